@@ -1,0 +1,151 @@
+//! Content features of a unit's text, for similarity without all-pairs
+//! comparison.
+//!
+//! A text's features are the hashes of its lower-cased words and word pairs
+//! (footnote references left out). Two texts are compared by the Dice
+//! coefficient of their feature sets; candidate pairs are found through a
+//! bottom-k sketch (the [`SKETCH`] smallest feature hashes) and an inverted
+//! index, so that each unit is compared with a handful of others, never with
+//! all of them.
+
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// How many feature hashes a sketch keeps.
+pub const SKETCH: usize = 16;
+
+/// The sorted, de-duplicated feature hashes of a text.
+pub fn features(text: &str) -> Vec<u64> {
+    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
+    let mut out: Vec<u64> = Vec::with_capacity(words.len() * 2);
+    for (i, w) in words.iter().enumerate() {
+        out.push(hash(&(1u8, w)));
+        if let Some(next) = words.get(i + 1) {
+            out.push(hash(&(2u8, w, next)));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The words of a text: runs of letters and digits, footnote references
+/// `[^N]` skipped.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '^')
+        .filter(|w| !w.is_empty() && !w.starts_with('^'))
+}
+
+fn hash<T: Hash>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// The sketch of a feature set: its smallest hashes.
+pub fn sketch(features: &[u64]) -> &[u64] {
+    &features[..features.len().min(SKETCH)]
+}
+
+/// Size of the intersection of two sorted sets.
+pub fn common(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Dice coefficient of two feature sets: 1.0 for the same words in the same
+/// pairs, 0.0 for nothing in common.
+pub fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    2.0 * common(a, b) as f64 / (a.len() + b.len()) as f64
+}
+
+/// Share of `part`'s features found in `whole`: how much of `part` is a
+/// piece of `whole`.
+pub fn containment(part: &[u64], whole: &[u64]) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    common(part, whole) as f64 / part.len() as f64
+}
+
+/// An inverted index from sketch hashes to the units that have them.
+#[derive(Default)]
+pub struct Index {
+    postings: HashMap<u64, Vec<usize>>,
+}
+
+impl Index {
+    /// Indexes `unit` under the hashes of its sketch.
+    pub fn insert(&mut self, unit: usize, features: &[u64]) {
+        for &h in sketch(features) {
+            self.postings.entry(h).or_default().push(unit);
+        }
+    }
+
+    /// Units sharing sketch hashes with `features`, the most shared first,
+    /// at most `limit`. Hashes shared by more than `common_cap` units (the
+    /// sketch of a very common phrase) are skipped.
+    pub fn candidates(&self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for h in sketch(features) {
+            if let Some(units) = self.postings.get(h) {
+                if units.len() <= common_cap {
+                    for &u in units {
+                        *counts.entry(u).or_insert(0) += 1;
+                    }
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.into_iter().take(limit).map(|(u, _)| u).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_texts_score_one() {
+        let a = features("Decides to remain seized of the matter.");
+        assert_eq!(dice(&a, &a), 1.0);
+    }
+
+    #[test]
+    fn footnote_references_are_not_words() {
+        assert_eq!(features("the report[^5]"), features("the report[^11]"));
+    }
+
+    #[test]
+    fn containment_of_a_piece() {
+        let whole = features("Decides to act now, and requests a report on it");
+        let piece = features("requests a report on it");
+        assert_eq!(containment(&piece, &whole), 1.0);
+        assert!(dice(&piece, &whole) < 0.7);
+    }
+
+    #[test]
+    fn index_finds_similar_unit() {
+        let texts = ["alpha beta gamma delta", "one two three four five", "alpha beta gamma epsilon"];
+        let mut index = Index::default();
+        for (i, t) in texts.iter().enumerate().take(2) {
+            index.insert(i, &features(t));
+        }
+        assert_eq!(index.candidates(&features(texts[2]), 1, 10), [0]);
+    }
+}

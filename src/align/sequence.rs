@@ -1,0 +1,279 @@
+//! One-to-one matching of body units: exact, then similar, then moves.
+
+use super::features::{self, Index};
+use super::{Match, comparable_text, is_body, lis};
+use crate::model::Unit;
+use std::collections::{HashMap, VecDeque};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// How similar two units must be to be paired when the old one stands
+/// where the new one is expected (between the same anchors).
+pub const NEAR_THRESHOLD: f64 = 0.35;
+/// How similar two units must be to be paired when the old one stands
+/// elsewhere (the pair is then a move with edits).
+pub const FAR_THRESHOLD: f64 = 0.6;
+/// How many old units around the expected position are compared.
+const NEAR_WINDOW: usize = 3;
+/// How many candidates the sketch index proposes per unit.
+const INDEX_CANDIDATES: usize = 6;
+
+/// Feature sets, computed on first use.
+pub struct Features<'a> {
+    units: &'a [Unit],
+    cache: Vec<Option<Vec<u64>>>,
+}
+
+impl<'a> Features<'a> {
+    /// Features for the units of one version.
+    pub fn new(units: &'a [Unit]) -> Self {
+        Features {
+            units,
+            cache: vec![None; units.len()],
+        }
+    }
+
+    /// The features of unit `i`.
+    pub fn get(&mut self, i: usize) -> &[u64] {
+        let units = self.units;
+        self.cache[i].get_or_insert_with(|| features::features(&units[i].text))
+    }
+}
+
+/// The state of one-to-one matching.
+pub struct Pairs<'a> {
+    old: &'a [Unit],
+    new: &'a [Unit],
+    old_keys: Vec<u64>,
+    new_keys: Vec<u64>,
+    /// For each old unit, its new partner.
+    old_to_new: Vec<Option<usize>>,
+    /// For each new unit, its old partner.
+    new_to_old: Vec<Option<usize>>,
+    /// For each new unit, whether the pair is exact.
+    exact: Vec<bool>,
+    old_features: Features<'a>,
+    new_features: Features<'a>,
+}
+
+impl<'a> Pairs<'a> {
+    /// Starts matching the units of two versions.
+    pub fn new(old: &'a [Unit], new: &'a [Unit]) -> Self {
+        Pairs {
+            old,
+            new,
+            old_keys: old.iter().map(key).collect(),
+            new_keys: new.iter().map(key).collect(),
+            old_to_new: vec![None; old.len()],
+            new_to_old: vec![None; new.len()],
+            exact: vec![false; new.len()],
+            old_features: Features::new(old),
+            new_features: Features::new(new),
+        }
+    }
+
+    /// Runs the exact and similarity passes over body units.
+    pub fn match_body(&mut self) {
+        self.unique_exact();
+        for (old_range, new_range) in self.gaps() {
+            self.exact_in_gap(old_range, new_range);
+        }
+        self.exact_anywhere();
+        self.similar();
+    }
+
+    fn pair(&mut self, i: usize, j: usize, exact: bool) {
+        self.old_to_new[i] = Some(j);
+        self.new_to_old[j] = Some(i);
+        self.exact[j] = exact;
+    }
+
+    /// Pairs texts that occur exactly once in each version.
+    fn unique_exact(&mut self) {
+        let mut counts: HashMap<u64, (usize, usize, usize, usize)> = HashMap::new();
+        for (i, &k) in self.old_keys.iter().enumerate() {
+            if is_body(&self.old[i]) {
+                let e = counts.entry(k).or_insert((0, 0, i, 0));
+                e.0 += 1;
+                e.2 = i;
+            }
+        }
+        for (j, &k) in self.new_keys.iter().enumerate() {
+            if let Some(e) = counts.get_mut(&k) {
+                e.1 += 1;
+                e.3 = j;
+            }
+        }
+        for &(n_old, n_new, i, j) in counts.values() {
+            if n_old == 1 && n_new == 1 {
+                self.pair(i, j, true);
+            }
+        }
+    }
+
+    /// The ranges of old and new units between consecutive in-order pairs.
+    fn gaps(&self) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
+        let anchors = self.anchors();
+        let mut gaps = Vec::with_capacity(anchors.len() + 1);
+        let (mut old_start, mut new_start) = (0, 0);
+        for &(i, j) in anchors.iter().chain([(self.old.len(), self.new.len())].iter()) {
+            if i > old_start && j > new_start {
+                gaps.push((old_start..i, new_start..j));
+            }
+            old_start = i + 1;
+            new_start = j + 1;
+        }
+        gaps
+    }
+
+    /// The current pairs that keep their order, as (old, new).
+    fn anchors(&self) -> Vec<(usize, usize)> {
+        let pairs: Vec<(usize, usize, u64)> = self
+            .new_to_old
+            .iter()
+            .enumerate()
+            .filter_map(|(j, o)| o.map(|i| (j, i, 1)))
+            .collect();
+        let kept = lis::in_order(&pairs);
+        pairs
+            .iter()
+            .zip(kept)
+            .filter(|(_, k)| *k)
+            .map(|(&(j, i, _), _)| (i, j))
+            .collect()
+    }
+
+    /// Pairs repeated texts in order inside one gap.
+    fn exact_in_gap(&mut self, old: std::ops::Range<usize>, new: std::ops::Range<usize>) {
+        let mut waiting: HashMap<u64, VecDeque<usize>> = HashMap::new();
+        for i in old.filter(|&i| self.old_to_new[i].is_none() && is_body(&self.old[i])) {
+            waiting.entry(self.old_keys[i]).or_default().push_back(i);
+        }
+        let mut last_old = 0;
+        for j in new {
+            if self.new_to_old[j].is_some() || !is_body(&self.new[j]) {
+                continue;
+            }
+            let Some(queue) = waiting.get_mut(&self.new_keys[j]) else {
+                continue;
+            };
+            while queue.front().is_some_and(|&i| i < last_old) {
+                queue.pop_front();
+            }
+            if let Some(i) = queue.pop_front() {
+                last_old = i;
+                self.pair(i, j, true);
+            }
+        }
+    }
+
+    /// Pairs what remains of identical texts, wherever they stand.
+    fn exact_anywhere(&mut self) {
+        let mut waiting: HashMap<u64, VecDeque<usize>> = HashMap::new();
+        for i in 0..self.old.len() {
+            if self.old_to_new[i].is_none() && is_body(&self.old[i]) {
+                waiting.entry(self.old_keys[i]).or_default().push_back(i);
+            }
+        }
+        for j in 0..self.new.len() {
+            if self.new_to_old[j].is_some() || !is_body(&self.new[j]) {
+                continue;
+            }
+            if let Some(i) = waiting.get_mut(&self.new_keys[j]).and_then(VecDeque::pop_front) {
+                self.pair(i, j, true);
+            }
+        }
+    }
+
+    /// Pairs unmatched units by similarity, best pairs first.
+    fn similar(&mut self) {
+        let anchors = self.anchors();
+        let unmatched_old: Vec<usize> = (0..self.old.len())
+            .filter(|&i| self.old_to_new[i].is_none() && is_body(&self.old[i]))
+            .collect();
+        let mut index = Index::default();
+        for &i in &unmatched_old {
+            index.insert(i, &self.old_features.get(i).to_vec());
+        }
+        let common_cap = (unmatched_old.len() / 10).max(64);
+        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
+        for j in 0..self.new.len() {
+            if self.new_to_old[j].is_some() || !is_body(&self.new[j]) {
+                continue;
+            }
+            let (near, range) = self.near_candidates(&anchors, j);
+            let new_features = self.new_features.get(j).to_vec();
+            let far = index.candidates(&new_features, INDEX_CANDIDATES, common_cap);
+            for i in near.into_iter().chain(far) {
+                if self.old[i].kind.alignment_class() != self.new[j].kind.alignment_class() {
+                    continue;
+                }
+                let score = features::dice(self.old_features.get(i), &new_features);
+                let is_near = range.contains(&i);
+                let threshold = if is_near { NEAR_THRESHOLD } else { FAR_THRESHOLD };
+                if score >= threshold {
+                    let bonus = if is_near { 0.1 } else { 0.0 };
+                    scored.push((score + bonus, i, j));
+                }
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
+        for (_, i, j) in scored {
+            if self.old_to_new[i].is_none() && self.new_to_old[j].is_none() {
+                self.pair(i, j, false);
+            }
+        }
+    }
+
+    /// Unmatched old units around the position where new unit `j` is
+    /// expected, and the old range between the anchors around `j`.
+    fn near_candidates(
+        &self,
+        anchors: &[(usize, usize)],
+        j: usize,
+    ) -> (Vec<usize>, std::ops::Range<usize>) {
+        let after = anchors.partition_point(|&(_, aj)| aj < j);
+        let (prev_old, prev_new) = match after.checked_sub(1) {
+            Some(k) => (anchors[k].0 + 1, anchors[k].1 + 1),
+            None => (0, 0),
+        };
+        let next_old = anchors.get(after).map_or(self.old.len(), |a| a.0);
+        let range = prev_old..next_old.max(prev_old);
+        let expected = (prev_old + (j - prev_new)).min(range.end.saturating_sub(1));
+        let lo = expected.saturating_sub(NEAR_WINDOW).max(range.start);
+        let hi = (expected + NEAR_WINDOW + 1).min(range.end);
+        let near = (lo..hi)
+            .filter(|&i| self.old_to_new[i].is_none() && is_body(&self.old[i]))
+            .collect();
+        (near, range)
+    }
+
+    /// The one-to-one matches, with their move flags.
+    pub fn into_matches(self) -> Vec<Match> {
+        let pairs: Vec<(usize, usize, u64)> = self
+            .new_to_old
+            .iter()
+            .enumerate()
+            .filter_map(|(j, o)| o.map(|i| (j, i, if self.exact[j] { 2 } else { 1 })))
+            .collect();
+        let kept = lis::in_order(&pairs);
+        pairs
+            .iter()
+            .zip(kept)
+            .map(|(&(j, i, _), kept)| Match {
+                old: vec![i],
+                new: vec![j],
+                exact: self.exact[j],
+                moved: !kept,
+            })
+            .collect()
+    }
+}
+
+/// The exact-comparison key of a unit: its alignment class and text, with
+/// footnote numbers blanked.
+fn key(unit: &Unit) -> u64 {
+    let mut h = DefaultHasher::new();
+    unit.kind.alignment_class().hash(&mut h);
+    comparable_text(unit).hash(&mut h);
+    h.finish()
+}

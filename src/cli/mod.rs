@@ -1,0 +1,68 @@
+//! The command line: argument parsing and validation, then one call into
+//! the library per command. `main → run → ExitCode`; errors are printed
+//! once, here.
+
+mod diff_cmd;
+mod output;
+mod parse_cmd;
+
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::model::{self, ParseOptions, Resolution};
+use clap::{Parser, Subcommand};
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Exit code: no differences, no findings.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: differences (diff) or findings (check).
+pub const EXIT_DIFFERENT: u8 = 1;
+/// Exit code: trouble (unreadable input, bad arguments).
+pub const EXIT_TROUBLE: u8 = 2;
+
+/// redraft: parse resolution drafts, align their paragraphs across
+/// versions, and produce redlines.
+#[derive(Debug, Parser)]
+#[command(name = "redraft", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Parse a draft and list its units (title, chapeau, preambular and
+    /// operative paragraphs, headings, annexes, footnotes).
+    Parse(parse_cmd::Args),
+    /// Compare two versions of a draft: paragraphs aligned by content,
+    /// words diffed inside each pair.
+    Diff(diff_cmd::Args),
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("redraft: {e}");
+            ExitCode::from(EXIT_TROUBLE)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Parse(args) => parse_cmd::run(&args),
+        Command::Diff(args) => diff_cmd::run(&args),
+    }
+}
+
+/// Reads and parses a draft, naming the file in any error.
+pub fn load(path: &Path, lang: Option<Lang>) -> Result<Resolution> {
+    let source = crate::ingest::read(path)?;
+    model::parse(&source.text, &ParseOptions { lang }).map_err(|_| Error::NoStructure {
+        path: path.to_path_buf(),
+    })
+}

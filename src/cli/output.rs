@@ -1,0 +1,95 @@
+//! Writing output: to standard output, or atomically to a file that is
+//! never one of the inputs.
+
+use crate::error::{Error, Result};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Where output goes.
+pub enum Target {
+    /// Standard output.
+    Stdout,
+    /// A file, written through a temporary file and a rename.
+    File(PathBuf),
+}
+
+impl Target {
+    /// The target for `-o FILE` (or standard output), refusing a file that
+    /// is one of `inputs`.
+    pub fn new(output: Option<&Path>, inputs: &[&Path]) -> Result<Target> {
+        let Some(path) = output else {
+            return Ok(Target::Stdout);
+        };
+        if inputs.iter().any(|input| same_file(input, path)) {
+            return Err(Error::OutputIsInput {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(Target::File(path.to_path_buf()))
+    }
+
+    /// Writes what `write` produces, all or nothing.
+    pub fn write(&self, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+        match self {
+            Target::Stdout => {
+                let stdout = std::io::stdout();
+                let mut lock = stdout.lock();
+                match write(&mut lock).and_then(|()| lock.flush()) {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                    other => other.map_err(|source| Error::Write {
+                        path: PathBuf::from("<stdout>"),
+                        source,
+                    }),
+                }
+            }
+            Target::File(path) => write_atomically(path, write),
+        }
+    }
+}
+
+/// Writes a file through a temporary file beside it, renamed into place
+/// once complete: a reader never sees half a file, and a failure leaves
+/// nothing behind.
+pub fn write_atomically(path: &Path, write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> Result<()> {
+    let err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.redraft-{}.tmp", std::process::id()));
+    let result = (|| {
+        let file = std::fs::File::create(&tmp)?;
+        let mut buf = std::io::BufWriter::new(file);
+        write(&mut buf)?;
+        let file = buf.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+/// Whether two paths name the same file (the second may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), canonical_maybe_missing(b)) {
+        (Ok(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+fn canonical_maybe_missing(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = path.canonicalize() {
+        return Some(p);
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.canonicalize().ok()?,
+        _ => std::env::current_dir().ok()?,
+    };
+    Some(parent.join(path.file_name()?))
+}

@@ -1,0 +1,91 @@
+//! `redraft parse FILE [--format outline|json]`.
+
+use super::output::Target;
+use super::{EXIT_OK, load};
+use crate::error::Result;
+use crate::lang::Lang;
+use crate::model::{Resolution, UnitKind};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `redraft parse`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The draft (plain text).
+    file: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "outline")]
+    format: ParseFormat,
+    /// Language of the draft (detected when not given).
+    #[arg(long)]
+    lang: Option<Lang>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum ParseFormat {
+    /// One line per unit: label, kind, first words.
+    Outline,
+    /// The whole model as JSON.
+    Json,
+}
+
+/// Runs `redraft parse`.
+pub fn run(args: &Args) -> Result<u8> {
+    let resolution = load(&args.file, args.lang)?;
+    let target = Target::new(args.output.as_deref(), &[&args.file])?;
+    target.write(|out| match args.format {
+        ParseFormat::Outline => outline(&resolution, out),
+        ParseFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &resolution).map_err(std::io::Error::other)?;
+            writeln!(out)
+        }
+    })?;
+    Ok(EXIT_OK)
+}
+
+/// Writes one line per unit: label, kind, marker and first words.
+pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
+    let count = |k| r.of_kind(k).count();
+    writeln!(
+        out,
+        "# language {}; {} preambular, {} operative, {} subparagraphs, {} headings, {} footnotes",
+        r.lang,
+        count(UnitKind::Preambular),
+        count(UnitKind::Operative),
+        count(UnitKind::Subparagraph),
+        count(UnitKind::Heading),
+        count(UnitKind::Footnote)
+    )?;
+    for unit in &r.units {
+        let depth = depth(r, unit.parent);
+        let indent = "  ".repeat(depth);
+        let first = first_words(&unit.to_block(), 60);
+        writeln!(out, "{:<20} {:<12} {indent}{first}", unit.label, unit.kind.name())?;
+    }
+    Ok(())
+}
+
+fn depth(r: &Resolution, mut parent: Option<usize>) -> usize {
+    let mut depth = 0;
+    while let Some(p) = parent {
+        depth += 1;
+        parent = r.units.get(p).and_then(|u| u.parent);
+    }
+    depth
+}
+
+/// The start of a text, cut at a word boundary near `max` characters.
+fn first_words(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(p) if p > max / 2 => cut[..p].to_string(),
+        _ => cut,
+    };
+    format!("{cut} …")
+}

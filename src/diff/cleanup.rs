@@ -1,0 +1,139 @@
+//! The semantic clean-up: make the redline read like one made by a person.
+//!
+//! A minimal word diff often leaves islands: one short unchanged word, a
+//! comma or a space kept between two changes (`[-d’un-]{+de+} [-suspect-]
+//! {+deux suspects+}`). A person striking text through would strike the
+//! whole phrase. The rule, applied until nothing changes:
+//!
+//! > An unchanged run that lies between two changes is absorbed into them
+//! > when it holds no word, or at most two words of at most six letters in
+//! > all.
+//!
+//! Absorbing turns the island into a deletion and an insertion of the same
+//! text, and the neighbouring changes become one: all its deletions first,
+//! then all its insertions.
+//!
+//! ```text
+//! before: [-d’-]{+de+} [-un-]{+deux+} [-suspect-]{+suspects+}
+//! after:  [-d’un suspect-]{+de deux suspects+}
+//! ```
+
+use super::tokenize::{Token, TokenKind};
+use std::ops::Range;
+
+/// A run of tokens: unchanged, or changed (old tokens replaced by new).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Run {
+    /// The same tokens on both sides.
+    Equal {
+        /// Old token range.
+        old: Range<usize>,
+        /// New token range.
+        new: Range<usize>,
+    },
+    /// Old tokens deleted and new tokens inserted in their place; either
+    /// range may be empty.
+    Change {
+        /// Old token range.
+        old: Range<usize>,
+        /// New token range.
+        new: Range<usize>,
+    },
+}
+
+/// Most letters an absorbed island may hold.
+pub const ISLAND_LETTERS: usize = 6;
+/// Most words an absorbed island may hold.
+pub const ISLAND_WORDS: usize = 2;
+
+/// Absorbs weak unchanged islands between changes (see the module
+/// documentation) and merges neighbouring changes.
+pub fn absorb_islands(runs: Vec<Run>, new_tokens: &[Token<'_>]) -> Vec<Run> {
+    let mut runs = merge_changes(runs);
+    loop {
+        let mut changed = false;
+        for k in 1..runs.len().saturating_sub(1) {
+            if let Run::Equal { old, new } = &runs[k] {
+                let between = matches!(runs[k - 1], Run::Change { .. })
+                    && matches!(runs[k + 1], Run::Change { .. });
+                if between && is_weak(&new_tokens[new.clone()]) {
+                    runs[k] = Run::Change {
+                        old: old.clone(),
+                        new: new.clone(),
+                    };
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            return runs;
+        }
+        runs = merge_changes(runs);
+    }
+}
+
+/// Whether an unchanged island is too weak to stand between two changes.
+fn is_weak(tokens: &[Token<'_>]) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))
+        .map(|t| t.text)
+        .collect();
+    let letters: usize = words.iter().map(|w| w.chars().count()).sum();
+    words.is_empty() || (words.len() <= ISLAND_WORDS && letters <= ISLAND_LETTERS)
+}
+
+/// Merges consecutive changes into one.
+fn merge_changes(runs: Vec<Run>) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        match (out.last_mut(), run) {
+            (Some(Run::Change { old, new }), Run::Change { old: o, new: n }) => {
+                old.end = o.end;
+                new.end = n.end;
+            }
+            (_, run) => out.push(run),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::tokenize::tokenize;
+    use crate::lang::Lang;
+
+    fn change(o: Range<usize>, n: Range<usize>) -> Run {
+        Run::Change { old: o, new: n }
+    }
+
+    #[test]
+    fn short_word_island_is_absorbed() {
+        let new = tokenize("x de y", Lang::Fr);
+        let runs = vec![
+            change(0..1, 0..1),
+            Run::Equal { old: 1..4, new: 1..4 },
+            change(4..5, 4..5),
+        ];
+        assert_eq!(absorb_islands(runs, &new), [change(0..5, 0..5)]);
+    }
+
+    #[test]
+    fn long_island_stays() {
+        let new = tokenize("x coopération y", Lang::Fr);
+        let runs = vec![
+            change(0..1, 0..1),
+            Run::Equal { old: 1..4, new: 1..4 },
+            change(4..5, 4..5),
+        ];
+        assert_eq!(absorb_islands(runs.clone(), &new), runs);
+    }
+
+    #[test]
+    fn edges_are_not_islands() {
+        let new = tokenize("de x", Lang::Fr);
+        let runs = vec![Run::Equal { old: 0..2, new: 0..2 }, change(2..3, 2..3)];
+        assert_eq!(absorb_islands(runs.clone(), &new), runs);
+    }
+}

@@ -1,0 +1,282 @@
+//! The word diff of one matched pair of texts.
+
+use super::cleanup::{self, Run};
+use super::tokenize::{Token, TokenKind, tokenize};
+use super::{Granularity, Options};
+use crate::lang::Lang;
+use crate::redline::{Segment, SegmentOp};
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::{HashMap, HashSet};
+
+/// How footnote references compare: old footnote 9 is new footnote 11.
+#[derive(Debug, Default, Clone)]
+pub struct FootnoteMap {
+    /// Old number → new number, for matched footnotes.
+    pub old_to_new: HashMap<String, String>,
+    /// New numbers that are the counterpart of an old footnote.
+    pub matched_new: HashSet<String>,
+    /// Numbers of the footnotes defined in the old version.
+    pub old_defined: HashSet<String>,
+    /// Numbers of the footnotes defined in the new version.
+    pub new_defined: HashSet<String>,
+}
+
+/// The key a token is compared by: all whitespace compares equal, and a
+/// footnote reference compares by the identity of its footnote.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Space,
+    Footnote(&'a str),
+    OldOnlyFootnote(&'a str),
+    NewOnlyFootnote(&'a str),
+    Text(&'a str),
+}
+
+impl FootnoteMap {
+    fn old_key<'a>(&'a self, id: &'a str) -> Key<'a> {
+        match self.old_to_new.get(id) {
+            Some(n) => Key::Footnote(n),
+            None if !self.old_defined.contains(id) => Key::Footnote(id),
+            None => Key::OldOnlyFootnote(id),
+        }
+    }
+
+    fn new_key<'a>(&self, id: &'a str) -> Key<'a> {
+        if self.matched_new.contains(id) || !self.new_defined.contains(id) {
+            Key::Footnote(id)
+        } else {
+            Key::NewOnlyFootnote(id)
+        }
+    }
+}
+
+fn keys<'a>(tokens: &[Token<'a>], key_of: impl Fn(&'a str) -> Key<'a>) -> Vec<Key<'a>> {
+    tokens
+        .iter()
+        .map(|t| match t.kind {
+            TokenKind::Space => Key::Space,
+            TokenKind::FootnoteRef => key_of(footnote_id(t.text)),
+            _ => Key::Text(t.text),
+        })
+        .collect()
+}
+
+fn footnote_id(reference: &str) -> &str {
+    reference.trim_start_matches("[^").trim_end_matches(']')
+}
+
+/// Diffs two texts word by word into redline segments.
+///
+/// Equal texts give one `equal` segment without tokenising.
+pub fn diff_texts(old: &str, new: &str, lang: Lang, map: &FootnoteMap, options: &Options) -> Vec<Segment> {
+    if old == new {
+        return whole(SegmentOp::Equal, new);
+    }
+    let old_tokens = tokenize(old, lang);
+    let new_tokens = tokenize(new, lang);
+    let old_keys = keys(&old_tokens, |id| map.old_key(id));
+    let new_keys = keys(&new_tokens, |id| map.new_key(id));
+    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
+    let runs = cleanup::absorb_islands(runs(&ops), &new_tokens);
+    let mut segments = Vec::new();
+    for run in runs {
+        emit(&mut segments, &run, &old_tokens, &new_tokens, options);
+    }
+    coalesce(segments)
+}
+
+/// One segment holding all of `text` (none if it is empty).
+pub fn whole(op: SegmentOp, text: &str) -> Vec<Segment> {
+    if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Segment::new(op, text)]
+    }
+}
+
+/// `similar`'s operations as runs of equal and changed tokens.
+fn runs(ops: &[DiffOp]) -> Vec<Run> {
+    ops.iter()
+        .map(|op| match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => Run::Equal {
+                old: old_index..old_index + len,
+                new: new_index..new_index + len,
+            },
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => Run::Change {
+                old: old_index..old_index + old_len,
+                new: new_index..new_index,
+            },
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => Run::Change {
+                old: old_index..old_index,
+                new: new_index..new_index + new_len,
+            },
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => Run::Change {
+                old: old_index..old_index + old_len,
+                new: new_index..new_index + new_len,
+            },
+        })
+        .collect()
+}
+
+fn concat(tokens: &[Token<'_>]) -> String {
+    tokens.iter().map(|t| t.text).collect()
+}
+
+fn emit(out: &mut Vec<Segment>, run: &Run, old: &[Token<'_>], new: &[Token<'_>], options: &Options) {
+    match run {
+        Run::Equal { old: o, new: n } => {
+            let (old_text, new_text) = (concat(&old[o.clone()]), concat(&new[n.clone()]));
+            let mut segment = Segment::new(SegmentOp::Equal, new_text.clone());
+            if old_text != new_text {
+                segment.old_text = Some(old_text);
+            }
+            out.push(segment);
+        }
+        Run::Change { old: o, new: n } => {
+            let (old_part, new_part) = (&old[o.clone()], &new[n.clone()]);
+            if options.granularity == Granularity::Char && is_one_token_each(old_part, new_part) {
+                out.extend(char_diff(&concat(old_part), &concat(new_part)));
+                return;
+            }
+            out.extend(whole(SegmentOp::Delete, &concat(old_part)));
+            out.extend(whole(SegmentOp::Insert, &concat(new_part)));
+        }
+    }
+}
+
+fn is_one_token_each(old: &[Token<'_>], new: &[Token<'_>]) -> bool {
+    old.len() == 1 && new.len() == 1 && old[0].kind == new[0].kind && old[0].kind != TokenKind::Space
+}
+
+/// Character-level segments inside one changed token
+/// (`--granularity char`): `ICC-ASP/1[-8-]{+9+}/Res.3`.
+fn char_diff(old: &str, new: &str) -> Vec<Segment> {
+    let old_chars: Vec<char> = old.chars().collect();
+    let new_chars: Vec<char> = new.chars().collect();
+    let ops = capture_diff_slices(Algorithm::Myers, &old_chars, &new_chars);
+    let mut out = Vec::new();
+    for run in runs(&ops) {
+        let (o, n, equal) = match run {
+            Run::Equal { old, new } => (old, new, true),
+            Run::Change { old, new } => (old, new, false),
+        };
+        let old_text: String = old_chars[o].iter().collect();
+        let new_text: String = new_chars[n].iter().collect();
+        if equal {
+            out.extend(whole(SegmentOp::Equal, &new_text));
+        } else {
+            out.extend(whole(SegmentOp::Delete, &old_text));
+            out.extend(whole(SegmentOp::Insert, &new_text));
+        }
+    }
+    out
+}
+
+/// Joins neighbouring segments with the same operation.
+pub fn coalesce(segments: Vec<Segment>) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
+    for s in segments.into_iter().filter(|s| !s.text.is_empty() || s.old_text.is_some()) {
+        match out.last_mut() {
+            Some(last) if last.op == s.op => {
+                if last.old_text.is_some() || s.old_text.is_some() {
+                    let old = format!("{}{}", last.old_side(), s.old_side());
+                    last.old_text = Some(old);
+                }
+                last.text.push_str(&s.text);
+                if last.old_text.as_deref() == Some(last.text.as_str()) {
+                    last.old_text = None;
+                }
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn wdiff(old: &str, new: &str) -> String {
+        let segments = diff_texts(old, new, Lang::Fr, &FootnoteMap::default(), &Options::default());
+        render(&segments)
+    }
+
+    fn render(segments: &[Segment]) -> String {
+        segments
+            .iter()
+            .map(|s| match s.op {
+                SegmentOp::Equal => s.text.clone(),
+                SegmentOp::Delete => format!("[-{}-]", s.text),
+                SegmentOp::Insert => format!("{{+{}+}}", s.text),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn number_change() {
+        assert_eq!(wdiff("concerne 13 personnes", "concerne 12 personnes"), "concerne [-13-]{+12+} personnes");
+    }
+
+    #[test]
+    fn phrase_rewritten_reads_as_one_change() {
+        assert_eq!(
+            wdiff("la remise à la Cour d’un suspect en juin", "la remise à la Cour de deux suspects en juin"),
+            "la remise à la Cour [-d’un suspect-]{+de deux suspects+} en juin"
+        );
+    }
+
+    #[test]
+    fn symbol_changes_as_one_token() {
+        assert_eq!(
+            wdiff("résolution ICC-ASP/18/Res.3,", "résolution ICC-ASP/19/Res.2,"),
+            "résolution [-ICC-ASP/18/Res.3-]{+ICC-ASP/19/Res.2+},"
+        );
+    }
+
+    #[test]
+    fn char_granularity_inside_a_token() {
+        let options = Options {
+            granularity: Granularity::Char,
+        };
+        let s = diff_texts("ICC-ASP/18/Res.3", "ICC-ASP/19/Res.3", Lang::Fr, &FootnoteMap::default(), &options);
+        assert_eq!(render(&s), "ICC-ASP/1[-8-]{+9+}/Res.3");
+    }
+
+    #[test]
+    fn renumbered_footnote_is_not_a_change() {
+        let mut map = FootnoteMap::default();
+        map.old_to_new.insert("9".into(), "11".into());
+        map.matched_new.insert("11".into());
+        map.old_defined.insert("9".into());
+        map.new_defined.insert("11".into());
+        let s = diff_texts("coopération[^9], qui", "coopération[^11], qui", Lang::Fr, &map, &Options::default());
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].old_side(), "coopération[^9], qui");
+        assert_eq!(s[0].new_side(), "coopération[^11], qui");
+    }
+
+    #[test]
+    fn space_kind_is_not_a_change() {
+        let s = diff_texts("Cour ;", "Cour\u{a0};", Lang::Fr, &FootnoteMap::default(), &Options::default());
+        assert_eq!((s.len(), s[0].op), (1, SegmentOp::Equal));
+        assert_eq!(s[0].old_side(), "Cour ;");
+    }
+}

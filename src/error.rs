@@ -1,0 +1,82 @@
+//! The library's error type: one variant per way an input can be unusable.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong while reading, parsing or writing a draft.
+///
+/// Each message names the file and says what is wrong with it in one line;
+/// the binary prints it once, prefixed with `redraft:`, and exits with 2.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The file could not be opened or read.
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
+    /// The file has no content.
+    #[error("{path}: the file is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file holds binary data, not text.
+    #[error("{path}: binary data, not a text draft (byte {offset} is {byte:#04x})")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Where the first binary byte stands.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// The file is not valid UTF-8 (nor UTF-16 with a byte-order mark).
+    #[error(
+        "{path}: not valid UTF-8 at byte {offset} (save the draft as UTF-8, or as UTF-16 with a byte-order mark)"
+    )]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// Where decoding failed.
+        offset: usize,
+    },
+    /// The text has no recognisable resolution structure.
+    #[error(
+        "{path}: no resolution structure found (expected a chapeau such as \"The General Assembly,\", preambular paragraphs or numbered operative paragraphs)"
+    )]
+    NoStructure {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not in a format this command can read.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// An output file would overwrite one of the inputs.
+    #[error("{path}: refusing to overwrite an input file with the output")]
+    OutputIsInput {
+        /// The file.
+        path: PathBuf,
+    },
+    /// Writing the output failed.
+    #[error("{path}: cannot write: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The operating-system error.
+        source: std::io::Error,
+    },
+    /// The command line asks for something impossible.
+    #[error("{0}")]
+    Usage(String),
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T> = std::result::Result<T, Error>;

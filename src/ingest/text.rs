@@ -1,0 +1,138 @@
+//! Decoding plain-text drafts.
+
+use crate::error::Error;
+use std::path::Path;
+
+/// Why bytes could not be decoded, before the file name is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// No content (or only a byte-order mark and whitespace).
+    Empty,
+    /// A byte that text never contains.
+    Binary {
+        /// Where it stands.
+        offset: usize,
+        /// The byte.
+        byte: u8,
+    },
+    /// Invalid UTF-8 or UTF-16.
+    Encoding {
+        /// Where decoding failed.
+        offset: usize,
+    },
+}
+
+impl DecodeError {
+    /// Attaches the file name.
+    pub fn at(self, path: &Path) -> Error {
+        let path = path.to_path_buf();
+        match self {
+            DecodeError::Empty => Error::Empty { path },
+            DecodeError::Binary { offset, byte } => Error::Binary { path, offset, byte },
+            DecodeError::Encoding { offset } => Error::Encoding { path, offset },
+        }
+    }
+}
+
+/// Decodes the bytes of a plain-text draft to UTF-8 text with `\n` line ends.
+///
+/// ```
+/// use redraft::ingest::text::decode;
+/// assert_eq!(decode(b"\xEF\xBB\xBFa\r\nb").unwrap(), "a\nb");
+/// assert_eq!(decode(b"\xFF\xFEa\x00\r\x00\n\x00b\x00").unwrap(), "a\nb");
+/// ```
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        utf8(rest, 3)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, u16::from_le_bytes)?
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, u16::from_be_bytes)?
+    } else {
+        utf8(bytes, 0)?
+    };
+    let text = normalise_line_ends(&text);
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    Ok(text)
+}
+
+fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> {
+    if let Some(offset) = bytes.iter().position(|&b| is_binary(b)) {
+        return Err(DecodeError::Binary {
+            offset: offset + skipped,
+            byte: bytes[offset],
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => Err(DecodeError::Encoding {
+            offset: e.valid_up_to() + skipped,
+        }),
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+    if bytes.len() % 2 != 0 {
+        return Err(DecodeError::Encoding {
+            offset: bytes.len() + 1,
+        });
+    }
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|c| unit([c[0], c[1]]))
+        .collect();
+    let text = String::from_utf16(&units).map_err(|_| DecodeError::Encoding { offset: 2 })?;
+    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| c.is_ascii() && is_binary(c as u8)) {
+        return Err(DecodeError::Binary {
+            offset: offset + 2,
+            byte: c as u8,
+        });
+    }
+    Ok(text)
+}
+
+/// Control bytes that do not occur in text (NUL and the C0 controls other
+/// than tab, line feed, form feed and carriage return).
+fn is_binary(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
+}
+
+fn normalise_line_ends(text: &str) -> String {
+    text.replace("\r\n", "\n").replace(['\r', '\u{0C}'], "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_be() {
+        assert_eq!(decode(b"\xFE\xFF\x00a\x00\n\x00b").unwrap(), "a\nb");
+    }
+
+    #[test]
+    fn rejects_binary() {
+        assert_eq!(
+            decode(b"PK\x03\x04"),
+            Err(DecodeError::Binary { offset: 2, byte: 3 })
+        );
+    }
+
+    #[test]
+    fn rejects_invalid_utf8() {
+        assert_eq!(decode(b"caf\xE9 noir"), Err(DecodeError::Encoding { offset: 3 }));
+    }
+
+    #[test]
+    fn rejects_empty() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF \n\n"), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn odd_utf16_is_an_encoding_error() {
+        assert!(matches!(decode(b"\xFF\xFEa"), Err(DecodeError::Encoding { .. })));
+    }
+}

@@ -1,0 +1,200 @@
+//! Language knowledge, as data: one table per language.
+//!
+//! Everything the parser, the checker and the renderers need to know about
+//! English, French or Spanish drafting lives in a [`Language`] table
+//! ([`en::TABLE`], [`fr::TABLE`], [`es::TABLE`]); code elsewhere never spells
+//! out a word of a given language.
+
+pub mod en;
+pub mod es;
+pub mod fr;
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// A language a draft can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// Spanish.
+    Es,
+}
+
+impl Lang {
+    /// Every supported language, in the order detection breaks ties.
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Es];
+
+    /// The table of drafting knowledge for this language.
+    pub fn table(self) -> &'static Language {
+        match self {
+            Lang::En => &en::TABLE,
+            Lang::Fr => &fr::TABLE,
+            Lang::Es => &es::TABLE,
+        }
+    }
+
+    /// The ISO 639-1 code: `en`, `fr` or `es`.
+    pub fn code(self) -> &'static str {
+        self.table().code
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(s))
+            .ok_or_else(|| format!("unknown language '{s}' (expected en, fr or es)"))
+    }
+}
+
+/// What the tool knows of one language's drafting conventions.
+///
+/// Word lists are compared case-insensitively and, for openers, against the
+/// start of a paragraph.
+#[derive(Debug)]
+pub struct Language {
+    /// ISO 639-1 code.
+    pub code: &'static str,
+    /// Frequent short words, used to detect the language of a draft.
+    pub stopwords: &'static [&'static str],
+    /// Nouns naming the deciding body in a chapeau ("Assembly" in
+    /// "The General Assembly,").
+    pub organs: &'static [&'static str],
+    /// Articles a chapeau opens with ("The", "L’", "La").
+    pub chapeau_articles: &'static [&'static str],
+    /// Words and phrases that open preambular paragraphs.
+    pub preambular_openers: &'static [&'static str],
+    /// Word endings of participles that open preambular paragraphs
+    /// ("-ing" in "Recalling", "-ant" in "Rappelant").
+    pub preambular_suffixes: &'static [&'static str],
+    /// Verbs that open operative paragraphs (third person: "Decides").
+    pub operative_verbs: &'static [&'static str],
+    /// Words that head an annex ("Annex", "Annexe", "Anexo").
+    pub annex_words: &'static [&'static str],
+    /// Elided forms that end in an apostrophe and stand before a word
+    /// ("l" in "l’impunité"), without the apostrophe.
+    pub elisions: &'static [&'static str],
+    /// Word for "paragraph" (singular, plural).
+    pub paragraph_words: (&'static str, &'static str),
+    /// Typographic: whether a (narrow) non-breaking space is expected before
+    /// `; : ? !` and inside guillemets.
+    pub spaced_punctuation: bool,
+}
+
+impl Language {
+    /// Whether `word` (any case) is one of `list`.
+    pub fn contains(list: &[&str], word: &str) -> bool {
+        list.iter().any(|w| w.eq_ignore_ascii_case(word) || eq_fold(w, word))
+    }
+
+    /// Whether a paragraph opening with `first_words` reads like a preambular
+    /// paragraph ("Recalling ...", "Deeply concerned ...", "Rappelant ...").
+    pub fn opens_preambular(&self, first_words: &str) -> bool {
+        let lower = first_words.to_lowercase();
+        if self
+            .preambular_openers
+            .iter()
+            .any(|o| starts_with_words(&lower, &o.to_lowercase()))
+        {
+            return true;
+        }
+        let first: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
+        first.chars().count() > 4 && self.preambular_suffixes.iter().any(|s| first.ends_with(s))
+    }
+
+    /// Whether a paragraph opening with `first_words` starts with an operative
+    /// verb ("Decides", "Prie", "Exhorta").
+    pub fn opens_operative(&self, first_words: &str) -> bool {
+        let lower = first_words.to_lowercase();
+        self.operative_verbs
+            .iter()
+            .any(|v| starts_with_words(&lower, &v.to_lowercase()))
+    }
+}
+
+/// `text` starts with `prefix` and the prefix ends at a word boundary.
+fn starts_with_words(text: &str, prefix: &str) -> bool {
+    text.starts_with(prefix)
+        && text[prefix.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+fn eq_fold(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// Guesses the language of a text from its most frequent short words.
+///
+/// ```
+/// use redraft::lang::{detect, Lang};
+/// assert_eq!(detect("Rappelant les dispositions du Statut de Rome et la"), Lang::Fr);
+/// assert_eq!(detect("Recalling the provisions of the Rome Statute and the"), Lang::En);
+/// ```
+pub fn detect(text: &str) -> Lang {
+    let mut scores = [0usize; 3];
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(20_000)
+    {
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            if lang.table().stopwords.contains(&word) {
+                scores[i] += 1;
+            }
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (scores[i], 3 - i)).unwrap_or(0);
+    Lang::ALL[best]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detects_spanish() {
+        assert_eq!(
+            detect("Recordando las disposiciones del Estatuto de Roma y los"),
+            Lang::Es
+        );
+    }
+
+    #[test]
+    fn preambular_openers() {
+        assert!(Lang::En.table().opens_preambular("Deeply concerned by"));
+        assert!(Lang::En.table().opens_preambular("Recalling its resolution"));
+        assert!(Lang::Fr.table().opens_preambular("Rappelant les dispositions"));
+        assert!(Lang::Fr.table().opens_preambular("Déterminée à mettre"));
+        assert!(Lang::Es.table().opens_preambular("Reconociendo que"));
+        assert!(!Lang::En.table().opens_preambular("Decides to"));
+    }
+
+    #[test]
+    fn operative_verbs() {
+        assert!(Lang::En.table().opens_operative("Calls upon States"));
+        assert!(Lang::Fr.table().opens_operative("Prie le Bureau"));
+        assert!(!Lang::Fr.table().opens_operative("Priez"));
+    }
+
+    #[test]
+    fn parses_codes() {
+        assert_eq!("FR".parse::<Lang>(), Ok(Lang::Fr));
+        assert!("de".parse::<Lang>().is_err());
+    }
+}

@@ -1,0 +1,37 @@
+//! # redraft
+//!
+//! Drafting resolutions and producing redlines.
+//!
+//! The crate is a pipeline, one module a stage:
+//!
+//! 1. [`ingest`]: bytes on disk → text (UTF-8/UTF-16 plain text).
+//! 2. [`model`]: text → [`model::Resolution`], a list of labelled units
+//!    (title, chapeau, preambular and operative paragraphs, subparagraphs,
+//!    headings, annexes, footnotes).
+//! 3. [`align`]: two resolutions → [`align::Alignment`], which unit of the
+//!    new version is which of the old, by content, whatever the numbering.
+//! 4. [`diff`]: an alignment → a [`redline::Redline`], each aligned unit
+//!    with its operation and its word-level segments. This is the only
+//!    module that touches `similar`.
+//! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text or JSON.
+//!
+//! ```
+//! use redraft::{model, diff};
+//! let opts = model::ParseOptions::default();
+//! let old = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.", &opts).unwrap();
+//! let new = model::parse("The General Assembly,\n\n1. Welcomes the report.\n\n2. Decides to act now.\n\n3. Requests a report.", &opts).unwrap();
+//! let redline = diff::redline(&old, &new, &diff::Options::default());
+//! assert_eq!(redline.summary().inserted, 1);
+//! ```
+
+pub mod align;
+pub mod cli;
+pub mod diff;
+pub mod error;
+pub mod ingest;
+pub mod lang;
+pub mod model;
+pub mod redline;
+pub mod render;
+
+pub use error::{Error, Result};

@@ -1,0 +1,180 @@
+//! Splitting a text into blocks: the paragraphs of a plain-text draft.
+//!
+//! Paragraphs are separated by blank lines; a paragraph hard-wrapped over
+//! several lines is one block. Inside a block, a line that opens with an
+//! operative number, a subparagraph letter or a footnote definition starts a
+//! new block when the line before it ended a sentence part (`, ; : .`) and no
+//! quotation is open. A text with no blank lines at all (Word's text export
+//! writes one paragraph per line) is read one block per line.
+
+use super::marker;
+
+/// A paragraph of the source text, before classification.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// The text: lines joined, whitespace collapsed (see [`collapse_space`]).
+    pub text: String,
+    /// The 1-based line where the block starts.
+    pub line: usize,
+}
+
+/// Splits `text` into blocks.
+///
+/// ```
+/// use redraft::model::blocks::split;
+/// let blocks = split("Title\n\n1. Decides\nto act;\n2. Requests;\n");
+/// let texts: Vec<_> = blocks.iter().map(|b| b.text.as_str()).collect();
+/// assert_eq!(texts, ["Title", "1. Decides to act;", "2. Requests;"]);
+/// ```
+pub fn split(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().collect();
+    let line_mode = !has_blank_line_between_content(&lines);
+    let mut blocks = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let blank = line.trim().is_empty();
+        let starts_new =
+            !current.is_empty() && (blank || line_mode || opens_unit(&current, line));
+        if starts_new {
+            push_block(&mut blocks, &current, start);
+            current.clear();
+        }
+        if !blank {
+            if current.is_empty() {
+                start = i + 1;
+            }
+            current.push(line);
+        }
+    }
+    push_block(&mut blocks, &current, start);
+    blocks
+}
+
+fn has_blank_line_between_content(lines: &[&str]) -> bool {
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    match (first, last) {
+        (Some(f), Some(l)) => lines[f..l].iter().any(|l| l.trim().is_empty()),
+        _ => false,
+    }
+}
+
+fn push_block(blocks: &mut Vec<Block>, lines: &[&str], start: usize) {
+    if lines.is_empty() {
+        return;
+    }
+    blocks.push(Block {
+        text: collapse_space(&lines.join("\n")),
+        line: start,
+    });
+}
+
+/// Whether `line` opens a new unit inside the block made of `previous`.
+fn opens_unit(previous: &[&str], line: &str) -> bool {
+    let trimmed = line.trim_start();
+    if marker::footnote_definition(trimmed).is_some() {
+        return true;
+    }
+    if marker::footnote_definition(previous[0].trim_start()).is_some() {
+        // A footnote's continuation lines are indented; anything else is new.
+        return !line.starts_with([' ', '\t']);
+    }
+    let last = previous[previous.len() - 1].trim_end();
+    let ends_clause = last.ends_with([',', ';', ':', '.']);
+    ends_clause
+        && !quote_open(previous)
+        && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some())
+}
+
+/// Whether a quotation opened in `lines` is still open at their end.
+fn quote_open(lines: &[&str]) -> bool {
+    let mut depth: i32 = 0;
+    for c in lines.iter().flat_map(|l| l.chars()) {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+/// Collapses runs of ASCII whitespace (spaces, tabs, line ends) to one
+/// space and trims both ends. Non-breaking spaces (U+00A0, U+202F) are kept:
+/// they are part of the text.
+///
+/// ```
+/// use redraft::model::blocks::collapse_space;
+/// assert_eq!(collapse_space("  a \t b\n c\u{a0}; "), "a b c\u{a0};");
+/// ```
+pub fn collapse_space(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_ascii_whitespace() {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        split(s).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn joins_hard_wrapped_lines() {
+        assert_eq!(texts("a\nb\n\nc"), ["a b", "c"]);
+    }
+
+    #[test]
+    fn records_start_lines() {
+        let b = split("\n\nTitle\n\nThe General Assembly,\n");
+        assert_eq!((b[0].line, b[1].line), (3, 5));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_without_blank_lines() {
+        assert_eq!(texts("T\nRecalling x,\n1. Decides;"), ["T", "Recalling x,", "1. Decides;"]);
+    }
+
+    #[test]
+    fn subparagraph_at_line_start_after_colon() {
+        assert_eq!(
+            texts("1. Decides:\n(a) To act;\n(b) To see;\n\nx"),
+            ["1. Decides:", "(a) To act;", "(b) To see;", "x"]
+        );
+    }
+
+    #[test]
+    fn marker_inside_open_quote_stays() {
+        assert_eq!(
+            texts("Noting « priorities :\na) Cooperation » ;\n\nx"),
+            ["Noting « priorities : a) Cooperation » ;", "x"]
+        );
+    }
+
+    #[test]
+    fn wrapped_number_mid_sentence_stays() {
+        assert_eq!(texts("as in paragraph\n12. of the report\n\nx"), ["as in paragraph 12. of the report", "x"]);
+    }
+
+    #[test]
+    fn footnotes_one_per_line() {
+        assert_eq!(
+            texts("x\n\n[^1]: One.\n[^2]: Two\n  continued."),
+            ["x", "[^1]: One.", "[^2]: Two continued."]
+        );
+    }
+}

@@ -1,0 +1,447 @@
+//! The plain-text parser: blocks → units.
+//!
+//! The parser reads a draft the way a delegate does: lines before the
+//! chapeau are the title; the chapeau names the deciding body; unnumbered
+//! paragraphs after it are preambular until the first numbered paragraph;
+//! from there on numbered paragraphs are operative, letters and roman
+//! numerals open subparagraphs, short unnumbered lines are headings, and an
+//! annex heading starts a part of its own. A paragraph is operative because
+//! it is numbered, whatever word it opens with ("40. Reconnaissant ...,
+//! se félicite ...").
+//!
+//! Normalisation: inside a unit, runs of spaces, tabs and line ends become
+//! one space; the marker (`12.`, `(a)`) is held apart from the text;
+//! footnote definitions are gathered at the end. [`Resolution::to_text`]
+//! writes this normal form back.
+
+use super::blocks::{self, Block};
+use super::label::Labeller;
+use super::marker;
+use super::{MODEL_VERSION, Resolution, Unit, UnitKind};
+use crate::lang::{self, Lang, Language};
+
+/// How to parse.
+#[derive(Debug, Clone, Default)]
+pub struct ParseOptions {
+    /// The language, or `None` to detect it.
+    pub lang: Option<Lang>,
+}
+
+/// The text has none of the structure of a resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NoStructure;
+
+/// Parses a plain-text draft.
+///
+/// ```
+/// use redraft::model::{parse, ParseOptions, UnitKind};
+/// let r = parse("Title\n\nThe General Assembly,\n\nRecalling x,\n\n1. Decides y.", &ParseOptions::default()).unwrap();
+/// let labels: Vec<_> = r.units.iter().map(|u| u.label.as_str()).collect();
+/// assert_eq!(labels, ["TITLE", "CHAPEAU", "PP1", "OP1"]);
+/// ```
+pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructure> {
+    let lang = options.lang.unwrap_or_else(|| lang::detect(text));
+    let table = lang.table();
+    let (body, footnotes): (Vec<Block>, Vec<Block>) = blocks::split(text)
+        .into_iter()
+        .partition(|b| marker::footnote_definition(&b.text).is_none());
+    let mut units = Vec::new();
+    for (part, blocks) in split_parts(body) {
+        PartParser::new(table, part, &mut units).run(&blocks);
+    }
+    units.extend(footnotes.iter().filter_map(footnote_unit));
+    Labeller::label(&mut units);
+    let structured = units.iter().any(|u| {
+        matches!(
+            u.kind,
+            UnitKind::Chapeau | UnitKind::Preambular | UnitKind::Operative
+        )
+    });
+    if !structured {
+        return Err(NoStructure);
+    }
+    Ok(Resolution {
+        version: MODEL_VERSION,
+        lang,
+        units,
+    })
+}
+
+fn footnote_unit(block: &Block) -> Option<Unit> {
+    let (id, literal, rest) = marker::footnote_definition(&block.text)?;
+    Some(Unit {
+        label: String::new(),
+        kind: UnitKind::Footnote,
+        marker: Some(literal.to_string()),
+        number: Some(id.to_string()),
+        text: rest.to_string(),
+        line: block.line,
+        parent: None,
+        part: None,
+    })
+}
+
+/// Cuts the body at annex headings: the main text, then one part per annex.
+fn split_parts(body: Vec<Block>) -> Vec<(Option<String>, Vec<Block>)> {
+    let words: Vec<&str> = Lang::ALL
+        .iter()
+        .flat_map(|l| l.table().annex_words.iter().copied())
+        .collect();
+    let mut parts: Vec<(Option<String>, Vec<Block>)> = vec![(None, Vec::new())];
+    for block in body {
+        if let Some(label) = marker::annex(&block.text, &words) {
+            parts.push((Some(label), Vec::new()));
+        }
+        if let Some(last) = parts.last_mut() {
+            last.1.push(block);
+        }
+    }
+    parts.retain(|(label, blocks)| label.is_some() || !blocks.is_empty());
+    parts
+}
+
+/// Where the parser stands in a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Title,
+    Preamble,
+    Operative,
+}
+
+/// A level of subparagraph nesting: its unit and whether it counts in
+/// letters or in roman numerals, and its value.
+#[derive(Debug, Clone, Copy)]
+struct Level {
+    unit: usize,
+    roman: bool,
+    value: u32,
+}
+
+/// Classifies the blocks of one part (the main text or an annex).
+struct PartParser<'a> {
+    table: &'static Language,
+    part: Option<String>,
+    units: &'a mut Vec<Unit>,
+    phase: Phase,
+    chapeau: Option<usize>,
+    /// The last preambular or operative paragraph, parent of subparagraphs.
+    paragraph: Option<usize>,
+    levels: Vec<Level>,
+}
+
+impl<'a> PartParser<'a> {
+    fn new(table: &'static Language, part: Option<String>, units: &'a mut Vec<Unit>) -> Self {
+        PartParser {
+            table,
+            part,
+            units,
+            phase: Phase::Title,
+            chapeau: None,
+            paragraph: None,
+            levels: Vec::new(),
+        }
+    }
+
+    fn run(mut self, blocks: &[Block]) {
+        let mut blocks = blocks;
+        if self.part.is_some() {
+            if let Some((first, rest)) = blocks.split_first() {
+                self.push(UnitKind::Annex, None, None, &first.text, first.line);
+                blocks = rest;
+            }
+        }
+        self.chapeau = blocks
+            .iter()
+            .take_while(|b| marker::operative(&b.text).is_none())
+            .position(|b| self.is_chapeau(&b.text));
+        for (i, block) in blocks.iter().enumerate() {
+            self.block(i, block);
+        }
+    }
+
+    fn block(&mut self, index: usize, block: &Block) {
+        let text = block.text.as_str();
+        if self.phase == Phase::Title {
+            match self.chapeau {
+                Some(c) if index < c => return self.title(block),
+                Some(c) if index == c => {
+                    self.phase = Phase::Preamble;
+                    self.push(UnitKind::Chapeau, None, None, text, block.line);
+                    return;
+                }
+                _ => {}
+            }
+        }
+        if let Some(op) = marker::operative(text) {
+            self.phase = Phase::Operative;
+            let unit = self.push(
+                UnitKind::Operative,
+                Some(op.literal),
+                Some(op.number()),
+                op.rest,
+                block.line,
+            );
+            return self.start_paragraph(unit);
+        }
+        if self.paragraph.is_some() {
+            if let Some(sub) = marker::subparagraph(text) {
+                return self.subparagraph(&sub, block.line);
+            }
+        }
+        match self.phase {
+            Phase::Title => self.unmarked_before_body(block),
+            Phase::Preamble => self.preamble(block),
+            Phase::Operative => self.unmarked_in_body(block),
+        }
+    }
+
+    fn title(&mut self, block: &Block) {
+        self.push(UnitKind::Title, None, None, &block.text, block.line);
+    }
+
+    /// A block before any chapeau or number: the title, unless the part has
+    /// no chapeau and this already reads like a preambular paragraph.
+    fn unmarked_before_body(&mut self, block: &Block) {
+        let text = &block.text;
+        let preambular = self.chapeau.is_none()
+            && text.ends_with(',')
+            && self.table.opens_preambular(text);
+        if preambular {
+            self.phase = Phase::Preamble;
+            return self.preamble(block);
+        }
+        if marker::section(text).is_some() {
+            self.phase = Phase::Operative;
+            return self.unmarked_in_body(block);
+        }
+        self.title(block);
+    }
+
+    fn preamble(&mut self, block: &Block) {
+        if is_heading(&block.text) && !self.table.opens_preambular(&block.text) {
+            self.paragraph = None;
+            self.push(UnitKind::Heading, None, None, &block.text, block.line);
+            return;
+        }
+        let unit = self.push(UnitKind::Preambular, None, None, &block.text, block.line);
+        self.start_paragraph(unit);
+    }
+
+    fn unmarked_in_body(&mut self, block: &Block) {
+        let text = &block.text;
+        if let Some((id, _)) = marker::section(text) {
+            self.paragraph = None;
+            self.push(UnitKind::Heading, None, Some(id.to_string()), text, block.line);
+        } else if is_heading(text) {
+            self.paragraph = None;
+            self.push(UnitKind::Heading, None, None, text, block.line);
+        } else {
+            self.push(UnitKind::Paragraph, None, None, text, block.line);
+        }
+    }
+
+    fn start_paragraph(&mut self, unit: usize) {
+        self.paragraph = Some(unit);
+        self.levels.clear();
+    }
+
+    fn subparagraph(&mut self, sub: &marker::Sub<'_>, line: usize) {
+        let (depth, roman, value) = self.place(sub.id);
+        self.levels.truncate(depth);
+        let parent = self
+            .levels
+            .last()
+            .map(|l| l.unit)
+            .or(self.paragraph)
+            .unwrap_or(0);
+        let unit = self.push(
+            UnitKind::Subparagraph,
+            Some(sub.literal),
+            Some(sub.id.to_string()),
+            sub.rest,
+            line,
+        );
+        self.units[unit].parent = Some(parent);
+        self.levels.push(Level { unit, roman, value });
+    }
+
+    /// Decides at which depth a subparagraph marker stands, and whether it
+    /// is a letter or a roman numeral: `(i)` after `(h)` is a letter, `(i)`
+    /// after `(a)` opens a nested list, `(ii)` continues it.
+    fn place(&self, id: &str) -> (usize, bool, u32) {
+        let letter = marker::letter_value(id);
+        let roman = marker::roman_value(id);
+        for depth in (0..self.levels.len()).rev() {
+            let level = self.levels[depth];
+            let next = level.value + 1;
+            if !level.roman && letter == Some(next) {
+                return (depth, false, next);
+            }
+            if level.roman && roman == Some(next) {
+                return (depth, true, next);
+            }
+        }
+        let depth = self.levels.len();
+        match (letter, roman) {
+            (_, Some(1)) if depth > 0 => (depth, true, 1),
+            (Some(1), _) => (depth, false, 1),
+            (_, Some(1)) => (depth, true, 1),
+            (Some(v), _) => (depth.min(self.levels.len()), false, v),
+            (None, Some(v)) => (depth, true, v),
+            (None, None) => (depth, false, 0),
+        }
+    }
+
+    fn push(
+        &mut self,
+        kind: UnitKind,
+        marker: Option<&str>,
+        number: Option<String>,
+        text: &str,
+        line: usize,
+    ) -> usize {
+        self.units.push(Unit {
+            label: String::new(),
+            kind,
+            marker: marker.map(str::to_string),
+            number,
+            text: text.to_string(),
+            line,
+            parent: None,
+            part: self.part.clone(),
+        });
+        self.units.len() - 1
+    }
+
+    fn is_chapeau(&self, text: &str) -> bool {
+        is_chapeau_in(self.table, text)
+            || Lang::ALL.iter().any(|l| is_chapeau_in(l.table(), text))
+    }
+}
+
+/// "The General Assembly,", "L’Assemblée des États Parties,", "La Asamblea
+/// General,": an article, at most twelve words, capitalised or short
+/// connectors ("of", "des", "de los"), among which an organ, and a final comma.
+fn is_chapeau_in(table: &Language, text: &str) -> bool {
+    let Some(body) = text.strip_suffix(',') else {
+        return false;
+    };
+    let words: Vec<&str> = body.split_whitespace().collect();
+    let connector = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().count() <= 4;
+    if words.is_empty() || words.len() > 12 || !words.iter().all(connector) {
+        return false;
+    }
+    let opens = table.chapeau_articles.iter().any(|a| {
+        words[0] == *a || (a.ends_with(['’', '\'']) && words[0].starts_with(a))
+    });
+    let organ = table
+        .organs
+        .iter()
+        .any(|o| body.split(|c: char| !c.is_alphanumeric()).any(|w| w == *o));
+    opens && organ
+}
+
+/// A short line without the punctuation that ends a paragraph:
+/// "Cooperation with the United Nations".
+fn is_heading(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let trimmed = text.trim_end();
+    words <= 15
+        && !trimmed.ends_with([',', ';', ':'])
+        && (!trimmed.ends_with('.') || words <= 6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<String> {
+        parse(text, &ParseOptions::default())
+            .unwrap()
+            .units
+            .into_iter()
+            .map(|u| u.label)
+            .collect()
+    }
+
+    #[test]
+    fn operative_opening_with_participle_is_operative() {
+        let r = parse(
+            "T\n\nL’Assemblée des États Parties,\n\nRappelant x,\n\n1. Prie y ;\n\n2. Reconnaissant l’importance de z, se félicite de w.",
+            &ParseOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.units[4].label, "OP2");
+        assert_eq!(r.units[4].kind, UnitKind::Operative);
+        assert_eq!(r.lang, Lang::Fr);
+    }
+
+    #[test]
+    fn subparagraphs_nest() {
+        assert_eq!(
+            labels("The General Assembly,\n\n1. Decides:\n\n(a) x;\n\n(i) y;\n\n(ii) z;\n\n(b) w;\n\n2. Requests v."),
+            ["CHAPEAU", "OP1", "OP1(a)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)", "OP2"]
+        );
+    }
+
+    #[test]
+    fn letter_i_after_h_is_a_letter() {
+        let mut text = String::from("The General Assembly,\n\n1. Decides:");
+        for c in 'a'..='j' {
+            text.push_str(&format!("\n\n({c}) x;"));
+        }
+        let l = labels(&text);
+        assert_eq!(l[10], "OP1(i)");
+        assert_eq!(l[11], "OP1(j)");
+    }
+
+    #[test]
+    fn headings_and_bis_numbers() {
+        assert_eq!(
+            labels("The General Assembly,\n\nRecalling x,\n\n1. Decides;\n\nFinancial matters\n\n1 bis. Notes;\n\n2. Requests."),
+            ["CHAPEAU", "PP1", "OP1", "H1", "OP1bis", "OP2"]
+        );
+    }
+
+    #[test]
+    fn annexes_and_restarting_sections() {
+        let text = "The General Assembly,\n\n1. Decides.\n\nAnnex II\n\nProposed language\n\nA. Cooperation\n\n1. Recalls;\n\n2. Notes;\n\nB. Mandates\n\n1. With regard to cooperation,\n\na) urges x;";
+        assert_eq!(
+            labels(text),
+            [
+                "CHAPEAU", "OP1", "ANNEX-II", "ANNEX-II/TITLE", "ANNEX-II/H1", "ANNEX-II/A/OP1",
+                "ANNEX-II/A/OP2", "ANNEX-II/H2", "ANNEX-II/B/OP1", "ANNEX-II/B/OP1(a)"
+            ]
+        );
+    }
+
+    #[test]
+    fn footnotes_are_labelled_by_number() {
+        let r = parse("The General Assembly,\n\n1. Decides[^3].\n\n[^3]: A/75/1.", &ParseOptions::default()).unwrap();
+        assert_eq!(r.units[2].label, "FN3");
+        assert_eq!(r.units[2].text, "A/75/1.");
+    }
+
+    #[test]
+    fn preamble_without_chapeau() {
+        assert_eq!(labels("Draft\n\nRecalling x,\n\nNoting y,\n\n1. Decides."), ["TITLE", "PP1", "PP2", "OP1"]);
+    }
+
+    #[test]
+    fn prose_is_not_a_resolution() {
+        assert_eq!(
+            parse("Dear colleagues,\n\nPlease find attached the minutes.", &ParseOptions::default()),
+            Err(NoStructure)
+        );
+    }
+
+    #[test]
+    fn chapeaux_in_three_languages() {
+        let t = Lang::En.table();
+        assert!(is_chapeau_in(t, "The General Assembly,"));
+        assert!(is_chapeau_in(t, "The Assembly of States Parties,"));
+        assert!(is_chapeau_in(Lang::Fr.table(), "L’Assemblée des États Parties,"));
+        assert!(is_chapeau_in(Lang::Es.table(), "La Asamblea General,"));
+        assert!(!is_chapeau_in(t, "The General Assembly decided,"));
+    }
+}

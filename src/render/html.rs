@@ -1,0 +1,154 @@
+//! One self-contained HTML page: inline CSS, no script, no network.
+//!
+//! A summary comes first (counts, and the renumbering table old → new),
+//! then every unit with its new number, its old number where it changed,
+//! badges for inserted, deleted, moved, split and merged units, and the
+//! text with `<del>` and `<ins>`. The page prints as it shows.
+
+use super::{badges, hug, shown_marker};
+use crate::redline::{Entry, Op, Redline, SegmentOp};
+use std::io::{self, Write};
+
+const STYLE: &str = r#"
+:root { --del: #b3261e; --ins: #0b6b2e; --muted: #5f6368; }
+body { font: 16px/1.5 "Times New Roman", Georgia, serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #202124; }
+h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
+.files { color: var(--muted); margin: 0 0 1rem; font-family: system-ui, sans-serif; font-size: .9rem; }
+.summary { font-family: system-ui, sans-serif; font-size: .9rem; border: 1px solid #dadce0; border-radius: 6px; padding: .75rem 1rem; margin-bottom: 2rem; }
+.summary table { border-collapse: collapse; margin: .5rem 0; }
+.summary td, .summary th { padding: .1rem .75rem .1rem 0; text-align: left; }
+.unit { margin: 0 0 1rem; padding-left: .5rem; border-left: 3px solid transparent; }
+.unit.changed { border-left-color: #fbbc04; }
+.unit.inserted { border-left-color: var(--ins); }
+.unit.deleted, .unit.moved_away { border-left-color: var(--del); }
+.unit.heading p, .unit.title p, .unit.annex p { font-weight: bold; text-align: center; }
+.unit.subparagraph { margin-left: 2rem; }
+.unit.footnote { font-size: .85rem; }
+.num { font-weight: bold; margin-right: .35rem; }
+.was { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
+.badge { display: inline-block; font: .7rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .03em; border-radius: 3px; padding: 0 .35rem; margin-right: .3rem; background: #e8eaed; color: #3c4043; vertical-align: middle; }
+.badge.inserted { background: #e6f4ea; color: var(--ins); }
+.badge.deleted, .badge.moved_away { background: #fce8e6; color: var(--del); }
+.badge.moved, .badge.split, .badge.merged { background: #e8f0fe; color: #174ea6; }
+p { margin: .2rem 0; }
+del { color: var(--del); text-decoration: line-through; }
+ins { color: var(--ins); text-decoration: underline; }
+.unit.deleted p { color: var(--del); text-decoration: line-through; }
+.unit.inserted p { color: var(--ins); text-decoration: underline; }
+@media print { body { margin: 0; max-width: none; } .summary { break-inside: avoid; } .unit { break-inside: avoid; } }
+"#;
+
+/// Writes the redline as one HTML page.
+pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    let title = format!("Redline: {} → {}", redline.old.name, redline.new.name);
+    writeln!(out, "<!DOCTYPE html>")?;
+    writeln!(out, "<html lang=\"{}\">", redline.new.lang)?;
+    writeln!(out, "<head><meta charset=\"utf-8\">")?;
+    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(out, "<title>{}</title>", escape(&title))?;
+    writeln!(out, "<style>{STYLE}</style></head>")?;
+    writeln!(out, "<body>")?;
+    writeln!(out, "<header><h1>Redline</h1>")?;
+    writeln!(
+        out,
+        "<p class=\"files\"><span class=\"old-name\">{}</span> → <span class=\"new-name\">{}</span></p>",
+        escape(&redline.old.name),
+        escape(&redline.new.name)
+    )?;
+    summary(redline, out)?;
+    writeln!(out, "</header>\n<main>")?;
+    let mut html = String::with_capacity(redline.entries.len() * 400);
+    for entry in &redline.entries {
+        unit(entry, &mut html);
+    }
+    out.write_all(html.as_bytes())?;
+    writeln!(out, "</main>\n</body>\n</html>")
+}
+
+fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    let s = redline.summary();
+    writeln!(out, "<section class=\"summary\"><table class=\"counts\">")?;
+    for (n, what) in [
+        (s.edited, "edited"),
+        (s.inserted, "inserted"),
+        (s.deleted, "deleted"),
+        (s.moved, "moved"),
+        (s.split, "split"),
+        (s.merged, "merged"),
+        (s.renumbered, "renumbered"),
+        (s.unchanged, "unchanged"),
+    ] {
+        writeln!(out, "<tr class=\"{what}\"><th>{what}</th><td>{n}</td></tr>")?;
+    }
+    writeln!(out, "</table>")?;
+    if !s.renumbering.is_empty() {
+        writeln!(
+            out,
+            "<details class=\"renumbering\"><summary>Renumbering ({})</summary><table><tr><th>Old</th><th>New</th></tr>",
+            s.renumbering.len()
+        )?;
+        for (old, new) in &s.renumbering {
+            writeln!(out, "<tr><td>{}</td><td>{}</td></tr>", escape(old), escape(new))?;
+        }
+        writeln!(out, "</table></details>")?;
+    }
+    writeln!(out, "</section>")
+}
+
+fn unit(entry: &Entry, html: &mut String) {
+    let changed = if entry.is_change() { " changed" } else { "" };
+    let id = escape(entry.label());
+    html.push_str(&format!(
+        "<div class=\"unit {} {}{changed}\" id=\"{id}\" data-label=\"{id}\">",
+        entry.kind.name(),
+        entry.op.name()
+    ));
+    if let Some(m) = shown_marker(entry) {
+        html.push_str(&format!("<span class=\"num\">{}</span>", escape(m)));
+    }
+    if entry.renumbered() {
+        if let Some(n) = entry.old.first().and_then(|o| o.number.as_deref()) {
+            html.push_str(&format!("<span class=\"was\">(formerly {})</span>", escape(n)));
+        }
+    }
+    for badge in badges(entry) {
+        let class = badge.split_whitespace().next().unwrap_or("");
+        html.push_str(&format!("<span class=\"badge {class}\">{}</span>", escape(&badge)));
+    }
+    if entry.op != Op::MovedAway {
+        html.push_str("<p>");
+        body(entry, html);
+        html.push_str("</p>");
+    }
+    html.push_str("</div>\n");
+}
+
+fn body(entry: &Entry, html: &mut String) {
+    for s in &entry.segments {
+        let (lead, core, trail) = hug(&s.text);
+        html.push_str(&escape(lead));
+        let core = escape(core).replace('\n', " ¶ ");
+        match s.op {
+            SegmentOp::Equal => html.push_str(&core),
+            _ if core.is_empty() => {}
+            SegmentOp::Delete => html.push_str(&format!("<del>{core}</del>")),
+            SegmentOp::Insert => html.push_str(&format!("<ins>{core}</ins>")),
+        }
+        html.push_str(&escape(trail));
+    }
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

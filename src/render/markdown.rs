@@ -1,0 +1,100 @@
+//! Markdown: `~~deleted~~` and `**inserted**`.
+//!
+//! A summary comes first, then every unit as a paragraph, its number
+//! escaped so that it is not read as a list item (`17\.`), notes in
+//! italics (`_(formerly 16)_`).
+
+use super::{annotation, hug, shown_marker, summary_line};
+use crate::redline::{Entry, Op, Redline, SegmentOp};
+use std::io::{self, Write};
+
+/// Writes the redline as Markdown.
+pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Redline: {} → {}\n",
+        escape(&redline.old.name),
+        escape(&redline.new.name)
+    )?;
+    writeln!(out, "{}\n", escape(&summary_line(redline)))?;
+    for entry in &redline.entries {
+        writeln!(out, "{}\n", block(entry))?;
+    }
+    Ok(())
+}
+
+fn block(entry: &Entry) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(m) = shown_marker(entry) {
+        parts.push(wrap_whole(entry, &escape_marker(m)));
+    }
+    if let Some(a) = annotation(entry) {
+        parts.push(format!("_({})_", escape(&a)));
+    }
+    if entry.op != Op::MovedAway {
+        parts.push(body(entry));
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+fn wrap_whole(entry: &Entry, text: &str) -> String {
+    match entry.op {
+        Op::Inserted => format!("**{text}**"),
+        Op::Deleted => format!("~~{text}~~"),
+        _ => text.to_string(),
+    }
+}
+
+fn body(entry: &Entry) -> String {
+    let mut out = String::new();
+    for s in &entry.segments {
+        let (lead, core, trail) = hug(&s.text);
+        let core = escape(&core.replace('\n', " ¶ "));
+        out.push_str(lead);
+        match s.op {
+            SegmentOp::Equal => out.push_str(&core),
+            _ if core.is_empty() => {}
+            SegmentOp::Delete => out.push_str(&format!("~~{core}~~")),
+            SegmentOp::Insert => out.push_str(&format!("**{core}**")),
+        }
+        out.push_str(trail);
+    }
+    out
+}
+
+/// Escapes the characters Markdown would read as markup.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '`' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Escapes a paragraph number so that Markdown does not take it for a list
+/// item: `17.` → `17\.`, `3)` → `3\)`.
+pub fn escape_marker(marker: &str) -> String {
+    let out = escape(marker);
+    match out.strip_suffix(['.', ')']) {
+        Some(head) if head.chars().next().is_some_and(|c| c.is_ascii_digit()) => {
+            format!("{head}\\{}", &out[head.len()..])
+        }
+        _ => out,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_list_numbers() {
+        assert_eq!(escape_marker("17."), "17\\.");
+        assert_eq!(escape_marker("(a)"), "(a)");
+        assert_eq!(escape("a *b* [^5]"), "a \\*b\\* \\[^5\\]");
+    }
+}

@@ -1,0 +1,176 @@
+//! Renderers: a [`Redline`] → text for people or programs. One file per
+//! format; every renderer writes to any [`std::io::Write`].
+
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod term;
+pub mod text;
+
+use crate::redline::{Entry, Op, Redline};
+use std::io::{self, Write};
+
+/// An output format of `redraft diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Format {
+    /// Coloured terminal output.
+    Term,
+    /// One self-contained HTML page.
+    Html,
+    /// Markdown: `~~deleted~~`, `**inserted**`.
+    Markdown,
+    /// wdiff style: `[-deleted-]{+inserted+}`.
+    Text,
+    /// The redline as JSON.
+    Json,
+}
+
+/// Options shared by renderers.
+#[derive(Debug, Clone)]
+pub struct RenderOptions {
+    /// Show every unit, not only the changed ones and their context
+    /// (terminal only; the other formats always show every unit).
+    pub full: bool,
+    /// Unchanged units shown around each change (terminal).
+    pub context: usize,
+    /// Whether the terminal output is coloured.
+    pub color: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions {
+            full: false,
+            context: 1,
+            color: false,
+        }
+    }
+}
+
+/// Renders a redline in a format.
+pub fn render(redline: &Redline, format: Format, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Term => term::render(redline, options, out),
+        Format::Html => html::render(redline, out),
+        Format::Markdown => markdown::render(redline, out),
+        Format::Text => text::render(redline, out),
+        Format::Json => json::render(redline, out),
+    }
+}
+
+/// How a unit's number reads in a redline heading: `17 (formerly 16)`,
+/// `(b)`, `12 (formerly 11 and 12, merged)`. Empty for unnumbered units.
+pub fn number_note(entry: &Entry) -> String {
+    let new = entry.new.as_ref().and_then(|n| n.number.clone());
+    let olds: Vec<String> = entry.old.iter().filter_map(|o| o.number.clone()).collect();
+    match (entry.op, new) {
+        (Op::Deleted, _) => olds.first().cloned().unwrap_or_default(),
+        (Op::MovedAway, _) => olds.first().cloned().unwrap_or_default(),
+        (Op::Merged, Some(n)) if !olds.is_empty() => format!("{n} (formerly {})", join_and(&olds)),
+        (_, Some(n)) if entry.renumbered() && !olds.is_empty() => format!("{n} (formerly {})", olds[0]),
+        (_, Some(n)) => n,
+        (_, None) => String::new(),
+    }
+}
+
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The badges of an entry, in words: `inserted`, `moved`, `split 1/2`.
+pub fn badges(entry: &Entry) -> Vec<String> {
+    let mut out = Vec::new();
+    match entry.op {
+        Op::Unchanged => {}
+        Op::Split => {
+            let from = entry.old.first().map_or("", |o| o.label.as_str());
+            match entry.piece {
+                Some(p) => out.push(format!("split {}/{} of {from}", p.index, p.of)),
+                None => out.push(format!("split of {from}")),
+            }
+        }
+        Op::Merged => {
+            let labels: Vec<String> = entry.old.iter().map(|o| o.label.clone()).collect();
+            out.push(format!("merged from {}", join_and(&labels)));
+        }
+        Op::MovedAway => {
+            let to = entry.new.as_ref().map_or("", |n| n.label.as_str());
+            out.push(format!("moved to {to}"));
+        }
+        op => out.push(op.name().to_string()),
+    }
+    if entry.moved && entry.op != Op::MovedAway {
+        let from = entry.old.first().map_or("", |o| o.label.as_str());
+        out.push(format!("moved from {from}"));
+    }
+    out
+}
+
+/// The one-line summary: `40 units: 6 edited, 2 inserted, ...`.
+pub fn summary_line(redline: &Redline) -> String {
+    let s = redline.summary();
+    let parts: Vec<String> = [
+        (s.edited, "edited"),
+        (s.inserted, "inserted"),
+        (s.deleted, "deleted"),
+        (s.moved, "moved"),
+        (s.split, "split"),
+        (s.merged, "merged"),
+        (s.renumbered, "renumbered"),
+        (s.unchanged, "unchanged"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    parts.join(", ")
+}
+
+/// The note shown after a unit's number: `formerly 16`, `inserted`,
+/// `moved from OP7`, `split 1/2 of OP12`; several joined by `; `.
+pub fn annotation(entry: &Entry) -> Option<String> {
+    let mut notes = Vec::new();
+    if entry.renumbered() {
+        if let Some(n) = entry.old.first().and_then(|o| o.number.clone()) {
+            notes.push(format!("formerly {n}"));
+        }
+    }
+    if entry.op == Op::Merged {
+        let numbers: Vec<String> = entry.old.iter().filter_map(|o| o.number.clone()).collect();
+        if !numbers.is_empty() {
+            notes.push(format!("formerly {}", join_and(&numbers)));
+        }
+    }
+    notes.extend(badges(entry).into_iter().filter(|b| b != "edited"));
+    (!notes.is_empty()).then(|| notes.join("; "))
+}
+
+/// The marker a unit is shown with: the new one, or the old one for units
+/// that are no longer there.
+pub fn shown_marker(entry: &Entry) -> Option<&str> {
+    match entry.op {
+        Op::Deleted | Op::MovedAway => entry.old.first().and_then(|o| o.marker.as_deref()),
+        _ => entry.new.as_ref().and_then(|n| n.marker.as_deref()),
+    }
+}
+
+/// Splits a text into leading whitespace, core and trailing whitespace, so
+/// that markup (`~~`, `**`, `<del>`) can hug the words.
+///
+/// ```
+/// assert_eq!(redraft::render::hug(" a b "), (" ", "a b", " "));
+/// ```
+pub fn hug(text: &str) -> (&str, &str, &str) {
+    let core = text.trim();
+    if core.is_empty() {
+        return (text, "", "");
+    }
+    let start = text.len() - text.trim_start().len();
+    let end = start + core.len();
+    (&text[..start], core, &text[end..])
+}

@@ -1,0 +1,71 @@
+//! wdiff-style plain text: `[-deleted-]{+inserted+}`.
+//!
+//! Each unit is one block, its number first, then a bracketed note when it
+//! was renumbered, inserted, moved, split or merged:
+//!
+//! ```text
+//! 17. [formerly 16] Invite instamment les États Parties ...
+//! {+16. Salue les travaux préparatoires ...+}
+//! 25. [formerly 23] ... à sa [-vingtième-]{+vingt-et-unième+} session ;
+//! ```
+
+use super::{annotation, shown_marker};
+use crate::redline::{Entry, Op, Redline, SegmentOp};
+use std::io::{self, Write};
+
+/// Writes the redline as wdiff-style text.
+pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "--- {}", redline.old.name)?;
+    writeln!(out, "+++ {}", redline.new.name)?;
+    for entry in &redline.entries {
+        writeln!(out)?;
+        writeln!(out, "{}", block(entry))?;
+    }
+    Ok(())
+}
+
+/// One unit as a wdiff-style block.
+pub fn block(entry: &Entry) -> String {
+    let marker = shown_marker(entry);
+    let note = annotation(entry).map(|a| format!("[{a}]"));
+    if entry.op == Op::MovedAway {
+        return format!("[{}]", annotation(entry).unwrap_or_default());
+    }
+    let body = body(entry);
+    let whole_change = matches!(entry.op, Op::Inserted | Op::Deleted);
+    let mut parts: Vec<String> = Vec::new();
+    if whole_change {
+        let plain = plain(entry);
+        let text: Vec<&str> = [marker, Some(plain.as_str())].into_iter().flatten().collect();
+        let text = text.join(" ");
+        let wrapped = if entry.op == Op::Inserted {
+            format!("{{+{text}+}}")
+        } else {
+            format!("[-{text}-]")
+        };
+        parts.push(wrapped);
+        parts.extend(note.filter(|n| n != "[inserted]" && n != "[deleted]"));
+        return parts.join(" ");
+    }
+    parts.extend(marker.map(str::to_string));
+    parts.extend(note);
+    parts.push(body);
+    parts.retain(|p| !p.is_empty());
+    parts.join(" ")
+}
+
+fn plain(entry: &Entry) -> String {
+    entry.segments.iter().map(|s| s.text.as_str()).collect()
+}
+
+fn body(entry: &Entry) -> String {
+    entry
+        .segments
+        .iter()
+        .map(|s| match s.op {
+            SegmentOp::Equal => s.text.clone(),
+            SegmentOp::Delete => format!("[-{}-]", s.text),
+            SegmentOp::Insert => format!("{{+{}+}}", s.text),
+        })
+        .collect()
+}
