@@ -172,10 +172,12 @@ impl Entry {
         self.op != Op::Unchanged || self.moved || self.renumbered()
     }
 
-    /// Whether the unit's number changed (`17 (formerly 16)`).
+    /// Whether the unit kept its identity but not its number (`17
+    /// (formerly 16)`): unchanged, edited or moved units only; splits,
+    /// merges, insertions and deletions say what happened in other words.
     pub fn renumbered(&self) -> bool {
-        match (&self.new, self.old.as_slice()) {
-            (Some(new), [old]) => new.number != old.number,
+        match (self.op, &self.new, self.old.as_slice()) {
+            (Op::Unchanged | Op::Edited, Some(new), [old]) => new.number != old.number,
             _ => false,
         }
     }
@@ -299,7 +301,9 @@ impl Redline {
         for e in self.entries.iter().filter(|e| e.op != Op::MovedAway) {
             let text = e.old_text();
             if let (Op::Split, [old]) = (e.op, e.old.as_slice()) {
-                let unit = units.entry(old.index).or_insert((old.marker.clone(), String::new()));
+                let unit = units
+                    .entry(old.index)
+                    .or_insert((old.marker.clone(), String::new()));
                 unit.1.push_str(&text);
                 continue;
             }

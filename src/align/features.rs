@@ -102,11 +102,11 @@ impl Index {
     pub fn candidates(&self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for h in sketch(features) {
-            if let Some(units) = self.postings.get(h) {
-                if units.len() <= common_cap {
-                    for &u in units {
-                        *counts.entry(u).or_insert(0) += 1;
-                    }
+            if let Some(units) = self.postings.get(h)
+                && units.len() <= common_cap
+            {
+                for &u in units {
+                    *counts.entry(u).or_insert(0) += 1;
                 }
             }
         }
@@ -141,7 +141,11 @@ mod tests {
 
     #[test]
     fn index_finds_similar_unit() {
-        let texts = ["alpha beta gamma delta", "one two three four five", "alpha beta gamma epsilon"];
+        let texts = [
+            "alpha beta gamma delta",
+            "one two three four five",
+            "alpha beta gamma epsilon",
+        ];
         let mut index = Index::default();
         for (i, t) in texts.iter().enumerate().take(2) {
             index.insert(i, &features(t));

@@ -7,8 +7,8 @@
 //! told apart by where they are called. Footnotes no reference decides are
 //! matched by identical text, then by similar text.
 
-use super::features::{self, Index};
 use super::Match;
+use super::features::{self, Index};
 use crate::model::{Unit, UnitKind, marker};
 use std::collections::HashMap;
 
@@ -84,15 +84,20 @@ fn refs(text: &str) -> Vec<(String, String)> {
 
 /// Pairs references standing after the same words; if one reference is
 /// left on each side, pairs those too.
-fn pair_refs(mut old: Vec<(String, String)>, mut new: Vec<(String, String)>) -> Vec<(String, String)> {
+fn pair_refs(
+    mut old: Vec<(String, String)>,
+    mut new: Vec<(String, String)>,
+) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
-    old.retain(|(context, id)| match new.iter().position(|(c, _)| c == context) {
-        Some(p) => {
-            pairs.push((id.clone(), new.remove(p).1));
-            false
-        }
-        None => true,
-    });
+    old.retain(
+        |(context, id)| match new.iter().position(|(c, _)| c == context) {
+            Some(p) => {
+                pairs.push((id.clone(), new.remove(p).1));
+                false
+            }
+            None => true,
+        },
+    );
     if let ([(_, o)], [(_, n)]) = (old.as_slice(), new.as_slice()) {
         pairs.push((o.clone(), n.clone()));
     }
@@ -160,7 +165,10 @@ mod tests {
         );
         assert_eq!(
             pairs,
-            [("9".to_string(), "11".to_string()), ("10".to_string(), "12".to_string())]
+            [
+                ("9".to_string(), "11".to_string()),
+                ("10".to_string(), "12".to_string())
+            ]
         );
     }
 

@@ -149,7 +149,8 @@ mod tests {
 
     const A: &str = "Decides to convene a high-level meeting on the question in 2025;";
     const B: &str = "Requests the Secretary-General to submit a report on the implementation of the present resolution;";
-    const C: &str = "Invites Member States to contribute to the trust fund established for that purpose;";
+    const C: &str =
+        "Invites Member States to contribute to the trust fund established for that purpose;";
     const D: &str = "Decides to remain seized of the matter.";
 
     #[test]

@@ -43,7 +43,7 @@ fn splits(old: &[Unit], new: &[Unit], mut matches: Vec<Match>) -> Vec<Match> {
     let mut new_features = Features::new(new);
     let mut index = Index::default();
     for i in (0..old.len()).filter(|&i| old_match[i].is_none() && is_body(&old[i])) {
-        index.insert(i, &old_features.get(i).to_vec());
+        index.insert(i, old_features.get(i));
     }
     // For each old unit, the unmatched new units that are pieces of it.
     let mut pieces: Vec<Vec<usize>> = vec![Vec::new(); old.len()];
@@ -58,7 +58,9 @@ fn splits(old: &[Unit], new: &[Unit], mut matches: Vec<Match>) -> Vec<Match> {
             .filter_map(|n| new_match.get(n).copied().flatten())
             .filter(|&k| matches[k].old.len() == 1 && matches[k].new.len() == 1)
             .map(|k| matches[k].old[0]);
-        let candidates: Vec<usize> = neighbours.chain(index.candidates(&piece, 4, usize::MAX)).collect();
+        let candidates: Vec<usize> = neighbours
+            .chain(index.candidates(&piece, 4, usize::MAX))
+            .collect();
         let best = candidates
             .into_iter()
             .filter(|&i| old[i].kind.alignment_class() == new[j].kind.alignment_class())

@@ -115,7 +115,10 @@ impl<'a> Pairs<'a> {
         let anchors = self.anchors();
         let mut gaps = Vec::with_capacity(anchors.len() + 1);
         let (mut old_start, mut new_start) = (0, 0);
-        for &(i, j) in anchors.iter().chain([(self.old.len(), self.new.len())].iter()) {
+        for &(i, j) in anchors
+            .iter()
+            .chain([(self.old.len(), self.new.len())].iter())
+        {
             if i > old_start && j > new_start {
                 gaps.push((old_start..i, new_start..j));
             }
@@ -178,7 +181,10 @@ impl<'a> Pairs<'a> {
             if self.new_to_old[j].is_some() || !is_body(&self.new[j]) {
                 continue;
             }
-            if let Some(i) = waiting.get_mut(&self.new_keys[j]).and_then(VecDeque::pop_front) {
+            if let Some(i) = waiting
+                .get_mut(&self.new_keys[j])
+                .and_then(VecDeque::pop_front)
+            {
                 self.pair(i, j, true);
             }
         }
@@ -192,7 +198,7 @@ impl<'a> Pairs<'a> {
             .collect();
         let mut index = Index::default();
         for &i in &unmatched_old {
-            index.insert(i, &self.old_features.get(i).to_vec());
+            index.insert(i, self.old_features.get(i));
         }
         let common_cap = (unmatched_old.len() / 10).max(64);
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
@@ -209,7 +215,11 @@ impl<'a> Pairs<'a> {
                 }
                 let score = features::dice(self.old_features.get(i), &new_features);
                 let is_near = range.contains(&i);
-                let threshold = if is_near { NEAR_THRESHOLD } else { FAR_THRESHOLD };
+                let threshold = if is_near {
+                    NEAR_THRESHOLD
+                } else {
+                    FAR_THRESHOLD
+                };
                 if score >= threshold {
                     let bonus = if is_near { 0.1 } else { 0.0 };
                     scored.push((score + bonus, i, j));

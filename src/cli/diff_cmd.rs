@@ -83,7 +83,11 @@ pub fn run(args: &Args) -> Result<u8> {
         color: color(args),
     };
     target.write(|out| render::render(&redline, format, &render_options, out))?;
-    Ok(if redline.has_changes() { EXIT_DIFFERENT } else { EXIT_OK })
+    Ok(if redline.has_changes() {
+        EXIT_DIFFERENT
+    } else {
+        EXIT_OK
+    })
 }
 
 fn format(args: &Args) -> Format {
@@ -104,7 +108,12 @@ fn format(args: &Args) -> Format {
 }
 
 fn from_extension(path: &Path) -> Format {
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("html" | "htm") => Format::Html,
         Some("md" | "markdown") => Format::Markdown,
         Some("json") => Format::Json,

@@ -63,7 +63,12 @@ pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
         let depth = depth(r, unit.parent);
         let indent = "  ".repeat(depth);
         let first = first_words(&unit.to_block(), 60);
-        writeln!(out, "{:<20} {:<12} {indent}{first}", unit.label, unit.kind.name())?;
+        writeln!(
+            out,
+            "{:<20} {:<12} {indent}{first}",
+            unit.label,
+            unit.kind.name()
+        )?;
     }
     Ok(())
 }

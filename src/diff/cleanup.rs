@@ -113,7 +113,10 @@ mod tests {
         let new = tokenize("x de y", Lang::Fr);
         let runs = vec![
             change(0..1, 0..1),
-            Run::Equal { old: 1..4, new: 1..4 },
+            Run::Equal {
+                old: 1..4,
+                new: 1..4,
+            },
             change(4..5, 4..5),
         ];
         assert_eq!(absorb_islands(runs, &new), [change(0..5, 0..5)]);
@@ -124,7 +127,10 @@ mod tests {
         let new = tokenize("x coopération y", Lang::Fr);
         let runs = vec![
             change(0..1, 0..1),
-            Run::Equal { old: 1..4, new: 1..4 },
+            Run::Equal {
+                old: 1..4,
+                new: 1..4,
+            },
             change(4..5, 4..5),
         ];
         assert_eq!(absorb_islands(runs.clone(), &new), runs);
@@ -133,7 +139,13 @@ mod tests {
     #[test]
     fn edges_are_not_islands() {
         let new = tokenize("de x", Lang::Fr);
-        let runs = vec![Run::Equal { old: 0..2, new: 0..2 }, change(2..3, 2..3)];
+        let runs = vec![
+            Run::Equal {
+                old: 0..2,
+                new: 0..2,
+            },
+            change(2..3, 2..3),
+        ];
         assert_eq!(absorb_islands(runs.clone(), &new), runs);
     }
 }

@@ -12,7 +12,9 @@ pub mod words;
 
 use crate::align::{self, Alignment, Match};
 use crate::model::{Resolution, UnitKind};
-use crate::redline::{Entry, Op, Piece, REDLINE_VERSION, Redline, Segment, SegmentOp, Side, Version};
+use crate::redline::{
+    Entry, Op, Piece, REDLINE_VERSION, Redline, Segment, SegmentOp, Side, Version,
+};
 use words::FootnoteMap;
 
 /// How fine the diff inside a changed word is.
@@ -43,7 +45,12 @@ pub fn redline(old: &Resolution, new: &Resolution, options: &Options) -> Redline
 }
 
 /// Builds the redline of an alignment already made.
-pub fn redline_from(old: &Resolution, new: &Resolution, alignment: &Alignment, options: &Options) -> Redline {
+pub fn redline_from(
+    old: &Resolution,
+    new: &Resolution,
+    alignment: &Alignment,
+    options: &Options,
+) -> Redline {
     let builder = Builder {
         old,
         new,
@@ -78,11 +85,11 @@ fn footnote_map(old: &Resolution, new: &Resolution, alignment: &Alignment) -> Fo
         ..Default::default()
     };
     for m in &alignment.matches {
-        if let ([i], [j]) = (m.old.as_slice(), m.new.as_slice()) {
-            if old.units[*i].kind == UnitKind::Footnote {
-                map.old_to_new.insert(number(old, *i), number(new, *j));
-                map.matched_new.insert(number(new, *j));
-            }
+        if let ([i], [j]) = (m.old.as_slice(), m.new.as_slice())
+            && old.units[*i].kind == UnitKind::Footnote
+        {
+            map.old_to_new.insert(number(old, *i), number(new, *j));
+            map.matched_new.insert(number(new, *j));
         }
     }
     map
@@ -161,7 +168,14 @@ impl Builder<'_> {
         words::diff_texts(old, new, self.lang(), &self.footnotes, self.options)
     }
 
-    fn entry(&self, op: Op, kind: UnitKind, old: Vec<Side>, new: Option<Side>, segments: Vec<Segment>) -> Entry {
+    fn entry(
+        &self,
+        op: Op,
+        kind: UnitKind,
+        old: Vec<Side>,
+        new: Option<Side>,
+        segments: Vec<Segment>,
+    ) -> Entry {
         Entry {
             op,
             moved: false,
@@ -184,19 +198,37 @@ impl Builder<'_> {
     fn inserted(&self, j: usize) -> Entry {
         let unit = &self.new.units[j];
         let segments = words::whole(SegmentOp::Insert, &unit.text);
-        self.entry(Op::Inserted, unit.kind, vec![], Some(self.new_side(j)), segments)
+        self.entry(
+            Op::Inserted,
+            unit.kind,
+            vec![],
+            Some(self.new_side(j)),
+            segments,
+        )
     }
 
     fn deleted(&self, i: usize) -> Entry {
         let unit = &self.old.units[i];
         let segments = words::whole(SegmentOp::Delete, &unit.text);
-        self.entry(Op::Deleted, unit.kind, vec![self.old_side(i)], None, segments)
+        self.entry(
+            Op::Deleted,
+            unit.kind,
+            vec![self.old_side(i)],
+            None,
+            segments,
+        )
     }
 
     fn moved_away(&self, i: usize, m: &Match) -> Entry {
         let unit = &self.old.units[i];
         let new = Some(self.new_side(m.new[0]));
-        let mut e = self.entry(Op::MovedAway, unit.kind, vec![self.old_side(i)], new, Vec::new());
+        let mut e = self.entry(
+            Op::MovedAway,
+            unit.kind,
+            vec![self.old_side(i)],
+            new,
+            Vec::new(),
+        );
         e.moved = true;
         e
     }
@@ -206,7 +238,13 @@ impl Builder<'_> {
         let segments = self.segments(&o.text, &n.text);
         let edited = segments.iter().any(|s| s.op != SegmentOp::Equal);
         let op = if edited { Op::Edited } else { Op::Unchanged };
-        let mut e = self.entry(op, n.kind, vec![self.old_side(i)], Some(self.new_side(j)), segments);
+        let mut e = self.entry(
+            op,
+            n.kind,
+            vec![self.old_side(i)],
+            Some(self.new_side(j)),
+            segments,
+        );
         e.moved = moved;
         e
     }
@@ -225,7 +263,13 @@ impl Builder<'_> {
             .enumerate()
             .map(|(k, (&j, segments))| {
                 let kind = self.new.units[j].kind;
-                let mut e = self.entry(Op::Split, kind, vec![self.old_side(m.old[0])], Some(self.new_side(j)), segments);
+                let mut e = self.entry(
+                    Op::Split,
+                    kind,
+                    vec![self.old_side(m.old[0])],
+                    Some(self.new_side(j)),
+                    segments,
+                );
                 e.piece = Some(Piece { index: k + 1, of });
                 e.moved = m.moved;
                 e
@@ -243,7 +287,13 @@ impl Builder<'_> {
             s.text = s.text.replace(BREAK, "\n");
         }
         let old = m.old.iter().map(|&i| self.old_side(i)).collect();
-        let mut e = self.entry(Op::Merged, self.new.units[j].kind, old, Some(self.new_side(j)), segments);
+        let mut e = self.entry(
+            Op::Merged,
+            self.new.units[j].kind,
+            old,
+            Some(self.new_side(j)),
+            segments,
+        );
         e.moved = m.moved;
         e
     }
@@ -260,13 +310,13 @@ fn cut_at_breaks(segments: Vec<Segment>) -> Vec<Vec<Segment>> {
     for s in segments {
         let mut parts = s.text.split(BREAK).peekable();
         while let Some(part) = parts.next() {
-            if let Some(last) = pieces.last_mut() {
-                if !part.is_empty() {
-                    last.push(Segment {
-                        text: part.to_string(),
-                        ..s.clone()
-                    });
-                }
+            if let Some(last) = pieces.last_mut()
+                && !part.is_empty()
+            {
+                last.push(Segment {
+                    text: part.to_string(),
+                    ..s.clone()
+                });
             }
             if parts.peek().is_some() {
                 pieces.push(Vec::new());

@@ -59,7 +59,7 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<fn>\[\^[^\]\s]{1,12}\])",
         r"|(?P<url>(?:https?://|www\.)[^\s<>«»“”]*[^\s<>«»“”.,;:!?)\]])",
-        r"|(?P<sym>[A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*(?:/[A-Za-z0-9.()\-]*[A-Za-z0-9)])+)",
+        r"|(?P<sym>[A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\(\d{4}\))?)",
         r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*)",
         r"|(?P<brk>\u{2029})",
         r"|(?P<space>[\s&&[^\u{2029}]]+)",
@@ -135,15 +135,24 @@ mod tests {
 
     #[test]
     fn symbols_are_one_token() {
-        assert_eq!(texts("A/RES/75/1 and A/C.3/75/L.1", Lang::En), ["A/RES/75/1", " ", "and", " ", "A/C.3/75/L.1"]);
-        assert_eq!(texts("ICC-ASP-18/Res.3,", Lang::Fr), ["ICC-ASP-18/Res.3", ","]);
+        assert_eq!(
+            texts("A/RES/75/1 and A/C.3/75/L.1", Lang::En),
+            ["A/RES/75/1", " ", "and", " ", "A/C.3/75/L.1"]
+        );
+        assert_eq!(
+            texts("ICC-ASP-18/Res.3,", Lang::Fr),
+            ["ICC-ASP-18/Res.3", ","]
+        );
         assert_eq!(texts("ICC-ASP/19/33.", Lang::Fr), ["ICC-ASP/19/33", "."]);
         assert_eq!(texts("RC/Dec.2)", Lang::Fr), ["RC/Dec.2", ")"]);
     }
 
     #[test]
     fn elisions_split_in_french_only() {
-        assert_eq!(texts("qu’elle aujourd’hui", Lang::Fr), ["qu’", "elle", " ", "aujourd’hui"]);
+        assert_eq!(
+            texts("qu’elle aujourd’hui", Lang::Fr),
+            ["qu’", "elle", " ", "aujourd’hui"]
+        );
         assert_eq!(texts("Court's", Lang::En), ["Court's"]);
     }
 
@@ -160,6 +169,9 @@ mod tests {
 
     #[test]
     fn urls_keep_their_trailing_full_stop_apart() {
-        assert_eq!(texts("see https://x.org/a.pdf.", Lang::En)[2], "https://x.org/a.pdf");
+        assert_eq!(
+            texts("see https://x.org/a.pdf.", Lang::En)[2],
+            "https://x.org/a.pdf"
+        );
     }
 }

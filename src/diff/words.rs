@@ -68,7 +68,13 @@ fn footnote_id(reference: &str) -> &str {
 /// Diffs two texts word by word into redline segments.
 ///
 /// Equal texts give one `equal` segment without tokenising.
-pub fn diff_texts(old: &str, new: &str, lang: Lang, map: &FootnoteMap, options: &Options) -> Vec<Segment> {
+pub fn diff_texts(
+    old: &str,
+    new: &str,
+    lang: Lang,
+    map: &FootnoteMap,
+    options: &Options,
+) -> Vec<Segment> {
     if old == new {
         return whole(SegmentOp::Equal, new);
     }
@@ -139,7 +145,13 @@ fn concat(tokens: &[Token<'_>]) -> String {
     tokens.iter().map(|t| t.text).collect()
 }
 
-fn emit(out: &mut Vec<Segment>, run: &Run, old: &[Token<'_>], new: &[Token<'_>], options: &Options) {
+fn emit(
+    out: &mut Vec<Segment>,
+    run: &Run,
+    old: &[Token<'_>],
+    new: &[Token<'_>],
+    options: &Options,
+) {
     match run {
         Run::Equal { old: o, new: n } => {
             let (old_text, new_text) = (concat(&old[o.clone()]), concat(&new[n.clone()]));
@@ -162,7 +174,10 @@ fn emit(out: &mut Vec<Segment>, run: &Run, old: &[Token<'_>], new: &[Token<'_>],
 }
 
 fn is_one_token_each(old: &[Token<'_>], new: &[Token<'_>]) -> bool {
-    old.len() == 1 && new.len() == 1 && old[0].kind == new[0].kind && old[0].kind != TokenKind::Space
+    old.len() == 1
+        && new.len() == 1
+        && old[0].kind == new[0].kind
+        && old[0].kind != TokenKind::Space
 }
 
 /// Character-level segments inside one changed token
@@ -192,7 +207,10 @@ fn char_diff(old: &str, new: &str) -> Vec<Segment> {
 /// Joins neighbouring segments with the same operation.
 pub fn coalesce(segments: Vec<Segment>) -> Vec<Segment> {
     let mut out: Vec<Segment> = Vec::with_capacity(segments.len());
-    for s in segments.into_iter().filter(|s| !s.text.is_empty() || s.old_text.is_some()) {
+    for s in segments
+        .into_iter()
+        .filter(|s| !s.text.is_empty() || s.old_text.is_some())
+    {
         match out.last_mut() {
             Some(last) if last.op == s.op => {
                 if last.old_text.is_some() || s.old_text.is_some() {
@@ -215,7 +233,13 @@ mod tests {
     use super::*;
 
     fn wdiff(old: &str, new: &str) -> String {
-        let segments = diff_texts(old, new, Lang::Fr, &FootnoteMap::default(), &Options::default());
+        let segments = diff_texts(
+            old,
+            new,
+            Lang::Fr,
+            &FootnoteMap::default(),
+            &Options::default(),
+        );
         render(&segments)
     }
 
@@ -232,13 +256,19 @@ mod tests {
 
     #[test]
     fn number_change() {
-        assert_eq!(wdiff("concerne 13 personnes", "concerne 12 personnes"), "concerne [-13-]{+12+} personnes");
+        assert_eq!(
+            wdiff("concerne 13 personnes", "concerne 12 personnes"),
+            "concerne [-13-]{+12+} personnes"
+        );
     }
 
     #[test]
     fn phrase_rewritten_reads_as_one_change() {
         assert_eq!(
-            wdiff("la remise à la Cour d’un suspect en juin", "la remise à la Cour de deux suspects en juin"),
+            wdiff(
+                "la remise à la Cour d’un suspect en juin",
+                "la remise à la Cour de deux suspects en juin"
+            ),
             "la remise à la Cour [-d’un suspect-]{+de deux suspects+} en juin"
         );
     }
@@ -246,7 +276,10 @@ mod tests {
     #[test]
     fn symbol_changes_as_one_token() {
         assert_eq!(
-            wdiff("résolution ICC-ASP/18/Res.3,", "résolution ICC-ASP/19/Res.2,"),
+            wdiff(
+                "résolution ICC-ASP/18/Res.3,",
+                "résolution ICC-ASP/19/Res.2,"
+            ),
             "résolution [-ICC-ASP/18/Res.3-]{+ICC-ASP/19/Res.2+},"
         );
     }
@@ -256,7 +289,13 @@ mod tests {
         let options = Options {
             granularity: Granularity::Char,
         };
-        let s = diff_texts("ICC-ASP/18/Res.3", "ICC-ASP/19/Res.3", Lang::Fr, &FootnoteMap::default(), &options);
+        let s = diff_texts(
+            "ICC-ASP/18/Res.3",
+            "ICC-ASP/19/Res.3",
+            Lang::Fr,
+            &FootnoteMap::default(),
+            &options,
+        );
         assert_eq!(render(&s), "ICC-ASP/1[-8-]{+9+}/Res.3");
     }
 
@@ -267,7 +306,13 @@ mod tests {
         map.matched_new.insert("11".into());
         map.old_defined.insert("9".into());
         map.new_defined.insert("11".into());
-        let s = diff_texts("coopération[^9], qui", "coopération[^11], qui", Lang::Fr, &map, &Options::default());
+        let s = diff_texts(
+            "coopération[^9], qui",
+            "coopération[^11], qui",
+            Lang::Fr,
+            &map,
+            &Options::default(),
+        );
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].old_side(), "coopération[^9], qui");
         assert_eq!(s[0].new_side(), "coopération[^11], qui");
@@ -275,7 +320,13 @@ mod tests {
 
     #[test]
     fn space_kind_is_not_a_change() {
-        let s = diff_texts("Cour ;", "Cour\u{a0};", Lang::Fr, &FootnoteMap::default(), &Options::default());
+        let s = diff_texts(
+            "Cour ;",
+            "Cour\u{a0};",
+            Lang::Fr,
+            &FootnoteMap::default(),
+            &Options::default(),
+        );
         assert_eq!((s.len(), s[0].op), (1, SegmentOp::Equal));
         assert_eq!(s[0].old_side(), "Cour ;");
     }

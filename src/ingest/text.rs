@@ -74,17 +74,17 @@ fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::Encoding {
             offset: bytes.len() + 1,
         });
     }
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|c| unit([c[0], c[1]]))
-        .collect();
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
     let text = String::from_utf16(&units).map_err(|_| DecodeError::Encoding { offset: 2 })?;
-    if let Some((offset, c)) = text.char_indices().find(|&(_, c)| c.is_ascii() && is_binary(c as u8)) {
+    if let Some((offset, c)) = text
+        .char_indices()
+        .find(|&(_, c)| c.is_ascii() && is_binary(c as u8))
+    {
         return Err(DecodeError::Binary {
             offset: offset + 2,
             byte: c as u8,
@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn rejects_invalid_utf8() {
-        assert_eq!(decode(b"caf\xE9 noir"), Err(DecodeError::Encoding { offset: 3 }));
+        assert_eq!(
+            decode(b"caf\xE9 noir"),
+            Err(DecodeError::Encoding { offset: 3 })
+        );
     }
 
     #[test]
@@ -133,6 +136,9 @@ mod tests {
 
     #[test]
     fn odd_utf16_is_an_encoding_error() {
-        assert!(matches!(decode(b"\xFF\xFEa"), Err(DecodeError::Encoding { .. })));
+        assert!(matches!(
+            decode(b"\xFF\xFEa"),
+            Err(DecodeError::Encoding { .. })
+        ));
     }
 }

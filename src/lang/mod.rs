@@ -98,7 +98,8 @@ pub struct Language {
 impl Language {
     /// Whether `word` (any case) is one of `list`.
     pub fn contains(list: &[&str], word: &str) -> bool {
-        list.iter().any(|w| w.eq_ignore_ascii_case(word) || eq_fold(w, word))
+        list.iter()
+            .any(|w| w.eq_ignore_ascii_case(word) || eq_fold(w, word))
     }
 
     /// Whether a paragraph opening with `first_words` reads like a preambular
@@ -178,8 +179,16 @@ mod tests {
     #[test]
     fn preambular_openers() {
         assert!(Lang::En.table().opens_preambular("Deeply concerned by"));
-        assert!(Lang::En.table().opens_preambular("Recalling its resolution"));
-        assert!(Lang::Fr.table().opens_preambular("Rappelant les dispositions"));
+        assert!(
+            Lang::En
+                .table()
+                .opens_preambular("Recalling its resolution")
+        );
+        assert!(
+            Lang::Fr
+                .table()
+                .opens_preambular("Rappelant les dispositions")
+        );
         assert!(Lang::Fr.table().opens_preambular("Déterminée à mettre"));
         assert!(Lang::Es.table().opens_preambular("Reconociendo que"));
         assert!(!Lang::En.table().opens_preambular("Decides to"));

@@ -34,8 +34,7 @@ pub fn split(text: &str) -> Vec<Block> {
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
         let blank = line.trim().is_empty();
-        let starts_new =
-            !current.is_empty() && (blank || line_mode || opens_unit(&current, line));
+        let starts_new = !current.is_empty() && (blank || line_mode || opens_unit(&current, line));
         if starts_new {
             push_block(&mut blocks, &current, start);
             current.clear();
@@ -146,7 +145,10 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line_without_blank_lines() {
-        assert_eq!(texts("T\nRecalling x,\n1. Decides;"), ["T", "Recalling x,", "1. Decides;"]);
+        assert_eq!(
+            texts("T\nRecalling x,\n1. Decides;"),
+            ["T", "Recalling x,", "1. Decides;"]
+        );
     }
 
     #[test]
@@ -167,7 +169,10 @@ mod tests {
 
     #[test]
     fn wrapped_number_mid_sentence_stays() {
-        assert_eq!(texts("as in paragraph\n12. of the report\n\nx"), ["as in paragraph 12. of the report", "x"]);
+        assert_eq!(
+            texts("as in paragraph\n12. of the report\n\nx"),
+            ["as in paragraph 12. of the report", "x"]
+        );
     }
 
     #[test]

@@ -81,7 +81,10 @@ impl Labeller {
                 let parent = unit.parent.map(|p| units[p].label.as_str()).unwrap_or("");
                 let parent = parent.rsplit('/').next().unwrap_or(parent);
                 let parent = parent.split('#').next().unwrap_or(parent);
-                return self.prefixed(format!("{parent}({})", unit.number.as_deref().unwrap_or("")), false);
+                return self.prefixed(
+                    format!("{parent}({})", unit.number.as_deref().unwrap_or("")),
+                    false,
+                );
             }
         };
         let in_section = unit.kind == UnitKind::Operative;
@@ -101,11 +104,12 @@ impl Labeller {
             out.push('/');
         }
         let restarts = self.restarting_parts.contains(&self.part);
-        if restarts && (operative || local.starts_with("OP")) {
-            if let Some(section) = &self.section {
-                out.push_str(section);
-                out.push('/');
-            }
+        if restarts
+            && (operative || local.starts_with("OP"))
+            && let Some(section) = &self.section
+        {
+            out.push_str(section);
+            out.push('/');
         }
         out.push_str(&local);
         out
@@ -145,10 +149,11 @@ fn restarting_parts(units: &[Unit]) -> HashSet<Option<String>> {
             UnitKind::Heading if unit.number.is_some() => {
                 section = Some((unit.part.clone(), unit.number.clone().unwrap_or_default()));
             }
-            UnitKind::Operative if unit.number.as_deref() == Some("1") => {
-                if section.as_ref().is_some_and(|(p, _)| *p == unit.part) {
-                    *firsts.entry(unit.part.clone()).or_insert(0) += 1;
-                }
+            UnitKind::Operative
+                if unit.number.as_deref() == Some("1")
+                    && section.as_ref().is_some_and(|(p, _)| *p == unit.part) =>
+            {
+                *firsts.entry(unit.part.clone()).or_insert(0) += 1;
             }
             _ => {}
         }

@@ -9,7 +9,15 @@ use std::sync::LazyLock;
 /// Latin ordinal suffixes of negotiation numbers, in order: `9 bis` comes
 /// after 9, `9 ter` after `9 bis`.
 pub const LATIN_SUFFIXES: [&str; 9] = [
-    "bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies",
+    "bis",
+    "ter",
+    "quater",
+    "quinquies",
+    "sexies",
+    "septies",
+    "octies",
+    "novies",
+    "decies",
 ];
 
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -113,7 +121,11 @@ pub fn footnote_definition(text: &str) -> Option<(&str, &str, &str)> {
     let caps = FOOTNOTE_DEF.captures(text)?;
     let whole = caps.get(0)?;
     let marker_end = caps.get(1)?.end() + 2;
-    Some((caps.get(1)?.as_str(), &text[..marker_end], &text[whole.end()..]))
+    Some((
+        caps.get(1)?.as_str(),
+        &text[..marker_end],
+        &text[whole.end()..],
+    ))
 }
 
 /// The footnote references `[^N]` in a text: their byte ranges and ids.
@@ -139,14 +151,24 @@ pub fn section(text: &str) -> Option<(&str, &str)> {
 pub fn annex(text: &str, words: &[&str]) -> Option<String> {
     let mut parts = text.split_whitespace();
     let first = parts.next()?.trim_end_matches([':', '.']);
-    if !words.iter().any(|w| w.to_lowercase() == first.to_lowercase()) {
+    if !words
+        .iter()
+        .any(|w| w.to_lowercase() == first.to_lowercase())
+    {
         return None;
     }
     let rest: Vec<&str> = parts.collect();
-    let id = rest.first().map(|s| s.trim_end_matches([':', '.', '—', '–']));
+    let id = rest
+        .first()
+        .map(|s| s.trim_end_matches([':', '.', '—', '–']));
+    let id_ends_heading = rest
+        .first()
+        .is_some_and(|s| s.ends_with([':', '.', '—', '–']));
     match id {
         None => Some("ANNEX".to_string()),
-        Some(id) if is_annex_id(id) && (rest.len() == 1 || is_separator(rest[1])) => {
+        Some(id)
+            if is_annex_id(id) && (rest.len() == 1 || id_ends_heading || is_separator(rest[1])) =>
+        {
             Some(format!("ANNEX-{}", id.to_uppercase()))
         }
         Some(id) if is_separator(id) || id.is_empty() => Some("ANNEX".to_string()),
@@ -237,7 +259,10 @@ mod tests {
 
     #[test]
     fn footnotes() {
-        assert_eq!(footnote_definition("[^10]: https://x"), Some(("10", "[^10]:", "https://x")));
+        assert_eq!(
+            footnote_definition("[^10]: https://x"),
+            Some(("10", "[^10]:", "https://x"))
+        );
         let refs: Vec<_> = footnote_refs("a[^5] b[^6],").map(|(_, id)| id).collect();
         assert_eq!(refs, ["5", "6"]);
     }
@@ -245,7 +270,10 @@ mod tests {
     #[test]
     fn sections() {
         assert_eq!(section("A. Coopération"), Some(("A", "Coopération")));
-        assert_eq!(section("II. Organisation des travaux"), Some(("II", "Organisation des travaux")));
+        assert_eq!(
+            section("II. Organisation des travaux"),
+            Some(("II", "Organisation des travaux"))
+        );
         assert!(section("A. Stresses that the Court;").is_none());
     }
 
@@ -255,7 +283,10 @@ mod tests {
         assert_eq!(annex("Annexe I", &w).as_deref(), Some("ANNEX-I"));
         assert_eq!(annex("ANNEX", &w).as_deref(), Some("ANNEX"));
         assert_eq!(annex("Anexo 2", &w).as_deref(), Some("ANNEX-2"));
-        assert_eq!(annex("Annex II: Proposed language", &w).as_deref(), Some("ANNEX-II"));
+        assert_eq!(
+            annex("Annex II: Proposed language", &w).as_deref(),
+            Some("ANNEX-II")
+        );
         assert!(annex("Annex to the letter dated", &w).is_none());
     }
 

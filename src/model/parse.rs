@@ -144,11 +144,11 @@ impl<'a> PartParser<'a> {
 
     fn run(mut self, blocks: &[Block]) {
         let mut blocks = blocks;
-        if self.part.is_some() {
-            if let Some((first, rest)) = blocks.split_first() {
-                self.push(UnitKind::Annex, None, None, &first.text, first.line);
-                blocks = rest;
-            }
+        if self.part.is_some()
+            && let Some((first, rest)) = blocks.split_first()
+        {
+            self.push(UnitKind::Annex, None, None, &first.text, first.line);
+            blocks = rest;
         }
         self.chapeau = blocks
             .iter()
@@ -183,10 +183,10 @@ impl<'a> PartParser<'a> {
             );
             return self.start_paragraph(unit);
         }
-        if self.paragraph.is_some() {
-            if let Some(sub) = marker::subparagraph(text) {
-                return self.subparagraph(&sub, block.line);
-            }
+        if self.paragraph.is_some()
+            && let Some(sub) = marker::subparagraph(text)
+        {
+            return self.subparagraph(&sub, block.line);
         }
         match self.phase {
             Phase::Title => self.unmarked_before_body(block),
@@ -203,9 +203,8 @@ impl<'a> PartParser<'a> {
     /// no chapeau and this already reads like a preambular paragraph.
     fn unmarked_before_body(&mut self, block: &Block) {
         let text = &block.text;
-        let preambular = self.chapeau.is_none()
-            && text.ends_with(',')
-            && self.table.opens_preambular(text);
+        let preambular =
+            self.chapeau.is_none() && text.ends_with(',') && self.opens_preambular(text);
         if preambular {
             self.phase = Phase::Preamble;
             return self.preamble(block);
@@ -218,7 +217,7 @@ impl<'a> PartParser<'a> {
     }
 
     fn preamble(&mut self, block: &Block) {
-        if is_heading(&block.text) && !self.table.opens_preambular(&block.text) {
+        if is_heading(&block.text) && !self.opens_preambular(&block.text) {
             self.paragraph = None;
             self.push(UnitKind::Heading, None, None, &block.text, block.line);
             return;
@@ -231,7 +230,13 @@ impl<'a> PartParser<'a> {
         let text = &block.text;
         if let Some((id, _)) = marker::section(text) {
             self.paragraph = None;
-            self.push(UnitKind::Heading, None, Some(id.to_string()), text, block.line);
+            self.push(
+                UnitKind::Heading,
+                None,
+                Some(id.to_string()),
+                text,
+                block.line,
+            );
         } else if is_heading(text) {
             self.paragraph = None;
             self.push(UnitKind::Heading, None, None, text, block.line);
@@ -313,9 +318,16 @@ impl<'a> PartParser<'a> {
         self.units.len() - 1
     }
 
+    /// Whether a paragraph opens like a preambular one, in the draft's
+    /// language or, failing that, in any (a misdetected language must not
+    /// turn the preamble into a title).
+    fn opens_preambular(&self, text: &str) -> bool {
+        self.table.opens_preambular(text)
+            || Lang::ALL.iter().any(|l| l.table().opens_preambular(text))
+    }
+
     fn is_chapeau(&self, text: &str) -> bool {
-        is_chapeau_in(self.table, text)
-            || Lang::ALL.iter().any(|l| is_chapeau_in(l.table(), text))
+        is_chapeau_in(self.table, text) || Lang::ALL.iter().any(|l| is_chapeau_in(l.table(), text))
     }
 }
 
@@ -327,13 +339,15 @@ fn is_chapeau_in(table: &Language, text: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = body.split_whitespace().collect();
-    let connector = |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().count() <= 4;
+    let connector =
+        |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().count() <= 4;
     if words.is_empty() || words.len() > 12 || !words.iter().all(connector) {
         return false;
     }
-    let opens = table.chapeau_articles.iter().any(|a| {
-        words[0] == *a || (a.ends_with(['’', '\'']) && words[0].starts_with(a))
-    });
+    let opens = table
+        .chapeau_articles
+        .iter()
+        .any(|a| words[0] == *a || (a.ends_with(['’', '\'']) && words[0].starts_with(a)));
     let organ = table
         .organs
         .iter()
@@ -346,9 +360,7 @@ fn is_chapeau_in(table: &Language, text: &str) -> bool {
 fn is_heading(text: &str) -> bool {
     let words = text.split_whitespace().count();
     let trimmed = text.trim_end();
-    words <= 15
-        && !trimmed.ends_with([',', ';', ':'])
-        && (!trimmed.ends_with('.') || words <= 6)
+    words <= 15 && !trimmed.ends_with([',', ';', ':']) && (!trimmed.ends_with('.') || words <= 6)
 }
 
 #[cfg(test)]
@@ -379,8 +391,18 @@ mod tests {
     #[test]
     fn subparagraphs_nest() {
         assert_eq!(
-            labels("The General Assembly,\n\n1. Decides:\n\n(a) x;\n\n(i) y;\n\n(ii) z;\n\n(b) w;\n\n2. Requests v."),
-            ["CHAPEAU", "OP1", "OP1(a)", "OP1(a)(i)", "OP1(a)(ii)", "OP1(b)", "OP2"]
+            labels(
+                "The General Assembly,\n\n1. Decides:\n\n(a) x;\n\n(i) y;\n\n(ii) z;\n\n(b) w;\n\n2. Requests v."
+            ),
+            [
+                "CHAPEAU",
+                "OP1",
+                "OP1(a)",
+                "OP1(a)(i)",
+                "OP1(a)(ii)",
+                "OP1(b)",
+                "OP2"
+            ]
         );
     }
 
@@ -398,7 +420,9 @@ mod tests {
     #[test]
     fn headings_and_bis_numbers() {
         assert_eq!(
-            labels("The General Assembly,\n\nRecalling x,\n\n1. Decides;\n\nFinancial matters\n\n1 bis. Notes;\n\n2. Requests."),
+            labels(
+                "The General Assembly,\n\nRecalling x,\n\n1. Decides;\n\nFinancial matters\n\n1 bis. Notes;\n\n2. Requests."
+            ),
             ["CHAPEAU", "PP1", "OP1", "H1", "OP1bis", "OP2"]
         );
     }
@@ -409,28 +433,46 @@ mod tests {
         assert_eq!(
             labels(text),
             [
-                "CHAPEAU", "OP1", "ANNEX-II", "ANNEX-II/TITLE", "ANNEX-II/H1", "ANNEX-II/A/OP1",
-                "ANNEX-II/A/OP2", "ANNEX-II/H2", "ANNEX-II/B/OP1", "ANNEX-II/B/OP1(a)"
+                "CHAPEAU",
+                "OP1",
+                "ANNEX-II",
+                "ANNEX-II/TITLE",
+                "ANNEX-II/H1",
+                "ANNEX-II/A/OP1",
+                "ANNEX-II/A/OP2",
+                "ANNEX-II/H2",
+                "ANNEX-II/B/OP1",
+                "ANNEX-II/B/OP1(a)"
             ]
         );
     }
 
     #[test]
     fn footnotes_are_labelled_by_number() {
-        let r = parse("The General Assembly,\n\n1. Decides[^3].\n\n[^3]: A/75/1.", &ParseOptions::default()).unwrap();
+        let r = parse(
+            "The General Assembly,\n\n1. Decides[^3].\n\n[^3]: A/75/1.",
+            &ParseOptions::default(),
+        )
+        .unwrap();
         assert_eq!(r.units[2].label, "FN3");
         assert_eq!(r.units[2].text, "A/75/1.");
     }
 
     #[test]
     fn preamble_without_chapeau() {
-        assert_eq!(labels("Draft\n\nRecalling x,\n\nNoting y,\n\n1. Decides."), ["TITLE", "PP1", "PP2", "OP1"]);
+        assert_eq!(
+            labels("Draft\n\nRecalling x,\n\nNoting y,\n\n1. Decides."),
+            ["TITLE", "PP1", "PP2", "OP1"]
+        );
     }
 
     #[test]
     fn prose_is_not_a_resolution() {
         assert_eq!(
-            parse("Dear colleagues,\n\nPlease find attached the minutes.", &ParseOptions::default()),
+            parse(
+                "Dear colleagues,\n\nPlease find attached the minutes.",
+                &ParseOptions::default()
+            ),
             Err(NoStructure)
         );
     }
@@ -440,7 +482,10 @@ mod tests {
         let t = Lang::En.table();
         assert!(is_chapeau_in(t, "The General Assembly,"));
         assert!(is_chapeau_in(t, "The Assembly of States Parties,"));
-        assert!(is_chapeau_in(Lang::Fr.table(), "L’Assemblée des États Parties,"));
+        assert!(is_chapeau_in(
+            Lang::Fr.table(),
+            "L’Assemblée des États Parties,"
+        ));
         assert!(is_chapeau_in(Lang::Es.table(), "La Asamblea General,"));
         assert!(!is_chapeau_in(t, "The General Assembly decided,"));
     }

@@ -44,7 +44,10 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"{}\">", redline.new.lang)?;
     writeln!(out, "<head><meta charset=\"utf-8\">")?;
-    writeln!(out, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
     writeln!(out, "<title>{}</title>", escape(&title))?;
     writeln!(out, "<style>{STYLE}</style></head>")?;
     writeln!(out, "<body>")?;
@@ -88,7 +91,12 @@ fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
             s.renumbering.len()
         )?;
         for (old, new) in &s.renumbering {
-            writeln!(out, "<tr><td>{}</td><td>{}</td></tr>", escape(old), escape(new))?;
+            writeln!(
+                out,
+                "<tr><td>{}</td><td>{}</td></tr>",
+                escape(old),
+                escape(new)
+            )?;
         }
         writeln!(out, "</table></details>")?;
     }
@@ -106,14 +114,20 @@ fn unit(entry: &Entry, html: &mut String) {
     if let Some(m) = shown_marker(entry) {
         html.push_str(&format!("<span class=\"num\">{}</span>", escape(m)));
     }
-    if entry.renumbered() {
-        if let Some(n) = entry.old.first().and_then(|o| o.number.as_deref()) {
-            html.push_str(&format!("<span class=\"was\">(formerly {})</span>", escape(n)));
-        }
+    if entry.renumbered()
+        && let Some(n) = entry.old.first().and_then(|o| o.number.as_deref())
+    {
+        html.push_str(&format!(
+            "<span class=\"was\">(formerly {})</span>",
+            escape(n)
+        ));
     }
     for badge in badges(entry) {
         let class = badge.split_whitespace().next().unwrap_or("");
-        html.push_str(&format!("<span class=\"badge {class}\">{}</span>", escape(&badge)));
+        html.push_str(&format!(
+            "<span class=\"badge {class}\">{}</span>",
+            escape(&badge)
+        ));
     }
     if entry.op != Op::MovedAway {
         html.push_str("<p>");

@@ -67,7 +67,10 @@ fn body(entry: &Entry) -> String {
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if matches!(c, '\\' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '`' | '#' | '|') {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '~' | '[' | ']' | '<' | '>' | '`' | '#' | '|'
+        ) {
             out.push('\\');
         }
         out.push(c);

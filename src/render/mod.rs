@@ -49,7 +49,12 @@ impl Default for RenderOptions {
 }
 
 /// Renders a redline in a format.
-pub fn render(redline: &Redline, format: Format, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+pub fn render(
+    redline: &Redline,
+    format: Format,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Term => term::render(redline, options, out),
         Format::Html => html::render(redline, out),
@@ -68,7 +73,9 @@ pub fn number_note(entry: &Entry) -> String {
         (Op::Deleted, _) => olds.first().cloned().unwrap_or_default(),
         (Op::MovedAway, _) => olds.first().cloned().unwrap_or_default(),
         (Op::Merged, Some(n)) if !olds.is_empty() => format!("{n} (formerly {})", join_and(&olds)),
-        (_, Some(n)) if entry.renumbered() && !olds.is_empty() => format!("{n} (formerly {})", olds[0]),
+        (_, Some(n)) if entry.renumbered() && !olds.is_empty() => {
+            format!("{n} (formerly {})", olds[0])
+        }
         (_, Some(n)) => n,
         (_, None) => String::new(),
     }
@@ -132,19 +139,16 @@ pub fn summary_line(redline: &Redline) -> String {
 }
 
 /// The note shown after a unit's number: `formerly 16`, `inserted`,
-/// `moved from OP7`, `split 1/2 of OP12`; several joined by `; `.
+/// `moved from OP7`, `split 1/2 of OP12`, `merged from OP2 and OP3`;
+/// several joined by `; `. A moved unit says where it came from instead of
+/// its former number.
 pub fn annotation(entry: &Entry) -> Option<String> {
     let mut notes = Vec::new();
-    if entry.renumbered() {
-        if let Some(n) = entry.old.first().and_then(|o| o.number.clone()) {
-            notes.push(format!("formerly {n}"));
-        }
-    }
-    if entry.op == Op::Merged {
-        let numbers: Vec<String> = entry.old.iter().filter_map(|o| o.number.clone()).collect();
-        if !numbers.is_empty() {
-            notes.push(format!("formerly {}", join_and(&numbers)));
-        }
+    if entry.renumbered()
+        && !entry.moved
+        && let Some(n) = entry.old.first().and_then(|o| o.number.clone())
+    {
+        notes.push(format!("formerly {n}"));
     }
     notes.extend(badges(entry).into_iter().filter(|b| b != "edited"));
     (!notes.is_empty()).then(|| notes.join("; "))

@@ -47,7 +47,13 @@ impl Styles {
 /// Writes the redline for a terminal.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let styles = Styles::new(options.color);
-    writeln!(out, "{}", styles.note.apply_to(format!("{} → {}", redline.old.name, redline.new.name)))?;
+    writeln!(
+        out,
+        "{}",
+        styles
+            .note
+            .apply_to(format!("{} → {}", redline.old.name, redline.new.name))
+    )?;
     writeln!(out, "{}", styles.note.apply_to(summary_line(redline)))?;
     let shown = shown_entries(&redline.entries, options);
     let mut folded: Vec<&Entry> = Vec::new();
@@ -91,7 +97,9 @@ fn fold(folded: &mut Vec<&Entry>, styles: &Styles, out: &mut dyn Write) -> io::R
         writeln!(
             out,
             "{}",
-            styles.note.apply_to(format!("  ⋯ {} unchanged {what} ({range}) ⋯", folded.len()))
+            styles
+                .note
+                .apply_to(format!("  ⋯ {} unchanged {what} ({range}) ⋯", folded.len()))
         )?;
     }
     folded.clear();

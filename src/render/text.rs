@@ -29,14 +29,18 @@ pub fn block(entry: &Entry) -> String {
     let marker = shown_marker(entry);
     let note = annotation(entry).map(|a| format!("[{a}]"));
     if entry.op == Op::MovedAway {
-        return format!("[{}]", annotation(entry).unwrap_or_default());
+        let note = format!("[{}]", annotation(entry).unwrap_or_default());
+        return marker.map_or(note.clone(), |m| format!("{m} {note}"));
     }
     let body = body(entry);
     let whole_change = matches!(entry.op, Op::Inserted | Op::Deleted);
     let mut parts: Vec<String> = Vec::new();
     if whole_change {
         let plain = plain(entry);
-        let text: Vec<&str> = [marker, Some(plain.as_str())].into_iter().flatten().collect();
+        let text: Vec<&str> = [marker, Some(plain.as_str())]
+            .into_iter()
+            .flatten()
+            .collect();
         let text = text.join(" ");
         let wrapped = if entry.op == Op::Inserted {
             format!("{{+{text}+}}")
@@ -64,7 +68,7 @@ fn body(entry: &Entry) -> String {
         .iter()
         .map(|s| match s.op {
             SegmentOp::Equal => s.text.clone(),
-            SegmentOp::Delete => format!("[-{}-]", s.text),
+            SegmentOp::Delete => format!("[-{}-]", s.text.replace('\n', " ¶ ")),
             SegmentOp::Insert => format!("{{+{}+}}", s.text),
         })
         .collect()

@@ -1,0 +1,148 @@
+//! Bad input: one clear line naming the file and the problem, exit 2, no
+//! panic, no output file.
+
+use crate::support::*;
+
+fn fails_with(args: &[&str], expected: &[&str]) {
+    let o = redraft(args);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.starts_with("redraft: "), "{err}");
+    for e in expected {
+        assert!(err.contains(e), "{err} should contain {e}");
+    }
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn missing_file() {
+    fails_with(
+        &["diff", "fixtures/nope.txt", "fixtures/delete/new.txt"],
+        &["fixtures/nope.txt", "cannot read"],
+    );
+}
+
+#[test]
+fn empty_file() {
+    fails_with(
+        &[
+            "diff",
+            "fixtures/bad-input/empty.txt",
+            "fixtures/delete/new.txt",
+        ],
+        &["empty.txt", "empty"],
+    );
+}
+
+#[test]
+fn binary_file() {
+    fails_with(
+        &["parse", "fixtures/bad-input/binary.txt"],
+        &["binary.txt", "binary data"],
+    );
+}
+
+#[test]
+fn invalid_utf8() {
+    fails_with(
+        &["parse", "fixtures/bad-input/latin1.txt"],
+        &["latin1.txt", "not valid UTF-8"],
+    );
+}
+
+#[test]
+fn text_without_resolution_structure() {
+    fails_with(
+        &[
+            "diff",
+            "fixtures/delete/old.txt",
+            "fixtures/bad-input/prose.txt",
+        ],
+        &["prose.txt", "no resolution structure"],
+    );
+}
+
+#[test]
+fn directory_instead_of_file() {
+    fails_with(&["parse", "fixtures"], &["fixtures", "cannot read"]);
+}
+
+#[test]
+fn refuses_to_overwrite_an_input() {
+    let dir = temp_dir("overwrite");
+    let old = dir.join("old.txt");
+    std::fs::copy(fixture("delete/old.txt"), &old).unwrap();
+    let before = std::fs::read(&old).unwrap();
+    let old_s = old.to_str().unwrap();
+    fails_with(
+        &["diff", old_s, "fixtures/delete/new.txt", "-o", old_s],
+        &["old.txt", "overwrite an input"],
+    );
+    assert_eq!(std::fs::read(&old).unwrap(), before);
+}
+
+#[test]
+fn no_partial_output_on_bad_input() {
+    let dir = temp_dir("partial");
+    let out = dir.join("redline.html");
+    fails_with(
+        &[
+            "diff",
+            "fixtures/delete/old.txt",
+            "fixtures/bad-input/empty.txt",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &["empty.txt"],
+    );
+    assert!(!out.exists());
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        0,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = temp_dir("atomic");
+    let out = dir.join("redline.html");
+    let o = redraft(&[
+        "diff",
+        "fixtures/delete/old.txt",
+        "fixtures/delete/new.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "only the output remains"
+    );
+}
+
+#[test]
+fn unwritable_output_is_trouble() {
+    fails_with(
+        &[
+            "diff",
+            "fixtures/delete/old.txt",
+            "fixtures/delete/new.txt",
+            "-o",
+            "/nonexistent-dir/x.html",
+        ],
+        &["/nonexistent-dir/x.html", "cannot write"],
+    );
+}
+
+#[test]
+fn bad_arguments_exit_two() {
+    let o = redraft(&["diff", "fixtures/delete/old.txt"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = redraft(&["diff", "a", "b", "--format", "pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,180 @@
+//! One test per folder of `fixtures/`, each asserting the behaviour the
+//! folder is named for.
+
+use crate::support::*;
+use redraft::model::UnitKind;
+use redraft::redline::Op;
+
+#[test]
+fn renumber_insert_inserted_paragraph_renumbers_the_rest_without_edits() {
+    let r = redline_pair("renumber-insert");
+    assert_eq!(by_new(&r, "OP2").op, Op::Inserted);
+    for n in 3..=6 {
+        let e = by_new(&r, &format!("OP{n}"));
+        assert_eq!(
+            (e.op, old_label(e)),
+            (Op::Unchanged, format!("OP{}", n - 1).as_str())
+        );
+        assert!(e.renumbered());
+    }
+    let s = r.summary();
+    assert_eq!(
+        (s.inserted, s.edited, s.deleted, s.renumbered),
+        (1, 0, 0, 4)
+    );
+    assert_eq!(s.renumbering[0], ("OP2".to_string(), "OP3".to_string()));
+}
+
+#[test]
+fn delete_deleted_paragraph_stands_where_it_was() {
+    let r = redline_pair("delete");
+    assert_eq!(deleted_labels(&r), ["OP4"]);
+    let pos = |label: &str| r.entries.iter().position(|e| e.label() == label).unwrap();
+    let deleted = r.entries.iter().position(|e| e.op == Op::Deleted).unwrap();
+    assert!(
+        pos("OP3") < deleted
+            && deleted
+                < r.entries
+                    .iter()
+                    .position(|e| old_label(e) == "OP5")
+                    .unwrap()
+    );
+    assert_eq!(old_label(by_new(&r, "OP4")), "OP5");
+}
+
+#[test]
+fn move_moved_paragraph_is_reported_with_its_edits() {
+    let r = redline_pair("move");
+    let moved = by_new(&r, "OP4");
+    assert!(moved.moved);
+    assert_eq!((moved.op, old_label(moved)), (Op::Edited, "OP2"));
+    assert!(redraft::render::text::block(moved).contains("{+further +}"));
+    let stub = r
+        .entries
+        .iter()
+        .find(|e| e.op == Op::MovedAway)
+        .expect("stub");
+    assert_eq!(stub.old[0].label, "OP2");
+    let s = r.summary();
+    assert_eq!((s.moved, s.inserted, s.deleted), (1, 0, 0));
+    // The others shifted up without being moved.
+    assert!(!by_new(&r, "OP2").moved && !by_new(&r, "OP3").moved);
+}
+
+#[test]
+fn split_one_paragraph_becomes_two() {
+    let r = redline_pair("split");
+    let (a, b) = (by_new(&r, "OP2"), by_new(&r, "OP3"));
+    assert_eq!((a.op, b.op), (Op::Split, Op::Split));
+    assert_eq!((old_label(a), old_label(b)), ("OP2", "OP2"));
+    assert_eq!(r.summary().split, 1);
+    assert_eq!(old_label(by_new(&r, "OP4")), "OP3");
+}
+
+#[test]
+fn merge_two_paragraphs_become_one() {
+    let r = redline_pair("merge");
+    let e = by_new(&r, "OP2");
+    assert_eq!(e.op, Op::Merged);
+    let olds: Vec<&str> = e.old.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(olds, ["OP2", "OP3"]);
+    assert_eq!(r.summary().merged, 1);
+    assert!(deleted_labels(&r).is_empty());
+}
+
+#[test]
+fn footnotes_renumbered_are_not_edits() {
+    let r = redline_pair("footnotes-renumbered");
+    assert_eq!(by_new(&r, "FN2").op, Op::Inserted);
+    assert_eq!(
+        (by_new(&r, "FN3").op, old_label(by_new(&r, "FN3"))),
+        (Op::Unchanged, "FN2")
+    );
+    assert_eq!(
+        (by_new(&r, "FN4").op, old_label(by_new(&r, "FN4"))),
+        (Op::Unchanged, "FN3")
+    );
+    assert_eq!(
+        (by_new(&r, "FN5").op, old_label(by_new(&r, "FN5"))),
+        (Op::Edited, "FN4")
+    );
+    // Paragraphs whose only change is the number of their footnote are unchanged.
+    for label in ["PP3", "OP1", "OP2"] {
+        assert_eq!(by_new(&r, label).op, Op::Unchanged, "{label}");
+    }
+}
+
+#[test]
+fn subparagraphs_are_units_under_their_paragraph() {
+    let r = redline_pair("subparagraphs");
+    assert_eq!(by_new(&r, "OP1(b)(i)").op, Op::Edited);
+    assert_eq!(by_new(&r, "OP1(b)(iii)").op, Op::Inserted);
+    assert_eq!(by_new(&r, "OP1(d)").op, Op::Inserted);
+    assert_eq!(by_new(&r, "OP1(c)").op, Op::Unchanged);
+    assert_eq!(by_new(&r, "OP1(b)(iii)").kind, UnitKind::Subparagraph);
+}
+
+#[test]
+fn bis_numbers_label_and_do_not_renumber() {
+    let r = redline_pair("bis-numbers");
+    assert_eq!(by_new(&r, "OP1bis").op, Op::Inserted);
+    assert_eq!(r.summary().renumbered, 0);
+}
+
+#[test]
+fn spanish_draft_is_read_and_diffed() {
+    let r = redline_pair("spanish");
+    assert_eq!(r.new.lang, redraft::lang::Lang::Es);
+    assert_eq!(by_new(&r, "OP3").op, Op::Inserted);
+    assert_eq!(
+        (by_new(&r, "OP4").op, old_label(by_new(&r, "OP4"))),
+        (Op::Edited, "OP3")
+    );
+    assert!(redraft::render::text::block(by_new(&r, "OP2")).contains("[-13-]{+12+}"));
+}
+
+#[test]
+fn annex_sections_restart_numbering() {
+    let r = redline_pair("annex-sections");
+    assert_eq!(by_new(&r, "ANNEX-II/A/OP2").op, Op::Inserted);
+    let e = by_new(&r, "ANNEX-II/A/OP3");
+    assert_eq!((e.op, old_label(e)), (Op::Unchanged, "ANNEX-II/A/OP2"));
+    assert_eq!(by_new(&r, "ANNEX-II/B/OP1(b)").op, Op::Edited);
+    assert_eq!(by_new(&r, "OP1").op, Op::Unchanged);
+}
+
+#[test]
+fn identical_drafts_exit_zero() {
+    let o = redraft(&[
+        "diff",
+        "fixtures/identical/old.txt",
+        "fixtures/identical/new.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn hard_wrapped_lines_are_one_paragraph() {
+    let o = redraft(&[
+        "diff",
+        "fixtures/hard-wrapped/old.txt",
+        "fixtures/hard-wrapped/new.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+}
+
+#[test]
+fn encodings_parse_the_same() {
+    let reference = load(&fixture("encodings/utf8.txt"));
+    for name in ["utf8-bom-crlf.txt", "utf16le-bom.txt", "utf16be-bom.txt"] {
+        let other = load(&fixture(&format!("encodings/{name}")));
+        assert_eq!(other.to_text(), reference.to_text(), "{name}");
+        assert_eq!(other.units.len(), reference.units.len(), "{name}");
+    }
+}
+
+#[test]
+fn differences_exit_one() {
+    let o = redraft(&["diff", "fixtures/delete/old.txt", "fixtures/delete/new.txt"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+}

@@ -1,0 +1,93 @@
+//! Golden files: every output format of `redraft diff` on the Annex I pair,
+//! compared byte for byte with `fixtures/annex-i/golden/`. After a reviewed
+//! change of output, regenerate with `UPDATE_GOLDEN=1 cargo test golden`.
+
+use crate::support::*;
+
+const OLD: &str = "fixtures/annex-i/before.txt";
+const NEW: &str = "fixtures/annex-i/after.txt";
+
+fn check(name: &str, args: &[&str]) {
+    let mut all = vec!["diff", OLD, NEW];
+    all.extend_from_slice(args);
+    let o = redraft(&all);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let path = fixture("annex-i/golden").join(name);
+    let actual = stdout(&o);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing golden file {}; run with UPDATE_GOLDEN=1",
+            path.display()
+        )
+    });
+    if actual != expected {
+        let first = actual
+            .lines()
+            .zip(expected.lines())
+            .position(|(a, e)| a != e)
+            .unwrap_or(0);
+        panic!(
+            "{name} differs from its golden file at line {}:\n  actual:   {}\n  expected: {}",
+            first + 1,
+            actual.lines().nth(first).unwrap_or(""),
+            expected.lines().nth(first).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn text() {
+    check("redline.txt", &["--format", "text"]);
+}
+
+#[test]
+fn markdown() {
+    check("redline.md", &["--format", "markdown"]);
+}
+
+#[test]
+fn html() {
+    check("redline.html", &["--format", "html"]);
+}
+
+#[test]
+fn json() {
+    check("redline.json", &["--format", "json"]);
+}
+
+#[test]
+fn term_plain() {
+    check(
+        "redline.term.txt",
+        &["--format", "term", "--color", "never"],
+    );
+}
+
+#[test]
+fn term_coloured() {
+    check(
+        "redline.term.ansi",
+        &["--format", "term", "--color", "always"],
+    );
+}
+
+#[test]
+fn term_full_with_char_granularity() {
+    check(
+        "redline.full-char.term.txt",
+        &[
+            "--format",
+            "term",
+            "--color",
+            "never",
+            "--full",
+            "--granularity",
+            "char",
+        ],
+    );
+}

@@ -1,0 +1,17 @@
+//! Integration tests of `redraft`, one module per area. They drive the
+//! library on the fixtures and the binary through `std::process::Command`.
+
+/// The Annex I pair: the exact redline the issue requires.
+mod annex_i;
+/// Unreadable input, exit codes, refusing to overwrite inputs, atomic output.
+mod bad_input;
+/// One test per fixture folder under `fixtures/`: each behaviour.
+mod behaviours;
+/// Golden files of every output format on the Annex I pair.
+mod golden;
+/// The HTML redline opened in headless Chromium.
+mod html_browser;
+/// `redraft parse` outline and JSON.
+mod parse_cmd;
+/// Shared helpers.
+mod support;
