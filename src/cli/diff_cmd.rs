@@ -1,10 +1,9 @@
 //! `redraft diff OLD NEW [--format ...] [-o FILE]`.
 
 use super::output::Target;
-use super::{EXIT_DIFFERENT, EXIT_OK, load};
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load};
 use crate::diff::{self, Granularity};
 use crate::error::Result;
-use crate::lang::Lang;
 use crate::render::{self, Format, RenderOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -35,9 +34,8 @@ pub struct Args {
     /// Diff inside changed words character by character.
     #[arg(long, value_enum, default_value = "word")]
     granularity: GranularityArg,
-    /// Language of both drafts (detected when not given).
-    #[arg(long)]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    draft: DraftArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -65,8 +63,8 @@ enum GranularityArg {
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
-    let old = load(&args.old, args.lang)?;
-    let new = load(&args.new, args.lang)?;
+    let old = load(&args.old, &args.draft)?;
+    let new = load(&args.new, &args.draft)?;
     let options = diff::Options {
         granularity: match args.granularity {
             GranularityArg::Word => Granularity::Word,

@@ -7,6 +7,7 @@ mod output;
 mod parse_cmd;
 
 use crate::error::{Error, Result};
+use crate::ingest::ReadOptions;
 use crate::lang::Lang;
 use crate::model::{self, ParseOptions, Resolution};
 use clap::{Parser, Subcommand};
@@ -59,10 +60,24 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// How to read drafts: options shared by every command that reads one.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DraftArgs {
+    /// Language of the drafts (detected when not given).
+    #[arg(long, global = true)]
+    pub lang: Option<Lang>,
+}
+
+impl DraftArgs {
+    fn read_options(&self) -> ReadOptions {
+        ReadOptions::default()
+    }
+}
+
 /// Reads and parses a draft, naming the file in any error.
-pub fn load(path: &Path, lang: Option<Lang>) -> Result<Resolution> {
-    let source = crate::ingest::read(path)?;
-    model::parse(&source.text, &ParseOptions { lang }).map_err(|_| Error::NoStructure {
+pub fn load(path: &Path, args: &DraftArgs) -> Result<Resolution> {
+    let source = crate::ingest::read_with(path, &args.read_options())?;
+    model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| Error::NoStructure {
         path: path.to_path_buf(),
     })
 }

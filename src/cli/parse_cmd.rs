@@ -1,9 +1,8 @@
 //! `redraft parse FILE [--format outline|json]`.
 
 use super::output::Target;
-use super::{EXIT_OK, load};
+use super::{DraftArgs, EXIT_OK, load};
 use crate::error::Result;
-use crate::lang::Lang;
 use crate::model::{Resolution, UnitKind};
 use std::io::Write;
 use std::path::PathBuf;
@@ -16,9 +15,8 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "outline")]
     format: ParseFormat,
-    /// Language of the draft (detected when not given).
-    #[arg(long)]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    draft: DraftArgs,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -34,7 +32,7 @@ enum ParseFormat {
 
 /// Runs `redraft parse`.
 pub fn run(args: &Args) -> Result<u8> {
-    let resolution = load(&args.file, args.lang)?;
+    let resolution = load(&args.file, &args.draft)?;
     let target = Target::new(args.output.as_deref(), &[&args.file])?;
     target.write(|out| match args.format {
         ParseFormat::Outline => outline(&resolution, out),

@@ -1,8 +1,11 @@
 //! Ingest: from bytes on disk to the text of a draft.
 //!
-//! Plain-text drafts may be UTF-8 (with or without a byte-order mark) or
-//! UTF-16 LE/BE with a byte-order mark (Word's "Unicode text" export), with
-//! LF or CRLF line ends. Everything downstream sees `\n`-separated UTF-8.
+//! Every reader produces the same thing: the draft as plain text in the
+//! project's draft format (one paragraph per block, numbers written before
+//! the text, `[^N]` footnote references and `[^N]: text` definitions), which
+//! the [`crate::model`] parser reads. Plain-text drafts may be UTF-8 (with
+//! or without a byte-order mark) or UTF-16 LE/BE with a byte-order mark
+//! (Word's "Unicode text" export), with LF or CRLF line ends.
 
 pub mod text;
 
@@ -18,13 +21,50 @@ pub struct Source {
     pub text: String,
 }
 
-/// Reads a draft from `path` and decodes it.
+/// What kind of file a draft is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum InputKind {
+    /// Decide from the file's first bytes and content.
+    #[default]
+    Auto,
+    /// A plain-text draft.
+    Text,
+}
+
+/// Which version of a document with tracked changes to read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Revisions {
+    /// As if every tracked change were accepted.
+    #[default]
+    Accept,
+    /// As if every tracked change were rejected.
+    Reject,
+}
+
+/// How to read a draft.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The kind of file, or [`InputKind::Auto`].
+    pub input: InputKind,
+    /// For documents with tracked changes: accepted or rejected.
+    pub revisions: Revisions,
+}
+
+/// Reads a draft from `path` as plain text.
 pub fn read(path: &Path) -> Result<Source> {
+    read_with(path, &ReadOptions::default())
+}
+
+/// Reads a draft from `path` with options, choosing the reader.
+pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = text::decode(&bytes).map_err(|e| e.at(path))?;
+    let text = match options.input {
+        InputKind::Auto | InputKind::Text => text::decode(&bytes).map_err(|e| e.at(path))?,
+    };
     Ok(Source {
         name: path.display().to_string(),
         text,

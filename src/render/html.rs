@@ -31,6 +31,7 @@ h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 .badge.deleted, .badge.moved_away { background: #fce8e6; color: var(--del); }
 .badge.moved, .badge.split, .badge.merged { background: #e8f0fe; color: #174ea6; }
 p { margin: .2rem 0; }
+sup.fn a { color: inherit; text-decoration: none; }
 del { color: var(--del); text-decoration: line-through; }
 ins { color: var(--ins); text-decoration: underline; }
 .unit.deleted p { color: var(--del); text-decoration: line-through; }
@@ -141,7 +142,7 @@ fn body(entry: &Entry, html: &mut String) {
     for s in &entry.segments {
         let (lead, core, trail) = hug(&s.text);
         html.push_str(&escape(lead));
-        let core = escape(core).replace('\n', " ¶ ");
+        let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
         match s.op {
             SegmentOp::Equal => html.push_str(&core),
             _ if core.is_empty() => {}
@@ -150,6 +151,15 @@ fn body(entry: &Entry, html: &mut String) {
         }
         html.push_str(&escape(trail));
     }
+}
+
+/// Footnote references `[^7]` as superscript links to the footnote.
+fn footnote_refs(html: &str) -> String {
+    static REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\[\^([^\]\s<>&]{1,12})\]").expect("valid regex")
+    });
+    REF.replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
+        .into_owned()
 }
 
 /// Escapes text for HTML.
