@@ -8,25 +8,35 @@
 //! index, so that each unit is compared with a handful of others, never with
 //! all of them.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use super::hash::{FxHashMap, mix};
 
 /// How many feature hashes a sketch keeps.
 pub const SKETCH: usize = 16;
 
 /// The sorted, de-duplicated feature hashes of a text.
 pub fn features(text: &str) -> Vec<u64> {
-    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
-    let mut out: Vec<u64> = Vec::with_capacity(words.len() * 2);
-    for (i, w) in words.iter().enumerate() {
-        out.push(hash(&(1u8, w)));
-        if let Some(next) = words.get(i + 1) {
-            out.push(hash(&(2u8, w, next)));
+    let mut out: Vec<u64> = Vec::with_capacity(text.len() / 3);
+    let mut previous: Option<u64> = None;
+    for w in words(text) {
+        let h = word_hash(w);
+        out.push(mix(h ^ 1));
+        if let Some(p) = previous {
+            out.push(mix(p.rotate_left(23) ^ h ^ 2));
         }
+        previous = Some(h);
     }
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The hash of a word, case folded, without allocating.
+fn word_hash(word: &str) -> u64 {
+    let mut h = super::hash::Fx::default();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        h.add(u64::from(c));
+    }
+    std::hash::Hasher::finish(&h)
 }
 
 /// The words of a text: runs of letters and digits, footnote references
@@ -34,12 +44,6 @@ pub fn features(text: &str) -> Vec<u64> {
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '^')
         .filter(|w| !w.is_empty() && !w.starts_with('^'))
-}
-
-fn hash<T: Hash>(value: &T) -> u64 {
-    let mut h = DefaultHasher::new();
-    value.hash(&mut h);
-    h.finish()
 }
 
 /// The sketch of a feature set: its smallest hashes.
@@ -85,7 +89,7 @@ pub fn containment(part: &[u64], whole: &[u64]) -> f64 {
 /// An inverted index from sketch hashes to the units that have them.
 #[derive(Default)]
 pub struct Index {
-    postings: HashMap<u64, Vec<usize>>,
+    postings: FxHashMap<u64, Vec<usize>>,
 }
 
 impl Index {
@@ -100,7 +104,7 @@ impl Index {
     /// at most `limit`. Hashes shared by more than `common_cap` units (the
     /// sketch of a very common phrase) are skipped.
     pub fn candidates(&self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
-        let mut counts: HashMap<usize, usize> = HashMap::new();
+        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
         for h in sketch(features) {
             if let Some(units) = self.postings.get(h)
                 && units.len() <= common_cap

@@ -28,6 +28,7 @@
 
 pub mod features;
 mod footnotes;
+pub mod hash;
 pub mod lis;
 mod pieces;
 mod sequence;
@@ -101,8 +102,14 @@ impl Alignment {
 pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     let mut pairs = sequence::Pairs::new(&old.units, &new.units);
     pairs.match_body();
-    let body = pairs.into_matches();
-    let mut matches = pieces::find(&old.units, &new.units, body);
+    let (body, mut old_features, mut new_features) = pairs.into_parts();
+    let mut matches = pieces::find(
+        &old.units,
+        &new.units,
+        body,
+        &mut old_features,
+        &mut new_features,
+    );
     footnotes::align(&old.units, &new.units, &mut matches);
     matches.sort_by_key(|m| (m.new[0], m.old[0]));
     Alignment::from_matches(matches, old.units.len(), new.units.len())

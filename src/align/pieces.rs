@@ -16,10 +16,23 @@ pub const CONTAINED: f64 = 0.7;
 /// Pieces with fewer features (a two-word line) are never taken for pieces.
 const MIN_FEATURES: usize = 5;
 
-/// Finds splits and merges among the units left unmatched by `matches`.
-pub fn find(old: &[Unit], new: &[Unit], matches: Vec<Match>) -> Vec<Match> {
-    let matches = splits(old, new, matches);
-    let flipped = splits(new, old, matches.into_iter().map(swap).collect());
+/// Finds splits and merges among the units left unmatched by `matches`,
+/// with the feature caches of both versions.
+pub fn find<'a>(
+    old: &'a [Unit],
+    new: &'a [Unit],
+    matches: Vec<Match>,
+    old_features: &mut Features<'a>,
+    new_features: &mut Features<'a>,
+) -> Vec<Match> {
+    let matches = splits(old, new, matches, old_features, new_features);
+    let flipped = splits(
+        new,
+        old,
+        matches.into_iter().map(swap).collect(),
+        new_features,
+        old_features,
+    );
     flipped.into_iter().map(swap).collect()
 }
 
@@ -32,15 +45,19 @@ fn swap(m: Match) -> Match {
 }
 
 /// Splits of `old` units into several `new` ones.
-fn splits(old: &[Unit], new: &[Unit], mut matches: Vec<Match>) -> Vec<Match> {
+fn splits<'a>(
+    old: &'a [Unit],
+    new: &'a [Unit],
+    mut matches: Vec<Match>,
+    old_features: &mut Features<'a>,
+    new_features: &mut Features<'a>,
+) -> Vec<Match> {
     let mut old_match = vec![None; old.len()];
     let mut new_match = vec![None; new.len()];
     for (k, m) in matches.iter().enumerate() {
         m.old.iter().for_each(|&i| old_match[i] = Some(k));
         m.new.iter().for_each(|&j| new_match[j] = Some(k));
     }
-    let mut old_features = Features::new(old);
-    let mut new_features = Features::new(new);
     let mut index = Index::default();
     for i in (0..old.len()).filter(|&i| old_match[i].is_none() && is_body(&old[i])) {
         index.insert(i, old_features.get(i));

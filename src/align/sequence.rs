@@ -1,10 +1,11 @@
 //! One-to-one matching of body units: exact, then similar, then moves.
 
 use super::features::{self, Index};
-use super::{Match, comparable_text, is_body, lis};
+use super::hash::{Fx, FxHashMap};
+use super::{Match, is_body, lis};
 use crate::model::Unit;
-use std::collections::{HashMap, VecDeque};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::VecDeque;
+use std::hash::Hasher;
 
 /// How similar two units must be to be paired when the old one stands
 /// where the new one is expected (between the same anchors).
@@ -16,6 +17,9 @@ pub const FAR_THRESHOLD: f64 = 0.6;
 const NEAR_WINDOW: usize = 3;
 /// How many candidates the sketch index proposes per unit.
 const INDEX_CANDIDATES: usize = 6;
+/// Sketch hashes shared by more units than this (a very common phrase) do
+/// not propose candidates.
+const COMMON_CAP: usize = 64;
 
 /// Feature sets, computed on first use.
 pub struct Features<'a> {
@@ -89,7 +93,7 @@ impl<'a> Pairs<'a> {
 
     /// Pairs texts that occur exactly once in each version.
     fn unique_exact(&mut self) {
-        let mut counts: HashMap<u64, (usize, usize, usize, usize)> = HashMap::new();
+        let mut counts: FxHashMap<u64, (usize, usize, usize, usize)> = FxHashMap::default();
         for (i, &k) in self.old_keys.iter().enumerate() {
             if is_body(&self.old[i]) {
                 let e = counts.entry(k).or_insert((0, 0, i, 0));
@@ -147,7 +151,7 @@ impl<'a> Pairs<'a> {
 
     /// Pairs repeated texts in order inside one gap.
     fn exact_in_gap(&mut self, old: std::ops::Range<usize>, new: std::ops::Range<usize>) {
-        let mut waiting: HashMap<u64, VecDeque<usize>> = HashMap::new();
+        let mut waiting: FxHashMap<u64, VecDeque<usize>> = FxHashMap::default();
         for i in old.filter(|&i| self.old_to_new[i].is_none() && is_body(&self.old[i])) {
             waiting.entry(self.old_keys[i]).or_default().push_back(i);
         }
@@ -171,7 +175,7 @@ impl<'a> Pairs<'a> {
 
     /// Pairs what remains of identical texts, wherever they stand.
     fn exact_anywhere(&mut self) {
-        let mut waiting: HashMap<u64, VecDeque<usize>> = HashMap::new();
+        let mut waiting: FxHashMap<u64, VecDeque<usize>> = FxHashMap::default();
         for i in 0..self.old.len() {
             if self.old_to_new[i].is_none() && is_body(&self.old[i]) {
                 waiting.entry(self.old_keys[i]).or_default().push_back(i);
@@ -200,7 +204,7 @@ impl<'a> Pairs<'a> {
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));
         }
-        let common_cap = (unmatched_old.len() / 10).max(64);
+        let common_cap = COMMON_CAP;
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
         for j in 0..self.new.len() {
             if self.new_to_old[j].is_some() || !is_body(&self.new[j]) {
@@ -257,13 +261,19 @@ impl<'a> Pairs<'a> {
         (near, range)
     }
 
-    /// The one-to-one matches, with their move flags.
-    pub fn into_matches(self) -> Vec<Match> {
-        let pairs: Vec<(usize, usize, u64)> = self
-            .new_to_old
+    /// The one-to-one matches, with their move flags, and the feature
+    /// caches of both versions for the passes that follow.
+    pub fn into_parts(self) -> (Vec<Match>, Features<'a>, Features<'a>) {
+        let (old_features, new_features) = (self.old_features, self.new_features);
+        let matches = Self::matches(&self.new_to_old, &self.exact);
+        (matches, old_features, new_features)
+    }
+
+    fn matches(new_to_old: &[Option<usize>], exact: &[bool]) -> Vec<Match> {
+        let pairs: Vec<(usize, usize, u64)> = new_to_old
             .iter()
             .enumerate()
-            .filter_map(|(j, o)| o.map(|i| (j, i, if self.exact[j] { 2 } else { 1 })))
+            .filter_map(|(j, o)| o.map(|i| (j, i, if exact[j] { 2 } else { 1 })))
             .collect();
         let kept = lis::in_order(&pairs);
         pairs
@@ -272,7 +282,7 @@ impl<'a> Pairs<'a> {
             .map(|(&(j, i, _), kept)| Match {
                 old: vec![i],
                 new: vec![j],
-                exact: self.exact[j],
+                exact: exact[j],
                 moved: !kept,
             })
             .collect()
@@ -280,10 +290,17 @@ impl<'a> Pairs<'a> {
 }
 
 /// The exact-comparison key of a unit: its alignment class and text, with
-/// footnote numbers blanked.
+/// footnote numbers blanked (as in [`super::comparable_text`]).
 fn key(unit: &Unit) -> u64 {
-    let mut h = DefaultHasher::new();
-    unit.kind.alignment_class().hash(&mut h);
-    comparable_text(unit).hash(&mut h);
+    let mut h = Fx::default();
+    h.add(u64::from(unit.kind.alignment_class()));
+    let text = unit.text.as_str();
+    let mut last = 0;
+    for (range, _) in crate::model::marker::footnote_refs(text) {
+        h.write(text[last..range.start].as_bytes());
+        h.write(b"[^]");
+        last = range.end;
+    }
+    h.write(text[last..].as_bytes());
     h.finish()
 }

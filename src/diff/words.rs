@@ -78,6 +78,13 @@ pub fn diff_texts(
     if old == new {
         return whole(SegmentOp::Equal, new);
     }
+    if same_but_footnote_numbers(old, new, map) {
+        return vec![Segment {
+            op: SegmentOp::Equal,
+            text: new.to_string(),
+            old_text: Some(old.to_string()),
+        }];
+    }
     let old_tokens = tokenize(old, lang);
     let new_tokens = tokenize(new, lang);
     let old_keys = keys(&old_tokens, |id| map.old_key(id));
@@ -89,6 +96,29 @@ pub fn diff_texts(
         emit(&mut segments, &run, &old_tokens, &new_tokens, options);
     }
     coalesce(segments)
+}
+
+/// Whether two texts differ only by the numbers of footnote references
+/// that point to the same footnote: the common case of a paragraph left
+/// alone while footnotes were renumbered, settled without tokenising.
+fn same_but_footnote_numbers(old: &str, new: &str, map: &FootnoteMap) -> bool {
+    use crate::model::marker::footnote_refs;
+    let old_refs: Vec<_> = footnote_refs(old).collect();
+    let new_refs: Vec<_> = footnote_refs(new).collect();
+    if old_refs.is_empty() || old_refs.len() != new_refs.len() {
+        return false;
+    }
+    let (mut o_last, mut n_last) = (0, 0);
+    for ((o_range, o_id), (n_range, n_id)) in old_refs.iter().zip(&new_refs) {
+        if old[o_last..o_range.start] != new[n_last..n_range.start]
+            || map.old_key(o_id) != map.new_key(n_id)
+        {
+            return false;
+        }
+        o_last = o_range.end;
+        n_last = n_range.end;
+    }
+    old[o_last..] == new[n_last..]
 }
 
 /// One segment holding all of `text` (none if it is empty).

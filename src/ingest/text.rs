@@ -51,7 +51,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     } else {
         utf8(bytes, 0)?
     };
-    let text = normalise_line_ends(&text);
+    let text = normalise_line_ends(text);
     if text.trim().is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -99,7 +99,10 @@ fn is_binary(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
-fn normalise_line_ends(text: &str) -> String {
+fn normalise_line_ends(text: String) -> String {
+    if !text.contains(['\r', '\u{0C}']) {
+        return text;
+    }
     text.replace("\r\n", "\n").replace(['\r', '\u{0C}'], "\n")
 }
 

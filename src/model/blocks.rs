@@ -63,10 +63,11 @@ fn push_block(blocks: &mut Vec<Block>, lines: &[&str], start: usize) {
     if lines.is_empty() {
         return;
     }
-    blocks.push(Block {
-        text: collapse_space(&lines.join("\n")),
-        line: start,
-    });
+    let mut text = String::with_capacity(lines.iter().map(|l| l.len() + 1).sum());
+    for line in lines {
+        append_collapsed(&mut text, line);
+    }
+    blocks.push(Block { text, line: start });
 }
 
 /// Whether `line` opens a new unit inside the block made of `previous`.
@@ -99,6 +100,29 @@ fn quote_open(lines: &[&str]) -> bool {
     depth > 0
 }
 
+/// Appends `line` to `text` with whitespace collapsed, a space between.
+/// A line without runs of spaces (the common case) is copied whole.
+fn append_collapsed(text: &mut String, line: &str) {
+    let trimmed = line.trim_ascii();
+    if trimmed.is_empty() {
+        return;
+    }
+    if !text.is_empty() {
+        text.push(' ');
+    }
+    let plain = !trimmed.contains("  ") && !trimmed.contains(['\t', '\r', '\u{0C}']);
+    if plain {
+        text.push_str(trimmed);
+        return;
+    }
+    for (i, word) in trimmed.split_ascii_whitespace().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
+}
+
 /// Collapses runs of ASCII whitespace (spaces, tabs, line ends) to one
 /// space and trims both ends. Non-breaking spaces (U+00A0, U+202F) are kept:
 /// they are part of the text.
@@ -109,17 +133,11 @@ fn quote_open(lines: &[&str]) -> bool {
 /// ```
 pub fn collapse_space(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut pending = false;
-    for c in s.chars() {
-        if c.is_ascii_whitespace() {
-            pending = !out.is_empty();
-        } else {
-            if pending {
-                out.push(' ');
-                pending = false;
-            }
-            out.push(c);
+    for word in s.split_ascii_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
+        out.push_str(word);
     }
     out
 }

@@ -21,7 +21,7 @@ pub const LATIN_SUFFIXES: [&str; 9] = [
 ];
 
 static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{1,3})(?:[ \u{a0}]?(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?[ \u{a0}]?([.)])(?:[ \u{a0}\t]+|$)")
+    Regex::new(r"^(\d{1,5})(?:[ \u{a0}]?(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?[ \u{a0}]?([.)])(?:[ \u{a0}\t]+|$)")
         .expect("valid regex")
 });
 static SUB_PAREN: LazyLock<Regex> = LazyLock::new(|| {
@@ -254,7 +254,8 @@ mod tests {
         assert_eq!(operative("3) Stresses").unwrap().literal, "3)");
         assert_eq!(operative("9 ter. x").unwrap().suffix, Some("ter"));
         assert!(operative("12.5 million").is_none());
-        assert!(operative("1234. x").is_none());
+        assert_eq!(operative("12345. x").unwrap().number(), "12345");
+        assert!(operative("123456. x").is_none());
     }
 
     #[test]

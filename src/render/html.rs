@@ -164,15 +164,18 @@ fn footnote_refs(html: &str) -> String {
 
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(pos) = rest.find(['&', '<', '>', '"']) {
+        out.push_str(&rest[..pos]);
+        out.push_str(match rest.as_bytes()[pos] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[pos + 1..];
     }
+    out.push_str(rest);
     out
 }
