@@ -45,7 +45,7 @@ const SEED: u64 = 0x5EED_2020_2021_0001;
 const SIZES: [usize; 3] = [1_000, 4_000, 16_000];
 /// The pair whose library run is split into phases.
 const PHASE_SIZE: usize = 4_000;
-/// Operative paragraphs per lettered section of a synthetic draft (the
+/// Operative paragraphs per lettered section of a synthetic draft (with
 /// `SPEED_SECTIONS=1`).
 const SECTION_PARAGRAPHS: usize = 600;
 /// Best of how many runs.
@@ -68,7 +68,7 @@ fn main() {
         .map(|s| s.split(',').filter_map(|x| x.trim().parse().ok()).collect())
         .unwrap_or_else(|| SIZES.to_vec());
 
-    let continuous = !std::env::var_os("SPEED_SECTIONS").is_some_and(|v| v != "0");
+    let continuous = std::env::var_os("SPEED_SECTIONS").is_none_or(|v| v == "0");
     let redraft = build_redraft(&manifest);
     let dir = std::env::temp_dir().join(format!("redraft-speed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create temporary directory");
