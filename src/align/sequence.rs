@@ -297,10 +297,10 @@ fn key(unit: &Unit) -> u64 {
     let text = unit.text.as_str();
     let mut last = 0;
     for (range, _) in crate::model::marker::footnote_refs(text) {
-        h.write(text[last..range.start].as_bytes());
+        h.write(&text.as_bytes()[last..range.start]);
         h.write(b"[^]");
         last = range.end;
     }
-    h.write(text[last..].as_bytes());
+    h.write(&text.as_bytes()[last..]);
     h.finish()
 }
