@@ -66,3 +66,12 @@ fn lang_override() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(v["lang"], "en");
 }
+
+#[test]
+fn preambular_paragraph_quoting_a_subparagraph_stays_one_paragraph() {
+    let r = load(&fixture("annex-i/after.txt"));
+    let pp11 = r.find("PP11").expect("PP11");
+    assert!(pp11.text.contains("[…] : a) Renforcement de la coopération » ; le document Matrix"));
+    assert!(pp11.text.ends_with("ses groupes de travail,"));
+    assert_eq!(r.find("PP12").unwrap().kind, redraft::model::UnitKind::Preambular);
+}
