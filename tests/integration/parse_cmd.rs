@@ -71,7 +71,13 @@ fn lang_override() {
 fn preambular_paragraph_quoting_a_subparagraph_stays_one_paragraph() {
     let r = load(&fixture("annex-i/after.txt"));
     let pp11 = r.find("PP11").expect("PP11");
-    assert!(pp11.text.contains("[…] : a) Renforcement de la coopération » ; le document Matrix"));
+    assert!(
+        pp11.text
+            .contains("[…] : a) Renforcement de la coopération » ; le document Matrix")
+    );
     assert!(pp11.text.ends_with("ses groupes de travail,"));
-    assert_eq!(r.find("PP12").unwrap().kind, redraft::model::UnitKind::Preambular);
+    assert_eq!(
+        r.find("PP12").unwrap().kind,
+        redraft::model::UnitKind::Preambular
+    );
 }
