@@ -1,7 +1,7 @@
 //! `redraft diff OLD NEW [--format ...] [-o FILE]`.
 
 use super::output::Target;
-use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load};
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
 use crate::error::Result;
 use crate::render::{self, Format, RenderOptions};
@@ -36,6 +36,12 @@ pub struct Args {
     granularity: GranularityArg,
     #[command(flatten)]
     draft: DraftArgs,
+    /// The part of OLD to compare (overrides --part for OLD).
+    #[arg(long)]
+    old_part: Option<String>,
+    /// The part of NEW to compare (overrides --part for NEW).
+    #[arg(long)]
+    new_part: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,8 +69,9 @@ enum GranularityArg {
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
-    let old = load(&args.old, &args.draft)?;
-    let new = load(&args.new, &args.draft)?;
+    let part = args.draft.part.as_deref();
+    let old = load_part(&args.old, &args.draft, args.old_part.as_deref().or(part))?;
+    let new = load_part(&args.new, &args.draft, args.new_part.as_deref().or(part))?;
     let options = diff::Options {
         granularity: match args.granularity {
             GranularityArg::Word => Granularity::Word,

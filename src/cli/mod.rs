@@ -7,9 +7,9 @@ mod output;
 mod parse_cmd;
 
 use crate::error::{Error, Result};
-use crate::ingest::ReadOptions;
+use crate::ingest::{InputKind, ReadOptions};
 use crate::lang::Lang;
-use crate::model::{self, ParseOptions, Resolution};
+use crate::model::{self, ParseOptions, Resolution, part};
 use clap::{Parser, Subcommand};
 use std::path::Path;
 use std::process::ExitCode;
@@ -66,18 +66,76 @@ pub struct DraftArgs {
     /// Language of the drafts (detected when not given).
     #[arg(long, global = true)]
     pub lang: Option<Lang>,
+    /// What the input files are [default: auto: PDF by its first bytes,
+    /// text extracted from a PDF by its look, else a plain-text draft].
+    #[arg(long, value_enum, global = true)]
+    pub input: Option<InputArg>,
+    /// Work on one part of each document: `main`, or an annex
+    /// (`"Annexe I"`, `"Annex II"`, `ANNEX-II`).
+    #[arg(long, global = true)]
+    pub part: Option<String>,
+}
+
+/// The `--input` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputArg {
+    /// Decide from the file.
+    Auto,
+    /// A plain-text draft.
+    Text,
+    /// Text extracted from a PDF.
+    PdfText,
+    /// A PDF file (through pdftotext).
+    Pdf,
 }
 
 impl DraftArgs {
     fn read_options(&self) -> ReadOptions {
-        ReadOptions::default()
+        let input = match self.input.unwrap_or(InputArg::Auto) {
+            InputArg::Auto => InputKind::Auto,
+            InputArg::Text => InputKind::Text,
+            InputArg::PdfText => InputKind::PdfText,
+            InputArg::Pdf => InputKind::Pdf,
+        };
+        ReadOptions {
+            input,
+            ..ReadOptions::default()
+        }
     }
 }
 
-/// Reads and parses a draft, naming the file in any error.
+/// Reads and parses a draft, naming the file in any error; with `--part`,
+/// only that part.
 pub fn load(path: &Path, args: &DraftArgs) -> Result<Resolution> {
+    load_part(path, args, args.part.as_deref())
+}
+
+/// Reads and parses a draft and takes one part of it (all of it if `part`
+/// is `None`).
+pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Resolution> {
     let source = crate::ingest::read_with(path, &args.read_options())?;
-    model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| Error::NoStructure {
+    let whole = model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| {
+        Error::NoStructure {
+            path: path.to_path_buf(),
+        }
+    })?;
+    let Some(name) = part else {
+        return Ok(whole);
+    };
+    let available = || {
+        let names: Vec<String> = whole
+            .parts()
+            .iter()
+            .map(|p| part::display(p.as_deref()).to_string())
+            .collect();
+        names.join(", ")
+    };
+    let label = part::resolve(name).ok_or_else(|| Error::Format {
         path: path.to_path_buf(),
+        message: format!("'{name}' is not a part name (parts: {})", available()),
+    })?;
+    whole.part(label.as_deref()).ok_or_else(|| Error::Format {
+        path: path.to_path_buf(),
+        message: format!("no part '{name}' (parts: {})", available()),
     })
 }

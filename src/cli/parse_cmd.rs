@@ -57,6 +57,14 @@ pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
         count(UnitKind::Heading),
         count(UnitKind::Footnote)
     )?;
+    let parts = r.parts();
+    if parts.len() > 1 || parts.first().is_some_and(Option::is_some) {
+        let described: Vec<String> = parts
+            .iter()
+            .map(|p| describe_part(r, p.as_deref()))
+            .collect();
+        writeln!(out, "# parts: {}", described.join("; "))?;
+    }
     for unit in &r.units {
         let depth = depth(r, unit.parent);
         let indent = "  ".repeat(depth);
@@ -69,6 +77,49 @@ pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// `ANNEX-I (resolution: 12 preambular, 40 operative)`, `main (25
+/// numbered paragraphs)`, `ANNEX-III (1 table)`.
+fn describe_part(r: &Resolution, part: Option<&str>) -> String {
+    let in_part = |k: UnitKind| {
+        r.units
+            .iter()
+            .filter(|u| u.part.as_deref() == part && u.kind == k)
+            .count()
+    };
+    let numbered = r
+        .units
+        .iter()
+        .filter(|u| {
+            u.part.as_deref() == part && u.kind == UnitKind::Paragraph && u.number.is_some()
+        })
+        .count();
+    let mut what = Vec::new();
+    let (pp, op, tables) = (
+        in_part(UnitKind::Preambular),
+        in_part(UnitKind::Operative),
+        in_part(UnitKind::Table),
+    );
+    if in_part(UnitKind::Chapeau) > 0 {
+        what.push(format!("resolution: {pp} preambular, {op} operative"));
+    } else if op > 0 {
+        what.push(format!("{op} operative paragraphs"));
+    }
+    if numbered > 0 {
+        what.push(format!("{numbered} numbered paragraphs"));
+    }
+    if tables > 0 {
+        what.push(format!(
+            "{tables} table{}",
+            if tables > 1 { "s" } else { "" }
+        ));
+    }
+    format!(
+        "{} ({})",
+        crate::model::part::display(part),
+        what.join(", ")
+    )
 }
 
 fn depth(r: &Resolution, mut parent: Option<usize>) -> usize {

@@ -7,6 +7,8 @@
 //! or without a byte-order mark) or UTF-16 LE/BE with a byte-order mark
 //! (Word's "Unicode text" export), with LF or CRLF line ends.
 
+pub mod pdf;
+pub mod pdf_text;
 pub mod text;
 
 use crate::error::{Error, Result};
@@ -30,6 +32,11 @@ pub enum InputKind {
     Auto,
     /// A plain-text draft.
     Text,
+    /// Text extracted from a PDF (one line per printed line, footnotes in
+    /// the flow): see [`pdf_text`].
+    PdfText,
+    /// A PDF file, read through `pdftotext`: see [`pdf`].
+    Pdf,
 }
 
 /// Which version of a document with tracked changes to read.
@@ -62,8 +69,26 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = match options.input {
-        InputKind::Auto | InputKind::Text => text::decode(&bytes).map_err(|e| e.at(path))?,
+    let kind = match options.input {
+        InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
+        kind => kind,
+    };
+    let format_error = |message: String| Error::Format {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = match kind {
+        InputKind::Pdf => pdf_text::to_draft(&pdf::extract(path).map_err(format_error)?),
+        InputKind::PdfText => pdf_text::to_draft(&text::decode(&bytes).map_err(|e| e.at(path))?),
+        InputKind::Text => text::decode(&bytes).map_err(|e| e.at(path))?,
+        InputKind::Auto => {
+            let text = text::decode(&bytes).map_err(|e| e.at(path))?;
+            if pdf_text::looks_like(&text) {
+                pdf_text::to_draft(&text)
+            } else {
+                text
+            }
+        }
     };
     Ok(Source {
         name: path.display().to_string(),

@@ -8,14 +8,18 @@
 //! | operative paragraph 12, 9 bis | `OP12`, `OP9bis` |
 //! | subparagraph (b) of 12, (ii) of (b) | `OP12(b)`, `OP12(b)(ii)` |
 //! | fourth heading | `H4` |
-//! | unnumbered paragraph | `P2` |
+//! | numbered paragraph 12 of a report | `P12` |
+//! | first unnumbered paragraph after OP12 (or P12) | `OP12.1` |
+//! | unnumbered paragraph before any numbered one | `TEXT1` |
+//! | table | `TABLE1` |
 //! | footnote 7 | `FN7` |
 //! | annex II, and units inside it | `ANNEX-II`, `ANNEX-II/OP3` |
 //! | operative 1 of section B where numbering restarts | `B/OP1` |
 //!
-//! Preambular paragraphs, headings and unnumbered paragraphs are counted in
-//! document order within their part; operative paragraphs keep the number
-//! they carry, so a label says what a reader sees. A label that would repeat
+//! Preambular paragraphs, headings and tables are counted in document order
+//! within their part; operative and report paragraphs keep the number they
+//! carry, so a label says what a reader sees; an unnumbered paragraph is
+//! named after the numbered one it follows. A label that would repeat
 //! (two paragraphs numbered 5) gets `#2`, `#3`: `OP5#2`.
 
 use super::{Unit, UnitKind};
@@ -25,7 +29,11 @@ use std::collections::{HashMap, HashSet};
 pub struct Labeller {
     pp: u32,
     heading: u32,
-    paragraph: u32,
+    /// The last numbered paragraph's label (without part) and how many
+    /// unnumbered paragraphs followed it.
+    numbered: Option<(String, u32)>,
+    text: u32,
+    table: u32,
     title: u32,
     section: Option<String>,
     part: Option<String>,
@@ -39,7 +47,9 @@ impl Labeller {
         let mut labeller = Labeller {
             pp: 0,
             heading: 0,
-            paragraph: 0,
+            numbered: None,
+            text: 0,
+            table: 0,
             title: 0,
             section: None,
             part: None,
@@ -75,8 +85,13 @@ impl Labeller {
                 }
                 counted("H", &mut self.heading)
             }
-            UnitKind::Paragraph => counted("P", &mut self.paragraph),
-            UnitKind::Operative => self.operative(unit),
+            UnitKind::Paragraph => self.paragraph(unit),
+            UnitKind::Table => counted("TABLE", &mut self.table),
+            UnitKind::Operative => {
+                let label = self.operative(unit);
+                self.numbered = Some((label.clone(), 0));
+                label
+            }
             UnitKind::Subparagraph => {
                 let parent = unit.parent.map(|p| units[p].label.as_str()).unwrap_or("");
                 let parent = parent.rsplit('/').next().unwrap_or(parent);
@@ -93,6 +108,23 @@ impl Labeller {
 
     fn operative(&self, unit: &Unit) -> String {
         format!("OP{}", unit.number.as_deref().unwrap_or(""))
+    }
+
+    /// `P12` for a numbered paragraph; `OP12.1` for the first unnumbered
+    /// one after OP12; `TEXT1` before any numbered one.
+    fn paragraph(&mut self, unit: &Unit) -> String {
+        if let Some(n) = &unit.number {
+            let label = format!("P{n}");
+            self.numbered = Some((label.clone(), 0));
+            return label;
+        }
+        match &mut self.numbered {
+            Some((label, k)) => {
+                *k += 1;
+                format!("{label}.{k}")
+            }
+            None => counted("TEXT", &mut self.text),
+        }
     }
 
     /// Adds the annex and, for operative paragraphs of a part where
@@ -119,7 +151,9 @@ impl Labeller {
         self.part = part;
         self.pp = 0;
         self.heading = 0;
-        self.paragraph = 0;
+        self.numbered = None;
+        self.text = 0;
+        self.table = 0;
         self.title = 0;
         self.section = None;
     }

@@ -139,7 +139,7 @@ pub fn footnote_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>
 /// full stop: `A. Cooperation`, `II. Organisation of work`. Gives the letter
 /// or numeral and the title.
 pub fn section(text: &str) -> Option<(&str, &str)> {
-    if text.ends_with([';', ',', ':']) || text.split_whitespace().count() > 16 {
+    if text.ends_with([';', ',', ':', '.']) || text.split_whitespace().count() > 24 {
         return None;
     }
     let caps = SECTION.captures(text)?;

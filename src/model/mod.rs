@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod label;
 pub mod marker;
 pub mod parse;
+pub mod part;
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -49,9 +50,13 @@ pub enum UnitKind {
     /// An unnumbered heading among operative paragraphs, or a lettered
     /// section ("A. Cooperation").
     Heading,
-    /// An unnumbered paragraph that is none of the above (for example a
-    /// second paragraph of an operative paragraph).
+    /// A paragraph that is none of the above: a numbered paragraph of a
+    /// report (a part with no chapeau whose numbered paragraphs mostly do
+    /// not open with an operative verb), or an unnumbered paragraph among
+    /// numbered ones (a second paragraph, a bullet).
     Paragraph,
+    /// A table, kept whole: its cells are not paragraphs.
+    Table,
     /// The heading of an annex ("Annex II").
     Annex,
     /// A footnote definition.
@@ -70,6 +75,7 @@ impl UnitKind {
             UnitKind::Heading => 5,
             UnitKind::Annex => 6,
             UnitKind::Footnote => 7,
+            UnitKind::Table => 8,
         }
     }
 
@@ -85,6 +91,7 @@ impl UnitKind {
             UnitKind::Paragraph => "paragraph",
             UnitKind::Annex => "annex",
             UnitKind::Footnote => "footnote",
+            UnitKind::Table => "table",
         }
     }
 }

@@ -55,7 +55,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
         matches!(
             u.kind,
             UnitKind::Chapeau | UnitKind::Preambular | UnitKind::Operative
-        )
+        ) || (u.kind == UnitKind::Paragraph && u.number.is_some())
     });
     if !structured {
         return Err(NoStructure);
@@ -127,6 +127,10 @@ struct PartParser<'a> {
     /// The last preambular or operative paragraph, parent of subparagraphs.
     paragraph: Option<usize>,
     levels: Vec<Level>,
+    /// Whether numbered paragraphs are a report's paragraphs rather than
+    /// operative ones (no chapeau, and most do not open with an operative
+    /// verb).
+    report: bool,
 }
 
 impl<'a> PartParser<'a> {
@@ -139,6 +143,7 @@ impl<'a> PartParser<'a> {
             chapeau: None,
             paragraph: None,
             levels: Vec::new(),
+            report: false,
         }
     }
 
@@ -154,6 +159,7 @@ impl<'a> PartParser<'a> {
             .iter()
             .take_while(|b| marker::operative(&b.text).is_none())
             .position(|b| self.is_chapeau(&b.text));
+        self.report = self.chapeau.is_none() && is_report(blocks);
         for (i, block) in blocks.iter().enumerate() {
             self.block(i, block);
         }
@@ -172,10 +178,20 @@ impl<'a> PartParser<'a> {
                 _ => {}
             }
         }
+        if is_table(text) {
+            self.paragraph = None;
+            self.push(UnitKind::Table, None, None, text, block.line);
+            return;
+        }
         if let Some(op) = marker::operative(text) {
             self.phase = Phase::Operative;
+            let kind = if self.report {
+                UnitKind::Paragraph
+            } else {
+                UnitKind::Operative
+            };
             let unit = self.push(
-                UnitKind::Operative,
+                kind,
                 Some(op.literal),
                 Some(op.number()),
                 op.rest,
@@ -331,6 +347,11 @@ impl<'a> PartParser<'a> {
     }
 }
 
+/// Whether a paragraph is a chapeau in any of the languages.
+pub fn is_chapeau(text: &str) -> bool {
+    Lang::ALL.iter().any(|l| is_chapeau_in(l.table(), text))
+}
+
 /// "The General Assembly,", "L’Assemblée des États Parties,", "La Asamblea
 /// General,": an article, at most twelve words, capitalised or short
 /// connectors ("of", "des", "de los"), among which an organ, and a final comma.
@@ -353,6 +374,26 @@ fn is_chapeau_in(table: &Language, text: &str) -> bool {
         .iter()
         .any(|o| body.split(|c: char| !c.is_alphanumeric()).any(|w| w == *o));
     opens && organ
+}
+
+/// A table block: lines opening with `|`.
+fn is_table(text: &str) -> bool {
+    text.starts_with('|')
+}
+
+/// Whether the numbered paragraphs of a part are mostly not operative: a
+/// report's paragraphs ("1. Par la résolution ...") rather than a
+/// resolution's ("1. Prie ...").
+fn is_report(blocks: &[Block]) -> bool {
+    let numbered: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| marker::operative(&b.text).map(|m| m.rest))
+        .collect();
+    let operative = numbered
+        .iter()
+        .filter(|rest| Lang::ALL.iter().any(|l| l.table().opens_operative(rest)))
+        .count();
+    !numbered.is_empty() && operative * 2 < numbered.len()
 }
 
 /// A short line without the punctuation that ends a paragraph:

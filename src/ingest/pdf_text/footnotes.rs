@@ -1,0 +1,319 @@
+//! Footnotes: areas lifted out of the flow, markers turned into `[^N]`.
+//!
+//! A footnote area starts at a rule (a long run of spaces or underscores)
+//! followed by a line `N text`; it holds consecutive footnotes (`N`, `N+1`,
+//! ...), their continuation lines, and the URL some PDFs print a second
+//! time under a footnote that holds it. The marker of footnote `N` is
+//! looked for in the text between the previous footnote area and this one
+//! (the page the footnote is printed on), after the marker of footnote
+//! `N-1`: glued to a word (`contient1,`, `l’Annexe I)3.`), glued to a year
+//! (`en 200713 ,` is 2007 and footnote 13), or standing alone before
+//! punctuation (`coopération 5 ,`).
+
+use super::hyphen::{Compounds, join};
+use super::lines::{Line, is_rule};
+
+/// A footnote lifted out of the flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// Its number.
+    pub number: u32,
+    /// Its text, lines joined.
+    pub text: String,
+    /// The index in the flow of the first line after its area: its page
+    /// ends there.
+    pub page_end: usize,
+}
+
+/// Whether the raw text has a rule followed by a footnote line.
+pub fn has_footnote_area(raw: &[&str]) -> bool {
+    let content: Vec<&&str> = raw
+        .iter()
+        .filter(|l| !l.trim().is_empty() || is_rule(l))
+        .collect();
+    content
+        .windows(2)
+        .any(|w| is_rule(w[0]) && footnote_start(w[1]).is_some())
+}
+
+/// `N text` at the start of a line: the number and the text.
+fn footnote_start(line: &str) -> Option<(u32, &str)> {
+    let t = line.trim_start();
+    if line.len() - t.len() > 1 {
+        return None;
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let text = rest.trim_start();
+    if rest.len() == text.len() || text.is_empty() {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, text.trim_end()))
+}
+
+/// Splits lines into the flow of text and the footnotes.
+pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
+    let mut flow: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut notes: Vec<Note> = Vec::new();
+    let mut i = 0;
+    let mut page_start = false;
+    while i < lines.len() {
+        let line = &lines[i];
+        if is_rule(&line.text) {
+            let expected = notes.last().map(|n| n.number + 1);
+            let (taken, found) = area(&lines[i + 1..], expected, compounds);
+            for mut note in found {
+                note.page_end = flow.len();
+                notes.push(note);
+            }
+            i += 1 + taken;
+            page_start = taken > 0;
+            continue;
+        }
+        let mut line = line.clone();
+        line.page_start = page_start;
+        page_start = false;
+        flow.push(line);
+        i += 1;
+    }
+    (flow, notes)
+}
+
+/// Reads a footnote area: how many lines it takes, and its footnotes.
+fn area(lines: &[Line], mut expected: Option<u32>, compounds: &Compounds) -> (usize, Vec<Note>) {
+    let mut notes: Vec<Note> = Vec::new();
+    let mut taken = 0;
+    for line in lines {
+        if let Some((n, text)) =
+            footnote_start(&line.text).filter(|(n, _)| expected.is_none_or(|e| *n == e))
+        {
+            notes.push(Note {
+                number: n,
+                text: text.to_string(),
+                page_end: 0,
+            });
+            expected = Some(n + 1);
+        } else if let Some(last) = notes.last_mut() {
+            let t = line.text.trim();
+            let continues =
+                !line.text.starts_with(' ') && !last.text.ends_with('.') && !is_rule(&line.text);
+            if !is_repeated_url(t, &last.text) {
+                if !continues {
+                    break;
+                }
+                join(&mut last.text, t, compounds);
+            }
+        } else {
+            break;
+        }
+        taken += 1;
+    }
+    (taken, notes)
+}
+
+/// A line that only repeats, perhaps percent-encoded, a URL of the note.
+fn is_repeated_url(line: &str, note: &str) -> bool {
+    let is_url =
+        (line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))
+            && !line.contains(' ');
+    if !is_url {
+        return false;
+    }
+    let decoded = line.replace("%20", " ");
+    let bare = decoded.trim_end_matches('.');
+    note.contains(bare) || note.contains(line.trim_end_matches('.'))
+}
+
+/// Replaces each footnote's marker in the flow by `[^N]`.
+pub fn mark(flow: &mut [Line], notes: &[Note]) {
+    let mut cursor = (0usize, 0usize);
+    let mut page_begin = 0;
+    let mut last_page_end = usize::MAX;
+    for note in notes {
+        if note.page_end != last_page_end {
+            if last_page_end != usize::MAX {
+                page_begin = last_page_end;
+            }
+            last_page_end = note.page_end;
+        }
+        if cursor.0 < page_begin {
+            cursor = (page_begin, 0);
+        }
+        if let Some(found) = find_marker(flow, cursor, note.page_end, note.number) {
+            cursor = found;
+        }
+    }
+}
+
+/// Finds and replaces the marker of footnote `n` from `from` up to line
+/// `end`; gives the position after the inserted reference.
+fn find_marker(
+    flow: &mut [Line],
+    from: (usize, usize),
+    end: usize,
+    n: u32,
+) -> Option<(usize, usize)> {
+    let digits = n.to_string();
+    for line in from.0..end.min(flow.len()) {
+        let start = if line == from.0 { from.1 } else { 0 };
+        let text = &flow[line].text;
+        if let Some((range, reference)) = marker_in(text, start, &digits) {
+            let reference = format!("[^{n}]{reference}");
+            let at = range.start + reference.len();
+            flow[line].text.replace_range(range, &reference);
+            return Some((line, at));
+        }
+    }
+    None
+}
+
+/// The first marker of footnote `digits` in `text` at or after `start`:
+/// the byte range to replace and what follows the `[^N]` in its place.
+fn marker_in(text: &str, start: usize, digits: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let mut from = start.min(text.len());
+    while let Some(pos) = text.get(from..)?.find(digits) {
+        let s = from + pos;
+        let e = s + digits.len();
+        from = s + 1;
+        let before = text[..s].chars().next_back();
+        let after = text[e..].chars().next();
+        if after.is_some_and(|c| c.is_alphanumeric()) {
+            continue;
+        }
+        match before {
+            Some(c) if c.is_alphabetic() || matches!(c, ')' | '»' | '”' | '"') => {
+                return Some((s..e + spaces_before_punctuation(&text[e..]), String::new()));
+            }
+            Some(c) if c.is_ascii_digit() && glued_to_year(&text[..s]) => {
+                return Some((s..e + spaces_before_punctuation(&text[e..]), String::new()));
+            }
+            Some(c) if c.is_whitespace() => {
+                if let Some(found) = standalone(text, s, e) {
+                    return Some(found);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// How many spaces stand between a marker and a comma or full stop after
+/// it (`8 ,`): they came with the marker and go with it. (Spaces before
+/// `;` and `:` stay: French typography puts them there.)
+fn spaces_before_punctuation(tail: &str) -> usize {
+    let trimmed = tail.trim_start_matches(' ');
+    if trimmed.starts_with([',', '.']) {
+        tail.len() - trimmed.len()
+    } else {
+        0
+    }
+}
+
+/// `2007` right before the marker, not part of a longer number.
+fn glued_to_year(before: &str) -> bool {
+    let b = before.as_bytes();
+    if b.len() < 4 {
+        return false;
+    }
+    let year = &before[b.len() - 4..];
+    let starts_ok = b.len() == 4 || !b[b.len() - 5].is_ascii_digit();
+    starts_ok
+        && year.chars().all(|c| c.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"))
+}
+
+/// ` 5 ,` after a word: the marker with the spaces around it, replaced so
+/// that the reference hugs the word: `coopération[^5],`.
+fn standalone(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>, String)> {
+    let head = text[..s].trim_end();
+    let word_before = head
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '»' | '.'));
+    let tail = &text[e..];
+    let spaces = tail.len() - tail.trim_start().len();
+    let punct = tail
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ',' | '.' | ';' | ':'));
+    if !word_before || spaces == 0 || punct.is_none() {
+        return None;
+    }
+    Some((head.len()..e + spaces_before_punctuation(tail), String::new()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(t: &str) -> Line {
+        Line {
+            text: t.to_string(),
+            break_before: false,
+            page_start: false,
+        }
+    }
+
+    #[test]
+    fn markers() {
+        let m = |t: &str, d: &str| {
+            marker_in(t, 0, d).map(|(r, s)| format!("{}[^{d}]{s}{}", &t[..r.start], &t[r.end..]))
+        };
+        assert_eq!(
+            m("qu’il contient1, et", "1").unwrap(),
+            "qu’il contient[^1], et"
+        );
+        assert_eq!(m("l’Annexe I)3. Ils", "3").unwrap(), "l’Annexe I)[^3]. Ils");
+        assert_eq!(
+            m("la coopération 5 , soumis", "5").unwrap(),
+            "la coopération[^5], soumis"
+        );
+        assert_eq!(
+            m("(ICC-ASP/19/Res.2) 2 , ainsi", "2").unwrap(),
+            "(ICC-ASP/19/Res.2)[^2], ainsi"
+        );
+        assert_eq!(
+            m("en 200713 , en étroite", "13").unwrap(),
+            "en 2007[^13], en étroite"
+        );
+        assert_eq!(
+            m("en 2007 7 , rappelle", "7").unwrap(),
+            "en 2007[^7], rappelle"
+        );
+        assert!(m("le 7 novembre 2018", "7").is_none());
+        assert!(m("son 7e séminaire", "7").is_none());
+        assert!(m("paragraphes 29, 30 et 31", "29").is_none());
+        assert!(m("ICC-ASP/20/25.", "25").is_none());
+    }
+
+    #[test]
+    fn lifts_an_area_with_a_repeated_url() {
+        let lines = vec![
+            line("la Cour4."),
+            line(&" ".repeat(59)),
+            line("4 https://asp.icc-cpi.int/a%20b.aspx"),
+            line("https://asp.icc-cpi.int/a%20b.aspx"),
+            line(" suite du texte"),
+        ];
+        let (flow, notes) = lift(lines, &Compounds::default());
+        assert_eq!(flow.len(), 2);
+        assert!(flow[1].page_start);
+        assert_eq!(notes[0].text, "https://asp.icc-cpi.int/a%20b.aspx");
+        assert_eq!(notes[0].page_end, 1);
+    }
+
+    #[test]
+    fn footnote_lines() {
+        assert_eq!(
+            footnote_start("12 ICC-ASP/20/25."),
+            Some((12, "ICC-ASP/20/25."))
+        );
+        assert_eq!(footnote_start("12. Prie"), None);
+        assert_eq!(footnote_start("  3 x"), None);
+    }
+}

@@ -1,0 +1,136 @@
+//! End-of-line hyphenation.
+//!
+//! A word cut at a line end (`coopéra-` / `tion`) is joined without its
+//! hyphen, unless the hyphenated form is a real compound: one that occurs
+//! elsewhere in the document with its hyphen inside a line (`co-` /
+//! `facilitateurs` keeps it because `co-facilitateurs` appears elsewhere),
+//! or one whose second part starts with a capital (`inter-` / `États`).
+
+use std::collections::HashSet;
+
+/// The hyphenated words found inside lines of the document, lower-cased.
+#[derive(Debug, Default, Clone)]
+pub struct Compounds(HashSet<String>);
+
+/// Collects the hyphenated words written inside lines.
+pub fn compounds(text: &str) -> Compounds {
+    let mut set = HashSet::new();
+    for line in text.lines() {
+        for word in line.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+            let inner = word.trim_matches('-');
+            if inner.contains('-') && inner.chars().any(char::is_alphabetic) {
+                set.insert(inner.to_lowercase());
+            }
+        }
+    }
+    Compounds(set)
+}
+
+/// How many lines end with a letter and a hyphen and are followed by a line
+/// starting with a lower-case letter.
+pub fn line_end_hyphenations(raw: &[&str]) -> usize {
+    let lines: Vec<&str> = raw
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines
+        .windows(2)
+        .filter(|w| {
+            let cut = w[0]
+                .strip_suffix('-')
+                .is_some_and(|h| h.ends_with(char::is_alphabetic));
+            cut && w[1].starts_with(char::is_lowercase)
+        })
+        .count()
+}
+
+/// Appends `next` (a trimmed line) to `text`, undoing an end-of-line
+/// hyphenation where `text` ends with one.
+pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
+    if text.is_empty() {
+        text.push_str(next);
+        return;
+    }
+    let Some(head) = text.strip_suffix('-') else {
+        text.push(' ');
+        text.push_str(next);
+        return;
+    };
+    if !head.ends_with(char::is_alphabetic) {
+        text.push(' ');
+        text.push_str(next);
+        return;
+    }
+    let left: String = head
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let right: String = next
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    let compound = format!("{left}-{right}").to_lowercase();
+    let keep = next.starts_with(char::is_uppercase) || compounds.0.contains(&compound);
+    if !keep {
+        text.pop();
+    }
+    text.push_str(next);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(a: &str, b: &str, doc: &str) -> String {
+        let mut t = a.to_string();
+        join(&mut t, b, &compounds(doc));
+        t
+    }
+
+    #[test]
+    fn joins_cut_words() {
+        assert_eq!(
+            joined("le Con-", "seil de sécurité", ""),
+            "le Conseil de sécurité"
+        );
+    }
+
+    #[test]
+    fn keeps_real_compounds() {
+        assert_eq!(
+            joined("les co-", "facilitateurs ont", "les co-facilitateurs"),
+            "les co-facilitateurs ont"
+        );
+        assert_eq!(
+            joined(
+                "vingt-et-",
+                "unième session",
+                "à sa vingt-et-unième session"
+            ),
+            "vingt-et-unième session"
+        );
+        assert_eq!(joined("inter-", "États", ""), "inter-États");
+    }
+
+    #[test]
+    fn plain_lines_join_with_a_space() {
+        assert_eq!(
+            joined("la Cour", "et les États", ""),
+            "la Cour et les États"
+        );
+        assert_eq!(joined("1999 -", "2000", ""), "1999 - 2000");
+    }
+
+    #[test]
+    fn counts_hyphenations() {
+        assert_eq!(
+            line_end_hyphenations(&["la coopéra-", "tion et", "Con-", "Seil"]),
+            1
+        );
+    }
+}

@@ -1,0 +1,94 @@
+//! The lines of PDF-extracted text.
+
+/// A line of the flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The text, trimmed at the end (a leading space is kept: some
+    /// extractions indent the first line of a page).
+    pub text: String,
+    /// Whether a blank line that means a paragraph break stands before it.
+    pub break_before: bool,
+    /// Whether it is the first line after a footnote area (a new page).
+    pub page_start: bool,
+}
+
+impl Line {
+    /// The text without surrounding whitespace.
+    pub fn trimmed(&self) -> &str {
+        self.text.trim()
+    }
+}
+
+/// Whether blank lines only follow every printed line (and so carry no
+/// paragraph information): at least three quarters of the non-blank lines
+/// are followed by a blank one.
+pub fn blank_after_every_line(raw: &[&str]) -> bool {
+    let content = raw.iter().filter(|l| !l.trim().is_empty()).count();
+    if content < 4 {
+        return false;
+    }
+    let followed = raw
+        .windows(2)
+        .filter(|w| !w[0].trim().is_empty() && w[1].trim().is_empty())
+        .count();
+    followed * 4 >= content * 3
+}
+
+/// The non-blank lines (lines of spaces that rule off footnotes are kept),
+/// each knowing whether a meaningful blank line came before it.
+pub fn read(raw: &[&str]) -> Vec<Line> {
+    let blanks_mean_nothing = blank_after_every_line(raw);
+    let mut out = Vec::with_capacity(raw.len());
+    let mut pending_break = false;
+    for line in raw {
+        let text = line.trim_end_matches(['\r', '\u{0C}']);
+        if text.trim().is_empty() && !is_rule(text) {
+            pending_break = !blanks_mean_nothing || text.contains('\u{0C}') || pending_break;
+            continue;
+        }
+        let kept = if is_rule(text) { text } else { text.trim_end() };
+        out.push(Line {
+            text: kept.to_string(),
+            break_before: pending_break && !out.is_empty(),
+            page_start: false,
+        });
+        pending_break = false;
+    }
+    out
+}
+
+/// A rule that separates footnotes from the text: a long run of spaces
+/// (as some extractions render the printed rule) or of underscores.
+pub fn is_rule(text: &str) -> bool {
+    let t = text.trim_end_matches(['\r', '\u{0C}']);
+    let spaces = t.len() >= 20 && t.chars().all(|c| c == ' ');
+    let underscores = t.trim().len() >= 5 && t.trim().chars().all(|c| c == '_');
+    spaces || underscores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules() {
+        assert!(is_rule(&" ".repeat(59)));
+        assert!(is_rule("_______________ "));
+        assert!(!is_rule("   "));
+    }
+
+    #[test]
+    fn meaningful_blank_lines_break() {
+        let lines = read(&["a", "b", "", "c"]);
+        assert_eq!(
+            lines.iter().map(|l| l.break_before).collect::<Vec<_>>(),
+            [false, false, true]
+        );
+    }
+
+    #[test]
+    fn alternating_blank_lines_do_not_break() {
+        let lines = read(&["a", "", "b", "", "c", "", "d", ""]);
+        assert!(lines.iter().all(|l| !l.break_before));
+    }
+}

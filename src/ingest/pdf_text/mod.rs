@@ -1,0 +1,91 @@
+//! Reading text extracted from PDF reports.
+//!
+//! What a delegate copies out of a published PDF has one line per printed
+//! line (in some extractions with a blank line after each), words
+//! hyphenated at line ends (`Con-` / `seil`), footnote texts in the middle
+//! of the flow after a rule, footnote markers glued to words (`coopération8,`)
+//! or standing alone (`coopération 5 ,`), tables whose cells come out one per
+//! line, and page furniture. This reader turns it into a plain-text draft in
+//! the project's format (see [`crate::model`]): one paragraph per block,
+//! `[^N]` references and `[^N]: text` definitions, tables as `|` blocks.
+//!
+//! The stages, each in its own module:
+//!
+//! 1. [`lines`]: the lines, and whether blank lines mean anything;
+//! 2. [`footnotes`]: footnote areas lifted out of the flow, markers found
+//!    in the text of their page and replaced by `[^N]`;
+//! 3. [`furniture`]: running headers and page numbers dropped;
+//! 4. [`table`]: runs of cell-like lines kept as one opaque block;
+//! 5. [`segment`]: lines joined into paragraphs, with [`hyphen`]ation
+//!    undone where the word is not a real compound.
+
+mod footnotes;
+mod furniture;
+mod hyphen;
+mod lines;
+mod segment;
+mod table;
+
+/// Whether a text looks extracted from a PDF rather than written as a
+/// draft: a blank line after every line, a footnote area after a rule, or
+/// several words hyphenated across line ends, and no `[^N]` references.
+pub fn looks_like(text: &str) -> bool {
+    if text.contains("[^") {
+        return false;
+    }
+    let raw: Vec<&str> = text.lines().collect();
+    lines::blank_after_every_line(&raw)
+        || footnotes::has_footnote_area(&raw)
+        || hyphen::line_end_hyphenations(&raw) >= 3
+}
+
+/// Converts PDF-extracted text into a plain-text draft.
+///
+/// ```
+/// use redraft::ingest::pdf_text::to_draft;
+/// let pdf = "1. Souligne l’importance de la coo-\npération avec la Cour5 ;\n\n                              \n5 ICC-ASP/19/25.\n 2. Prie le Bureau.\n";
+/// assert_eq!(to_draft(pdf), "1. Souligne l’importance de la coopération avec la Cour[^5] ;\n\n2. Prie le Bureau.\n\n[^5]: ICC-ASP/19/25.\n");
+/// ```
+pub fn to_draft(text: &str) -> String {
+    let raw: Vec<&str> = text.lines().collect();
+    let lines = lines::read(&raw);
+    let compounds = hyphen::compounds(text);
+    let (mut flow, notes) = footnotes::lift(lines, &compounds);
+    let stops = segment::stops(&flow);
+    let tables = table::regions(&flow, &stops);
+    furniture::drop(&mut flow, &tables);
+    footnotes::mark(&mut flow, &notes);
+    let blocks = segment::paragraphs(&flow, &tables, &compounds);
+    let mut out = String::new();
+    for block in blocks {
+        out.push_str(&block);
+        out.push_str("\n\n");
+    }
+    for note in &notes {
+        out.push_str(&format!("[^{}]: {}\n", note.number, note.text));
+    }
+    if notes.is_empty() {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_drafts_do_not_look_like_pdf_text() {
+        let draft = std::fs::read_to_string("fixtures/annex-i/after.txt").unwrap();
+        assert!(!looks_like(&draft));
+        let wrapped = std::fs::read_to_string("fixtures/hard-wrapped/new.txt").unwrap();
+        assert!(!looks_like(&wrapped));
+    }
+
+    #[test]
+    fn blank_after_every_line_looks_like_pdf_text() {
+        assert!(looks_like(
+            "a line\n\nanother line\n\na third\n\nand a fourth\n\nfifth\n\nsixth\n"
+        ));
+    }
+}

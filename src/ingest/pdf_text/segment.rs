@@ -1,0 +1,272 @@
+//! Lines into paragraphs.
+//!
+//! A printed line starts a new paragraph when it opens like one and the
+//! line before it ended like one:
+//!
+//! - an annex heading (`Annexe I`), the title line after it, a chapeau
+//!   (`L’Assemblée des États Parties,`) stand alone;
+//! - a paragraph number (`12. `) after a line that ended a clause, after a
+//!   heading, or when it is the next number;
+//! - a section heading (`II. Organisation des travaux`, `A. Coopération`)
+//!   after a line that ended a sentence;
+//! - a subparagraph letter (`a) `) after `;`, `:` or `,` outside quotes;
+//! - a dash bullet (`– `) after the end of a clause;
+//! - a preambular opener (`Rappelant`, `Recalling`) after a comma;
+//! - a short unpunctuated line (a heading) after the end of a sentence when
+//!   a numbered paragraph follows it.
+//!
+//! Anything else continues the paragraph; a blank line that means a break
+//! (in extractions without a blank line after every line) always breaks.
+
+use super::hyphen::{Compounds, join};
+use super::lines::Line;
+use crate::lang::Lang;
+use crate::model::marker;
+
+/// What the paragraph being built is, as far as segmenting cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Text,
+    Heading,
+    Annex,
+    Title,
+    Chapeau,
+}
+
+/// Lines a table never swallows: annex headings and the title line after
+/// each.
+pub fn stops(flow: &[Line]) -> Vec<bool> {
+    let mut stops = vec![false; flow.len()];
+    let mut after_annex = false;
+    for (i, line) in flow.iter().enumerate() {
+        let t = line.trimmed();
+        if t.is_empty() {
+            continue;
+        }
+        if is_annex(t) {
+            stops[i] = true;
+            after_annex = true;
+        } else if after_annex {
+            stops[i] = true;
+            after_annex = false;
+        }
+    }
+    stops
+}
+
+fn is_annex(t: &str) -> bool {
+    let words: Vec<&str> = Lang::ALL
+        .iter()
+        .flat_map(|l| l.table().annex_words.iter().copied())
+        .collect();
+    marker::annex(t, &words).is_some()
+}
+
+/// The paragraphs of the flow, tables as blocks of `| ` lines.
+pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<String> {
+    let mut s = Segmenter {
+        compounds,
+        blocks: Vec::new(),
+        current: String::new(),
+        kind: Kind::Text,
+        last_number: 0,
+        table: Vec::new(),
+    };
+    let texts: Vec<&str> = flow.iter().map(Line::trimmed).collect();
+    for (i, line) in flow.iter().enumerate() {
+        if texts[i].is_empty() {
+            continue;
+        }
+        if tables[i] {
+            s.flush_paragraph();
+            s.table.push(format!("| {}", texts[i]));
+            continue;
+        }
+        let next = texts[i + 1..].iter().find(|t| !t.is_empty()).copied();
+        s.line(texts[i], line.break_before, next);
+    }
+    s.flush();
+    s.blocks
+}
+
+struct Segmenter<'a> {
+    compounds: &'a Compounds,
+    blocks: Vec<String>,
+    current: String,
+    kind: Kind,
+    last_number: u32,
+    table: Vec<String>,
+}
+
+impl Segmenter<'_> {
+    fn line(&mut self, t: &str, break_before: bool, next: Option<&str>) {
+        if self.current.is_empty() || break_before || self.opens(t, next) {
+            self.flush();
+            self.kind = self.classify(t);
+            if let Some(m) = marker::operative(t) {
+                self.last_number = m.base;
+            }
+        }
+        join(&mut self.current, t, self.compounds);
+    }
+
+    fn flush(&mut self) {
+        if !self.table.is_empty() {
+            self.blocks.push(std::mem::take(&mut self.table).join("\n"));
+        }
+        self.flush_paragraph();
+    }
+
+    fn flush_paragraph(&mut self) {
+        if !self.current.is_empty() {
+            self.blocks.push(std::mem::take(&mut self.current));
+        }
+    }
+
+    fn classify(&self, t: &str) -> Kind {
+        if is_annex(t) {
+            Kind::Annex
+        } else if self.kind == Kind::Annex {
+            Kind::Title
+        } else if crate::model::parse::is_chapeau(t) {
+            Kind::Chapeau
+        } else if marker::operative(t).is_some() {
+            Kind::Text
+        } else if marker::section(t).is_some() || is_heading(t) {
+            Kind::Heading
+        } else {
+            Kind::Text
+        }
+    }
+
+    /// Whether line `t` opens a new paragraph after the current one.
+    fn opens(&self, t: &str, next: Option<&str>) -> bool {
+        if matches!(self.kind, Kind::Annex | Kind::Chapeau)
+            || is_annex(t)
+            || crate::model::parse::is_chapeau(t)
+        {
+            return true;
+        }
+        if self.kind == Kind::Title {
+            return t.starts_with(char::is_uppercase) || marker::operative(t).is_some();
+        }
+        let end = self.current.trim_end().chars().next_back().unwrap_or('.');
+        let ends_sentence = matches!(end, '.' | ';' | ':');
+        let ends_clause = ends_sentence || matches!(end, ',' | ')' | '»');
+        if let Some(m) = marker::operative(t) {
+            let expected = m.base == self.last_number + 1 || m.base == 1;
+            return ends_clause || self.kind == Kind::Heading || expected;
+        }
+        if marker::section(t).is_some() {
+            return ends_sentence || self.kind == Kind::Heading;
+        }
+        if marker::subparagraph(t).is_some() {
+            return matches!(end, ';' | ':' | ',') && !quote_open(&self.current);
+        }
+        if t.starts_with(['–', '—', '•']) || t.starts_with("- ") {
+            return ends_clause;
+        }
+        let capital = t.starts_with(char::is_uppercase);
+        if capital
+            && matches!(end, ',' | ';' | '.')
+            && Lang::ALL.iter().any(|l| l.table().opens_preambular(t))
+        {
+            return true;
+        }
+        capital
+            && ends_sentence
+            && is_heading(t)
+            && next.is_some_and(|n| marker::operative(n).is_some())
+    }
+}
+
+/// A short line that does not end like a sentence.
+fn is_heading(t: &str) -> bool {
+    t.split_whitespace().count() <= 14 && !t.ends_with(['.', ',', ';', ':'])
+}
+
+/// Whether a quotation opened in `text` is still open.
+fn quote_open(text: &str) -> bool {
+    let opened = text.matches(['«', '“']).count();
+    let closed = text.matches(['»', '”']).count();
+    opened > closed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segment(lines: &[&str]) -> Vec<String> {
+        let flow: Vec<Line> = lines
+            .iter()
+            .map(|t| Line {
+                text: t.to_string(),
+                break_before: false,
+                page_start: false,
+            })
+            .collect();
+        paragraphs(&flow, &vec![false; flow.len()], &Compounds::default())
+    }
+
+    #[test]
+    fn resolution_structure() {
+        let p = segment(&[
+            " Annexe I",
+            "Projet de résolution sur la coopération",
+            "L’Assemblée des États Parties,",
+            "Rappelant les dispositions du Statut de Rome, la Déclaration sur la",
+            "coopération,",
+            "Déterminée à mettre un terme à l’impunité,",
+            "1. Souligne l’importance d’une coopé-",
+            "ration efficace ;",
+            "Exécution des mandats d’arrêt",
+            "2. Exprime sa vive préoccupation ;",
+        ]);
+        assert_eq!(
+            p,
+            [
+                "Annexe I",
+                "Projet de résolution sur la coopération",
+                "L’Assemblée des États Parties,",
+                "Rappelant les dispositions du Statut de Rome, la Déclaration sur la coopération,",
+                "Déterminée à mettre un terme à l’impunité,",
+                "1. Souligne l’importance d’une coopération efficace ;",
+                "Exécution des mandats d’arrêt",
+                "2. Exprime sa vive préoccupation ;",
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_subparagraph_stays_in_its_paragraph() {
+        let p = segment(&[
+            "Prenant note de la Résolution, demandant « au Bureau de traiter en priorité les questions :",
+            "a) Renforcement de la coopération » ; le document Matrix,",
+            "1. Souligne.",
+        ]);
+        assert_eq!(p.len(), 2);
+        assert!(p[0].contains(": a) Renforcement"));
+    }
+
+    #[test]
+    fn multi_line_section_heading() {
+        let p = segment(&[
+            "années.",
+            "III. Évaluation des recommandations formulées dans l’Examen",
+            "par le Groupe d’experts indépendants attribuées à la",
+            "facilitation sur la coopération",
+            "16. Durant la première réunion de la facilitation le 13 juillet,",
+        ]);
+        assert_eq!(
+            p[1],
+            "III. Évaluation des recommandations formulées dans l’Examen par le Groupe d’experts indépendants attribuées à la facilitation sur la coopération"
+        );
+        assert!(p[2].starts_with("16. Durant"));
+    }
+
+    #[test]
+    fn wrapped_line_starting_with_a_number_continues() {
+        let p = segment(&["5. Notes the figures for", "2020. It also notes"]);
+        assert_eq!(p, ["5. Notes the figures for 2020. It also notes"]);
+    }
+}
