@@ -5,9 +5,10 @@
 mod diff_cmd;
 mod output;
 mod parse_cmd;
+mod split_cmd;
 
 use crate::error::{Error, Result};
-use crate::ingest::ReadOptions;
+use crate::ingest::{InputKind, ReadOptions, Revisions};
 use crate::lang::Lang;
 use crate::model::{self, ParseOptions, Resolution};
 use clap::{Parser, Subcommand};
@@ -38,6 +39,10 @@ enum Command {
     /// Compare two versions of a draft: paragraphs aligned by content,
     /// words diffed inside each pair.
     Diff(diff_cmd::Args),
+    /// Write the two versions of a Word document with tracked changes as
+    /// plain-text drafts: DIR/<stem>.old.txt (all changes rejected) and
+    /// DIR/<stem>.new.txt (all accepted).
+    SplitRevisions(split_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -57,6 +62,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
+        Command::SplitRevisions(args) => split_cmd::run(&args),
     }
 }
 
@@ -66,11 +72,50 @@ pub struct DraftArgs {
     /// Language of the drafts (detected when not given).
     #[arg(long, global = true)]
     pub lang: Option<Lang>,
+    /// Word documents with tracked changes: read them as if every change
+    /// were accepted (the default) or rejected.
+    #[arg(long, value_enum, global = true, default_value = "accept")]
+    pub revisions: RevisionsArg,
+    /// The kind of the input files [default: auto, from their first bytes].
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub input: InputArg,
+}
+
+/// `--revisions accept|reject`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RevisionsArg {
+    /// Every tracked change accepted.
+    #[default]
+    Accept,
+    /// Every tracked change rejected.
+    Reject,
+}
+
+/// `--input auto|text|docx`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputArg {
+    /// A Word document if the file is a zip archive, else plain text.
+    #[default]
+    Auto,
+    /// A plain-text draft.
+    Text,
+    /// A Word document.
+    Docx,
 }
 
 impl DraftArgs {
     fn read_options(&self) -> ReadOptions {
-        ReadOptions::default()
+        ReadOptions {
+            input: match self.input {
+                InputArg::Auto => InputKind::Auto,
+                InputArg::Text => InputKind::Text,
+                InputArg::Docx => InputKind::Docx,
+            },
+            revisions: match self.revisions {
+                RevisionsArg::Accept => Revisions::Accept,
+                RevisionsArg::Reject => Revisions::Reject,
+            },
+        }
     }
 }
 

@@ -5,8 +5,11 @@
 //! the text, `[^N]` footnote references and `[^N]: text` definitions), which
 //! the [`crate::model`] parser reads. Plain-text drafts may be UTF-8 (with
 //! or without a byte-order mark) or UTF-16 LE/BE with a byte-order mark
-//! (Word's "Unicode text" export), with LF or CRLF line ends.
+//! (Word's "Unicode text" export), with LF or CRLF line ends. Word
+//! documents (`.docx`, recognised by their zip signature) are read by
+//! [`docx`], with tracked changes accepted or rejected.
 
+pub mod docx;
 pub mod text;
 
 use crate::error::{Error, Result};
@@ -30,6 +33,8 @@ pub enum InputKind {
     Auto,
     /// A plain-text draft.
     Text,
+    /// A Word document (`.docx`).
+    Docx,
 }
 
 /// Which version of a document with tracked changes to read.
@@ -62,8 +67,19 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         path: path.to_path_buf(),
         source,
     })?;
-    let text = match options.input {
-        InputKind::Auto | InputKind::Text => text::decode(&bytes).map_err(|e| e.at(path))?,
+    let kind = match options.input {
+        InputKind::Auto if docx::looks_like_docx(&bytes) => InputKind::Docx,
+        InputKind::Auto => InputKind::Text,
+        kind => kind,
+    };
+    let text = match kind {
+        InputKind::Docx => {
+            docx::read(&bytes, options.revisions).map_err(|message| Error::Format {
+                path: path.to_path_buf(),
+                message,
+            })?
+        }
+        _ => text::decode(&bytes).map_err(|e| e.at(path))?,
     };
     Ok(Source {
         name: path.display().to_string(),
