@@ -3,7 +3,8 @@
 use super::output::Target;
 use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load};
 use crate::diff::{self, Granularity};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::render::docx::DocxOptions;
 use crate::render::{self, Format, RenderOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,13 @@ pub struct Args {
     /// Diff inside changed words character by character.
     #[arg(long, value_enum, default_value = "word")]
     granularity: GranularityArg,
+    /// Author of the tracked changes (Word format).
+    #[arg(long, default_value = "redraft")]
+    author: String,
+    /// Add a first page with counts and the renumbering table (Word
+    /// format; the reader skips it).
+    #[arg(long)]
+    summary: bool,
     #[command(flatten)]
     draft: DraftArgs,
 }
@@ -45,6 +53,7 @@ enum DiffFormat {
     Markdown,
     Text,
     Json,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -63,6 +72,12 @@ enum GranularityArg {
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
+    let format = format(args);
+    if format == Format::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
+        ));
+    }
     let old = load(&args.old, &args.draft)?;
     let new = load(&args.new, &args.draft)?;
     let options = diff::Options {
@@ -74,11 +89,15 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut redline = diff::redline(&old, &new, &options);
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
-    let format = format(args);
     let render_options = RenderOptions {
         full: args.full,
         context: args.context,
         color: color(args),
+        docx: DocxOptions {
+            author: args.author.clone(),
+            summary: args.summary,
+            ..DocxOptions::default()
+        },
     };
     target.write(|out| render::render(&redline, format, &render_options, out))?;
     Ok(if redline.has_changes() {
@@ -96,6 +115,7 @@ fn format(args: &Args) -> Format {
             DiffFormat::Markdown => Format::Markdown,
             DiffFormat::Text => Format::Text,
             DiffFormat::Json => Format::Json,
+            DiffFormat::Docx => Format::Docx,
         },
         None => match args.output.as_deref() {
             Some(path) => from_extension(path),
@@ -115,6 +135,7 @@ fn from_extension(path: &Path) -> Format {
         Some("html" | "htm") => Format::Html,
         Some("md" | "markdown") => Format::Markdown,
         Some("json") => Format::Json,
+        Some("docx") => Format::Docx,
         _ => Format::Text,
     }
 }
