@@ -68,7 +68,9 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         source,
     })?;
     let kind = match options.input {
-        InputKind::Auto if docx::looks_like_docx(&bytes) => InputKind::Docx,
+        InputKind::Auto if docx::looks_like_docx(&bytes) || has_docx_extension(path) => {
+            InputKind::Docx
+        }
         InputKind::Auto => InputKind::Text,
         kind => kind,
     };
@@ -85,4 +87,11 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         name: path.display().to_string(),
         text,
     })
+}
+
+/// Whether a file is named like a Word document.
+fn has_docx_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }
