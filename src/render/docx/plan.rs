@@ -19,7 +19,7 @@
 use crate::lang::Language;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, Segment, SegmentOp};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Which versions a piece of text or a paragraph mark belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -115,12 +115,19 @@ pub struct Para {
 /// are left out (they become Word footnotes); otherwise they are
 /// paragraphs like any other.
 pub fn plan(redline: &Redline, word_notes: bool) -> Vec<Para> {
-    let planner = Planner::new(redline, word_notes);
-    let mut paras = Vec::new();
-    for k in 0..redline.entries.len() {
-        paras.extend(planner.entry(k));
+    let mut planner = Planner::new(redline, word_notes);
+    let anchors: Vec<Vec<usize>> = (0..redline.entries.len())
+        .map(|k| planner.anchors(k))
+        .collect();
+    if increasing(&anchors.concat()) {
+        return (0..anchors.len()).flat_map(|k| planner.entry(k)).collect();
     }
-    paras
+    planner.moves.clear();
+    planner.with_displaced(&anchors)
+}
+
+fn increasing(indices: &[usize]) -> bool {
+    indices.windows(2).all(|w| w[0] < w[1])
 }
 
 /// The pieces of a footnote's text: tracked for a footnote referred to in
@@ -192,6 +199,119 @@ impl<'a> Planner<'a> {
                 self.moves.insert(first, number);
             }
         }
+    }
+
+    /// The old units whose text entry `k` writes at its place: reading the
+    /// document with changes rejected meets them in this order.
+    fn anchors(&self, k: usize) -> Vec<usize> {
+        let e = &self.entries[k];
+        let first = e.old.first().map(|o| o.index);
+        if self.skipped(e) || e.op == Op::Inserted || self.moved_entries.contains(&k) {
+            return Vec::new();
+        }
+        match e.op {
+            Op::MovedAway => match first.and_then(|i| self.relocated.get(&i)) {
+                Some(&target) if self.entries[target].op == Op::Split => {
+                    first.into_iter().collect()
+                }
+                Some(&target) => self.entries[target].old.iter().map(|o| o.index).collect(),
+                None => Vec::new(),
+            },
+            Op::Split if e.piece.is_some_and(|p| p.index > 1) => Vec::new(),
+            _ => e.old.iter().map(|o| o.index).collect(),
+        }
+    }
+
+    /// When the old units would not be met in their order (the aligner may
+    /// pair repeated paragraphs across each other), the entries that keep
+    /// the longest run in order stay as they are; the others are written as
+    /// insertions at their new place and their old text as deletions where
+    /// it stood in the old draft.
+    fn with_displaced(&self, anchors: &[Vec<usize>]) -> Vec<Para> {
+        let displaced = self.displaced(anchors);
+        let mut queue: BTreeMap<usize, Para> = BTreeMap::new();
+        for &k in &displaced {
+            queue.extend(anchors[k].iter().copied().zip(self.old_content(k)));
+        }
+        let mut out = Vec::new();
+        for (k, anchor) in anchors.iter().enumerate() {
+            if displaced.contains(&k) {
+                out.extend(self.new_only(k));
+                continue;
+            }
+            if let Some(&first) = anchor.first() {
+                let later = queue.split_off(&first);
+                out.extend(std::mem::replace(&mut queue, later).into_values());
+            }
+            out.extend(self.entry(k));
+        }
+        out.extend(queue.into_values());
+        out
+    }
+
+    fn displaced(&self, anchors: &[Vec<usize>]) -> HashSet<usize> {
+        let carriers: Vec<usize> = (0..anchors.len())
+            .filter(|&k| !anchors[k].is_empty())
+            .collect();
+        let pairs: Vec<(usize, usize, u64)> = carriers
+            .iter()
+            .map(|&k| (k, anchors[k][0], anchors[k].len() as u64))
+            .collect();
+        let kept = crate::align::lis::in_order(&pairs);
+        let mut displaced = HashSet::new();
+        let mut last = None;
+        for (&k, kept) in carriers.iter().zip(kept) {
+            let fits = kept && increasing(&anchors[k]) && last.is_none_or(|l| anchors[k][0] > l);
+            if fits {
+                last = anchors[k].last().copied();
+            } else {
+                displaced.insert(k);
+            }
+        }
+        for k in displaced.clone() {
+            if self.entries[k].op == Op::Split {
+                displaced.extend(self.split_group(k));
+            }
+        }
+        displaced
+    }
+
+    /// The old text an entry writes, as deleted paragraphs.
+    fn old_content(&self, k: usize) -> Vec<Para> {
+        let e = &self.entries[k];
+        let target = e.old.first().and_then(|o| self.relocated.get(&o.index));
+        match (e.op, target) {
+            (Op::MovedAway, Some(&t)) => {
+                let to = self.entries[t]
+                    .new
+                    .as_ref()
+                    .map_or("", |n| n.label.as_str());
+                self.old_units(t, format!("Moved to {to} (shown there as an insertion)"))
+            }
+            _ => {
+                let note = match &e.new {
+                    Some(n) => format!(
+                        "Shown here as a deletion and at {} as an insertion",
+                        n.label
+                    ),
+                    None => "Deleted".to_string(),
+                };
+                self.old_units(k, note)
+            }
+        }
+    }
+
+    /// An entry's new text only, as an inserted paragraph.
+    fn new_only(&self, k: usize) -> Vec<Para> {
+        let e = &self.entries[k];
+        if e.op == Op::MovedAway || e.new.is_none() || self.skipped(e) {
+            return Vec::new();
+        }
+        if self.moved_entries.contains(&k) {
+            return self.moved_here(k);
+        }
+        let from = e.old.first().map(|o| format!("Formerly {}", o.label));
+        vec![self.whole(e, Side::New, from)]
     }
 
     fn skipped(&self, e: &Entry) -> bool {
