@@ -153,15 +153,9 @@ impl Walker {
         for e in parent.elements() {
             match e.name.as_str() {
                 "w:r" => self.run(e, text),
-                "w:ins" | "w:moveTo" => {
-                    if self.revisions == Revisions::Accept {
-                        self.inline(e, text);
-                    }
-                }
-                "w:del" | "w:moveFrom" => {
-                    if self.revisions == Revisions::Reject {
-                        self.inline(e, text);
-                    }
+                "w:ins" | "w:moveTo" if self.revisions == Revisions::Accept => self.inline(e, text),
+                "w:del" | "w:moveFrom" if self.revisions == Revisions::Reject => {
+                    self.inline(e, text)
                 }
                 "w:hyperlink" | "w:smartTag" | "w:customXml" | "w:fldSimple" | "w:dir"
                 | "w:bdo" | "w:sdtContent" => self.inline(e, text),

@@ -26,9 +26,10 @@ use xml::Element;
 
 pub use document::SUMMARY_STYLE;
 
-/// Whether `bytes` look like a Word document (a zip archive).
+/// Whether `bytes` are a Word document: a zip archive that opens and
+/// holds `word/document.xml`.
 pub fn looks_like_docx(bytes: &[u8]) -> bool {
-    bytes.starts_with(container::ZIP_MAGIC)
+    Package::open(bytes).is_ok()
 }
 
 /// Reads a Word document as a plain-text draft, with tracked changes

@@ -6,7 +6,7 @@ use super::fixture::numbered_draft;
 use super::wordgen::*;
 use crate::support::{redraft, stderr, temp_dir};
 use std::io::{Cursor, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn write(dir: &str, name: &str, bytes: &[u8]) -> PathBuf {
     let path = temp_dir(dir).join(name);
@@ -14,7 +14,7 @@ fn write(dir: &str, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-fn fails_with(path: &PathBuf, extra: &[&str], expected: &str) {
+fn fails_with(path: &Path, extra: &[&str], expected: &str) {
     let mut args = vec!["parse", path.to_str().unwrap()];
     args.extend_from_slice(extra);
     let o = redraft(&args);
