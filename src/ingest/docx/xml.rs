@@ -15,6 +15,11 @@ use std::collections::HashMap;
 /// The deepest element nesting accepted (Word documents stay far below).
 pub const MAX_DEPTH: usize = 256;
 
+/// The most elements one part may have: with the cap on inflated size, this
+/// bounds the memory the tree takes (a thousand-page document has a few
+/// hundred thousand).
+pub const MAX_ELEMENTS: usize = 4_000_000;
+
 /// WordprocessingML's main namespace (transitional and strict).
 const W_NAMESPACES: [&str; 2] = [
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -117,6 +122,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
 struct Builder {
     stack: Vec<(Element, HashMap<String, String>)>,
     root: Option<Element>,
+    count: usize,
 }
 
 impl Builder {
@@ -170,6 +176,10 @@ impl Builder {
         }
         if self.root.is_some() {
             return Err("content after the root element".to_string());
+        }
+        self.count += 1;
+        if self.count > MAX_ELEMENTS {
+            return Err(format!("more than {MAX_ELEMENTS} elements"));
         }
         let mut scope = self
             .stack

@@ -143,3 +143,32 @@ fn unwritable_output_is_one_line() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
 }
+
+#[test]
+fn word_document_to_a_terminal_is_refused() {
+    // `script` (util-linux) gives the command a terminal as standard output.
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("skipped: no script(1) to provide a terminal");
+        return;
+    }
+    let command = format!(
+        "{} diff fixtures/move/old.txt fixtures/move/new.txt --format docx",
+        env!("CARGO_BIN_EXE_redraft")
+    );
+    let o = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(crate::support::root())
+        .output()
+        .expect("run script");
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(2), "{shown}");
+    assert!(
+        shown.contains("refusing to write a Word document to the terminal; add -o FILE.docx"),
+        "{shown}"
+    );
+    assert!(!shown.contains("PK"), "nothing written");
+}
