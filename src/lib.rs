@@ -4,7 +4,8 @@
 //!
 //! The crate is a pipeline, one module a stage:
 //!
-//! 1. [`ingest`]: bytes on disk → text (UTF-8/UTF-16 plain text).
+//! 1. [`ingest`]: bytes on disk → text (UTF-8/UTF-16 plain text, or Word
+//!    documents with tracked changes accepted or rejected).
 //! 2. [`model`]: text → [`model::Resolution`], a list of labelled units
 //!    (title, chapeau, preambular and operative paragraphs, subparagraphs,
 //!    headings, annexes, footnotes).
@@ -13,7 +14,9 @@
 //! 4. [`diff`]: an alignment → a [`redline::Redline`], each aligned unit
 //!    with its operation and its word-level segments. This is the only
 //!    module that touches `similar`.
-//! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text or JSON.
+//! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text, JSON,
+//!    or a Word document whose tracked changes accept to the new draft and
+//!    reject to the old one.
 //!
 //! ```
 //! use redraft::{model, diff};

@@ -3,7 +3,8 @@
 use super::output::Target;
 use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::render::docx::DocxOptions;
 use crate::render::{self, Format, RenderOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -34,6 +35,13 @@ pub struct Args {
     /// Diff inside changed words character by character.
     #[arg(long, value_enum, default_value = "word")]
     granularity: GranularityArg,
+    /// Author of the tracked changes (Word format).
+    #[arg(long, default_value = "redraft")]
+    author: String,
+    /// Add a first page with counts and the renumbering table (Word
+    /// format; the reader skips it).
+    #[arg(long)]
+    summary: bool,
     #[command(flatten)]
     draft: DraftArgs,
     /// The part of OLD to compare (overrides --part for OLD).
@@ -51,6 +59,7 @@ enum DiffFormat {
     Markdown,
     Text,
     Json,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,6 +78,12 @@ enum GranularityArg {
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
+    let format = format(args);
+    if format == Format::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
+        ));
+    }
     let part = args.draft.part.as_deref();
     let old = load_part(&args.old, &args.draft, args.old_part.as_deref().or(part))?;
     let new = load_part(&args.new, &args.draft, args.new_part.as_deref().or(part))?;
@@ -81,11 +96,15 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut redline = diff::redline(&old, &new, &options);
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
-    let format = format(args);
     let render_options = RenderOptions {
         full: args.full,
         context: args.context,
         color: color(args),
+        docx: DocxOptions {
+            author: args.author.clone(),
+            summary: args.summary,
+            ..DocxOptions::default()
+        },
     };
     target.write(|out| render::render(&redline, format, &render_options, out))?;
     Ok(if redline.has_changes() {
@@ -103,6 +122,7 @@ fn format(args: &Args) -> Format {
             DiffFormat::Markdown => Format::Markdown,
             DiffFormat::Text => Format::Text,
             DiffFormat::Json => Format::Json,
+            DiffFormat::Docx => Format::Docx,
         },
         None => match args.output.as_deref() {
             Some(path) => from_extension(path),
@@ -122,6 +142,7 @@ fn from_extension(path: &Path) -> Format {
         Some("html" | "htm") => Format::Html,
         Some("md" | "markdown") => Format::Markdown,
         Some("json") => Format::Json,
+        Some("docx") => Format::Docx,
         _ => Format::Text,
     }
 }

@@ -5,9 +5,10 @@
 mod diff_cmd;
 mod output;
 mod parse_cmd;
+mod split_cmd;
 
 use crate::error::{Error, Result};
-use crate::ingest::{InputKind, ReadOptions};
+use crate::ingest::{InputKind, ReadOptions, Revisions};
 use crate::lang::Lang;
 use crate::model::{self, ParseOptions, Resolution, part};
 use clap::{Parser, Subcommand};
@@ -38,6 +39,10 @@ enum Command {
     /// Compare two versions of a draft: paragraphs aligned by content,
     /// words diffed inside each pair.
     Diff(diff_cmd::Args),
+    /// Write the two versions of a Word document with tracked changes as
+    /// plain-text drafts: DIR/<stem>.old.txt (all changes rejected) and
+    /// DIR/<stem>.new.txt (all accepted).
+    SplitRevisions(split_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -57,6 +62,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
+        Command::SplitRevisions(args) => split_cmd::run(&args),
     }
 }
 
@@ -66,20 +72,36 @@ pub struct DraftArgs {
     /// Language of the drafts (detected when not given).
     #[arg(long, global = true)]
     pub lang: Option<Lang>,
-    /// What the input files are [default: auto: PDF by its first bytes,
-    /// text extracted from a PDF by its look, else a plain-text draft].
-    #[arg(long, value_enum, global = true)]
-    pub input: Option<InputArg>,
+    /// Word documents with tracked changes: read them as if every change
+    /// were accepted (the default) or rejected.
+    #[arg(long, value_enum, global = true, default_value = "accept")]
+    pub revisions: RevisionsArg,
+    /// What the input files are [default: auto: Word or PDF by their first
+    /// bytes, text extracted from a PDF by its look, else a plain-text
+    /// draft].
+    #[arg(long, value_enum, global = true, default_value = "auto")]
+    pub input: InputArg,
     /// Work on one part of each document: `main`, or an annex
     /// (`"Annexe I"`, `"Annex II"`, `ANNEX-II`).
     #[arg(long, global = true)]
     pub part: Option<String>,
 }
 
-/// The `--input` values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// `--revisions accept|reject`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum RevisionsArg {
+    /// Every tracked change accepted.
+    #[default]
+    Accept,
+    /// Every tracked change rejected.
+    Reject,
+}
+
+/// `--input auto|text|pdf-text|pdf|docx`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputArg {
     /// Decide from the file.
+    #[default]
     Auto,
     /// A plain-text draft.
     Text,
@@ -87,19 +109,24 @@ pub enum InputArg {
     PdfText,
     /// A PDF file (through pdftotext).
     Pdf,
+    /// A Word document.
+    Docx,
 }
 
 impl DraftArgs {
     fn read_options(&self) -> ReadOptions {
-        let input = match self.input.unwrap_or(InputArg::Auto) {
-            InputArg::Auto => InputKind::Auto,
-            InputArg::Text => InputKind::Text,
-            InputArg::PdfText => InputKind::PdfText,
-            InputArg::Pdf => InputKind::Pdf,
-        };
         ReadOptions {
-            input,
-            ..ReadOptions::default()
+            input: match self.input {
+                InputArg::Auto => InputKind::Auto,
+                InputArg::Text => InputKind::Text,
+                InputArg::PdfText => InputKind::PdfText,
+                InputArg::Pdf => InputKind::Pdf,
+                InputArg::Docx => InputKind::Docx,
+            },
+            revisions: match self.revisions {
+                RevisionsArg::Accept => Revisions::Accept,
+                RevisionsArg::Reject => Revisions::Reject,
+            },
         }
     }
 }

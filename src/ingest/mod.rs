@@ -5,8 +5,11 @@
 //! the text, `[^N]` footnote references and `[^N]: text` definitions), which
 //! the [`crate::model`] parser reads. Plain-text drafts may be UTF-8 (with
 //! or without a byte-order mark) or UTF-16 LE/BE with a byte-order mark
-//! (Word's "Unicode text" export), with LF or CRLF line ends.
+//! (Word's "Unicode text" export), with LF or CRLF line ends. Word
+//! documents (`.docx`, recognised by their zip signature) are read by
+//! [`docx`], with tracked changes accepted or rejected.
 
+pub mod docx;
 pub mod pdf;
 pub mod pdf_text;
 pub mod text;
@@ -37,6 +40,8 @@ pub enum InputKind {
     PdfText,
     /// A PDF file, read through `pdftotext`: see [`pdf`].
     Pdf,
+    /// A Word document (`.docx`): see [`docx`].
+    Docx,
 }
 
 /// Which version of a document with tracked changes to read.
@@ -70,6 +75,9 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         source,
     })?;
     let kind = match options.input {
+        InputKind::Auto if docx::looks_like_docx(&bytes) || has_docx_extension(path) => {
+            InputKind::Docx
+        }
         InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
         kind => kind,
     };
@@ -78,6 +86,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         message,
     };
     let text = match kind {
+        InputKind::Docx => docx::read(&bytes, options.revisions).map_err(format_error)?,
         InputKind::Pdf => pdf_text::to_draft(&pdf::extract(path).map_err(format_error)?),
         InputKind::PdfText => pdf_text::to_draft(&text::decode(&bytes).map_err(|e| e.at(path))?),
         InputKind::Text => text::decode(&bytes).map_err(|e| e.at(path))?,
@@ -94,4 +103,11 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         name: path.display().to_string(),
         text,
     })
+}
+
+/// Whether a file is named like a Word document.
+fn has_docx_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
 }

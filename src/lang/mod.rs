@@ -117,6 +117,56 @@ impl Language {
         first.chars().count() > 4 && self.preambular_suffixes.iter().any(|s| first.ends_with(s))
     }
 
+    /// How many bytes of a preambular paragraph its opening words take: the
+    /// words published resolutions set in italics. Openers and participles
+    /// are taken one after another, so adverbs and "also" come along.
+    ///
+    /// ```
+    /// use redraft::lang::Lang;
+    /// let t = Lang::En.table();
+    /// assert_eq!(t.preambular_opening("Deeply concerned by the"), "Deeply concerned".len());
+    /// assert_eq!(t.preambular_opening("Recalling also its"), "Recalling also".len());
+    /// assert_eq!(t.preambular_opening("The Court"), 0);
+    /// ```
+    pub fn preambular_opening(&self, text: &str) -> usize {
+        let mut end = 0;
+        for _ in 0..6 {
+            let rest = &text[end..];
+            let start = end + (rest.len() - rest.trim_start().len());
+            match self.opener_at(&text[start..]) {
+                Some(len) => end = start + len,
+                None => break,
+            }
+        }
+        end
+    }
+
+    /// The length of the opener or participle `text` starts with.
+    fn opener_at(&self, text: &str) -> Option<usize> {
+        let lower = text.to_lowercase();
+        if lower.len() != text.len() {
+            return None;
+        }
+        let phrase = self
+            .preambular_openers
+            .iter()
+            .map(|o| o.to_lowercase())
+            .filter(|o| starts_with_words(&lower, o))
+            .map(|o| o.len())
+            .max();
+        let word = lower
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(lower.len(), |(i, _)| i);
+        let participle = (lower[..word].chars().count() > 4
+            && self
+                .preambular_suffixes
+                .iter()
+                .any(|s| lower[..word].ends_with(s)))
+        .then_some(word);
+        phrase.max(participle)
+    }
+
     /// Whether a paragraph opening with `first_words` starts with an operative
     /// verb ("Decides", "Prie", "Exhorta").
     pub fn opens_operative(&self, first_words: &str) -> bool {

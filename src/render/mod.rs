@@ -1,6 +1,8 @@
-//! Renderers: a [`Redline`] → text for people or programs. One file per
-//! format; every renderer writes to any [`std::io::Write`].
+//! Renderers: a [`Redline`] → text for people or programs, or a Word
+//! document. One file (or folder) per format; every renderer writes to any
+//! [`std::io::Write`].
 
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -24,6 +26,8 @@ pub enum Format {
     Text,
     /// The redline as JSON.
     Json,
+    /// A Word document with tracked changes.
+    Docx,
 }
 
 /// Options shared by renderers.
@@ -36,6 +40,8 @@ pub struct RenderOptions {
     pub context: usize,
     /// Whether the terminal output is coloured.
     pub color: bool,
+    /// Word output: author, date, summary page.
+    pub docx: docx::DocxOptions,
 }
 
 impl Default for RenderOptions {
@@ -44,6 +50,7 @@ impl Default for RenderOptions {
             full: false,
             context: 1,
             color: false,
+            docx: docx::DocxOptions::default(),
         }
     }
 }
@@ -61,6 +68,7 @@ pub fn render(
         Format::Markdown => markdown::render(redline, out),
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
+        Format::Docx => docx::render(redline, &options.docx, out),
     }
 }
 

@@ -244,7 +244,10 @@ fn standalone(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>,
     if !word_before || spaces == 0 || punct.is_none() {
         return None;
     }
-    Some((head.len()..e + spaces_before_punctuation(tail), String::new()))
+    Some((
+        head.len()..e + spaces_before_punctuation(tail),
+        String::new(),
+    ))
 }
 
 #[cfg(test)]

@@ -1,0 +1,327 @@
+//! A small element tree over `quick-xml`, made for the parts of a Word
+//! document: namespaces resolved to the conventional prefixes (`w:p`,
+//! `w:val`, `mc:AlternateContent`), text with the five predefined entities
+//! and character references resolved, and nothing else.
+//!
+//! Safety: a document type declaration (and with it any entity
+//! declaration) is refused, never read; an undefined entity reference is an
+//! error; nesting deeper than [`MAX_DEPTH`] is refused, so walking the tree
+//! recursively cannot exhaust the stack.
+
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+use std::collections::HashMap;
+
+/// The deepest element nesting accepted (Word documents stay far below).
+pub const MAX_DEPTH: usize = 256;
+
+/// The most elements one part may have: with the cap on inflated size, this
+/// bounds the memory the tree takes (a thousand-page document has a few
+/// hundred thousand).
+pub const MAX_ELEMENTS: usize = 4_000_000;
+
+/// WordprocessingML's main namespace (transitional and strict).
+const W_NAMESPACES: [&str; 2] = [
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+    "http://purl.oclc.org/ooxml/wordprocessingml/main",
+];
+
+/// Other namespaces given their conventional prefix.
+const KNOWN: [(&str, &str); 3] = [
+    (
+        "http://schemas.openxmlformats.org/markup-compatibility/2006",
+        "mc",
+    ),
+    (
+        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+        "r",
+    ),
+    ("http://www.w3.org/XML/1998/namespace", "xml"),
+];
+
+/// An element: its name (`w:p`), attributes and children.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Element {
+    /// The name with its namespace's conventional prefix: `w:p`; names in
+    /// other namespaces are `{uri}local`.
+    pub name: String,
+    /// Attributes, named like elements (`w:val`; unprefixed ones bare).
+    pub attrs: Vec<(String, String)>,
+    /// Children in document order.
+    pub children: Vec<Node>,
+}
+
+/// A child of an element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Node {
+    /// A child element.
+    Element(Element),
+    /// Character data, entities resolved.
+    Text(String),
+}
+
+impl Element {
+    /// The value of an attribute.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The child elements.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|c| match c {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// The first child element with a name.
+    pub fn child(&self, name: &str) -> Option<&Element> {
+        self.elements().find(|e| e.name == name)
+    }
+
+    /// The `w:val` attribute of the child with a name: `<w:pStyle w:val="X"/>`.
+    pub fn child_val(&self, name: &str) -> Option<&str> {
+        self.child(name).and_then(|c| c.attr("w:val"))
+    }
+
+    /// The text directly inside the element.
+    pub fn text(&self) -> String {
+        self.children
+            .iter()
+            .filter_map(|c| match c {
+                Node::Text(t) => Some(t.as_str()),
+                Node::Element(_) => None,
+            })
+            .collect()
+    }
+
+    /// Whether an on/off property (`<w:i/>`, `<w:vanish w:val="0"/>`) is on.
+    pub fn flag(&self, name: &str) -> bool {
+        self.child(name)
+            .is_some_and(|c| !matches!(c.attr("w:val"), Some("0" | "false" | "off")))
+    }
+}
+
+/// Parses a whole XML document into its root element.
+///
+/// ```
+/// use redraft::ingest::docx::xml::parse;
+/// let root = parse(r#"<w:p xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:t>a &amp; b</w:t></w:p>"#).unwrap();
+/// assert_eq!(root.name, "w:p");
+/// assert_eq!(root.child("w:t").unwrap().text(), "a & b");
+/// assert!(parse("<!DOCTYPE x [<!ENTITY e 'boom'>]><x>&e;</x>").is_err());
+/// ```
+pub fn parse(text: &str) -> Result<Element, String> {
+    Builder::default().run(text)
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<(Element, HashMap<String, String>)>,
+    root: Option<Element>,
+    count: usize,
+}
+
+impl Builder {
+    fn run(mut self, text: &str) -> Result<Element, String> {
+        let mut reader = quick_xml::Reader::from_str(text);
+        loop {
+            let at = reader.buffer_position();
+            let event = reader
+                .read_event()
+                .map_err(|e| format!("at byte {at}: {e}"))?;
+            if !self
+                .event(event)
+                .map_err(|e| format!("at byte {at}: {e}"))?
+            {
+                break;
+            }
+        }
+        if !self.stack.is_empty() {
+            return Err("unexpected end of XML (unclosed elements)".to_string());
+        }
+        self.root.ok_or_else(|| "no root element".to_string())
+    }
+
+    /// Handles one event; false at the end of the document.
+    fn event(&mut self, event: Event<'_>) -> Result<bool, String> {
+        match event {
+            Event::Start(e) => self.open(&e)?,
+            Event::Empty(e) => {
+                self.open(&e)?;
+                self.close()?;
+            }
+            Event::End(_) => self.close()?,
+            Event::Text(t) => self.push_text(&t.xml10_content()),
+            Event::CData(t) => self.push_text(&t.xml10_content()),
+            Event::GeneralRef(r) => {
+                let c = resolve_reference(&r.xml10_content())?;
+                self.push_text(c.encode_utf8(&mut [0; 4]));
+            }
+            Event::DocType(_) => {
+                return Err("a DTD or entity declaration, which is refused".to_string());
+            }
+            Event::Eof => return Ok(false),
+            Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+        }
+        Ok(true)
+    }
+
+    fn open(&mut self, start: &BytesStart<'_>) -> Result<(), String> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(format!("elements nested deeper than {MAX_DEPTH}"));
+        }
+        if self.root.is_some() {
+            return Err("content after the root element".to_string());
+        }
+        self.count += 1;
+        if self.count > MAX_ELEMENTS {
+            return Err(format!("more than {MAX_ELEMENTS} elements"));
+        }
+        let mut scope = self
+            .stack
+            .last()
+            .map(|(_, s)| s.clone())
+            .unwrap_or_default();
+        let mut raw = Vec::new();
+        for attr in start.attributes() {
+            let attr = attr.map_err(|e| e.to_string())?;
+            let key = attr.key.as_ref().to_string();
+            let value = attr
+                .normalized_value(XmlVersion::Implicit1_0)
+                .map_err(|e| e.to_string())?
+                .into_owned();
+            if key == "xmlns" {
+                scope.insert(String::new(), value);
+            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
+                scope.insert(prefix.to_string(), value);
+            } else {
+                raw.push((key, value));
+            }
+        }
+        let qname = start.name().as_ref().to_string();
+        let name = resolve(&qname, &scope, true);
+        let attrs = raw
+            .into_iter()
+            .map(|(k, v)| (resolve(&k, &scope, false), v))
+            .collect();
+        let element = Element {
+            name,
+            attrs,
+            children: Vec::new(),
+        };
+        self.stack.push((element, scope));
+        Ok(())
+    }
+
+    fn close(&mut self) -> Result<(), String> {
+        let (element, _) = self
+            .stack
+            .pop()
+            .ok_or_else(|| "an end tag without a start tag".to_string())?;
+        match self.stack.last_mut() {
+            Some((parent, _)) => parent.children.push(Node::Element(element)),
+            None => self.root = Some(element),
+        }
+        Ok(())
+    }
+
+    fn push_text(&mut self, text: &str) {
+        let Some((parent, _)) = self.stack.last_mut() else {
+            return;
+        };
+        if let Some(Node::Text(t)) = parent.children.last_mut() {
+            t.push_str(text);
+        } else {
+            parent.children.push(Node::Text(text.to_string()));
+        }
+    }
+}
+
+/// A qualified name with its prefix mapped to the conventional one.
+fn resolve(qname: &str, scope: &HashMap<String, String>, is_element: bool) -> String {
+    let (prefix, local) = match qname.split_once(':') {
+        Some((p, l)) => (p, l),
+        None if is_element => ("", qname),
+        None => return qname.to_string(),
+    };
+    if prefix == "xml" {
+        return format!("xml:{local}");
+    }
+    let Some(uri) = scope.get(prefix) else {
+        return qname.to_string();
+    };
+    if W_NAMESPACES.contains(&uri.as_str()) {
+        return format!("w:{local}");
+    }
+    match KNOWN.iter().find(|(u, _)| u == uri) {
+        Some((_, p)) => format!("{p}:{local}"),
+        None => format!("{{{uri}}}{local}"),
+    }
+}
+
+/// The character of `&name;`: the five predefined entities and character
+/// references; any other entity is undefined (no DTD is ever read).
+fn resolve_reference(name: &str) -> Result<char, String> {
+    let c = match name {
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "apos" => '\'',
+        "quot" => '"',
+        _ => {
+            let code = if let Some(hex) = name.strip_prefix("#x") {
+                u32::from_str_radix(hex, 16).ok()
+            } else if let Some(dec) = name.strip_prefix('#') {
+                dec.parse().ok()
+            } else {
+                return Err(format!("undefined entity &{name};"));
+            };
+            return code
+                .and_then(char::from_u32)
+                .filter(|&c| c != '\0')
+                .ok_or_else(|| format!("invalid character reference &{name};"));
+        }
+    };
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+    #[test]
+    fn resolves_prefixes_and_references() {
+        let xml = format!(r#"<x:p xmlns:x="{W}" x:val="1"><x:t>&#x41;&#66;&lt;</x:t></x:p>"#);
+        let root = parse(&xml).unwrap();
+        assert_eq!(root.name, "w:p");
+        assert_eq!(root.attr("w:val"), Some("1"));
+        assert_eq!(root.child("w:t").unwrap().text(), "AB<");
+    }
+
+    #[test]
+    fn refuses_dtd_and_undefined_entities() {
+        let bomb =
+            "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;\">]><x>&lol2;</x>";
+        assert!(parse(bomb).unwrap_err().contains("DTD"));
+        assert!(
+            parse("<x>&nbsp;</x>")
+                .unwrap_err()
+                .contains("undefined entity")
+        );
+    }
+
+    #[test]
+    fn refuses_malformed_and_deep() {
+        assert!(parse("<a><b></a>").is_err());
+        assert!(parse("<a><b>").is_err());
+        assert!(parse("").is_err());
+        let deep = "<a>".repeat(MAX_DEPTH + 1) + &"</a>".repeat(MAX_DEPTH + 1);
+        assert!(parse(&deep).unwrap_err().contains("nested"));
+    }
+}

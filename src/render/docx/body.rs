@@ -1,0 +1,213 @@
+//! WordprocessingML for planned paragraphs: runs, tracked changes
+//! (`w:ins`, `w:del`/`w:delText`, `w:moveFrom`/`w:moveTo` with their
+//! ranges, paragraph-mark changes), comments and footnote references.
+
+use super::notes::{Notes, REFERENCE};
+use super::plan::{Para, Piece, Side, Style, note_pieces};
+
+/// Writes paragraphs, collecting the comments and footnotes they refer to.
+#[derive(Debug)]
+pub struct BodyWriter<'a> {
+    author: String,
+    date: String,
+    notes: Option<&'a Notes<'a>>,
+    next_id: usize,
+    /// Comments: id and text.
+    pub comments: Vec<(usize, String)>,
+    /// Footnotes: id and the XML of their paragraph's runs.
+    pub footnotes: Vec<(usize, String)>,
+}
+
+impl<'a> BodyWriter<'a> {
+    /// A writer whose revisions carry `author` and `date`.
+    pub fn new(author: &str, date: &str, notes: Option<&'a Notes<'a>>) -> BodyWriter<'a> {
+        BodyWriter {
+            author: escape(author),
+            date: escape(date),
+            notes,
+            next_id: 1,
+            comments: Vec::new(),
+            footnotes: Vec::new(),
+        }
+    }
+
+    fn id(&mut self) -> usize {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// `w:id`, `w:author` and `w:date` of a new revision.
+    fn revision(&mut self) -> String {
+        let id = self.id();
+        format!(
+            r#"w:id="{id}" w:author="{}" w:date="{}""#,
+            self.author, self.date
+        )
+    }
+
+    /// One `w:p`.
+    pub fn paragraph(&mut self, para: &Para, out: &mut String) {
+        out.push_str("<w:p><w:pPr>");
+        out.push_str(&format!(r#"<w:pStyle w:val="{}"/>"#, style_id(para.style)));
+        if let Some(tag) = change_tag(para.mark, para.moved.is_some()) {
+            let revision = self.revision();
+            out.push_str(&format!("<w:rPr><w:{tag} {revision}/></w:rPr>"));
+        }
+        out.push_str("</w:pPr>");
+        let comment = para.comment.as_ref().map(|text| {
+            let id = self.comments.len();
+            self.comments.push((id, text.clone()));
+            out.push_str(&format!(r#"<w:commentRangeStart w:id="{id}"/>"#));
+            id
+        });
+        let range = para.moved.map(|n| self.move_range_start(para, n, out));
+        self.pieces(&para.pieces, para.moved.is_some(), true, out);
+        if let Some((tag, id)) = range {
+            out.push_str(&format!(r#"<w:{tag}RangeEnd w:id="{id}"/>"#));
+        }
+        if let Some(id) = comment {
+            out.push_str(&format!(
+                r#"<w:commentRangeEnd w:id="{id}"/><w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="{id}"/></w:r>"#
+            ));
+        }
+        out.push_str("</w:p>");
+    }
+
+    fn move_range_start(
+        &mut self,
+        para: &Para,
+        number: usize,
+        out: &mut String,
+    ) -> (&'static str, usize) {
+        let tag = if para.mark == Side::Old {
+            "moveFrom"
+        } else {
+            "moveTo"
+        };
+        let revision = self.revision();
+        let id = self.next_id;
+        out.push_str(&format!(
+            r#"<w:{tag}RangeStart {revision} w:name="move{number}"/>"#
+        ));
+        (tag, id)
+    }
+
+    /// Pieces as runs, wrapped in their tracked changes. With `refs`,
+    /// footnote references become Word footnotes when the redline's
+    /// footnotes are Word's.
+    pub fn pieces(&mut self, pieces: &[Piece], moved: bool, refs: bool, out: &mut String) {
+        for piece in pieces {
+            match change_tag(piece.side, moved) {
+                Some(tag) => {
+                    let revision = self.revision();
+                    out.push_str(&format!("<w:{tag} {revision}>"));
+                    self.runs(piece, refs, out);
+                    out.push_str(&format!("</w:{tag}>"));
+                }
+                None => self.runs(piece, refs, out),
+            }
+        }
+    }
+
+    /// The runs of one piece: text, tabs and footnote references.
+    fn runs(&mut self, piece: &Piece, refs: bool, out: &mut String) {
+        let deleted = piece.side == Side::Old;
+        let props = if piece.italic {
+            "<w:rPr><w:i/></w:rPr>"
+        } else {
+            ""
+        };
+        let mut rest = piece.text.as_str();
+        while !rest.is_empty() {
+            let found = REFERENCE.captures(rest).filter(|_| refs).and_then(|c| {
+                let whole = c.get(0)?;
+                let id = self.footnote(&c[1], piece.side)?;
+                Some((whole.start(), whole.end(), id))
+            });
+            let (end, next) = match found {
+                Some((start, end, _)) => (start, end),
+                None => (rest.len(), rest.len()),
+            };
+            text_runs(&rest[..end], props, deleted, out);
+            if let Some((_, _, id)) = found {
+                out.push_str(&format!(
+                    r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{id}"/></w:r>"#
+                ));
+            }
+            rest = &rest[next..];
+        }
+    }
+
+    /// A new Word footnote for a reference; its id.
+    fn footnote(&mut self, label: &str, side: Side) -> Option<usize> {
+        let notes = self.notes?;
+        let entry = notes.find(label, side != Side::Old)?;
+        let pieces = note_pieces(entry, side, true);
+        let id = self.footnotes.len() + 2;
+        let mut xml = String::new();
+        self.pieces(&pieces, false, false, &mut xml);
+        self.footnotes.push((id, xml));
+        Some(id)
+    }
+}
+
+/// The tracked-change element for content of one side.
+fn change_tag(side: Side, moved: bool) -> Option<&'static str> {
+    match (side, moved) {
+        (Side::Both, _) => None,
+        (Side::Old, false) => Some("del"),
+        (Side::New, false) => Some("ins"),
+        (Side::Old, true) => Some("moveFrom"),
+        (Side::New, true) => Some("moveTo"),
+    }
+}
+
+/// Text as runs: `w:t` (or `w:delText` in deletions), tabs as `w:tab`.
+fn text_runs(text: &str, props: &str, deleted: bool, out: &mut String) {
+    let tag = if deleted { "delText" } else { "t" };
+    for (k, part) in text.split('\t').enumerate() {
+        if k > 0 {
+            out.push_str(&format!("<w:r>{props}<w:tab/></w:r>"));
+        }
+        if !part.is_empty() {
+            out.push_str(&format!(
+                r#"<w:r>{props}<w:{tag} xml:space="preserve">{}</w:{tag}></w:r>"#,
+                escape(part)
+            ));
+        }
+    }
+}
+
+/// The style id of a paragraph style.
+pub fn style_id(style: Style) -> &'static str {
+    match style {
+        Style::Title => "DraftTitle",
+        Style::Chapeau => "Chapeau",
+        Style::Preambular => "Preambular",
+        Style::Operative => "Operative",
+        Style::Subparagraph => "Subparagraph",
+        Style::Heading => "Heading2",
+        Style::Annex => "Heading1",
+        Style::Plain => "Normal",
+        Style::Footnote => "FootnoteText",
+    }
+}
+
+/// Escapes text for XML content and attributes; drops the characters XML
+/// 1.0 cannot hold.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\n' | '\r' => out.push(' '),
+            c if (c as u32) < 0x20 && c != '\t' => {}
+            '\u{FFFE}' | '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,70 @@
+//! The summary page (`--summary`): counts and the renumbering table, in
+//! paragraphs of redraft's summary style, which the `.docx` reader skips,
+//! so that a redline with a summary still reads back as its two drafts.
+
+use super::SUMMARY_STYLE;
+use super::body::escape;
+use crate::redline::Redline;
+
+/// The XML of the summary page, ending with a page break.
+pub fn summary(redline: &Redline) -> String {
+    let s = redline.summary();
+    let mut out = para("<w:b/>", "Summary of changes");
+    out.push_str(&para(
+        "",
+        &format!("{} → {}", redline.old.name, redline.new.name),
+    ));
+    for (n, what) in [
+        (s.edited, "edited"),
+        (s.inserted, "inserted"),
+        (s.deleted, "deleted"),
+        (s.moved, "moved"),
+        (s.split, "split"),
+        (s.merged, "merged"),
+        (s.renumbered, "renumbered"),
+        (s.unchanged, "unchanged"),
+    ] {
+        out.push_str(&para("", &format!("{what}: {n}")));
+    }
+    if !s.renumbering.is_empty() {
+        out.push_str(&para(
+            "<w:b/>",
+            &format!("Renumbering ({})", s.renumbering.len()),
+        ));
+        out.push_str(&table(&s.renumbering));
+    }
+    out.push_str(&format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="{SUMMARY_STYLE}"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#
+    ));
+    out
+}
+
+fn para(rpr: &str, text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="{SUMMARY_STYLE}"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
+        escape(text)
+    )
+}
+
+fn table(rows: &[(String, String)]) -> String {
+    let cell = |rpr: &str, text: &str| {
+        format!(
+            r#"<w:tc><w:tcPr><w:tcW w:w="2268" w:type="dxa"/></w:tcPr>{}</w:tc>"#,
+            para(rpr, text)
+        )
+    };
+    let border = r#"<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>"#;
+    let mut out = format!(
+        r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{border}</w:tblPr><w:tblGrid><w:gridCol w:w="2268"/><w:gridCol w:w="2268"/></w:tblGrid>"#
+    );
+    out.push_str(&format!(
+        "<w:tr>{}{}</w:tr>",
+        cell("<w:b/>", "Old"),
+        cell("<w:b/>", "New")
+    ));
+    for (old, new) in rows {
+        out.push_str(&format!("<w:tr>{}{}</w:tr>", cell("", old), cell("", new)));
+    }
+    out.push_str("</w:tbl>");
+    out
+}
