@@ -110,9 +110,24 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
         &mut old_features,
         &mut new_features,
     );
+    flag_moves(&mut matches);
     footnotes::align(&old.units, &new.units, &mut matches);
     matches.sort_by_key(|m| (m.new[0], m.old[0]));
     Alignment::from_matches(matches, old.units.len(), new.units.len())
+}
+
+/// Sets the move flags of body matches: those outside the heaviest subset
+/// whose order is the same in both versions (exact pairs weigh more). Run
+/// after splits and merges are found, so that their pieces are ordered too.
+fn flag_moves(matches: &mut [Match]) {
+    matches.sort_by_key(|m| m.new[0]);
+    let pairs: Vec<(usize, usize, u64)> = matches
+        .iter()
+        .map(|m| (m.new[0], m.old[0], if m.exact { 2 } else { 1 }))
+        .collect();
+    for (m, kept) in matches.iter_mut().zip(lis::in_order(&pairs)) {
+        m.moved = !kept;
+    }
 }
 
 /// The text a unit is compared by: its text with footnote numbers blanked,

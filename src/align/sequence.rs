@@ -261,31 +261,24 @@ impl<'a> Pairs<'a> {
         (near, range)
     }
 
-    /// The one-to-one matches, with their move flags, and the feature
-    /// caches of both versions for the passes that follow.
+    /// The one-to-one matches (move flags are set once splits and merges
+    /// are known), and the feature caches of both versions for the passes
+    /// that follow.
     pub fn into_parts(self) -> (Vec<Match>, Features<'a>, Features<'a>) {
-        let (old_features, new_features) = (self.old_features, self.new_features);
-        let matches = Self::matches(&self.new_to_old, &self.exact);
-        (matches, old_features, new_features)
-    }
-
-    fn matches(new_to_old: &[Option<usize>], exact: &[bool]) -> Vec<Match> {
-        let pairs: Vec<(usize, usize, u64)> = new_to_old
+        let matches = self
+            .new_to_old
             .iter()
             .enumerate()
-            .filter_map(|(j, o)| o.map(|i| (j, i, if exact[j] { 2 } else { 1 })))
-            .collect();
-        let kept = lis::in_order(&pairs);
-        pairs
-            .iter()
-            .zip(kept)
-            .map(|(&(j, i, _), kept)| Match {
-                old: vec![i],
-                new: vec![j],
-                exact: exact[j],
-                moved: !kept,
+            .filter_map(|(j, o)| {
+                o.map(|i| Match {
+                    old: vec![i],
+                    new: vec![j],
+                    exact: self.exact[j],
+                    moved: false,
+                })
             })
-            .collect()
+            .collect();
+        (matches, self.old_features, self.new_features)
     }
 }
 
