@@ -12,7 +12,7 @@ use std::process::Command;
 /// Extracts the text of a PDF file, or says in one line why it cannot.
 pub fn extract(path: &Path) -> Result<String, String> {
     let output = Command::new("pdftotext")
-        .args(["-enc", "UTF-8", "-eol", "unix"])
+        .args(["-layout", "-enc", "UTF-8", "-eol", "unix"])
         .arg(path)
         .arg("-")
         .output()
@@ -30,7 +30,23 @@ pub fn extract(path: &Path) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err("the PDF has no text (scanned pages? run OCR on it first)".to_string());
     }
-    Ok(text)
+    Ok(unindent(&text))
+}
+
+/// Poppler's layout mode keeps hyphens at line ends (its reading-order mode
+/// joins `ICC-` and `ASP/9` into `ICCASP/9`) but indents lines as printed;
+/// the indentation carries no paragraph information here.
+fn unindent(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let page = line.starts_with('\u{0C}');
+        if page {
+            out.push('\u{0C}');
+        }
+        out.push_str(line.trim_start_matches('\u{0C}').trim_start());
+        out.push('\n');
+    }
+    out
 }
 
 /// One line saying why Poppler refused the file.

@@ -352,27 +352,28 @@ pub fn is_chapeau(text: &str) -> bool {
     Lang::ALL.iter().any(|l| is_chapeau_in(l.table(), text))
 }
 
-/// "The General Assembly,", "L’Assemblée des États Parties,", "La Asamblea
-/// General,": an article, at most twelve words, capitalised or short
-/// connectors ("of", "des", "de los"), among which an organ, and a final comma.
+/// "The General Assembly,", "L’Assemblée générale,", "Le Conseil de
+/// sécurité,", "La Asamblea General,": an article, an organ among the first
+/// words, at most twelve words, and a final comma.
 fn is_chapeau_in(table: &Language, text: &str) -> bool {
     let Some(body) = text.strip_suffix(',') else {
         return false;
     };
-    let words: Vec<&str> = body.split_whitespace().collect();
-    let connector =
-        |w: &&str| w.chars().next().is_some_and(|c| c.is_uppercase()) || w.chars().count() <= 4;
-    if words.is_empty() || words.len() > 12 || !words.iter().all(connector) {
+    let words: Vec<&str> = body
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() < 2 || words.len() > 12 {
         return false;
     }
+    let first = body.split_whitespace().next().unwrap_or("");
     let opens = table
         .chapeau_articles
         .iter()
-        .any(|a| words[0] == *a || (a.ends_with(['’', '\'']) && words[0].starts_with(a)));
-    let organ = table
-        .organs
-        .iter()
-        .any(|o| body.split(|c: char| !c.is_alphanumeric()).any(|w| w == *o));
+        .any(|a| first == *a || (a.ends_with(['’', '\'']) && first.starts_with(a)));
+    // The organ comes early: "The General Assembly", "Le Conseil de
+    // sécurité", "L’Assemblée des États Parties".
+    let organ = words.iter().take(4).any(|w| table.organs.contains(w));
     opens && organ
 }
 
@@ -528,6 +529,13 @@ mod tests {
             "L’Assemblée des États Parties,"
         ));
         assert!(is_chapeau_in(Lang::Es.table(), "La Asamblea General,"));
-        assert!(!is_chapeau_in(t, "The General Assembly decided,"));
+        assert!(is_chapeau_in(Lang::Fr.table(), "L’Assemblée générale,"));
+        assert!(is_chapeau_in(Lang::Fr.table(), "Le Conseil de sécurité,"));
+        assert!(is_chapeau_in(Lang::Es.table(), "El Consejo de Seguridad,"));
+        assert!(is_chapeau_in(t, "The Security Council,"));
+        assert!(!is_chapeau_in(
+            t,
+            "The report of the Secretary-General on the work of the Organization,"
+        ));
     }
 }

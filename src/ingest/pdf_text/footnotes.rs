@@ -48,7 +48,7 @@ fn footnote_start(line: &str) -> Option<(u32, &str)> {
     }
     let rest = &t[digits..];
     let text = rest.trim_start();
-    if rest.len() == text.len() || text.is_empty() {
+    if rest.len() == text.len() || text.is_empty() || crate::model::marker::operative(t).is_some() {
         return None;
     }
     Some((t[..digits].parse().ok()?, text.trim_end()))
@@ -60,8 +60,13 @@ pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
     let mut notes: Vec<Note> = Vec::new();
     let mut i = 0;
     let mut page_start = false;
+    let mut page_begin = 0;
     while i < lines.len() {
         let line = &lines[i];
+        if line.page_start {
+            lift_page_end(&mut flow, page_begin, &mut notes, compounds);
+            page_begin = flow.len();
+        }
         if is_rule(&line.text) {
             let expected = notes.last().map(|n| n.number + 1);
             let (taken, found) = area(&lines[i + 1..], expected, compounds);
@@ -74,12 +79,39 @@ pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
             continue;
         }
         let mut line = line.clone();
-        line.page_start = page_start;
+        line.page_start |= page_start;
         page_start = false;
         flow.push(line);
         i += 1;
     }
+    lift_page_end(&mut flow, page_begin, &mut notes, compounds);
     (flow, notes)
+}
+
+/// Lifts footnotes printed without a rule at the end of the page that
+/// started at `page_begin`: the earliest line `N text` (N the next
+/// footnote number, or any number below 100 for the first) from which the
+/// rest of the page reads as a footnote area.
+fn lift_page_end(
+    flow: &mut Vec<Line>,
+    page_begin: usize,
+    notes: &mut Vec<Note>,
+    compounds: &Compounds,
+) {
+    let expected = notes.last().map(|n| n.number + 1);
+    let plausible = |n: u32| expected.map_or(n < 100, |e| n == e);
+    let start = (page_begin + 1..flow.len()).find(|&k| {
+        footnote_start(&flow[k].text).is_some_and(|(n, _)| plausible(n))
+            && area(&flow[k..], expected, compounds).0 == flow.len() - k
+    });
+    if let Some(k) = start {
+        let (_, found) = area(&flow[k..], expected, compounds);
+        flow.truncate(k);
+        for mut note in found {
+            note.page_end = k;
+            notes.push(note);
+        }
+    }
 }
 
 /// Reads a footnote area: how many lines it takes, and its footnotes.
@@ -311,12 +343,28 @@ mod tests {
     }
 
     #[test]
+    fn lifts_footnotes_ending_a_page_without_a_rule() {
+        let mut second = line("la suite.");
+        second.page_start = true;
+        let lines = vec![
+            line("1. Salue le rapport de la Cour12, qui"),
+            line("contient des données ;"),
+            line("12 ICC-ASP/20/25."),
+            second,
+        ];
+        let (flow, notes) = lift(lines, &Compounds::default());
+        assert_eq!(flow.len(), 3);
+        assert_eq!((notes[0].number, notes[0].page_end), (12, 2));
+    }
+
+    #[test]
     fn footnote_lines() {
         assert_eq!(
             footnote_start("12 ICC-ASP/20/25."),
             Some((12, "ICC-ASP/20/25."))
         );
         assert_eq!(footnote_start("12. Prie"), None);
+        assert_eq!(footnote_start("1 bis. Requests"), None);
         assert_eq!(footnote_start("  3 x"), None);
     }
 }

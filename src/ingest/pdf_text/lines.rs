@@ -8,7 +8,8 @@ pub struct Line {
     pub text: String,
     /// Whether a blank line that means a paragraph break stands before it.
     pub break_before: bool,
-    /// Whether it is the first line after a footnote area (a new page).
+    /// Whether it is the first line of a new page: after a form feed, or
+    /// after a footnote area.
     pub page_start: bool,
 }
 
@@ -34,25 +35,50 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
     followed * 4 >= content * 3
 }
 
+/// Whether at least a third of the non-blank lines end without the
+/// punctuation that ends a paragraph, a heading aside: printed lines cut
+/// mid-sentence.
+pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
+    let content: Vec<&str> = raw
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let cut = content
+        .iter()
+        .filter(|l| {
+            !l.ends_with(['.', ',', ';', ':', ')', '»', '"', '”'])
+                && l.split_whitespace().count() > 6
+        })
+        .count();
+    cut * 3 >= content.len()
+}
+
 /// The non-blank lines (lines of spaces that rule off footnotes are kept),
 /// each knowing whether a meaningful blank line came before it.
 pub fn read(raw: &[&str]) -> Vec<Line> {
     let blanks_mean_nothing = blank_after_every_line(raw);
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_break = false;
+    let mut new_page = false;
     for line in raw {
-        let text = line.trim_end_matches(['\r', '\u{0C}']);
+        new_page |= line.contains('\u{0C}');
+        let text = line
+            .trim_end_matches('\r')
+            .trim_start_matches('\u{0C}')
+            .trim_end_matches('\u{0C}');
         if text.trim().is_empty() && !is_rule(text) {
-            pending_break = !blanks_mean_nothing || text.contains('\u{0C}') || pending_break;
+            pending_break = !blanks_mean_nothing || pending_break;
             continue;
         }
         let kept = if is_rule(text) { text } else { text.trim_end() };
         out.push(Line {
             text: kept.to_string(),
             break_before: pending_break && !out.is_empty(),
-            page_start: false,
+            page_start: new_page && !out.is_empty(),
         });
         pending_break = false;
+        new_page = false;
     }
     out
 }
@@ -84,6 +110,16 @@ mod tests {
             lines.iter().map(|l| l.break_before).collect::<Vec<_>>(),
             [false, false, true]
         );
+    }
+
+    #[test]
+    fn form_feeds_start_pages() {
+        let lines = read(&["a", "\u{0C}b", "c"]);
+        assert_eq!(
+            lines.iter().map(|l| l.page_start).collect::<Vec<_>>(),
+            [false, true, false]
+        );
+        assert_eq!(lines[1].text, "b");
     }
 
     #[test]

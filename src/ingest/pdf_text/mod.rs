@@ -27,16 +27,18 @@ mod segment;
 mod table;
 
 /// Whether a text looks extracted from a PDF rather than written as a
-/// draft: a blank line after every line, a footnote area after a rule, or
-/// several words hyphenated across line ends, and no `[^N]` references.
+/// draft: no `[^N]` references, and either a footnote area after a rule,
+/// several words hyphenated across line ends, or a blank line after every
+/// line where the lines are printed lines (many end mid-sentence), not
+/// paragraphs.
 pub fn looks_like(text: &str) -> bool {
     if text.contains("[^") {
         return false;
     }
     let raw: Vec<&str> = text.lines().collect();
-    lines::blank_after_every_line(&raw)
-        || footnotes::has_footnote_area(&raw)
+    footnotes::has_footnote_area(&raw)
         || hyphen::line_end_hyphenations(&raw) >= 3
+        || (lines::blank_after_every_line(&raw) && lines::mostly_cut_mid_sentence(&raw))
 }
 
 /// Converts PDF-extracted text into a plain-text draft.
@@ -83,9 +85,14 @@ mod tests {
     }
 
     #[test]
-    fn blank_after_every_line_looks_like_pdf_text() {
-        assert!(looks_like(
-            "a line\n\nanother line\n\na third\n\nand a fourth\n\nfifth\n\nsixth\n"
-        ));
+    fn printed_lines_with_blank_lines_look_like_pdf_text() {
+        let printed = "1. Par la résolution ICC-ASP/19/Res.2 intitulée « Résolution sur la coopération »,\n\nadoptée par l’Assemblée des États Parties le 16 décembre 2020 (paragraphes 29, 30 et 31\n\ndu dispositif), le Bureau a été prié d’assurer la continuité du mécanisme de facilitation\n\nde l’Assemblée en matière de coopération.\n";
+        assert!(looks_like(printed));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_is_a_draft() {
+        let draft = std::fs::read_to_string("fixtures/bis-numbers/new.txt").unwrap();
+        assert!(!looks_like(&draft));
     }
 }
