@@ -15,6 +15,11 @@
 //!    module that touches `similar`.
 //! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text or JSON.
 //!
+//! Beside the redline, [`check`] reads one draft (and optionally its
+//! previous version and its other language version) and reports
+//! [`check::Finding`]s: broken numbering, dangling and stale
+//! cross-references, malformed document symbols, pending text.
+//!
 //! ```
 //! use redraft::{model, diff};
 //! let opts = model::ParseOptions::default();
@@ -25,6 +30,7 @@
 //! ```
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;

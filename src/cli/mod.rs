@@ -2,6 +2,7 @@
 //! the library per command. `main → run → ExitCode`; errors are printed
 //! once, here.
 
+mod check_cmd;
 mod diff_cmd;
 mod output;
 mod parse_cmd;
@@ -38,6 +39,9 @@ enum Command {
     /// Compare two versions of a draft: paragraphs aligned by content,
     /// words diffed inside each pair.
     Diff(diff_cmd::Args),
+    /// Check drafts: numbering, cross-references, document symbols,
+    /// brackets, punctuation, repeated words, language versions.
+    Check(check_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -57,6 +61,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
+        Command::Check(args) => check_cmd::run(&args),
     }
 }
 

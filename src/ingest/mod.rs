@@ -7,6 +7,7 @@
 //! or without a byte-order mark) or UTF-16 LE/BE with a byte-order mark
 //! (Word's "Unicode text" export), with LF or CRLF line ends.
 
+pub mod raw;
 pub mod text;
 
 use crate::error::{Error, Result};
