@@ -1,8 +1,7 @@
 //! The `brackets` rule.
 //!
-//! - Unbalanced `( )` and `[ ]` in a unit, and `« »`, `“ ”` in a paragraph
-//!   with its subparagraphs (a quotation may run over several), are
-//!   warnings. A closing parenthesis after a letter, numeral or number
+//! - Unbalanced `( )` and `[ ]` in a unit, and `« »`, `“ ”` in the whole
+//!   text (a quotation may run over several paragraphs), are warnings. A closing parenthesis after a letter, numeral or number
 //!   that opens none (`: a) Renforcement`) is an enumeration, not a
 //!   bracket.
 //! - Bracketed text is pending text: a placeholder (`[Reserved for …]`,
@@ -19,19 +18,16 @@ use std::ops::Range;
 /// Every bracket problem and every piece of pending text.
 pub fn check(doc: &Document, final_text: bool) -> Vec<Finding> {
     let atoms: Vec<Range<usize>> = doc.symbols().iter().map(|s| s.range.clone()).collect();
-    let units = doc.units();
+    let mut order: Vec<usize> = (0..doc.units().len()).collect();
+    order.sort_by_key(|&i| doc.span(i).start);
     let mut out = Vec::new();
-    let mut group: Vec<(usize, Vec<Token<'_>>)> = Vec::new();
-    for i in 0..units.len() {
+    let mut all: Vec<(usize, Vec<Token<'_>>)> = Vec::new();
+    for i in order {
         let toks = tokens::lex(&doc.text, doc.span(i), &atoms);
         out.extend(brackets(doc, i, &toks, final_text));
-        if units[i].parent.is_none() && !group.is_empty() {
-            out.extend(quotes(doc, &group));
-            group.clear();
-        }
-        group.push((i, toks));
+        all.push((i, toks));
     }
-    out.extend(quotes(doc, &group));
+    out.extend(quotes(doc, &all));
     out
 }
 
@@ -86,11 +82,11 @@ fn unbalanced(doc: &Document, unit: usize, tok: &Token<'_>, what: &str) -> Findi
     doc.finding(Rule::Brackets, unit, tok.range.clone(), message)
 }
 
-/// Quotation marks of a paragraph and its subparagraphs.
-fn quotes(doc: &Document, group: &[(usize, Vec<Token<'_>>)]) -> Vec<Finding> {
+/// Quotation marks of the whole text, in order.
+fn quotes(doc: &Document, units: &[(usize, Vec<Token<'_>>)]) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut open: Vec<(usize, &Token<'_>)> = Vec::new();
-    for (unit, toks) in group {
+    for (unit, toks) in units {
         for tok in toks {
             if tok.is_punct('«') || tok.is_punct('“') {
                 open.push((*unit, tok));

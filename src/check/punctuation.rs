@@ -6,8 +6,9 @@
 //! (`:` or `,`); its last subparagraph carries the ending. Other
 //! subparagraphs end with a punctuation mark, possibly followed by "and",
 //! "et", "y". Footnote references and closing quotes or brackets after the
-//! mark are looked through. Annexes (often extracts of another text) are
-//! not held to these endings.
+//! mark are looked through. Each text is held to these endings on its own:
+//! the main text, and an annex that is a resolution itself (it has a
+//! chapeau); other annexes (proposed language, tables) are not.
 //!
 //! French spacing (notes): a space (ordinary, non-breaking or narrow) before
 //! `; : ? !` and inside `« »`. Web addresses, document symbols and times
@@ -16,8 +17,8 @@
 use super::tokens::{self, Token};
 use super::xref::top;
 use super::{Document, Finding, Rule, Severity};
-use crate::model::UnitKind;
 use crate::model::marker::footnote_refs;
+use crate::model::{Unit, UnitKind};
 use std::ops::Range;
 
 /// Every punctuation finding of a draft.
@@ -61,14 +62,14 @@ impl Ending {
 
 fn endings(doc: &Document) -> Vec<Finding> {
     let units = doc.units();
-    let last_operative = units
-        .iter()
-        .rposition(|u| u.kind == UnitKind::Operative && u.part.is_none());
     let mut out = Vec::new();
     for (i, unit) in units.iter().enumerate() {
-        if unit.part.is_some() || has_children(doc, i) {
+        if !held_to_endings(units, &unit.part) || has_children(doc, i) {
             continue;
         }
+        let last_operative = units
+            .iter()
+            .rposition(|u| u.kind == UnitKind::Operative && u.part == unit.part);
         let paragraph = top(units, i);
         let Some(expected) = expected(doc, i, paragraph, last_operative) else {
             continue;
@@ -78,6 +79,15 @@ fn endings(doc: &Document) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The main text, and annexes that are resolutions themselves (they have
+/// a chapeau), are held to the endings.
+fn held_to_endings(units: &[Unit], part: &Option<String>) -> bool {
+    part.is_none()
+        || units
+            .iter()
+            .any(|u| u.kind == UnitKind::Chapeau && u.part == *part)
 }
 
 fn has_children(doc: &Document, unit: usize) -> bool {

@@ -3,8 +3,8 @@
 //! the core ([`crate::align`]) shows that target now has another number.
 //!
 //! Only references that stand unchanged in the aligned old unit are
-//! judged: a reference the drafters already updated, or wrote into a new
-//! paragraph, carries a new number by intent. For each stale reference the
+//! judged: a reference the drafters already touched, or wrote into a new
+//! paragraph, carries its numbers by intent. For each stale reference the
 //! finding says what it should now read, and an [`Edit`] rewrites exactly
 //! the number (or letter, or ordinal word) that changed.
 //!
@@ -33,6 +33,11 @@ type Site<'a> = (&'a Reference, &'a Target);
 /// Compares the references of `new` with those of `old`.
 pub fn check(old: &Document, new: &Document) -> Stale {
     let alignment = align::align(&old.resolution, &new.resolution);
+    let v = Versions {
+        old,
+        new,
+        alignment: &alignment,
+    };
     let mut stale = Stale::default();
     for unit in 0..new.units().len() {
         let old_units = alignment
@@ -41,18 +46,12 @@ pub fn check(old: &Document, new: &Document) -> Stale {
             .unwrap_or_default();
         let old_sites = sites(old, &old_units);
         let new_sites = sites(new, &[unit]);
-        for (o, n) in unchanged(&old_sites, &new_sites) {
-            judge(
-                &Versions {
-                    old,
-                    new,
-                    alignment: &alignment,
-                },
-                old_sites[o],
-                new_sites[n],
-                &mut stale,
-            );
+        let mut outcomes: Vec<(&Reference, Outcome)> = Vec::new();
+        for (o, n) in unchanged((old, &old_sites), (new, &new_sites)) {
+            let outcome = judge(&v, old_sites[o], new_sites[n]);
+            outcomes.push((new_sites[n].0, outcome));
         }
+        report(&v, &outcomes, &mut stale);
     }
     stale.edits.sort_by_key(|e| e.range.start);
     stale.edits.dedup();
@@ -65,6 +64,16 @@ struct Versions<'a> {
     alignment: &'a Alignment,
 }
 
+/// What became of the target of an unchanged reference.
+enum Outcome {
+    /// It still has its number (or could not be followed).
+    Current,
+    /// It was deleted.
+    Deleted(String),
+    /// It was renumbered: its old and new labels, and the edits.
+    Renumbered(String, String, Vec<Edit>),
+}
+
 /// The targets of internal references in some units, in order.
 fn sites<'a>(doc: &'a Document, units: &[usize]) -> Vec<Site<'a>> {
     doc.references()
@@ -74,11 +83,16 @@ fn sites<'a>(doc: &'a Document, units: &[usize]) -> Vec<Site<'a>> {
         .collect()
 }
 
-/// Pairs of old and new targets written alike, in order (longest common
-/// subsequence of their forms).
-fn unchanged(old: &[Site<'_>], new: &[Site<'_>]) -> Vec<(usize, usize)> {
-    let a: Vec<String> = old.iter().map(|(_, t)| t.form()).collect();
-    let b: Vec<String> = new.iter().map(|(_, t)| t.form()).collect();
+/// Pairs of old and new targets written alike, in order: same target in a
+/// reference written the same way (longest common subsequence). A
+/// reference of which the drafters changed anything ("paragraphs 2 and 6"
+/// → "paragraphs 2 and 7") is theirs, and not judged.
+fn unchanged(old: (&Document, &[Site<'_>]), new: (&Document, &[Site<'_>])) -> Vec<(usize, usize)> {
+    let key = |doc: &Document, (r, t): &Site<'_>| {
+        format!("{}\u{0}{}", t.form(), quote(&doc.text[r.range.clone()]))
+    };
+    let a: Vec<String> = old.1.iter().map(|s| key(old.0, s)).collect();
+    let b: Vec<String> = new.1.iter().map(|s| key(new.0, s)).collect();
     let mut table = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
@@ -105,37 +119,83 @@ fn unchanged(old: &[Site<'_>], new: &[Site<'_>]) -> Vec<(usize, usize)> {
 }
 
 /// Judges one reference target that stands unchanged in both versions.
-fn judge(v: &Versions<'_>, (old_ref, old_target): Site<'_>, site: Site<'_>, out: &mut Stale) {
+fn judge(v: &Versions<'_>, (old_ref, old_target): Site<'_>, site: Site<'_>) -> Outcome {
     let (old_label, exists) = xref::resolve(v.old, old_ref.unit, old_target);
     let Some(old_index) = v.old.index_of(&old_label).filter(|_| exists) else {
-        return;
+        return Outcome::Current;
     };
-    let (reference, _) = site;
-    let written = quote(&v.new.text[reference.range.clone()]);
     let Some(new_index) = v.alignment.of_old(old_index).map(|m| m.new[0]) else {
-        let message = format!(
-            "“{written}” refers to {old_label} of {}, which was deleted",
-            v.old.name
-        );
-        out.findings.push(stale_finding(v.new, reference, message));
-        return;
+        return Outcome::Deleted(old_label);
     };
-    let Some(replacements) = rewrite(v.new, site, new_index) else {
-        return;
-    };
-    if replacements.is_empty() {
+    match rewrite(v.new, site, new_index) {
+        Some(edits) if !edits.is_empty() => {
+            let new_label = v.new.units()[new_index].label.clone();
+            Outcome::Renumbered(old_label, new_label, edits)
+        }
+        _ => Outcome::Current,
+    }
+}
+
+/// One finding per reference with renumbered targets (all its edits
+/// together), one per deleted target.
+fn report(v: &Versions<'_>, outcomes: &[(&Reference, Outcome)], out: &mut Stale) {
+    let mut k = 0;
+    while k < outcomes.len() {
+        let reference = outcomes[k].0;
+        let same: Vec<&Outcome> = outcomes[k..]
+            .iter()
+            .take_while(|(r, _)| std::ptr::eq(*r, reference))
+            .map(|(_, o)| o)
+            .collect();
+        k += same.len();
+        let written = quote(&v.new.text[reference.range.clone()]);
+        for outcome in &same {
+            if let Outcome::Deleted(label) = outcome {
+                let message = format!(
+                    "“{written}” refers to {label} of {}, which was deleted",
+                    v.old.name
+                );
+                out.findings.push(stale_finding(v.new, reference, message));
+            }
+        }
+        renumbered(v, reference, &written, &same, out);
+    }
+}
+
+fn renumbered(
+    v: &Versions<'_>,
+    reference: &Reference,
+    written: &str,
+    outcomes: &[&Outcome],
+    out: &mut Stale,
+) {
+    let (mut olds, mut news, mut edits) = (Vec::new(), Vec::new(), Vec::new());
+    for outcome in outcomes {
+        if let Outcome::Renumbered(old, new, e) = outcome {
+            olds.push(old.as_str());
+            news.push(new.as_str());
+            edits.extend(e.iter().cloned());
+        }
+    }
+    if edits.is_empty() {
         return;
     }
-    let suggestion = suggest(&v.new.text, reference, &replacements);
-    let new_label = &v.new.units()[new_index].label;
+    let suggestion = suggest(&v.new.text, reference, &edits);
+    let (numbers, units) = if olds.len() == 1 {
+        ("number", "that unit is")
+    } else {
+        ("numbers", "those units are")
+    };
     let message = format!(
-        "“{written}” still carries the number {old_label} had in {}; that unit is now {new_label}: should read “{suggestion}”",
-        v.old.name
+        "“{written}” still carries the {numbers} {} had in {}; {units} now {}: should read “{suggestion}”",
+        olds.join(", "),
+        v.old.name,
+        news.join(", ")
     );
     let mut finding = stale_finding(v.new, reference, message);
     finding.suggestion = Some(suggestion);
     out.findings.push(finding);
-    out.edits.extend(replacements);
+    out.edits.extend(edits);
 }
 
 fn stale_finding(doc: &Document, reference: &Reference, message: String) -> Finding {
