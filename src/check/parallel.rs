@@ -33,7 +33,7 @@ pub fn check(doc: &Document, other: &Document) -> Vec<Finding> {
         }
         match pairs.get(&i) {
             Some(&j) => out.extend(compare(&sides, i, j)),
-            None => out.push(missing_in_other(&sides, i)),
+            None => out.push(missing_in_other(&sides, &pairs, i)),
         }
     }
     for (j, unit) in other.units().iter().enumerate() {
@@ -392,25 +392,60 @@ fn first_line(doc: &Document, unit: usize) -> Range<usize> {
     span.start..span.start + cut
 }
 
-fn count(units: &[Unit], like: &Unit) -> usize {
-    units
+/// How many units like `unit` a version has: subparagraphs of its
+/// paragraph, or units of its kind in its part; as "en has 3
+/// subparagraphs under OP4".
+fn tally(doc: &Document, unit: &Unit, parent: Option<usize>) -> usize {
+    doc.units()
         .iter()
-        .filter(|u| u.kind == like.kind && u.part == like.part)
+        .filter(|u| u.kind == unit.kind && u.part == unit.part)
+        .filter(|u| unit.kind != UnitKind::Subparagraph || u.parent == parent)
         .count()
 }
 
-fn missing_in_other(sides: &Sides<'_>, i: usize) -> Finding {
+/// "(en has 3 subparagraphs under OP4, fr has 2)".
+fn counts(
+    sides: &Sides<'_>,
+    unit: &Unit,
+    here: Option<usize>,
+    there: Option<usize>,
+    mine_first: bool,
+) -> String {
+    let (mine, theirs) = (
+        tally(sides.doc, unit, here),
+        tally(sides.other, unit, there),
+    );
+    let under = match (unit.kind, here.or(there)) {
+        (UnitKind::Subparagraph, Some(_)) => {
+            let parent = here
+                .map(|p| sides.doc.units()[p].label.clone())
+                .or_else(|| there.map(|p| sides.other.units()[p].label.clone()))
+                .unwrap_or_default();
+            format!(" under {parent}")
+        }
+        _ => String::new(),
+    };
+    let (a, b) = ((&sides.name, mine), (&sides.other_name, theirs));
+    let (first, second) = if mine_first { (a, b) } else { (b, a) };
+    format!(
+        "{} has {} {}{under}, {} has {}",
+        first.0,
+        first.1,
+        plural(unit.kind),
+        second.0,
+        second.1
+    )
+}
+
+fn missing_in_other(sides: &Sides<'_>, pairs: &BTreeMap<usize, usize>, i: usize) -> Finding {
     let unit = &sides.doc.units()[i];
+    let there = unit.parent.and_then(|p| pairs.get(&p).copied());
     let message = format!(
-        "{} ({}) has no counterpart in {} ({} has {} {}, {} has {})",
+        "{} ({}) has no counterpart in {} ({})",
         unit.label,
         sides.name,
         sides.other_name,
-        sides.name,
-        count(sides.doc.units(), unit),
-        plural(unit.kind),
-        sides.other_name,
-        count(sides.other.units(), unit),
+        counts(sides, unit, unit.parent, there, true),
     );
     sides
         .doc
@@ -426,17 +461,16 @@ fn missing_in_doc(sides: &Sides<'_>, pairs: &BTreeMap<usize, usize>, j: usize) -
         .filter(|&(_, &o)| o < j)
         .max_by_key(|&(_, &o)| o)
         .map_or(0, |(&i, _)| i);
+    let here = twin
+        .parent
+        .and_then(|p| pairs.iter().find(|&(_, &o)| o == p).map(|(&i, _)| i));
     let message = format!(
-        "{} ({}, line {}) has no counterpart in {} ({} has {} {}, {} has {})",
+        "{} ({}, line {}) has no counterpart in {} ({})",
         twin.label,
         sides.other_name,
         twin.line,
         sides.name,
-        sides.name,
-        count(sides.doc.units(), twin),
-        plural(twin.kind),
-        sides.other_name,
-        count(sides.other.units(), twin),
+        counts(sides, twin, here, twin.parent, false),
     );
     let mut finding = sides.doc.finding(
         Rule::Parallel,
@@ -481,6 +515,22 @@ mod tests {
         assert_eq!(
             f("le 8e séminaire, le 16 décembre 2020"),
             ["8", "16", "2020"]
+        );
+    }
+
+    #[test]
+    fn a_missing_preambular_paragraph_is_reported_once() {
+        let parse = |t: &str| Document::parse("t", t.to_string(), &Default::default()).unwrap();
+        let en = parse(
+            "The Assembly of States Parties,\n\nRecalling its resolution of 2015,\n\nNoting the report of 2019 on the question of the rule of law,\n\nWelcoming the meeting of 2021,\n\n1. Decides to act in 2022.\n",
+        );
+        let fr = parse(
+            "L’Assemblée des États Parties,\n\nRappelant sa résolution de 2015,\n\nSe félicitant de la réunion de 2021,\n\n1. Décide d’agir en 2022.\n",
+        );
+        let found: Vec<String> = check(&en, &fr).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            found,
+            ["PP2 (en) has no counterpart in fr (en has 3 preambular paragraphs, fr has 2)"]
         );
     }
 
