@@ -315,7 +315,7 @@ pub fn weigh(findings: Vec<Finding>, options: &Options) -> Vec<Finding> {
             f
         })
         .collect();
-    out.sort_by(|a, b| (a.line, a.column, a.rule).cmp(&(b.line, b.column, b.rule)));
+    out.sort_by_key(|f| (f.line, f.column, f.rule));
     out
 }
 

@@ -14,7 +14,7 @@
 //! `; : ? !` and inside `« »`. Web addresses, document symbols and times
 //! (`10:30`) are left alone.
 
-use super::tokens::{self, Token};
+use super::tokens::{self, Kind, Token};
 use super::xref::top;
 use super::{Document, Finding, Rule, Severity};
 use crate::model::marker::footnote_refs;
@@ -182,9 +182,7 @@ fn french_spacing(doc: &Document) -> Vec<Finding> {
         let toks = tokens::lex(&doc.text, doc.span(i), &atoms);
         for (k, tok) in toks.iter().enumerate() {
             if let Some(message) = spacing(doc, &toks, k) {
-                let start = k
-                    .checked_sub(1)
-                    .map_or(tok.range.start, |p| toks[p].range.start);
+                let start = word_before(&toks, k).map_or(tok.range.start, |p| toks[p].range.start);
                 let range = start..tok.range.end.max(next_end(&toks, k, tok));
                 let mut finding = doc.finding(Rule::Punctuation, i, range, message);
                 finding.severity = Severity::Note;
@@ -193,6 +191,12 @@ fn french_spacing(doc: &Document) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The last token before `k` that is not punctuation, to quote from:
+/// `Parties` in `Parties];`.
+fn word_before(toks: &[Token<'_>], k: usize) -> Option<usize> {
+    (0..k).rev().take(3).find(|&p| toks[p].kind != Kind::Punct)
 }
 
 fn next_end(toks: &[Token<'_>], k: usize, tok: &Token<'_>) -> usize {

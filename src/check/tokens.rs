@@ -260,7 +260,8 @@ mod tests {
     #[test]
     fn keeps_atoms_whole() {
         let s = "see ICC-ASP/19/Res.2 now";
-        let t = lex(s, 0..s.len(), &[4..20]);
+        let atoms = vec![Range { start: 4, end: 20 }];
+        let t = lex(s, 0..s.len(), &atoms);
         assert_eq!(t[1].kind, Kind::Symbol);
         assert_eq!(t[1].text, "ICC-ASP/19/Res.2");
         assert_eq!(t[2].text, "now");
