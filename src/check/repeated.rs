@@ -1,7 +1,8 @@
 //! The `repeated-word` rule: a word written twice in a row, across spaces
 //! or a line break only ("the the", "les\nles"). Numbers are not words;
 //! words that may legitimately repeat ("had had", "nous nous") are in the
-//! language's [`crate::lang::Hygiene`] table.
+//! language's [`crate::lang::Hygiene`] table, and a capitalised pair that
+//! is no frequent word is a name ("Pago Pago").
 
 use super::tokens::{self, Kind};
 use super::{Document, Finding, Rule};
@@ -26,7 +27,8 @@ pub fn check(doc: &Document) -> Vec<Finding> {
                 && !between.is_empty()
                 && between.chars().all(char::is_whitespace)
                 && a.text.to_lowercase() == b.text.to_lowercase()
-                && !repeatable.iter().any(|w| a.is_word(w));
+                && !repeatable.iter().any(|w| a.is_word(w))
+                && !proper_noun(doc, a.text, b.text);
             if doubled {
                 let range = a.range.start..b.range.end;
                 let message = format!(
@@ -40,6 +42,14 @@ pub fn check(doc: &Document) -> Vec<Finding> {
     out
 }
 
+/// "Pago Pago", "Bora Bora": both capitalised and not a frequent word of
+/// the language ("The The" is still a slip).
+fn proper_noun(doc: &Document, a: &str, b: &str) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = a.to_lowercase();
+    capital(a) && capital(b) && !doc.table().stopwords.contains(&lower.as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -47,12 +57,16 @@ mod tests {
 
     #[test]
     fn finds_doubled_words_across_lines() {
-        let text = "The General Assembly,\n\n1. Decides that that the the\nthe report had had effect, 12 12 times.";
+        let text = "The General Assembly,\n\n1. Decides that that the the\nthe report had had effect in Pago Pago, 12 12 times. The The end.";
         let doc = Document::parse("t", text.to_string(), &ParseOptions::default()).unwrap();
         let found: Vec<String> = check(&doc).into_iter().map(|f| f.message).collect();
         assert_eq!(
             found,
-            ["“the the” is written twice", "“the the” is written twice"]
+            [
+                "“the the” is written twice",
+                "“the the” is written twice",
+                "“The The” is written twice"
+            ]
         );
     }
 }

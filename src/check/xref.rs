@@ -565,9 +565,10 @@ mod tests {
     use crate::model::ParseOptions;
 
     fn refs(body: &str) -> Vec<(String, bool, Vec<String>)> {
-        let french = body.contains("Prie");
-        let (chapeau, lang) = if french {
+        let (chapeau, lang) = if body.contains("Prie") {
             ("L’Assemblée des États Parties,", Lang::Fr)
+        } else if body.contains("Pide") {
+            ("La Asamblea de los Estados Partes,", Lang::Es)
         } else {
             ("The General Assembly,", Lang::En)
         };
@@ -656,6 +657,31 @@ mod tests {
         let (_, external, _) =
             one("1. Prie le Bureau, selon le paragraphe 5 de la présente résolution ;");
         assert!(!external);
+    }
+
+    #[test]
+    fn spanish_shapes() {
+        assert_eq!(
+            one("1. Pide a la Mesa, conforme al párrafo 4 a) supra;").2,
+            ["OP4(a)"]
+        );
+        assert_eq!(
+            one("1. Pide a la Mesa, según el apartado a) del párrafo 4;").2,
+            ["OP4(a)"]
+        );
+        assert_eq!(
+            one("1. Pide a la Mesa, según los párrafos 3 a 5;").2,
+            ["OP3", "OP5"]
+        );
+        assert_eq!(
+            one("1. Pide a la Mesa, según el párrafo 2 del preámbulo;").2,
+            ["PP2"]
+        );
+        assert_eq!(
+            one("1. Pide a la Mesa, según el segundo párrafo del preámbulo;").2,
+            ["PP2"]
+        );
+        assert!(one("1. Pide a la Mesa, según el párrafo 30 de la resolución ICC-ASP/17/Res.3;").1);
     }
 
     #[test]
