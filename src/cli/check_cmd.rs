@@ -79,42 +79,14 @@ enum ColorChoice {
 pub fn run(args: &Args) -> Result<u8> {
     validate(args)?;
     let destination = destination(args)?;
-    let docs = args
-        .files
-        .iter()
-        .map(|f| load(f, args.draft.lang, args))
-        .collect::<Result<Vec<_>>>()?;
-    let old = args
-        .against
-        .as_deref()
-        .map(|p| load(p, args.draft.lang, args))
-        .transpose()?;
-    let other = args
-        .parallel
-        .as_deref()
-        .map(|p| load(p, None, args))
-        .transpose()?;
-    let inputs = Inputs {
-        against: old.as_ref(),
-        parallel: other.as_ref(),
-    };
-    let options = Options {
-        final_text: args.final_text,
-        deny: args.deny.clone(),
-        allow: args.allow.clone(),
-    };
-    let mut report = Report::default();
-    for doc in &docs {
-        let findings = check::check(doc, &inputs, &options);
-        report.files.push(FileReport {
-            name: doc.name.clone(),
-            lang: doc.resolution.lang,
-            findings,
-        });
-    }
-    if let (Some(path), Some(old), Some(doc), Some(file)) =
-        (destination, &old, docs.first(), report.files.first_mut())
-    {
+    let inputs = Loaded::read(args)?;
+    let mut report = check_all(args, &inputs);
+    if let (Some(path), Some(old), Some(doc), Some(file)) = (
+        destination,
+        &inputs.old,
+        inputs.docs.first(),
+        report.files.first_mut(),
+    ) {
         apply_fixes(old, doc, &args.files[0], &path, args.in_place)?;
         mark_fixed(&mut file.findings);
     }
@@ -126,6 +98,59 @@ pub fn run(args: &Args) -> Result<u8> {
     } else {
         EXIT_OK
     })
+}
+
+/// Every draft the command line names, read and parsed.
+struct Loaded {
+    docs: Vec<Document>,
+    old: Option<Document>,
+    other: Option<Document>,
+}
+
+impl Loaded {
+    fn read(args: &Args) -> Result<Loaded> {
+        let lang = args.draft.lang;
+        let docs = args
+            .files
+            .iter()
+            .map(|f| load(f, lang, args))
+            .collect::<Result<Vec<_>>>()?;
+        let old = args
+            .against
+            .as_deref()
+            .map(|p| load(p, lang, args))
+            .transpose()?;
+        // The other language version is always detected.
+        let other = args
+            .parallel
+            .as_deref()
+            .map(|p| load(p, None, args))
+            .transpose()?;
+        Ok(Loaded { docs, old, other })
+    }
+}
+
+/// The findings of every FILE, in command-line order.
+fn check_all(args: &Args, loaded: &Loaded) -> Report {
+    let inputs = Inputs {
+        against: loaded.old.as_ref(),
+        parallel: loaded.other.as_ref(),
+    };
+    let options = Options {
+        final_text: args.final_text,
+        deny: args.deny.clone(),
+        allow: args.allow.clone(),
+    };
+    let files = loaded
+        .docs
+        .iter()
+        .map(|doc| FileReport {
+            name: doc.name.clone(),
+            lang: doc.resolution.lang,
+            findings: check::check(doc, &inputs, &options),
+        })
+        .collect();
+    Report { files }
 }
 
 /// Combinations clap cannot express.
