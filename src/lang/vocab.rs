@@ -23,11 +23,13 @@ pub struct References {
     pub paragraph: &'static [&'static str],
     /// Nouns for a subparagraph.
     pub subparagraph: &'static [&'static str],
-    /// Adjectives before the noun that make it preambular ("preambular").
+    /// Adjectives (single words) before the noun that make it preambular
+    /// ("preambular").
     pub preambular_before: &'static [&'static str],
     /// Phrases after the number that make it preambular ("du préambule").
     pub preambular_after: &'static [&'static str],
-    /// Adjectives before the noun that make it operative ("operative").
+    /// Adjectives (single words) before the noun that make it operative
+    /// ("operative").
     pub operative_before: &'static [&'static str],
     /// Phrases after the number that make it operative ("du dispositif").
     pub operative_after: &'static [&'static str],
