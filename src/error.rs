@@ -73,6 +73,12 @@ pub enum Error {
         /// The operating-system error.
         source: std::io::Error,
     },
+    /// The file changed between being checked and being fixed.
+    #[error("{path}: the file changed while it was being checked; nothing written")]
+    Changed {
+        /// The file.
+        path: PathBuf,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

@@ -18,6 +18,11 @@
 //!    or a Word document whose tracked changes accept to the new draft and
 //!    reject to the old one.
 //!
+//! Beside the redline, [`check`] reads one draft (and optionally its
+//! previous version and its other language version) and reports
+//! [`check::Finding`]s: broken numbering, dangling and stale
+//! cross-references, malformed document symbols, pending text.
+//!
 //! ```
 //! use redraft::{model, diff};
 //! let opts = model::ParseOptions::default();
@@ -28,6 +33,7 @@
 //! ```
 
 pub mod align;
+pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;

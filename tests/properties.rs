@@ -212,3 +212,83 @@ proptest! {
         prop_assert_eq!(again.units.len(), r.units.len());
     }
 }
+
+/// Fragments that stress the checker: references in three languages,
+/// brackets and quotes (balanced or not), malformed symbols, footnotes,
+/// line breaks inside references.
+const CHECK_FRAGMENTS: [&str; 34] = [
+    "paragraph",
+    "paragraphs",
+    "paragraphe",
+    "párrafo",
+    "subparagraph",
+    "alinéa",
+    "12",
+    "3 to 5",
+    "3 à 5",
+    "9 bis",
+    "(b)",
+    "b)",
+    "(ii)",
+    "above",
+    "ci-dessus",
+    "du préambule",
+    "du dispositif",
+    "deuxième",
+    "second preambular",
+    "of resolution ICC-ASP/17/Res.3",
+    "ICC-ASP-18/Res.3",
+    "ICC-ASP/19/ Res.7",
+    "A/RES/75 /1",
+    "Res.[…]",
+    "[Reserved for text]",
+    "(",
+    ")",
+    "[",
+    "]",
+    "«",
+    "»",
+    "“",
+    "[^3]",
+    "\n",
+];
+
+fn checked_draft(picks: &[Vec<usize>]) -> String {
+    let mut text = String::from("The General Assembly,\n\nRecalling its resolutions,");
+    for (i, words) in picks.iter().enumerate() {
+        let body: Vec<&str> = words
+            .iter()
+            .map(|&w| CHECK_FRAGMENTS[w % CHECK_FRAGMENTS.len()])
+            .collect();
+        text.push_str(&format!("\n\n{}. Decides {};", i + 1, body.join(" ")));
+    }
+    text.push_str("\n\n[^3]: A/75/1.\n");
+    text
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Whatever the draft, `check` does not panic, every finding points
+    /// inside the file, and `--fix` edits apply to the file's bytes.
+    #[test]
+    fn check_never_panics_and_points_inside_the_file(
+        old in prop::collection::vec(prop::collection::vec(any::<usize>(), 0..12), 1..6),
+        new in prop::collection::vec(prop::collection::vec(any::<usize>(), 0..12), 1..6),
+    ) {
+        use redraft::check::{self, Document, Inputs, Options, fix, stale};
+        let (old_text, new_text) = (checked_draft(&old), checked_draft(&new));
+        let options = ParseOptions::default();
+        let old_doc = Document::parse("old", old_text, &options).expect("structured");
+        let new_doc = Document::parse("new", new_text.clone(), &options).expect("structured");
+        let inputs = Inputs { against: Some(&old_doc), parallel: Some(&old_doc) };
+        let findings = check::check(&new_doc, &inputs, &Options { final_text: true, ..Options::default() });
+        let lines = new_text.lines().count();
+        for f in &findings {
+            prop_assert!(f.line >= 1 && f.line <= lines && f.column >= 1, "{f:?}");
+        }
+        let edits = stale::check(&old_doc, &new_doc).edits;
+        let fixed = fix::apply(new_text.as_bytes(), &new_text, &edits);
+        prop_assert!(fixed.is_ok());
+    }
+}

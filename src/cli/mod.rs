@@ -2,6 +2,7 @@
 //! the library per command. `main → run → ExitCode`; errors are printed
 //! once, here.
 
+mod check_cmd;
 mod diff_cmd;
 mod output;
 mod parse_cmd;
@@ -43,6 +44,9 @@ enum Command {
     /// plain-text drafts: DIR/<stem>.old.txt (all changes rejected) and
     /// DIR/<stem>.new.txt (all accepted).
     SplitRevisions(split_cmd::Args),
+    /// Check drafts: numbering, cross-references, document symbols,
+    /// brackets, punctuation, repeated words, language versions.
+    Check(check_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -63,6 +67,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
         Command::SplitRevisions(args) => split_cmd::run(&args),
+        Command::Check(args) => check_cmd::run(&args),
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod docx;
 pub mod pdf;
 pub mod pdf_text;
+pub mod raw;
 pub mod text;
 
 use crate::error::{Error, Result};

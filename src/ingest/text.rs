@@ -58,7 +58,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(text)
 }
 
-fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> {
+pub(super) fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> {
     if let Some(offset) = bytes.iter().position(|&b| is_binary(b)) {
         return Err(DecodeError::Binary {
             offset: offset + skipped,
@@ -73,7 +73,7 @@ fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> {
     }
 }
 
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
+pub(super) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
     if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::Encoding {
             offset: bytes.len() + 1,

@@ -1,6 +1,6 @@
 //! English drafting conventions (United Nations and ICC style).
 
-use super::Language;
+use super::{Hygiene, Language, References};
 
 /// The English table.
 pub static TABLE: Language = Language {
@@ -114,4 +114,80 @@ pub static TABLE: Language = Language {
     elisions: &[],
     paragraph_words: ("paragraph", "paragraphs"),
     spaced_punctuation: false,
+    references: References {
+        paragraph: &["paragraph", "paragraphs", "para", "paras"],
+        subparagraph: &[
+            "subparagraph",
+            "subparagraphs",
+            "sub-paragraph",
+            "sub-paragraphs",
+        ],
+        preambular_before: &["preambular"],
+        preambular_after: &["of the preamble"],
+        operative_before: &["operative"],
+        operative_after: &["of the operative part"],
+        and: &["and", "or"],
+        to: &["to", "through"],
+        of: &["of", "in"],
+        here: &["above", "below"],
+        present: &[
+            "the present resolution",
+            "this resolution",
+            "the present draft resolution",
+            "the present draft",
+            "the present decision",
+            "this decision",
+        ],
+        external_after: &["thereof"],
+        external_nouns: &[
+            "article",
+            "articles",
+            "rule",
+            "rules",
+            "resolution",
+            "resolutions",
+            "decision",
+            "decisions",
+            "chapter",
+            "section",
+            "annex",
+            "report",
+            "document",
+        ],
+        ordinals: &[
+            &["first"],
+            &["second"],
+            &["third"],
+            &["fourth"],
+            &["fifth"],
+            &["sixth"],
+            &["seventh"],
+            &["eighth"],
+            &["ninth"],
+            &["tenth"],
+            &["eleventh"],
+            &["twelfth"],
+            &["thirteenth"],
+            &["fourteenth"],
+            &["fifteenth"],
+            &["sixteenth"],
+            &["seventeenth"],
+            &["eighteenth"],
+            &["nineteenth"],
+            &["twentieth"],
+        ],
+    },
+    hygiene: Hygiene {
+        placeholders: &[
+            "reserved",
+            "to be completed",
+            "to be determined",
+            "to come",
+            "placeholder",
+            "tbd",
+            "pending",
+        ],
+        repeatable: &["had", "that"],
+        list_joiners: &["and", "or"],
+    },
 };

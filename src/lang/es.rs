@@ -1,6 +1,6 @@
 //! Spanish drafting conventions (Naciones Unidas, Corte Penal Internacional).
 
-use super::Language;
+use super::{Hygiene, Language, References};
 
 /// The Spanish table.
 pub static TABLE: Language = Language {
@@ -92,4 +92,57 @@ pub static TABLE: Language = Language {
     elisions: &[],
     paragraph_words: ("párrafo", "párrafos"),
     spaced_punctuation: false,
+    references: References {
+        paragraph: &["párrafo", "párrafos", "párr"],
+        subparagraph: &["apartado", "apartados", "inciso", "incisos"],
+        preambular_before: &[],
+        preambular_after: &["del preámbulo"],
+        operative_before: &[],
+        operative_after: &["de la parte dispositiva"],
+        and: &["y", "e", "o"],
+        to: &["a", "al"],
+        of: &["de", "del", "en"],
+        here: &["supra", "infra", "anterior", "precedente", "siguiente"],
+        present: &[
+            "la presente resolución",
+            "esta resolución",
+            "el presente proyecto de resolución",
+            "la presente decisión",
+        ],
+        external_after: &[],
+        external_nouns: &[
+            "artículo",
+            "artículos",
+            "regla",
+            "reglas",
+            "resolución",
+            "resoluciones",
+            "decisión",
+            "decisiones",
+            "capítulo",
+            "sección",
+            "anexo",
+            "informe",
+            "documento",
+        ],
+        ordinals: &[
+            &["primer", "primero", "primera"],
+            &["segundo", "segunda"],
+            &["tercer", "tercero", "tercera"],
+            &["cuarto", "cuarta"],
+            &["quinto", "quinta"],
+            &["sexto", "sexta"],
+            &["séptimo", "séptima"],
+            &["octavo", "octava"],
+            &["noveno", "novena"],
+            &["décimo", "décima"],
+            &["undécimo", "undécima"],
+            &["duodécimo", "duodécima"],
+        ],
+    },
+    hygiene: Hygiene {
+        placeholders: &["reservado", "reservada", "por determinar", "pendiente"],
+        repeatable: &[],
+        list_joiners: &["y", "e", "o", "u"],
+    },
 };

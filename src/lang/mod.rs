@@ -8,10 +8,13 @@
 pub mod en;
 pub mod es;
 pub mod fr;
+pub mod vocab;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
+
+pub use vocab::{Hygiene, References};
 
 /// A language a draft can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -93,6 +96,10 @@ pub struct Language {
     /// Typographic: whether a (narrow) non-breaking space is expected before
     /// `; : ? !` and inside guillemets.
     pub spaced_punctuation: bool,
+    /// How cross-references are written (`redraft check`).
+    pub references: References,
+    /// Placeholders and other drafting hygiene (`redraft check`).
+    pub hygiene: Hygiene,
 }
 
 impl Language {

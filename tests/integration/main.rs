@@ -7,6 +7,8 @@ mod annex_i;
 mod bad_input;
 /// One test per fixture folder under `fixtures/`: each behaviour.
 mod behaviours;
+/// `redraft check`: findings, `--fix`, parallel versions, formats, exit codes.
+mod check;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
 /// Golden files of every output format on the Annex I pair.

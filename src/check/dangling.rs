@@ -1,0 +1,65 @@
+//! The `xref-dangling` rule: an internal cross-reference to a unit the
+//! draft does not have ("paragraph 41 above" in a draft of 40 paragraphs).
+//! External references ("paragraph 30 of resolution ICC-ASP/17/Res.3") are
+//! not resolved; see [`super::xref`].
+
+use super::xref::{self, Target, TargetKind};
+use super::{Document, Finding, Rule, quote};
+
+/// Every target of an internal reference that names no unit of the draft.
+pub fn check(doc: &Document) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for reference in doc.references().iter().filter(|r| !r.external) {
+        for target in &reference.targets {
+            let (label, exists) = xref::resolve(doc, reference.unit, target);
+            if exists || label.is_empty() {
+                continue;
+            }
+            let written = quote(&doc.text[reference.range.clone()]);
+            let message = format!(
+                "“{written}” refers to {}, which this draft does not have",
+                describe(target, &label)
+            );
+            out.push(doc.finding(
+                Rule::XrefDangling,
+                reference.unit,
+                reference.range.clone(),
+                message,
+            ));
+        }
+    }
+    out
+}
+
+/// How a target reads in a message: `OP41`, `OP4(c)`, `PP13`, `subparagraph
+/// (d) of OP3 (OP3(d))`.
+fn describe(target: &Target, label: &str) -> String {
+    match target.kind {
+        TargetKind::Sibling => format!("subparagraph {label}"),
+        _ => label.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParseOptions;
+
+    fn dangling(text: &str) -> Vec<String> {
+        let doc = Document::parse("t", text.to_string(), &ParseOptions::default()).unwrap();
+        check(&doc).into_iter().map(|f| f.message).collect()
+    }
+
+    #[test]
+    fn reports_missing_paragraphs_and_subparagraphs() {
+        let text = "The General Assembly,\n\nRecalling x,\n\n1. Decides:\n\n(a) as in subparagraph (c) below;\n\n(b) y;\n\n2. Recalls paragraphs 1 (b) and 3, preambular paragraph 2 and paragraph 1 of resolution 75/1.\n";
+        assert_eq!(
+            dangling(text),
+            [
+                "“subparagraph (c) below” refers to subparagraph OP1(c), which this draft does not have",
+                "“paragraphs 1 (b) and 3” refers to OP3, which this draft does not have",
+                "“preambular paragraph 2” refers to PP2, which this draft does not have",
+            ]
+        );
+    }
+}

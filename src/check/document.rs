@@ -1,0 +1,182 @@
+//! A draft as the checker sees it: the parsed units and the text they came
+//! from, each unit with its byte span in that text.
+
+use super::symbol::{self, Symbol};
+use super::xref::{self, Reference};
+use super::{Finding, Rule, quote};
+use crate::lang::Language;
+use crate::model::parse::NoStructure;
+use crate::model::{self, ParseOptions, Resolution, Unit};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A parsed draft with its text.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// How to name the draft in findings (usually its path).
+    pub name: String,
+    /// The decoded text the draft was parsed from (`\n` line ends).
+    pub text: String,
+    /// The parsed draft.
+    pub resolution: Resolution,
+    spans: Vec<Range<usize>>,
+    line_starts: Vec<usize>,
+    labels: HashMap<String, usize>,
+    symbols: Vec<Symbol>,
+    references: Vec<Reference>,
+}
+
+impl Document {
+    /// Builds the document of a draft parsed from `text`.
+    pub fn new(name: impl Into<String>, text: String, resolution: Resolution) -> Document {
+        let line_starts = line_starts(&text);
+        let spans = spans(&text, &line_starts, &resolution.units);
+        let labels = resolution
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.label.clone(), i))
+            .collect();
+        let mut doc = Document {
+            name: name.into(),
+            text,
+            resolution,
+            spans,
+            line_starts,
+            labels,
+            symbols: Vec::new(),
+            references: Vec::new(),
+        };
+        doc.symbols = symbol::find(&doc.text);
+        doc.references = xref::extract(&doc);
+        doc
+    }
+
+    /// Parses `text` and builds its document.
+    pub fn parse(
+        name: impl Into<String>,
+        text: String,
+        options: &ParseOptions,
+    ) -> Result<Document, NoStructure> {
+        let resolution = model::parse(&text, options)?;
+        Ok(Document::new(name, text, resolution))
+    }
+
+    /// The units, in document order.
+    pub fn units(&self) -> &[Unit] {
+        &self.resolution.units
+    }
+
+    /// The language table of the draft.
+    pub fn table(&self) -> &'static Language {
+        self.resolution.lang.table()
+    }
+
+    /// The byte span of a unit in [`Document::text`], marker included,
+    /// trailing whitespace excluded.
+    pub fn span(&self, unit: usize) -> Range<usize> {
+        self.spans.get(unit).cloned().unwrap_or(0..0)
+    }
+
+    /// The text of a unit's span.
+    pub fn span_text(&self, unit: usize) -> &str {
+        &self.text[self.span(unit)]
+    }
+
+    /// The index of the unit with a label.
+    pub fn index_of(&self, label: &str) -> Option<usize> {
+        self.labels.get(label).copied()
+    }
+
+    /// Every document symbol of the text, well-formed or not.
+    pub fn symbols(&self) -> &[Symbol] {
+        &self.symbols
+    }
+
+    /// Every cross-reference of the text, internal or external.
+    pub fn references(&self) -> &[Reference] {
+        &self.references
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
+        (line, column)
+    }
+
+    /// A finding about the text at `range` of unit `unit`, at the rule's
+    /// default severity.
+    pub fn finding(
+        &self,
+        rule: Rule,
+        unit: usize,
+        range: Range<usize>,
+        message: String,
+    ) -> Finding {
+        let (line, column) = self.position(range.start);
+        Finding {
+            rule,
+            severity: rule.severity(),
+            label: self
+                .units()
+                .get(unit)
+                .map_or_else(String::new, |u| u.label.clone()),
+            line,
+            column,
+            text: quote(self.text.get(range).unwrap_or("")),
+            message,
+            suggestion: None,
+            fixed: false,
+        }
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect()
+}
+
+/// Each unit runs from the start of its first line to the start of the
+/// next unit's first line (in line order), trailing whitespace excluded.
+fn spans(text: &str, line_starts: &[usize], units: &[Unit]) -> Vec<Range<usize>> {
+    let start_of = |line: usize| {
+        line.checked_sub(1)
+            .and_then(|l| line_starts.get(l))
+            .copied()
+            .unwrap_or(text.len())
+    };
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&i| units[i].line);
+    let mut spans = vec![0..0; units.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let start = start_of(units[i].line);
+        let end = order
+            .get(k + 1)
+            .map_or(text.len(), |&j| start_of(units[j].line));
+        let end = start.max(start + text[start..end.max(start)].trim_end().len());
+        spans[i] = start..end;
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_lines() {
+        let text = "The General Assembly,\n\n1. Decides\n   to act;\n\n2. Requests.\n";
+        let doc = Document::parse("t", text.to_string(), &ParseOptions::default()).unwrap();
+        assert_eq!(doc.span_text(1), "1. Decides\n   to act;");
+        assert_eq!(doc.span_text(2), "2. Requests.");
+        assert_eq!(doc.position(text.find("to act").unwrap()), (4, 4));
+        assert_eq!(doc.index_of("OP2"), Some(2));
+    }
+}

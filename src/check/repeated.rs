@@ -1,0 +1,72 @@
+//! The `repeated-word` rule: a word written twice in a row, across spaces
+//! or a line break only ("the the", "les\nles"). Numbers are not words;
+//! words that may legitimately repeat ("had had", "nous nous") are in the
+//! language's [`crate::lang::Hygiene`] table, and a capitalised pair that
+//! is no frequent word is a name ("Pago Pago").
+
+use super::tokens::{self, Kind};
+use super::{Document, Finding, Rule};
+use crate::model::UnitKind;
+use std::ops::Range;
+
+/// Every doubled word of a draft.
+pub fn check(doc: &Document) -> Vec<Finding> {
+    let atoms: Vec<Range<usize>> = doc.symbols().iter().map(|s| s.range.clone()).collect();
+    let repeatable = doc.table().hygiene.repeatable;
+    let mut out = Vec::new();
+    for (i, unit) in doc.units().iter().enumerate() {
+        if unit.kind == UnitKind::Title {
+            continue;
+        }
+        let toks = tokens::lex(&doc.text, doc.span(i), &atoms);
+        for pair in toks.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            let between = &doc.text[a.range.end..b.range.start];
+            let doubled = a.kind == Kind::Word
+                && b.kind == Kind::Word
+                && !between.is_empty()
+                && between.chars().all(char::is_whitespace)
+                && a.text.to_lowercase() == b.text.to_lowercase()
+                && !repeatable.iter().any(|w| a.is_word(w))
+                && !proper_noun(doc, a.text, b.text);
+            if doubled {
+                let range = a.range.start..b.range.end;
+                let message = format!(
+                    "“{}” is written twice",
+                    super::quote(&doc.text[range.clone()])
+                );
+                out.push(doc.finding(Rule::RepeatedWord, i, range, message));
+            }
+        }
+    }
+    out
+}
+
+/// "Pago Pago", "Bora Bora": both capitalised and not a frequent word of
+/// the language ("The The" is still a slip).
+fn proper_noun(doc: &Document, a: &str, b: &str) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let lower = a.to_lowercase();
+    capital(a) && capital(b) && !doc.table().stopwords.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ParseOptions;
+
+    #[test]
+    fn finds_doubled_words_across_lines() {
+        let text = "The General Assembly,\n\n1. Decides that that the the\nthe report had had effect in Pago Pago, 12 12 times. The The end.";
+        let doc = Document::parse("t", text.to_string(), &ParseOptions::default()).unwrap();
+        let found: Vec<String> = check(&doc).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            found,
+            [
+                "“the the” is written twice",
+                "“the the” is written twice",
+                "“The The” is written twice"
+            ]
+        );
+    }
+}

@@ -1,0 +1,254 @@
+//! `redraft check FILE... [--against OLD] [--parallel OTHER] [--format …]
+//! [--deny RULE] [--allow RULE] [--final] [--fix -o FILE | --in-place]`.
+
+use super::output::{Target, write_atomically};
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK};
+use crate::check::report::{self, FileReport, Format, Report};
+use crate::check::{self, Document, Inputs, Options, Rule, Severity, fix, stale};
+use crate::error::{Error, Result};
+use crate::lang::Lang;
+use crate::model::ParseOptions;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+/// Arguments of `redraft check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The drafts to check (plain text).
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The previous version: report references that still carry their
+    /// target's old number (xref-stale).
+    #[arg(long, value_name = "OLD")]
+    against: Option<PathBuf>,
+    /// The same draft in another language: report differences of
+    /// structure, references, symbols and figures (parallel).
+    #[arg(long, value_name = "OTHER")]
+    parallel: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// Report every finding of RULE as an error (repeatable).
+    #[arg(long, value_name = "RULE")]
+    deny: Vec<Rule>,
+    /// Do not report RULE at all (repeatable).
+    #[arg(long, value_name = "RULE")]
+    allow: Vec<Rule>,
+    /// The text goes to adoption: bracketed and placeholder text are errors.
+    #[arg(long = "final")]
+    final_text: bool,
+    /// Exit with 1 when a finding at or above this severity is left.
+    #[arg(long, value_name = "SEVERITY", default_value = "error")]
+    fail_on: Severity,
+    /// Rewrite stale references (needs --against), to -o FILE or in place.
+    #[arg(long, requires = "against")]
+    fix: bool,
+    /// With --fix: write the fixed draft to this file (atomically).
+    #[arg(short, long, requires = "fix", conflicts_with = "in_place")]
+    output: Option<PathBuf>,
+    /// With --fix: overwrite FILE (atomically).
+    #[arg(long, requires = "fix")]
+    in_place: bool,
+    /// Colour for the human format.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+    #[command(flatten)]
+    draft: DraftArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum CheckFormat {
+    /// Grouped by file, coloured on a terminal.
+    Human,
+    /// JSON, "version": 1.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+    /// SARIF 2.1.0.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs `redraft check`.
+pub fn run(args: &Args) -> Result<u8> {
+    validate(args)?;
+    let destination = destination(args)?;
+    let inputs = Loaded::read(args)?;
+    let mut report = check_all(args, &inputs);
+    if let (Some(path), Some(old), Some(doc), Some(file)) = (
+        destination,
+        &inputs.old,
+        inputs.docs.first(),
+        report.files.first_mut(),
+    ) {
+        apply_fixes(old, doc, &args.files[0], &path, args.in_place)?;
+        mark_fixed(&mut file.findings);
+    }
+    let color = color(args);
+    Target::Stdout
+        .write(|out: &mut dyn Write| report::render(&report, format(args), color, out))?;
+    Ok(if report.fails(args.fail_on) {
+        EXIT_DIFFERENT
+    } else {
+        EXIT_OK
+    })
+}
+
+/// Every draft the command line names, read and parsed.
+struct Loaded {
+    docs: Vec<Document>,
+    old: Option<Document>,
+    other: Option<Document>,
+}
+
+impl Loaded {
+    fn read(args: &Args) -> Result<Loaded> {
+        let lang = args.draft.lang;
+        let docs = args
+            .files
+            .iter()
+            .map(|f| load(f, lang, args))
+            .collect::<Result<Vec<_>>>()?;
+        let old = args
+            .against
+            .as_deref()
+            .map(|p| load(p, lang, args))
+            .transpose()?;
+        // The other language version is always detected.
+        let other = args
+            .parallel
+            .as_deref()
+            .map(|p| load(p, None, args))
+            .transpose()?;
+        Ok(Loaded { docs, old, other })
+    }
+}
+
+/// The findings of every FILE, in command-line order.
+fn check_all(args: &Args, loaded: &Loaded) -> Report {
+    let inputs = Inputs {
+        against: loaded.old.as_ref(),
+        parallel: loaded.other.as_ref(),
+    };
+    let options = Options {
+        final_text: args.final_text,
+        deny: args.deny.clone(),
+        allow: args.allow.clone(),
+    };
+    let files = loaded
+        .docs
+        .iter()
+        .map(|doc| FileReport {
+            name: doc.name.clone(),
+            lang: doc.resolution.lang,
+            findings: check::check(doc, &inputs, &options),
+        })
+        .collect();
+    Report { files }
+}
+
+/// Combinations clap cannot express.
+fn validate(args: &Args) -> Result<()> {
+    let single = args.against.is_some() || args.parallel.is_some() || args.fix;
+    if single && args.files.len() > 1 {
+        return Err(Error::Usage(
+            "--against, --parallel and --fix take a single FILE".to_string(),
+        ));
+    }
+    if args.fix && args.output.is_none() && !args.in_place {
+        return Err(Error::Usage(
+            "--fix writes the fixed draft to -o FILE or, with --in-place, over FILE".to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Where `--fix` writes: `-o FILE` (never an input) or FILE itself.
+fn destination(args: &Args) -> Result<Option<PathBuf>> {
+    if !args.fix {
+        return Ok(None);
+    }
+    if args.in_place {
+        return Ok(args.files.first().cloned());
+    }
+    let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
+    inputs.extend(args.against.as_deref());
+    inputs.extend(args.parallel.as_deref());
+    match Target::new(args.output.as_deref(), &inputs)? {
+        Target::File(path) => Ok(Some(path)),
+        Target::Stdout => Ok(None),
+    }
+}
+
+/// Reads and parses a draft for checking, naming the file in any error.
+fn load(path: &Path, lang: Option<Lang>, args: &Args) -> Result<Document> {
+    let source = crate::ingest::read_with(path, &args.draft.read_options())?;
+    Document::parse(
+        path.display().to_string(),
+        source.text,
+        &ParseOptions { lang },
+    )
+    .map_err(|_| Error::NoStructure {
+        path: path.to_path_buf(),
+    })
+}
+
+/// Rewrites the stale references of `doc` (read from `file`) and writes
+/// the result to `to`; in place, an unchanged file is left untouched.
+fn apply_fixes(
+    old: &Document,
+    doc: &Document,
+    file: &Path,
+    to: &Path,
+    in_place: bool,
+) -> Result<()> {
+    let edits = stale::check(old, doc).edits;
+    if in_place && edits.is_empty() {
+        return Ok(());
+    }
+    let bytes = std::fs::read(file).map_err(|source| Error::Read {
+        path: file.to_path_buf(),
+        source,
+    })?;
+    let fixed = fix::apply(&bytes, &doc.text, &edits).map_err(|_| Error::Changed {
+        path: file.to_path_buf(),
+    })?;
+    write_atomically(to, |out| out.write_all(&fixed))
+}
+
+/// Stale references that `--fix` rewrote (those with a suggestion).
+fn mark_fixed(findings: &mut [check::Finding]) {
+    for f in findings {
+        if f.rule == Rule::XrefStale && f.suggestion.is_some() {
+            f.fixed = true;
+        }
+    }
+}
+
+fn format(args: &Args) -> Format {
+    match args.format {
+        CheckFormat::Human => Format::Human,
+        CheckFormat::Json => Format::Json,
+        CheckFormat::Github => Format::Github,
+        CheckFormat::Sarif => Format::Sarif,
+    }
+}
+
+/// Whether to colour: `always`, `never`, or (auto) on a terminal unless
+/// `NO_COLOR` is set.
+fn color(args: &Args) -> bool {
+    match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            !no_color && std::io::stdout().is_terminal()
+        }
+    }
+}

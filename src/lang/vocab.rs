@@ -1,0 +1,111 @@
+//! The words `redraft check` reads drafts with: how each language writes a
+//! cross-reference ("paragraph 3 (b) above", "alinéa b) du paragraphe 4",
+//! "le deuxième alinéa du préambule") and the drafting hygiene it looks for
+//! (placeholders, words that may legitimately repeat).
+//!
+//! Every entry is lower case; phrases are matched word by word, case
+//! insensitively, with `’` and `'` read alike.
+
+/// How a language writes internal cross-references.
+///
+/// ```text
+/// paragraph 3 (b) above        paragraphe 4 b) ci-dessus     párrafo 4 a) supra
+/// operative paragraph 5        paragraphe 5 du dispositif    párrafo 5 de la parte dispositiva
+/// preambular paragraph 2       paragraphe 2 du préambule     párrafo 2 del preámbulo
+/// the second preambular para.  le deuxième alinéa du préambule  el segundo párrafo del preámbulo
+/// subparagraph (a) of par. 4   alinéa a) du paragraphe 4     apartado a) del párrafo 4
+/// paragraphs 3 to 5            aux paragraphes 3 à 5         párrafos 3 a 5
+/// ```
+#[derive(Debug)]
+pub struct References {
+    /// Nouns for a paragraph, singular and plural (and abbreviations,
+    /// without their full stop).
+    pub paragraph: &'static [&'static str],
+    /// Nouns for a subparagraph.
+    pub subparagraph: &'static [&'static str],
+    /// Adjectives (single words) before the noun that make it preambular
+    /// ("preambular").
+    pub preambular_before: &'static [&'static str],
+    /// Phrases after the number that make it preambular ("du préambule").
+    pub preambular_after: &'static [&'static str],
+    /// Adjectives (single words) before the noun that make it operative
+    /// ("operative").
+    pub operative_before: &'static [&'static str],
+    /// Phrases after the number that make it operative ("du dispositif").
+    pub operative_after: &'static [&'static str],
+    /// Words that join the items of a list ("paragraphs 3 and 4").
+    pub and: &'static [&'static str],
+    /// Words that make a range ("paragraphs 3 to 5").
+    pub to: &'static [&'static str],
+    /// Words that link a reference to the text it belongs to: "of" in
+    /// "subparagraph (a) of paragraph 4" and in "paragraph 30 of resolution
+    /// ICC-ASP/17/Res.3".
+    pub of: &'static [&'static str],
+    /// Words after a reference that place it in the present text
+    /// ("above", "ci-dessus", "supra").
+    pub here: &'static [&'static str],
+    /// Phrases after [`References::of`] that name the present text ("the
+    /// present resolution"); any other text named there makes the reference
+    /// external.
+    pub present: &'static [&'static str],
+    /// Words after a reference that make it external ("thereof").
+    pub external_after: &'static [&'static str],
+    /// Nouns that, followed by a number, name another text or provision
+    /// ("article 93", "resolution 75/1"): a reference in the same clause
+    /// after one of them belongs to that text.
+    pub external_nouns: &'static [&'static str],
+    /// Ordinal words, first to twentieth; each entry lists the forms of one
+    /// ordinal ("premier", "première").
+    pub ordinals: &'static [&'static [&'static str]],
+}
+
+/// What the hygiene rules of `redraft check` need to know of a language.
+#[derive(Debug)]
+pub struct Hygiene {
+    /// Words that open a placeholder in brackets: "[Reserved for ...]",
+    /// "[Réservé au texte ...]".
+    pub placeholders: &'static [&'static str],
+    /// Words that may legitimately stand twice in a row ("had had",
+    /// "nous nous").
+    pub repeatable: &'static [&'static str],
+    /// Words that may follow the semicolon ending a subparagraph ("; and").
+    pub list_joiners: &'static [&'static str],
+}
+
+impl References {
+    /// The ordinal a word stands for (1-based) and which of its forms it is:
+    /// `"deuxième"` → `(2, 0)`, `"première"` → `(1, 1)`.
+    pub fn ordinal(&self, word: &str) -> Option<(u32, usize)> {
+        let lower = word.to_lowercase();
+        self.ordinals.iter().enumerate().find_map(|(i, forms)| {
+            let form = forms.iter().position(|f| *f == lower)?;
+            Some((u32::try_from(i).ok()? + 1, form))
+        })
+    }
+
+    /// The ordinal word for `n` (1-based), in the given form when the
+    /// language has it.
+    pub fn ordinal_word(&self, n: u32, form: usize) -> Option<&'static str> {
+        let forms = self
+            .ordinals
+            .get(usize::try_from(n).ok()?.checked_sub(1)?)?;
+        forms.get(form).or_else(|| forms.first()).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::Lang;
+
+    #[test]
+    fn ordinals_round_trip() {
+        let fr = &Lang::Fr.table().references;
+        assert_eq!(fr.ordinal("Deuxième"), Some((2, 0)));
+        assert_eq!(fr.ordinal("première"), Some((1, 1)));
+        assert_eq!(fr.ordinal_word(3, 0), Some("troisième"));
+        assert_eq!(fr.ordinal_word(1, 1), Some("première"));
+        assert_eq!(fr.ordinal_word(0, 0), None);
+        let en = &Lang::En.table().references;
+        assert_eq!(en.ordinal("third"), Some((3, 0)));
+    }
+}
