@@ -4,6 +4,7 @@
 use super::symbol::{self, Symbol};
 use super::xref::{self, Reference};
 use super::{Finding, Rule, quote};
+use crate::ingest::origin::Origin;
 use crate::lang::Language;
 use crate::model::parse::NoStructure;
 use crate::model::{self, ParseOptions, Resolution, Unit};
@@ -24,13 +25,27 @@ pub struct Document {
     labels: HashMap<String, usize>,
     symbols: Vec<Symbol>,
     references: Vec<Reference>,
+    origin: Option<Origin>,
 }
 
 impl Document {
     /// Builds the document of a draft parsed from `text`.
     pub fn new(name: impl Into<String>, text: String, resolution: Resolution) -> Document {
+        let boundaries: Vec<usize> = resolution.units.iter().map(|u| u.line).collect();
+        Document::with_boundaries(name, text, resolution, &boundaries)
+    }
+
+    /// Builds the document of one part of a draft parsed from `text`:
+    /// `boundaries` are the start lines of every unit of the whole draft,
+    /// so that a unit ends where the next one of the draft starts.
+    pub fn with_boundaries(
+        name: impl Into<String>,
+        text: String,
+        resolution: Resolution,
+        boundaries: &[usize],
+    ) -> Document {
         let line_starts = line_starts(&text);
-        let spans = spans(&text, &line_starts, &resolution.units);
+        let spans = spans(&text, &line_starts, &resolution.units, boundaries);
         let labels = resolution
             .units
             .iter()
@@ -46,6 +61,7 @@ impl Document {
             labels,
             symbols: Vec::new(),
             references: Vec::new(),
+            origin: None,
         };
         doc.symbols = symbol::find(&doc.text);
         doc.references = xref::extract(&doc);
@@ -98,10 +114,26 @@ impl Document {
         &self.references
     }
 
-    /// The 1-based line and column (in characters) of a byte offset.
+    /// Maps positions back to the file the draft was rebuilt from (text
+    /// extracted from a PDF), so that findings name the file's lines.
+    pub fn with_origin(mut self, origin: Option<Origin>) -> Document {
+        self.origin = origin;
+        self
+    }
+
+    /// Whether the draft was rebuilt from its file rather than read as is.
+    pub fn is_rebuilt(&self) -> bool {
+        self.origin.is_some()
+    }
+
+    /// The 1-based line and column (in characters) of a byte offset, in
+    /// the file the draft was read from.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
         let start = self.line_starts[line - 1];
+        if let Some(origin) = &self.origin {
+            return origin.locate(line, offset.saturating_sub(start));
+        }
         let column = self
             .text
             .get(start..offset)
@@ -145,25 +177,34 @@ fn line_starts(text: &str) -> Vec<usize> {
 
 /// Each unit runs from the start of its first line to the start of the
 /// next unit's first line (in line order), trailing whitespace excluded.
-fn spans(text: &str, line_starts: &[usize], units: &[Unit]) -> Vec<Range<usize>> {
+/// Each unit's bytes: from its line to the line where the next unit of
+/// the document starts (`boundaries` are the start lines of every unit of
+/// the whole document, which may hold more parts than `units`).
+fn spans(
+    text: &str,
+    line_starts: &[usize],
+    units: &[Unit],
+    boundaries: &[usize],
+) -> Vec<Range<usize>> {
     let start_of = |line: usize| {
         line.checked_sub(1)
             .and_then(|l| line_starts.get(l))
             .copied()
             .unwrap_or(text.len())
     };
-    let mut order: Vec<usize> = (0..units.len()).collect();
-    order.sort_by_key(|&i| units[i].line);
-    let mut spans = vec![0..0; units.len()];
-    for (k, &i) in order.iter().enumerate() {
-        let start = start_of(units[i].line);
-        let end = order
-            .get(k + 1)
-            .map_or(text.len(), |&j| start_of(units[j].line));
-        let end = start.max(start + text[start..end.max(start)].trim_end().len());
-        spans[i] = start..end;
-    }
-    spans
+    let mut starts: Vec<usize> = boundaries.to_vec();
+    starts.sort_unstable();
+    starts.dedup();
+    units
+        .iter()
+        .map(|unit| {
+            let start = start_of(unit.line);
+            let next = starts.partition_point(|&l| l <= unit.line);
+            let end = starts.get(next).map_or(text.len(), |&l| start_of(l));
+            let end = start.max(start + text[start..end.max(start)].trim_end().len());
+            start..end
+        })
+        .collect()
 }
 
 #[cfg(test)]

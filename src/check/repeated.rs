@@ -15,7 +15,9 @@ pub fn check(doc: &Document) -> Vec<Finding> {
     let repeatable = doc.table().hygiene.repeatable;
     let mut out = Vec::new();
     for (i, unit) in doc.units().iter().enumerate() {
-        if unit.kind == UnitKind::Title {
+        // A table's cells come one after another: a word ending one cell
+        // and starting the next is no repetition.
+        if matches!(unit.kind, UnitKind::Title | UnitKind::Table) {
             continue;
         }
         let toks = tokens::lex(&doc.text, doc.span(i), &atoms);

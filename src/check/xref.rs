@@ -114,6 +114,11 @@ pub fn extract(doc: &Document) -> Vec<Reference> {
 /// A sibling subparagraph is looked for beside the unit, then under its
 /// paragraph.
 pub fn resolve(doc: &Document, from: usize, target: &Target) -> (String, bool) {
+    if target.kind == TargetKind::Operative && !has_operative_paragraphs(doc.units(), from) {
+        // A report part: "paragraphs 29 to 31 of the operative part" there
+        // speaks of the resolutions the report discusses, not of itself.
+        return Default::default();
+    }
     let candidates = candidates(doc, from, target);
     candidates
         .iter()
@@ -147,6 +152,14 @@ fn candidates(doc: &Document, from: usize, target: &Target) -> Vec<String> {
                 .collect()
         }
     }
+}
+
+/// Whether the part of unit `from` has operative paragraphs.
+fn has_operative_paragraphs(units: &[Unit], from: usize) -> bool {
+    let part = units.get(from).and_then(|u| u.part.as_deref());
+    units
+        .iter()
+        .any(|u| u.part.as_deref() == part && u.kind == UnitKind::Operative)
 }
 
 /// The paragraph a unit belongs to (itself unless it is a subparagraph).

@@ -189,14 +189,21 @@ fn destination(args: &Args) -> Result<Option<PathBuf>> {
 /// Reads and parses a draft for checking, naming the file in any error.
 fn load(path: &Path, lang: Option<Lang>, args: &Args) -> Result<Document> {
     let source = crate::ingest::read_with(path, &args.draft.read_options())?;
-    Document::parse(
-        path.display().to_string(),
-        source.text,
-        &ParseOptions { lang },
+    let whole = crate::model::parse(&source.text, &ParseOptions { lang }).map_err(|_| {
+        Error::NoStructure {
+            path: path.to_path_buf(),
+        }
+    })?;
+    let boundaries: Vec<usize> = whole.units.iter().map(|u| u.line).collect();
+    let resolution = match &args.draft.part {
+        Some(name) => super::pick_part(path, &whole, name)?,
+        None => whole,
+    };
+    let name = path.display().to_string();
+    Ok(
+        Document::with_boundaries(name, source.text, resolution, &boundaries)
+            .with_origin(source.origin),
     )
-    .map_err(|_| Error::NoStructure {
-        path: path.to_path_buf(),
-    })
 }
 
 /// Rewrites the stale references of `doc` (read from `file`) and writes
@@ -208,6 +215,12 @@ fn apply_fixes(
     to: &Path,
     in_place: bool,
 ) -> Result<()> {
+    if doc.is_rebuilt() {
+        return Err(Error::Usage(format!(
+            "{}: --fix rewrites plain-text drafts; this one was rebuilt from text extracted from a PDF",
+            file.display()
+        )));
+    }
     let edits = stale::check(old, doc).edits;
     if in_place && edits.is_empty() {
         return Ok(());

@@ -146,14 +146,27 @@ pub fn load(path: &Path, args: &DraftArgs) -> Result<Resolution> {
 /// is `None`).
 pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Resolution> {
     let source = crate::ingest::read_with(path, &args.read_options())?;
-    let whole = model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| {
-        Error::NoStructure {
-            path: path.to_path_buf(),
-        }
-    })?;
-    let Some(name) = part else {
-        return Ok(whole);
-    };
+    let mut whole =
+        model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| {
+            Error::NoStructure {
+                path: path.to_path_buf(),
+            }
+        })?;
+    if let Some(origin) = &source.origin {
+        whole
+            .units
+            .iter_mut()
+            .for_each(|u| u.line = origin.line(u.line));
+    }
+    match part {
+        Some(name) => pick_part(path, &whole, name),
+        None => Ok(whole),
+    }
+}
+
+/// One part of a parsed document, by the name a user gave (`"Annexe I"`);
+/// an unknown name is an error listing the parts there are.
+pub fn pick_part(path: &Path, whole: &Resolution, name: &str) -> Result<Resolution> {
     let available = || {
         let names: Vec<String> = whole
             .parts()

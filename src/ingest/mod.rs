@@ -10,6 +10,7 @@
 //! [`docx`], with tracked changes accepted or rejected.
 
 pub mod docx;
+pub mod origin;
 pub mod pdf;
 pub mod pdf_text;
 pub mod raw;
@@ -25,6 +26,9 @@ pub struct Source {
     pub name: String,
     /// The decoded text, with `\n` line ends.
     pub text: String,
+    /// For drafts rebuilt from text extracted from a PDF, where their lines
+    /// came from in the file.
+    pub origin: Option<origin::Origin>,
 }
 
 /// What kind of file a draft is.
@@ -86,24 +90,38 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         path: path.to_path_buf(),
         message,
     };
-    let text = match kind {
-        InputKind::Docx => docx::read(&bytes, options.revisions).map_err(format_error)?,
-        InputKind::Pdf => pdf_text::to_draft(&pdf::extract(path).map_err(format_error)?),
-        InputKind::PdfText => pdf_text::to_draft(&text::decode(&bytes).map_err(|e| e.at(path))?),
-        InputKind::Text => text::decode(&bytes).map_err(|e| e.at(path))?,
+    let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
+    let (text, origin) = match kind {
+        InputKind::Docx => (
+            docx::read(&bytes, options.revisions).map_err(format_error)?,
+            None,
+        ),
+        InputKind::Pdf => (
+            pdf_text::to_draft(&pdf::extract(path).map_err(format_error)?),
+            None,
+        ),
+        InputKind::PdfText => converted(&decode(&bytes)?),
+        InputKind::Text => (decode(&bytes)?, None),
         InputKind::Auto => {
-            let text = text::decode(&bytes).map_err(|e| e.at(path))?;
+            let text = decode(&bytes)?;
             if pdf_text::looks_like(&text) {
-                pdf_text::to_draft(&text)
+                converted(&text)
             } else {
-                text
+                (text, None)
             }
         }
     };
     Ok(Source {
         name: path.display().to_string(),
         text,
+        origin,
     })
+}
+
+/// PDF-extracted text as a draft, with the map back to its lines.
+fn converted(text: &str) -> (String, Option<origin::Origin>) {
+    let (draft, origin) = pdf_text::convert(text);
+    (draft, Some(origin))
 }
 
 /// Whether a file is named like a Word document.

@@ -17,5 +17,7 @@ mod golden;
 mod html_browser;
 /// `redraft parse` outline and JSON.
 mod parse_cmd;
+/// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
+mod pdf;
 /// Shared helpers.
 mod support;

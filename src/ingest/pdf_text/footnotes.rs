@@ -23,6 +23,8 @@ pub struct Note {
     /// The index in the flow of the first line after its area: its page
     /// ends there.
     pub page_end: usize,
+    /// Where its text starts in the source: 0-based line and byte.
+    pub source: (usize, usize),
 }
 
 /// Whether the raw text has a rule followed by a footnote line.
@@ -91,7 +93,9 @@ pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
 /// Lifts footnotes printed without a rule at the end of the page that
 /// started at `page_begin`: the earliest line `N text` (N the next
 /// footnote number, or any number below 100 for the first) from which the
-/// rest of the page reads as a footnote area.
+/// rest of the page reads as a short footnote area (at most a third of the
+/// page, at most [`NOTE_LINES`] lines a note), and whose number has a
+/// marker in the page above it.
 fn lift_page_end(
     flow: &mut Vec<Line>,
     page_begin: usize,
@@ -100,9 +104,18 @@ fn lift_page_end(
 ) {
     let expected = notes.last().map(|n| n.number + 1);
     let plausible = |n: u32| expected.map_or(n < 100, |e| n == e);
+    let page_len = flow.len() - page_begin;
     let start = (page_begin + 1..flow.len()).find(|&k| {
-        footnote_start(&flow[k].text).is_some_and(|(n, _)| plausible(n))
-            && area(&flow[k..], expected, compounds).0 == flow.len() - k
+        let Some((n, _)) = footnote_start(&flow[k].text).filter(|(n, _)| plausible(*n)) else {
+            return false;
+        };
+        let (taken, found) = area(&flow[k..], expected, compounds);
+        let short = (flow.len() - k) * 3 <= page_len && taken <= found.len() * NOTE_LINES;
+        let digits = n.to_string();
+        let marked = flow[page_begin..k]
+            .iter()
+            .any(|l| marker_in(&l.text, 0, &digits).is_some());
+        taken == flow.len() - k && short && marked
     });
     if let Some(k) = start {
         let (_, found) = area(&flow[k..], expected, compounds);
@@ -114,6 +127,9 @@ fn lift_page_end(
     }
 }
 
+/// Most lines a footnote printed without a rule may take.
+const NOTE_LINES: usize = 4;
+
 /// Reads a footnote area: how many lines it takes, and its footnotes.
 fn area(lines: &[Line], mut expected: Option<u32>, compounds: &Compounds) -> (usize, Vec<Note>) {
     let mut notes: Vec<Note> = Vec::new();
@@ -122,10 +138,12 @@ fn area(lines: &[Line], mut expected: Option<u32>, compounds: &Compounds) -> (us
         if let Some((n, text)) =
             footnote_start(&line.text).filter(|(n, _)| expected.is_none_or(|e| *n == e))
         {
+            let offset = line.text.find(text).unwrap_or(0);
             notes.push(Note {
                 number: n,
                 text: text.to_string(),
                 page_end: 0,
+                source: (line.source.0, line.source.1 + offset),
             });
             expected = Some(n + 1);
         } else if let Some(last) = notes.last_mut() {
@@ -174,7 +192,9 @@ pub fn mark(flow: &mut [Line], notes: &[Note]) {
         if cursor.0 < page_begin {
             cursor = (page_begin, 0);
         }
-        if let Some(found) = find_marker(flow, cursor, note.page_end, note.number) {
+        let found = find_marker(flow, cursor, note.page_end, note.number, marker_in)
+            .or_else(|| find_marker(flow, cursor, note.page_end, note.number, glued_to_a_code));
+        if let Some(found) = found {
             cursor = found;
         }
     }
@@ -187,16 +207,49 @@ fn find_marker(
     from: (usize, usize),
     end: usize,
     n: u32,
+    matcher: Matcher,
 ) -> Option<(usize, usize)> {
     let digits = n.to_string();
     for line in from.0..end.min(flow.len()) {
         let start = if line == from.0 { from.1 } else { 0 };
         let text = &flow[line].text;
-        if let Some((range, reference)) = marker_in(text, start, &digits) {
+        if let Some((range, reference)) = matcher(text, start, &digits) {
             let reference = format!("[^{n}]{reference}");
             let at = range.start + reference.len();
             flow[line].text.replace_range(range, &reference);
             return Some((line, at));
+        }
+    }
+    None
+}
+
+/// Finds a marker in a line: the byte range to replace and what follows
+/// the reference.
+type Matcher = fn(&str, usize, &str) -> Option<(std::ops::Range<usize>, String)>;
+
+/// The last resort, when no marker of the usual forms stands on the page:
+/// the footnote's digits ending a code before punctuation (`R15316.` is
+/// recommendation R153 and footnote 16).
+fn glued_to_a_code(
+    text: &str,
+    start: usize,
+    digits: &str,
+) -> Option<(std::ops::Range<usize>, String)> {
+    let mut from = start.min(text.len());
+    while let Some(pos) = text.get(from..)?.find(digits) {
+        let s = from + pos;
+        let e = s + digits.len();
+        from = s + 1;
+        let code: String = text[..s]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        let after = text[e..].chars().next();
+        let is_code =
+            code.chars().any(|c| c.is_ascii_digit()) && code.chars().any(char::is_alphabetic);
+        if is_code && after.is_none_or(|c| matches!(c, '.' | ',' | ';' | ':' | ' ')) {
+            return Some((s..e, String::new()));
         }
     }
     None
@@ -291,6 +344,7 @@ mod tests {
             text: t.to_string(),
             break_before: false,
             page_start: false,
+            source: (0, 0),
         }
     }
 
@@ -324,6 +378,11 @@ mod tests {
         assert!(m("son 7e séminaire", "7").is_none());
         assert!(m("paragraphes 29, 30 et 31", "29").is_none());
         assert!(m("ICC-ASP/20/25.", "25").is_none());
+        let t = "relatives à R15316.  ";
+        let g = glued_to_a_code(t, 0, "16").unwrap();
+        assert_eq!(&t[g.0.clone()], "16");
+        assert_eq!(g.0.start, t.find("16.").unwrap());
+        assert!(glued_to_a_code("en 2016.", 0, "16").is_none());
     }
 
     #[test]
@@ -349,12 +408,29 @@ mod tests {
         let lines = vec![
             line("1. Salue le rapport de la Cour12, qui"),
             line("contient des données ;"),
+            line("et le reste du texte ;"),
             line("12 ICC-ASP/20/25."),
             second,
         ];
         let (flow, notes) = lift(lines, &Compounds::default());
-        assert_eq!(flow.len(), 3);
-        assert_eq!((notes[0].number, notes[0].page_end), (12, 2));
+        assert_eq!(flow.len(), 4);
+        assert_eq!((notes[0].number, notes[0].page_end), (12, 3));
+    }
+
+    #[test]
+    fn a_wrapped_date_ending_a_page_is_not_a_footnote() {
+        let mut second = line("la suite.");
+        second.page_start = true;
+        let lines = vec![
+            line("le document daté du"),
+            line("un texte"),
+            line("encore"),
+            line("11 octobre 2019, préparé"),
+            second,
+        ];
+        let (flow, notes) = lift(lines, &Compounds::default());
+        assert!(notes.is_empty());
+        assert_eq!(flow.len(), 5);
     }
 
     #[test]

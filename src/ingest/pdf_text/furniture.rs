@@ -56,6 +56,7 @@ mod tests {
             text: t.to_string(),
             break_before: false,
             page_start: false,
+            source: (0, 0),
         }
     }
 

@@ -52,6 +52,10 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
         text.push_str(next);
         return;
     }
+    if url_continues(text, next) {
+        text.push_str(next);
+        return;
+    }
     let Some(head) = text.strip_suffix('-') else {
         text.push(' ');
         text.push_str(next);
@@ -80,6 +84,15 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
         text.pop();
     }
     text.push_str(next);
+}
+
+/// Whether `text` ends with a URL cut at the line end and `next` goes on
+/// with it (`…/RM-Comprehensive%20Action` + `%20Plan-FRA.pdf`).
+fn url_continues(text: &str, next: &str) -> bool {
+    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
+    let is_url =
+        last.starts_with("http://") || last.starts_with("https://") || last.starts_with("www.");
+    is_url && next.starts_with(['%', '/', '?', '&', '=', '#', '.', '~', '_', '-'])
 }
 
 #[cfg(test)]
@@ -115,6 +128,22 @@ mod tests {
             "vingt-et-unième session"
         );
         assert_eq!(joined("inter-", "États", ""), "inter-États");
+    }
+
+    #[test]
+    fn cut_urls_join() {
+        assert_eq!(
+            joined(
+                "voir https://asp.icc-cpi.int/a%20Action",
+                "%20Plan.pdf.",
+                ""
+            ),
+            "voir https://asp.icc-cpi.int/a%20Action%20Plan.pdf."
+        );
+        assert_eq!(
+            joined("voir https://asp.icc-cpi.int/", "et la suite", ""),
+            "voir https://asp.icc-cpi.int/ et la suite"
+        );
     }
 
     #[test]

@@ -11,6 +11,9 @@ pub struct Line {
     /// Whether it is the first line of a new page: after a form feed, or
     /// after a footnote area.
     pub page_start: bool,
+    /// Where it stands in the source: 0-based line, and the byte where its
+    /// text starts in that line.
+    pub source: (usize, usize),
 }
 
 impl Line {
@@ -35,7 +38,7 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
     followed * 4 >= content * 3
 }
 
-/// Whether at least a third of the non-blank lines end without the
+/// Whether at least a fifth of the non-blank lines end without the
 /// punctuation that ends a paragraph, a heading aside: printed lines cut
 /// mid-sentence.
 pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
@@ -51,7 +54,7 @@ pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
                 && l.split_whitespace().count() > 6
         })
         .count();
-    cut * 3 >= content.len()
+    cut * 5 >= content.len()
 }
 
 /// The non-blank lines (lines of spaces that rule off footnotes are kept),
@@ -61,7 +64,7 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_break = false;
     let mut new_page = false;
-    for line in raw {
+    for (number, line) in raw.iter().enumerate() {
         new_page |= line.contains('\u{0C}');
         let text = line
             .trim_end_matches('\r')
@@ -76,6 +79,7 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
             text: kept.to_string(),
             break_before: pending_break && !out.is_empty(),
             page_start: new_page && !out.is_empty(),
+            source: (number, line.len() - line.trim_start_matches('\u{0C}').len()),
         });
         pending_break = false;
         new_page = false;

@@ -19,6 +19,8 @@
 //! 5. [`segment`]: lines joined into paragraphs, with [`hyphen`]ation
 //!    undone where the word is not a real compound.
 
+use crate::ingest::origin::{Origin, Piece};
+
 mod footnotes;
 mod furniture;
 mod hyphen;
@@ -49,6 +51,12 @@ pub fn looks_like(text: &str) -> bool {
 /// assert_eq!(to_draft(pdf), "1. Souligne l’importance de la coopération avec la Cour[^5] ;\n\n2. Prie le Bureau.\n\n[^5]: ICC-ASP/19/25.\n");
 /// ```
 pub fn to_draft(text: &str) -> String {
+    convert(text).0
+}
+
+/// Converts PDF-extracted text into a plain-text draft, with the map from
+/// the draft's lines back to the text's.
+pub fn convert(text: &str) -> (String, Origin) {
     let raw: Vec<&str> = text.lines().collect();
     let lines = lines::read(&raw);
     let compounds = hyphen::compounds(text);
@@ -59,17 +67,36 @@ pub fn to_draft(text: &str) -> String {
     footnotes::mark(&mut flow, &notes);
     let blocks = segment::paragraphs(&flow, &tables, &compounds);
     let mut out = String::new();
+    let mut origin = Origin::new(text);
     for block in blocks {
-        out.push_str(&block);
-        out.push_str("\n\n");
+        for (line, pieces) in block {
+            out.push_str(&line);
+            out.push('\n');
+            origin.push_line(pieces);
+        }
+        out.push('\n');
+        origin.push_line(Vec::new());
     }
     for note in &notes {
-        out.push_str(&format!("[^{}]: {}\n", note.number, note.text));
+        let head = format!("[^{}]: ", note.number);
+        out.push_str(&format!("{head}{}\n", note.text));
+        origin.push_line(vec![
+            Piece {
+                draft: 0,
+                line: note.source.0,
+                column: note.source.1,
+            },
+            Piece {
+                draft: head.len(),
+                line: note.source.0,
+                column: note.source.1,
+            },
+        ]);
     }
     if notes.is_empty() {
         out.pop();
     }
-    out
+    (out, origin)
 }
 
 #[cfg(test)]

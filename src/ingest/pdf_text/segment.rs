@@ -20,6 +20,7 @@
 
 use super::hyphen::{Compounds, join};
 use super::lines::Line;
+use crate::ingest::origin::Piece;
 use crate::lang::Lang;
 use crate::model::marker;
 
@@ -62,12 +63,18 @@ fn is_annex(t: &str) -> bool {
     marker::annex(t, &words).is_some()
 }
 
-/// The paragraphs of the flow, tables as blocks of `| ` lines.
-pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<String> {
+/// A line of the draft being written, with the pieces of source it was
+/// made of.
+pub type DraftLine = (String, Vec<Piece>);
+
+/// The paragraphs of the flow (one draft line each), tables as blocks of
+/// `| ` lines.
+pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<Vec<DraftLine>> {
     let mut s = Segmenter {
         compounds,
         blocks: Vec::new(),
         current: String::new(),
+        pieces: Vec::new(),
         kind: Kind::Text,
         last_number: 0,
         table: Vec::new(),
@@ -77,29 +84,42 @@ pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<
         if texts[i].is_empty() {
             continue;
         }
+        let source = source_of(line);
         if tables[i] {
             s.flush_paragraph();
-            s.table.push(format!("| {}", texts[i]));
+            let piece = Piece {
+                draft: 2,
+                line: source.0,
+                column: source.1,
+            };
+            s.table.push((format!("| {}", texts[i]), vec![piece]));
             continue;
         }
         let next = texts[i + 1..].iter().find(|t| !t.is_empty()).copied();
-        s.line(texts[i], line.break_before, next);
+        s.line(texts[i], line.break_before, next, source);
     }
     s.flush();
     s.blocks
 }
 
+/// Where a line's trimmed text starts in the source.
+fn source_of(line: &Line) -> (usize, usize) {
+    let indent = line.text.len() - line.text.trim_start().len();
+    (line.source.0, line.source.1 + indent)
+}
+
 struct Segmenter<'a> {
     compounds: &'a Compounds,
-    blocks: Vec<String>,
+    blocks: Vec<Vec<DraftLine>>,
     current: String,
+    pieces: Vec<Piece>,
     kind: Kind,
     last_number: u32,
-    table: Vec<String>,
+    table: Vec<DraftLine>,
 }
 
 impl Segmenter<'_> {
-    fn line(&mut self, t: &str, break_before: bool, next: Option<&str>) {
+    fn line(&mut self, t: &str, break_before: bool, next: Option<&str>, source: (usize, usize)) {
         if self.current.is_empty() || break_before || self.opens(t, next) {
             self.flush();
             self.kind = self.classify(t);
@@ -108,18 +128,27 @@ impl Segmenter<'_> {
             }
         }
         join(&mut self.current, t, self.compounds);
+        self.pieces.push(Piece {
+            draft: self.current.len() - t.len(),
+            line: source.0,
+            column: source.1,
+        });
     }
 
     fn flush(&mut self) {
         if !self.table.is_empty() {
-            self.blocks.push(std::mem::take(&mut self.table).join("\n"));
+            self.blocks.push(std::mem::take(&mut self.table));
         }
         self.flush_paragraph();
     }
 
     fn flush_paragraph(&mut self) {
         if !self.current.is_empty() {
-            self.blocks.push(std::mem::take(&mut self.current));
+            let line = (
+                std::mem::take(&mut self.current),
+                std::mem::take(&mut self.pieces),
+            );
+            self.blocks.push(vec![line]);
         }
     }
 
@@ -145,6 +174,9 @@ impl Segmenter<'_> {
             || is_annex(t)
             || crate::model::parse::is_chapeau(t)
         {
+            return true;
+        }
+        if marker::footnote_definition(t).is_some() {
             return true;
         }
         if self.kind == Kind::Title {
@@ -203,9 +235,19 @@ mod tests {
                 text: t.to_string(),
                 break_before: false,
                 page_start: false,
+                source: (0, 0),
             })
             .collect();
         paragraphs(&flow, &vec![false; flow.len()], &Compounds::default())
+            .into_iter()
+            .map(|block| {
+                block
+                    .into_iter()
+                    .map(|line| line.0)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect()
     }
 
     #[test]

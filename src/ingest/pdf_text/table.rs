@@ -18,6 +18,12 @@ const SPARSE: usize = 4;
 /// For each line of the flow, whether it belongs to a table. `stops` marks
 /// lines a table never swallows (annex headings and the title after them).
 pub fn regions(flow: &[Line], stops: &[bool]) -> Vec<bool> {
+    let stops: Vec<bool> = flow
+        .iter()
+        .zip(stops)
+        .map(|(l, &stop)| stop || never_a_cell(l.trimmed()))
+        .collect();
+    let stops = stops.as_slice();
     let short: Vec<bool> = short_lines(flow)
         .into_iter()
         .zip(stops)
@@ -41,6 +47,13 @@ pub fn regions(flow: &[Line], stops: &[bool]) -> Vec<bool> {
         }
     }
     table
+}
+
+/// Lines that are never table cells: footnote definitions and numbered
+/// paragraphs.
+fn never_a_cell(t: &str) -> bool {
+    crate::model::marker::footnote_definition(t).is_some()
+        || crate::model::marker::operative(t).is_some()
 }
 
 fn count(flags: &[bool]) -> usize {
@@ -88,6 +101,7 @@ mod tests {
             text: t.to_string(),
             break_before: false,
             page_start: false,
+            source: (0, 0),
         }
     }
 
