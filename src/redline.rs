@@ -248,6 +248,22 @@ pub struct Summary {
     pub renumbering: Vec<(String, String)>,
 }
 
+impl Summary {
+    /// The counts with their names, in the order summaries show them.
+    pub fn counts(&self) -> [(&'static str, usize); 8] {
+        [
+            ("edited", self.edited),
+            ("inserted", self.inserted),
+            ("deleted", self.deleted),
+            ("moved", self.moved),
+            ("split", self.split),
+            ("merged", self.merged),
+            ("renumbered", self.renumbered),
+            ("unchanged", self.unchanged),
+        ]
+    }
+}
+
 impl Redline {
     /// Whether the two versions differ in anything the redline shows.
     pub fn has_changes(&self) -> bool {

@@ -2,13 +2,13 @@
 //! [--deny RULE] [--allow RULE] [--final] [--fix -o FILE | --in-place]`.
 
 use super::output::{Target, write_atomically};
-use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK};
+use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK};
 use crate::check::report::{self, FileReport, Format, Report};
 use crate::check::{self, Document, Inputs, Options, Rule, Severity, fix, stale};
 use crate::error::{Error, Result};
 use crate::lang::Lang;
 use crate::model::ParseOptions;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `redraft check`.
@@ -66,13 +66,6 @@ enum CheckFormat {
     Github,
     /// SARIF 2.1.0.
     Sarif,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 /// Runs `redraft check`.
@@ -253,15 +246,7 @@ fn format(args: &Args) -> Format {
     }
 }
 
-/// Whether to colour: `always`, `never`, or (auto) on a terminal unless
-/// `NO_COLOR` is set.
+/// Whether to colour (see [`ColorChoice::enabled`]).
 fn color(args: &Args) -> bool {
-    match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            !no_color && std::io::stdout().is_terminal()
-        }
-    }
+    args.color.enabled(true)
 }

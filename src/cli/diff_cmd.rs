@@ -1,7 +1,7 @@
 //! `redraft diff OLD NEW [--format ...] [-o FILE]`.
 
 use super::output::Target;
-use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
+use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
 use crate::error::{Error, Result};
 use crate::render::docx::DocxOptions;
@@ -60,13 +60,6 @@ enum DiffFormat {
     Text,
     Json,
     Docx,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -147,15 +140,7 @@ fn from_extension(path: &Path) -> Format {
     }
 }
 
-/// Whether to colour: `always`, `never`, or (auto) on a terminal unless
-/// `NO_COLOR` is set.
+/// Whether to colour (see [`ColorChoice::enabled`]).
 fn color(args: &Args) -> bool {
-    match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            args.output.is_none() && !no_color && std::io::stdout().is_terminal()
-        }
-    }
+    args.color.enabled(args.output.is_none())
 }

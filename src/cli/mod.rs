@@ -71,6 +71,33 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
+/// `--color auto|always|never`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set.
+    #[default]
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output that goes to standard output (`to_stdout`)
+    /// or to a file.
+    pub fn enabled(self, to_stdout: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                to_stdout && !no_color && std::io::IsTerminal::is_terminal(&std::io::stdout())
+            }
+        }
+    }
+}
+
 /// How to read drafts: options shared by every command that reads one.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct DraftArgs {

@@ -210,9 +210,14 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (total > 0 && to_roman(total) == s.to_ascii_lowercase()).then_some(total)
 }
 
-/// Lower-case roman numeral of `n` (1–399).
+/// Lower-case roman numeral of `n` (1–3999; larger values repeat `m`, at
+/// most 64 characters).
 pub fn to_roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 9] = [
+    const TABLE: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
         (100, "c"),
         (90, "xc"),
         (50, "l"),
@@ -225,7 +230,7 @@ pub fn to_roman(mut n: u32) -> String {
     ];
     let mut out = String::new();
     for (v, s) in TABLE {
-        while n >= v {
+        while n >= v && out.len() < 64 {
             out.push_str(s);
             n -= v;
         }

@@ -72,16 +72,7 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
 fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     let s = redline.summary();
     writeln!(out, "<section class=\"summary\"><table class=\"counts\">")?;
-    for (n, what) in [
-        (s.edited, "edited"),
-        (s.inserted, "inserted"),
-        (s.deleted, "deleted"),
-        (s.moved, "moved"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.renumbered, "renumbered"),
-        (s.unchanged, "unchanged"),
-    ] {
+    for (what, n) in s.counts() {
         writeln!(out, "<tr class=\"{what}\"><th>{what}</th><td>{n}</td></tr>")?;
     }
     writeln!(out, "</table>")?;

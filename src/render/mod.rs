@@ -128,21 +128,12 @@ pub fn badges(entry: &Entry) -> Vec<String> {
 
 /// The one-line summary: `40 units: 6 edited, 2 inserted, ...`.
 pub fn summary_line(redline: &Redline) -> String {
-    let s = redline.summary();
-    let parts: Vec<String> = [
-        (s.edited, "edited"),
-        (s.inserted, "inserted"),
-        (s.deleted, "deleted"),
-        (s.moved, "moved"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.renumbered, "renumbered"),
-        (s.unchanged, "unchanged"),
-    ]
-    .iter()
-    .filter(|(n, _)| *n > 0)
-    .map(|(n, what)| format!("{n} {what}"))
-    .collect();
+    let counts = redline.summary().counts();
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(what, n)| format!("{n} {what}"))
+        .collect();
     parts.join(", ")
 }
 

@@ -315,30 +315,8 @@ fn letters(value: u32) -> String {
     std::iter::repeat_n(letter, repeat.min(50) as usize).collect()
 }
 
-fn roman(mut value: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (n, s) in TABLE {
-        while value >= n && out.len() < 64 {
-            out.push_str(s);
-            value -= n;
-        }
-    }
-    out
+fn roman(value: u32) -> String {
+    crate::model::marker::to_roman(value)
 }
 
 #[cfg(test)]

@@ -338,15 +338,7 @@ fn standalone(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn line(t: &str) -> Line {
-        Line {
-            text: t.to_string(),
-            break_before: false,
-            page_start: false,
-            source: (0, 0),
-        }
-    }
+    use crate::ingest::pdf_text::lines::line;
 
     #[test]
     fn markers() {

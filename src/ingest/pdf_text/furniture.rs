@@ -50,15 +50,7 @@ fn page_number(flow: &[Line], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn line(t: &str) -> Line {
-        Line {
-            text: t.to_string(),
-            break_before: false,
-            page_start: false,
-            source: (0, 0),
-        }
-    }
+    use crate::ingest::pdf_text::lines::line;
 
     #[test]
     fn drops_page_numbers_and_headers() {

@@ -16,6 +16,17 @@ pub struct Line {
     pub source: (usize, usize),
 }
 
+/// A line of the flow with only its text, for tests.
+#[cfg(test)]
+pub fn line(text: &str) -> Line {
+    Line {
+        text: text.to_string(),
+        break_before: false,
+        page_start: false,
+        source: (0, 0),
+    }
+}
+
 impl Line {
     /// The text without surrounding whitespace.
     pub fn trimmed(&self) -> &str {

@@ -231,12 +231,7 @@ mod tests {
     fn segment(lines: &[&str]) -> Vec<String> {
         let flow: Vec<Line> = lines
             .iter()
-            .map(|t| Line {
-                text: t.to_string(),
-                break_before: false,
-                page_start: false,
-                source: (0, 0),
-            })
+            .map(|t| crate::ingest::pdf_text::lines::line(t))
             .collect();
         paragraphs(&flow, &vec![false; flow.len()], &Compounds::default())
             .into_iter()

@@ -95,15 +95,7 @@ fn reach_forward(short: &[bool], stops: &[bool], mut end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn line(t: &str) -> Line {
-        Line {
-            text: t.to_string(),
-            break_before: false,
-            page_start: false,
-            source: (0, 0),
-        }
-    }
+    use crate::ingest::pdf_text::lines::line;
 
     #[test]
     fn short_runs_are_tables_and_prose_is_not() {

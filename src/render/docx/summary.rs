@@ -14,16 +14,7 @@ pub fn summary(redline: &Redline) -> String {
         "",
         &format!("{} → {}", redline.old.name, redline.new.name),
     ));
-    for (n, what) in [
-        (s.edited, "edited"),
-        (s.inserted, "inserted"),
-        (s.deleted, "deleted"),
-        (s.moved, "moved"),
-        (s.split, "split"),
-        (s.merged, "merged"),
-        (s.renumbered, "renumbered"),
-        (s.unchanged, "unchanged"),
-    ] {
+    for (what, n) in s.counts() {
         out.push_str(&para("", &format!("{what}: {n}")));
     }
     if !s.renumbering.is_empty() {
