@@ -6,6 +6,8 @@
 //! text with `<del>` and `<ins>`. The page prints as it shows.
 
 use super::{badges, hug, shown_marker};
+use crate::lang::Lang;
+use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use std::io::{self, Write};
 
@@ -63,7 +65,7 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</header>\n<main>")?;
     let mut html = String::with_capacity(redline.entries.len() * 400);
     for entry in &redline.entries {
-        unit(entry, &mut html);
+        unit(entry, redline.new.lang, &mut html);
     }
     out.write_all(html.as_bytes())?;
     writeln!(out, "</main>\n</body>\n</html>")
@@ -95,7 +97,7 @@ fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</section>")
 }
 
-fn unit(entry: &Entry, html: &mut String) {
+fn unit(entry: &Entry, lang: Lang, html: &mut String) {
     let changed = if entry.is_change() { " changed" } else { "" };
     let id = escape(entry.label());
     html.push_str(&format!(
@@ -123,25 +125,43 @@ fn unit(entry: &Entry, html: &mut String) {
     }
     if entry.op != Op::MovedAway {
         html.push_str("<p>");
-        body(entry, html);
+        body(entry, lang, html);
         html.push_str("</p>");
     }
     html.push_str("</div>\n");
 }
 
-fn body(entry: &Entry, html: &mut String) {
-    for s in &entry.segments {
-        let (lead, core, trail) = hug(&s.text);
-        html.push_str(&escape(lead));
-        let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
-        match s.op {
-            SegmentOp::Equal => html.push_str(&core),
-            _ if core.is_empty() => {}
-            SegmentOp::Delete => html.push_str(&format!("<del>{core}</del>")),
-            SegmentOp::Insert => html.push_str(&format!("<ins>{core}</ins>")),
+/// The text of an entry; a preambular paragraph's opening words in
+/// italics, as published resolutions set them.
+fn body(entry: &Entry, lang: Lang, html: &mut String) {
+    let opening = match (entry.kind, entry.segments.first()) {
+        (UnitKind::Preambular, Some(first)) => lang.table().preambular_opening(&first.text),
+        _ => 0,
+    };
+    for (k, s) in entry.segments.iter().enumerate() {
+        if k == 0 && opening > 0 && s.text.is_char_boundary(opening) {
+            segment(s.op, &s.text[..opening], true, html);
+            segment(s.op, &s.text[opening..], false, html);
+        } else {
+            segment(s.op, &s.text, false, html);
         }
-        html.push_str(&escape(trail));
     }
+}
+
+fn segment(op: SegmentOp, text: &str, italic: bool, html: &mut String) {
+    let (lead, core, trail) = hug(text);
+    html.push_str(&escape(lead));
+    let mut core = footnote_refs(&escape(core).replace('\n', " ¶ "));
+    if italic && !core.is_empty() {
+        core = format!("<em>{core}</em>");
+    }
+    match op {
+        SegmentOp::Equal => html.push_str(&core),
+        _ if core.is_empty() => {}
+        SegmentOp::Delete => html.push_str(&format!("<del>{core}</del>")),
+        SegmentOp::Insert => html.push_str(&format!("<ins>{core}</ins>")),
+    }
+    html.push_str(&escape(trail));
 }
 
 /// Footnote references `[^7]` as superscript links to the footnote.
