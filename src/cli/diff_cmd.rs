@@ -71,7 +71,7 @@ enum GranularityArg {
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
-    let format = format(args);
+    let format = format(args)?;
     if format == Format::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Usage(
             "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
@@ -107,8 +107,8 @@ pub fn run(args: &Args) -> Result<u8> {
     })
 }
 
-fn format(args: &Args) -> Format {
-    match args.format {
+fn format(args: &Args) -> Result<Format> {
+    Ok(match args.format {
         Some(f) => match f {
             DiffFormat::Term => Format::Term,
             DiffFormat::Html => Format::Html,
@@ -117,26 +117,31 @@ fn format(args: &Args) -> Format {
             DiffFormat::Json => Format::Json,
             DiffFormat::Docx => Format::Docx,
         },
-        None => match args.output.as_deref() {
-            Some(path) => from_extension(path),
+        None => match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
+            Some(path) => from_extension(path)?,
             None if std::io::stdout().is_terminal() => Format::Term,
             None => Format::Text,
         },
-    }
+    })
 }
 
-fn from_extension(path: &Path) -> Format {
-    match path
+/// The format an output file's extension asks for; an extension the tool
+/// cannot write (`.pdf`) is an error rather than text under a wrong name.
+fn from_extension(path: &Path) -> Result<Format> {
+    let extension = path
         .extension()
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("html" | "htm") => Format::Html,
-        Some("md" | "markdown") => Format::Markdown,
-        Some("json") => Format::Json,
-        Some("docx") => Format::Docx,
-        _ => Format::Text,
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("html" | "htm") => Ok(Format::Html),
+        Some("md" | "markdown") => Ok(Format::Markdown),
+        Some("json") => Ok(Format::Json),
+        Some("docx") => Ok(Format::Docx),
+        None | Some("txt" | "text" | "diff") => Ok(Format::Text),
+        Some(other) => Err(Error::Usage(format!(
+            "{}: cannot write .{other} files; give --format (term, html, markdown, text, json, docx) or another extension",
+            path.display()
+        ))),
     }
 }
 

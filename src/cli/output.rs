@@ -17,7 +17,7 @@ impl Target {
     /// The target for `-o FILE` (or standard output), refusing a file that
     /// is one of `inputs`.
     pub fn new(output: Option<&Path>, inputs: &[&Path]) -> Result<Target> {
-        let Some(path) = output else {
+        let Some(path) = output.filter(|p| p.as_os_str() != "-") else {
             return Ok(Target::Stdout);
         };
         if inputs.iter().any(|input| same_file(input, path)) {
@@ -49,7 +49,9 @@ impl Target {
 
 /// Writes a file through a temporary file beside it, renamed into place
 /// once complete: a reader never sees half a file, and a failure leaves
-/// nothing behind.
+/// nothing behind. A symbolic link is written through (the file it names is
+/// replaced, the link stays), an existing file keeps its permissions, and a
+/// device or pipe (`/dev/stdout`) is written to directly.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -58,6 +60,49 @@ pub fn write_atomically(
         path: path.to_path_buf(),
         source,
     };
+    let target = through_links(path);
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            return Err(err(std::io::Error::other("it is a directory")));
+        }
+        if !meta.is_file() {
+            return write_directly(&target, write).map_err(err);
+        }
+    }
+    let tmp = temporary_beside(&target);
+    let result = (|| {
+        let file = std::fs::File::create(&tmp)?;
+        if let Some(meta) = &existing {
+            file.set_permissions(meta.permissions())?;
+        }
+        let mut buf = std::io::BufWriter::new(file);
+        write(&mut buf)?;
+        let file = buf.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, &target)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(err)
+}
+
+/// The file a path names once symbolic links are followed (the path itself
+/// if it names nothing yet).
+fn through_links(path: &Path) -> PathBuf {
+    if let Ok(real) = path.canonicalize() {
+        return real;
+    }
+    match std::fs::read_link(path) {
+        Ok(link) if link.is_relative() => path.parent().map_or(link.clone(), |p| p.join(&link)),
+        Ok(link) => link,
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// A temporary file name in the same directory (so the rename is atomic).
+fn temporary_beside(path: &Path) -> PathBuf {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -66,19 +111,18 @@ pub fn write_atomically(
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.redraft-{}.tmp", std::process::id()));
-    let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
-        let mut buf = std::io::BufWriter::new(file);
-        write(&mut buf)?;
-        let file = buf.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(err)
+    dir.join(format!(".{name}.redraft-{}.tmp", std::process::id()))
+}
+
+/// Writes to a device or pipe as it is.
+fn write_directly(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let file = std::fs::OpenOptions::new().write(true).open(path)?;
+    let mut buf = std::io::BufWriter::new(file);
+    write(&mut buf)?;
+    buf.flush()
 }
 
 /// Whether two paths name the same file (the second may not exist yet).

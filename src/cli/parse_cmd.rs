@@ -37,7 +37,8 @@ pub fn run(args: &Args) -> Result<u8> {
     target.write(|out| match args.format {
         ParseFormat::Outline => outline(&resolution, out),
         ParseFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &resolution).map_err(std::io::Error::other)?;
+            let text = serde_json::to_string_pretty(&resolution).map_err(std::io::Error::other)?;
+            out.write_all(text.as_bytes())?;
             writeln!(out)
         }
     })?;

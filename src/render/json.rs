@@ -13,6 +13,7 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
         let summary = serde_json::to_value(redline.summary()).map_err(io::Error::other)?;
         map.insert("summary".into(), summary);
     }
-    serde_json::to_writer_pretty(&mut *out, &value).map_err(io::Error::other)?;
+    let text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
+    out.write_all(text.as_bytes())?;
     writeln!(out)
 }

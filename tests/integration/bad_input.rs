@@ -146,3 +146,144 @@ fn bad_arguments_exit_two() {
     let o = redraft(&["diff", "a", "b", "--format", "pdf"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn output_through_a_symbolic_link_writes_the_file_it_names() {
+    let dir = temp_dir("symlink-out");
+    let real = dir.join("real.html");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.join("latest.html");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let o = redraft(&[
+        "diff",
+        "fixtures/delete/old.txt",
+        "fixtures/delete/new.txt",
+        "-o",
+        link.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+}
+
+#[test]
+fn output_keeps_the_permissions_of_the_file_it_replaces() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("mode-out");
+    let out = dir.join("redline.txt");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = redraft(&[
+        "diff",
+        "fixtures/delete/old.txt",
+        "fixtures/delete/new.txt",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+}
+
+#[test]
+fn output_to_a_device_writes_to_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let o = redraft(&[
+        "diff",
+        "fixtures/delete/old.txt",
+        "fixtures/delete/new.txt",
+        "--format",
+        "text",
+        "-o",
+        "/dev/null",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let o = redraft(&[
+        "diff",
+        "fixtures/delete/old.txt",
+        "fixtures/delete/new.txt",
+        "--format",
+        "text",
+        "-o",
+        "-",
+    ]);
+    assert!(stdout(&o).starts_with("--- fixtures/delete/old.txt"));
+    assert!(!std::path::Path::new("-").exists() && !crate::support::root().join("-").exists());
+}
+
+#[test]
+fn an_output_extension_the_tool_cannot_write_is_refused() {
+    let dir = temp_dir("pdf-out");
+    let out = dir.join("redline.pdf");
+    fails_with(
+        &[
+            "diff",
+            "fixtures/delete/old.txt",
+            "fixtures/delete/new.txt",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &["redline.pdf", "cannot write .pdf files"],
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_closed_pipe_is_not_trouble() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [
+        vec![
+            "parse",
+            "--format",
+            "json",
+            "fixtures/pdf-report/report.txt",
+        ],
+        vec![
+            "diff",
+            "--format",
+            "json",
+            "fixtures/annex-i/before.txt",
+            "fixtures/annex-i/after.txt",
+        ],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_redraft"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let status = child.wait().unwrap();
+        let mut err = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut err)
+            .unwrap();
+        assert!(
+            status.code().is_some_and(|c| c < 2),
+            "{args:?}: {status:?} {err}"
+        );
+        assert!(err.is_empty(), "{err}");
+    }
+}

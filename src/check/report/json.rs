@@ -92,7 +92,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             fixed: report.fixed(),
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+    let text = serde_json::to_string_pretty(&json).map_err(io::Error::other)?;
+    out.write_all(text.as_bytes())?;
     writeln!(out)
 }
 

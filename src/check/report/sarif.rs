@@ -22,7 +22,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             "results": results(report),
         }],
     });
-    serde_json::to_writer_pretty(&mut *out, &log).map_err(io::Error::other)?;
+    let text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
+    out.write_all(text.as_bytes())?;
     writeln!(out)
 }
 
