@@ -30,23 +30,7 @@ pub fn extract(path: &Path) -> Result<String, String> {
     if text.trim().is_empty() {
         return Err("the PDF has no text (scanned pages? run OCR on it first)".to_string());
     }
-    Ok(unindent(&text))
-}
-
-/// Poppler's layout mode keeps hyphens at line ends (its reading-order mode
-/// joins `ICC-` and `ASP/9` into `ICCASP/9`) but indents lines as printed;
-/// the indentation carries no paragraph information here.
-fn unindent(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for line in text.lines() {
-        let page = line.starts_with('\u{0C}');
-        if page {
-            out.push('\u{0C}');
-        }
-        out.push_str(line.trim_start_matches('\u{0C}').trim_start());
-        out.push('\n');
-    }
-    out
+    Ok(text)
 }
 
 /// One line saying why Poppler refused the file.

@@ -99,11 +99,13 @@ fn is_binary(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)
 }
 
+/// CRLF and CR become LF. Form feeds stay: they mark the pages of text
+/// extracted from a PDF, and count as whitespace everywhere else.
 fn normalise_line_ends(text: String) -> String {
-    if !text.contains(['\r', '\u{0C}']) {
+    if !text.contains('\r') {
         return text;
     }
-    text.replace("\r\n", "\n").replace(['\r', '\u{0C}'], "\n")
+    text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
 #[cfg(test)]

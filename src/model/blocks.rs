@@ -80,11 +80,24 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
         // A footnote's continuation lines are indented; anything else is new.
         return !line.starts_with([' ', '\t']);
     }
-    let last = previous[previous.len() - 1].trim_end();
-    let ends_clause = last.ends_with([',', ';', ':', '.']);
+    let ends_clause =
+        last_char(previous[previous.len() - 1]).is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
     ends_clause
         && !quote_open(previous)
         && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some())
+}
+
+/// The last character of a text that is not a space nor part of a footnote
+/// reference: `,` in `Recalling the Statute,[^1]`.
+pub fn last_char(text: &str) -> Option<char> {
+    let mut t = text.trim_end();
+    while t.ends_with(']') {
+        match t.rfind("[^") {
+            Some(start) if !t[start..].contains(char::is_whitespace) => t = t[..start].trim_end(),
+            _ => break,
+        }
+    }
+    t.chars().next_back()
 }
 
 /// Whether a quotation opened in `lines` is still open at their end.
@@ -182,6 +195,16 @@ mod tests {
         assert_eq!(
             texts("Noting « priorities :\na) Cooperation » ;\n\nx"),
             ["Noting « priorities : a) Cooperation » ;", "x"]
+        );
+    }
+
+    #[test]
+    fn a_reference_after_the_comma_still_ends_a_clause() {
+        assert_eq!(last_char("Recalling the Statute,[^1]"), Some(','));
+        assert_eq!(last_char("a [b]"), Some(']'));
+        assert_eq!(
+            texts("1. Decides,[^1]\n2. Requests;\n\nx"),
+            ["1. Decides,[^1]", "2. Requests;", "x"]
         );
     }
 

@@ -496,3 +496,38 @@ fn fix_refuses_a_rebuilt_draft() {
     );
     assert!(!out.exists());
 }
+
+/// A draft with English footnote markers (after the punctuation), written
+/// as a Word document with real footnotes, printed to PDF by LibreOffice:
+/// the PDF, and the text `pdftotext -layout` extracts from it, parse like
+/// the draft.
+#[test]
+fn pdf_of_a_word_document_with_footnotes_parses_like_its_draft() {
+    if !tool("soffice") || !tool("pdftotext") {
+        return;
+    }
+    let dir = temp_dir("pdf-word-footnotes");
+    let draft = fixture("pdf-word-footnotes/draft.txt");
+    let docx = dir.join("draft.docx");
+    let o = redraft(&[
+        "diff",
+        draft.to_str().unwrap(),
+        draft.to_str().unwrap(),
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let pdf = soffice_pdf(&docx, &dir);
+    let expected = load(&draft);
+    assert_eq!(expected.of_kind(UnitKind::Footnote).count(), 4);
+    assert_eq!(load(&pdf).to_text(), expected.to_text());
+    let layout = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let extracted = dir.join("extracted.txt");
+    std::fs::write(&extracted, &layout.stdout).unwrap();
+    assert_eq!(load(&extracted).to_text(), expected.to_text());
+}

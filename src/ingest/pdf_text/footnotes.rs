@@ -41,9 +41,6 @@ pub fn has_footnote_area(raw: &[&str]) -> bool {
 /// `N text` at the start of a line: the number and the text.
 fn footnote_start(line: &str) -> Option<(u32, &str)> {
     let t = line.trim_start();
-    if line.len() - t.len() > 1 {
-        return None;
-    }
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 || digits > 3 {
         return None;
@@ -93,7 +90,7 @@ pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
 /// Lifts footnotes printed without a rule at the end of the page that
 /// started at `page_begin`: the earliest line `N text` (N the next
 /// footnote number, or any number below 100 for the first) from which the
-/// rest of the page reads as a short footnote area (at most a third of the
+/// rest of the page reads as a short footnote area (at most two thirds of the
 /// page, at most [`NOTE_LINES`] lines a note), and whose number has a
 /// marker in the page above it.
 fn lift_page_end(
@@ -110,7 +107,7 @@ fn lift_page_end(
             return false;
         };
         let (taken, found) = area(&flow[k..], expected, compounds);
-        let short = (flow.len() - k) * 3 <= page_len && taken <= found.len() * NOTE_LINES;
+        let short = (flow.len() - k) * 3 <= page_len * 2 && taken <= found.len() * NOTE_LINES;
         let digits = n.to_string();
         let marked = flow[page_begin..k]
             .iter()
@@ -148,8 +145,9 @@ fn area(lines: &[Line], mut expected: Option<u32>, compounds: &Compounds) -> (us
             expected = Some(n + 1);
         } else if let Some(last) = notes.last_mut() {
             let t = line.text.trim();
-            let continues =
-                !line.text.starts_with(' ') && !last.text.ends_with('.') && !is_rule(&line.text);
+            // Some extractions start a page with one space: the flow resumes.
+            let page_resumes = line.text.starts_with(' ') && !line.text.starts_with("  ");
+            let continues = !page_resumes && !last.text.ends_with('.') && !is_rule(&line.text);
             if !is_repeated_url(t, &last.text) {
                 if !continues {
                     break;
@@ -272,6 +270,13 @@ fn marker_in(text: &str, start: usize, digits: &str) -> Option<(std::ops::Range<
             Some(c) if c.is_alphabetic() || matches!(c, ')' | '»' | '”' | '"') => {
                 return Some((s..e + spaces_before_punctuation(&text[e..]), String::new()));
             }
+            Some(c)
+                if matches!(c, ',' | ';' | '.' | ':')
+                    && after.is_none_or(char::is_whitespace)
+                    && after_a_word(&text[..s]) =>
+            {
+                return Some((s..e, String::new()));
+            }
             Some(c) if c.is_ascii_digit() && glued_to_year(&text[..s]) => {
                 return Some((s..e + spaces_before_punctuation(&text[e..]), String::new()));
             }
@@ -296,6 +301,27 @@ fn spaces_before_punctuation(tail: &str) -> usize {
     } else {
         0
     }
+}
+
+/// English usage puts the marker after the punctuation: `Statute,1`,
+/// `report;3`. The punctuation must follow a word, not a figure (`75/1,2`).
+fn after_a_word(before: &str) -> bool {
+    let mut chars = before.chars().rev();
+    let Some(punct) = chars.next() else {
+        return false;
+    };
+    let token: String = before[..before.len() - punct.len_utf8()]
+        .chars()
+        .rev()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let last = token.chars().next();
+    let word_end = last.is_some_and(|c| c.is_alphabetic() || matches!(c, ')' | '»' | '”' | '"'));
+    // `Res.2`, `para.12`, `A/RES/75`: a full stop after an abbreviation or
+    // inside a symbol is no sentence end.
+    let letters = token.chars().take_while(|c| c.is_alphabetic()).count();
+    let abbreviation = punct == '.' && letters < 5;
+    word_end && !token.contains('/') && !abbreviation
 }
 
 /// `2007` right before the marker, not part of a longer number.
@@ -370,6 +396,12 @@ mod tests {
         assert!(m("son 7e séminaire", "7").is_none());
         assert!(m("paragraphes 29, 30 et 31", "29").is_none());
         assert!(m("ICC-ASP/20/25.", "25").is_none());
+        assert_eq!(
+            m("Recalling the Rome Statute,1", "1").unwrap(),
+            "Recalling the Rome Statute,[^1]"
+        );
+        assert_eq!(m("the report;3 and", "3").unwrap(), "the report;[^3] and");
+        assert!(m("resolutions 75/1,2 and", "2").is_none());
         let t = "relatives à R15316.  ";
         let g = glued_to_a_code(t, 0, "16").unwrap();
         assert_eq!(&t[g.0.clone()], "16");
@@ -433,6 +465,6 @@ mod tests {
         );
         assert_eq!(footnote_start("12. Prie"), None);
         assert_eq!(footnote_start("1 bis. Requests"), None);
-        assert_eq!(footnote_start("  3 x"), None);
+        assert_eq!(footnote_start("  3 x"), Some((3, "x")));
     }
 }

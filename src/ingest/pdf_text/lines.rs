@@ -75,7 +75,11 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_break = false;
     let mut new_page = false;
+    let mut skip_next = false;
     for (number, line) in raw.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
         new_page |= line.contains('\u{0C}');
         let text = line
             .trim_end_matches('\r')
@@ -85,9 +89,20 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
             pending_break = !blanks_mean_nothing || pending_break;
             continue;
         }
-        let kept = if is_rule(text) { text } else { text.trim_end() };
+        let mut kept = if is_rule(text) {
+            text.to_string()
+        } else {
+            text.trim_end().to_string()
+        };
+        if let Some(next) = raw
+            .get(number + 1)
+            .filter(|next| number_above_its_text(text, next))
+        {
+            kept = format!("{} {}", kept.trim(), next.trim());
+            skip_next = true;
+        }
         out.push(Line {
-            text: kept.to_string(),
+            text: kept,
             break_before: pending_break && !out.is_empty(),
             page_start: new_page && !out.is_empty(),
             source: (number, line.len() - line.trim_start_matches('\u{0C}').len()),
@@ -96,6 +111,29 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         new_page = false;
     }
     out
+}
+
+/// A line holding only a footnote number over an indented line of text,
+/// as layout extractions print a footnote whose number Word set apart
+/// (`1` / `  United Nations, Treaty Series ...`): the two are one line.
+fn number_above_its_text(line: &str, next: &str) -> bool {
+    let number = line.trim();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let only_digits =
+        !number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit());
+    let text = next.trim();
+    only_digits
+        && !text.is_empty()
+        && !text.chars().all(|c| c.is_ascii_digit())
+        && indent(next) > indent(line)
+}
+
+/// Whether most lines are indented, as in a layout extraction
+/// (`pdftotext -layout`).
+pub fn mostly_indented(raw: &[&str]) -> bool {
+    let content: Vec<&&str> = raw.iter().filter(|l| !l.trim().is_empty()).collect();
+    let indented = content.iter().filter(|l| l.starts_with("  ")).count();
+    content.len() >= 4 && indented * 5 >= content.len() * 3
 }
 
 /// A rule that separates footnotes from the text: a long run of spaces
@@ -125,6 +163,28 @@ mod tests {
             lines.iter().map(|l| l.break_before).collect::<Vec<_>>(),
             [false, false, true]
         );
+    }
+
+    #[test]
+    fn a_footnote_number_on_its_own_line_joins_its_text() {
+        let lines = read(&[
+            "   Recalling the Statute,1",
+            "1",
+            "  United Nations.",
+            "12",
+            "Next",
+        ]);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "   Recalling the Statute,1",
+                "1 United Nations.",
+                "12",
+                "Next"
+            ]
+        );
+        assert_eq!(lines[1].source.0, 1);
     }
 
     #[test]

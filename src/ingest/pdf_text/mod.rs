@@ -29,16 +29,18 @@ mod segment;
 mod table;
 
 /// Whether a text looks extracted from a PDF rather than written as a
-/// draft: no `[^N]` references, and either a footnote area after a rule,
-/// several words hyphenated across line ends, or a blank line after every
-/// line where the lines are printed lines (many end mid-sentence), not
-/// paragraphs.
+/// draft: no `[^N]` references, and either page breaks (form feeds), most
+/// lines indented as printed, a footnote area after a rule, several words
+/// hyphenated across line ends, or a blank line after every line where the
+/// lines are printed lines (many end mid-sentence), not paragraphs.
 pub fn looks_like(text: &str) -> bool {
     if text.contains("[^") {
         return false;
     }
     let raw: Vec<&str> = text.lines().collect();
-    footnotes::has_footnote_area(&raw)
+    text.contains('\u{0C}')
+        || lines::mostly_indented(&raw)
+        || footnotes::has_footnote_area(&raw)
         || hyphen::line_end_hyphenations(&raw) >= 3
         || (lines::blank_after_every_line(&raw) && lines::mostly_cut_mid_sentence(&raw))
 }

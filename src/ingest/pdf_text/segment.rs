@@ -182,7 +182,7 @@ impl Segmenter<'_> {
         if self.kind == Kind::Title {
             return t.starts_with(char::is_uppercase) || marker::operative(t).is_some();
         }
-        let end = self.current.trim_end().chars().next_back().unwrap_or('.');
+        let end = crate::model::blocks::last_char(&self.current).unwrap_or('.');
         let ends_sentence = matches!(end, '.' | ';' | ':');
         let ends_clause = ends_sentence || matches!(end, ',' | ')' | '»');
         if let Some(m) = marker::operative(t) {
