@@ -68,6 +68,29 @@ pub fn common(a: &[u64], b: &[u64]) -> usize {
     n
 }
 
+/// How many features of sorted `a` are in sorted `b` but not in sorted
+/// `except`.
+pub fn common_excluding(a: &[u64], b: &[u64], except: &[u64]) -> usize {
+    let (mut i, mut j, mut k, mut n) = (0, 0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                while k < except.len() && except[k] < a[i] {
+                    k += 1;
+                }
+                if except.get(k) != Some(&a[i]) {
+                    n += 1;
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Dice coefficient of two feature sets: 1.0 for the same words in the same
 /// pairs, 0.0 for nothing in common.
 pub fn dice(a: &[u64], b: &[u64]) -> f64 {
@@ -141,6 +164,11 @@ mod tests {
         let piece = features("requests a report on it");
         assert_eq!(containment(&piece, &whole), 1.0);
         assert!(dice(&piece, &whole) < 0.7);
+    }
+
+    #[test]
+    fn common_but_not_in_a_third_set() {
+        assert_eq!(common_excluding(&[1, 2, 3, 5], &[2, 3, 4, 5], &[3]), 2);
     }
 
     #[test]

@@ -15,6 +15,8 @@ use crate::model::Unit;
 pub const CONTAINED: f64 = 0.7;
 /// Pieces with fewer features (a two-word line) are never taken for pieces.
 const MIN_FEATURES: usize = 5;
+/// Features of the whole a piece must carry beyond its partner's.
+const MIN_ADDED: usize = 3;
 
 /// Finds splits and merges among the units left unmatched by `matches`,
 /// with the feature caches of both versions.
@@ -78,12 +80,23 @@ fn splits<'a>(
         let candidates: Vec<usize> = neighbours
             .chain(index.candidates(&piece, 4, usize::MAX))
             .collect();
-        let best = candidates
-            .into_iter()
-            .filter(|&i| old[i].kind.alignment_class() == new[j].kind.alignment_class())
-            .map(|i| (features::containment(&piece, old_features.get(i)), i))
-            .filter(|&(c, _)| c >= CONTAINED)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+        let mut best: Option<(f64, usize)> = None;
+        for i in candidates {
+            if old[i].kind.alignment_class() != new[j].kind.alignment_class() {
+                continue;
+            }
+            let whole = old_features.get(i).to_vec();
+            let contained = features::containment(&piece, &whole);
+            if contained < CONTAINED || best.is_some_and(|(c, _)| c >= contained) {
+                continue;
+            }
+            let partner = old_match[i]
+                .filter(|&k| matches[k].new.len() == 1)
+                .map(|k| matches[k].new[0]);
+            if partner.is_none_or(|p| adds_to_partner(&piece, &whole, new_features.get(p))) {
+                best = Some((contained, i));
+            }
+        }
         if let Some((_, i)) = best {
             pieces[i].push(j);
         }
@@ -122,6 +135,16 @@ fn splits<'a>(
     });
     matches.extend(added);
     matches
+}
+
+/// Whether a piece carries words of the whole that its partner lacks
+/// (at least [`MIN_ADDED`], and a quarter of the piece's features): the
+/// second half of a split paragraph does; a near-copy of the partner that
+/// only shares its boilerplate (the other of two "Noting the report of the
+/// ... on cooperation," when one was deleted) does not.
+fn adds_to_partner(piece: &[u64], whole: &[u64], partner: &[u64]) -> bool {
+    let added = features::common_excluding(piece, whole, partner);
+    added >= MIN_ADDED && added * 4 >= piece.len()
 }
 
 /// The longest run of consecutive indices in sorted `group` containing

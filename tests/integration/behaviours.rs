@@ -178,3 +178,20 @@ fn differences_exit_one() {
     let o = redraft(&["diff", "fixtures/delete/old.txt", "fixtures/delete/new.txt"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
 }
+
+/// Regression (QA): deleting one of two near-identical paragraphs was shown
+/// as a merge of both, and their footnotes were misattributed.
+#[test]
+fn near_duplicate_deleted_is_a_deletion_not_a_merge() {
+    let r = redline_pair("near-duplicate-deleted");
+    assert_eq!(r.summary().merged, 0);
+    assert_eq!(deleted_labels(&r), ["PP2", "FN2"]);
+    let kept = by_new(&r, "PP2");
+    assert_eq!((kept.op, old_label(kept)), (Op::Edited, "PP3"));
+    assert_eq!(
+        redraft::render::text::block(kept),
+        "Noting [-also -]the report of the Bureau on cooperation,[^2]"
+    );
+    let note = by_new(&r, "FN2");
+    assert_eq!((note.op, old_label(note)), (Op::Unchanged, "FN3"));
+}
