@@ -55,6 +55,9 @@ impl Op {
 pub struct Side {
     /// Its label in that version (`OP17`).
     pub label: String,
+    /// What kind of unit it is in that version (a preambular paragraph may
+    /// become operative).
+    pub kind: UnitKind,
     /// Its marker as written (`17.`, `(b)`), if numbered.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
@@ -72,6 +75,7 @@ impl Side {
     pub fn of(unit: &model::Unit, index: usize) -> Side {
         Side {
             label: unit.label.clone(),
+            kind: unit.kind,
             marker: unit.marker.clone(),
             number: unit.display_number(),
             index,
@@ -177,7 +181,9 @@ impl Entry {
     /// merges, insertions and deletions say what happened in other words.
     pub fn renumbered(&self) -> bool {
         match (self.op, &self.new, self.old.as_slice()) {
-            (Op::Unchanged | Op::Edited, Some(new), [old]) => new.number != old.number,
+            (Op::Unchanged | Op::Edited, Some(new), [old]) => {
+                new.kind == old.kind && new.number != old.number
+            }
             _ => false,
         }
     }

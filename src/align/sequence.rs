@@ -214,11 +214,17 @@ impl<'a> Pairs<'a> {
             let new_features = self.new_features.get(j).to_vec();
             let far = index.candidates(&new_features, INDEX_CANDIDATES, common_cap);
             for i in near.into_iter().chain(far) {
-                if self.old[i].kind.alignment_class() != self.new[j].kind.alignment_class() {
+                let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
+                let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
+                // A preambular paragraph that became operative, an operative
+                // one that became a subparagraph: matched on strong
+                // similarity only.
+                let changed_kind = !same_kind && old_kind.is_paragraph() && new_kind.is_paragraph();
+                if !same_kind && !changed_kind {
                     continue;
                 }
                 let score = features::dice(self.old_features.get(i), &new_features);
-                let is_near = range.contains(&i);
+                let is_near = range.contains(&i) && same_kind;
                 let threshold = if is_near {
                     NEAR_THRESHOLD
                 } else {

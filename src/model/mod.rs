@@ -79,6 +79,19 @@ impl UnitKind {
         }
     }
 
+    /// Whether the unit is a paragraph of the text proper: preambular,
+    /// operative, subparagraph or other paragraph (not a title, heading,
+    /// annex heading, footnote or table).
+    pub fn is_paragraph(self) -> bool {
+        matches!(
+            self,
+            UnitKind::Preambular
+                | UnitKind::Operative
+                | UnitKind::Subparagraph
+                | UnitKind::Paragraph
+        )
+    }
+
     /// A short lower-case name, as in the JSON forms.
     pub fn name(self) -> &'static str {
         match self {

@@ -122,6 +122,11 @@ pub fn badges(entry: &Entry) -> Vec<String> {
     if entry.moved && entry.op != Op::MovedAway {
         let from = entry.old.first().map_or("", |o| o.label.as_str());
         out.push(format!("moved from {from}"));
+    } else if let (Some(old), Some(new)) = (entry.old.first(), &entry.new)
+        && old.kind != new.kind
+        && entry.op != Op::MovedAway
+    {
+        out.push(format!("was {}", old.label));
     }
     out
 }

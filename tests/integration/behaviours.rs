@@ -195,3 +195,27 @@ fn near_duplicate_deleted_is_a_deletion_not_a_merge() {
     let note = by_new(&r, "FN2");
     assert_eq!((note.op, old_label(note)), (Op::Unchanged, "FN3"));
 }
+
+/// Regression (QA): a preambular paragraph that became operative was a
+/// deletion and an insertion.
+#[test]
+fn kind_changed_preambular_becomes_operative() {
+    let r = redline_pair("kind-changed");
+    let e = by_new(&r, "OP2");
+    assert_eq!((e.op, old_label(e)), (Op::Edited, "PP2"));
+    assert_eq!(e.old[0].kind, UnitKind::Preambular);
+    assert!(
+        redraft::render::text::block(e).contains("[-Encouraging-]{+Encourages+} Member States")
+    );
+    assert_eq!((r.summary().inserted, r.summary().deleted), (0, 0));
+}
+
+/// Regression (QA): an operative paragraph demoted to a subparagraph.
+#[test]
+fn demoted_to_subparagraph() {
+    let r = redline_pair("demoted-to-subparagraph");
+    let e = by_new(&r, "OP1(c)");
+    assert_eq!((e.op, old_label(e)), (Op::Edited, "OP2"));
+    assert!(redraft::render::annotation(e).unwrap().contains("was OP2"));
+    assert!(!redraft::render::annotation(e).unwrap().contains("formerly"));
+}
