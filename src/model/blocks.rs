@@ -67,7 +67,36 @@ fn push_block(blocks: &mut Vec<Block>, lines: &[&str], start: usize) {
     for line in lines {
         append_collapsed(&mut text, line);
     }
-    blocks.push(Block { text, line: start });
+    blocks.push(Block {
+        text: normalise(text),
+        line: start,
+    });
+}
+
+/// Characters that show nothing and only get in the way of comparing
+/// words: zero-width space, word joiner, zero-width no-break space, soft
+/// hyphen.
+const INVISIBLE: [char; 4] = ['\u{200B}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
+
+/// The text in Unicode's composed form (NFC: `é` as one character, as
+/// Windows and the web write it, not `e` and a combining accent, as macOS
+/// may), without invisible characters; so that the same words compare the
+/// same whatever machine typed them.
+///
+/// ```
+/// use redraft::model::blocks::normalise;
+/// assert_eq!(normalise("re\u{301}solution coope\u{301}\u{200B}ration".to_string()), "résolution coopération");
+/// ```
+pub fn normalise(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if text.is_ascii() {
+        return text;
+    }
+    let composed = is_nfc_quick(text.chars()) == IsNormalized::Yes;
+    if composed && !text.contains(INVISIBLE) {
+        return text;
+    }
+    text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
 }
 
 /// Whether `line` opens a new unit inside the block made of `previous`.

@@ -219,3 +219,33 @@ fn demoted_to_subparagraph() {
     assert!(redraft::render::annotation(e).unwrap().contains("was OP2"));
     assert!(!redraft::render::annotation(e).unwrap().contains("formerly"));
 }
+
+/// Regression (QA): the same words typed on another machine (decomposed
+/// accents, as macOS may write them; a zero-width space or soft hyphen
+/// inside a word) are the same words.
+#[test]
+fn decomposed_accents_and_invisible_characters_are_no_change() {
+    use unicode_normalization::UnicodeNormalization;
+    let text = std::fs::read_to_string(fixture("annex-i/after.txt")).unwrap();
+    let dir = temp_dir("unicode-forms");
+    let nfd = dir.join("nfd.txt");
+    std::fs::write(&nfd, text.nfd().collect::<String>()).unwrap();
+    let invisible = dir.join("invisible.txt");
+    std::fs::write(
+        &invisible,
+        text.replace("coopération", "coopé\u{200B}ra\u{AD}tion"),
+    )
+    .unwrap();
+    for other in [&nfd, &invisible] {
+        let o = redraft(&[
+            "diff",
+            "fixtures/annex-i/after.txt",
+            other.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    }
+    assert_eq!(
+        load(&nfd).find("CHAPEAU").unwrap().text,
+        "L’Assemblée des États Parties,"
+    );
+}
