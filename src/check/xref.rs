@@ -103,7 +103,13 @@ pub fn extract(doc: &Document) -> Vec<Reference> {
             continue;
         }
         let toks = tokens::lex(&doc.text, doc.span(i), &atoms);
-        out.extend(Parser { words, toks: &toks }.all(i));
+        let mut found = Parser { words, toks: &toks }.all(i);
+        // Footnotes cite other documents ("Ibid., para. 40", "A/78/6
+        // (Sect. 1), para. 12"): their references are never to the draft.
+        if unit.kind == UnitKind::Footnote {
+            found.iter_mut().for_each(|r| r.external = true);
+        }
+        out.extend(found);
     }
     out
 }

@@ -515,3 +515,26 @@ fn no_false_positives_on_drafts_and_fixtures() {
         assert_eq!(summary, expected, "{file}");
     }
 }
+
+/// Regression (QA): footnotes cite other documents ("Ibid., para. 40",
+/// "A/78/6 (Sect. 1), para. 1.12"); their paragraph numbers are never
+/// references to the draft, nor to be compared as cross-reference targets.
+#[test]
+fn footnote_citations_are_external() {
+    let en = "fixtures/check-footnote-citations/en.txt";
+    let o = redraft(&["check", en]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let o = redraft(&[
+        "check",
+        en,
+        "--parallel",
+        "fixtures/check-footnote-citations/fr.txt",
+        "--allow",
+        "punctuation",
+    ]);
+    assert!(
+        !stdout(&o).contains("cross-reference targets differ"),
+        "{}",
+        stdout(&o)
+    );
+}
