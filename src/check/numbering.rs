@@ -88,7 +88,11 @@ fn marker_range(doc: &Document, unit: usize) -> Range<usize> {
 fn operative(doc: &Document) -> Vec<Finding> {
     let mut scopes: BTreeMap<String, Vec<(usize, Number)>> = BTreeMap::new();
     for (i, unit) in doc.units().iter().enumerate() {
-        if unit.kind != UnitKind::Operative {
+        // Operative paragraphs, and the numbered paragraphs of a report or
+        // of an annex that is not a resolution (terms of reference).
+        let numbered = unit.kind == UnitKind::Operative
+            || (unit.kind == UnitKind::Paragraph && unit.number.is_some());
+        if !numbered {
             continue;
         }
         let Some(number) = unit.number.as_deref().and_then(Number::parse) else {
@@ -111,9 +115,13 @@ fn operative_scope(doc: &Document, units: &[(usize, Number)]) -> Vec<Finding> {
     let mut seen: HashMap<(u32, usize), usize> = HashMap::new();
     let mut prev: Option<Number> = None;
     for &(i, n) in units {
+        let noun = match doc.units()[i].kind {
+            UnitKind::Operative => "operative paragraph",
+            _ => "paragraph",
+        };
         let message = if let Some(&first) = seen.get(&(n.base, n.suffix)) {
             Some(format!(
-                "operative paragraph {n} is numbered like the one at line {}",
+                "{noun} {n} is numbered like the one at line {}",
                 doc.units()[first].line
             ))
         } else {
@@ -122,7 +130,7 @@ fn operative_scope(doc: &Document, units: &[(usize, Number)]) -> Vec<Finding> {
                     Some(format!("operative numbering starts at {n}; expected 1"))
                 }
                 Some(p) if !n.follows(p) => Some(format!(
-                    "operative paragraph {n} follows {p}; expected {}",
+                    "{noun} {n} follows {p}; expected {}",
                     expected_after(p, n)
                 )),
                 _ => None,

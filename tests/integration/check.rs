@@ -538,3 +538,16 @@ fn footnote_citations_are_external() {
         stdout(&o)
     );
 }
+
+/// Regression (QA): an annex of plain numbered paragraphs (terms of
+/// reference) is checked for numbering too.
+#[test]
+fn numbering_of_an_annex_of_numbered_paragraphs() {
+    let (_, rows) = findings(&["fixtures/check-annex-numbering/draft.txt"]);
+    let found: Vec<(&str, &str)> = rows.iter().map(|r| (r.0.as_str(), r.2.as_str())).collect();
+    assert_eq!(
+        found,
+        [("numbering", "ANNEX/P2#2"), ("numbering", "ANNEX/P5")],
+        "{rows:?}"
+    );
+}
