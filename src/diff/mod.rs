@@ -131,11 +131,17 @@ impl Builder<'_> {
     /// Where each old unit would stand in the new order: right after the
     /// new counterpart of the closest earlier old unit that kept its place.
     fn old_places(&self) -> Vec<(usize, u8, usize)> {
+        let block_end = block_ends(&self.new.units);
         let mut anchor: Option<usize> = None;
         let mut places = Vec::with_capacity(self.old.units.len());
         for i in 0..self.old.units.len() {
+            // A paragraph (not a subparagraph) is placed after the whole
+            // block of the paragraph before it, subparagraphs included, so
+            // that it does not stand among another paragraph's (a), (b).
+            let sub = self.old.units[i].kind == UnitKind::Subparagraph;
             places.push(match anchor {
-                Some(j) => (j, 2, i),
+                Some(j) if sub => (j, 2, i),
+                Some(j) => (block_end[j], 2, i),
                 None => (0, 0, i),
             });
             if let Some(m) = self.alignment.of_old(i).filter(|m| !m.moved) {
@@ -302,6 +308,26 @@ impl Builder<'_> {
         let texts: Vec<&str> = indices.iter().map(|&k| r.units[k].text.as_str()).collect();
         texts.join(&BREAK.to_string())
     }
+}
+
+/// For each unit, the last unit of the block it belongs to: its top-level
+/// paragraph and the subparagraphs that follow it.
+fn block_ends(units: &[crate::model::Unit]) -> Vec<usize> {
+    let top = |mut j: usize| {
+        while let Some(p) = units[j].parent {
+            j = p;
+        }
+        j
+    };
+    let tops: Vec<usize> = (0..units.len()).map(top).collect();
+    let mut ends = vec![0; units.len()];
+    for j in (0..units.len()).rev() {
+        ends[j] = match tops.get(j + 1) {
+            Some(&t) if t == tops[j] => ends[j + 1],
+            _ => j,
+        };
+    }
+    ends
 }
 
 /// Cuts the segments of a split at the inserted breaks: one list per piece.

@@ -216,6 +216,20 @@ fn char_diff(old: &str, new: &str) -> Vec<Segment> {
     let old_chars: Vec<char> = old.chars().collect();
     let new_chars: Vec<char> = new.chars().collect();
     let ops = capture_diff_slices(Algorithm::Myers, &old_chars, &new_chars);
+    let kept: usize = ops
+        .iter()
+        .map(|op| match *op {
+            DiffOp::Equal { len, .. } => len,
+            _ => 0,
+        })
+        .sum();
+    // Words that share less than half their letters are replaced whole:
+    // `[-seventy-ninth-]{+eightieth+}`, not `[-sev-]e[-n-]{+igh+}t…`.
+    if kept * 2 < old_chars.len().max(new_chars.len()) {
+        let mut out = whole(SegmentOp::Delete, old);
+        out.extend(whole(SegmentOp::Insert, new));
+        return out;
+    }
     let mut out = Vec::new();
     for run in runs(&ops) {
         let (o, n, equal) = match run {
@@ -327,6 +341,21 @@ mod tests {
             &options,
         );
         assert_eq!(render(&s), "ICC-ASP/1[-8-]{+9+}/Res.3");
+    }
+
+    #[test]
+    fn char_granularity_replaces_dissimilar_words_whole() {
+        let options = Options {
+            granularity: Granularity::Char,
+        };
+        let s = diff_texts(
+            "seventy-ninth",
+            "eightieth",
+            Lang::En,
+            &FootnoteMap::default(),
+            &options,
+        );
+        assert_eq!(render(&s), "[-seventy-ninth-]{+eightieth+}");
     }
 
     #[test]

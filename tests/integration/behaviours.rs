@@ -249,3 +249,28 @@ fn decomposed_accents_and_invisible_characters_are_no_change() {
         "L’Assemblée des États Parties,"
     );
 }
+
+/// Regression (QA): the stub of a paragraph that moved away stood between
+/// another paragraph's subparagraphs, so that (c) read as its own.
+#[test]
+fn moved_away_stub_stays_out_of_a_paragraphs_subparagraphs() {
+    let r = redline_pair("moved-around-subparagraphs");
+    let labels: Vec<String> = r
+        .entries
+        .iter()
+        .map(|e| match e.op {
+            Op::MovedAway => format!("stub {}", e.old[0].label),
+            _ => e.label().to_string(),
+        })
+        .collect();
+    let at = |l: &str| {
+        labels
+            .iter()
+            .position(|x| x == l)
+            .unwrap_or_else(|| panic!("{l} in {labels:?}"))
+    };
+    assert!(at("stub OP3") > at("OP3(c)"), "{labels:?}");
+    assert_eq!(by_new(&r, "OP2").old[0].label, "OP3");
+    assert!(by_new(&r, "OP2").moved);
+    assert_eq!(r.summary().split, 1);
+}
