@@ -25,6 +25,7 @@
 //! ```
 
 pub mod align;
+pub mod amend;
 pub mod cli;
 pub mod diff;
 pub mod error;

@@ -34,6 +34,10 @@ pub struct Args {
     /// Diff inside changed words character by character.
     #[arg(long, value_enum, default_value = "word")]
     granularity: GranularityArg,
+    /// Language of `--format amendments` [default: the old draft's, as
+    /// detected or given with --lang].
+    #[arg(long, value_name = "LANG")]
+    amendment_lang: Option<crate::lang::Lang>,
     #[command(flatten)]
     draft: DraftArgs,
 }
@@ -45,6 +49,8 @@ enum DiffFormat {
     Markdown,
     Text,
     Json,
+    /// Formal amendments turning OLD into NEW, numbered as in OLD.
+    Amendments,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -79,6 +85,7 @@ pub fn run(args: &Args) -> Result<u8> {
         full: args.full,
         context: args.context,
         color: color(args),
+        amendment_lang: args.amendment_lang,
     };
     target.write(|out| render::render(&redline, format, &render_options, out))?;
     Ok(if redline.has_changes() {
@@ -96,6 +103,7 @@ fn format(args: &Args) -> Format {
             DiffFormat::Markdown => Format::Markdown,
             DiffFormat::Text => Format::Text,
             DiffFormat::Json => Format::Json,
+            DiffFormat::Amendments => Format::Amendments,
         },
         None => match args.output.as_deref() {
             Some(path) => from_extension(path),

@@ -2,6 +2,7 @@
 //! the library per command. `main → run → ExitCode`; errors are printed
 //! once, here.
 
+mod amend_cmd;
 mod diff_cmd;
 mod output;
 mod parse_cmd;
@@ -38,6 +39,9 @@ enum Command {
     /// Compare two versions of a draft: paragraphs aligned by content,
     /// words diffed inside each pair.
     Diff(diff_cmd::Args),
+    /// Apply a list of formal amendments to a draft: the amended draft
+    /// (renumbered) or its redline.
+    Amend(amend_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -57,6 +61,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
+        Command::Amend(args) => amend_cmd::run(&args),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Renderers: a [`Redline`] → text for people or programs. One file per
 //! format; every renderer writes to any [`std::io::Write`].
 
+pub mod amendments;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -24,6 +25,8 @@ pub enum Format {
     Text,
     /// The redline as JSON.
     Json,
+    /// Formal amendments turning the old draft into the new one.
+    Amendments,
 }
 
 /// Options shared by renderers.
@@ -36,6 +39,8 @@ pub struct RenderOptions {
     pub context: usize,
     /// Whether the terminal output is coloured.
     pub color: bool,
+    /// The language amendments are written in (default: the old draft's).
+    pub amendment_lang: Option<crate::lang::Lang>,
 }
 
 impl Default for RenderOptions {
@@ -44,6 +49,7 @@ impl Default for RenderOptions {
             full: false,
             context: 1,
             color: false,
+            amendment_lang: None,
         }
     }
 }
@@ -61,6 +67,7 @@ pub fn render(
         Format::Markdown => markdown::render(redline, out),
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
+        Format::Amendments => amendments::render(redline, options.amendment_lang, out),
     }
 }
 
