@@ -6,7 +6,34 @@
 
 use proptest::prelude::*;
 use redraft::diff::{self, Granularity, Options};
-use redraft::model::{ParseOptions, parse};
+use redraft::lang::Lang;
+use redraft::model::{ParseOptions, Resolution, parse};
+use redraft::redline::Redline;
+
+/// `amend(old, amendments(old, new))` in the normal form, through the
+/// written list: generated, worded in `lang`, read back and applied.
+fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> String {
+    let list = redraft::amend::from_redline(redline, Some(lang));
+    let mut text = Vec::new();
+    redraft::render::amendments::write_list(&list, lang, &mut text).expect("written");
+    let text = String::from_utf8(text).expect("UTF-8");
+    if list.is_empty() {
+        return old.to_text();
+    }
+    let read = redraft::amend::parse(&text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
+    let applied = redraft::amend::apply(old, &read);
+    assert!(
+        applied.failures.is_empty(),
+        "{text}\n{:?}",
+        applied.failures
+    );
+    let opts = ParseOptions {
+        lang: Some(old.lang),
+    };
+    parse(&applied.text, &opts)
+        .expect("amended parses")
+        .to_text()
+}
 
 /// Real operative paragraphs (without numbers) from the shipped drafts.
 fn pool() -> Vec<String> {
@@ -196,6 +223,29 @@ proptest! {
     }
 
     #[test]
+    fn amendments_turn_old_into_new_in_every_language(
+        picks in prop::collection::vec(any::<usize>(), 2..14),
+        preamble_picks in prop::collection::vec(any::<usize>(), 0..3),
+        edits in prop::collection::vec(edit(), 1..8),
+    ) {
+        let pool = pool();
+        let old_paras: Vec<String> = picks.iter().map(|&k| pool[k % pool.len()].clone()).collect();
+        let preamble: Vec<String> = preamble_picks.iter().map(|&k| pool[k % pool.len()].trim_end_matches([';', '.']).to_string()).collect();
+        let mut new_paras = old_paras.clone();
+        for e in &edits {
+            apply(&mut new_paras, e, &pool);
+        }
+        let opts = ParseOptions::default();
+        let old = parse(&draft(&preamble, &old_paras), &opts).expect("old parses");
+        let new = parse(&draft(&preamble, &new_paras), &opts).expect("new parses");
+        let redline = diff::redline(&old, &new, &Options::default());
+        for lang in Lang::ALL {
+            let amended = round_trip(&redline, &old, lang);
+            prop_assert_eq!(&amended, &new.to_text(), "in {}", lang);
+        }
+    }
+
+    #[test]
     fn tokens_give_back_the_text(text in "\\PC{0,200}") {
         let tokens = redraft::diff::tokenize::tokenize(&text, redraft::lang::Lang::Fr);
         let joined: String = tokens.iter().map(|t| t.text).collect();
@@ -210,5 +260,20 @@ proptest! {
         let again = parse(&r.to_text(), &ParseOptions::default()).expect("parses again");
         prop_assert_eq!(again.to_text(), r.to_text());
         prop_assert_eq!(again.units.len(), r.units.len());
+    }
+}
+
+/// The round trip on the Annex I pair, in every language of the generator.
+#[test]
+fn annex_i_amendments_turn_before_into_after() {
+    let read = |f: &str| {
+        let text = std::fs::read_to_string(f).expect("fixture");
+        parse(&text, &ParseOptions::default()).expect("parses")
+    };
+    let old = read("fixtures/annex-i/before.txt");
+    let new = read("fixtures/annex-i/after.txt");
+    let redline = diff::redline(&old, &new, &Options::default());
+    for lang in Lang::ALL {
+        assert_eq!(round_trip(&redline, &old, lang), new.to_text(), "in {lang}");
     }
 }

@@ -1,6 +1,8 @@
 //! Integration tests of `redraft`, one module per area. They drive the
 //! library on the fixtures and the binary through `std::process::Command`.
 
+/// Formal amendments: generated (golden file), applied, refused.
+mod amendments;
 /// The Annex I pair: the exact redline the issue requires.
 mod annex_i;
 /// Unreadable input, exit codes, refusing to overwrite inputs, atomic output.
