@@ -15,6 +15,15 @@
 //!    module that touches `similar`.
 //! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text or JSON.
 //!
+//! Built on the pipeline:
+//!
+//! - [`history`]: successive versions → the lineage of every unit, the
+//!   round that brought in or removed each word, and a cumulative redline
+//!   with rounds;
+//! - [`amend`]: formal amendments ("Operative paragraph 2: replace "13"
+//!   with "12".") generated from two drafts, read from a list, and applied
+//!   to a draft.
+//!
 //! ```
 //! use redraft::{model, diff};
 //! let opts = model::ParseOptions::default();
@@ -29,6 +38,7 @@ pub mod amend;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;

@@ -4,6 +4,7 @@
 
 mod amend_cmd;
 mod diff_cmd;
+mod history_cmd;
 mod output;
 mod parse_cmd;
 
@@ -42,6 +43,10 @@ enum Command {
     /// Apply a list of formal amendments to a draft: the amended draft
     /// (renumbered) or its redline.
     Amend(amend_cmd::Args),
+    /// Trace successive versions of a draft: every paragraph's labels
+    /// through the rounds, the round that brought in each word, and a
+    /// cumulative redline with rounds.
+    History(history_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -62,6 +67,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Parse(args) => parse_cmd::run(&args),
         Command::Diff(args) => diff_cmd::run(&args),
         Command::Amend(args) => amend_cmd::run(&args),
+        Command::History(args) => history_cmd::run(&args),
     }
 }
 

@@ -2,6 +2,7 @@
 //! format; every renderer writes to any [`std::io::Write`].
 
 pub mod amendments;
+pub mod history;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -11,6 +11,8 @@ mod bad_input;
 mod behaviours;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
+/// `redraft history`: lineage, blame, rounds, `--git`.
+mod history;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
 /// `redraft parse` outline and JSON.
