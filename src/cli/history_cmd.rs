@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The versions, oldest first (at least two), unless --git is given.
-    #[arg(required_unless_present = "git", num_args = 2..)]
+    #[arg(required_unless_present = "git", num_args = 2.., value_name = "VERSION")]
     versions: Vec<PathBuf>,
     /// A name for each version, in order (once per version) [default: the
     /// file names; with --git, the commit date and short hash].
