@@ -12,13 +12,13 @@ use redraft::redline::Redline;
 
 /// `amend(old, amendments(old, new))` in the normal form, through the
 /// written list: generated, worded in `lang`, read back and applied.
-fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> String {
+fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> (String, String) {
     let list = redraft::amend::from_redline(redline, Some(lang));
     let mut text = Vec::new();
     redraft::render::amendments::write_list(&list, lang, &mut text).expect("written");
     let text = String::from_utf8(text).expect("UTF-8");
     if list.is_empty() {
-        return old.to_text();
+        return (old.to_text(), text);
     }
     let read = redraft::amend::parse(&text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
     let applied = redraft::amend::apply(old, &read);
@@ -30,9 +30,10 @@ fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> String {
     let opts = ParseOptions {
         lang: Some(old.lang),
     };
-    parse(&applied.text, &opts)
+    let amended = parse(&applied.text, &opts)
         .expect("amended parses")
-        .to_text()
+        .to_text();
+    (amended, text)
 }
 
 /// Real operative paragraphs (without numbers) from the shipped drafts.
@@ -240,8 +241,8 @@ proptest! {
         let new = parse(&draft(&preamble, &new_paras), &opts).expect("new parses");
         let redline = diff::redline(&old, &new, &Options::default());
         for lang in Lang::ALL {
-            let amended = round_trip(&redline, &old, lang);
-            prop_assert_eq!(&amended, &new.to_text(), "in {}", lang);
+            let (amended, list) = round_trip(&redline, &old, lang);
+            prop_assert_eq!(&amended, &new.to_text(), "in {}:\n{}", lang, list);
         }
     }
 
@@ -274,6 +275,127 @@ fn annex_i_amendments_turn_before_into_after() {
     let new = read("fixtures/annex-i/after.txt");
     let redline = diff::redline(&old, &new, &Options::default());
     for lang in Lang::ALL {
-        assert_eq!(round_trip(&redline, &old, lang), new.to_text(), "in {lang}");
+        let (amended, list) = round_trip(&redline, &old, lang);
+        assert_eq!(amended, new.to_text(), "in {lang}:\n{list}");
+    }
+}
+
+/// A block of a structured draft: an operative paragraph, one of its
+/// subparagraphs, or a heading.
+#[derive(Debug, Clone, PartialEq)]
+enum Block {
+    Op(String),
+    Sub(String),
+    Heading(String),
+}
+
+const HEADINGS: [&str; 6] = [
+    "Exécution des mandats d’arrêt",
+    "Coopération volontaire",
+    "Soutien diplomatique",
+    "Enquêtes financières et gel des avoirs",
+    "Coopération avec la défense",
+    "Promotion du dialogue avec toutes les parties prenantes",
+];
+
+/// Operative paragraphs numbered 1, 2, 3 …, subparagraphs lettered (a),
+/// (b) … under each, headings between them.
+fn structured(blocks: &[Block]) -> String {
+    let mut out =
+        String::from("Draft resolution\n\nThe General Assembly,\n\nRecalling its resolutions,\n");
+    let (mut op, mut sub) = (0, 0u8);
+    for b in blocks {
+        match b {
+            Block::Op(t) => {
+                op += 1;
+                sub = 0;
+                out.push_str(&format!("\n{op}. {t}\n"));
+            }
+            Block::Sub(t) => {
+                sub += 1;
+                out.push_str(&format!("\n({}) {t}\n", char::from(b'a' + sub - 1)));
+            }
+            Block::Heading(t) => out.push_str(&format!("\n{t}\n")),
+        }
+    }
+    out
+}
+
+fn block_of(kind: usize, text: &str) -> Block {
+    match kind % 4 {
+        0 | 1 => Block::Op(text.to_string()),
+        2 => Block::Sub(text.trim_end_matches(['.', ';']).to_string() + ";"),
+        _ => Block::Heading(HEADINGS[text.len() % HEADINGS.len()].to_string()),
+    }
+}
+
+/// Keeps a structured draft well formed: it opens with an operative
+/// paragraph, a subparagraph follows a paragraph or a subparagraph, no two
+/// headings touch and none ends the draft.
+fn well_formed(mut blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for b in blocks.drain(..) {
+        let after_paragraph = matches!(out.last(), Some(Block::Op(_) | Block::Sub(_)));
+        let ok = matches!(b, Block::Op(_)) || after_paragraph;
+        if ok && !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    while matches!(out.last(), Some(Block::Heading(_))) {
+        out.pop();
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The round trip on drafts with subparagraphs and headings: new
+    /// subparagraphs are lettered, moved paragraphs take their
+    /// subparagraphs along, headings are inserted and deleted.
+    #[test]
+    fn amendments_round_trip_with_subparagraphs_and_headings(
+        picks in prop::collection::vec((any::<usize>(), any::<usize>()), 3..16),
+        edits in prop::collection::vec((edit(), any::<usize>()), 1..6),
+    ) {
+        let pool = pool();
+        let old_blocks = well_formed(picks.iter().map(|&(k, t)| block_of(k, &pool[t % pool.len()])).collect());
+        prop_assume!(!old_blocks.is_empty());
+        let mut new_blocks = old_blocks.clone();
+        for (e, kind) in &edits {
+            let n = new_blocks.len();
+            match e {
+                Edit::Insert { at, from_pool } => {
+                    new_blocks.insert(at % (n + 1), block_of(*kind, &pool[from_pool % pool.len()]));
+                }
+                Edit::Delete { para } if n > 1 => {
+                    new_blocks.remove(para % n);
+                }
+                Edit::Move { from, to } => {
+                    let b = new_blocks.remove(from % n);
+                    new_blocks.insert(to % n, b);
+                }
+                Edit::Word { para, word, new } => {
+                    let k = para % n;
+                    if let Block::Op(t) | Block::Sub(t) = &mut new_blocks[k] {
+                        let mut w: Vec<String> = t.split(' ').map(str::to_string).collect();
+                        let j = word % w.len();
+                        w[j] = new.clone();
+                        *t = w.join(" ");
+                    }
+                }
+                _ => {}
+            }
+        }
+        let new_blocks = well_formed(new_blocks);
+        prop_assume!(!new_blocks.is_empty());
+        let opts = ParseOptions { lang: Some(Lang::Fr) };
+        let old = parse(&structured(&old_blocks), &opts).expect("old parses");
+        let new = parse(&structured(&new_blocks), &opts).expect("new parses");
+        let redline = diff::redline(&old, &new, &Options::default());
+        for lang in Lang::ALL {
+            let (amended, list) = round_trip(&redline, &old, lang);
+            prop_assert_eq!(&amended, &new.to_text(), "in {}:\n{}\nOLD:\n{}", lang, list, old.to_text());
+        }
     }
 }

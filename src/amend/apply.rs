@@ -191,7 +191,12 @@ impl<'a> Work<'a> {
     /// Insertions, moves and new footnotes, in the order of the list.
     fn structure(&mut self, a: &Amendment) {
         let result = match &a.action {
-            Action::InsertUnit { place, kinds, text } => self.insert(place, kinds, text),
+            Action::InsertUnit {
+                place,
+                kinds,
+                text,
+                number,
+            } => self.insert(place, kinds, text, number.as_deref()),
             Action::MoveUnit { target, place } => self.move_unit(target, place),
             Action::InsertFootnote { id, text } => self.footnote(id, text),
             _ => Ok(()),
@@ -225,31 +230,52 @@ impl<'a> Work<'a> {
         })
     }
 
-    fn insert(&mut self, place: &Place, kinds: &[NewUnit], text: &str) -> Result<(), String> {
+    fn insert(
+        &mut self,
+        place: &Place,
+        kinds: &[NewUnit],
+        text: &str,
+        number: Option<&str>,
+    ) -> Result<(), String> {
         let (at, anchor) = self.place(place)?;
-        let like = anchor
-            .and_then(|a| self.pos(a))
-            .or_else(|| (at < self.items.len()).then_some(at))
-            .map(|p| self.items[p].clone());
-        let kind = choose_kind(kinds, like.as_ref());
-        let depth = match (kind, &like) {
-            (UnitKind::Subparagraph, Some(l)) if l.kind == UnitKind::Subparagraph => l.depth,
-            (UnitKind::Subparagraph, _) => 1,
+        let prev = at.checked_sub(1).map(|p| self.items[p].clone());
+        let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
+        let kind = choose_kind(kinds, prev.as_ref());
+        let sub_depth = |it: &Option<Item>| {
+            it.as_ref()
+                .filter(|i| i.kind == UnitKind::Subparagraph)
+                .map(|i| i.depth)
+        };
+        let depth = match kind {
+            UnitKind::Subparagraph => sub_depth(&next).or(sub_depth(&prev)).unwrap_or(1),
             _ => 0,
         };
+        let like = prev.or(next);
+        let marker = number.filter(|_| kind == UnitKind::Operative).map(|n| {
+            let style = like
+                .as_ref()
+                .and_then(|l| l.marker.as_deref())
+                .filter(|m| m.ends_with(')'));
+            format!(
+                "{}{}",
+                renumber::display(n),
+                if style.is_some() { ")" } else { "." }
+            )
+        });
         let item = Item {
             id: self.draft.units.len() + self.items.len(),
             old: None,
             kind,
-            marker: None,
+            marker,
             text: strip_new_marker(kind, text),
-            part: like.and_then(|l| l.part),
             parent: None,
+            part: like.and_then(|l| l.part),
             attached: anchor,
             depth,
             deleted: false,
         };
         self.items.insert(at, item);
+        self.items[at].parent = self.parent_at(at);
         Ok(())
     }
 
@@ -274,6 +300,7 @@ impl<'a> Work<'a> {
             Ok((at, anchor)) => {
                 self.items.splice(at..at, block);
                 self.items[at].attached = anchor;
+                self.items[at].parent = self.parent_at(at);
                 Ok(())
             }
             Err(e) => {
@@ -281,6 +308,20 @@ impl<'a> Work<'a> {
                 Err(e)
             }
         }
+    }
+
+    /// The paragraph a subparagraph standing at `at` belongs to: the
+    /// nearest unit before it that is not a subparagraph (as a reader, and
+    /// the parser, see it).
+    fn parent_at(&self, at: usize) -> Option<usize> {
+        if self.items[at].kind != UnitKind::Subparagraph {
+            return None;
+        }
+        self.items[..at]
+            .iter()
+            .rev()
+            .find(|it| it.kind != UnitKind::Subparagraph)
+            .map(|it| it.id)
     }
 
     fn footnote(&mut self, id: &str, text: &str) -> Result<(), String> {
@@ -313,11 +354,12 @@ impl<'a> Work<'a> {
         };
         let mut gone = vec![self.items[pos].id];
         self.items[pos].deleted = true;
-        for it in self.items.iter_mut() {
-            if it.parent.is_some_and(|p| gone.contains(&p)) {
-                it.deleted = true;
-                gone.push(it.id);
+        for it in self.items[pos + 1..].iter_mut() {
+            if !it.parent.is_some_and(|p| gone.contains(&p)) {
+                break;
             }
+            it.deleted = true;
+            gone.push(it.id);
         }
     }
 
@@ -382,9 +424,10 @@ pub(crate) fn depth(draft: &Resolution, i: usize) -> usize {
 }
 
 /// The kind of a new unit: the one the wording names, or, when it names
-/// several, the one like the unit it goes next to.
-fn choose_kind(kinds: &[NewUnit], like: Option<&Item>) -> UnitKind {
-    let near = like.map(|l| l.kind);
+/// several (French "alinéa"), the one the unit before it suggests: a
+/// subparagraph after an operative paragraph or a subparagraph, a
+/// preambular paragraph after a preambular paragraph or the chapeau.
+fn choose_kind(kinds: &[NewUnit], prev: Option<&Item>) -> UnitKind {
     let of = |k: NewUnit| match k {
         NewUnit::Operative => UnitKind::Operative,
         NewUnit::Preambular => UnitKind::Preambular,
@@ -396,13 +439,15 @@ fn choose_kind(kinds: &[NewUnit], like: Option<&Item>) -> UnitKind {
         NewUnit::Annex => UnitKind::Annex,
     };
     let candidates: Vec<UnitKind> = kinds.iter().map(|&k| of(k)).collect();
-    if let Some(k) = near.filter(|k| candidates.contains(k)) {
-        return k;
+    let suggested = match prev.map(|p| p.kind) {
+        Some(UnitKind::Operative | UnitKind::Subparagraph) => Some(UnitKind::Subparagraph),
+        Some(UnitKind::Preambular | UnitKind::Chapeau) => Some(UnitKind::Preambular),
+        other => other,
+    };
+    match suggested.filter(|k| candidates.contains(k)) {
+        Some(k) if candidates.len() > 1 => k,
+        _ => candidates.first().copied().unwrap_or(UnitKind::Operative),
     }
-    if near == Some(UnitKind::Operative) && candidates.contains(&UnitKind::Subparagraph) {
-        return UnitKind::Subparagraph;
-    }
-    candidates.first().copied().unwrap_or(UnitKind::Operative)
 }
 
 /// A replacement text written with the unit's number in front: the number

@@ -149,7 +149,8 @@ impl<'a> Gen<'a> {
                 moved[j] = m.moved;
             }
         }
-        let stable = stable(new, &cont_new, &moved);
+        let mut stable = stable(new, &cont_new, &moved);
+        free_descendants(old, &cont_old, &mut stable);
         let mut g = Gen {
             old,
             new,
@@ -233,7 +234,12 @@ impl<'a> Gen<'a> {
     }
 
     /// Insertions and moves.
+    ///
+    /// A unit placed right after another placed unit goes to the same
+    /// place: placements with one anchor are made in the order of the list,
+    /// which is the new order.
     fn placements(&self, out: &mut Vec<(Key, Action)>) {
+        let mut last: Option<(Key, Place)> = None;
         for (j, unit) in self.new.units.iter().enumerate() {
             if !Self::is_body(unit) {
                 continue;
@@ -243,14 +249,22 @@ impl<'a> Gen<'a> {
                 Some(i) if !self.stable[j] && !self.carried(j, i) => Some(Some(i)),
                 Some(_) => None,
             };
-            let Some(moved) = action else { continue };
-            let (key, place) = self.place_of(j);
+            let Some(moved) = action else {
+                last = None;
+                continue;
+            };
+            let follow = last
+                .take()
+                .filter(|(_, place)| !self.inside(place, self.cont_new[j]));
+            let (key, place) = self.place_of(j, follow);
+            last = Some((key, place.clone()));
             let action = match moved {
                 Some(i) => Action::MoveUnit {
                     target: self.reference(i),
                     place,
                 },
                 None => Action::InsertUnit {
+                    number: self.own_number(j, &place),
                     place,
                     kinds: vec![new_unit(unit.kind)],
                     text: self.new_text(j),
@@ -260,34 +274,70 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Whether a place is next to one of the subparagraphs of old unit
+    /// `own` (where `own` cannot go: it moves with them).
+    fn inside(&self, place: &Place, own: Option<usize>) -> bool {
+        let (Some(own), Place::After(r) | Place::Before(r)) = (own, place) else {
+            return false;
+        };
+        self.position(&r.label())
+            .is_some_and(|k| k == own || descends(self.old, k, own))
+    }
+
+    /// The number a new operative paragraph is inserted with when it
+    /// carries a Latin suffix (`9 bis`): the others are then not
+    /// renumbered.
+    fn own_number(&self, j: usize, place: &Place) -> Option<String> {
+        let unit = &self.new.units[j];
+        let number = unit.number.as_ref()?;
+        let suffixed = number.ends_with(|c: char| c.is_ascii_alphabetic());
+        (unit.kind == UnitKind::Operative && suffixed && matches!(place, Place::After(_)))
+            .then(|| number.clone())
+    }
+
     /// Whether a moved subparagraph moves anyway with the paragraph it
-    /// belongs to: it follows the same unit as before, and an ancestor of
-    /// it moves.
+    /// belongs to: it follows the same unit as before, and that unit is
+    /// the paragraph, which moves, or a subparagraph carried along too.
     fn carried(&self, j: usize, i: usize) -> bool {
         let Some(prev) = self.previous_continued(j) else {
             return false;
         };
-        let mut ancestor = self.old.units[i].parent;
-        let mut moving = false;
-        while let Some(p) = ancestor {
-            moving |= self.cont_old[p].is_some_and(|pj| !self.stable[pj]);
-            ancestor = self.old.units[p].parent;
+        if prev + 1 != i || self.old.units[i].kind != UnitKind::Subparagraph {
+            return false;
         }
-        moving && prev + 1 == i && self.old.units[i].kind == UnitKind::Subparagraph
+        let Some(pj) = self.cont_old[prev].filter(|&pj| !self.stable[pj]) else {
+            return false;
+        };
+        if self.old.units[i].parent == Some(prev) {
+            return true;
+        }
+        self.old.units[i].parent == self.old.units[prev].parent && self.carried(pj, prev)
     }
 
     /// The old unit continued by the nearest new unit before `j` that
-    /// continues one.
+    /// continues one (not one of `j`'s own subparagraphs, which move with
+    /// it).
     fn previous_continued(&self, j: usize) -> Option<usize> {
-        (0..j)
-            .rev()
-            .find_map(|k| self.cont_new[k].filter(|_| Self::is_body(&self.new.units[k])))
+        let own = self.cont_new[j];
+        (0..j).rev().find_map(|k| {
+            let i = self.cont_new[k].filter(|_| Self::is_body(&self.new.units[k]))?;
+            match own {
+                Some(o) if descends(self.old, i, o) => None,
+                _ => Some(i),
+            }
+        })
     }
 
     /// Where new unit `j` goes: after the nearest unit before it that comes
     /// from the old draft, else before the first that keeps its place.
-    fn place_of(&self, j: usize) -> (Key, Place) {
+    fn place_of(&self, j: usize, follow: Option<(Key, Place)>) -> (Key, Place) {
         if let Some(i) = self.previous_continued(j) {
+            if let Some(q) = self.next_child_of(j, i) {
+                return ((q, 0, j, 0), Place::Before(self.reference(q)));
+            }
+            if let Some(((a, phase, _, _), place)) = follow {
+                return ((a, phase, j, 0), place);
+            }
             let i = self.top_anchor(i, j);
             return ((i, 2, j, 0), Place::After(self.reference(i)));
         }
@@ -296,6 +346,16 @@ impl<'a> Gen<'a> {
             .find_map(|k| self.cont_new[k])
             .unwrap_or(0);
         ((next, 0, j, 0), Place::Before(self.reference(next)))
+    }
+
+    /// The old unit continued by the next new unit after `j` that is not
+    /// placed by an amendment of its own, when it is a subparagraph of old
+    /// unit `p`: "after `p`" would put `j` after it, so `j` goes before it.
+    fn next_child_of(&self, j: usize, p: usize) -> Option<usize> {
+        let q = (j + 1..self.new.units.len())
+            .filter(|&k| Self::is_body(&self.new.units[k]))
+            .find_map(|k| self.cont_new[k].filter(|&i| self.stable[k] || self.carried(k, i)))?;
+        descends(self.old, q, p).then_some(q)
     }
 
     /// For a paragraph going after the last subparagraph of a paragraph
@@ -312,7 +372,7 @@ impl<'a> Gen<'a> {
             top = p;
         }
         let last = (top + 1..self.old.units.len())
-            .take_while(|&k| self.descends(k, top))
+            .take_while(|&k| descends(self.old, k, top))
             .last();
         let whole = (top + 1..=i).all(|k| self.cont_old[k].is_some_and(|kj| self.stable[kj]));
         if last == Some(i) && whole && self.cont_old[top].is_some() {
@@ -320,17 +380,6 @@ impl<'a> Gen<'a> {
         } else {
             i
         }
-    }
-
-    fn descends(&self, k: usize, top: usize) -> bool {
-        let mut p = self.old.units[k].parent;
-        while let Some(q) = p {
-            if q == top {
-                return true;
-            }
-            p = self.old.units[q].parent;
-        }
-        false
     }
 
     /// Word amendments and whole replacements of continued units.
@@ -453,6 +502,36 @@ fn stable(new: &Resolution, cont_new: &[Option<usize>], moved: &[bool]) -> Vec<b
         out[j] = keep;
     }
     out
+}
+
+/// Whether old unit `k` is a subparagraph (at any depth) of old unit
+/// `top`.
+fn descends(old: &Resolution, k: usize, top: usize) -> bool {
+    let mut p = old.units[k].parent;
+    while let Some(q) = p {
+        if q == top {
+            return true;
+        }
+        p = old.units[q].parent;
+    }
+    false
+}
+
+/// A subparagraph that stays while its paragraph moves or goes must move
+/// explicitly (a paragraph moves and is deleted with its subparagraphs),
+/// unless it follows the moving paragraph as before ([`Gen::carried`]).
+fn free_descendants(old: &Resolution, cont_old: &[Option<usize>], stable: &mut [bool]) {
+    for (x, jx) in cont_old.iter().enumerate() {
+        if jx.is_some_and(|jx| stable[jx]) {
+            continue;
+        }
+        for (d, jd) in cont_old.iter().enumerate().skip(x + 1) {
+            match jd {
+                Some(jd) if descends(old, d, x) => stable[*jd] = false,
+                _ => {}
+            }
+        }
+    }
 }
 
 /// How the amendments name an old unit, before checking that the name is

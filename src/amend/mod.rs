@@ -182,8 +182,12 @@ pub enum Action {
         /// (French "alinéa"), every candidate, the one like the unit it
         /// follows being chosen.
         kinds: Vec<NewUnit>,
-        /// Its text (without a number: it is numbered on renumbering).
+        /// Its text (without its number).
         text: String,
+        /// The number it is given (`9bis`), for an operative paragraph
+        /// inserted without renumbering the others; `None` to number it on
+        /// renumbering.
+        number: Option<String>,
     },
     /// Delete a unit (and its subparagraphs).
     DeleteUnit {

@@ -20,6 +20,7 @@
 //! assert_eq!(phrase(&a, Lang::En).unwrap(), "Preambular paragraph 4: replace \"36\" with \"37\".");
 //! ```
 
+use super::renumber::display;
 use super::{Action, Amendment, Locator, Place, Ref, Side, WordEdit};
 use crate::lang::Lang;
 use crate::lang::amendments::{AmendmentStyle, NewUnit, RefKind, Sentence};
@@ -43,6 +44,8 @@ enum Slot {
     Label(usize),
     /// The number of a new footnote.
     NewFn,
+    /// The number of a new paragraph.
+    NewNum,
     Old,
     New,
     Anchor,
@@ -78,6 +81,7 @@ struct Values {
     fnid: [Option<String>; 2],
     label: [Option<String>; 2],
     new_fn: Option<String>,
+    new_num: Option<String>,
     old: Option<String>,
     new: Option<String>,
     anchor: Option<String>,
@@ -186,6 +190,7 @@ fn slot(name: &str) -> Option<Slot> {
         ("fn", true) => Slot::Fn(index),
         ("label", true) => Slot::Label(index),
         ("fn", false) => Slot::NewFn,
+        ("number", _) => Slot::NewNum,
         ("old", _) => Slot::Old,
         ("new", _) => Slot::New,
         ("anchor", _) => Slot::Anchor,
@@ -267,27 +272,19 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
     };
     let ordinal = |list: &[&str], n: usize| list.get(n.checked_sub(1)?).map(|s| s.to_string());
     match slot {
-        Slot::Num(i) => v.num[i].as_deref().map(display_number),
+        Slot::Num(i) => v.num[i].as_deref().map(display),
         Slot::Pre(i) => v.pre[i].map(|n| n.to_string()),
         Slot::Ord(i) => ordinal(style.preambular_ordinals, v.pre[i]? as usize),
         Slot::Sub(i) => v.sub[i].clone(),
         Slot::Fn(i) => v.fnid[i].clone(),
         Slot::Label(i) => v.label[i].clone(),
         Slot::NewFn => v.new_fn.clone(),
+        Slot::NewNum => v.new_num.as_deref().map(display),
         Slot::Old => quote(&v.old),
         Slot::New => quote(&v.new),
         Slot::Anchor => quote(&v.anchor),
         Slot::Occ => ordinal(style.occurrence_ordinals, v.occ?),
         Slot::Kind => style.new_unit(*v.kinds.first()?).map(str::to_string),
-    }
-}
-
-/// `9bis` → `9 bis`.
-fn display_number(n: &str) -> String {
-    let digits = n.chars().take_while(char::is_ascii_digit).count();
-    match n.split_at(digits) {
-        (d, "") => d.to_string(),
-        (d, suffix) => format!("{d} {suffix}"),
     }
 }
 
@@ -319,12 +316,19 @@ fn decompose(action: &Action) -> Parts {
             v.new = Some(text.clone());
             (Sentence::ReplaceUnit, Some(target), None)
         }
-        Action::InsertUnit { place, kinds, text } => {
+        Action::InsertUnit {
+            place,
+            kinds,
+            text,
+            number,
+        } => {
             v.new = Some(text.clone());
             v.kinds = kinds.clone();
-            let (s, r) = match place {
-                Place::After(r) => (Sentence::InsertUnitAfter, r),
-                Place::Before(r) => (Sentence::InsertUnitBefore, r),
+            v.new_num = number.clone();
+            let (s, r) = match (place, number) {
+                (Place::After(r), None) => (Sentence::InsertUnitAfter, r),
+                (Place::After(r), Some(_)) => (Sentence::InsertNumberedAfter, r),
+                (Place::Before(r), _) => (Sentence::InsertUnitBefore, r),
             };
             (s, Some(r), None)
         }
@@ -548,6 +552,10 @@ fn candidates(
         Slot::NewFn => run(input, pos, |c| c.is_ascii_alphanumeric(), 12)
             .into_iter()
             .map(|end| with(end, &|v| v.new_fn = Some(input[pos..end].to_string())))
+            .collect(),
+        Slot::NewNum => number(input, pos)
+            .into_iter()
+            .map(|(end, n)| with(end, &|v| v.new_num = Some(n.clone())))
             .collect(),
         Slot::Label(i) => labels(input, pos)
             .into_iter()
@@ -795,6 +803,15 @@ fn compose(p: &Pattern, v: Values) -> Result<Action, String> {
             },
             kinds: v.kinds.clone(),
             text: text(&v.new)?,
+            number: None,
+        }),
+        Sentence::InsertNumberedAfter => Ok(Action::InsertUnit {
+            place: Place::After(target()?),
+            kinds: vec![NewUnit::Operative],
+            text: text(&v.new)?,
+            number: Some(v.new_num.clone().filter(|n| n != "0").ok_or_else(|| {
+                "paragraph 0 does not exist (paragraphs are numbered from 1)".to_string()
+            })?),
         }),
         Sentence::DeleteUnit => Ok(Action::DeleteUnit { target: target()? }),
         Sentence::MoveAfter => Ok(Action::MoveUnit {
@@ -829,14 +846,20 @@ mod tests {
             let back = read(&text).unwrap_or_else(|e| panic!("{lang}: {text}: {e:?}"));
             match (&back, &a.action) {
                 (
-                    Action::InsertUnit { place, kinds, text },
+                    Action::InsertUnit {
+                        place,
+                        kinds,
+                        text,
+                        number,
+                    },
                     Action::InsertUnit {
                         place: p,
                         kinds: k,
                         text: t,
+                        number: n,
                     },
                 ) => {
-                    assert_eq!((place, text), (p, t), "{lang}: {text}");
+                    assert_eq!((place, text, number), (p, t, n), "{lang}: {text}");
                     assert!(kinds.contains(&k[0]), "{lang}: {text}");
                 }
                 _ => assert_eq!(&back, &a.action, "{lang}: {text}"),
@@ -866,6 +889,7 @@ mod tests {
             place: Place::After(Ref::Operative("15".into())),
             kinds: vec![NewUnit::Operative],
             text: "...".into(),
+            number: None,
         });
         assert_eq!(
             phrase(&ins, Lang::Fr).unwrap(),
@@ -936,6 +960,13 @@ mod tests {
                 place: Place::After(r.clone()),
                 kinds: vec![NewUnit::Heading],
                 text: "Coopération".into(),
+                number: None,
+            }));
+            round_trip(&Amendment::new(Action::InsertUnit {
+                place: Place::After(r.clone()),
+                kinds: vec![NewUnit::Operative],
+                text: "Décide".into(),
+                number: Some("9bis".into()),
             }));
         }
         round_trip(&Amendment::new(Action::InsertFootnote {

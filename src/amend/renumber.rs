@@ -109,10 +109,14 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
         })
         .collect();
     let first = numbers.first().copied().flatten().unwrap_or(1);
-    let consecutive = numbers
+    let numbered_new = members
         .iter()
-        .enumerate()
-        .all(|(k, n)| *n == Some(first + k as u32));
+        .any(|&m| items[m].old.is_none() && items[m].marker.is_some());
+    let consecutive = !numbered_new
+        && numbers
+            .iter()
+            .enumerate()
+            .all(|(k, n)| *n == Some(first + k as u32));
     let mut style = String::from(".");
     let mut previous: Option<(u32, usize)> = None;
     for (k, &m) in members.iter().enumerate() {
@@ -121,7 +125,7 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
         }
         let marker = if consecutive {
             format!("{}{style}", first + k as u32)
-        } else if let Some(existing) = items[m].marker.clone().filter(|_| items[m].old.is_some()) {
+        } else if let Some(existing) = items[m].marker.clone() {
             existing
         } else {
             next_suffixed(previous, &style)
@@ -134,6 +138,15 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
             (o.base, suffix)
         });
         items[m].marker = Some(marker);
+    }
+}
+
+/// How an operative number reads: `9bis` → `9 bis`.
+pub(crate) fn display(number: &str) -> String {
+    let digits = number.chars().take_while(char::is_ascii_digit).count();
+    match number.split_at(digits) {
+        (d, "") => d.to_string(),
+        (d, suffix) => format!("{d} {suffix}"),
     }
 }
 

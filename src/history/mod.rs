@@ -185,7 +185,8 @@ impl History {
     /// let op2 = h.lineage.iter().find(|l| l.label == "OP2").unwrap();
     /// assert_eq!(op2.labels, [vec!["OP1".to_string()], vec!["OP2".into()], vec!["OP2".into()]]);
     /// assert_eq!(op2.last_change, Some(2));
-    /// assert_eq!(op2.blame.last().unwrap().text, "now.");
+    /// let rounds: Vec<(&str, usize)> = op2.blame.iter().map(|s| (s.text.as_str(), s.round)).collect();
+    /// assert_eq!(rounds, [("Decides to act", 0), (" now", 2), (".", 0)]);
     /// ```
     pub fn new(drafts: Vec<Draft>) -> Result<History> {
         if drafts.len() < 2 {

@@ -17,6 +17,7 @@
 //! | `{occ}` | an occurrence ordinal (`second`, `deuxième`, `segunda`) |
 //! | `{kind}` | the kind of a new unit (`a new paragraph`, `le nouveau paragraphe suivant`) |
 //! | `{fn}` | a footnote number, in `InsertFootnote` sentences |
+//! | `{number}` | the number of a new paragraph (`9 bis`) |
 //!
 //! and in unit references: `{n}` an operative number (`9 bis`), `{p}` a
 //! preambular number, `{ord}` a preambular ordinal word, `{sub}` a
@@ -84,6 +85,9 @@ pub enum Sentence {
     ReplaceUnit,
     /// Insert a new unit after another.
     InsertUnitAfter,
+    /// Insert a new operative paragraph with its number (`9 bis`) after
+    /// another; the draft is then not renumbered.
+    InsertNumberedAfter,
     /// Insert a new unit before another.
     InsertUnitBefore,
     /// Delete a unit.
@@ -98,7 +102,7 @@ pub enum Sentence {
 
 impl Sentence {
     /// Every sentence, for completeness checks of the tables.
-    pub const ALL: [Sentence; 17] = [
+    pub const ALL: [Sentence; 18] = [
         Sentence::Replace,
         Sentence::ReplaceNth,
         Sentence::ReplaceAfter,
@@ -111,6 +115,7 @@ impl Sentence {
         Sentence::InsertBeforeNth,
         Sentence::ReplaceUnit,
         Sentence::InsertUnitAfter,
+        Sentence::InsertNumberedAfter,
         Sentence::InsertUnitBefore,
         Sentence::DeleteUnit,
         Sentence::MoveAfter,

@@ -227,6 +227,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             "after {the_ref}, insert {kind} reading: {new}",
         ),
         (
+            Sentence::InsertNumberedAfter,
+            "after {the_ref}, insert a new paragraph {number} reading: {new}",
+        ),
+        (
             Sentence::InsertUnitBefore,
             "before {the_ref}, insert {kind} reading: {new}",
         ),

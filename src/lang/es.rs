@@ -208,6 +208,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             "después de {the_ref}, insértese {kind}: {new}",
         ),
         (
+            Sentence::InsertNumberedAfter,
+            "después de {the_ref}, insértese el nuevo párrafo {number} siguiente: {new}",
+        ),
+        (
             Sentence::InsertUnitBefore,
             "antes de {the_ref}, insértese {kind}: {new}",
         ),

@@ -230,6 +230,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             "après {the_ref}, insérer {kind} : {new}",
         ),
         (
+            Sentence::InsertNumberedAfter,
+            "après {the_ref}, insérer le nouveau paragraphe {number} suivant : {new}",
+        ),
+        (
             Sentence::InsertUnitBefore,
             "avant {the_ref}, insérer {kind} : {new}",
         ),

@@ -176,3 +176,54 @@ fn empty_list_is_refused() {
     let err = malformed("empty.txt");
     assert!(err.contains("empty.txt: the file is empty"), "{err}");
 }
+
+/// `amend(old, amendments(old, new)) == new` for every behaviour fixture
+/// (renumbering, moves, splits, merges, subparagraphs, `bis` numbers,
+/// footnotes, annex sections, ...), through the written list, in every
+/// language.
+#[test]
+fn every_behaviour_fixture_round_trips_through_amendments() {
+    let mut checked = 0;
+    for dir in std::fs::read_dir(root().join("fixtures")).expect("fixtures") {
+        let dir = dir.expect("entry").path();
+        let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+        if !old.exists() || !new.exists() {
+            continue;
+        }
+        let (old_r, new_r) = (load(&old), load(&new));
+        let redline = redraft::diff::redline(&old_r, &new_r, &Default::default());
+        for lang in redraft::lang::Lang::ALL {
+            let list = redraft::amend::from_redline(&redline, Some(lang));
+            let mut text = Vec::new();
+            redraft::render::amendments::write_list(&list, lang, &mut text).expect("written");
+            let text = String::from_utf8(text).expect("UTF-8");
+            let amended = if list.is_empty() {
+                old_r.to_text()
+            } else {
+                let read = redraft::amend::parse(&text)
+                    .unwrap_or_else(|e| panic!("{}: {lang}: {e:?}\n{text}", dir.display()));
+                let applied = redraft::amend::apply(&old_r, &read);
+                assert!(
+                    applied.failures.is_empty(),
+                    "{}: {lang}: {:?}",
+                    dir.display(),
+                    applied.failures
+                );
+                let opts = redraft::model::ParseOptions {
+                    lang: Some(old_r.lang),
+                };
+                redraft::model::parse(&applied.text, &opts)
+                    .expect("parses")
+                    .to_text()
+            };
+            assert_eq!(
+                amended,
+                new_r.to_text(),
+                "{}: {lang}:\n{text}",
+                dir.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked} fixture pairs checked");
+}
