@@ -749,87 +749,108 @@ fn get_ref(v: &Values, i: usize, kind: RefKind) -> Result<Ref, String> {
 fn compose(p: &Pattern, v: Values) -> Result<Action, String> {
     let r0 = p.refs[0].map(|k| get_ref(&v, 0, k)).transpose()?;
     let r1 = p.refs[1].map(|k| get_ref(&v, 1, k)).transpose()?;
-    let text = |t: &Option<String>| t.clone().ok_or_else(|| "missing quotation".to_string());
-    let target = || r0.clone().ok_or_else(|| "missing paragraph".to_string());
-    let second = || r1.clone().ok_or_else(|| "missing paragraph".to_string());
-    let occ = || v.occ.ok_or_else(|| "missing occurrence".to_string());
-    let words = |edit| {
-        Ok(Action::Words {
-            target: target()?,
+    let paragraph = |r: Option<Ref>| r.ok_or_else(|| "missing paragraph".to_string());
+    if let Some(edit) = word_edit(p.sentence, &v)? {
+        return Ok(Action::Words {
+            target: paragraph(r0)?,
             edit,
-        })
-    };
-    let insert = |side, nth| {
-        words(WordEdit::Insert {
-            new: text(&v.new)?,
-            side,
-            anchor: text(&v.anchor)?,
-            nth,
-        })
-    };
-    let replace = |at| {
-        words(WordEdit::Replace {
-            old: text(&v.old)?,
-            new: text(&v.new)?,
-            at,
-        })
-    };
-    let delete = |at| {
-        words(WordEdit::Delete {
-            old: text(&v.old)?,
-            at,
-        })
-    };
-    match p.sentence {
-        Sentence::Replace => replace(Locator::Only),
-        Sentence::ReplaceNth => replace(Locator::Nth(occ()?)),
-        Sentence::ReplaceAfter => replace(Locator::After(text(&v.anchor)?)),
-        Sentence::Delete => delete(Locator::Only),
-        Sentence::DeleteNth => delete(Locator::Nth(occ()?)),
-        Sentence::DeleteAfter => delete(Locator::After(text(&v.anchor)?)),
-        Sentence::InsertAfter => insert(Side::After, None),
-        Sentence::InsertAfterNth => insert(Side::After, Some(occ()?)),
-        Sentence::InsertBefore => insert(Side::Before, None),
-        Sentence::InsertBeforeNth => insert(Side::Before, Some(occ()?)),
-        Sentence::ReplaceUnit => Ok(Action::ReplaceUnit {
-            target: target()?,
-            text: text(&v.new)?,
-        }),
-        Sentence::InsertUnitAfter | Sentence::InsertUnitBefore => Ok(Action::InsertUnit {
-            place: if p.sentence == Sentence::InsertUnitAfter {
-                Place::After(target()?)
+        });
+    }
+    let text = || quoted(&v.new);
+    Ok(match p.sentence {
+        Sentence::ReplaceUnit => Action::ReplaceUnit {
+            target: paragraph(r0)?,
+            text: text()?,
+        },
+        Sentence::InsertUnitAfter | Sentence::InsertUnitBefore | Sentence::InsertNumberedAfter => {
+            insert_unit(p.sentence, paragraph(r0)?, &v, text()?)?
+        }
+        Sentence::DeleteUnit => Action::DeleteUnit {
+            target: paragraph(r0)?,
+        },
+        Sentence::MoveAfter | Sentence::MoveBefore => Action::MoveUnit {
+            target: paragraph(r0)?,
+            place: if p.sentence == Sentence::MoveAfter {
+                Place::After(paragraph(r1)?)
             } else {
-                Place::Before(target()?)
+                Place::Before(paragraph(r1)?)
             },
-            kinds: v.kinds.clone(),
-            text: text(&v.new)?,
-            number: None,
-        }),
-        Sentence::InsertNumberedAfter => Ok(Action::InsertUnit {
-            place: Place::After(target()?),
-            kinds: vec![NewUnit::Operative],
-            text: text(&v.new)?,
-            number: Some(v.new_num.clone().filter(|n| n != "0").ok_or_else(|| {
-                "paragraph 0 does not exist (paragraphs are numbered from 1)".to_string()
-            })?),
-        }),
-        Sentence::DeleteUnit => Ok(Action::DeleteUnit { target: target()? }),
-        Sentence::MoveAfter => Ok(Action::MoveUnit {
-            target: target()?,
-            place: Place::After(second()?),
-        }),
-        Sentence::MoveBefore => Ok(Action::MoveUnit {
-            target: target()?,
-            place: Place::Before(second()?),
-        }),
-        Sentence::InsertFootnote => Ok(Action::InsertFootnote {
+        },
+        _ => Action::InsertFootnote {
             id: v
                 .new_fn
                 .clone()
                 .ok_or_else(|| "missing footnote number".to_string())?,
-            text: text(&v.new)?,
-        }),
-    }
+            text: text()?,
+        },
+    })
+}
+
+fn quoted(t: &Option<String>) -> Result<String, String> {
+    t.clone().ok_or_else(|| "missing quotation".to_string())
+}
+
+/// The change of words a sentence reads as, if it is one.
+fn word_edit(sentence: Sentence, v: &Values) -> Result<Option<WordEdit>, String> {
+    let occ = || v.occ.ok_or_else(|| "missing occurrence".to_string());
+    let after = || quoted(&v.anchor).map(Locator::After);
+    let replace = |at| -> Result<WordEdit, String> {
+        Ok(WordEdit::Replace {
+            old: quoted(&v.old)?,
+            new: quoted(&v.new)?,
+            at,
+        })
+    };
+    let delete = |at| -> Result<WordEdit, String> {
+        Ok(WordEdit::Delete {
+            old: quoted(&v.old)?,
+            at,
+        })
+    };
+    let insert = |side, nth| -> Result<WordEdit, String> {
+        Ok(WordEdit::Insert {
+            new: quoted(&v.new)?,
+            side,
+            anchor: quoted(&v.anchor)?,
+            nth,
+        })
+    };
+    Ok(Some(match sentence {
+        Sentence::Replace => replace(Locator::Only)?,
+        Sentence::ReplaceNth => replace(Locator::Nth(occ()?))?,
+        Sentence::ReplaceAfter => replace(after()?)?,
+        Sentence::Delete => delete(Locator::Only)?,
+        Sentence::DeleteNth => delete(Locator::Nth(occ()?))?,
+        Sentence::DeleteAfter => delete(after()?)?,
+        Sentence::InsertAfter => insert(Side::After, None)?,
+        Sentence::InsertAfterNth => insert(Side::After, Some(occ()?))?,
+        Sentence::InsertBefore => insert(Side::Before, None)?,
+        Sentence::InsertBeforeNth => insert(Side::Before, Some(occ()?))?,
+        _ => return Ok(None),
+    }))
+}
+
+fn insert_unit(sentence: Sentence, r: Ref, v: &Values, text: String) -> Result<Action, String> {
+    Ok(match sentence {
+        Sentence::InsertNumberedAfter => Action::InsertUnit {
+            place: Place::After(r),
+            kinds: vec![NewUnit::Operative],
+            text,
+            number: Some(v.new_num.clone().filter(|n| n != "0").ok_or_else(|| {
+                "paragraph 0 does not exist (paragraphs are numbered from 1)".to_string()
+            })?),
+        },
+        _ => Action::InsertUnit {
+            place: if sentence == Sentence::InsertUnitAfter {
+                Place::After(r)
+            } else {
+                Place::Before(r)
+            },
+            kinds: v.kinds.clone(),
+            text,
+            number: None,
+        },
+    })
 }
 
 #[cfg(test)]

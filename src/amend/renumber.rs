@@ -7,7 +7,8 @@
 //!   the style of their marker (`12.`, `12)`). Where the draft's numbering
 //!   was not consecutive (`9 bis`), existing paragraphs keep their number
 //!   and a new one takes the next Latin suffix of the one before it
-//!   (`9 ter`).
+//!   (`9 ter`). A run in which an amendment numbered a new paragraph
+//!   itself (`1 bis`) is not renumbered either.
 //! - **Subparagraphs**: when the draft lettered them `(a)`, `(b)` … and
 //!   `(i)`, `(ii)` … in order, they are lettered again in order; otherwise
 //!   only new ones get a letter.
