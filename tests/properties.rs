@@ -399,3 +399,68 @@ proptest! {
         }
     }
 }
+
+fn edited(paras: &[String], edits: &[Edit], pool: &[String]) -> Vec<String> {
+    let mut out = paras.to_vec();
+    for e in edits {
+        apply(&mut out, e, pool);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A history of three random rounds: the blame of every unit spells
+    /// its text, the cumulative redline gives the first version rejected
+    /// and the latest accepted, every change carries a round that exists,
+    /// and the lineage ends at the unit's own label.
+    #[test]
+    fn history_accounts_for_every_word(
+        picks in prop::collection::vec(any::<usize>(), 2..12),
+        rounds in prop::collection::vec(prop::collection::vec(edit(), 1..5), 2..4),
+    ) {
+        let pool = pool();
+        let mut versions = vec![picks.iter().map(|&k| pool[k % pool.len()].clone()).collect::<Vec<_>>()];
+        for edits in &rounds {
+            let next = edited(versions.last().expect("a version"), edits, &pool);
+            versions.push(next);
+        }
+        let opts = ParseOptions::default();
+        let drafts: Vec<redraft::history::Draft> = versions
+            .iter()
+            .enumerate()
+            .map(|(k, v)| redraft::history::Draft {
+                name: format!("v{k}"),
+                resolution: parse(&draft(&[], v), &opts).expect("parses"),
+            })
+            .collect();
+        let first = drafts[0].resolution.to_text();
+        let last = drafts[drafts.len() - 1].resolution.clone();
+        let h = redraft::history::History::new(drafts).expect("history");
+        let n = h.rounds.len();
+        for (l, unit) in h.lineage.iter().zip(&last.units) {
+            let spelled: String = l.blame.iter().map(|s| s.text.as_str()).collect();
+            prop_assert_eq!(&spelled, &unit.text);
+            prop_assert!(l.blame.iter().all(|s| s.round <= n));
+            prop_assert_eq!(l.labels.last().cloned(), Some(vec![unit.label.clone()]));
+            prop_assert!(l.last_change.is_none_or(|r| (1..=n).contains(&r)));
+        }
+        let cumulative = Redline {
+            version: 1,
+            old: h.redlines[0].old.clone(),
+            new: h.redlines[n - 1].new.clone(),
+            entries: h.cumulative.iter().map(|e| e.entry.clone()).collect(),
+        };
+        prop_assert_eq!(cumulative.accept_all(), last.to_text());
+        prop_assert_eq!(cumulative.reject_all(), first);
+        for e in &h.cumulative {
+            prop_assert_eq!(e.rounds.len(), e.entry.segments.len());
+            for (s, r) in e.entry.segments.iter().zip(&e.rounds) {
+                let changed = s.op != redraft::redline::SegmentOp::Equal;
+                prop_assert_eq!(changed, r.is_some());
+                prop_assert!(r.is_none_or(|r| (1..=n).contains(&r)));
+            }
+        }
+    }
+}
