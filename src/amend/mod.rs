@@ -14,7 +14,7 @@
 //! ```
 //!
 //! The wording of each language is data ([`crate::lang::amendments`]); the
-//! same templates write ([`phrase`]) and read ([`parse`]) amendments.
+//! same templates write ([`phrase`]) and read ([`parse()`]) amendments.
 //!
 //! - [`generate()`] turns two drafts into the list of amendments that makes
 //!   the second from the first, quoting as little as is unambiguous;

@@ -7,7 +7,7 @@
 use super::{header, round_tag, rows};
 use crate::history::{CumulativeEntry, History};
 use crate::redline::{Op, SegmentOp};
-use crate::render::html::escape;
+use crate::render::html::{escape, footnote_refs};
 use crate::render::{annotation, hug, shown_marker};
 use std::io::{self, Write};
 
@@ -123,10 +123,10 @@ fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
     let entry = &e.entry;
     let changed = if entry.is_change() { " changed" } else { "" };
     html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" data-label=\"{}\">",
+        "<div class=\"unit {} {}{changed}\" id=\"{id}\" data-label=\"{id}\">",
         entry.kind.name(),
         entry.op.name(),
-        escape(entry.label())
+        id = escape(entry.label())
     ));
     if let Some(m) = shown_marker(entry) {
         html.push_str(&format!("<span class=\"num\">{}</span>", escape(m)));
@@ -154,7 +154,7 @@ fn body(history: &History, e: &CumulativeEntry, html: &mut String) {
     for (s, round) in e.entry.segments.iter().zip(&e.rounds) {
         let (lead, core, trail) = hug(&s.text);
         html.push_str(&escape(lead));
-        let core = escape(core).replace('\n', " ¶ ");
+        let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
         let tag = match s.op {
             SegmentOp::Equal => None,
             SegmentOp::Delete => Some("del"),
