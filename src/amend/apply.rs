@@ -20,6 +20,7 @@
 use super::locate::{self, Splice};
 use super::pattern::describe;
 use super::{Action, Amendment, Place, Ref, renumber};
+use crate::lang::Lang;
 use crate::lang::amendments::NewUnit;
 use crate::model::{self, Resolution, UnitKind, marker};
 
@@ -83,6 +84,7 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
             work.delete(a.line, target);
         }
     }
+    work.assign_parts();
     renumber::renumber(&mut work.items, draft);
     Applied {
         text: work.text(),
@@ -363,6 +365,31 @@ impl<'a> Work<'a> {
         }
     }
 
+    /// New units belong to the annex they stand in (a new annex heading
+    /// opens one).
+    fn assign_parts(&mut self) {
+        let words: Vec<&str> = Lang::ALL
+            .iter()
+            .flat_map(|l| l.table().annex_words.iter().copied())
+            .collect();
+        let mut part: Option<String> = None;
+        for it in self
+            .items
+            .iter_mut()
+            .filter(|it| it.kind != UnitKind::Footnote)
+        {
+            if it.old.is_none() {
+                it.part = match it.kind {
+                    UnitKind::Annex => marker::annex(&it.text, &words).or(part.clone()),
+                    _ => part.clone(),
+                };
+            }
+            if it.kind == UnitKind::Annex || it.old.is_some() {
+                part = it.part.clone();
+            }
+        }
+    }
+
     /// The amended draft as text.
     fn text(&self) -> String {
         let live = self.items.iter().filter(|it| !it.deleted);
@@ -472,4 +499,70 @@ fn strip_new_marker(kind: UnitKind, text: &str) -> String {
         _ => None,
     };
     rest.filter(|r| !r.is_empty()).unwrap_or(text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::amend::parse;
+
+    fn draft(text: &str) -> Resolution {
+        crate::model::parse(text, &Default::default()).unwrap()
+    }
+
+    fn amended(text: &str, list: &str) -> Applied {
+        apply(&draft(text), &parse(list).unwrap())
+    }
+
+    const DRAFT: &str = "The General Assembly,\n\n1. Decides to act.\n\nCooperation\n\n2. Requests a report of the Court to the Court.\n\n(a) on arrests;\n\n3. Decides to remain seized.";
+
+    #[test]
+    fn a_new_annex_numbers_its_paragraphs_from_one() {
+        let out = amended(
+            DRAFT,
+            "After operative paragraph 3, insert a new annex heading reading: \"Annex\"\nAfter operative paragraph 3, insert a new paragraph reading: \"Annex text.\"",
+        );
+        assert!(out.failures.is_empty(), "{:?}", out.failures);
+        assert!(
+            out.text
+                .ends_with("3. Decides to remain seized.\n\nAnnex\n\n1. Annex text.\n"),
+            "{}",
+            out.text
+        );
+    }
+
+    #[test]
+    fn headings_and_subparagraphs_are_named_and_moved_with_their_paragraph() {
+        let out = amended(
+            DRAFT,
+            "The heading before operative paragraph 2: replace \"Cooperation\" with \"Arrests\".\nMove operative paragraph 2 to follow operative paragraph 3.\nOperative paragraph 2 (a): replace \"arrests\" with \"surrenders\".",
+        );
+        assert!(out.failures.is_empty(), "{:?}", out.failures);
+        assert!(
+            out.text.ends_with("Arrests\n\n2. Decides to remain seized.\n\n3. Requests a report of the Court to the Court.\n\n(a) on surrenders;\n"),
+            "{}",
+            out.text
+        );
+    }
+
+    #[test]
+    fn overlapping_and_ambiguous_amendments_are_refused() {
+        let out = amended(
+            DRAFT,
+            "Operative paragraph 2: replace \"a report\" with \"reports\".\nOperative paragraph 2: replace \"report\" with \"note\".\nOperative paragraph 2: replace \"the Court\" with \"it\".\nOperative paragraph 2: after \"to\", replace \"the Court\" with \"it\".",
+        );
+        let lines: Vec<usize> = out.failures.iter().map(|f| f.line).collect();
+        assert_eq!(lines, [2, 3]);
+        assert!(
+            out.failures[0]
+                .reason
+                .contains("same words as the amendment on line 1")
+        );
+        assert!(out.failures[1].reason.contains("occurs 2 times"));
+        assert!(
+            out.text.contains("2. Requests reports of the Court to it."),
+            "{}",
+            out.text
+        );
+    }
 }

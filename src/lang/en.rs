@@ -167,6 +167,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "the heading before operative paragraph {n}",
         },
         RefForm {
+            kind: RefKind::Heading,
+            bare: "the heading before operative paragraph {n}",
+            definite: "the heading preceding operative paragraph {n}",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "footnote {fn}",
             definite: "footnote {fn}",

@@ -145,6 +145,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el subtítulo que precede al párrafo {n} de la parte dispositiva",
         },
         RefForm {
+            kind: RefKind::Heading,
+            bare: "el subtítulo que precede al párrafo {n} de la parte dispositiva",
+            definite: "el subtítulo anterior al párrafo {n} de la parte dispositiva",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "nota {fn}",
             definite: "la nota {fn}",

@@ -170,6 +170,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "l’intertitre précédant le paragraphe {n} du dispositif",
         },
         RefForm {
+            kind: RefKind::Heading,
+            bare: "l’intertitre précédant le paragraphe {n} du dispositif",
+            definite: "l’intertitre qui précède le paragraphe {n} du dispositif",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "note de bas de page {fn}",
             definite: "la note de bas de page {fn}",
