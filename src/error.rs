@@ -79,6 +79,24 @@ pub enum Error {
         /// The file.
         path: PathBuf,
     },
+    /// A list of amendments cannot be read.
+    #[error("{path}:{line}: {message}")]
+    Amendments {
+        /// The list.
+        path: PathBuf,
+        /// The line (1-based) of the amendment that cannot be read.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Reading a file's history from git failed.
+    #[error("{path}: git: {message}")]
+    Git {
+        /// The file whose history was asked for.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

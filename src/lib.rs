@@ -23,6 +23,15 @@
 //! [`check::Finding`]s: broken numbering, dangling and stale
 //! cross-references, malformed document symbols, pending text.
 //!
+//! Built on the pipeline:
+//!
+//! - [`history`]: successive versions → the lineage of every unit, the
+//!   round that brought in or removed each word, and a cumulative redline
+//!   with rounds;
+//! - [`amend`]: formal amendments ("Operative paragraph 2: replace "13"
+//!   with "12".") generated from two drafts, read from a list, and applied
+//!   to a draft.
+//!
 //! ```
 //! use redraft::{model, diff};
 //! let opts = model::ParseOptions::default();
@@ -33,10 +42,12 @@
 //! ```
 
 pub mod align;
+pub mod amend;
 pub mod check;
 pub mod cli;
 pub mod diff;
 pub mod error;
+pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;

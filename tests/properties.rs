@@ -8,9 +8,37 @@ use proptest::prelude::*;
 
 #[path = "common/edits.rs"]
 mod edits;
-use edits::{apply, draft, edit, pool};
+use edits::{Edit, apply, draft, edit, pool};
 use redraft::diff::{self, Granularity, Options};
-use redraft::model::{ParseOptions, parse};
+use redraft::lang::Lang;
+use redraft::model::{ParseOptions, Resolution, parse};
+use redraft::redline::Redline;
+
+/// `amend(old, amendments(old, new))` in the normal form, through the
+/// written list: generated, worded in `lang`, read back and applied.
+fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> (String, String) {
+    let list = redraft::amend::from_redline(redline, Some(lang));
+    let mut text = Vec::new();
+    redraft::render::amendments::write_list(&list, lang, &mut text).expect("written");
+    let text = String::from_utf8(text).expect("UTF-8");
+    if list.is_empty() {
+        return (old.to_text(), text);
+    }
+    let read = redraft::amend::parse(&text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
+    let applied = redraft::amend::apply(old, &read);
+    assert!(
+        applied.failures.is_empty(),
+        "{text}\n{:?}",
+        applied.failures
+    );
+    let opts = ParseOptions {
+        lang: Some(old.lang),
+    };
+    let amended = parse(&applied.text, &opts)
+        .expect("amended parses")
+        .to_text();
+    (amended, text)
+}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
@@ -39,6 +67,29 @@ proptest! {
     }
 
     #[test]
+    fn amendments_turn_old_into_new_in_every_language(
+        picks in prop::collection::vec(any::<usize>(), 2..14),
+        preamble_picks in prop::collection::vec(any::<usize>(), 0..3),
+        edits in prop::collection::vec(edit(), 1..8),
+    ) {
+        let pool = pool();
+        let old_paras: Vec<String> = picks.iter().map(|&k| pool[k % pool.len()].clone()).collect();
+        let preamble: Vec<String> = preamble_picks.iter().map(|&k| pool[k % pool.len()].trim_end_matches([';', '.']).to_string()).collect();
+        let mut new_paras = old_paras.clone();
+        for e in &edits {
+            apply(&mut new_paras, e, &pool);
+        }
+        let opts = ParseOptions::default();
+        let old = parse(&draft(&preamble, &old_paras), &opts).expect("old parses");
+        let new = parse(&draft(&preamble, &new_paras), &opts).expect("new parses");
+        let redline = diff::redline(&old, &new, &Options::default());
+        for lang in Lang::ALL {
+            let (amended, list) = round_trip(&redline, &old, lang);
+            prop_assert_eq!(&amended, &new.to_text(), "in {}:\n{}", lang, list);
+        }
+    }
+
+    #[test]
     fn tokens_give_back_the_text(text in "\\PC{0,200}") {
         let tokens = redraft::diff::tokenize::tokenize(&text, redraft::lang::Lang::Fr);
         let joined: String = tokens.iter().map(|t| t.text).collect();
@@ -53,6 +104,207 @@ proptest! {
         let again = parse(&r.to_text(), &ParseOptions::default()).expect("parses again");
         prop_assert_eq!(again.to_text(), r.to_text());
         prop_assert_eq!(again.units.len(), r.units.len());
+    }
+}
+
+/// The round trip on the Annex I pair, in every language of the generator.
+#[test]
+fn annex_i_amendments_turn_before_into_after() {
+    let read = |f: &str| {
+        let text = std::fs::read_to_string(f).expect("fixture");
+        parse(&text, &ParseOptions::default()).expect("parses")
+    };
+    let old = read("fixtures/annex-i/before.txt");
+    let new = read("fixtures/annex-i/after.txt");
+    let redline = diff::redline(&old, &new, &Options::default());
+    for lang in Lang::ALL {
+        let (amended, list) = round_trip(&redline, &old, lang);
+        assert_eq!(amended, new.to_text(), "in {lang}:\n{list}");
+    }
+}
+
+/// A block of a structured draft: an operative paragraph, one of its
+/// subparagraphs, or a heading.
+#[derive(Debug, Clone, PartialEq)]
+enum Block {
+    Op(String),
+    Sub(String),
+    Heading(String),
+}
+
+const HEADINGS: [&str; 6] = [
+    "Exécution des mandats d’arrêt",
+    "Coopération volontaire",
+    "Soutien diplomatique",
+    "Enquêtes financières et gel des avoirs",
+    "Coopération avec la défense",
+    "Promotion du dialogue avec toutes les parties prenantes",
+];
+
+/// Operative paragraphs numbered 1, 2, 3 …, subparagraphs lettered (a),
+/// (b) … under each, headings between them.
+fn structured(blocks: &[Block]) -> String {
+    let mut out =
+        String::from("Draft resolution\n\nThe General Assembly,\n\nRecalling its resolutions,\n");
+    let (mut op, mut sub) = (0, 0u8);
+    for b in blocks {
+        match b {
+            Block::Op(t) => {
+                op += 1;
+                sub = 0;
+                out.push_str(&format!("\n{op}. {t}\n"));
+            }
+            Block::Sub(t) => {
+                sub += 1;
+                out.push_str(&format!("\n({}) {t}\n", char::from(b'a' + sub - 1)));
+            }
+            Block::Heading(t) => out.push_str(&format!("\n{t}\n")),
+        }
+    }
+    out
+}
+
+fn block_of(kind: usize, text: &str) -> Block {
+    match kind % 4 {
+        0 | 1 => Block::Op(text.to_string()),
+        2 => Block::Sub(text.trim_end_matches(['.', ';']).to_string() + ";"),
+        _ => Block::Heading(HEADINGS[text.len() % HEADINGS.len()].to_string()),
+    }
+}
+
+/// Keeps a structured draft well formed: it opens with an operative
+/// paragraph, a subparagraph follows a paragraph or a subparagraph, no two
+/// headings touch and none ends the draft.
+fn well_formed(mut blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::new();
+    for b in blocks.drain(..) {
+        let after_paragraph = matches!(out.last(), Some(Block::Op(_) | Block::Sub(_)));
+        let ok = matches!(b, Block::Op(_)) || after_paragraph;
+        if ok && !out.contains(&b) {
+            out.push(b);
+        }
+    }
+    while matches!(out.last(), Some(Block::Heading(_))) {
+        out.pop();
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The round trip on drafts with subparagraphs and headings: new
+    /// subparagraphs are lettered, moved paragraphs take their
+    /// subparagraphs along, headings are inserted and deleted.
+    #[test]
+    fn amendments_round_trip_with_subparagraphs_and_headings(
+        picks in prop::collection::vec((any::<usize>(), any::<usize>()), 3..16),
+        edits in prop::collection::vec((edit(), any::<usize>()), 1..6),
+    ) {
+        let pool = pool();
+        let old_blocks = well_formed(picks.iter().map(|&(k, t)| block_of(k, &pool[t % pool.len()])).collect());
+        prop_assume!(!old_blocks.is_empty());
+        let mut new_blocks = old_blocks.clone();
+        for (e, kind) in &edits {
+            let n = new_blocks.len();
+            match e {
+                Edit::Insert { at, from_pool } => {
+                    new_blocks.insert(at % (n + 1), block_of(*kind, &pool[from_pool % pool.len()]));
+                }
+                Edit::Delete { para } if n > 1 => {
+                    new_blocks.remove(para % n);
+                }
+                Edit::Move { from, to } => {
+                    let b = new_blocks.remove(from % n);
+                    new_blocks.insert(to % n, b);
+                }
+                Edit::Word { para, word, new } => {
+                    let k = para % n;
+                    if let Block::Op(t) | Block::Sub(t) = &mut new_blocks[k] {
+                        let mut w: Vec<String> = t.split(' ').map(str::to_string).collect();
+                        let j = word % w.len();
+                        w[j] = new.clone();
+                        *t = w.join(" ");
+                    }
+                }
+                _ => {}
+            }
+        }
+        let new_blocks = well_formed(new_blocks);
+        prop_assume!(!new_blocks.is_empty());
+        let opts = ParseOptions { lang: Some(Lang::Fr) };
+        let old = parse(&structured(&old_blocks), &opts).expect("old parses");
+        let new = parse(&structured(&new_blocks), &opts).expect("new parses");
+        let redline = diff::redline(&old, &new, &Options::default());
+        for lang in Lang::ALL {
+            let (amended, list) = round_trip(&redline, &old, lang);
+            prop_assert_eq!(&amended, &new.to_text(), "in {}:\n{}\nOLD:\n{}", lang, list, old.to_text());
+        }
+    }
+}
+
+fn edited(paras: &[String], edits: &[Edit], pool: &[String]) -> Vec<String> {
+    let mut out = paras.to_vec();
+    for e in edits {
+        apply(&mut out, e, pool);
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A history of three random rounds: the blame of every unit spells
+    /// its text, the cumulative redline gives the first version rejected
+    /// and the latest accepted, every change carries a round that exists,
+    /// and the lineage ends at the unit's own label.
+    #[test]
+    fn history_accounts_for_every_word(
+        picks in prop::collection::vec(any::<usize>(), 2..12),
+        rounds in prop::collection::vec(prop::collection::vec(edit(), 1..5), 2..4),
+    ) {
+        let pool = pool();
+        let mut versions = vec![picks.iter().map(|&k| pool[k % pool.len()].clone()).collect::<Vec<_>>()];
+        for edits in &rounds {
+            let next = edited(versions.last().expect("a version"), edits, &pool);
+            versions.push(next);
+        }
+        let opts = ParseOptions::default();
+        let drafts: Vec<redraft::history::Draft> = versions
+            .iter()
+            .enumerate()
+            .map(|(k, v)| redraft::history::Draft {
+                name: format!("v{k}"),
+                resolution: parse(&draft(&[], v), &opts).expect("parses"),
+            })
+            .collect();
+        let first = drafts[0].resolution.to_text();
+        let last = drafts[drafts.len() - 1].resolution.clone();
+        let h = redraft::history::History::new(drafts).expect("history");
+        let n = h.rounds.len();
+        for (l, unit) in h.lineage.iter().zip(&last.units) {
+            let spelled: String = l.blame.iter().map(|s| s.text.as_str()).collect();
+            prop_assert_eq!(&spelled, &unit.text);
+            prop_assert!(l.blame.iter().all(|s| s.round <= n));
+            prop_assert_eq!(l.labels.last().cloned(), Some(vec![unit.label.clone()]));
+            prop_assert!(l.last_change.is_none_or(|r| (1..=n).contains(&r)));
+        }
+        let cumulative = Redline {
+            version: 1,
+            old: h.redlines[0].old.clone(),
+            new: h.redlines[n - 1].new.clone(),
+            entries: h.cumulative.iter().map(|e| e.entry.clone()).collect(),
+        };
+        prop_assert_eq!(cumulative.accept_all(), last.to_text());
+        prop_assert_eq!(cumulative.reject_all(), first);
+        for e in &h.cumulative {
+            prop_assert_eq!(e.rounds.len(), e.entry.segments.len());
+            for (s, r) in e.entry.segments.iter().zip(&e.rounds) {
+                let changed = s.op != redraft::redline::SegmentOp::Equal;
+                prop_assert_eq!(changed, r.is_some());
+                prop_assert!(r.is_none_or(|r| (1..=n).contains(&r)));
+            }
+        }
     }
 }
 

@@ -42,6 +42,10 @@ pub struct Args {
     /// format; the reader skips it).
     #[arg(long)]
     summary: bool,
+    /// Language of `--format amendments` [default: the old draft's, as
+    /// detected or given with --lang].
+    #[arg(long, value_name = "LANG")]
+    amendment_lang: Option<crate::lang::Lang>,
     #[command(flatten)]
     draft: DraftArgs,
     /// The part of OLD to compare (overrides --part for OLD).
@@ -60,6 +64,8 @@ enum DiffFormat {
     Text,
     Json,
     Docx,
+    /// Formal amendments turning OLD into NEW, numbered as in OLD.
+    Amendments,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,6 +104,7 @@ pub fn run(args: &Args) -> Result<u8> {
             summary: args.summary,
             ..DocxOptions::default()
         },
+        amendment_lang: args.amendment_lang,
     };
     target.write(|out| render::render(&redline, format, &render_options, out))?;
     Ok(if redline.has_changes() {
@@ -116,6 +123,7 @@ fn format(args: &Args) -> Result<Format> {
             DiffFormat::Text => Format::Text,
             DiffFormat::Json => Format::Json,
             DiffFormat::Docx => Format::Docx,
+            DiffFormat::Amendments => Format::Amendments,
         },
         None => match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
             Some(path) => from_extension(path)?,

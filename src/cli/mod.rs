@@ -2,8 +2,10 @@
 //! the library per command. `main → run → ExitCode`; errors are printed
 //! once, here.
 
+mod amend_cmd;
 mod check_cmd;
 mod diff_cmd;
+mod history_cmd;
 mod output;
 mod parse_cmd;
 mod split_cmd;
@@ -47,6 +49,13 @@ enum Command {
     /// Check drafts: numbering, cross-references, document symbols,
     /// brackets, punctuation, repeated words, language versions.
     Check(check_cmd::Args),
+    /// Apply a list of formal amendments to a draft: the amended draft
+    /// (renumbered) or its redline.
+    Amend(amend_cmd::Args),
+    /// Trace successive versions of a draft: every paragraph's labels
+    /// through the rounds, the round that brought in each word, and a
+    /// cumulative redline with rounds.
+    History(history_cmd::Args),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -68,6 +77,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Diff(args) => diff_cmd::run(&args),
         Command::SplitRevisions(args) => split_cmd::run(&args),
         Command::Check(args) => check_cmd::run(&args),
+        Command::Amend(args) => amend_cmd::run(&args),
+        Command::History(args) => history_cmd::run(&args),
     }
 }
 

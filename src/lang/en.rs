@@ -1,5 +1,6 @@
 //! English drafting conventions (United Nations and ICC style).
 
+use super::amendments::{AmendmentStyle, NewUnit, RefForm, RefKind, Sentence};
 use super::{Hygiene, Language, References};
 
 /// The English table.
@@ -190,4 +191,205 @@ pub static TABLE: Language = Language {
         repeatable: &["had", "that"],
         list_joiners: &["and", "or"],
     },
+};
+
+/// How amendments are worded in English.
+pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
+    quotes: ("\"", "\""),
+    refs: &[
+        RefForm {
+            kind: RefKind::Title,
+            bare: "title",
+            definite: "the title",
+        },
+        RefForm {
+            kind: RefKind::Chapeau,
+            bare: "chapeau",
+            definite: "the chapeau",
+        },
+        RefForm {
+            kind: RefKind::Preambular,
+            bare: "preambular paragraph {p}",
+            definite: "preambular paragraph {p}",
+        },
+        RefForm {
+            kind: RefKind::Preambular,
+            bare: "{ord} preambular paragraph",
+            definite: "the {ord} preambular paragraph",
+        },
+        RefForm {
+            kind: RefKind::Operative,
+            bare: "operative paragraph {n}",
+            definite: "operative paragraph {n}",
+        },
+        RefForm {
+            kind: RefKind::PreambularSub,
+            bare: "preambular paragraph {p} ({sub})",
+            definite: "preambular paragraph {p} ({sub})",
+        },
+        RefForm {
+            kind: RefKind::OperativeSub,
+            bare: "operative paragraph {n} ({sub})",
+            definite: "operative paragraph {n} ({sub})",
+        },
+        RefForm {
+            kind: RefKind::OperativeSub,
+            bare: "subparagraph ({sub}) of operative paragraph {n}",
+            definite: "subparagraph ({sub}) of operative paragraph {n}",
+        },
+        RefForm {
+            kind: RefKind::Heading,
+            bare: "heading before operative paragraph {n}",
+            definite: "the heading before operative paragraph {n}",
+        },
+        RefForm {
+            kind: RefKind::Heading,
+            bare: "the heading before operative paragraph {n}",
+            definite: "the heading preceding operative paragraph {n}",
+        },
+        RefForm {
+            kind: RefKind::Footnote,
+            bare: "footnote {fn}",
+            definite: "footnote {fn}",
+        },
+        RefForm {
+            kind: RefKind::Label,
+            bare: "unit {label}",
+            definite: "unit {label}",
+        },
+    ],
+    sentences: &[
+        (Sentence::Replace, "{ref}: replace {old} with {new}."),
+        (Sentence::Replace, "in {the_ref}, replace {old} with {new}."),
+        (
+            Sentence::ReplaceNth,
+            "{ref}: replace the {occ} occurrence of {old} with {new}.",
+        ),
+        (
+            Sentence::ReplaceAfter,
+            "{ref}: after {anchor}, replace {old} with {new}.",
+        ),
+        (Sentence::Delete, "{ref}: delete {old}."),
+        (Sentence::Delete, "in {the_ref}, delete {old}."),
+        (
+            Sentence::DeleteNth,
+            "{ref}: delete the {occ} occurrence of {old}.",
+        ),
+        (
+            Sentence::DeleteAfter,
+            "{ref}: after {anchor}, delete {old}.",
+        ),
+        (
+            Sentence::InsertAfter,
+            "{ref}: after {anchor}, insert {new}.",
+        ),
+        (
+            Sentence::InsertAfter,
+            "in {the_ref}, after {anchor}, insert {new}.",
+        ),
+        (
+            Sentence::InsertAfterNth,
+            "{ref}: after the {occ} occurrence of {anchor}, insert {new}.",
+        ),
+        (
+            Sentence::InsertBefore,
+            "{ref}: before {anchor}, insert {new}.",
+        ),
+        (
+            Sentence::InsertBeforeNth,
+            "{ref}: before the {occ} occurrence of {anchor}, insert {new}.",
+        ),
+        (
+            Sentence::ReplaceUnit,
+            "replace {the_ref} with the following: {new}",
+        ),
+        (
+            Sentence::InsertUnitAfter,
+            "after {the_ref}, insert {kind} reading: {new}",
+        ),
+        (
+            Sentence::InsertNumberedAfter,
+            "after {the_ref}, insert a new paragraph {number} reading: {new}",
+        ),
+        (
+            Sentence::InsertUnitBefore,
+            "before {the_ref}, insert {kind} reading: {new}",
+        ),
+        (Sentence::DeleteUnit, "delete {the_ref}."),
+        (Sentence::MoveAfter, "move {the_ref} to follow {the_ref2}."),
+        (
+            Sentence::MoveBefore,
+            "move {the_ref} to precede {the_ref2}.",
+        ),
+        (
+            Sentence::InsertFootnote,
+            "insert a new footnote {fn} reading: {new}",
+        ),
+    ],
+    new_units: &[
+        (NewUnit::Operative, "a new paragraph"),
+        (NewUnit::Preambular, "a new preambular paragraph"),
+        (NewUnit::Subparagraph, "a new subparagraph"),
+        (NewUnit::Heading, "a new heading"),
+        (NewUnit::Paragraph, "a new unnumbered paragraph"),
+        (NewUnit::Title, "a new title line"),
+        (NewUnit::Chapeau, "a new chapeau"),
+        (NewUnit::Annex, "a new annex heading"),
+    ],
+    preambular_ordinals: &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+    ],
+    occurrence_ordinals: &[
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+        "twentieth",
+        "twenty-first",
+        "twenty-second",
+        "twenty-third",
+        "twenty-fourth",
+        "twenty-fifth",
+        "twenty-sixth",
+        "twenty-seventh",
+        "twenty-eighth",
+        "twenty-ninth",
+        "thirtieth",
+    ],
+    contractions: &[],
+    verbs: &["replace", "delete", "insert", "move"],
 };

@@ -5,6 +5,7 @@
 //! ([`en::TABLE`], [`fr::TABLE`], [`es::TABLE`]); code elsewhere never spells
 //! out a word of a given language.
 
+pub mod amendments;
 pub mod en;
 pub mod es;
 pub mod fr;
@@ -44,6 +45,15 @@ impl Lang {
     /// The ISO 639-1 code: `en`, `fr` or `es`.
     pub fn code(self) -> &'static str {
         self.table().code
+    }
+
+    /// How formal amendments are worded in this language.
+    pub fn amendments(self) -> &'static amendments::AmendmentStyle {
+        match self {
+            Lang::En => &en::AMENDMENTS,
+            Lang::Fr => &fr::AMENDMENTS,
+            Lang::Es => &es::AMENDMENTS,
+        }
     }
 }
 

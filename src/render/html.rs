@@ -165,7 +165,7 @@ fn segment(op: SegmentOp, text: &str, italic: bool, html: &mut String) {
 }
 
 /// Footnote references `[^7]` as superscript links to the footnote.
-fn footnote_refs(html: &str) -> String {
+pub fn footnote_refs(html: &str) -> String {
     static REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\[\^([^\]\s<>&]{1,12})\]").expect("valid regex")
     });

@@ -2,7 +2,9 @@
 //! document. One file (or folder) per format; every renderer writes to any
 //! [`std::io::Write`].
 
+pub mod amendments;
 pub mod docx;
+pub mod history;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -28,6 +30,8 @@ pub enum Format {
     Json,
     /// A Word document with tracked changes.
     Docx,
+    /// Formal amendments turning the old draft into the new one.
+    Amendments,
 }
 
 /// Options shared by renderers.
@@ -42,6 +46,8 @@ pub struct RenderOptions {
     pub color: bool,
     /// Word output: author, date, summary page.
     pub docx: docx::DocxOptions,
+    /// The language amendments are written in (default: the old draft's).
+    pub amendment_lang: Option<crate::lang::Lang>,
 }
 
 impl Default for RenderOptions {
@@ -51,6 +57,7 @@ impl Default for RenderOptions {
             context: 1,
             color: false,
             docx: docx::DocxOptions::default(),
+            amendment_lang: None,
         }
     }
 }
@@ -69,6 +76,7 @@ pub fn render(
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
         Format::Docx => docx::render(redline, &options.docx, out),
+        Format::Amendments => amendments::render(redline, options.amendment_lang, out),
     }
 }
 

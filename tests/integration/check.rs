@@ -467,7 +467,11 @@ fn no_false_positives_on_drafts_and_fixtures() {
     for entry in std::fs::read_dir(fixture("")).unwrap() {
         let dir = entry.unwrap().path();
         let name = dir.file_name().unwrap().to_string_lossy().to_string();
-        if name == "bad-input" || name.starts_with("check-") || !dir.is_dir() {
+        if name == "bad-input"
+            || name.starts_with("check-")
+            || name.starts_with("amend")
+            || !dir.is_dir()
+        {
             continue;
         }
         for file in std::fs::read_dir(&dir).unwrap() {
@@ -493,6 +497,13 @@ fn no_false_positives_on_drafts_and_fixtures() {
             ]
         } else if file.ends_with("2020.txt") || file.ends_with("before.txt") {
             &[("symbol", "ICC-ASP-18/Res.3"), ("brackets", PLACEHOLDER_39)]
+        } else if file.ends_with("history/adoption.txt") {
+            // The third round: the misprinted symbols remain, the reserved
+            // paragraph 39 is gone.
+            &[
+                ("symbol", "ICC-ASP-18/Res.3"),
+                ("symbol", "ICC-ASP-19/Res.2"),
+            ]
         } else if file.ends_with("pdf-report/report.txt") {
             // The published report: its misprinted symbols (in Annex I and
             // in footnotes, with stray spaces), its placeholders, and two

@@ -7,7 +7,9 @@ use crate::support::*;
 const OLD: &str = "fixtures/annex-i/before.txt";
 const NEW: &str = "fixtures/annex-i/after.txt";
 
-fn check(name: &str, args: &[&str]) {
+/// Runs `redraft diff` on the Annex I pair with `args` and compares its output
+/// with `fixtures/annex-i/golden/NAME`.
+pub fn check(name: &str, args: &[&str]) {
     let mut all = vec!["diff", OLD, NEW];
     all.extend_from_slice(args);
     let o = redraft(&all);

@@ -1,6 +1,8 @@
 //! Integration tests of `redraft`, one module per area. They drive the
 //! library on the fixtures and the binary through `std::process::Command`.
 
+/// Formal amendments: generated (golden file), applied, refused.
+mod amendments;
 /// The Annex I pair: the exact redline the issue requires.
 mod annex_i;
 /// Unreadable input, exit codes, refusing to overwrite inputs, atomic output.
@@ -13,6 +15,8 @@ mod check;
 mod docx;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
+/// `redraft history`: lineage, blame, rounds, `--git`.
+mod history;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
 /// `redraft parse` outline and JSON.

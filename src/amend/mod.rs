@@ -1,0 +1,229 @@
+//! Formal amendments: generating them from two drafts, reading them, and
+//! applying them to a draft.
+//!
+//! An amendment is tabled against the text under consideration, so every
+//! paragraph it names carries its number in that text (the old draft):
+//!
+//! ```text
+//! Preambular paragraph 4: replace "36" with "37".
+//! Operative paragraph 2: replace "d’un suspect" with "de deux suspects".
+//! After operative paragraph 15, insert a new paragraph reading: "..."
+//! Delete operative paragraph 7.
+//! Move operative paragraph 9 to follow operative paragraph 12.
+//! Replace operative paragraph 32 with the following: "..."
+//! ```
+//!
+//! The wording of each language is data ([`crate::lang::amendments`]); the
+//! same templates write ([`phrase`]) and read ([`parse()`]) amendments.
+//!
+//! - [`generate()`] turns two drafts into the list of amendments that makes
+//!   the second from the first, quoting as little as is unambiguous;
+//! - [`parse()`] reads a list (English, French or Spanish), with line
+//!   numbers;
+//! - [`apply()`] applies a list to a draft, renumbers it and reports the
+//!   amendments that do not apply.
+//!
+//! `apply(old, generate(old, new)) == new` in the normal form of
+//! [`crate::model::Resolution::to_text`].
+
+pub mod apply;
+pub mod generate;
+pub mod locate;
+pub mod parse;
+pub mod pattern;
+pub mod renumber;
+
+pub use apply::{Applied, Failure, apply};
+pub use generate::{from_redline, generate};
+pub use parse::{ParseError, parse};
+pub use pattern::phrase;
+
+use crate::lang::amendments::{NewUnit, RefKind};
+
+/// A unit an amendment names, as it is numbered in the draft amended.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Ref {
+    /// The title.
+    Title,
+    /// The chapeau.
+    Chapeau,
+    /// Preambular paragraph n.
+    Preambular(u32),
+    /// Operative paragraph n (`12`, `9bis`).
+    Operative(String),
+    /// Subparagraph (letter) of preambular paragraph n.
+    PreambularSub(u32, String),
+    /// Subparagraph (letter) of operative paragraph n.
+    OperativeSub(String, String),
+    /// The heading just before operative paragraph n.
+    HeadingBefore(String),
+    /// Footnote n.
+    Footnote(String),
+    /// Any unit by its label (`ANNEX-II/OP3`).
+    Label(String),
+}
+
+impl Ref {
+    /// The kind of reference, to choose its wording.
+    pub fn kind(&self) -> RefKind {
+        match self {
+            Ref::Title => RefKind::Title,
+            Ref::Chapeau => RefKind::Chapeau,
+            Ref::Preambular(_) => RefKind::Preambular,
+            Ref::Operative(_) => RefKind::Operative,
+            Ref::PreambularSub(..) => RefKind::PreambularSub,
+            Ref::OperativeSub(..) => RefKind::OperativeSub,
+            Ref::HeadingBefore(_) => RefKind::Heading,
+            Ref::Footnote(_) => RefKind::Footnote,
+            Ref::Label(_) => RefKind::Label,
+        }
+    }
+
+    /// The label of the unit named (for headings, of the paragraph after
+    /// it): `OP12(b)`, `PP4`, `FN7`.
+    pub fn label(&self) -> String {
+        match self {
+            Ref::Title => "TITLE".into(),
+            Ref::Chapeau => "CHAPEAU".into(),
+            Ref::Preambular(n) => format!("PP{n}"),
+            Ref::Operative(n) | Ref::HeadingBefore(n) => format!("OP{n}"),
+            Ref::PreambularSub(n, s) => format!("PP{n}({s})"),
+            Ref::OperativeSub(n, s) => format!("OP{n}({s})"),
+            Ref::Footnote(n) => format!("FN{n}"),
+            Ref::Label(l) => l.clone(),
+        }
+    }
+}
+
+/// Where a new or moved unit goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// After a unit (and its subparagraphs, and what was put after it
+    /// before).
+    After(Ref),
+    /// Just before a unit.
+    Before(Ref),
+}
+
+/// Which occurrence of quoted words an amendment means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Locator {
+    /// The words occur once in the unit.
+    Only,
+    /// The nth occurrence (1-based).
+    Nth(usize),
+    /// The occurrence standing right after these words.
+    After(String),
+}
+
+/// On which side of its anchor an insertion goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// After the anchor.
+    After,
+    /// Before the anchor.
+    Before,
+}
+
+/// A change of words inside one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WordEdit {
+    /// Replace `old` with `new`.
+    Replace {
+        /// The words replaced.
+        old: String,
+        /// The words put in their place.
+        new: String,
+        /// Which occurrence.
+        at: Locator,
+    },
+    /// Delete words.
+    Delete {
+        /// The words deleted.
+        old: String,
+        /// Which occurrence.
+        at: Locator,
+    },
+    /// Insert words next to an anchor.
+    Insert {
+        /// The words inserted.
+        new: String,
+        /// After or before the anchor.
+        side: Side,
+        /// The words next to which they go.
+        anchor: String,
+        /// Which occurrence of the anchor, when it occurs more than once.
+        nth: Option<usize>,
+    },
+}
+
+/// What an amendment does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Change words inside a unit.
+    Words {
+        /// The unit.
+        target: Ref,
+        /// The change.
+        edit: WordEdit,
+    },
+    /// Replace the whole text of a unit.
+    ReplaceUnit {
+        /// The unit.
+        target: Ref,
+        /// Its new text (without its number).
+        text: String,
+    },
+    /// Insert a new unit.
+    InsertUnit {
+        /// Where.
+        place: Place,
+        /// What kind of unit it is; when the wording fits several kinds
+        /// (French "alinéa"), every candidate, the one like the unit it
+        /// follows being chosen.
+        kinds: Vec<NewUnit>,
+        /// Its text (without its number).
+        text: String,
+        /// The number it is given (`9bis`), for an operative paragraph
+        /// inserted without renumbering the others; `None` to number it on
+        /// renumbering.
+        number: Option<String>,
+    },
+    /// Delete a unit (and its subparagraphs).
+    DeleteUnit {
+        /// The unit.
+        target: Ref,
+    },
+    /// Move a unit (with its subparagraphs).
+    MoveUnit {
+        /// The unit.
+        target: Ref,
+        /// Where it goes.
+        place: Place,
+    },
+    /// Add a footnote; references `[^id]` to it stand in the quoted texts
+    /// of other amendments.
+    InsertFootnote {
+        /// Its number in the amendments (footnotes are renumbered in order
+        /// of reference in the amended draft).
+        id: String,
+        /// Its text.
+        text: String,
+    },
+}
+
+/// One amendment of a list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Amendment {
+    /// The line of the list where it starts (1-based; 0 when generated).
+    pub line: usize,
+    /// What it does.
+    pub action: Action,
+}
+
+impl Amendment {
+    /// A generated amendment (no line).
+    pub fn new(action: Action) -> Self {
+        Amendment { line: 0, action }
+    }
+}

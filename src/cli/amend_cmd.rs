@@ -1,0 +1,180 @@
+//! `redraft amend DRAFT AMENDMENTS [-o OUT] [--format ...] [--partial]`.
+
+use super::output::Target;
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load};
+use crate::amend::{self, Applied};
+use crate::diff;
+use crate::error::{Error, Result};
+use crate::model::{self, ParseOptions, Resolution};
+use crate::render::{self, Format, RenderOptions};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+const FORMS: &str = "\
+Amendments, one per line (English, French or Spanish), paragraphs numbered as in DRAFT:
+  Preambular paragraph 4: replace \"36\" with \"37\".
+  Operative paragraph 2: after \"the Court\", replace \"of\" with \"by\".
+  Operative paragraph 2: replace the second occurrence of \"de\" with \"du\".
+  Operative paragraph 5: after \"report\", insert \"annual\".   (or: before \"...\", insert)
+  Operative paragraph 5: delete \"urgently\".
+  Replace operative paragraph 32 with the following: \"...\"
+  After operative paragraph 15, insert a new paragraph reading: \"...\"
+  Delete operative paragraph 7.
+  Move operative paragraph 9 to follow operative paragraph 12.
+  Insert a new footnote 10 reading: \"...\"
+  Quatrième alinéa du préambule : remplacer « 36 » par « 37 ».
+  Après le paragraphe 15 du dispositif, insérer le nouveau paragraphe suivant : « ... »
+  Párrafo 2 de la parte dispositiva: sustitúyase «13» por «12».
+  Suprímase el párrafo 7 de la parte dispositiva.
+A quotation may continue on the following lines. Exit: 0 all applied; 1 some did not apply
+(each reported with its line; nothing written unless --partial); 2 unreadable input.";
+
+/// Arguments of `redraft amend`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = FORMS)]
+pub struct Args {
+    /// The draft amended.
+    draft: PathBuf,
+    /// The list of amendments.
+    amendments: PathBuf,
+    /// Output: the amended draft (text) or its redline [default: text, or
+    /// from the -o file's extension].
+    #[arg(long, value_enum)]
+    format: Option<AmendFormat>,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Write the draft with the amendments that apply even when some do
+    /// not.
+    #[arg(long)]
+    partial: bool,
+    #[command(flatten)]
+    draft_args: DraftArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum AmendFormat {
+    /// The amended draft, in the normal form.
+    Text,
+    /// The redline of DRAFT → amended draft, for a terminal.
+    Term,
+    /// The redline as an HTML page.
+    Html,
+    /// The redline in Markdown.
+    Markdown,
+    /// The redline as JSON.
+    Json,
+}
+
+/// Runs `redraft amend`.
+pub fn run(args: &Args) -> Result<u8> {
+    let target = Target::new(args.output.as_deref(), &[&args.draft, &args.amendments])?;
+    let draft = load(&args.draft, &args.draft_args)?;
+    let list = read_list(&args.amendments)?;
+    let applied = amend::apply(&draft, &list);
+    report(&args.amendments, &applied);
+    if !applied.failures.is_empty() && !args.partial {
+        return Ok(EXIT_DIFFERENT);
+    }
+    let text = update_references(&draft, &applied.text);
+    let amended = model::parse(
+        &text,
+        &ParseOptions {
+            lang: Some(draft.lang),
+        },
+    )
+    .map_err(|_| Error::Format {
+        path: args.draft.clone(),
+        message: "the amendments leave no resolution structure".into(),
+    })?;
+    write(args, &target, &draft, &amended)?;
+    Ok(if applied.failures.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_DIFFERENT
+    })
+}
+
+/// The amended text with its cross-references to renumbered paragraphs
+/// updated ("paragraph 2 above" becomes "paragraph 3 above" once a
+/// paragraph is inserted before it), through the checker's stale-reference
+/// fixes; the text as it is if anything stands in the way.
+fn update_references(draft: &Resolution, amended: &str) -> String {
+    use crate::check::{Document, fix, stale};
+    let options = ParseOptions {
+        lang: Some(draft.lang),
+    };
+    let (Ok(old), Ok(new)) = (
+        Document::parse("old", draft.to_text(), &options),
+        Document::parse("new", amended.to_string(), &options),
+    ) else {
+        return amended.to_string();
+    };
+    let edits = stale::check(&old, &new).edits;
+    fix::apply(amended.as_bytes(), amended, &edits)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_else(|| amended.to_string())
+}
+
+/// Reads and parses a list of amendments, naming the file and line in any
+/// error.
+fn read_list(path: &Path) -> Result<Vec<amend::Amendment>> {
+    let source = crate::ingest::read(path)?;
+    amend::parse(&source.text).map_err(|e| Error::Amendments {
+        path: path.to_path_buf(),
+        line: e.line,
+        message: e.message,
+    })
+}
+
+/// One line on standard error per amendment that does not apply.
+fn report(path: &Path, applied: &Applied) {
+    let mut err = std::io::stderr().lock();
+    for f in &applied.failures {
+        let _ = writeln!(
+            err,
+            "redraft: {}:{}: does not apply: {}",
+            path.display(),
+            f.line,
+            f.reason
+        );
+    }
+}
+
+fn write(args: &Args, target: &Target, draft: &Resolution, amended: &Resolution) -> Result<()> {
+    let format = match args.format {
+        Some(AmendFormat::Text) => None,
+        Some(AmendFormat::Term) => Some(Format::Term),
+        Some(AmendFormat::Html) => Some(Format::Html),
+        Some(AmendFormat::Markdown) => Some(Format::Markdown),
+        Some(AmendFormat::Json) => Some(Format::Json),
+        None => from_extension(args.output.as_deref()),
+    };
+    let Some(format) = format else {
+        let text = amended.to_text();
+        return target.write(|out| out.write_all(text.as_bytes()));
+    };
+    let mut redline = diff::redline(draft, amended, &diff::Options::default());
+    redline.old.name = args.draft.display().to_string();
+    redline.new.name = format!("{} (amended)", args.draft.display());
+    let options = RenderOptions {
+        color: format == Format::Term && colour_wanted(args),
+        ..RenderOptions::default()
+    };
+    target.write(|out| render::render(&redline, format, &options, out))
+}
+
+fn from_extension(path: Option<&Path>) -> Option<Format> {
+    match path?.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "html" | "htm" => Some(Format::Html),
+        "md" | "markdown" => Some(Format::Markdown),
+        "json" => Some(Format::Json),
+        _ => None,
+    }
+}
+
+fn colour_wanted(args: &Args) -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    args.output.is_none() && !no_color && std::io::stdout().is_terminal()
+}

@@ -1,0 +1,134 @@
+//! Versions of a file from its history in git.
+//!
+//! Runs the `git` command (it must be installed): `git log --follow` lists
+//! the commits that touched the file, oldest first, and `git show` gives
+//! the file as each commit left it. Each version is named by its commit's
+//! date and short hash: `2021-03-04 a1b2c3d`.
+
+use crate::error::{Error, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Which commits to take.
+#[derive(Debug, Clone, Default)]
+pub struct GitOptions {
+    /// Only commits after this date (any date git reads: `2021-01-31`,
+    /// `2 weeks ago`).
+    pub since: Option<String>,
+    /// Only commits before this date.
+    pub until: Option<String>,
+    /// At most this many versions, the most recent.
+    pub max: Option<usize>,
+}
+
+/// One version of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GitVersion {
+    /// `2021-03-04 a1b2c3d`.
+    pub name: String,
+    /// The file's text at that commit.
+    pub text: String,
+}
+
+/// The versions of `path` in its git history, oldest first.
+pub fn versions(path: &Path, options: &GitOptions) -> Result<Vec<GitVersion>> {
+    let err = |message: String| Error::Git {
+        path: path.to_path_buf(),
+        message,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| err("not a file name".into()))?;
+    let top = git(&dir, &["rev-parse", "--show-toplevel"]).map_err(err)?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
+    let mut args: Vec<String> = [
+        "log",
+        "--follow",
+        "--diff-filter=d",
+        "--format=%x00%h%x09%cs",
+        "--name-only",
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(options.since.as_ref().map(|s| format!("--since={s}")));
+    args.extend(options.until.as_ref().map(|u| format!("--until={u}")));
+    args.extend(options.max.map(|n| format!("--max-count={n}")));
+    args.push("--".into());
+    args.push(name.to_string_lossy().into_owned());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let log = git(&dir, &args).map_err(err)?;
+    let mut commits = commits(&String::from_utf8_lossy(&log));
+    commits.reverse();
+    commits
+        .into_iter()
+        .map(|(hash, date, file)| {
+            let bytes = git(&top, &["show", &format!("{hash}:{file}")]).map_err(err)?;
+            let text = crate::ingest::text::decode(&bytes)
+                .map_err(|e| e.at(&PathBuf::from(format!("{}@{hash}", path.display()))))?;
+            Ok(GitVersion {
+                name: format!("{date} {hash}"),
+                text,
+            })
+        })
+        .collect()
+}
+
+/// Reads `git log` records: short hash, date, and the file's path then.
+fn commits(log: &str) -> Vec<(String, String, String)> {
+    log.split('\0')
+        .filter_map(|record| {
+            let mut lines = record.lines().filter(|l| !l.trim().is_empty());
+            let (hash, date) = lines.next()?.split_once('\t')?;
+            let file = lines.next()?;
+            Some((hash.to_string(), date.to_string(), file.to_string()))
+        })
+        .collect()
+}
+
+/// Runs git in `dir`; its standard output, or its complaint.
+fn git(dir: &Path, args: &[&str]) -> std::result::Result<Vec<u8>, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "core.quotepath=off"])
+        .args(args)
+        .env("GIT_PAGER", "cat")
+        .output()
+        .map_err(|e| format!("cannot run git ({e}); install git, or give the versions as files"))?;
+    if !output.status.success() {
+        let msg = String::from_utf8_lossy(&output.stderr);
+        let first = msg.lines().next().unwrap_or("failed").trim().to_string();
+        return Err(first);
+    }
+    Ok(output.stdout)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_log_records() {
+        let log =
+            "\0a1b2c3d\t2021-03-04\n\ndrafts/coop.txt\n\0e4f5a6b\t2021-02-01\n\ndrafts/old.txt\n";
+        assert_eq!(
+            commits(log),
+            [
+                (
+                    "a1b2c3d".into(),
+                    "2021-03-04".into(),
+                    "drafts/coop.txt".into()
+                ),
+                (
+                    "e4f5a6b".into(),
+                    "2021-02-01".into(),
+                    "drafts/old.txt".into()
+                )
+            ]
+        );
+    }
+}

@@ -1,0 +1,185 @@
+//! A history as one self-contained HTML page (inline CSS, no script): a
+//! legend with a colour per round, the latest round emphasised (bold, with
+//! a background); the lineage table; and the cumulative redline in which
+//! every `<del>` and `<ins>` has its round's colour and a tooltip naming
+//! the round.
+
+use super::{header, round_tag, rows};
+use crate::history::{CumulativeEntry, History};
+use crate::redline::{Op, SegmentOp};
+use crate::render::html::{escape, footnote_refs};
+use crate::render::{annotation, hug, shown_marker};
+use std::io::{self, Write};
+
+/// The colours of rounds 1, 2, 3, … (cycling).
+const PALETTE: [&str; 8] = [
+    "#1a56db", "#b3261e", "#0b7a3e", "#a35200", "#7e22ce", "#00707a", "#b0125b", "#4b5563",
+];
+
+const STYLE: &str = r#"
+body { font: 16px/1.5 "Times New Roman", Georgia, serif; max-width: 56rem; margin: 2rem auto; padding: 0 1rem; color: #202124; }
+h1 { font-size: 1.4rem; margin: 0 0 .25rem; } h2 { font-size: 1.1rem; margin: 2rem 0 .5rem; font-family: system-ui, sans-serif; }
+.legend { list-style: none; padding: 0; font: .9rem system-ui, sans-serif; }
+.legend li { margin: .2rem 0; } .swatch { display: inline-block; width: .9rem; height: .9rem; border-radius: 2px; vertical-align: middle; margin-right: .4rem; }
+.legend .latest { font-weight: bold; }
+table.lineage { border-collapse: collapse; font: .85rem system-ui, sans-serif; }
+table.lineage th, table.lineage td { border-bottom: 1px solid #e0e0e0; padding: .15rem .6rem; text-align: left; white-space: nowrap; }
+table.lineage tr.deleted td { color: #5f6368; font-style: italic; }
+.unit { margin: 0 0 1rem; padding-left: .5rem; border-left: 3px solid transparent; }
+.unit.changed { border-left-color: #fbbc04; }
+.num { font-weight: bold; margin-right: .35rem; }
+.note { color: #5f6368; font: .8rem system-ui, sans-serif; margin-right: .35rem; }
+p { margin: .2rem 0; }
+del { text-decoration: line-through; } ins { text-decoration: underline; }
+del.latest, ins.latest { font-weight: bold; background: #fff4c2; }
+@media print { body { margin: 0; max-width: none; } .unit { break-inside: avoid; } }
+"#;
+
+fn colour(round: usize) -> &'static str {
+    PALETTE[(round.max(1) - 1) % PALETTE.len()]
+}
+
+/// Writes a history as one HTML page.
+pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
+    let names: Vec<String> = history.versions.iter().map(|v| escape(&v.name)).collect();
+    let lang = history.versions.last().map_or("en", |v| v.lang.code());
+    writeln!(out, "<!DOCTYPE html>\n<html lang=\"{lang}\">")?;
+    writeln!(out, "<head><meta charset=\"utf-8\">")?;
+    writeln!(
+        out,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(out, "<title>History: {}</title>", names.join(" → "))?;
+    writeln!(out, "<style>{STYLE}{}</style></head>", round_rules(history))?;
+    writeln!(out, "<body>\n<header><h1>History</h1>")?;
+    legend(history, out)?;
+    writeln!(out, "</header>\n<main>\n<h2>Lineage</h2>")?;
+    table(history, out)?;
+    let (first, last) = (
+        names.first().cloned().unwrap_or_default(),
+        names.last().cloned().unwrap_or_default(),
+    );
+    writeln!(out, "<h2>Cumulative redline: {first} → {last}</h2>")?;
+    let mut html = String::new();
+    for e in &history.cumulative {
+        unit(history, e, &mut html);
+    }
+    out.write_all(html.as_bytes())?;
+    writeln!(out, "</main>\n</body>\n</html>")
+}
+
+fn round_rules(history: &History) -> String {
+    history
+        .rounds
+        .iter()
+        .map(|r| {
+            format!(
+                ".r{0} {{ color: {1}; }} .swatch.r{0} {{ background: {1}; }}\n",
+                r.round,
+                colour(r.round)
+            )
+        })
+        .collect()
+}
+
+fn legend(history: &History, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<ul class=\"legend\">")?;
+    for r in &history.rounds {
+        let latest = r.round == history.last_round();
+        writeln!(
+            out,
+            "<li class=\"r{}{}\"><span class=\"swatch r{}\"></span>{}: {} → {}{}</li>",
+            r.round,
+            if latest { " latest" } else { "" },
+            r.round,
+            round_tag(r.round),
+            escape(&r.from),
+            escape(&r.to),
+            if latest { " (latest round)" } else { "" }
+        )?;
+    }
+    writeln!(out, "</ul>")
+}
+
+fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<table class=\"lineage\"><thead><tr>")?;
+    for h in header(history) {
+        write!(out, "<th>{}</th>", escape(&h))?;
+    }
+    writeln!(out, "</tr></thead><tbody>")?;
+    for row in rows(history) {
+        let deleted = row.change.starts_with("deleted");
+        let class = if deleted { " class=\"deleted\"" } else { "" };
+        write!(out, "<tr{class}><td>{}</td>", escape(&row.unit))?;
+        for l in &row.labels {
+            write!(out, "<td>{}</td>", escape(l))?;
+        }
+        writeln!(out, "<td>{}</td></tr>", escape(&row.change))?;
+    }
+    writeln!(out, "</tbody></table>")
+}
+
+fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
+    let entry = &e.entry;
+    let changed = if entry.is_change() { " changed" } else { "" };
+    html.push_str(&format!(
+        "<div class=\"unit {} {}{changed}\" id=\"{id}\" data-label=\"{id}\">",
+        entry.kind.name(),
+        entry.op.name(),
+        id = escape(entry.label())
+    ));
+    if let Some(m) = shown_marker(entry) {
+        html.push_str(&format!("<span class=\"num\">{}</span>", escape(m)));
+    }
+    let mut notes: Vec<String> = annotation(entry).into_iter().collect();
+    if let Some(r) = e.round {
+        notes.push(round_tag(r));
+    }
+    if !notes.is_empty() {
+        let class = e.round.map_or(String::new(), |r| format!(" r{r}"));
+        html.push_str(&format!(
+            "<span class=\"note{class}\">({})</span>",
+            escape(&notes.join("; "))
+        ));
+    }
+    if entry.op != Op::MovedAway {
+        html.push_str("<p>");
+        body(history, e, html);
+        html.push_str("</p>");
+    }
+    html.push_str("</div>\n");
+}
+
+fn body(history: &History, e: &CumulativeEntry, html: &mut String) {
+    for (s, round) in e.entry.segments.iter().zip(&e.rounds) {
+        let (lead, core, trail) = hug(&s.text);
+        html.push_str(&escape(lead));
+        let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
+        let tag = match s.op {
+            SegmentOp::Equal => None,
+            SegmentOp::Delete => Some("del"),
+            SegmentOp::Insert => Some("ins"),
+        };
+        match (tag, round) {
+            (Some(t), Some(r)) if !core.is_empty() => {
+                let latest = if *r == history.last_round() {
+                    " latest"
+                } else {
+                    ""
+                };
+                let title = history
+                    .rounds
+                    .get(r.wrapping_sub(1))
+                    .map_or(round_tag(*r), |x| {
+                        format!("{}: {} → {}", round_tag(*r), x.from, x.to)
+                    });
+                html.push_str(&format!(
+                    "<{t} class=\"r{r}{latest}\" title=\"{}\">{core}</{t}>",
+                    escape(&title)
+                ));
+            }
+            _ => html.push_str(&core),
+        }
+        html.push_str(&escape(trail));
+    }
+}

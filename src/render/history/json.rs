@@ -1,0 +1,12 @@
+//! A history as JSON: the [`History`] (fields `version`, `versions`,
+//! `rounds`, `lineage`, `deleted`, `removed`, `cumulative`); the README
+//! documents the schema.
+
+use crate::history::History;
+use std::io::{self, Write};
+
+/// Writes a history as pretty-printed JSON.
+pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, history).map_err(io::Error::other)?;
+    writeln!(out)
+}

@@ -1,0 +1,247 @@
+//! `redraft diff --format amendments` and `redraft amend`: the Annex I
+//! amendments as a golden file, applying them back, amendments that do not
+//! apply, and malformed lists.
+
+use crate::golden::check;
+use crate::support::*;
+
+const BEFORE: &str = "fixtures/annex-i/before.txt";
+const AFTER: &str = "fixtures/annex-i/after.txt";
+const GOLDEN_FR: &str = "fixtures/annex-i/golden/amendments.fr.txt";
+
+#[test]
+fn annex_i_in_french_matches_its_golden_file() {
+    check(
+        "amendments.fr.txt",
+        &["--format", "amendments", "--lang", "fr"],
+    );
+}
+
+#[test]
+fn annex_i_in_french_reads_as_the_issue_asks() {
+    let o = redraft(&[
+        "diff",
+        BEFORE,
+        AFTER,
+        "--format",
+        "amendments",
+        "--lang",
+        "fr",
+    ]);
+    let text = stdout(&o);
+    let lines: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert!(
+        (18..=24).contains(&lines.len()),
+        "{} amendments:\n{text}",
+        lines.len()
+    );
+    for expected in [
+        "Paragraphe 2 du dispositif : remplacer « 13 » par « 12 ».",
+        "Quatrième alinéa du préambule : remplacer « 36 » par « 37 ».",
+        "Paragraphe 2 du dispositif : remplacer « d’un suspect » par « de deux suspects ».",
+        "Après le paragraphe 15 du dispositif, insérer le nouveau paragraphe suivant : « Salue les travaux préparatoires",
+        "Après le paragraphe 20 du dispositif, insérer le nouveau paragraphe suivant : « Se félicite de la conclusion d’un accord entre la Cour et la France",
+        "Remplacer le paragraphe 32 du dispositif par le texte suivant : « Prie le Bureau",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn amendment_language_defaults_to_the_drafts_and_can_be_chosen() {
+    let default = stdout(&redraft(&["diff", BEFORE, AFTER, "--format", "amendments"]));
+    let golden = std::fs::read_to_string(root().join(GOLDEN_FR)).expect("golden file");
+    assert_eq!(default, golden);
+    let en = stdout(&redraft(&[
+        "diff",
+        BEFORE,
+        AFTER,
+        "--format",
+        "amendments",
+        "--amendment-lang",
+        "en",
+    ]));
+    assert!(
+        en.contains("Operative paragraph 2: replace \"13\" with \"12\"."),
+        "{en}"
+    );
+    let es = stdout(&redraft(&[
+        "diff",
+        BEFORE,
+        AFTER,
+        "--format",
+        "amendments",
+        "--amendment-lang",
+        "es",
+    ]));
+    assert!(es.contains("Suprímase") || es.contains("Después del párrafo 15 de la parte dispositiva, insértese el nuevo párrafo siguiente: «"), "{es}");
+}
+
+#[test]
+fn amend_applies_the_golden_amendments_to_give_the_new_draft() {
+    let o = redraft(&["amend", BEFORE, GOLDEN_FR]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), load(&root().join(AFTER)).to_text());
+}
+
+#[test]
+fn amend_writes_a_redline_on_request() {
+    let o = redraft(&["amend", BEFORE, GOLDEN_FR, "--format", "markdown"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(md.contains("~~13~~**12**"), "{md}");
+    assert!(md.contains("17\\. _(formerly 16)_"), "{md}");
+}
+
+#[test]
+fn amendments_that_do_not_apply_are_reported_and_nothing_is_written() {
+    let dir = temp_dir("amend-failures");
+    let out = dir.join("amended.txt");
+    let list = "fixtures/amend-failures/list.txt";
+    let o = redraft(&["amend", BEFORE, list, "-o", out.to_str().expect("path")]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(
+        err.contains("list.txt:2: does not apply: operative paragraph 99 is not in the draft"),
+        "{err}"
+    );
+    assert!(
+        err.contains("list.txt:3: does not apply: operative paragraph 2: “la” occurs"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "list.txt:4: does not apply: operative paragraph 2: “vingt” is not in the paragraph"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("list.txt:1:"), "{err}");
+    assert!(!out.exists(), "nothing is written without --partial");
+
+    let o = redraft(&[
+        "amend",
+        BEFORE,
+        list,
+        "--partial",
+        "-o",
+        out.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let written = std::fs::read_to_string(&out).expect("written with --partial");
+    assert!(written.contains("qui concerne 12 personnes"));
+}
+
+/// Runs `redraft amend` on a malformed list: exit 2, one line naming the
+/// file and line.
+fn malformed(file: &str) -> String {
+    let path = format!("fixtures/amend-malformed/{file}");
+    let o = redraft(&["amend", BEFORE, &path]);
+    assert_eq!(o.status.code(), Some(2), "{file}: {}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with(&format!("redraft: {path}")), "{err}");
+    err
+}
+
+#[test]
+fn unknown_verb_is_named_with_its_line() {
+    let err = malformed("unknown-verb.txt");
+    assert!(
+        err.contains("unknown-verb.txt:3: unknown verb “substitute”"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unterminated_quote_is_named_with_its_line() {
+    let err = malformed("unterminated-quote.txt");
+    assert!(
+        err.contains("unterminated-quote.txt:2: unterminated quotation"),
+        "{err}"
+    );
+}
+
+#[test]
+fn paragraph_zero_is_named_with_its_line() {
+    let err = malformed("paragraph-zero.txt");
+    assert!(
+        err.contains("paragraph-zero.txt:3: paragraph 0 does not exist"),
+        "{err}"
+    );
+}
+
+#[test]
+fn empty_list_is_refused() {
+    let err = malformed("empty.txt");
+    assert!(err.contains("empty.txt: the file is empty"), "{err}");
+}
+
+/// `amend(old, amendments(old, new)) == new` for every behaviour fixture
+/// (renumbering, moves, splits, merges, subparagraphs, `bis` numbers,
+/// footnotes, annex sections, ...), through the written list, in every
+/// language.
+#[test]
+fn every_behaviour_fixture_round_trips_through_amendments() {
+    let mut checked = 0;
+    for dir in std::fs::read_dir(root().join("fixtures")).expect("fixtures") {
+        let dir = dir.expect("entry").path();
+        let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+        if !old.exists() || !new.exists() {
+            continue;
+        }
+        let (old_r, new_r) = (load(&old), load(&new));
+        let redline = redraft::diff::redline(&old_r, &new_r, &Default::default());
+        for lang in redraft::lang::Lang::ALL {
+            let list = redraft::amend::from_redline(&redline, Some(lang));
+            let mut text = Vec::new();
+            redraft::render::amendments::write_list(&list, lang, &mut text).expect("written");
+            let text = String::from_utf8(text).expect("UTF-8");
+            let amended = if list.is_empty() {
+                old_r.to_text()
+            } else {
+                let read = redraft::amend::parse(&text)
+                    .unwrap_or_else(|e| panic!("{}: {lang}: {e:?}\n{text}", dir.display()));
+                let applied = redraft::amend::apply(&old_r, &read);
+                assert!(
+                    applied.failures.is_empty(),
+                    "{}: {lang}: {:?}",
+                    dir.display(),
+                    applied.failures
+                );
+                let opts = redraft::model::ParseOptions {
+                    lang: Some(old_r.lang),
+                };
+                redraft::model::parse(&applied.text, &opts)
+                    .expect("parses")
+                    .to_text()
+            };
+            assert_eq!(
+                amended,
+                new_r.to_text(),
+                "{}: {lang}:\n{text}",
+                dir.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked} fixture pairs checked");
+}
+
+/// Applying amendments renumbers paragraphs, and the cross-references to
+/// them follow (through `check`'s stale-reference fixes): "paragraph 2
+/// above" becomes "paragraph 3 above" when a paragraph is inserted before
+/// paragraph 2.
+#[test]
+fn amend_updates_references_to_renumbered_paragraphs() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/draft.txt",
+        "fixtures/amend-xref/amendments.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    let expected =
+        std::fs::read_to_string(crate::support::fixture("amend-xref/expected.txt")).unwrap();
+    assert_eq!(crate::support::stdout(&o), expected);
+    assert!(expected.contains("implementation of paragraph 3 above;"));
+}
