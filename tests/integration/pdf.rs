@@ -531,3 +531,35 @@ fn pdf_of_a_word_document_with_footnotes_parses_like_its_draft() {
     std::fs::write(&extracted, &layout.stdout).unwrap();
     assert_eq!(load(&extracted).to_text(), expected.to_text());
 }
+
+/// Regression (QA): LibreOffice printed the footnotes of a Word redline
+/// empty when comments (on moved paragraphs) had ids 0 and 1, like the
+/// footnote separators.
+#[test]
+fn word_redline_with_comments_keeps_its_footnotes_in_libreoffice() {
+    if !tool("soffice") || !tool("pdftotext") {
+        return;
+    }
+    let dir = temp_dir("docx-comments-footnotes");
+    let docx = dir.join("redline.docx");
+    let o = redraft(&[
+        "diff",
+        "fixtures/docx-move-with-footnotes/old.txt",
+        "fixtures/docx-move-with-footnotes/new.txt",
+        "-o",
+        docx.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let pdf = soffice_pdf(&docx, &dir);
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("A/75/100.") && text.contains("A/75/200."),
+        "{text}"
+    );
+}

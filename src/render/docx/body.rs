@@ -55,7 +55,10 @@ impl<'a> BodyWriter<'a> {
         }
         out.push_str("</w:pPr>");
         let comment = para.comment.as_ref().map(|text| {
-            let id = self.comments.len();
+            // Comment ids start high: LibreOffice confuses comments 0 and 1
+            // with the footnote separators, which also carry ids 0 and 1,
+            // and then prints footnotes empty.
+            let id = COMMENT_IDS + self.comments.len();
             self.comments.push((id, text.clone()));
             out.push_str(&format!(r#"<w:commentRangeStart w:id="{id}"/>"#));
             id
@@ -211,3 +214,6 @@ pub fn escape(text: &str) -> String {
     }
     out
 }
+
+/// The first comment id.
+const COMMENT_IDS: usize = 1000;
