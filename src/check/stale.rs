@@ -46,10 +46,18 @@ pub fn check(old: &Document, new: &Document) -> Stale {
             .unwrap_or_default();
         let old_sites = sites(old, &old_units);
         let new_sites = sites(new, &[unit]);
+        let pairs = unchanged((old, &old_sites), (new, &new_sites));
+        let broken = broken_ranges(&v, &old_sites, &new_sites, &pairs);
         let mut outcomes: Vec<(&Reference, Outcome)> = Vec::new();
-        for (o, n) in unchanged((old, &old_sites), (new, &new_sites)) {
-            let outcome = judge(&v, old_sites[o], new_sites[n]);
-            outcomes.push((new_sites[n].0, outcome));
+        for (o, n) in pairs {
+            let reference = new_sites[n].0;
+            if broken.iter().any(|(r, _)| std::ptr::eq(*r, reference)) {
+                continue;
+            }
+            outcomes.push((reference, judge(&v, old_sites[o], new_sites[n])));
+        }
+        for (reference, message) in broken {
+            stale.findings.push(stale_finding(new, reference, message));
         }
         report(&v, &outcomes, &mut stale);
     }
@@ -116,6 +124,97 @@ fn unchanged(old: (&Document, &[Site<'_>]), new: (&Document, &[Site<'_>])) -> Ve
         }
     }
     pairs
+}
+
+/// The ranges ("paragraphs 3 to 5") of unchanged references that no longer
+/// name the same paragraphs: a paragraph was inserted inside the range, or
+/// one of its paragraphs deleted or moved out. Rewriting the ends would
+/// silently change what the reference covers, so such a reference is
+/// reported, with what its paragraphs are now, and left for the drafters.
+fn broken_ranges<'a>(
+    v: &Versions<'_>,
+    old_sites: &[Site<'_>],
+    new_sites: &[Site<'a>],
+    pairs: &[(usize, usize)],
+) -> Vec<(&'a Reference, String)> {
+    let old_of = |n: usize| pairs.iter().find(|p| p.1 == n).map(|p| p.0);
+    let mut out: Vec<(&'a Reference, String)> = Vec::new();
+    for n in 0..new_sites.len().saturating_sub(1) {
+        let (reference, first) = new_sites[n];
+        let (next_ref, last) = new_sites[n + 1];
+        let same_reference = std::ptr::eq(reference, next_ref);
+        if !same_reference
+            || !is_range(v.new, first, last)
+            || out.iter().any(|(r, _)| std::ptr::eq(*r, reference))
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (old_of(n), old_of(n + 1)) else {
+            continue;
+        };
+        if let Some(now) = range_now(v, old_sites[a], old_sites[b]) {
+            let written = quote(&v.new.text[reference.range.clone()]);
+            let message = format!(
+                "“{written}” no longer names the same paragraphs: those it named in {} are now {}; write them out",
+                v.old.name, now
+            );
+            out.push((reference, message));
+        }
+    }
+    out
+}
+
+/// Whether the words between two targets make a range ("to", "à", a dash).
+fn is_range(doc: &Document, first: &Target, last: &Target) -> bool {
+    let (Some(a), Some(b)) = (&first.number, &last.number) else {
+        return false;
+    };
+    let Some(between) = doc.text.get(a.range.end..b.range.start) else {
+        return false;
+    };
+    let between = between.trim().to_lowercase();
+    let words = &doc.table().references;
+    matches!(between.as_str(), "-" | "–") || words.to.iter().any(|w| between == *w)
+}
+
+/// If the old range from `first` to `last` no longer maps onto one range
+/// of the new version, the new numbers of its paragraphs (`3, 5 and 6`).
+fn range_now(
+    v: &Versions<'_>,
+    (ref_a, first): Site<'_>,
+    (ref_b, last): Site<'_>,
+) -> Option<String> {
+    let index = |r: &Reference, t: &Target| {
+        let (label, exists) = xref::resolve(v.old, r.unit, t);
+        v.old.index_of(&label).filter(|_| exists)
+    };
+    let (a, b) = (index(ref_a, first)?, index(ref_b, last)?);
+    let old_units = v.old.units();
+    let top = |u: &crate::model::Unit| u.kind == UnitKind::Operative && u.part == old_units[a].part;
+    let members: Vec<usize> = (a.min(b)..=a.max(b))
+        .filter(|&i| top(&old_units[i]))
+        .collect();
+    let mapped: Vec<Option<usize>> = members
+        .iter()
+        .map(|&i| v.alignment.of_old(i).map(|m| m.new[0]))
+        .collect();
+    let news: Vec<usize> = mapped.iter().flatten().copied().collect();
+    let (lo, hi) = (news.iter().min()?, news.iter().max()?);
+    let new_units = v.new.units();
+    let spanned = (*lo..=*hi)
+        .filter(|&j| new_units[j].kind == UnitKind::Operative)
+        .count();
+    if mapped.iter().all(Option::is_some) && spanned == news.len() {
+        return None;
+    }
+    let mut numbers: Vec<String> = news
+        .iter()
+        .filter_map(|&j| new_units[j].display_number())
+        .collect();
+    if mapped.iter().any(Option::is_none) {
+        numbers.push("(deleted)".to_string());
+    }
+    Some(numbers.join(", "))
 }
 
 /// Judges one reference target that stands unchanged in both versions.
@@ -357,6 +456,37 @@ mod tests {
             .replace("3. Decides to remain", "4. Decides to remain")
             .replace("paragraph 2.", "paragraph 3.");
         assert!(check(&doc(OLD), &doc(&new)).findings.is_empty());
+    }
+
+    #[test]
+    fn a_range_an_insertion_falls_into_is_reported_not_widened() {
+        let old = doc(
+            "The General Assembly,\n\n1. Decides;\n\n2. Notes;\n\n3. Calls;\n\n4. Invites;\n\n5. Reports on paragraphs 2 to 4 above;",
+        );
+        let new = doc(
+            "The General Assembly,\n\n1. Decides;\n\n2. Notes;\n\n3. Establishes a fund;\n\n4. Calls;\n\n5. Invites;\n\n6. Reports on paragraphs 2 to 4 above;",
+        );
+        let s = check(&old, &new);
+        assert!(s.edits.is_empty(), "{:?}", s.edits);
+        assert_eq!(s.findings.len(), 1);
+        assert!(
+            s.findings[0].message.contains("are now 2, 4, 5"),
+            "{}",
+            s.findings[0].message
+        );
+    }
+
+    #[test]
+    fn a_range_that_shifts_whole_is_rewritten() {
+        let old = doc(
+            "The General Assembly,\n\n1. Decides;\n\n2. Notes;\n\n3. Calls;\n\n4. Reports on paragraphs 2 to 3 above;",
+        );
+        let new = doc(
+            "The General Assembly,\n\n1. Establishes a fund;\n\n2. Decides;\n\n3. Notes;\n\n4. Calls;\n\n5. Reports on paragraphs 2 to 3 above;",
+        );
+        let s = check(&old, &new);
+        assert_eq!(s.findings.len(), 1);
+        assert_eq!(s.edits.len(), 2);
     }
 
     #[test]

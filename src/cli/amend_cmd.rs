@@ -76,7 +76,7 @@ pub fn run(args: &Args) -> Result<u8> {
     if !applied.failures.is_empty() && !args.partial {
         return Ok(EXIT_DIFFERENT);
     }
-    let text = update_references(&draft, &applied.text);
+    let text = update_references(&draft, &applied.text, &args.draft);
     let amended = model::parse(
         &text,
         &ParseOptions {
@@ -99,19 +99,31 @@ pub fn run(args: &Args) -> Result<u8> {
 /// updated ("paragraph 2 above" becomes "paragraph 3 above" once a
 /// paragraph is inserted before it), through the checker's stale-reference
 /// fixes; the text as it is if anything stands in the way.
-fn update_references(draft: &Resolution, amended: &str) -> String {
+fn update_references(draft: &Resolution, amended: &str, path: &Path) -> String {
     use crate::check::{Document, fix, stale};
     let options = ParseOptions {
         lang: Some(draft.lang),
     };
     let (Ok(old), Ok(new)) = (
-        Document::parse("old", draft.to_text(), &options),
-        Document::parse("new", amended.to_string(), &options),
+        Document::parse("the draft", draft.to_text(), &options),
+        Document::parse("the amended draft", amended.to_string(), &options),
     ) else {
         return amended.to_string();
     };
-    let edits = stale::check(&old, &new).edits;
-    fix::apply(amended.as_bytes(), amended, &edits)
+    let stale = stale::check(&old, &new);
+    // What cannot be rewritten (a reference to a deleted paragraph, a range
+    // a new paragraph falls into) is said, not silently left.
+    let mut err = std::io::stderr().lock();
+    for f in stale.findings.iter().filter(|f| f.suggestion.is_none()) {
+        let _ = writeln!(
+            err,
+            "redraft: {}: warning: {}: {}",
+            path.display(),
+            f.label,
+            f.message
+        );
+    }
+    fix::apply(amended.as_bytes(), amended, &stale.edits)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or_else(|| amended.to_string())

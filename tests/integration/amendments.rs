@@ -245,3 +245,27 @@ fn amend_updates_references_to_renumbered_paragraphs() {
     assert_eq!(crate::support::stdout(&o), expected);
     assert!(expected.contains("implementation of paragraph 3 above;"));
 }
+
+/// Regression (QA): a paragraph inserted inside a referenced range must not
+/// silently widen the range ("paragraphs 3 to 5" → "3 to 6" would take in
+/// the new paragraph); the reference stays and a warning says why.
+#[test]
+fn amend_warns_about_a_range_a_new_paragraph_falls_into() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/ranges.txt",
+        "fixtures/amend-xref/insert-in-range.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    let out = crate::support::stdout(&o);
+    assert!(
+        out.contains("report on paragraphs 3 to 5, on paragraphs 2 and 3 and on paragraph 1;"),
+        "{out}"
+    );
+    let err = crate::support::stderr(&o);
+    assert!(
+        err.contains("warning: OP7: “paragraphs 3 to 5” no longer names the same paragraphs"),
+        "{err}"
+    );
+    assert!(err.contains("are now 3, 5, 6"), "{err}");
+}
