@@ -387,3 +387,53 @@ proptest! {
         prop_assert!(fixed.is_ok());
     }
 }
+
+/// Lines that stress the reader of text extracted from PDF: multi-byte
+/// characters next to digits, footnote lines and rules, short cells,
+/// numbered paragraphs, hyphens, page breaks, indentation.
+const PDF_LINES: [&str; 24] = [
+    "1. Decides that the budget is €123 million;",
+    "2. Prie le Bureau de faire rapport sur la coopé-",
+    "ration avec la Cour5 ;",
+    "__________",
+    "                                                           ",
+    "1 United Nations, Treaty Series.",
+    "3 See ICC-ASP/1/3.",
+    "short cell",
+    "another cell",
+    "R15316.",
+    "en 200713 , en",
+    "Statute,1",
+    "personnes€200",
+    "  indented line of a layout extraction that goes on",
+    "\u{0C}",
+    "Annexe II",
+    "A. Coopération",
+    "a) Renforcement de la coopération » ;",
+    "« au Bureau de traiter",
+    "",
+    "12",
+    "The General Assembly,",
+    "Recalling its resolution 75/1,",
+    "https://asp.icc-cpi.int/a%20b.pdf",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever the extracted text, reading it, parsing it and checking it
+    /// neither panics nor loses track of where findings stand.
+    #[test]
+    fn pdf_text_reader_never_panics(picks in prop::collection::vec(any::<usize>(), 0..80)) {
+        let text: String = picks.iter().map(|&k| format!("{}\n", PDF_LINES[k % PDF_LINES.len()])).collect();
+        let (draft, _) = redraft::ingest::pdf_text::convert(&text);
+        if let Ok(r) = parse(&draft, &ParseOptions::default()) {
+            let doc = redraft::check::Document::new("x", draft.clone(), r);
+            let findings = redraft::check::check(&doc, &Default::default(), &Default::default());
+            let lines = draft.lines().count().max(1);
+            for f in findings {
+                prop_assert!(f.line >= 1 && f.line <= lines, "{f:?}");
+            }
+        }
+    }
+}

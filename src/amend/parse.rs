@@ -56,12 +56,24 @@ pub fn parse(text: &str) -> Result<Vec<Amendment>, ParseError> {
     Ok(out)
 }
 
+/// The longest amendment read (a paragraph replaced whole fits many times
+/// over); beyond it, reading would grow too costly.
+const MAX_AMENDMENT: usize = 20_000;
+
 /// Reads the amendment starting on line `start` (0-based), joining the
 /// following lines while its quotation is open; gives it and its last line.
 fn one(lines: &[&str], start: usize) -> Result<(Amendment, usize), ParseError> {
     let mut body = strip_number(lines[start].trim()).to_string();
     let mut last = start;
     loop {
+        if body.len() > MAX_AMENDMENT {
+            return Err(ParseError {
+                line: start + 1,
+                message: format!(
+                    "an amendment of more than {MAX_AMENDMENT} bytes (a quotation left open?)"
+                ),
+            });
+        }
         let unread = match pattern::read(&body) {
             Ok(action) => {
                 let amendment = Amendment {
@@ -78,6 +90,9 @@ fn one(lines: &[&str], start: usize) -> Result<(Amendment, usize), ParseError> {
             .get(last + 1)
             .map(|l| l.trim())
             .filter(|l| !l.is_empty());
+        // A line that is an amendment of its own is never the rest of an
+        // open quotation: the quotation was left unterminated.
+        let next = next.filter(|n| pattern::read(strip_number(n)).is_err());
         match next {
             Some(n) if waiting => {
                 body.push('\n');

@@ -176,12 +176,7 @@ enum Count {
 }
 
 fn letter(n: u32) -> String {
-    let c = char::from(b'a' + ((n - 1) % 26) as u8);
-    if n <= 26 {
-        c.to_string()
-    } else {
-        format!("{c}{c}")
-    }
+    crate::model::marker::to_letter(n)
 }
 
 fn id_for(count: Count, n: u32) -> String {

@@ -252,8 +252,7 @@ fn is_roman_list(ids: &[&str]) -> bool {
 }
 
 fn letter(v: u32) -> String {
-    let c = char::from_u32(u32::from(b'a') + v - 1).unwrap_or('?');
-    format!("({c})")
+    format!("({})", crate::model::marker::to_letter(v))
 }
 
 /// Footnote definitions and references.

@@ -150,13 +150,23 @@ fn pair_in_order(
         .collect()
 }
 
+/// Most cells of a pairing table (32 MB of scores).
+pub const MAX_CELLS: usize = 4_000_000;
+
 /// The in-order pairing of `n` and `m` items with the greatest total
 /// score (gaps cost nothing).
+///
+/// The table has (n+1)·(m+1) cells; beyond [`MAX_CELLS`] (thousands of
+/// paragraphs on each side with different counts) the items are paired in
+/// order instead, so that memory stays bounded.
 fn heaviest_pairing(
     n: usize,
     m: usize,
     score: impl Fn(usize, usize) -> f64,
 ) -> Vec<(usize, usize)> {
+    if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
+        return (0..n.min(m)).map(|x| (x, x)).collect();
+    }
     let mut best = vec![vec![0.0f64; m + 1]; n + 1];
     for x in (0..n).rev() {
         for y in (0..m).rev() {

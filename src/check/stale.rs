@@ -101,6 +101,9 @@ fn unchanged(old: (&Document, &[Site<'_>]), new: (&Document, &[Site<'_>])) -> Ve
     };
     let a: Vec<String> = old.1.iter().map(|s| key(old.0, s)).collect();
     let b: Vec<String> = new.1.iter().map(|s| key(new.0, s)).collect();
+    if (a.len() + 1).saturating_mul(b.len() + 1) > super::parallel::MAX_CELLS {
+        return in_order(&a, &b);
+    }
     let mut table = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
@@ -215,6 +218,21 @@ fn range_now(
         numbers.push("(deleted)".to_string());
     }
     Some(numbers.join(", "))
+}
+
+/// Pairs equal keys in order, greedily: the bounded-memory stand-in for
+/// the longest common subsequence when a unit holds thousands of
+/// references.
+fn in_order(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    for (j, key) in b.iter().enumerate() {
+        if let Some(k) = a[i.min(a.len())..].iter().position(|x| x == key) {
+            pairs.push((i + k, j));
+            i += k + 1;
+        }
+    }
+    pairs
 }
 
 /// Judges one reference target that stands unchanged in both versions.

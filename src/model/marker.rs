@@ -238,6 +238,22 @@ pub fn to_roman(mut n: u32) -> String {
     out
 }
 
+/// The subparagraph letter at a position: 1 → `a`, 26 → `z`, 27 → `aa`,
+/// 28 → `bb`, 53 → `aaa` (the letter repeated, as drafters and Word count
+/// past z); 0 → empty.
+///
+/// ```
+/// use redraft::model::marker::to_letter;
+/// assert_eq!((to_letter(2), to_letter(27), to_letter(53)), ("b".to_string(), "aa".to_string(), "aaa".to_string()));
+/// ```
+pub fn to_letter(n: u32) -> String {
+    let Some(k) = n.checked_sub(1) else {
+        return String::new();
+    };
+    let letter = char::from(b'a' + (k % 26) as u8);
+    std::iter::repeat_n(letter, (k / 26 + 1).min(50) as usize).collect()
+}
+
 /// The position of a subparagraph letter: `a` → 1, `z` → 26, `aa` → 27.
 pub fn letter_value(s: &str) -> Option<u32> {
     let bytes = s.as_bytes();

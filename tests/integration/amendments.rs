@@ -269,3 +269,21 @@ fn amend_warns_about_a_range_a_new_paragraph_falls_into() {
     );
     assert!(err.contains("are now 3, 5, 6"), "{err}");
 }
+
+/// Regression (QA): a quotation left open swallowed the next line's
+/// amendment (and `--partial` then dropped it unreported).
+#[test]
+fn a_quotation_left_open_does_not_swallow_the_next_amendment() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/requests.txt",
+        "fixtures/amend-malformed/quote-left-open-before-next.txt",
+        "--partial",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = crate::support::stderr(&o);
+    assert!(
+        err.contains("quote-left-open-before-next.txt:2: unterminated quotation"),
+        "{err}"
+    );
+}

@@ -243,7 +243,7 @@ impl<'a> Counters<'a> {
             (0..9).map(|l| self.numbering.level(instance, l)).collect();
         let this = levels[ilvl].clone()?;
         let counters = self.lists.entry(key).or_insert([None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(this.start, |c| c + 1));
+        counters[ilvl] = Some(counters[ilvl].map_or(this.start, |c| c.saturating_add(1)));
         for (deeper, level) in levels.iter().enumerate().skip(ilvl + 1) {
             let restart = level.as_ref().and_then(|l| l.restart).unwrap_or(deeper);
             if ilvl < restart {
@@ -306,13 +306,7 @@ pub fn format_number(value: u32, format: &str) -> String {
 
 /// Word's letters: a … z, then aa … zz, aaa ….
 fn letters(value: u32) -> String {
-    if value == 0 {
-        return String::new();
-    }
-    let index = (value - 1) % 26;
-    let repeat = (value - 1) / 26 + 1;
-    let letter = char::from(b'a' + index as u8);
-    std::iter::repeat_n(letter, repeat.min(50) as usize).collect()
+    crate::model::marker::to_letter(value)
 }
 
 fn roman(value: u32) -> String {

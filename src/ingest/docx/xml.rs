@@ -11,14 +11,15 @@
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The deepest element nesting accepted (Word documents stay far below).
 pub const MAX_DEPTH: usize = 256;
 
-/// The most elements one part may have: with the cap on inflated size, this
-/// bounds the memory the tree takes (a thousand-page document has a few
-/// hundred thousand).
-pub const MAX_ELEMENTS: usize = 4_000_000;
+/// The most elements and attributes one part may have: with the cap on
+/// inflated size, this bounds the memory the tree takes (a thousand-page
+/// document has a few hundred thousand of each).
+pub const MAX_ELEMENTS: usize = 1_500_000;
 
 /// WordprocessingML's main namespace (transitional and strict).
 const W_NAMESPACES: [&str; 2] = [
@@ -120,7 +121,7 @@ pub fn parse(text: &str) -> Result<Element, String> {
 
 #[derive(Default)]
 struct Builder {
-    stack: Vec<(Element, HashMap<String, String>)>,
+    stack: Vec<(Element, Rc<HashMap<String, String>>)>,
     root: Option<Element>,
     count: usize,
 }
@@ -181,13 +182,21 @@ impl Builder {
         if self.count > MAX_ELEMENTS {
             return Err(format!("more than {MAX_ELEMENTS} elements"));
         }
+        // The namespace scope is shared with the parent and copied only by
+        // an element that declares a namespace (a tree of many elements
+        // under many declarations must not copy them all each time).
         let mut scope = self
             .stack
             .last()
-            .map(|(_, s)| s.clone())
+            .map(|(_, s)| Rc::clone(s))
             .unwrap_or_default();
         let mut raw = Vec::new();
         for attr in start.attributes() {
+            // Attributes count toward the same budget as elements.
+            self.count += 1;
+            if self.count > MAX_ELEMENTS {
+                return Err(format!("more than {MAX_ELEMENTS} elements and attributes"));
+            }
             let attr = attr.map_err(|e| e.to_string())?;
             let key = attr.key.as_ref().to_string();
             let value = attr
@@ -195,9 +204,9 @@ impl Builder {
                 .map_err(|e| e.to_string())?
                 .into_owned();
             if key == "xmlns" {
-                scope.insert(String::new(), value);
+                Rc::make_mut(&mut scope).insert(String::new(), value);
             } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-                scope.insert(prefix.to_string(), value);
+                Rc::make_mut(&mut scope).insert(prefix.to_string(), value);
             } else {
                 raw.push((key, value));
             }

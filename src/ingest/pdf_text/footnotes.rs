@@ -102,7 +102,10 @@ fn lift_page_end(
     let expected = notes.last().map(|n| n.number + 1);
     let plausible = |n: u32| expected.map_or(n < 100, |e| n == e);
     let page_len = flow.len() - page_begin;
-    let start = (page_begin + 1..flow.len()).find(|&k| {
+    // Footnotes end a page in its last lines: looking only there keeps a
+    // text without page breaks (one long "page") linear.
+    let from = (page_begin + 1).max(flow.len().saturating_sub(PAGE_END_LINES));
+    let start = (from..flow.len()).find(|&k| {
         let Some((n, _)) = footnote_start(&flow[k].text).filter(|(n, _)| plausible(*n)) else {
             return false;
         };
@@ -123,6 +126,10 @@ fn lift_page_end(
         }
     }
 }
+
+/// How many lines at the end of a page may hold footnotes printed without
+/// a rule.
+const PAGE_END_LINES: usize = 60;
 
 /// Most lines a footnote printed without a rule may take.
 const NOTE_LINES: usize = 4;
@@ -327,14 +334,12 @@ fn after_a_word(before: &str) -> bool {
 /// `2007` right before the marker, not part of a longer number.
 fn glued_to_year(before: &str) -> bool {
     let b = before.as_bytes();
-    if b.len() < 4 {
+    if b.len() < 4 || !b[b.len() - 4..].iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let year = &before[b.len() - 4..];
+    let year = &b[b.len() - 4..];
     let starts_ok = b.len() == 4 || !b[b.len() - 5].is_ascii_digit();
-    starts_ok
-        && year.chars().all(|c| c.is_ascii_digit())
-        && (year.starts_with("19") || year.starts_with("20"))
+    starts_ok && (year.starts_with(b"19") || year.starts_with(b"20"))
 }
 
 /// ` 5 ,` after a word: the marker with the spaces around it, replaced so
@@ -393,6 +398,8 @@ mod tests {
             "en 2007[^7], rappelle"
         );
         assert!(m("le 7 novembre 2018", "7").is_none());
+        assert!(m("budget de €3", "3").is_none());
+        assert!(glued_to_year("€2007") && !glued_to_year("€7"));
         assert!(m("son 7e séminaire", "7").is_none());
         assert!(m("paragraphes 29, 30 et 31", "29").is_none());
         assert!(m("ICC-ASP/20/25.", "25").is_none());

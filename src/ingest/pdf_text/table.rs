@@ -37,11 +37,16 @@ pub fn regions(flow: &[Line], stops: &[bool]) -> Vec<bool> {
                 .rev()
                 .find(|&i| stops[i])
                 .map_or(k, |i| i + 1);
-            let first_short = after_stop + short[after_stop..].iter().position(|&s| s).unwrap_or(0);
+            let window_end = k + WINDOW;
+            let first_short = (after_stop..window_end)
+                .find(|&i| short[i])
+                .unwrap_or(window_end);
             let start = reach_back(flow, stops, first_short);
-            let end = reach_forward(&short, stops, k + WINDOW);
-            table[start..end].iter_mut().for_each(|t| *t = true);
-            k = end;
+            let end = reach_forward(&short, stops, window_end);
+            if start < end {
+                table[start..end].iter_mut().for_each(|t| *t = true);
+            }
+            k = end.max(k + 1);
         } else {
             k += 1;
         }
@@ -96,6 +101,19 @@ fn reach_forward(short: &[bool], stops: &[bool], mut end: usize) -> usize {
 mod tests {
     use super::*;
     use crate::ingest::pdf_text::lines::line;
+
+    #[test]
+    fn a_numbered_paragraph_ending_a_dense_window_does_not_break_it() {
+        let long = "  The Assembly of States Parties recalls the importance of cooperation with the Court;";
+        let mut flow: Vec<Line> = (0..9).map(|_| line("  short cell")).collect();
+        flow.push(line("  1. Decides to act."));
+        flow.extend((0..4).map(|_| line(long)));
+        flow.push(line("  another cell"));
+        flow.extend((0..30).map(|_| line(long)));
+        let stops = vec![false; flow.len()];
+        let t = regions(&flow, &stops);
+        assert_eq!(t.len(), flow.len());
+    }
 
     #[test]
     fn short_runs_are_tables_and_prose_is_not() {
