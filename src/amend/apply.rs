@@ -23,6 +23,7 @@ use super::{Action, Amendment, Place, Ref, renumber};
 use crate::lang::Lang;
 use crate::lang::amendments::NewUnit;
 use crate::model::{self, Resolution, UnitKind, marker};
+use std::collections::HashMap;
 
 /// An amendment that does not apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,6 +76,8 @@ pub(crate) struct Item {
 /// ```
 pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
     let mut work = Work::new(draft);
+    let list = work.without_conflicts(list);
+    let list = list.as_slice();
     work.words(list);
     for a in list {
         work.structure(a);
@@ -126,6 +129,43 @@ impl<'a> Work<'a> {
 
     fn fail(&mut self, line: usize, reason: String) {
         self.failures.push(Failure { line, reason });
+    }
+
+    /// The list without the amendments that change, move or delete a unit
+    /// another amendment deletes: those are reported (the deletion wins),
+    /// never silently lost.
+    fn without_conflicts(&mut self, list: &[Amendment]) -> Vec<Amendment> {
+        let target = |a: &Amendment| match &a.action {
+            Action::Words { target, .. }
+            | Action::ReplaceUnit { target, .. }
+            | Action::MoveUnit { target, .. }
+            | Action::DeleteUnit { target } => Some(target.clone()),
+            _ => None,
+        };
+        let mut deleted: HashMap<usize, usize> = HashMap::new();
+        for a in list {
+            if let Action::DeleteUnit { target } = &a.action
+                && let Ok(id) = self.resolve(target)
+            {
+                deleted.entry(id).or_insert(a.line);
+            }
+        }
+        let mut kept = Vec::with_capacity(list.len());
+        for a in list {
+            let conflict = target(a).and_then(|t| {
+                let id = self.resolve(&t).ok()?;
+                let line = *deleted.get(&id)?;
+                (line != a.line).then_some((t, line))
+            });
+            match conflict {
+                Some((t, line)) => self.fail(
+                    a.line,
+                    format!("{} is deleted on line {line}", describe(&t)),
+                ),
+                None => kept.push(a.clone()),
+            }
+        }
+        kept
     }
 
     /// The draft unit a reference names.
@@ -242,7 +282,17 @@ impl<'a> Work<'a> {
         let (at, anchor) = self.place(place)?;
         let prev = at.checked_sub(1).map(|p| self.items[p].clone());
         let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
-        let kind = choose_kind(kinds, prev.as_ref());
+        let mut kind = choose_kind(kinds, prev.as_ref());
+        let beside_preamble = [prev.as_ref(), next.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|it| it.kind == UnitKind::Preambular);
+        if kind == UnitKind::Operative && beside_preamble && reads_preambular(text, self.draft.lang)
+        {
+            // "After preambular paragraph 1, insert a new paragraph reading:
+            // "Noting the report,"": the delegate means a preambular one.
+            kind = UnitKind::Preambular;
+        }
         let sub_depth = |it: &Option<Item>| {
             it.as_ref()
                 .filter(|i| i.kind == UnitKind::Subparagraph)
@@ -253,11 +303,16 @@ impl<'a> Work<'a> {
             _ => 0,
         };
         let like = prev.or(next);
+        // The number is written like the operative paragraphs' (`1.` or
+        // `1)`), not like a subparagraph that happens to precede it.
+        let operative_style = self.items[..at]
+            .iter()
+            .rev()
+            .chain(self.items[at..].iter())
+            .find(|it| it.kind == UnitKind::Operative)
+            .and_then(|it| it.marker.clone());
         let marker = number.filter(|_| kind == UnitKind::Operative).map(|n| {
-            let style = like
-                .as_ref()
-                .and_then(|l| l.marker.as_deref())
-                .filter(|m| m.ends_with(')'));
+            let style = operative_style.as_deref().filter(|m| m.ends_with(')'));
             format!(
                 "{}{}",
                 renumber::display(n),
@@ -475,6 +530,17 @@ fn choose_kind(kinds: &[NewUnit], prev: Option<&Item>) -> UnitKind {
         Some(k) if candidates.len() > 1 => k,
         _ => candidates.first().copied().unwrap_or(UnitKind::Operative),
     }
+}
+
+/// Whether a new paragraph's text reads like a preambular one: it ends with
+/// a comma, or opens with a preambular opener and not an operative verb.
+fn reads_preambular(text: &str, lang: crate::lang::Lang) -> bool {
+    let text = text.trim();
+    let table = lang.table();
+    text.ends_with(',')
+        || (table.opens_preambular(text)
+            && !table.opens_operative(text)
+            && !text.ends_with([';', '.']))
 }
 
 /// A replacement text written with the unit's number in front: the number

@@ -287,3 +287,54 @@ fn a_quotation_left_open_does_not_swallow_the_next_amendment() {
         "{err}"
     );
 }
+
+/// Regression (QA): "Before preambular paragraph 1, insert a new paragraph
+/// reading: "Noting the report,"" inserts a preambular paragraph, not an
+/// operative one.
+#[test]
+fn a_new_paragraph_beside_the_preamble_that_reads_preambular_is_preambular() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/requests.txt",
+        "fixtures/amend-xref/before-preambular.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    let out = crate::support::stdout(&o);
+    assert!(out.contains("The General Assembly,\n\nNoting the report,\n\nRecalling its resolution 75/1,\n\n1. Requests"), "{out}");
+}
+
+/// Regression (QA): a `bis` paragraph after subparagraphs is numbered like
+/// the operative paragraphs (`1 bis.`), not like the subparagraph before it.
+#[test]
+fn a_bis_paragraph_after_subparagraphs_is_numbered_like_paragraphs() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/with-subparagraphs.txt",
+        "fixtures/amend-xref/bis-after-subparagraphs.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    assert!(crate::support::stdout(&o).contains("\n1 bis. Stresses the importance of reporting;"));
+}
+
+/// Regression (QA): amendments to a paragraph another amendment deletes are
+/// reported, not silently dropped.
+#[test]
+fn changes_to_a_deleted_paragraph_are_reported() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/requests.txt",
+        "fixtures/amend-failures/deleted-then-changed.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = crate::support::stderr(&o);
+    assert!(
+        err.contains(
+            "deleted-then-changed.txt:2: does not apply: operative paragraph 2 is deleted on line 1"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("deleted-then-changed.txt:3: does not apply"),
+        "{err}"
+    );
+}
