@@ -78,7 +78,7 @@ enum GranularityArg {
 pub fn run(args: &Args) -> Result<u8> {
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
     let format = format(args)?;
-    if format == Format::Docx && args.output.is_none() && std::io::stdout().is_terminal() {
+    if format == Some(Format::Docx) && args.output.is_none() && std::io::stdout().is_terminal() {
         return Err(Error::Usage(
             "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
         ));
@@ -104,9 +104,19 @@ pub fn run(args: &Args) -> Result<u8> {
             summary: args.summary,
             ..DocxOptions::default()
         },
-        amendment_lang: args.amendment_lang,
     };
-    target.write(|out| render::render(&redline, format, &render_options, out))?;
+    match format {
+        Some(format) => {
+            target.write(|out| render::render(&redline, format, &render_options, out))?
+        }
+        None => {
+            // Formal amendments are made from the redline by the `amend`
+            // module, then worded.
+            let lang = args.amendment_lang.unwrap_or(redline.old.lang);
+            let list = crate::amend::from_redline(&redline, Some(lang));
+            target.write(|out| render::amendments::write_list(&list, lang, out))?
+        }
+    }
     Ok(if redline.has_changes() {
         EXIT_DIFFERENT
     } else {
@@ -114,8 +124,10 @@ pub fn run(args: &Args) -> Result<u8> {
     })
 }
 
-fn format(args: &Args) -> Result<Format> {
-    Ok(match args.format {
+/// The redline format asked for; `None` for formal amendments, which are
+/// not a rendering of the redline but a list made from it.
+fn format(args: &Args) -> Result<Option<Format>> {
+    Ok(Some(match args.format {
         Some(f) => match f {
             DiffFormat::Term => Format::Term,
             DiffFormat::Html => Format::Html,
@@ -123,14 +135,14 @@ fn format(args: &Args) -> Result<Format> {
             DiffFormat::Text => Format::Text,
             DiffFormat::Json => Format::Json,
             DiffFormat::Docx => Format::Docx,
-            DiffFormat::Amendments => Format::Amendments,
+            DiffFormat::Amendments => return Ok(None),
         },
         None => match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
             Some(path) => from_extension(path)?,
             None if std::io::stdout().is_terminal() => Format::Term,
             None => Format::Text,
         },
-    })
+    }))
 }
 
 /// The format an output file's extension asks for; an extension the tool

@@ -1,6 +1,7 @@
-//! Formal amendments: the list that turns the old draft into the new one,
-//! one amendment a paragraph, numbered as in the old draft (see
-//! [`crate::amend`]).
+//! Formal amendments, worded: the list [`crate::amend::from_redline`]
+//! makes from a redline (the amendments that turn the old draft into the
+//! new one, numbered as in the old draft), one amendment a paragraph. The
+//! list is made by the `amend` module; this file only words and writes it.
 //!
 //! ```text
 //! Quatrième alinéa du préambule : remplacer « 36 » par « 37 ».
@@ -10,16 +11,7 @@
 
 use crate::amend::{self, Amendment};
 use crate::lang::Lang;
-use crate::redline::Redline;
 use std::io::{self, Write};
-
-/// Writes the amendments behind a redline, in `lang` (by default the old
-/// draft's language).
-pub fn render(redline: &Redline, lang: Option<Lang>, out: &mut dyn Write) -> io::Result<()> {
-    let lang = lang.unwrap_or(redline.old.lang);
-    let list = amend::from_redline(redline, Some(lang));
-    write_list(&list, lang, out)
-}
 
 /// Writes a list of amendments, one a paragraph.
 pub fn write_list(list: &[Amendment], lang: Lang, out: &mut dyn Write) -> io::Result<()> {

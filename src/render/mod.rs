@@ -30,8 +30,6 @@ pub enum Format {
     Json,
     /// A Word document with tracked changes.
     Docx,
-    /// Formal amendments turning the old draft into the new one.
-    Amendments,
 }
 
 /// Options shared by renderers.
@@ -46,8 +44,6 @@ pub struct RenderOptions {
     pub color: bool,
     /// Word output: author, date, summary page.
     pub docx: docx::DocxOptions,
-    /// The language amendments are written in (default: the old draft's).
-    pub amendment_lang: Option<crate::lang::Lang>,
 }
 
 impl Default for RenderOptions {
@@ -57,7 +53,6 @@ impl Default for RenderOptions {
             context: 1,
             color: false,
             docx: docx::DocxOptions::default(),
-            amendment_lang: None,
         }
     }
 }
@@ -76,7 +71,6 @@ pub fn render(
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
         Format::Docx => docx::render(redline, &options.docx, out),
-        Format::Amendments => amendments::render(redline, options.amendment_lang, out),
     }
 }
 
