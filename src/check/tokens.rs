@@ -12,8 +12,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-static FOOTNOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[\^[^\]\s]{1,12}\]:?").expect("valid regex"));
 static URL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S*[^\s.,;:)»”]").expect("valid regex"));
 
@@ -152,9 +150,13 @@ impl<'a> Lexer<'a> {
             self.pos = self.end;
             return;
         };
-        if let Some(m) = FOOTNOTE.find(rest).or_else(|| URL.find(rest)) {
-            let kind = if c == '[' { Kind::Footnote } else { Kind::Url };
-            return self.push(kind, self.pos + m.end());
+        if let Some(len) = crate::model::marker::footnote_ref_len(rest) {
+            // A definition's marker `[^7]:` takes its colon along.
+            let len = len + usize::from(rest[len..].starts_with(':'));
+            return self.push(Kind::Footnote, self.pos + len);
+        }
+        if let Some(m) = URL.find(rest) {
+            return self.push(Kind::Url, self.pos + m.end());
         }
         if c.is_whitespace() {
             self.pos += c.len_utf8();

@@ -64,7 +64,7 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token<'_>> {
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
         let rest = &text[pos..];
-        let (kind, len) = if let Some(len) = footnote_ref(rest) {
+        let (kind, len) = if let Some(len) = crate::model::marker::footnote_ref_len(rest) {
             (TokenKind::FootnoteRef, len)
         } else if let Some(len) = url(rest) {
             (TokenKind::Url, len)
@@ -99,15 +99,6 @@ fn is_word_char(c: char) -> bool {
 /// Combining marks (the blocks of combining diacritics).
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
-}
-
-/// `[^id]` with an id of 1 to 12 characters, none of them `]` or space.
-fn footnote_ref(s: &str) -> Option<usize> {
-    let body = s.strip_prefix("[^")?;
-    let end = body.find(']')?;
-    let id = &body[..end];
-    let ok = (1..=12).contains(&id.chars().count()) && !id.chars().any(char::is_whitespace);
-    ok.then_some(end + 3)
 }
 
 /// Characters that end a URL.

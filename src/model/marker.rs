@@ -32,7 +32,9 @@ static SUB_CLOSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static FOOTNOTE_DEF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\[\^([^\]\s]{1,12})\]:[ \t]*").expect("valid regex"));
-static FOOTNOTE_REF: LazyLock<Regex> =
+/// A footnote reference in a draft's text, `[^7]`, its id captured: the one
+/// definition of the syntax, used by every stage.
+pub static FOOTNOTE_REF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\[\^([^\]\s]{1,12})\]").expect("valid regex"));
 static SECTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Z]|[IVXL]{1,6})\.[ \u{a0}\t]+(\S.*)$").expect("valid regex")
@@ -126,6 +128,22 @@ pub fn footnote_definition(text: &str) -> Option<(&str, &str, &str)> {
         &text[..marker_end],
         &text[whole.end()..],
     ))
+}
+
+/// The length of a footnote reference `[^id]` at the start of `s` (an id of
+/// 1 to 12 characters, no `]` nor space), as [`FOOTNOTE_REF`] reads it.
+///
+/// ```
+/// use redraft::model::marker::footnote_ref_len;
+/// assert_eq!(footnote_ref_len("[^12], and"), Some(5));
+/// assert_eq!(footnote_ref_len("[^ 1]"), None);
+/// ```
+pub fn footnote_ref_len(s: &str) -> Option<usize> {
+    let body = s.strip_prefix("[^")?;
+    let end = body.find(']')?;
+    let id = &body[..end];
+    let ok = (1..=12).contains(&id.chars().count()) && !id.chars().any(char::is_whitespace);
+    ok.then_some(end + 3)
 }
 
 /// The footnote references `[^N]` in a text: their byte ranges and ids.

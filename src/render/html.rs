@@ -166,10 +166,8 @@ fn segment(op: SegmentOp, text: &str, italic: bool, html: &mut String) {
 
 /// Footnote references `[^7]` as superscript links to the footnote.
 pub fn footnote_refs(html: &str) -> String {
-    static REF: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"\[\^([^\]\s<>&]{1,12})\]").expect("valid regex")
-    });
-    REF.replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
+    crate::model::marker::FOOTNOTE_REF
+        .replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
         .into_owned()
 }
 

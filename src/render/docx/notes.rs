@@ -11,13 +11,10 @@
 
 use crate::model::marker;
 use crate::redline::{Entry, Op, Redline};
-use regex::Regex;
 use std::collections::HashMap;
-use std::sync::LazyLock;
 
-/// A footnote reference in a draft's text: `[^7]`.
-pub static REFERENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[\^([^\]\s]{1,12})\]").expect("valid regex"));
+/// A footnote reference in a draft's text: `[^7]` (the model's syntax).
+pub use crate::model::marker::FOOTNOTE_REF as REFERENCE;
 
 /// The footnotes of a redline, by their labels in each version.
 #[derive(Debug)]
