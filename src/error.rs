@@ -97,6 +97,12 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// A history was asked of fewer than two versions.
+    #[error("a history needs at least two versions ({given} given)")]
+    TooFewVersions {
+        /// How many versions were given.
+        given: usize,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),

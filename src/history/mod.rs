@@ -190,10 +190,9 @@ impl History {
     /// ```
     pub fn new(drafts: Vec<Draft>) -> Result<History> {
         if drafts.len() < 2 {
-            return Err(Error::Usage(format!(
-                "a history needs at least two versions ({} given)",
-                drafts.len()
-            )));
+            return Err(Error::TooFewVersions {
+                given: drafts.len(),
+            });
         }
         let redlines: Vec<Redline> = drafts
             .windows(2)

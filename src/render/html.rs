@@ -36,6 +36,7 @@ p { margin: .2rem 0; }
 sup.fn a { color: inherit; text-decoration: none; }
 del { color: var(--del); text-decoration: line-through; }
 ins { color: var(--ins); text-decoration: underline; }
+del + ins, ins + del { margin-left: .2em; }
 .unit.deleted p { color: var(--del); text-decoration: line-through; }
 .unit.inserted p { color: var(--ins); text-decoration: underline; }
 @media print { body { margin: 0; max-width: none; } .summary { break-inside: avoid; } .unit { break-inside: avoid; } }
