@@ -325,6 +325,78 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             Sentence::InsertFootnote,
             "insert a new footnote {fn} reading: {new}",
         ),
+        // Read, never written: how delegations also put it.
+        (Sentence::Replace, "{ref}, replace {old} with {new}."),
+        (Sentence::Replace, "{ref}: replace {old} by {new}."),
+        (Sentence::Replace, "{ref}, replace {old} by {new}."),
+        (
+            Sentence::Replace,
+            "{ref}: replace the word {old} with {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "{ref}: replace the words {old} with {new}.",
+        ),
+        (Sentence::Replace, "{ref}: replace the word {old} by {new}."),
+        (
+            Sentence::Replace,
+            "{ref}: replace the words {old} by {new}.",
+        ),
+        (Sentence::Replace, "in {the_ref}, replace {old} by {new}."),
+        (
+            Sentence::Replace,
+            "in {the_ref}, replace the word {old} with {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "in {the_ref}, replace the words {old} with {new}.",
+        ),
+        (Sentence::Delete, "{ref}, delete {old}."),
+        (Sentence::Delete, "{ref}: delete the word {old}."),
+        (Sentence::Delete, "{ref}: delete the words {old}."),
+        (Sentence::Delete, "in {the_ref}, delete the word {old}."),
+        (Sentence::Delete, "in {the_ref}, delete the words {old}."),
+        (Sentence::InsertAfter, "{ref}: insert {new} after {anchor}."),
+        (Sentence::InsertAfter, "{ref}, insert {new} after {anchor}."),
+        (
+            Sentence::InsertAfter,
+            "in {the_ref}, insert {new} after {anchor}.",
+        ),
+        (
+            Sentence::InsertAfter,
+            "{ref}, after {anchor}, insert {new}.",
+        ),
+        (
+            Sentence::InsertBefore,
+            "{ref}: insert {new} before {anchor}.",
+        ),
+        (
+            Sentence::InsertBefore,
+            "in {the_ref}, insert {new} before {anchor}.",
+        ),
+        (
+            Sentence::InsertUnitAfter,
+            "after {the_ref}, add {kind} reading: {new}",
+        ),
+        (
+            Sentence::InsertUnitAfter,
+            "after {the_ref}, insert {kind} which reads: {new}",
+        ),
+        (
+            Sentence::InsertUnitBefore,
+            "before {the_ref}, add {kind} reading: {new}",
+        ),
+        (Sentence::ReplaceUnit, "replace {the_ref} with: {new}"),
+        (Sentence::ReplaceUnit, "replace {the_ref} to read: {new}"),
+        (
+            Sentence::DeleteUnit,
+            "delete {the_ref} and renumber the subsequent paragraphs accordingly.",
+        ),
+        (
+            Sentence::DeleteUnit,
+            "delete {the_ref} and renumber subsequent paragraphs accordingly.",
+        ),
+        (Sentence::DeleteUnit, "delete {the_ref} in its entirety."),
     ],
     new_units: &[
         (NewUnit::Operative, "a new paragraph"),

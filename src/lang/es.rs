@@ -286,6 +286,46 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             Sentence::InsertFootnote,
             "insértese la nueva nota {fn} siguiente: {new}",
         ),
+        // Leídas, nunca escritas: otras formas de las delegaciones.
+        (Sentence::Replace, "{ref}, sustitúyase {old} por {new}."),
+        (Sentence::Replace, "{ref}: reemplácese {old} por {new}."),
+        (
+            Sentence::Replace,
+            "{ref}: sustitúyase la palabra {old} por {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "{ref}: sustitúyanse las palabras {old} por {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "en {the_ref}, reemplácese {old} por {new}.",
+        ),
+        (Sentence::Delete, "{ref}, suprímase {old}."),
+        (Sentence::Delete, "{ref}: suprímase la palabra {old}."),
+        (Sentence::Delete, "{ref}: suprímanse las palabras {old}."),
+        (Sentence::Delete, "{ref}: elimínese {old}."),
+        (
+            Sentence::InsertAfter,
+            "{ref}: insértese {new} después de {anchor}.",
+        ),
+        (
+            Sentence::InsertAfter,
+            "en {the_ref}, insértese {new} después de {anchor}.",
+        ),
+        (
+            Sentence::InsertBefore,
+            "{ref}: insértese {new} antes de {anchor}.",
+        ),
+        (
+            Sentence::InsertUnitAfter,
+            "después de {the_ref}, añádase {kind}: {new}",
+        ),
+        (Sentence::DeleteUnit, "elimínese {the_ref}."),
+        (
+            Sentence::DeleteUnit,
+            "suprímase {the_ref} y renumérense los párrafos siguientes.",
+        ),
     ],
     new_units: &[
         (NewUnit::Operative, "el nuevo párrafo siguiente"),

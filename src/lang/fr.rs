@@ -333,6 +333,63 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             Sentence::InsertFootnote,
             "insérer la nouvelle note de bas de page {fn} suivante : {new}",
         ),
+        // Lus, jamais écrits : d'autres tournures des délégations.
+        (Sentence::Replace, "{ref}, remplacer {old} par {new}."),
+        (
+            Sentence::Replace,
+            "{ref} : remplacer le mot {old} par {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "{ref} : remplacer les mots {old} par {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "à {the_ref}, remplacer le mot {old} par {new}.",
+        ),
+        (
+            Sentence::Replace,
+            "à {the_ref}, remplacer les mots {old} par {new}.",
+        ),
+        (Sentence::Delete, "{ref}, supprimer {old}."),
+        (Sentence::Delete, "{ref} : supprimer le mot {old}."),
+        (Sentence::Delete, "{ref} : supprimer les mots {old}."),
+        (
+            Sentence::InsertAfter,
+            "{ref} : insérer {new} après {anchor}.",
+        ),
+        (
+            Sentence::InsertAfter,
+            "à {the_ref}, insérer {new} après {anchor}.",
+        ),
+        (
+            Sentence::InsertBefore,
+            "{ref} : insérer {new} avant {anchor}.",
+        ),
+        (
+            Sentence::InsertBefore,
+            "à {the_ref}, insérer {new} avant {anchor}.",
+        ),
+        (
+            Sentence::InsertUnitAfter,
+            "après {the_ref}, ajouter {kind} : {new}",
+        ),
+        (
+            Sentence::InsertUnitBefore,
+            "avant {the_ref}, ajouter {kind} : {new}",
+        ),
+        (
+            Sentence::ReplaceUnit,
+            "remplacer {the_ref} par le texte ci-après : {new}",
+        ),
+        (
+            Sentence::DeleteUnit,
+            "supprimer {the_ref} et renuméroter les paragraphes suivants en conséquence.",
+        ),
+        (
+            Sentence::DeleteUnit,
+            "supprimer {the_ref} dans son intégralité.",
+        ),
     ],
     new_units: &[
         (NewUnit::Operative, "le nouveau paragraphe suivant"),

@@ -338,3 +338,30 @@ fn changes_to_a_deleted_paragraph_are_reported() {
         "{err}"
     );
 }
+
+/// Regression (QA): delegations write amendments in more ways than the
+/// generator does ("Operative paragraph 2, replace …", "replace the word …
+/// by …", "insert … after …", "and renumber the subsequent paragraphs
+/// accordingly"); the usual ones are read in all three languages.
+#[test]
+fn usual_delegation_phrasings_are_read() {
+    for lang in ["en", "fr", "es"] {
+        let list = format!("fixtures/amend-phrasings/{lang}.txt");
+        let o = crate::support::redraft(&["amend", "fixtures/amend-xref/requests.txt", &list]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{lang}: {}",
+            crate::support::stderr(&o)
+        );
+        let out = crate::support::stdout(&o);
+        assert!(
+            out.contains("1. Asks the Secretary-General"),
+            "{lang}: {out}"
+        );
+        assert!(
+            out.contains("Decides to remain actively seized"),
+            "{lang}: {out}"
+        );
+    }
+}
