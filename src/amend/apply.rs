@@ -283,10 +283,27 @@ impl<'a> Work<'a> {
         let prev = at.checked_sub(1).map(|p| self.items[p].clone());
         let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
         let mut kind = choose_kind(kinds, prev.as_ref());
-        let beside_preamble = [prev.as_ref(), next.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|it| it.kind == UnitKind::Preambular);
+        // Beside a preambular paragraph. (After the last one, a draft without
+        // operative paragraphs is left alone: there a new paragraph opens
+        // the operative part, and "before operative paragraph 1" cannot be
+        // said.)
+        // "Before X" is decided by X, "after X" by X.
+        let has_operative = self.items.iter().any(|it| it.kind == UnitKind::Operative);
+        let is_preambular = |it: &Option<Item>| {
+            it.as_ref()
+                .is_some_and(|it| it.kind == UnitKind::Preambular)
+        };
+        let beside_preamble = match anchor {
+            None => is_preambular(&next),
+            Some(_) => {
+                is_preambular(&prev)
+                    && (has_operative
+                        || self
+                            .items
+                            .get(at)
+                            .is_some_and(|it| it.kind == UnitKind::Preambular))
+            }
+        };
         if kind == UnitKind::Operative && beside_preamble && reads_preambular(text, self.draft.lang)
         {
             // "After preambular paragraph 1, insert a new paragraph reading:

@@ -335,6 +335,16 @@ impl<'a> Gen<'a> {
             if let Some(q) = self.next_child_of(j, i) {
                 return ((q, 0, j, 0), Place::Before(self.reference(q)));
             }
+            // A new operative paragraph right after the preamble goes
+            // "before operative paragraph 1": "after preambular paragraph
+            // 3, insert a new paragraph" would read as a preambular one.
+            if follow.is_none()
+                && self.old.units[i].kind == UnitKind::Preambular
+                && self.new.units[j].kind != UnitKind::Preambular
+                && let Some(q) = self.next_of_kind(j, self.new.units[j].kind)
+            {
+                return ((q, 0, j, 0), Place::Before(self.reference(q)));
+            }
             if let Some(((a, phase, _, _), place)) = follow {
                 return ((a, phase, j, 0), place);
             }
@@ -346,6 +356,15 @@ impl<'a> Gen<'a> {
             .find_map(|k| self.cont_new[k])
             .unwrap_or(0);
         ((next, 0, j, 0), Place::Before(self.reference(next)))
+    }
+
+    /// The old unit continued by the new unit right after `j`, if that one
+    /// keeps its place and is of `kind` (a heading in between would be
+    /// passed over by "before").
+    fn next_of_kind(&self, j: usize, kind: UnitKind) -> Option<usize> {
+        let k = (j + 1..self.new.units.len()).find(|&k| Self::is_body(&self.new.units[k]))?;
+        let i = self.cont_new[k].filter(|_| self.stable[k] && self.new.units[k].kind == kind)?;
+        (self.old.units[i].kind == kind).then_some(i)
     }
 
     /// The old unit continued by the next new unit after `j` that is not

@@ -257,6 +257,27 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             bare: "unit {label}",
             definite: "unit {label}",
         },
+        // Read, never written: the negotiators' shorthand.
+        RefForm {
+            kind: RefKind::Operative,
+            bare: "OP{n}",
+            definite: "OP{n}",
+        },
+        RefForm {
+            kind: RefKind::Preambular,
+            bare: "PP{p}",
+            definite: "PP{p}",
+        },
+        RefForm {
+            kind: RefKind::Operative,
+            bare: "OP {n}",
+            definite: "OP {n}",
+        },
+        RefForm {
+            kind: RefKind::Preambular,
+            bare: "PP {p}",
+            definite: "PP {p}",
+        },
     ],
     sentences: &[
         (Sentence::Replace, "{ref}: replace {old} with {new}."),

@@ -359,9 +359,48 @@ fn usual_delegation_phrasings_are_read() {
             out.contains("1. Asks the Secretary-General"),
             "{lang}: {out}"
         );
-        assert!(
-            out.contains("Decides to remain actively seized"),
-            "{lang}: {out}"
-        );
+        assert!(out.contains("to remain actively seized"), "{lang}: {out}");
+        if lang == "en" {
+            assert!(out.contains("3. Resolves to remain"), "{out}");
+        }
     }
+}
+
+/// Regression (QA): "After preambular paragraph 1, insert a new paragraph
+/// reading: "Noting the report,"" is a preambular paragraph; and a new
+/// first operative paragraph is generated as "Before operative paragraph
+/// 1", never as "after preambular paragraph N".
+#[test]
+fn new_paragraphs_at_the_seam_of_preamble_and_operative_part() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/requests.txt",
+        "fixtures/amend-xref/after-preambular.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    assert!(
+        crate::support::stdout(&o)
+            .contains("Recalling its resolution 75/1,\n\nNoting the report,\n\n1. Requests")
+    );
+    let dir = crate::support::temp_dir("seam");
+    let new = dir.join("new.txt");
+    let old = std::fs::read_to_string(crate::support::fixture("amend-xref/requests.txt")).unwrap();
+    std::fs::write(
+        &new,
+        old.replace("1. Requests", "1. Reaffirms its commitment;\n\n2. Requests")
+            .replace("2. Invites", "3. Invites")
+            .replace("3. Decides", "4. Decides"),
+    )
+    .unwrap();
+    let o = crate::support::redraft(&[
+        "diff",
+        "fixtures/amend-xref/requests.txt",
+        new.to_str().unwrap(),
+        "--format",
+        "amendments",
+    ]);
+    assert_eq!(
+        crate::support::stdout(&o).trim(),
+        "Before operative paragraph 1, insert a new paragraph reading: \"Reaffirms its commitment;\""
+    );
 }
