@@ -20,7 +20,6 @@
 use super::locate::{self, Splice};
 use super::pattern::describe;
 use super::{Action, Amendment, Place, Ref, renumber};
-use crate::lang::Lang;
 use crate::lang::amendments::NewUnit;
 use crate::model::{self, Resolution, UnitKind, marker};
 use std::collections::HashMap;
@@ -440,10 +439,7 @@ impl<'a> Work<'a> {
     /// New units belong to the annex they stand in (a new annex heading
     /// opens one).
     fn assign_parts(&mut self) {
-        let words: Vec<&str> = Lang::ALL
-            .iter()
-            .flat_map(|l| l.table().annex_words.iter().copied())
-            .collect();
+        let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
         for it in self
             .items
@@ -452,7 +448,7 @@ impl<'a> Work<'a> {
         {
             if it.old.is_none() {
                 it.part = match it.kind {
-                    UnitKind::Annex => marker::annex(&it.text, &words).or(part.clone()),
+                    UnitKind::Annex => marker::annex(&it.text, words).or(part.clone()),
                     _ => part.clone(),
                 };
             }

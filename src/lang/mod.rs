@@ -207,6 +207,18 @@ fn eq_fold(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
 }
 
+/// The words that head an annex in every language ("Annex", "Annexe",
+/// "Anexo", …): an annex is recognised whatever the draft's language.
+pub fn annex_words() -> &'static [&'static str] {
+    static WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        Lang::ALL
+            .iter()
+            .flat_map(|l| l.table().annex_words.iter().copied())
+            .collect()
+    });
+    &WORDS
+}
+
 /// Guesses the language of a text from its most frequent short words.
 ///
 /// ```

@@ -83,13 +83,10 @@ fn footnote_unit(block: &Block) -> Option<Unit> {
 
 /// Cuts the body at annex headings: the main text, then one part per annex.
 fn split_parts(body: Vec<Block>) -> Vec<(Option<String>, Vec<Block>)> {
-    let words: Vec<&str> = Lang::ALL
-        .iter()
-        .flat_map(|l| l.table().annex_words.iter().copied())
-        .collect();
+    let words = crate::lang::annex_words();
     let mut parts: Vec<(Option<String>, Vec<Block>)> = vec![(None, Vec::new())];
     for block in body {
-        if let Some(label) = marker::annex(&block.text, &words) {
+        if let Some(label) = marker::annex(&block.text, words) {
             parts.push((Some(label), Vec::new()));
         }
         if let Some(last) = parts.last_mut() {

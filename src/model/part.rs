@@ -6,7 +6,6 @@
 //! (`ANNEX-I/OP3` becomes `OP3`) and the footnotes it refers to.
 
 use super::{Resolution, Unit, UnitKind, marker};
-use crate::lang::Lang;
 use std::collections::{HashMap, HashSet};
 
 /// The name of the main part (the text before any annex).
@@ -33,11 +32,8 @@ pub fn resolve(name: &str) -> Option<Option<String>> {
     if upper == "ANNEX" || upper.starts_with("ANNEX-") {
         return Some(Some(upper));
     }
-    let words: Vec<&str> = Lang::ALL
-        .iter()
-        .flat_map(|l| l.table().annex_words.iter().copied())
-        .collect();
-    if let Some(label) = marker::annex(trimmed, &words) {
+    let words = crate::lang::annex_words();
+    if let Some(label) = marker::annex(trimmed, words) {
         return Some(Some(label));
     }
     let id_like = !upper.is_empty()

@@ -56,11 +56,8 @@ pub fn stops(flow: &[Line]) -> Vec<bool> {
 }
 
 fn is_annex(t: &str) -> bool {
-    let words: Vec<&str> = Lang::ALL
-        .iter()
-        .flat_map(|l| l.table().annex_words.iter().copied())
-        .collect();
-    marker::annex(t, &words).is_some()
+    let words = crate::lang::annex_words();
+    marker::annex(t, words).is_some()
 }
 
 /// A line of the draft being written, with the pieces of source it was
