@@ -281,34 +281,13 @@ impl<'a> Work<'a> {
         let (at, anchor) = self.place(place)?;
         let prev = at.checked_sub(1).map(|p| self.items[p].clone());
         let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
-        let mut kind = choose_kind(kinds, prev.as_ref());
-        // Beside a preambular paragraph. (After the last one, a draft without
-        // operative paragraphs is left alone: there a new paragraph opens
-        // the operative part, and "before operative paragraph 1" cannot be
-        // said.)
-        // "Before X" is decided by X, "after X" by X.
-        let has_operative = self.items.iter().any(|it| it.kind == UnitKind::Operative);
-        let is_preambular = |it: &Option<Item>| {
-            it.as_ref()
-                .is_some_and(|it| it.kind == UnitKind::Preambular)
+        // "Before X" reads by X, "after X" by X.
+        let beside = if anchor.is_some() {
+            prev.as_ref()
+        } else {
+            next.as_ref().or(prev.as_ref())
         };
-        let beside_preamble = match anchor {
-            None => is_preambular(&next),
-            Some(_) => {
-                is_preambular(&prev)
-                    && (has_operative
-                        || self
-                            .items
-                            .get(at)
-                            .is_some_and(|it| it.kind == UnitKind::Preambular))
-            }
-        };
-        if kind == UnitKind::Operative && beside_preamble && reads_preambular(text, self.draft.lang)
-        {
-            // "After preambular paragraph 1, insert a new paragraph reading:
-            // "Noting the report,"": the delegate means a preambular one.
-            kind = UnitKind::Preambular;
-        }
+        let kind = choose_kind(kinds, beside);
         let sub_depth = |it: &Option<Item>| {
             it.as_ref()
                 .filter(|i| i.kind == UnitKind::Subparagraph)
@@ -543,17 +522,6 @@ fn choose_kind(kinds: &[NewUnit], prev: Option<&Item>) -> UnitKind {
         Some(k) if candidates.len() > 1 => k,
         _ => candidates.first().copied().unwrap_or(UnitKind::Operative),
     }
-}
-
-/// Whether a new paragraph's text reads like a preambular one: it ends with
-/// a comma, or opens with a preambular opener and not an operative verb.
-fn reads_preambular(text: &str, lang: crate::lang::Lang) -> bool {
-    let text = text.trim();
-    let table = lang.table();
-    text.ends_with(',')
-        || (table.opens_preambular(text)
-            && !table.opens_operative(text)
-            && !text.ends_with([';', '.']))
 }
 
 /// A replacement text written with the unit's number in front: the number

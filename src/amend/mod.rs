@@ -7,7 +7,7 @@
 //! ```text
 //! Preambular paragraph 4: replace "36" with "37".
 //! Operative paragraph 2: replace "d’un suspect" with "de deux suspects".
-//! After operative paragraph 15, insert a new paragraph reading: "..."
+//! After operative paragraph 15, insert a new operative paragraph reading: "..."
 //! Delete operative paragraph 7.
 //! Move operative paragraph 9 to follow operative paragraph 12.
 //! Replace operative paragraph 32 with the following: "..."

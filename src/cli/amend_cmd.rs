@@ -18,7 +18,8 @@ Amendments, one per line (English, French or Spanish), paragraphs numbered as in
   Operative paragraph 5: after \"report\", insert \"annual\".   (or: before \"...\", insert)
   Operative paragraph 5: delete \"urgently\".
   Replace operative paragraph 32 with the following: \"...\"
-  After operative paragraph 15, insert a new paragraph reading: \"...\"
+  After operative paragraph 15, insert a new operative paragraph reading: \"...\"
+  (\"a new paragraph\" is read as the kind of paragraph it stands beside)
   Delete operative paragraph 7.
   Move operative paragraph 9 to follow operative paragraph 12.
   Insert a new footnote 10 reading: \"...\"

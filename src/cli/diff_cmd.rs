@@ -58,11 +58,17 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum DiffFormat {
+    /// Coloured for the terminal; unchanged paragraphs folded.
     Term,
+    /// One self-contained page with a summary and the renumbering table.
     Html,
+    /// ~~deleted~~ and **inserted**.
     Markdown,
+    /// wdiff style: [-deleted-]{+inserted+}.
     Text,
+    /// The aligned units and their word segments (documented schema).
     Json,
+    /// A Word document whose tracked changes accept to NEW, reject to OLD.
     Docx,
     /// Formal amendments turning OLD into NEW, numbered as in OLD.
     Amendments,
@@ -70,7 +76,9 @@ enum DiffFormat {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum GranularityArg {
+    /// Whole words change.
     Word,
+    /// Inside a word replaced by a similar one, characters change.
     Char,
 }
 

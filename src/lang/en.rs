@@ -455,8 +455,12 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (Sentence::DeleteUnit, "delete {the_ref} in its entirety."),
     ],
     new_units: &[
+        (NewUnit::Operative, "a new operative paragraph"),
+        // "A new paragraph" is read as the kind of paragraph it stands
+        // beside: preambular next to the preamble, operative elsewhere.
         (NewUnit::Operative, "a new paragraph"),
         (NewUnit::Preambular, "a new preambular paragraph"),
+        (NewUnit::Preambular, "a new paragraph"),
         (NewUnit::Subparagraph, "a new subparagraph"),
         (NewUnit::Heading, "a new heading"),
         (NewUnit::Paragraph, "a new unnumbered paragraph"),

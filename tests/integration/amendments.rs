@@ -401,6 +401,6 @@ fn new_paragraphs_at_the_seam_of_preamble_and_operative_part() {
     ]);
     assert_eq!(
         crate::support::stdout(&o).trim(),
-        "Before operative paragraph 1, insert a new paragraph reading: \"Reaffirms its commitment;\""
+        "Before operative paragraph 1, insert a new operative paragraph reading: \"Reaffirms its commitment;\""
     );
 }
