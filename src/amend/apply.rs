@@ -287,7 +287,13 @@ impl<'a> Work<'a> {
         } else {
             next.as_ref().or(prev.as_ref())
         };
-        let kind = choose_kind(kinds, beside);
+        let mut kind = choose_kind(kinds, beside);
+        let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
+        if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
+            // "After preambular paragraph 12, insert a new paragraph reading:
+            // "Decides …;"": the text says which.
+            kind = UnitKind::Operative;
+        }
         let sub_depth = |it: &Option<Item>| {
             it.as_ref()
                 .filter(|i| i.kind == UnitKind::Subparagraph)
@@ -522,6 +528,13 @@ fn choose_kind(kinds: &[NewUnit], prev: Option<&Item>) -> UnitKind {
         Some(k) if candidates.len() > 1 => k,
         _ => candidates.first().copied().unwrap_or(UnitKind::Operative),
     }
+}
+
+/// Whether a new paragraph's text reads like an operative one: it opens
+/// with an operative verb or ends like one (`;`, `.`).
+fn reads_operative(text: &str, lang: crate::lang::Lang) -> bool {
+    let text = text.trim();
+    lang.table().opens_operative(text) || text.ends_with([';', '.'])
 }
 
 /// A replacement text written with the unit's number in front: the number

@@ -404,3 +404,19 @@ fn new_paragraphs_at_the_seam_of_preamble_and_operative_part() {
         "Before operative paragraph 1, insert a new operative paragraph reading: \"Reaffirms its commitment;\""
     );
 }
+
+/// "After preambular paragraph 1, insert a new paragraph reading: "Decides
+/// to act;"": the text says it is operative, whatever stands beside it.
+#[test]
+fn a_new_paragraph_whose_text_is_operative_is_operative() {
+    let o = crate::support::redraft(&[
+        "amend",
+        "fixtures/amend-xref/requests.txt",
+        "fixtures/amend-xref/after-preambular-operative-text.txt",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    assert!(
+        crate::support::stdout(&o)
+            .contains("Recalling its resolution 75/1,\n\n1. Decides to act;\n\n2. Requests")
+    );
+}
