@@ -7,7 +7,9 @@
 //!
 //! > An unchanged run that lies between two changes is absorbed into them
 //! > when it holds no word, or at most two words of at most six letters in
-//! > all.
+//! > all, and the two changes together both delete and insert (between two
+//! > pure insertions the island stays: absorbing it would strike a word
+//! > nobody deleted).
 //!
 //! Absorbing turns the island into a deletion and an insertion of the same
 //! text, and the neighbouring changes become one: all its deletions first,
@@ -56,7 +58,8 @@ pub fn absorb_islands(runs: Vec<Run>, new_tokens: &[Token<'_>]) -> Vec<Run> {
             if let Run::Equal { old, new } = &runs[k] {
                 let between = matches!(runs[k - 1], Run::Change { .. })
                     && matches!(runs[k + 1], Run::Change { .. });
-                if between && is_weak(&new_tokens[new.clone()]) {
+                let replaces = between && deletes_and_inserts(&runs[k - 1], &runs[k + 1]);
+                if replaces && is_weak(&new_tokens[new.clone()]) {
                     runs[k] = Run::Change {
                         old: old.clone(),
                         new: new.clone(),
@@ -70,6 +73,19 @@ pub fn absorb_islands(runs: Vec<Run>, new_tokens: &[Token<'_>]) -> Vec<Run> {
         }
         runs = merge_changes(runs);
     }
+}
+
+/// Whether the two changes around an island, together, both delete and
+/// insert. Between two pure insertions (or two pure deletions) an island
+/// stays: absorbing it would strike a word nobody deleted
+/// (`environment{+, including AI,+} offers {+significant +}opportunities`).
+fn deletes_and_inserts(left: &Run, right: &Run) -> bool {
+    let sides = |r: &Run| match r {
+        Run::Change { old, new } => (!old.is_empty(), !new.is_empty()),
+        Run::Equal { .. } => (false, false),
+    };
+    let ((ld, li), (rd, ri)) = (sides(left), sides(right));
+    (ld || rd) && (li || ri)
 }
 
 /// Whether an unchanged island is too weak to stand between two changes.
@@ -132,6 +148,20 @@ mod tests {
                 new: 1..4,
             },
             change(4..5, 4..5),
+        ];
+        assert_eq!(absorb_islands(runs.clone(), &new), runs);
+    }
+
+    #[test]
+    fn island_between_two_insertions_stays() {
+        let new = tokenize("x offers y", Lang::En);
+        let runs = vec![
+            change(0..0, 0..1),
+            Run::Equal {
+                old: 0..3,
+                new: 1..4,
+            },
+            change(3..3, 4..5),
         ];
         assert_eq!(absorb_islands(runs.clone(), &new), runs);
     }

@@ -230,6 +230,12 @@ impl<'a> PartParser<'a> {
     }
 
     fn preamble(&mut self, block: &Block) {
+        // A section heading ("I. Implementation of the Convention …") that
+        // opens the operative part stands in the preamble's place.
+        if marker::section(&block.text).is_some() {
+            self.phase = Phase::Operative;
+            return self.unmarked_in_body(block);
+        }
         if is_heading(&block.text) && !self.opens_preambular(&block.text) {
             self.paragraph = None;
             self.push(UnitKind::Heading, None, None, &block.text, block.line);
@@ -495,6 +501,12 @@ mod tests {
         .unwrap();
         assert_eq!(r.units[2].label, "FN3");
         assert_eq!(r.units[2].text, "A/75/1.");
+    }
+
+    #[test]
+    fn a_long_section_heading_opens_the_operative_part() {
+        let text = "The General Assembly,\n\nRecalling x,\n\nI. Implementation of the Convention on the Rights of the Child and the Optional Protocols thereto\n\n1. Urges States;";
+        assert_eq!(labels(text), ["CHAPEAU", "PP1", "H1", "OP1"]);
     }
 
     #[test]
