@@ -11,6 +11,7 @@
 //! | `numbering` | error | operative numbers, `bis`/`ter`, subparagraph letters and numerals, footnotes |
 //! | `xref-dangling` | error | "paragraph 12" when there is no paragraph 12 |
 //! | `xref-stale` | error | a reference that kept the number its target had in the old version |
+//! | `xref-direction` | warning | "paragraph 12 above" when paragraph 12 stands below |
 //! | `symbol` | error | malformed document symbols (`ICC-ASP-18/Res.3`, `ICC-ASP/19/ Res.7`) |
 //! | `brackets` | warning | unbalanced brackets and quotes; pending text as notes (errors with `--final`) |
 //! | `punctuation` | warning | paragraph endings; French spacing as notes |
@@ -29,6 +30,7 @@
 
 pub mod brackets;
 pub mod dangling;
+pub mod direction;
 pub mod document;
 pub mod fix;
 pub mod numbering;
@@ -97,6 +99,8 @@ pub enum Rule {
     XrefDangling,
     /// References that kept their target's old number (`--against`).
     XrefStale,
+    /// "above" or "below" pointing the wrong way.
+    XrefDirection,
     /// Malformed document symbols.
     Symbol,
     /// Unbalanced brackets and quotes; bracketed and placeholder text.
@@ -122,10 +126,11 @@ pub struct RuleInfo {
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 9] = [
         Rule::Numbering,
         Rule::XrefDangling,
         Rule::XrefStale,
+        Rule::XrefDirection,
         Rule::Symbol,
         Rule::Brackets,
         Rule::Punctuation,
@@ -150,6 +155,11 @@ impl Rule {
                 "xref-stale",
                 Severity::Error,
                 "a cross-reference that still carries the number its target had in the old version (--against); fixable with --fix",
+            ),
+            Rule::XrefDirection => (
+                "xref-direction",
+                Severity::Warning,
+                "an internal cross-reference whose “above” or “below” points the wrong way",
             ),
             Rule::Symbol => (
                 "symbol",
@@ -286,12 +296,15 @@ pub fn check(doc: &Document, inputs: &Inputs<'_>, options: &Options) -> Vec<Find
         .against
         .map(|old| stale::check(old, doc).findings)
         .unwrap_or_default();
-    // A stale reference often dangles too; the stale finding says more.
-    findings.extend(dangling::check(doc).into_iter().filter(|d| {
+    // A stale reference often dangles or points the wrong way too; the
+    // stale finding says more.
+    let not_stale = |d: &Finding| {
         !stale
             .iter()
             .any(|s| (s.line, s.column) == (d.line, d.column))
-    }));
+    };
+    findings.extend(dangling::check(doc).into_iter().filter(not_stale));
+    findings.extend(direction::check(doc).into_iter().filter(not_stale));
     findings.extend(stale);
     findings.extend(symbol::check(doc));
     findings.extend(brackets::check(doc, options.final_text));

@@ -294,6 +294,9 @@ fn renumbered(
             edits.extend(e.iter().cloned());
         }
     }
+    // Targets that moved across the reference each turn its "above".
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    edits.dedup();
     if edits.is_empty() {
         return;
     }
@@ -355,7 +358,32 @@ fn rewrite(doc: &Document, (reference, target): Site<'_>, to: usize) -> Option<V
         updated.number.as_mut()?.value = value;
     }
     let (label, exists) = xref::resolve(doc, reference.unit, &updated);
-    (exists && doc.index_of(&label) == Some(to)).then_some(edits)
+    if !exists || doc.index_of(&label) != Some(to) {
+        return None;
+    }
+    if !edits.is_empty() {
+        turn_place(doc, reference, to, &mut edits);
+    }
+    Some(edits)
+}
+
+/// When the target `to` now stands on the other side of the reference,
+/// turns "above" into "below" (or the reverse) if the language has the
+/// opposite word; if it has none, the `xref-direction` rule reports it.
+fn turn_place(doc: &Document, reference: &Reference, to: usize, edits: &mut Vec<Edit>) {
+    let Some(place) = &reference.place else {
+        return;
+    };
+    if place.below == (to > reference.unit) || to == reference.unit {
+        return;
+    }
+    let written = &doc.text[place.range.clone()];
+    if let Some(word) = place.opposite(&doc.table().references, written) {
+        edits.push(Edit {
+            range: place.range.clone(),
+            replacement: word,
+        });
+    }
 }
 
 /// The paragraph a unit belongs to, and the letters or numerals from that
@@ -511,5 +539,19 @@ mod tests {
     fn ordinals_keep_their_case() {
         assert_eq!(same_case("Deuxième", "troisième"), "Troisième");
         assert_eq!(same_case("deuxième", "troisième"), "troisième");
+    }
+
+    #[test]
+    fn a_target_moved_across_the_reference_turns_above_into_below() {
+        let old = doc(
+            "The General Assembly,\n\n1. Decides to hold a meeting;\n\n2. Requests the report referred to in paragraph 4 below;\n\n3. Notes the budget of the Court;\n\n4. Invites States to report on cooperation.",
+        );
+        let new = doc(
+            "The General Assembly,\n\n1. Invites States to report on cooperation;\n\n2. Decides to hold a meeting;\n\n3. Requests the report referred to in paragraph 4 below;\n\n4. Notes the budget of the Court.",
+        );
+        let s = check(&old, &new);
+        let suggestions: Vec<_> = s.findings.iter().map(|f| f.suggestion.clone()).collect();
+        assert_eq!(suggestions, [Some("paragraph 1 above".to_string())]);
+        assert_eq!(s.edits.len(), 2);
     }
 }

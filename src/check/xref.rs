@@ -91,6 +91,37 @@ pub struct Reference {
     pub external: bool,
     /// What it points at: one target per number or letter.
     pub targets: Vec<Target>,
+    /// The word that places its targets above or below ("above",
+    /// "ci-dessous"), if it has one.
+    pub place: Option<Place>,
+}
+
+/// "above" or "below" after a reference, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The word's byte range in the document text.
+    pub range: Range<usize>,
+    /// Whether it places the targets after the reference ("below").
+    pub below: bool,
+    /// Where the word stands in its list ([`References::above`] or
+    /// [`References::below`]); the word at this place in the other list is
+    /// its opposite.
+    pub index: usize,
+}
+
+impl Place {
+    /// The word that says the opposite ("below" for "above"), in the case
+    /// of the word written; `None` when the language has none.
+    pub fn opposite(&self, words: &References, written: &str) -> Option<String> {
+        let other = if self.below { words.above } else { words.below };
+        let word = other.get(self.index)?;
+        let upper = written.chars().next().is_some_and(char::is_uppercase);
+        let mut chars = word.chars();
+        Some(match chars.next() {
+            Some(first) if upper => first.to_uppercase().chain(chars).collect(),
+            _ => (*word).to_string(),
+        })
+    }
 }
 
 /// Every cross-reference of a document, in order.
@@ -207,6 +238,15 @@ struct Shape {
     external: bool,
 }
 
+/// What [`Parser::tail`] finds after a shape.
+struct Tail {
+    /// The token after the reference.
+    end: usize,
+    /// Whether the tail names another text.
+    external: bool,
+    place: Option<Place>,
+}
+
 struct Parser<'t, 'a> {
     words: &'static References,
     toks: &'t [Token<'a>],
@@ -219,15 +259,17 @@ impl Parser<'_, '_> {
         while k < self.toks.len() {
             match self.shape(k) {
                 Some(shape) => {
-                    let end = self.tail(shape.start, shape.end);
-                    let external = shape.external || end.1 || self.toks[k].quoted;
+                    let tail = self.tail(shape.start, shape.end);
+                    let external = shape.external || tail.external || self.toks[k].quoted;
                     out.push(Reference {
                         unit,
-                        range: self.toks[shape.start].range.start..self.toks[end.0 - 1].range.end,
+                        range: self.toks[shape.start].range.start
+                            ..self.toks[tail.end - 1].range.end,
                         external,
                         targets: shape.targets,
+                        place: tail.place,
                     });
-                    k = end.0;
+                    k = tail.end;
                 }
                 None => k += 1,
             }
@@ -518,21 +560,55 @@ impl Parser<'_, '_> {
     }
 
     /// What follows a shape: "above", "of the present resolution", or the
-    /// text it belongs to. Gives the end and whether it is external.
-    fn tail(&self, start: usize, mut end: usize) -> (usize, bool) {
-        if let Some(n) = match_any(self.toks, end, self.words.here) {
-            end += n;
+    /// text it belongs to.
+    fn tail(&self, start: usize, end: usize) -> Tail {
+        if let Some(place) = self.place_at(end) {
+            let end = end + place.1;
             let symbol = self.tok(end).is_some_and(|t| t.kind == Kind::Symbol);
-            return (end, symbol);
+            let place = Some(place.0);
+            return Tail {
+                end,
+                external: symbol,
+                place,
+            };
         }
         if let Some(n) = self.present_at(end) {
-            return (end + n, false);
+            let end = end + n;
+            return Tail {
+                end,
+                external: false,
+                place: None,
+            };
         }
         let external = self.of_at(end).is_some()
             || match_any(self.toks, end, self.words.external_after).is_some()
             || self.tok(end).is_some_and(|t| t.kind == Kind::Symbol)
             || self.names_another_text(start);
-        (end, external)
+        Tail {
+            end,
+            external,
+            place: None,
+        }
+    }
+
+    /// "above" or "below" at `j`: the place and its length in tokens.
+    fn place_at(&self, j: usize) -> Option<(Place, usize)> {
+        [(self.words.above, false), (self.words.below, true)]
+            .into_iter()
+            .find_map(|(list, below)| {
+                list.iter().enumerate().find_map(|(index, phrase)| {
+                    let n = match_any(self.toks, j, &[phrase])?;
+                    let range = self.toks[j].range.start..self.toks[j + n - 1].range.end;
+                    Some((
+                        Place {
+                            range,
+                            below,
+                            index,
+                        },
+                        n,
+                    ))
+                })
+            })
     }
 
     /// Whether the clause before `k` named another text or provision: a

@@ -165,7 +165,8 @@ pub static TABLE: Language = Language {
         and: &["and", "or"],
         to: &["to", "through"],
         of: &["of", "in"],
-        here: &["above", "below"],
+        above: &["above"],
+        below: &["below"],
         present: &[
             "the present resolution",
             "this resolution",

@@ -103,7 +103,14 @@ pub static TABLE: Language = Language {
         and: &["y", "e", "o"],
         to: &["a", "al"],
         of: &["de", "del", "en"],
-        here: &["supra", "infra", "anterior", "precedente", "siguiente"],
+        above: &[
+            "supra",
+            "anterior",
+            "anteriores",
+            "precedente",
+            "precedentes",
+        ],
+        below: &["infra", "siguiente", "siguientes"],
         present: &[
             "la presente resolución",
             "esta resolución",

@@ -133,15 +133,8 @@ pub static TABLE: Language = Language {
         and: &["et", "ou"],
         to: &["à"],
         of: &["de", "du", "des", "d"],
-        here: &[
-            "ci-dessus",
-            "ci-après",
-            "ci-dessous",
-            "plus haut",
-            "plus bas",
-            "supra",
-            "infra",
-        ],
+        above: &["ci-dessus", "plus haut", "supra"],
+        below: &["ci-dessous", "plus bas", "infra", "ci-après"],
         present: &[
             "la présente résolution",
             "présente résolution",

@@ -41,9 +41,14 @@ pub struct References {
     /// "subparagraph (a) of paragraph 4" and in "paragraph 30 of resolution
     /// ICC-ASP/17/Res.3".
     pub of: &'static [&'static str],
-    /// Words after a reference that place it in the present text
-    /// ("above", "ci-dessus", "supra").
-    pub here: &'static [&'static str],
+    /// Words after a reference that place its target earlier in the
+    /// present text ("above", "ci-dessus", "supra").
+    pub above: &'static [&'static str],
+    /// Words after a reference that place its target later in the present
+    /// text ("below", "ci-dessous", "infra"). The word at the same place in
+    /// [`References::above`] is its opposite ("above" and "below"); a word
+    /// past the end of the other list has none ("ci-après").
+    pub below: &'static [&'static str],
     /// Phrases after [`References::of`] that name the present text ("the
     /// present resolution"); any other text named there makes the reference
     /// external.

@@ -562,3 +562,40 @@ fn numbering_of_an_annex_of_numbered_paragraphs() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_moved_target_turns_above_and_below_and_a_wrong_direction_is_reported() {
+    let new = "fixtures/check-direction/new.en.txt";
+    let old = "fixtures/check-direction/old.en.txt";
+    let (code, rows) = findings(&[new, "--against", old]);
+    assert_eq!(code, Some(1));
+    let rules: Vec<(&str, &str)> = rows.iter().map(|r| (r.0.as_str(), r.4.as_str())).collect();
+    assert_eq!(
+        rules,
+        [
+            ("xref-stale", "paragraph 4 below"),
+            ("xref-direction", "paragraph 5 above"),
+        ]
+    );
+    let dir = temp_dir("check-direction");
+    let out = dir.join("fixed.txt");
+    let o = redraft(&[
+        "check",
+        new,
+        "--against",
+        old,
+        "--fix",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let fixed = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        fixed.contains("referred to in paragraph 1 above;"),
+        "{fixed}"
+    );
+    assert!(
+        fixed.contains("paragraph 5 above;"),
+        "only stale references are fixed"
+    );
+}
