@@ -137,14 +137,18 @@ fn splits<'a>(
     matches
 }
 
-/// Whether a piece carries words of the whole that its partner lacks
-/// (at least [`MIN_ADDED`], and a quarter of the piece's features): the
-/// second half of a split paragraph does; a near-copy of the partner that
-/// only shares its boilerplate (the other of two "Noting the report of the
-/// ... on cooperation," when one was deleted) does not.
+/// Whether a piece carries words of the whole that its partner lacks: at
+/// least [`MIN_ADDED`], and either a quarter of the piece's features or
+/// half of what the partner lost of the whole. The second half of a split
+/// paragraph does, even when both halves repeat the same opening
+/// ("Requests ... to report on A;" and "Further requests ... to report on B
+/// and C;"); a near-copy of the partner that only shares its boilerplate
+/// (the other of two "Noting the report of the ... on cooperation," when
+/// one was deleted) does not.
 fn adds_to_partner(piece: &[u64], whole: &[u64], partner: &[u64]) -> bool {
     let added = features::common_excluding(piece, whole, partner);
-    added >= MIN_ADDED && added * 4 >= piece.len()
+    let lost = whole.len() - features::common(whole, partner);
+    added >= MIN_ADDED && (added * 4 >= piece.len() || added * 2 >= lost)
 }
 
 /// The longest run of consecutive indices in sorted `group` containing

@@ -72,6 +72,16 @@ fn split_one_paragraph_becomes_two() {
 }
 
 #[test]
+fn split_repeated_opening_both_pieces_repeat_the_request() {
+    let r = redline_pair("split-repeated-opening");
+    let (a, b) = (by_new(&r, "OP2"), by_new(&r, "OP3"));
+    assert_eq!((a.op, b.op), (Op::Split, Op::Split));
+    assert_eq!((old_label(a), old_label(b)), ("OP2", "OP2"));
+    assert!(deleted_labels(&r).is_empty());
+    assert_eq!(r.summary().inserted, 0);
+}
+
+#[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
     let e = by_new(&r, "OP2");
