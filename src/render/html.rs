@@ -107,7 +107,7 @@ fn unit(entry: &Entry, lang: Lang, html: &mut String) {
         entry.op.name()
     ));
     if let Some(m) = shown_marker(entry) {
-        html.push_str(&format!("<span class=\"num\">{}</span>", escape(m)));
+        html.push_str(&marker(m));
     }
     if entry.renumbered()
         && let Some(n) = entry.old.first().and_then(|o| o.number.as_deref())
@@ -170,6 +170,22 @@ pub fn footnote_refs(html: &str) -> String {
     crate::model::marker::FOOTNOTE_REF
         .replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
         .into_owned()
+}
+
+/// A unit's number as shown: `<span class="num">12.</span>`; a footnote's
+/// `[^3]:` is shown as a superscript 3, as it is printed.
+///
+/// ```
+/// use redraft::render::html::marker;
+/// assert_eq!(marker("[^3]:"), r#"<span class="num"><sup>3</sup></span>"#);
+/// assert_eq!(marker("9 bis."), r#"<span class="num">9 bis.</span>"#);
+/// ```
+pub fn marker(m: &str) -> String {
+    let shown = match m.strip_prefix("[^").and_then(|n| n.strip_suffix("]:")) {
+        Some(n) => format!("<sup>{}</sup>", escape(n)),
+        None => escape(m),
+    };
+    format!("<span class=\"num\">{shown}</span>")
 }
 
 /// Escapes text for HTML.

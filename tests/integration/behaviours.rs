@@ -82,6 +82,16 @@ fn split_repeated_opening_both_pieces_repeat_the_request() {
 }
 
 #[test]
+fn footnotes_renumbered_show_as_superscripts_in_html() {
+    let r = redline_pair("footnotes-renumbered");
+    let mut html = Vec::new();
+    redraft::render::html::render(&r, &mut html).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    assert!(!html.contains("[^"), "raw footnote markers in the page");
+    assert!(html.contains(r#"id="FN3" data-label="FN3"><span class="num"><sup>3</sup></span><span class="was">(formerly 2)</span>"#));
+}
+
+#[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
     let e = by_new(&r, "OP2");

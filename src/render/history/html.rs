@@ -7,7 +7,7 @@
 use super::{header, round_tag, rows};
 use crate::history::{CumulativeEntry, History};
 use crate::redline::{Op, SegmentOp};
-use crate::render::html::{escape, footnote_refs};
+use crate::render::html::{escape, footnote_refs, marker};
 use crate::render::{annotation, hug, shown_marker};
 use std::io::{self, Write};
 
@@ -129,7 +129,7 @@ fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
         id = escape(entry.label())
     ));
     if let Some(m) = shown_marker(entry) {
-        html.push_str(&format!("<span class=\"num\">{}</span>", escape(m)));
+        html.push_str(&marker(m));
     }
     let mut notes: Vec<String> = annotation(entry).into_iter().collect();
     if let Some(r) = e.round {
