@@ -5,7 +5,7 @@
 //! badges for inserted, deleted, moved, split and merged units, and the
 //! text with `<del>` and `<ins>`. The page prints as it shows.
 
-use super::{badges, hug, shown_marker};
+use super::{anchor, badges, hug, number_struck, shown_marker};
 use crate::lang::Lang;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
@@ -100,14 +100,15 @@ fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
 
 fn unit(entry: &Entry, lang: Lang, html: &mut String) {
     let changed = if entry.is_change() { " changed" } else { "" };
-    let id = escape(entry.label());
     html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{id}\" data-label=\"{id}\">",
+        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
         entry.kind.name(),
-        entry.op.name()
+        entry.op.name(),
+        escape(&anchor(entry)),
+        escape(entry.label())
     ));
     if let Some(m) = shown_marker(entry) {
-        html.push_str(&marker(m));
+        html.push_str(&marker(m, number_struck(entry)));
     }
     if entry.renumbered()
         && let Some(n) = entry.old.first().and_then(|o| o.number.as_deref())
@@ -172,20 +173,25 @@ pub fn footnote_refs(html: &str) -> String {
         .into_owned()
 }
 
-/// A unit's number as shown: `<span class="num">12.</span>`; a footnote's
-/// `[^3]:` is shown as a superscript 3, as it is printed.
+/// A unit's number as shown: `<span class="num">12.</span>`, struck
+/// through when the unit is no longer there; a footnote's `[^3]:` is shown
+/// as a superscript 3, as it is printed.
 ///
 /// ```
 /// use redraft::render::html::marker;
-/// assert_eq!(marker("[^3]:"), r#"<span class="num"><sup>3</sup></span>"#);
-/// assert_eq!(marker("9 bis."), r#"<span class="num">9 bis.</span>"#);
+/// assert_eq!(marker("[^3]:", false), r#"<span class="num"><sup>3</sup></span>"#);
+/// assert_eq!(marker("9 bis.", true), r#"<span class="num"><del>9 bis.</del></span>"#);
 /// ```
-pub fn marker(m: &str) -> String {
+pub fn marker(m: &str, struck: bool) -> String {
     let shown = match m.strip_prefix("[^").and_then(|n| n.strip_suffix("]:")) {
         Some(n) => format!("<sup>{}</sup>", escape(n)),
         None => escape(m),
     };
-    format!("<span class=\"num\">{shown}</span>")
+    if struck {
+        format!("<span class=\"num\"><del>{shown}</del></span>")
+    } else {
+        format!("<span class=\"num\">{shown}</span>")
+    }
 }
 
 /// Escapes text for HTML.

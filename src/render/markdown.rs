@@ -41,7 +41,7 @@ fn block(entry: &Entry) -> String {
 fn wrap_whole(entry: &Entry, text: &str) -> String {
     match entry.op {
         Op::Inserted => format!("**{text}**"),
-        Op::Deleted => format!("~~{text}~~"),
+        Op::Deleted | Op::MovedAway => format!("~~{text}~~"),
         _ => text.to_string(),
     }
 }

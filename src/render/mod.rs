@@ -160,6 +160,22 @@ pub fn annotation(entry: &Entry) -> Option<String> {
     (!notes.is_empty()).then(|| notes.join("; "))
 }
 
+/// The id of a unit in an HTML page: its label, or for a unit that is no
+/// longer there (deleted, or the place a moved unit left) `was-` and its
+/// old label, so that `#OP4` always leads to the new paragraph 4.
+pub fn anchor(entry: &Entry) -> String {
+    match (entry.op, entry.old.first()) {
+        (Op::Deleted | Op::MovedAway, Some(old)) => format!("was-{}", old.label),
+        _ => entry.label().to_string(),
+    }
+}
+
+/// Whether a unit's number is shown struck through: it is no longer
+/// there (deleted, or the place a moved unit left).
+pub fn number_struck(entry: &Entry) -> bool {
+    matches!(entry.op, Op::Deleted | Op::MovedAway)
+}
+
 /// The marker a unit is shown with: the new one, or the old one for units
 /// that are no longer there.
 pub fn shown_marker(entry: &Entry) -> Option<&str> {

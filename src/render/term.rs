@@ -111,7 +111,7 @@ fn line(entry: &Entry, styles: &Styles) -> String {
     if let Some(m) = shown_marker(entry) {
         parts.push(match entry.op {
             Op::Inserted => styles.ins(m),
-            Op::Deleted => styles.del(m),
+            Op::Deleted | Op::MovedAway => styles.del(m),
             _ => styles.num.apply_to(m).to_string(),
         });
     }

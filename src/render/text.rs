@@ -30,7 +30,7 @@ pub fn block(entry: &Entry) -> String {
     let note = annotation(entry).map(|a| format!("[{a}]"));
     if entry.op == Op::MovedAway {
         let note = format!("[{}]", annotation(entry).unwrap_or_default());
-        return marker.map_or(note.clone(), |m| format!("{m} {note}"));
+        return marker.map_or(note.clone(), |m| format!("[-{m}-] {note}"));
     }
     let body = body(entry);
     let whole_change = matches!(entry.op, Op::Inserted | Op::Deleted);

@@ -92,6 +92,47 @@ fn footnotes_renumbered_show_as_superscripts_in_html() {
 }
 
 #[test]
+fn move_the_place_left_shows_its_old_number_struck() {
+    let r = redline_pair("move");
+    let stub = r.entries.iter().find(|e| e.op == Op::MovedAway).unwrap();
+    assert_eq!(redraft::render::text::block(stub), "[-2.-] [moved to OP4]");
+    let mut html = Vec::new();
+    redraft::render::html::render(&r, &mut html).unwrap();
+    let html = String::from_utf8(html).unwrap();
+    assert!(
+        html.contains(r#"id="was-OP2" data-label="OP4"><span class="num"><del>2.</del></span>"#)
+    );
+}
+
+/// Every id of every HTML page is unique: `#OP4` leads to the new paragraph
+/// 4, never to a deleted paragraph 4 or to the place a moved one left.
+#[test]
+fn html_ids_are_unique_on_every_fixture_pair() {
+    let mut checked = 0;
+    for dir in std::fs::read_dir(root().join("fixtures")).expect("fixtures") {
+        let dir = dir.expect("entry").path();
+        let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+        if !old.exists() || !new.exists() {
+            continue;
+        }
+        let mut html = Vec::new();
+        redraft::render::html::render(&redline_of(&old, &new), &mut html).unwrap();
+        let html = String::from_utf8(html).unwrap();
+        let mut ids: Vec<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap())
+            .collect();
+        let all = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "{}", dir.display());
+        checked += 1;
+    }
+    assert!(checked >= 15, "{checked}");
+}
+
+#[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
     let e = by_new(&r, "OP2");

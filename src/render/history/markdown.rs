@@ -6,7 +6,7 @@ use super::{header, legend, round_tag, rows};
 use crate::history::{CumulativeEntry, History};
 use crate::redline::{Op, SegmentOp};
 use crate::render::markdown::{escape, escape_marker};
-use crate::render::{annotation, hug, shown_marker};
+use crate::render::{annotation, hug, number_struck, shown_marker};
 use std::io::{self, Write};
 
 /// Writes a history as Markdown.
@@ -51,7 +51,12 @@ fn block(e: &CumulativeEntry, last: usize) -> String {
     let entry = &e.entry;
     let mut parts: Vec<String> = Vec::new();
     if let Some(m) = shown_marker(entry) {
-        parts.push(escape_marker(m));
+        let m = escape_marker(m);
+        parts.push(if number_struck(entry) {
+            format!("~~{m}~~")
+        } else {
+            m
+        });
     }
     let mut notes: Vec<String> = annotation(entry).into_iter().collect();
     if let Some(r) = e.round {

@@ -7,7 +7,7 @@
 use super::{header, legend, round_tag, rows};
 use crate::history::{CumulativeEntry, History};
 use crate::redline::{Op, SegmentOp};
-use crate::render::{annotation, shown_marker};
+use crate::render::{annotation, number_struck, shown_marker};
 use console::Style;
 use std::io::{self, Write};
 
@@ -141,7 +141,13 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
 fn block(paint: &Paint, e: &CumulativeEntry) -> String {
     let entry = &e.entry;
     let mut parts: Vec<String> = Vec::new();
-    parts.extend(shown_marker(entry).map(str::to_string));
+    parts.extend(shown_marker(entry).map(|m| {
+        if number_struck(entry) {
+            paint.change(SegmentOp::Delete, m, e.round)
+        } else {
+            m.to_string()
+        }
+    }));
     let mut notes: Vec<String> = annotation(entry).into_iter().collect();
     if let Some(r) = e.round {
         notes.push(round_tag(r));
