@@ -583,12 +583,21 @@ fn natural_ref(old: &Resolution, i: usize) -> Ref {
     }
 }
 
+/// How an amendment names a subparagraph: "operative paragraph 7 (c)",
+/// "operative paragraph 7 (c) (iv)"; `None` when no phrase names it (it
+/// is then named by its label).
 fn sub_ref(old: &Resolution, i: usize) -> Option<Ref> {
     let u = &old.units[i];
     let parent = &old.units[u.parent?];
     let sub = u.number.clone()?;
     if u.label != format!("{}({sub})", parent.label) {
         return None;
+    }
+    if parent.kind == UnitKind::Subparagraph {
+        return match sub_ref(old, u.parent?)? {
+            Ref::OperativeSub(n, letter) => Some(Ref::OperativeSubSub(n, letter, sub)),
+            _ => None,
+        };
     }
     match parent.kind {
         UnitKind::Operative => Some(Ref::OperativeSub(

@@ -55,6 +55,9 @@ pub enum Ref {
     PreambularSub(u32, String),
     /// Subparagraph (letter) of operative paragraph n.
     OperativeSub(String, String),
+    /// Subparagraph (numeral) of a subparagraph (letter) of operative
+    /// paragraph n: `7`, `c`, `iv`.
+    OperativeSubSub(String, String, String),
     /// The heading just before operative paragraph n.
     HeadingBefore(String),
     /// Footnote n.
@@ -73,6 +76,7 @@ impl Ref {
             Ref::Operative(_) => RefKind::Operative,
             Ref::PreambularSub(..) => RefKind::PreambularSub,
             Ref::OperativeSub(..) => RefKind::OperativeSub,
+            Ref::OperativeSubSub(..) => RefKind::OperativeSubSub,
             Ref::HeadingBefore(_) => RefKind::Heading,
             Ref::Footnote(_) => RefKind::Footnote,
             Ref::Label(_) => RefKind::Label,
@@ -89,6 +93,7 @@ impl Ref {
             Ref::Operative(n) | Ref::HeadingBefore(n) => format!("OP{n}"),
             Ref::PreambularSub(n, s) => format!("PP{n}({s})"),
             Ref::OperativeSub(n, s) => format!("OP{n}({s})"),
+            Ref::OperativeSubSub(n, s, t) => format!("OP{n}({s})({t})"),
             Ref::Footnote(n) => format!("FN{n}"),
             Ref::Label(l) => l.clone(),
         }

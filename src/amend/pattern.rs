@@ -38,6 +38,8 @@ enum Slot {
     Ord(usize),
     /// Subparagraph letter.
     Sub(usize),
+    /// The numeral of a subparagraph within a subparagraph.
+    Sub2(usize),
     /// Footnote number of a reference.
     Fn(usize),
     /// Unit label.
@@ -78,6 +80,7 @@ struct Values {
     num: [Option<String>; 2],
     pre: [Option<u32>; 2],
     sub: [Option<String>; 2],
+    sub2: [Option<String>; 2],
     fnid: [Option<String>; 2],
     label: [Option<String>; 2],
     new_fn: Option<String>,
@@ -142,7 +145,7 @@ fn with_refs(style: &AmendmentStyle, template: &str) -> Vec<Filled> {
 /// Numbers a reference's slots: `{n}` → `{n#0}`.
 fn rename(form: &str, index: usize) -> String {
     let mut out = form.to_string();
-    for name in ["n", "p", "ord", "sub", "fn", "label"] {
+    for name in ["n", "p", "ord", "sub", "sub2", "fn", "label"] {
         out = out.replace(&format!("{{{name}}}"), &format!("{{{name}#{index}}}"));
     }
     out
@@ -187,6 +190,7 @@ fn slot(name: &str) -> Option<Slot> {
         ("p", true) => Slot::Pre(index),
         ("ord", true) => Slot::Ord(index),
         ("sub", true) => Slot::Sub(index),
+        ("sub2", true) => Slot::Sub2(index),
         ("fn", true) => Slot::Fn(index),
         ("label", true) => Slot::Label(index),
         ("fn", false) => Slot::NewFn,
@@ -276,6 +280,7 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         Slot::Pre(i) => v.pre[i].map(|n| n.to_string()),
         Slot::Ord(i) => ordinal(style.preambular_ordinals, v.pre[i]? as usize),
         Slot::Sub(i) => v.sub[i].clone(),
+        Slot::Sub2(i) => v.sub2[i].clone(),
         Slot::Fn(i) => v.fnid[i].clone(),
         Slot::Label(i) => v.label[i].clone(),
         Slot::NewFn => v.new_fn.clone(),
@@ -300,6 +305,11 @@ fn put_ref(v: &mut Values, i: usize, r: &Ref) {
         Ref::OperativeSub(n, s) => {
             v.num[i] = Some(n.clone());
             v.sub[i] = Some(s.clone());
+        }
+        Ref::OperativeSubSub(n, s, t) => {
+            v.num[i] = Some(n.clone());
+            v.sub[i] = Some(s.clone());
+            v.sub2[i] = Some(t.clone());
         }
         Ref::Footnote(n) => v.fnid[i] = Some(n.clone()),
         Ref::Label(l) => v.label[i] = Some(l.clone()),
@@ -545,6 +555,10 @@ fn candidates(
             .into_iter()
             .map(|end| with(end, &|v| v.sub[i] = Some(input[pos..end].to_string())))
             .collect(),
+        Slot::Sub2(i) => run(input, pos, |c| c.is_ascii_lowercase(), 6)
+            .into_iter()
+            .map(|end| with(end, &|v| v.sub2[i] = Some(input[pos..end].to_string())))
+            .collect(),
         Slot::Fn(i) => run(input, pos, |c| c.is_ascii_alphanumeric(), 12)
             .into_iter()
             .map(|end| with(end, &|v| v.fnid[i] = Some(input[pos..end].to_string())))
@@ -740,6 +754,10 @@ fn get_ref(v: &Values, i: usize, kind: RefKind) -> Result<Ref, String> {
         RefKind::Operative => Ref::Operative(num()?),
         RefKind::PreambularSub => Ref::PreambularSub(pre()?, sub()?),
         RefKind::OperativeSub => Ref::OperativeSub(num()?, sub()?),
+        RefKind::OperativeSubSub => {
+            let sub2 = v.sub2[i].clone().ok_or_else(missing)?;
+            Ref::OperativeSubSub(num()?, sub()?, sub2)
+        }
         RefKind::Heading => Ref::HeadingBefore(num()?),
         RefKind::Footnote => Ref::Footnote(v.fnid[i].clone().ok_or_else(missing)?),
         RefKind::Label => Ref::Label(v.label[i].clone().ok_or_else(missing)?),
@@ -942,6 +960,23 @@ mod tests {
     }
 
     #[test]
+    fn nested_subparagraphs_are_read_as_drafters_write_them() {
+        let want = Ref::OperativeSubSub("7".into(), "c".into(), "iv".into());
+        for text in [
+            "Operative paragraph 7 (c) (iv): delete \"x\".",
+            "Subparagraph (iv) of subparagraph (c) of operative paragraph 7: delete \"x\".",
+            "Sous-alinéa iv) de l’alinéa c) du paragraphe 7 du dispositif : supprimer « x ».",
+            "Inciso iv) del apartado c) del párrafo 7 de la parte dispositiva: suprímase «x».",
+        ] {
+            let read = crate::amend::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+            match &read[0].action {
+                Action::Words { target, .. } => assert_eq!(target, &want, "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
     fn every_form_reads_back_in_every_language() {
         let refs = [
             Ref::Title,
@@ -951,6 +986,7 @@ mod tests {
             Ref::Operative("9bis".into()),
             Ref::PreambularSub(2, "b".into()),
             Ref::OperativeSub("12".into(), "ii".into()),
+            Ref::OperativeSubSub("7".into(), "c".into(), "iv".into()),
             Ref::HeadingBefore("3".into()),
             Ref::Footnote("7".into()),
             Ref::Label("ANNEX-II/OP3".into()),

@@ -21,7 +21,9 @@
 //!
 //! and in unit references: `{n}` an operative number (`9 bis`), `{p}` a
 //! preambular number, `{ord}` a preambular ordinal word, `{sub}` a
-//! subparagraph letter, `{fn}` a footnote number, `{label}` a unit label.
+//! subparagraph letter, `{sub2}` the numeral of a subparagraph within it
+//! (`iv` in "operative paragraph 7 (c) (iv)"), `{fn}` a footnote number,
+//! `{label}` a unit label.
 
 /// Which kind of unit a reference names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -38,6 +40,9 @@ pub enum RefKind {
     PreambularSub,
     /// A subparagraph of an operative paragraph.
     OperativeSub,
+    /// A subparagraph within a subparagraph of an operative paragraph
+    /// ("operative paragraph 7 (c) (iv)").
+    OperativeSubSub,
     /// The heading standing just before an operative paragraph.
     Heading,
     /// A footnote, by number.
@@ -208,6 +213,7 @@ mod tests {
                 RefKind::Operative,
                 RefKind::PreambularSub,
                 RefKind::OperativeSub,
+                RefKind::OperativeSubSub,
                 RefKind::Heading,
                 RefKind::Footnote,
                 RefKind::Label,

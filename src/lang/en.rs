@@ -274,6 +274,16 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "subparagraph ({sub}) of operative paragraph {n}",
         },
         RefForm {
+            kind: RefKind::OperativeSubSub,
+            bare: "operative paragraph {n} ({sub}) ({sub2})",
+            definite: "operative paragraph {n} ({sub}) ({sub2})",
+        },
+        RefForm {
+            kind: RefKind::OperativeSubSub,
+            bare: "subparagraph ({sub2}) of subparagraph ({sub}) of operative paragraph {n}",
+            definite: "subparagraph ({sub2}) of subparagraph ({sub}) of operative paragraph {n}",
+        },
+        RefForm {
             kind: RefKind::Heading,
             bare: "heading before operative paragraph {n}",
             definite: "the heading before operative paragraph {n}",

@@ -200,6 +200,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el apartado {sub}) del párrafo {n} de la parte dispositiva",
         },
         RefForm {
+            kind: RefKind::OperativeSubSub,
+            bare: "inciso {sub2}) del apartado {sub}) del párrafo {n} de la parte dispositiva",
+            definite: "el inciso {sub2}) del apartado {sub}) del párrafo {n} de la parte dispositiva",
+        },
+        RefForm {
             kind: RefKind::Heading,
             bare: "subtítulo que precede al párrafo {n} de la parte dispositiva",
             definite: "el subtítulo que precede al párrafo {n} de la parte dispositiva",

@@ -242,6 +242,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "l’alinéa {sub}) du paragraphe {n} du dispositif",
         },
         RefForm {
+            kind: RefKind::OperativeSubSub,
+            bare: "sous-alinéa {sub2}) de l’alinéa {sub}) du paragraphe {n} du dispositif",
+            definite: "le sous-alinéa {sub2}) de l’alinéa {sub}) du paragraphe {n} du dispositif",
+        },
+        RefForm {
             kind: RefKind::Heading,
             bare: "intertitre précédant le paragraphe {n} du dispositif",
             definite: "l’intertitre précédant le paragraphe {n} du dispositif",
