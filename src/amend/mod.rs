@@ -31,6 +31,7 @@ pub mod generate;
 pub mod locate;
 pub mod parse;
 pub mod pattern;
+pub mod plural;
 pub mod renumber;
 
 pub use apply::{Applied, Failure, apply};

@@ -13,6 +13,7 @@
 //! ```
 
 use super::pattern::{self, Unread};
+use super::plural;
 use super::{Amendment, pattern::collapse};
 use crate::lang::Lang;
 
@@ -43,8 +44,8 @@ pub fn parse(text: &str) -> Result<Vec<Amendment>, ParseError> {
             k += 1;
             continue;
         }
-        let (amendment, last) = one(&lines, k)?;
-        out.push(amendment);
+        let (amendments, last) = one(&lines, k)?;
+        out.extend(amendments);
         k = last + 1;
     }
     if out.is_empty() {
@@ -61,8 +62,10 @@ pub fn parse(text: &str) -> Result<Vec<Amendment>, ParseError> {
 const MAX_AMENDMENT: usize = 20_000;
 
 /// Reads the amendment starting on line `start` (0-based), joining the
-/// following lines while its quotation is open; gives it and its last line.
-fn one(lines: &[&str], start: usize) -> Result<(Amendment, usize), ParseError> {
+/// following lines while its quotation is open; gives it (or the several
+/// it stands for: "Delete operative paragraphs 2 and 3.") and its last
+/// line.
+fn one(lines: &[&str], start: usize) -> Result<(Vec<Amendment>, usize), ParseError> {
     let mut body = strip_number(lines[start].trim()).to_string();
     let mut last = start;
     loop {
@@ -75,15 +78,13 @@ fn one(lines: &[&str], start: usize) -> Result<(Amendment, usize), ParseError> {
             });
         }
         let unread = match pattern::read(&body) {
-            Ok(action) => {
-                let amendment = Amendment {
-                    line: start + 1,
-                    action,
-                };
-                return Ok((amendment, last));
-            }
+            Ok(action) => return Ok((vec![at_line(start, action)], last)),
             Err(e) => e,
         };
+        if let Some(actions) = plural::expand(&body) {
+            let each = actions.into_iter().map(|a| at_line(start, a)).collect();
+            return Ok((each, last));
+        }
         let open = open_quote(&body);
         let waiting = open.is_some() || body.trim_end().ends_with(':');
         let next = lines
@@ -101,6 +102,13 @@ fn one(lines: &[&str], start: usize) -> Result<(Amendment, usize), ParseError> {
             }
             _ => return Err(error(start + 1, &body, unread, open)),
         }
+    }
+}
+
+fn at_line(start: usize, action: super::Action) -> Amendment {
+    Amendment {
+        line: start + 1,
+        action,
     }
 }
 

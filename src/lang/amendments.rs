@@ -174,6 +174,12 @@ pub struct AmendmentStyle {
     pub contractions: &'static [(&'static str, &'static str)],
     /// The verbs an amendment opens with, named in error messages.
     pub verbs: &'static [&'static str],
+    /// Openings that delete several paragraphs at once, each with the
+    /// singular opening it stands for: "Delete operative paragraphs 2 and
+    /// 3." reads as "Delete operative paragraph 2." and "Delete operative
+    /// paragraph 3.". The numbers are joined by commas and the language's
+    /// [`super::vocab::References::and`] and `to` words.
+    pub plural_deletions: &'static [(&'static str, &'static str)],
 }
 
 impl AmendmentStyle {

@@ -483,4 +483,15 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     occurrence_ordinals: ORDINALS,
     contractions: &[],
     verbs: &["replace", "delete", "insert", "move"],
+    plural_deletions: &[
+        (
+            "delete operative paragraphs ",
+            "delete operative paragraph ",
+        ),
+        (
+            "delete preambular paragraphs ",
+            "delete preambular paragraph ",
+        ),
+        ("delete footnotes ", "delete footnote "),
+    ],
 };

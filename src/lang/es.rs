@@ -438,4 +438,9 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     contractions: &[("de el ", "del "), ("a el ", "al ")],
     verbs: &["sustitúyase", "suprímase", "insértese", "trasládese"],
+    plural_deletions: &[
+        ("suprímanse los párrafos ", "suprímase el párrafo "),
+        ("elimínense los párrafos ", "elimínese el párrafo "),
+        ("suprímanse las notas ", "suprímase la nota "),
+    ],
 };

@@ -488,4 +488,12 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     contractions: &[("à le ", "au "), ("de le ", "du ")],
     verbs: &["remplacer", "supprimer", "insérer", "déplacer"],
+    plural_deletions: &[
+        ("supprimer les paragraphes ", "supprimer le paragraphe "),
+        ("supprimer les alinéas ", "supprimer l’alinéa "),
+        (
+            "supprimer les notes de bas de page ",
+            "supprimer la note de bas de page ",
+        ),
+    ],
 };

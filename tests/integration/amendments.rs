@@ -420,3 +420,36 @@ fn a_new_paragraph_whose_text_is_operative_is_operative() {
             .contains("Recalling its resolution 75/1,\n\n1. Decides to act;\n\n2. Requests")
     );
 }
+
+/// "Delete operative paragraphs 1 and 2." deletes both, in each language;
+/// the numbers are those of the draft amended.
+#[test]
+fn plural_deletions_delete_each_paragraph() {
+    let dir = crate::support::temp_dir("plural-deletions");
+    for (lang, sentence) in [
+        ("en", "Delete operative paragraphs 1 and 2."),
+        ("fr", "Supprimer les paragraphes 1 et 2 du dispositif."),
+        (
+            "es",
+            "Suprímanse los párrafos 1 y 2 de la parte dispositiva.",
+        ),
+        ("range", "Delete operative paragraphs 1 to 2."),
+    ] {
+        let list = dir.join(format!("{lang}.txt"));
+        std::fs::write(&list, format!("{sentence}\n")).unwrap();
+        let o = crate::support::redraft(&[
+            "amend",
+            "fixtures/amend-xref/requests.txt",
+            list.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{lang}: {}",
+            crate::support::stderr(&o)
+        );
+        let out = crate::support::stdout(&o);
+        assert!(out.contains("1. Decides to remain seized"), "{lang}: {out}");
+        assert!(!out.contains("Invites"), "{lang}: {out}");
+    }
+}
