@@ -429,7 +429,10 @@ impl<'a> Gen<'a> {
                 text: target.to_string(),
             }]
         };
-        let hunks = merge(hunks(old, target, self.lang_of_text()), old);
+        let hunks = merge(
+            whole_chunks(hunks(old, target, self.lang_of_text()), old),
+            old,
+        );
         if throughout(&hunks, old, target) {
             return whole();
         }
@@ -663,6 +666,73 @@ fn hunks(old: &str, new: &str, lang: Lang) -> Vec<Hunk> {
     out
 }
 
+/// Widens each change that starts or ends inside a run of non-space
+/// characters to the whole run ("b" in "(b)", "2" in "75/2;"), less the
+/// sentence punctuation after it that it does not touch, so that an
+/// amendment quotes what a reader takes for a word: replace "(b)" with
+/// "(c)", not "b" with "c". Changes that end up in the same run become one.
+fn whole_chunks(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
+    let mut out: Vec<(usize, usize, Vec<Hunk>)> = Vec::new();
+    for h in hunks {
+        let (start, end) = chunk_of(&h, old);
+        match out.last_mut() {
+            Some(last) if start < last.1 => {
+                last.1 = last.1.max(end);
+                last.2.push(h);
+            }
+            _ => out.push((start, end, vec![h])),
+        }
+    }
+    out.into_iter()
+        .map(|(start, end, parts)| {
+            let mut new = String::new();
+            let mut at = start;
+            for p in &parts {
+                new.push_str(&old[at..p.start]);
+                new.push_str(&p.new);
+                at = p.end;
+            }
+            new.push_str(&old[at..end]);
+            Hunk { start, end, new }
+        })
+        .collect()
+}
+
+/// The bytes of `old` a change should quote: its own, widened to the run
+/// of non-space characters it starts or ends inside. An insertion is
+/// widened only when it stands inside a word and opens with a letter or
+/// digit: `, ICC-ASP/19/Res.2` after `ICC-ASP/18/Res.3` stays an insertion.
+fn chunk_of(h: &Hunk, old: &str) -> (usize, usize) {
+    let solid = |c: Option<char>| c.is_some_and(|c| !c.is_whitespace());
+    let own = if h.start < h.end {
+        &old[h.start..h.end]
+    } else {
+        let inside = solid(old[..h.start].chars().next_back())
+            && solid(old[h.start..].chars().next())
+            && h.new.starts_with(char::is_alphanumeric);
+        if !inside {
+            return (h.start, h.end);
+        }
+        h.new.as_str()
+    };
+    let mut start = h.start;
+    if solid(old[..start].chars().next_back()) && solid(own.chars().next()) {
+        while solid(old[..start].chars().next_back()) {
+            start -= old[..start].chars().next_back().map_or(0, char::len_utf8);
+        }
+    }
+    let mut end = h.end;
+    if solid(old[end..].chars().next()) && solid(own.chars().next_back()) {
+        while solid(old[end..].chars().next()) {
+            end += old[end..].chars().next().map_or(0, char::len_utf8);
+        }
+        while end > h.end && old[..end].ends_with([',', ';', ':', '.', '!', '?']) {
+            end -= 1;
+        }
+    }
+    (start, end)
+}
+
 /// Merges changes separated by at most one short word (`de`, `la`, `and`)
 /// into one phrase.
 fn merge(hunks: Vec<Hunk>, old: &str) -> Vec<Hunk> {
@@ -881,6 +951,58 @@ fn reads_back(action: &Action, lang: Lang) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn quoted(old: &str, hunks: Vec<Hunk>) -> Vec<(String, String)> {
+        whole_chunks(hunks, old)
+            .into_iter()
+            .map(|h| (old[h.start..h.end].to_string(), h.new))
+            .collect()
+    }
+
+    fn hunk(start: usize, end: usize, new: &str) -> Hunk {
+        Hunk {
+            start,
+            end,
+            new: new.into(),
+        }
+    }
+
+    #[test]
+    fn changes_inside_a_word_quote_the_whole_word() {
+        let old = "in subparagraph (b) of resolution 75/2; and ICC-ASP/18/Res.3.";
+        // "b" → "c"; "2" → "3"; "18" → "19" and "3" → "4" in one symbol.
+        let hunks = vec![
+            hunk(17, 18, "c"),
+            hunk(37, 38, "3"),
+            hunk(52, 54, "19"),
+            hunk(59, 60, "4"),
+        ];
+        assert_eq!(
+            quoted(old, hunks),
+            [
+                ("(b)".to_string(), "(c)".to_string()),
+                ("75/2".to_string(), "75/3".to_string()),
+                (
+                    "ICC-ASP/18/Res.3".to_string(),
+                    "ICC-ASP/19/Res.4".to_string()
+                ),
+            ]
+        );
+        // A word inserted between words, or a symbol after another, stays
+        // an insertion; a digit inserted inside a number does not.
+        assert_eq!(
+            quoted("and diversification", vec![hunk(4, 4, "further ")]),
+            [(String::new(), "further ".to_string())]
+        );
+        assert_eq!(
+            quoted("Res.3, and", vec![hunk(5, 5, ", Res.4")]),
+            [(String::new(), ", Res.4".to_string())]
+        );
+        assert_eq!(
+            quoted("para 12; and", vec![hunk(6, 6, "3")]),
+            [("12".to_string(), "132".to_string())]
+        );
+    }
 
     #[test]
     fn merges_changes_around_a_short_word() {
