@@ -11,7 +11,7 @@ pub fn check(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
     for reference in doc.references().iter().filter(|r| !r.external) {
         for target in &reference.targets {
-            let (label, exists) = xref::resolve(doc, reference.unit, target);
+            let (label, exists) = xref::resolve_reference(doc, reference, target);
             if exists || label.is_empty() {
                 continue;
             }
@@ -60,6 +60,15 @@ mod tests {
                 "“paragraphs 1 (b) and 3” refers to OP3, which this draft does not have",
                 "“preambular paragraph 2” refers to PP2, which this draft does not have",
             ]
+        );
+    }
+
+    #[test]
+    fn a_part_without_operative_paragraphs_resolves_above_and_below_to_its_own() {
+        let text = "The General Assembly,\n\n1. Adopts the guidelines annexed;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nGuidelines\n\n1. States should cooperate, as set out in paragraph 3 below;\n\n2. States should report, as set out in paragraph 4 below and in paragraph 7 of resolution 75/1;\n\n3. States should share information.\n";
+        assert_eq!(
+            dangling(text),
+            ["“paragraph 4 below” refers to ANNEX/P4, which this draft does not have"]
         );
     }
 }

@@ -23,7 +23,7 @@ fn finding(doc: &Document, reference: &Reference) -> Option<Finding> {
     let place = reference.place.as_ref()?;
     let mut targets = Vec::new();
     for target in &reference.targets {
-        let (label, exists) = xref::resolve(doc, reference.unit, target);
+        let (label, exists) = xref::resolve_reference(doc, reference, target);
         let index = doc.index_of(&label).filter(|_| exists)?;
         if index == reference.unit || contains(doc, index, reference.unit) {
             return None;

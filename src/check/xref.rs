@@ -165,6 +165,30 @@ pub fn resolve(doc: &Document, from: usize, target: &Target) -> (String, bool) {
         .unwrap_or_default()
 }
 
+/// Like [`resolve`], for a target of `reference`: in a part without
+/// operative paragraphs (a report, guidelines in an annex), "paragraph 12
+/// above" or "below" names the part's own numbered paragraph 12 (`P12`);
+/// without "above" or "below" such a reference is not resolved, as
+/// [`resolve`] says.
+pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target) -> (String, bool) {
+    let from = reference.unit;
+    let own_paragraphs = reference.place.is_some()
+        && target.kind == TargetKind::Operative
+        && !has_operative_paragraphs(doc.units(), from);
+    if !own_paragraphs {
+        return resolve(doc, from, target);
+    }
+    let subs: String = target
+        .subs
+        .iter()
+        .map(|s| format!("({})", s.value))
+        .collect();
+    let number = target.number.as_ref().map_or("", |n| n.value.as_str());
+    let label = format!("{}P{number}{subs}", part_scope(doc.units(), from));
+    let exists = doc.index_of(&label).is_some();
+    (label, exists)
+}
+
 fn candidates(doc: &Document, from: usize, target: &Target) -> Vec<String> {
     let units = doc.units();
     let subs: String = target
