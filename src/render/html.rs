@@ -99,17 +99,7 @@ fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn unit(entry: &Entry, lang: Lang, html: &mut String) {
-    let changed = if entry.is_change() { " changed" } else { "" };
-    html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
-        entry.kind.name(),
-        entry.op.name(),
-        escape(&anchor(entry)),
-        escape(entry.label())
-    ));
-    if let Some(m) = shown_marker(entry) {
-        html.push_str(&marker(m, number_struck(entry)));
-    }
+    open_unit(entry, html);
     if entry.renumbered()
         && let Some(n) = entry.old.first().and_then(|o| o.number.as_deref())
     {
@@ -171,6 +161,22 @@ pub fn footnote_refs(html: &str) -> String {
     crate::model::marker::FOOTNOTE_REF
         .replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
         .into_owned()
+}
+
+/// Opens a unit's `<div>` (classes for its kind and change, its
+/// [`anchor`] as id, its label) and writes its number.
+pub fn open_unit(entry: &Entry, html: &mut String) {
+    let changed = if entry.is_change() { " changed" } else { "" };
+    html.push_str(&format!(
+        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
+        entry.kind.name(),
+        entry.op.name(),
+        escape(&anchor(entry)),
+        escape(entry.label())
+    ));
+    if let Some(m) = shown_marker(entry) {
+        html.push_str(&marker(m, number_struck(entry)));
+    }
 }
 
 /// A unit's number as shown: `<span class="num">12.</span>`, struck

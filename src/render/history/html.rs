@@ -7,8 +7,8 @@
 use super::{header, round_tag, rows};
 use crate::history::{CumulativeEntry, History};
 use crate::redline::{Op, SegmentOp};
-use crate::render::html::{escape, footnote_refs, marker};
-use crate::render::{anchor, annotation, hug, number_struck, shown_marker};
+use crate::render::html::{escape, footnote_refs, open_unit};
+use crate::render::{annotation, hug};
 use std::io::{self, Write};
 
 /// The colours of rounds 1, 2, 3, … (cycling).
@@ -121,17 +121,7 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
 
 fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
     let entry = &e.entry;
-    let changed = if entry.is_change() { " changed" } else { "" };
-    html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
-        entry.kind.name(),
-        entry.op.name(),
-        escape(&anchor(entry)),
-        escape(entry.label())
-    ));
-    if let Some(m) = shown_marker(entry) {
-        html.push_str(&marker(m, number_struck(entry)));
-    }
+    open_unit(entry, html);
     let mut notes: Vec<String> = annotation(entry).into_iter().collect();
     if let Some(r) = e.round {
         notes.push(round_tag(r));
