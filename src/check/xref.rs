@@ -65,6 +65,14 @@ pub struct Target {
 }
 
 impl Target {
+    /// Its number as a label writes it (`9bis`, or empty for a sibling)
+    /// and its subparagraph path (`(b)(ii)`).
+    fn number_and_subs(&self) -> (&str, String) {
+        let number = self.number.as_ref().map_or("", |n| n.value.as_str());
+        let subs = self.subs.iter().map(|s| format!("({})", s.value)).collect();
+        (number, subs)
+    }
+
     /// A key for comparing targets across versions: `OP9bis(b)`, `PP2`,
     /// `(a)`.
     pub fn form(&self) -> String {
@@ -73,8 +81,7 @@ impl Target {
             TargetKind::Preambular => "PP",
             TargetKind::Sibling => "",
         };
-        let number = self.number.as_ref().map_or("", |n| n.value.as_str());
-        let subs: String = self.subs.iter().map(|s| format!("({})", s.value)).collect();
+        let (number, subs) = self.number_and_subs();
         format!("{prefix}{number}{subs}")
     }
 }
@@ -178,12 +185,7 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
     if !own_paragraphs {
         return resolve(doc, from, target);
     }
-    let subs: String = target
-        .subs
-        .iter()
-        .map(|s| format!("({})", s.value))
-        .collect();
-    let number = target.number.as_ref().map_or("", |n| n.value.as_str());
+    let (number, subs) = target.number_and_subs();
     let label = format!("{}P{number}{subs}", part_scope(doc.units(), from));
     let exists = doc.index_of(&label).is_some();
     (label, exists)
@@ -191,12 +193,7 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
 
 fn candidates(doc: &Document, from: usize, target: &Target) -> Vec<String> {
     let units = doc.units();
-    let subs: String = target
-        .subs
-        .iter()
-        .map(|s| format!("({})", s.value))
-        .collect();
-    let number = target.number.as_ref().map_or("", |n| n.value.as_str());
+    let (number, subs) = target.number_and_subs();
     match target.kind {
         TargetKind::Operative => vec![format!("{}OP{number}{subs}", op_scope(units, from))],
         TargetKind::Preambular => vec![format!("{}PP{number}{subs}", part_scope(units, from))],
