@@ -9,7 +9,11 @@ use super::{Document, Finding, Rule, quote};
 /// Every target of an internal reference that names no unit of the draft.
 pub fn check(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
-    for reference in doc.references().iter().filter(|r| !r.external) {
+    for reference in doc
+        .references()
+        .iter()
+        .filter(|r| !r.external || r.annex.is_some())
+    {
         for target in &reference.targets {
             let (label, exists) = xref::resolve_reference(doc, reference, target);
             if exists || label.is_empty() {
@@ -69,6 +73,24 @@ mod tests {
         assert_eq!(
             dangling(text),
             ["“paragraph 4 below” refers to ANNEX/P4, which this draft does not have"]
+        );
+    }
+
+    #[test]
+    fn references_into_the_present_annexes_are_resolved_there() {
+        let text = "L’Assemblée générale,\n\nRappelant ses résolutions,\n\n1. Prie les États d’appliquer le paragraphe 3 de l’annexe II à la présente résolution, le paragraphe 5 de l’annexe I de la présente résolution et le paragraphe 4 de l’annexe à la résolution 75/1 ;\n\n2. Décide de rester saisie de la question.\n\nAnnexe I\n\nDéclaration\n\n1. Les États coopèrent ;\n\n2. Les États font rapport.\n\nAnnexe II\n\nProgramme\n\n1. Décide de coopérer ;\n\n2. Décide de faire rapport ;\n\n3. Décide d’échanger des informations.\n";
+        assert_eq!(
+            dangling(text),
+            [
+                "“paragraphe 5 de l’annexe I de la présente résolution” refers to ANNEX-I/P5, which this draft does not have"
+            ]
+        );
+        let english = "The General Assembly,\n\n1. Adopts the guidelines;\n\n2. Requests States to apply paragraph 2 of the annex to the present resolution and paragraph 9 of the annex to this resolution.\n\nAnnex\n\n1. States should cooperate;\n\n2. States should report.\n";
+        assert_eq!(
+            dangling(english),
+            [
+                "“paragraph 9 of the annex to this resolution” refers to ANNEX/P9, which this draft does not have"
+            ]
         );
     }
 }

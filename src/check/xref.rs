@@ -101,6 +101,11 @@ pub struct Reference {
     /// The word that places its targets above or below ("above",
     /// "ci-dessous"), if it has one.
     pub place: Option<Place>,
+    /// For "paragraph 3 of the annex to the present resolution", the label
+    /// of the annex (`ANNEX`, `ANNEX-II`). Such a reference is external to
+    /// the main text, so that renumbering there never touches it, but
+    /// [`resolve_reference`] looks for its targets in the annex.
+    pub annex: Option<String>,
 }
 
 /// "above" or "below" after a reference, as written.
@@ -178,6 +183,9 @@ pub fn resolve(doc: &Document, from: usize, target: &Target) -> (String, bool) {
 /// without "above" or "below" such a reference is not resolved, as
 /// [`resolve`] says.
 pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target) -> (String, bool) {
+    if let Some(annex) = &reference.annex {
+        return in_annex(doc, annex, target);
+    }
     let from = reference.unit;
     let own_paragraphs = reference.place.is_some()
         && target.kind == TargetKind::Operative
@@ -187,6 +195,35 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
     }
     let (number, subs) = target.number_and_subs();
     let label = format!("{}P{number}{subs}", part_scope(doc.units(), from));
+    let exists = doc.index_of(&label).is_some();
+    (label, exists)
+}
+
+/// A target of "paragraph 3 of the annex to the present resolution": the
+/// annex's operative paragraph 3 or, when the annex has none (guidelines,
+/// a declaration), its numbered paragraph 3. Not resolved when the draft
+/// has no such annex, or when the annex restarts its numbering in sections.
+fn in_annex(doc: &Document, annex: &str, target: &Target) -> (String, bool) {
+    let units = doc.units();
+    let Some(start) = units.iter().position(|u| u.label == annex) else {
+        return Default::default();
+    };
+    if target.kind != TargetKind::Operative {
+        return Default::default();
+    }
+    let (number, subs) = target.number_and_subs();
+    let kind = if has_operative_paragraphs(units, start) {
+        "OP"
+    } else {
+        "P"
+    };
+    let label = format!("{annex}/{kind}{number}{subs}");
+    let sections = units
+        .iter()
+        .any(|u| u.label.starts_with(&format!("{annex}/")) && u.label.matches('/').count() > 1);
+    if sections && doc.index_of(&label).is_none() {
+        return Default::default();
+    }
     let exists = doc.index_of(&label).is_some();
     (label, exists)
 }
@@ -260,12 +297,15 @@ struct Shape {
 }
 
 /// What [`Parser::tail`] finds after a shape.
+#[derive(Default)]
 struct Tail {
     /// The token after the reference.
     end: usize,
     /// Whether the tail names another text.
     external: bool,
     place: Option<Place>,
+    /// The label of the present text's annex it names.
+    annex: Option<String>,
 }
 
 struct Parser<'t, 'a> {
@@ -289,6 +329,7 @@ impl Parser<'_, '_> {
                         external,
                         targets: shape.targets,
                         place: tail.place,
+                        annex: tail.annex,
                     });
                     k = tail.end;
                 }
@@ -591,13 +632,23 @@ impl Parser<'_, '_> {
                 end,
                 external: symbol,
                 place,
+                annex: None,
             };
         }
         if let Some(n) = self.present_at(end) {
             let end = end + n;
             return Tail {
                 end,
-                external: false,
+                ..Tail::default()
+            };
+        }
+        if let Some((annex, n)) = self.annex_at(end) {
+            let end = end + n;
+            let annex = Some(annex);
+            return Tail {
+                end,
+                external: true,
+                annex,
                 place: None,
             };
         }
@@ -608,8 +659,28 @@ impl Parser<'_, '_> {
         Tail {
             end,
             external,
-            place: None,
+            ..Tail::default()
         }
+    }
+
+    /// "of the annex to the present resolution", "de l’annexe II à la
+    /// présente résolution" at `j`: the annex's label and the length.
+    fn annex_at(&self, j: usize) -> Option<(String, usize)> {
+        let mut k = j + self.of_at(j)?;
+        k += match_any(self.toks, k, self.words.annex)?;
+        let mut label = "ANNEX".to_string();
+        if let Some(t) = self.tok(k).filter(|t| {
+            matches!(t.kind, Kind::Number | Kind::Word)
+                && (t.text.chars().all(|c| c.is_ascii_digit())
+                    || (t.text.chars().all(|c| c.is_ascii_uppercase())
+                        && roman_value(&t.text.to_lowercase()).is_some()))
+        }) {
+            label = format!("ANNEX-{}", t.text);
+            k += 1;
+        }
+        k += match_any(self.toks, k, self.words.annex_link)?;
+        k += match_any(self.toks, k, self.words.present)?;
+        Some((label, k - j))
     }
 
     /// "above" or "below" at `j`: the place and its length in tokens.

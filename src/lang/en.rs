@@ -176,6 +176,8 @@ pub static TABLE: Language = Language {
             "this decision",
         ],
         external_after: &["thereof"],
+        annex: &["the annex", "annex"],
+        annex_link: &["to", "of"],
         external_nouns: &[
             "article",
             "articles",

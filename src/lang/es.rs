@@ -118,6 +118,8 @@ pub static TABLE: Language = Language {
             "la presente decisión",
         ],
         external_after: &[],
+        annex: &["el anexo", "anexo"],
+        annex_link: &["de", "a"],
         external_nouns: &[
             "artículo",
             "artículos",

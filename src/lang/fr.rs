@@ -144,6 +144,8 @@ pub static TABLE: Language = Language {
             "présente décision",
         ],
         external_after: &["de celle-ci", "dudit", "de ladite"],
+        annex: &["l’annexe", "annexe"],
+        annex_link: &["à", "de"],
         external_nouns: &[
             "article",
             "articles",

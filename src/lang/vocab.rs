@@ -55,6 +55,13 @@ pub struct References {
     pub present: &'static [&'static str],
     /// Words after a reference that make it external ("thereof").
     pub external_after: &'static [&'static str],
+    /// How the present text's annex is named after [`References::of`]
+    /// ("the annex", "l’annexe", "el anexo"), before its number, if any, and
+    /// [`References::annex_link`].
+    pub annex: &'static [&'static str],
+    /// Words joining an annex to [`References::present`]: "to" in "the
+    /// annex to the present resolution", "à", "de".
+    pub annex_link: &'static [&'static str],
     /// Nouns that, followed by a number, name another text or provision
     /// ("article 93", "resolution 75/1"): a reference in the same clause
     /// after one of them belongs to that text.
