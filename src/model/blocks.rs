@@ -106,8 +106,13 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
         return true;
     }
     if marker::footnote_definition(previous[0].trim_start()).is_some() {
-        // A footnote's continuation lines are indented; anything else is new.
-        return !line.starts_with([' ', '\t']);
+        // A footnote continues on an indented line, as in Markdown, or on a
+        // line that carries on its unfinished sentence (a wrapped text);
+        // anything else is new.
+        let unfinished = !last_char(previous[previous.len() - 1])
+            .is_some_and(|c| matches!(c, '.' | ';' | ':' | '!' | '?' | ')' | ']'));
+        let lower = trimmed.starts_with(char::is_lowercase);
+        return !(line.starts_with([' ', '\t']) || unfinished || lower);
     }
     let ends_clause =
         last_char(previous[previous.len() - 1]).is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
@@ -250,6 +255,22 @@ mod tests {
         assert_eq!(
             texts("x\n\n[^1]: One.\n[^2]: Two\n  continued."),
             ["x", "[^1]: One.", "[^2]: Two continued."]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_footnote_keeps_its_unindented_continuation() {
+        assert_eq!(
+            texts(
+                "x\n\n[^1]: See the report on the safety of journalists\nand the danger of impunity (A/78/246).\n[^2]: See\nA/79/100.\n[^3]: Done.\nAnnex"
+            ),
+            [
+                "x",
+                "[^1]: See the report on the safety of journalists and the danger of impunity (A/78/246).",
+                "[^2]: See A/79/100.",
+                "[^3]: Done.",
+                "Annex"
+            ]
         );
     }
 }
