@@ -93,4 +93,15 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn from_an_annex_the_present_resolution_is_the_main_text() {
+        let text = "The General Assembly,\n\n1. Adopts the programme annexed;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\n1. States implement paragraph 2 of the present resolution;\n\n2. States implement paragraph 16 of the present resolution.\n";
+        assert_eq!(
+            dangling(text),
+            [
+                "“paragraph 16 of the present resolution” refers to OP16, which this draft does not have"
+            ]
+        );
+    }
 }

@@ -258,7 +258,11 @@ fn signature(doc: &Document, unit: usize) -> Signature {
         .references()
         .iter()
         .filter(|r| r.unit == unit && !r.external)
-        .flat_map(|r| r.targets.iter().map(|t| xref::resolve(doc, unit, t).0))
+        .flat_map(|r| {
+            r.targets
+                .iter()
+                .map(|t| xref::resolve_reference(doc, r, t).0)
+        })
         .collect();
     let mut symbols: Vec<String> = doc
         .symbols()

@@ -188,7 +188,7 @@ fn range_now(
     (ref_b, last): Site<'_>,
 ) -> Option<String> {
     let index = |r: &Reference, t: &Target| {
-        let (label, exists) = xref::resolve(v.old, r.unit, t);
+        let (label, exists) = xref::resolve_reference(v.old, r, t);
         v.old.index_of(&label).filter(|_| exists)
     };
     let (a, b) = (index(ref_a, first)?, index(ref_b, last)?);
@@ -237,7 +237,7 @@ fn in_order(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
 
 /// Judges one reference target that stands unchanged in both versions.
 fn judge(v: &Versions<'_>, (old_ref, old_target): Site<'_>, site: Site<'_>) -> Outcome {
-    let (old_label, exists) = xref::resolve(v.old, old_ref.unit, old_target);
+    let (old_label, exists) = xref::resolve_reference(v.old, old_ref, old_target);
     let Some(old_index) = v.old.index_of(&old_label).filter(|_| exists) else {
         return Outcome::Current;
     };
@@ -357,7 +357,7 @@ fn rewrite(doc: &Document, (reference, target): Site<'_>, to: usize) -> Option<V
         }
         updated.number.as_mut()?.value = value;
     }
-    let (label, exists) = xref::resolve(doc, reference.unit, &updated);
+    let (label, exists) = xref::resolve_reference(doc, reference, &updated);
     if !exists || doc.index_of(&label) != Some(to) {
         return None;
     }
@@ -553,5 +553,21 @@ mod tests {
         let suggestions: Vec<_> = s.findings.iter().map(|f| f.suggestion.clone()).collect();
         assert_eq!(suggestions, [Some("paragraph 1 above".to_string())]);
         assert_eq!(s.edits.len(), 2);
+    }
+
+    #[test]
+    fn an_annex_reference_to_the_main_text_follows_its_renumbering() {
+        let old = doc(
+            "The General Assembly,\n\n1. Adopts the programme annexed;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\n1. States implement paragraph 1 of the present resolution.\n",
+        );
+        let new = doc(
+            "The General Assembly,\n\n1. Welcomes the report of the Secretary-General;\n\n2. Adopts the programme annexed;\n\n3. Decides to remain seized of the matter.\n\nAnnex\n\n1. States implement paragraph 1 of the present resolution.\n",
+        );
+        let s = check(&old, &new);
+        let suggestions: Vec<_> = s.findings.iter().map(|f| f.suggestion.clone()).collect();
+        assert_eq!(
+            suggestions,
+            [Some("paragraph 2 of the present resolution".to_string())]
+        );
     }
 }

@@ -101,6 +101,9 @@ pub struct Reference {
     /// The word that places its targets above or below ("above",
     /// "ci-dessous"), if it has one.
     pub place: Option<Place>,
+    /// Whether it names the present resolution ("paragraph 6 of the present
+    /// resolution"): from an annex, it then points into the main text.
+    pub of_present: bool,
     /// For "paragraph 3 of the annex to the present resolution", the label
     /// of the annex (`ANNEX`, `ANNEX-II`). Such a reference is external to
     /// the main text, so that renumbering there never touches it, but
@@ -187,6 +190,10 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
         return in_annex(doc, annex, target);
     }
     let from = reference.unit;
+    let in_annex_part = doc.units().get(from).is_some_and(|u| u.part.is_some());
+    if reference.of_present && in_annex_part {
+        return in_main_text(doc, target);
+    }
     let own_paragraphs = reference.place.is_some()
         && target.kind == TargetKind::Operative
         && !has_operative_paragraphs(doc.units(), from);
@@ -195,6 +202,19 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
     }
     let (number, subs) = target.number_and_subs();
     let label = format!("{}P{number}{subs}", part_scope(doc.units(), from));
+    let exists = doc.index_of(&label).is_some();
+    (label, exists)
+}
+
+/// A target of "paragraph 6 of the present resolution" written in an
+/// annex: the main text's paragraph 6.
+fn in_main_text(doc: &Document, target: &Target) -> (String, bool) {
+    let (number, subs) = target.number_and_subs();
+    let label = match target.kind {
+        TargetKind::Operative => format!("OP{number}{subs}"),
+        TargetKind::Preambular => format!("PP{number}{subs}"),
+        TargetKind::Sibling => return Default::default(),
+    };
     let exists = doc.index_of(&label).is_some();
     (label, exists)
 }
@@ -304,6 +324,8 @@ struct Tail {
     /// Whether the tail names another text.
     external: bool,
     place: Option<Place>,
+    /// Whether it ends "of the present resolution".
+    of_present: bool,
     /// The label of the present text's annex it names.
     annex: Option<String>,
 }
@@ -329,6 +351,7 @@ impl Parser<'_, '_> {
                         external,
                         targets: shape.targets,
                         place: tail.place,
+                        of_present: tail.of_present,
                         annex: tail.annex,
                     });
                     k = tail.end;
@@ -632,13 +655,14 @@ impl Parser<'_, '_> {
                 end,
                 external: symbol,
                 place,
-                annex: None,
+                ..Tail::default()
             };
         }
         if let Some(n) = self.present_at(end) {
             let end = end + n;
             return Tail {
                 end,
+                of_present: true,
                 ..Tail::default()
             };
         }
@@ -649,7 +673,7 @@ impl Parser<'_, '_> {
                 end,
                 external: true,
                 annex,
-                place: None,
+                ..Tail::default()
             };
         }
         let external = self.of_at(end).is_some()
