@@ -346,6 +346,14 @@ impl<'a> Gen<'a> {
                 return ((q, 0, j, 0), Place::Before(self.reference(q)));
             }
             if let Some(((a, phase, _, _), place)) = follow {
+                // A paragraph following what was put after a subparagraph
+                // goes "after operative paragraph 4", not "after 4 (c)".
+                let top = self.top_anchor(i, j);
+                if top != i
+                    && matches!(&place, Place::After(r) if r.label() == self.old.units[i].label)
+                {
+                    return ((a, phase, j, 0), Place::After(self.reference(top)));
+                }
                 return ((a, phase, j, 0), place);
             }
             let i = self.top_anchor(i, j);
@@ -390,11 +398,14 @@ impl<'a> Gen<'a> {
         while let Some(p) = self.old.units[top].parent {
             top = p;
         }
-        let last = (top + 1..self.old.units.len())
-            .take_while(|&k| descends(self.old, k, top))
-            .last();
-        let whole = (top + 1..=i).all(|k| self.cont_old[k].is_some_and(|kj| self.stable[kj]));
-        if last == Some(i) && whole && self.cont_old[top].is_some() {
+        let family = top + 1..self.old.units.len();
+        let family: Vec<usize> = family.take_while(|&k| descends(self.old, k, top)).collect();
+        // Deleted subparagraphs are gone; the others must stay in place.
+        let last = family.iter().rev().find(|&&k| self.cont_old[k].is_some());
+        let whole = family
+            .iter()
+            .all(|&k| self.cont_old[k].is_none_or(|kj| self.stable[kj]));
+        if last == Some(&i) && whole && self.cont_old[top].is_some() {
             top
         } else {
             i

@@ -453,3 +453,22 @@ fn plural_deletions_delete_each_paragraph() {
         assert!(!out.contains("Invites"), "{lang}: {out}");
     }
 }
+
+/// Regression (QA): a paragraph moved after a paragraph that gains a
+/// subparagraph at its end follows "operative paragraph 4", not "operative
+/// paragraph 4 (c)".
+#[test]
+fn a_paragraph_moved_after_a_paragraph_follows_the_paragraph() {
+    let o = crate::support::redraft(&[
+        "diff",
+        "fixtures/move-after-new-subparagraph/old.txt",
+        "fixtures/move-after-new-subparagraph/new.txt",
+        "--format",
+        "amendments",
+    ]);
+    let list = crate::support::stdout(&o);
+    assert!(
+        list.contains("Move operative paragraph 3 to follow operative paragraph 4.\n"),
+        "{list}"
+    );
+}
