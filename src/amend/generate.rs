@@ -908,6 +908,13 @@ fn widened(old: &str, ws: &[(usize, usize)], h: &Hunk, k: usize) -> Vec<WordEdit
     let after: Vec<&(usize, usize)> = ws.iter().filter(|w| w.0 >= h.end).collect();
     let start = before.len().checked_sub(k).map_or(0, |n| before[n].0);
     let end = after.get(k - 1).map_or(old.len(), |w| w.1);
+    // Whole words: "76/173", not "76" of it.
+    let whole = Hunk {
+        start,
+        end,
+        new: String::new(),
+    };
+    let (start, end) = chunk_of(&whole, old);
     let wide_old = old[start..end].trim();
     let wide_new = format!("{}{}{}", &old[start..h.start], h.new, &old[h.end..end]);
     let wide_new = wide_new.trim();
@@ -976,6 +983,22 @@ mod tests {
             end,
             new: new.into(),
         }
+    }
+
+    #[test]
+    fn a_widened_change_never_cuts_a_symbol() {
+        let old = "resolutions 74/157 of 18 December 2019 and 76/173 of 16 December 2021";
+        let at = old.find("and").unwrap();
+        let h = hunk(at, at + 3, "and also");
+        let ws = words(old, Lang::En);
+        let quoted: Vec<String> = widened(old, &ws, &h, 1)
+            .into_iter()
+            .map(|e| match e {
+                WordEdit::Replace { old, .. } => old,
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(quoted[0], "2019 and 76/173");
     }
 
     #[test]
