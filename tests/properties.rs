@@ -141,11 +141,13 @@ const HEADINGS: [&str; 6] = [
     "Promotion du dialogue avec toutes les parties prenantes",
 ];
 
-/// Operative paragraphs numbered 1, 2, 3 …, subparagraphs lettered (a),
-/// (b) … under each, headings between them.
+/// A French draft (its paragraphs are French): operative paragraphs
+/// numbered 1, 2, 3 …, subparagraphs lettered a), b) … under each, headings
+/// between them.
 fn structured(blocks: &[Block]) -> String {
-    let mut out =
-        String::from("Draft resolution\n\nThe General Assembly,\n\nRecalling its resolutions,\n");
+    let mut out = String::from(
+        "Projet de résolution\n\nL’Assemblée générale,\n\nRappelant ses résolutions,\n",
+    );
     let (mut op, mut sub) = (0, 0u8);
     for b in blocks {
         match b {
@@ -156,7 +158,7 @@ fn structured(blocks: &[Block]) -> String {
             }
             Block::Sub(t) => {
                 sub += 1;
-                out.push_str(&format!("\n({}) {t}\n", char::from(b'a' + sub - 1)));
+                out.push_str(&format!("\n{}) {t}\n", char::from(b'a' + sub - 1)));
             }
             Block::Heading(t) => out.push_str(&format!("\n{t}\n")),
         }

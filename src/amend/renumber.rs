@@ -231,6 +231,15 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         .filter(|(_, u)| u.kind == UnitKind::Subparagraph)
         .all(|(i, _)| counts.contains_key(&i));
     let new_pos = positions(items.iter().map(|it| (it.kind, it.depth, !it.deleted)));
+    // New subparagraphs with no sibling to follow are marked as the
+    // draft marks others at their depth, else as its language does.
+    let mut model: HashMap<usize, String> = HashMap::new();
+    for (i, u) in draft.units.iter().enumerate() {
+        if let (UnitKind::Subparagraph, Some(m)) = (u.kind, &u.marker) {
+            model.entry(old_depths[i]).or_insert_with(|| m.clone());
+        }
+    }
+    let fallback = draft.lang.table().subparagraph_marker;
     let mut style: HashMap<usize, (Count, String)> = HashMap::new();
     for (k, n) in new_pos.into_iter().enumerate() {
         let Some(n) = n else { continue };
@@ -250,7 +259,8 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
             } else {
                 Count::Letters
             };
-            (count, "(a)".to_string())
+            let marker = model.get(&it.depth).map_or(fallback, String::as_str);
+            (count, marker.to_string())
         });
         let id = id_for(count, n);
         items[k].marker = Some(restyle(&marker, &id));

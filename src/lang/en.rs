@@ -150,6 +150,7 @@ pub static TABLE: Language = Language {
     elisions: &[],
     paragraph_words: ("paragraph", "paragraphs"),
     spaced_punctuation: false,
+    subparagraph_marker: "(a)",
     references: References {
         paragraph: &["paragraph", "paragraphs", "para", "paras"],
         subparagraph: &[

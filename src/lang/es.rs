@@ -93,6 +93,7 @@ pub static TABLE: Language = Language {
     elisions: &[],
     paragraph_words: ("párrafo", "párrafos"),
     spaced_punctuation: false,
+    subparagraph_marker: "a)",
     references: References {
         paragraph: &["párrafo", "párrafos", "párr"],
         subparagraph: &["apartado", "apartados", "inciso", "incisos"],

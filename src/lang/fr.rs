@@ -123,6 +123,7 @@ pub static TABLE: Language = Language {
     ],
     paragraph_words: ("paragraphe", "paragraphes"),
     spaced_punctuation: true,
+    subparagraph_marker: "a)",
     references: References {
         paragraph: &["paragraphe", "paragraphes"],
         subparagraph: &["alinéa", "alinéas"],

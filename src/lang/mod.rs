@@ -106,6 +106,9 @@ pub struct Language {
     /// Typographic: whether a (narrow) non-breaking space is expected before
     /// `; : ? !` and inside guillemets.
     pub spaced_punctuation: bool,
+    /// How a first subparagraph is marked when the draft shows no model:
+    /// `(a)` in English, `a)` in French and Spanish.
+    pub subparagraph_marker: &'static str,
     /// How cross-references are written (`redraft check`).
     pub references: References,
     /// Placeholders and other drafting hygiene (`redraft check`).
