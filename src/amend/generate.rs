@@ -285,13 +285,18 @@ impl<'a> Gen<'a> {
     }
 
     /// The number a new operative paragraph is inserted with when it
-    /// carries a Latin suffix (`9 bis`): the others are then not
-    /// renumbered.
+    /// carries a Latin suffix (`9 bis`) and follows the paragraph that
+    /// number follows in the old draft (`9`, or `9 bis` for `9 ter`): the
+    /// others are then not renumbered. A `3 bis` placed after the old
+    /// paragraph 2 (renumbered 3 in the new draft) gets no number of its
+    /// own; the amended draft is renumbered instead.
     fn own_number(&self, j: usize, place: &Place) -> Option<String> {
         let unit = &self.new.units[j];
         let number = unit.number.as_ref()?;
-        let suffixed = number.ends_with(|c: char| c.is_ascii_alphabetic());
-        (unit.kind == UnitKind::Operative && suffixed && matches!(place, Place::After(_)))
+        let Place::After(Ref::Operative(anchor)) = place else {
+            return None;
+        };
+        (unit.kind == UnitKind::Operative && predecessor(number)? == *anchor)
             .then(|| number.clone())
     }
 
@@ -535,6 +540,20 @@ fn stable(new: &Resolution, cont_new: &[Option<usize>], moved: &[bool]) -> Vec<b
         out[j] = keep;
     }
     out
+}
+
+/// The number a suffixed number follows: `9` for `9bis`, `9bis` for
+/// `9ter`; `None` for a plain number.
+fn predecessor(number: &str) -> Option<String> {
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let (base, suffix) = number.split_at(digits);
+    let k = marker::LATIN_SUFFIXES
+        .iter()
+        .position(|s| *s == suffix.trim())?;
+    Some(match k {
+        0 => base.to_string(),
+        _ => format!("{base}{}", marker::LATIN_SUFFIXES[k - 1]),
+    })
 }
 
 /// Whether old unit `k` is a subparagraph (at any depth) of old unit

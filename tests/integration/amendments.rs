@@ -472,3 +472,37 @@ fn a_paragraph_moved_after_a_paragraph_follows_the_paragraph() {
         "{list}"
     );
 }
+
+/// Regression (QA): a new `3 bis` in a draft that also renumbered (a new
+/// paragraph 2 before it) is not written as "a new paragraph 3 bis" after
+/// the old paragraph 2: the amended draft is renumbered and well formed.
+#[test]
+fn a_bis_paragraph_amid_renumbering_gives_a_well_numbered_draft() {
+    let dir = crate::support::temp_dir("bis-after-renumbering");
+    let list = dir.join("list.txt");
+    let amended = dir.join("amended.txt");
+    let (v1, v2) = (
+        "fixtures/bis-after-renumbering/v1.txt",
+        "fixtures/bis-after-renumbering/v2.txt",
+    );
+    let o = crate::support::redraft(&["diff", v1, v2, "--format", "amendments"]);
+    let text = crate::support::stdout(&o);
+    assert!(!text.contains("bis"), "{text}");
+    std::fs::write(&list, &text).unwrap();
+    let o = crate::support::redraft(&[
+        "amend",
+        v1,
+        list.to_str().unwrap(),
+        "-o",
+        amended.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", crate::support::stderr(&o));
+    let o = crate::support::redraft(&["check", amended.to_str().unwrap(), "--deny", "numbering"]);
+    assert!(
+        !crate::support::stdout(&o).contains("[numbering]"),
+        "{}",
+        crate::support::stdout(&o)
+    );
+    let out = std::fs::read_to_string(&amended).unwrap();
+    assert!(out.contains("4. Invites the Office"), "{out}");
+}
