@@ -82,7 +82,16 @@ fn splits<'a>(
             .collect();
         let mut best: Option<(f64, usize)> = None;
         for i in candidates {
-            if old[i].kind.alignment_class() != new[j].kind.alignment_class() {
+            let partner = old_match[i]
+                .filter(|&k| matches[k].new.len() == 1)
+                .map(|k| matches[k].new[0]);
+            // A piece is of the whole's kind, or of its partner's when the
+            // whole changed kind (two preambular paragraphs merged into an
+            // operative one).
+            let class = new[j].kind.alignment_class();
+            let same_kind = old[i].kind.alignment_class() == class
+                || partner.is_some_and(|p| new[p].kind.alignment_class() == class);
+            if !same_kind {
                 continue;
             }
             let whole = old_features.get(i).to_vec();
@@ -90,9 +99,6 @@ fn splits<'a>(
             if contained < CONTAINED || best.is_some_and(|(c, _)| c >= contained) {
                 continue;
             }
-            let partner = old_match[i]
-                .filter(|&k| matches[k].new.len() == 1)
-                .map(|k| matches[k].new[0]);
             if partner.is_none_or(|p| adds_to_partner(&piece, &whole, new_features.get(p))) {
                 best = Some((contained, i));
             }

@@ -133,6 +133,16 @@ fn html_ids_are_unique_on_every_fixture_pair() {
 }
 
 #[test]
+fn merge_into_operative_two_preambular_paragraphs_become_one_operative() {
+    let r = redline_pair("merge-into-operative");
+    let e = by_new(&r, "OP2");
+    assert_eq!(e.op, Op::Merged);
+    let olds: Vec<&str> = e.old.iter().map(|o| o.label.as_str()).collect();
+    assert_eq!(olds, ["PP2", "PP3"]);
+    assert!(deleted_labels(&r).is_empty());
+}
+
+#[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
     let e = by_new(&r, "OP2");
