@@ -89,7 +89,18 @@ fn deletes_and_inserts(left: &Run, right: &Run) -> bool {
 }
 
 /// Whether an unchanged island is too weak to stand between two changes.
+/// A figure or a document symbol never is: striking "76/2" to retype it
+/// would say it changed.
 fn is_weak(tokens: &[Token<'_>]) -> bool {
+    let content = |t: &Token<'_>| {
+        matches!(
+            t.kind,
+            TokenKind::Symbol | TokenKind::Url | TokenKind::FootnoteRef
+        ) || t.text.contains(|c: char| c.is_ascii_digit())
+    };
+    if tokens.iter().any(content) {
+        return false;
+    }
     let words: Vec<&str> = tokens
         .iter()
         .filter(|t| !matches!(t.kind, TokenKind::Space | TokenKind::Punct))

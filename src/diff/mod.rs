@@ -6,6 +6,7 @@
 //! stubs of moved ones where they stood in the old. This is the only module
 //! that uses `similar`.
 
+pub mod anchor;
 pub mod cleanup;
 pub mod tokenize;
 pub mod words;

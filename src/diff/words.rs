@@ -1,5 +1,6 @@
 //! The word diff of one matched pair of texts.
 
+use super::anchor;
 use super::cleanup::{self, Run};
 use super::tokenize::{Token, TokenKind, tokenize};
 use super::{Granularity, Options};
@@ -89,8 +90,12 @@ pub fn diff_texts(
     let new_tokens = tokenize(new, lang);
     let old_keys = keys(&old_tokens, |id| map.old_key(id));
     let new_keys = keys(&new_tokens, |id| map.new_key(id));
-    let ops = capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys);
-    let runs = cleanup::absorb_islands(runs(&ops), &new_tokens);
+    let runs = anchor::runs(
+        (&old_tokens, &old_keys),
+        (&new_tokens, &new_keys),
+        lang.table(),
+    );
+    let runs = cleanup::absorb_islands(runs, &new_tokens);
     let mut segments = Vec::new();
     for run in runs {
         emit(&mut segments, &run, &old_tokens, &new_tokens, options);

@@ -1,0 +1,186 @@
+//! Content first: the word diff is anchored on the words that carry
+//! meaning.
+//!
+//! A minimal diff has ties. Between `75/1 and 76/2` and `75/1, 76/2 and
+//! 77/3` it may keep "and" or keep "76/2"; keeping "and" strikes the
+//! symbol and inserts it again, as if it had changed. So the *content*
+//! tokens (words that are not stopwords, figures, symbols, footnote
+//! references) are matched first, by patience diff (unique words anchor
+//! first, so a repeated "en" is not matched far from its place), and only
+//! the gaps between those anchors are diffed token by token (Myers).
+
+use super::cleanup::Run;
+use super::tokenize::{Token, TokenKind};
+use crate::lang::Language;
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::hash::Hash;
+
+/// The runs of equal and changed tokens between two token sequences,
+/// compared by `old_keys` and `new_keys`, anchored on content tokens.
+pub fn runs<K: Hash + Eq>(
+    (old_tokens, old_keys): (&[Token<'_>], &[K]),
+    (new_tokens, new_keys): (&[Token<'_>], &[K]),
+    table: &Language,
+) -> Vec<Run> {
+    let old_content = content(old_tokens, table);
+    let new_content = content(new_tokens, table);
+    let a: Vec<&K> = old_content.iter().map(|&i| &old_keys[i]).collect();
+    let b: Vec<&K> = new_content.iter().map(|&i| &new_keys[i]).collect();
+    let mut anchors = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            anchors
+                .extend((0..len).map(|k| (old_content[old_index + k], new_content[new_index + k])));
+        }
+    }
+    let mut out = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    for (ai, bi) in anchors {
+        gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
+        push(
+            &mut out,
+            Run::Equal {
+                old: ai..ai + 1,
+                new: bi..bi + 1,
+            },
+        );
+        (o, n) = (ai + 1, bi + 1);
+    }
+    gap(&mut out, (o, &old_keys[o..]), (n, &new_keys[n..]));
+    out
+}
+
+/// The indices of the content tokens.
+fn content(tokens: &[Token<'_>], table: &Language) -> Vec<usize> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| match t.kind {
+            TokenKind::Symbol | TokenKind::Url | TokenKind::FootnoteRef => true,
+            TokenKind::Word => !is_stopword(t.text, table),
+            _ => false,
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn is_stopword(word: &str, table: &Language) -> bool {
+    table.stopwords.iter().any(|s| {
+        s.len() == word.len() && (s.eq_ignore_ascii_case(word) || word.to_lowercase() == *s)
+    })
+}
+
+/// Diffs a gap between anchors token by token, offsets added.
+fn gap<K: Hash + Eq>(out: &mut Vec<Run>, (o, old): (usize, &[K]), (n, new): (usize, &[K])) {
+    for op in capture_diff_slices(Algorithm::Myers, old, new) {
+        let run = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => Run::Equal {
+                old: o + old_index..o + old_index + len,
+                new: n + new_index..n + new_index + len,
+            },
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => Run::Change {
+                old: o + old_index..o + old_index + old_len,
+                new: n + new_index..n + new_index,
+            },
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => Run::Change {
+                old: o + old_index..o + old_index,
+                new: n + new_index..n + new_index + new_len,
+            },
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => Run::Change {
+                old: o + old_index..o + old_index + old_len,
+                new: n + new_index..n + new_index + new_len,
+            },
+        };
+        push(out, run);
+    }
+}
+
+/// Appends a run, joining it to the last one when both are equal.
+fn push(out: &mut Vec<Run>, run: Run) {
+    if let (Some(Run::Equal { old, new }), Run::Equal { old: o, new: n }) = (out.last_mut(), &run)
+        && old.end == o.start
+        && new.end == n.start
+    {
+        old.end = o.end;
+        new.end = n.end;
+        return;
+    }
+    out.push(run);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::tokenize::tokenize;
+    use crate::lang::Lang;
+
+    fn text(old: &str, new: &str) -> String {
+        let (o, n) = (tokenize(old, Lang::En), tokenize(new, Lang::En));
+        let ok: Vec<&str> = o.iter().map(|t| t.text).collect();
+        let nk: Vec<&str> = n.iter().map(|t| t.text).collect();
+        let mut out = String::new();
+        for run in runs((&o, &ok), (&n, &nk), Lang::En.table()) {
+            match run {
+                Run::Equal { old, .. } => out.push_str(&ok[old].concat()),
+                Run::Change { old, new } => {
+                    if !old.is_empty() {
+                        out.push_str(&format!("[-{}-]", ok[old].concat()));
+                    }
+                    if !new.is_empty() {
+                        out.push_str(&format!("{{+{}+}}", nk[new].concat()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_symbol_is_kept_rather_than_a_stopword() {
+        assert_eq!(
+            text(
+                "resolutions ICC-ASP/21/Res.2 and ICC-ASP/22/Res.3, as well",
+                "resolutions ICC-ASP/21/Res.2, ICC-ASP/22/Res.3 and ICC-ASP/22/Res.5, as well"
+            ),
+            "resolutions ICC-ASP/21/Res.2[- and-]{+,+} ICC-ASP/22/Res.3{+ and ICC-ASP/22/Res.5+}, as well"
+        );
+    }
+
+    #[test]
+    fn every_token_is_in_a_run_once() {
+        let (old, new) = ("a b the c d and e", "x the c and d e f");
+        let (o, n) = (tokenize(old, Lang::En), tokenize(new, Lang::En));
+        let ok: Vec<&str> = o.iter().map(|t| t.text).collect();
+        let nk: Vec<&str> = n.iter().map(|t| t.text).collect();
+        let all = runs((&o, &ok), (&n, &nk), Lang::En.table());
+        let (mut oi, mut ni) = (0, 0);
+        for run in &all {
+            let (Run::Equal { old, new } | Run::Change { old, new }) = run;
+            assert_eq!((old.start, new.start), (oi, ni));
+            (oi, ni) = (old.end, new.end);
+        }
+        assert_eq!((oi, ni), (o.len(), n.len()));
+    }
+}
