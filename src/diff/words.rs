@@ -304,6 +304,17 @@ mod tests {
     }
 
     #[test]
+    fn a_resolution_added_to_a_list_leaves_the_others_alone() {
+        assert_eq!(
+            wdiff(
+                "Recalling its resolutions 75/1 and 76/2, as well",
+                "Recalling its resolutions 75/1, 76/2 and 77/3, as well"
+            ),
+            "Recalling its resolutions 75/1[- and-]{+,+} 76/2{+ and 77/3+}, as well"
+        );
+    }
+
+    #[test]
     fn number_change() {
         assert_eq!(
             wdiff("concerne 13 personnes", "concerne 12 personnes"),
