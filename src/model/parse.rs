@@ -128,6 +128,10 @@ struct PartParser<'a> {
     /// operative ones (no chapeau, and most do not open with an operative
     /// verb).
     report: bool,
+    /// The letter value of the last lettered paragraph of a list that
+    /// stands on its own in an annex ("a) En ce qui concerne …"), while
+    /// the list goes on.
+    lettered: Option<u32>,
 }
 
 impl<'a> PartParser<'a> {
@@ -141,6 +145,7 @@ impl<'a> PartParser<'a> {
             paragraph: None,
             levels: Vec::new(),
             report: false,
+            lettered: None,
         }
     }
 
@@ -195,6 +200,11 @@ impl<'a> PartParser<'a> {
                 block.line,
             );
             return self.start_paragraph(unit);
+        }
+        if let Some(sub) = marker::subparagraph(text)
+            && let Some(value) = self.next_lettered(sub.id)
+        {
+            return self.lettered_paragraph(&sub, value, block.line);
         }
         if self.paragraph.is_some()
             && let Some(sub) = marker::subparagraph(text)
@@ -267,6 +277,36 @@ impl<'a> PartParser<'a> {
     fn start_paragraph(&mut self, unit: usize) {
         self.paragraph = Some(unit);
         self.levels.clear();
+        self.lettered = None;
+    }
+
+    /// The letter value of `id` if it opens or continues a list of
+    /// lettered paragraphs standing on their own: in an annex, `a)` where
+    /// no paragraph stands before it, then `b)`, `c)` …
+    fn next_lettered(&self, id: &str) -> Option<u32> {
+        let value = marker::letter_value(id)?;
+        match self.lettered {
+            Some(last) => (value == last + 1).then_some(value),
+            None => {
+                (self.part.is_some() && self.paragraph.is_none() && value == 1).then_some(value)
+            }
+        }
+    }
+
+    /// A lettered paragraph of an annex ("a) En ce qui concerne
+    /// l’universalité, …"): a numbered paragraph whose number is a letter,
+    /// with subparagraphs of its own.
+    fn lettered_paragraph(&mut self, sub: &marker::Sub<'_>, value: u32, line: usize) {
+        self.phase = Phase::Operative;
+        let unit = self.push(
+            UnitKind::Paragraph,
+            Some(sub.literal),
+            Some(sub.id.to_string()),
+            sub.rest,
+            line,
+        );
+        self.start_paragraph(unit);
+        self.lettered = Some(value);
     }
 
     fn subparagraph(&mut self, sub: &marker::Sub<'_>, line: usize) {
@@ -419,6 +459,24 @@ mod tests {
             .into_iter()
             .map(|u| u.label)
             .collect()
+    }
+
+    #[test]
+    fn an_annex_of_lettered_paragraphs_is_not_a_title() {
+        let text = "L’Assemblée des États Parties,\n\n1. Adopte les mandats annexés.\n\nAnnexe\n\nMandats pour la période intersessions\n\na) En ce qui concerne l’universalité, prie le Bureau :\n\ni) de suivre les ratifications ;\n\nii) de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport.\n";
+        assert_eq!(
+            labels(text),
+            [
+                "CHAPEAU",
+                "OP1",
+                "ANNEX",
+                "ANNEX/TITLE",
+                "ANNEX/Pa",
+                "ANNEX/Pa(i)",
+                "ANNEX/Pa(ii)",
+                "ANNEX/Pb"
+            ]
+        );
     }
 
     #[test]
