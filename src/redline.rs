@@ -279,7 +279,8 @@ impl Redline {
     /// Counts and the renumbering table.
     pub fn summary(&self) -> Summary {
         let mut s = Summary::default();
-        for e in &self.entries {
+        let carried = self.carried();
+        for (e, carried) in self.entries.iter().zip(carried) {
             match e.op {
                 Op::Unchanged => s.unchanged += 1,
                 Op::Edited => s.edited += 1,
@@ -289,7 +290,7 @@ impl Redline {
                 Op::Merged => s.merged += 1,
                 Op::Split | Op::MovedAway => {}
             }
-            if e.moved && e.op != Op::MovedAway {
+            if e.moved && e.op != Op::MovedAway && !carried {
                 s.moved += 1;
             }
             if e.renumbered() {
@@ -300,6 +301,38 @@ impl Redline {
             }
         }
         s
+    }
+
+    /// For each entry, whether it is a subparagraph that moved only because
+    /// its paragraph did (same letter under the paragraph's new place), or
+    /// the stub it left: its move says nothing the paragraph's does not.
+    /// Readers' formats leave such moves unsaid; Word redlines mark them,
+    /// so that rejecting every change gives the old draft.
+    pub fn carried(&self) -> Vec<bool> {
+        let moved: std::collections::HashSet<(&str, &str)> = self
+            .entries
+            .iter()
+            .filter(|e| e.moved && e.op != Op::MovedAway && e.old.len() == 1)
+            .filter_map(|e| Some((e.old[0].label.as_str(), e.new.as_ref()?.label.as_str())))
+            .collect();
+        let travels = |old: &str, new: &str| {
+            let ((old_parent, old_own), (new_parent, new_own)) = (split_sub(old)?, split_sub(new)?);
+            (old_own == new_own && moved.contains(&(old_parent, new_parent))).then_some(())
+        };
+        let carried_old: std::collections::HashSet<&str> = moved
+            .iter()
+            .filter(|(old, new)| travels(old, new).is_some())
+            .map(|(old, _)| *old)
+            .collect();
+        self.entries
+            .iter()
+            .map(|e| {
+                (e.moved || e.op == Op::MovedAway)
+                    && e.old.len() == 1
+                    && e.old[0].kind == UnitKind::Subparagraph
+                    && carried_old.contains(e.old[0].label.as_str())
+            })
+            .collect()
     }
 
     /// The new draft, in the parser's normal form: what "accept all
@@ -335,4 +368,14 @@ impl Redline {
         }
         model::join_blocks(units.values().map(|(m, t)| model::block(m.as_deref(), t)))
     }
+}
+
+/// A subparagraph's label as its paragraph's label and its own part:
+/// `OP3(b)(ii)` → (`OP3(b)`, `(ii)`).
+fn split_sub(label: &str) -> Option<(&str, &str)> {
+    if !label.ends_with(')') {
+        return None;
+    }
+    let open = label.rfind('(')?;
+    (open > 0).then(|| label.split_at(open))
 }

@@ -110,20 +110,33 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
         &mut old_features,
         &mut new_features,
     );
-    flag_moves(&mut matches);
+    flag_moves(&mut matches, &old.units);
     footnotes::align(&old.units, &new.units, &mut matches);
     matches.sort_by_key(|m| (m.new[0], m.old[0]));
     Alignment::from_matches(matches, old.units.len(), new.units.len())
 }
 
 /// Sets the move flags of body matches: those outside the heaviest subset
-/// whose order is the same in both versions (exact pairs weigh more). Run
-/// after splits and merges are found, so that their pieces are ordered too.
-fn flag_moves(matches: &mut [Match]) {
+/// whose order is the same in both versions. Exact pairs weigh more, and a
+/// paragraph more than all the subparagraphs of the draft together: the
+/// fewest paragraphs move, then the fewest subparagraphs. When two
+/// subparagraphs of two paragraphs change places, they moved, not the
+/// paragraph that holds one of them. Run after splits and merges are
+/// found, so that their pieces are ordered too.
+fn flag_moves(matches: &mut [Match], old: &[Unit]) {
     matches.sort_by_key(|m| m.new[0]);
+    let top = 2 * old.len() as u64 + 1;
     let pairs: Vec<(usize, usize, u64)> = matches
         .iter()
-        .map(|m| (m.new[0], m.old[0], if m.exact { 2 } else { 1 }))
+        .map(|m| {
+            let exact = if m.exact { 2 } else { 1 };
+            let level = if old[m.old[0]].parent.is_none() {
+                top
+            } else {
+                1
+            };
+            (m.new[0], m.old[0], exact * level)
+        })
         .collect();
     for (m, kept) in matches.iter_mut().zip(lis::in_order(&pairs)) {
         m.moved = !kept;

@@ -5,7 +5,7 @@
 //! badges for inserted, deleted, moved, split and merged units, and the
 //! text with `<del>` and `<ins>`. The page prints as it shows.
 
-use super::{anchor, badges, hug, number_struck, shown_marker};
+use super::{anchor, badges, for_reading, hug, number_struck, shown_marker};
 use crate::lang::Lang;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
@@ -65,8 +65,8 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     summary(redline, out)?;
     writeln!(out, "</header>\n<main>")?;
     let mut html = String::with_capacity(redline.entries.len() * 400);
-    for entry in &redline.entries {
-        unit(entry, redline.new.lang, &mut html);
+    for entry in for_reading(redline) {
+        unit(&entry, redline.new.lang, &mut html);
     }
     out.write_all(html.as_bytes())?;
     writeln!(out, "</main>\n</body>\n</html>")

@@ -4,7 +4,7 @@
 //! escaped so that it is not read as a list item (`17\.`), notes in
 //! italics (`_(formerly 16)_`).
 
-use super::{annotation, hug, shown_marker, summary_line};
+use super::{annotation, for_reading, hug, shown_marker, summary_line};
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use std::io::{self, Write};
 
@@ -17,8 +17,8 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
         escape(&redline.new.name)
     )?;
     writeln!(out, "{}\n", escape(&summary_line(redline)))?;
-    for entry in &redline.entries {
-        writeln!(out, "{}\n", block(entry))?;
+    for entry in for_reading(redline) {
+        writeln!(out, "{}\n", block(&entry))?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ pub mod term;
 pub mod text;
 
 use crate::redline::{Entry, Op, Redline};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// An output format of `redraft diff`.
@@ -174,6 +175,29 @@ pub fn anchor(entry: &Entry) -> String {
 /// there (deleted, or the place a moved unit left).
 pub fn number_struck(entry: &Entry) -> bool {
     matches!(entry.op, Op::Deleted | Op::MovedAway)
+}
+
+/// The entries as a reader's format shows them: a subparagraph that only
+/// travelled with its paragraph ([`Redline::carried`]) is shown in its new
+/// place without a move of its own, and the place it left says nothing.
+pub fn for_reading(redline: &Redline) -> Vec<Cow<'_, Entry>> {
+    let carried = redline.carried();
+    redline
+        .entries
+        .iter()
+        .zip(carried)
+        .filter(|(e, carried)| !(*carried && e.op == Op::MovedAway))
+        .map(|(e, carried)| {
+            if carried {
+                Cow::Owned(Entry {
+                    moved: false,
+                    ..e.clone()
+                })
+            } else {
+                Cow::Borrowed(e)
+            }
+        })
+        .collect()
 }
 
 /// The marker a unit is shown with: the new one, or the old one for units

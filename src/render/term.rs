@@ -2,9 +2,10 @@
 //! underlined; without colour, wdiff markers. Unchanged units are folded
 //! unless `--full`, keeping `--context N` of them around each change.
 
-use super::{RenderOptions, annotation, shown_marker, summary_line};
+use super::{RenderOptions, annotation, for_reading, shown_marker, summary_line};
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use console::Style;
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 struct Styles {
@@ -55,9 +56,10 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             .apply_to(format!("{} → {}", redline.old.name, redline.new.name))
     )?;
     writeln!(out, "{}", styles.note.apply_to(summary_line(redline)))?;
-    let shown = shown_entries(&redline.entries, options);
+    let entries = for_reading(redline);
+    let shown = shown_entries(&entries, options);
     let mut folded: Vec<&Entry> = Vec::new();
-    for (entry, show) in redline.entries.iter().zip(shown) {
+    for (entry, show) in entries.iter().map(|e| e.as_ref()).zip(shown) {
         if !show {
             folded.push(entry);
             continue;
@@ -70,7 +72,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
 }
 
 /// Which entries to show: every change, and `context` entries around.
-fn shown_entries(entries: &[Entry], options: &RenderOptions) -> Vec<bool> {
+fn shown_entries(entries: &[Cow<'_, Entry>], options: &RenderOptions) -> Vec<bool> {
     if options.full {
         return vec![true; entries.len()];
     }

@@ -9,7 +9,7 @@
 //! 25. [formerly 23] ... à sa [-vingtième-]{+vingt-et-unième+} session ;
 //! ```
 
-use super::{annotation, shown_marker};
+use super::{annotation, for_reading, shown_marker};
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use std::io::{self, Write};
 
@@ -17,9 +17,9 @@ use std::io::{self, Write};
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "--- {}", redline.old.name)?;
     writeln!(out, "+++ {}", redline.new.name)?;
-    for entry in &redline.entries {
+    for entry in for_reading(redline) {
         writeln!(out)?;
-        writeln!(out, "{}", block(entry))?;
+        writeln!(out, "{}", block(&entry))?;
     }
     Ok(())
 }

@@ -143,6 +143,36 @@ fn merge_into_operative_two_preambular_paragraphs_become_one_operative() {
 }
 
 #[test]
+fn move_with_subparagraphs_is_one_move_for_the_reader() {
+    let r = redline_pair("move-with-subparagraphs");
+    let moved = by_new(&r, "OP4");
+    assert!(moved.moved);
+    assert_eq!(old_label(moved), "OP1");
+    assert_eq!(r.summary().moved, 1);
+    // The data keeps every move (Word marks them all) ...
+    assert!(by_new(&r, "OP4(a)").moved);
+    // ... the reader's formats say it once.
+    let mut text = Vec::new();
+    redraft::render::text::render(&r, &mut text).unwrap();
+    let text = String::from_utf8(text).unwrap();
+    assert_eq!(text.matches("moved to").count(), 1, "{text}");
+    assert_eq!(text.matches("moved from").count(), 1, "{text}");
+    assert!(
+        text.contains("\n(a) To take measures concerning the protection"),
+        "{text}"
+    );
+}
+
+#[test]
+fn subparagraphs_swapped_move_themselves_not_their_paragraph() {
+    let r = redline_pair("subparagraphs-swapped");
+    assert!(!by_new(&r, "OP3").moved);
+    let (c, a) = (by_new(&r, "OP2(c)"), by_new(&r, "OP3(a)"));
+    assert!(c.moved && a.moved);
+    assert_eq!((old_label(c), old_label(a)), ("OP3(a)", "OP2(c)"));
+}
+
+#[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
     let e = by_new(&r, "OP2");
