@@ -104,4 +104,20 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_reference_to_a_section_is_resolved_in_that_section() {
+        let text = "L’Assemblée des États Parties,\n\nA. Universalité\n\n1. Invite les États à adhérer ;\n\n2. Se félicite des adhésions ;\n\nB. Victimes\n\n1. Rappelle le paragraphe 2 de la section A ci-dessus et le paragraphe 5 de la section A ci-dessus ;\n\n2. Décide de rester saisie de la question.\n";
+        let options = ParseOptions {
+            lang: Some(crate::lang::Lang::Fr),
+        };
+        let doc = Document::parse("t", text.to_string(), &options).unwrap();
+        let messages: Vec<String> = check(&doc).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "“paragraphe 5 de la section A ci-dessus” refers to A/OP5, which this draft does not have"
+            ]
+        );
+    }
 }

@@ -570,4 +570,20 @@ mod tests {
             [Some("paragraph 2 of the present resolution".to_string())]
         );
     }
+
+    #[test]
+    fn a_reference_to_a_section_follows_its_renumbering() {
+        let old = doc(
+            "The Assembly of States Parties,\n\nA. Universality\n\n1. Invites States to accede;\n\n2. Welcomes accessions;\n\nB. Victims\n\n1. Recalls paragraph 2 of section A above.\n",
+        );
+        let new = doc(
+            "The Assembly of States Parties,\n\nA. Universality\n\n1. Invites States to accede;\n\n2. Notes the ratifications;\n\n3. Welcomes accessions;\n\nB. Victims\n\n1. Recalls paragraph 2 of section A above.\n",
+        );
+        let s = check(&old, &new);
+        let suggestions: Vec<_> = s.findings.iter().map(|f| f.suggestion.clone()).collect();
+        assert_eq!(
+            suggestions,
+            [Some("paragraph 3 of section A above".to_string())]
+        );
+    }
 }

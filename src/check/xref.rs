@@ -104,6 +104,9 @@ pub struct Reference {
     /// Whether it names the present resolution ("paragraph 6 of the present
     /// resolution"): from an annex, it then points into the main text.
     pub of_present: bool,
+    /// For "paragraph 3 of section B above", the section's letter (`B`):
+    /// its targets are numbered within that section.
+    pub section: Option<String>,
     /// For "paragraph 3 of the annex to the present resolution", the label
     /// of the annex (`ANNEX`, `ANNEX-II`). Such a reference is external to
     /// the main text, so that renumbering there never touches it, but
@@ -190,6 +193,9 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
         return in_annex(doc, annex, target);
     }
     let from = reference.unit;
+    if let Some(section) = &reference.section {
+        return in_section(doc, from, section, target);
+    }
     let in_annex_part = doc.units().get(from).is_some_and(|u| u.part.is_some());
     if reference.of_present && in_annex_part {
         return in_main_text(doc, target);
@@ -202,6 +208,23 @@ pub fn resolve_reference(doc: &Document, reference: &Reference, target: &Target)
     }
     let (number, subs) = target.number_and_subs();
     let label = format!("{}P{number}{subs}", part_scope(doc.units(), from));
+    let exists = doc.index_of(&label).is_some();
+    (label, exists)
+}
+
+/// A target of "paragraph 3 of section B": operative paragraph 3 of
+/// section B, when the section numbers its paragraphs from 1 (`B/OP3`);
+/// not resolved when the draft has no such section.
+fn in_section(doc: &Document, from: usize, section: &str, target: &Target) -> (String, bool) {
+    if target.kind != TargetKind::Operative {
+        return Default::default();
+    }
+    let prefix = format!("{}{section}/", part_scope(doc.units(), from));
+    if !doc.units().iter().any(|u| u.label.starts_with(&prefix)) {
+        return Default::default();
+    }
+    let (number, subs) = target.number_and_subs();
+    let label = format!("{prefix}OP{number}{subs}");
     let exists = doc.index_of(&label).is_some();
     (label, exists)
 }
@@ -328,6 +351,8 @@ struct Tail {
     of_present: bool,
     /// The label of the present text's annex it names.
     annex: Option<String>,
+    /// The letter of the section it names.
+    section: Option<String>,
 }
 
 struct Parser<'t, 'a> {
@@ -353,6 +378,7 @@ impl Parser<'_, '_> {
                         place: tail.place,
                         of_present: tail.of_present,
                         annex: tail.annex,
+                        section: tail.section,
                     });
                     k = tail.end;
                 }
@@ -647,6 +673,29 @@ impl Parser<'_, '_> {
     /// What follows a shape: "above", "of the present resolution", or the
     /// text it belongs to.
     fn tail(&self, start: usize, end: usize) -> Tail {
+        match self.section_at(end) {
+            Some((section, n)) => Tail {
+                section: Some(section),
+                ..self.tail_after(start, end + n)
+            },
+            None => self.tail_after(start, end),
+        }
+    }
+
+    /// "of section B", "de la section B" at `j`: the letter and the length.
+    fn section_at(&self, j: usize) -> Option<(String, usize)> {
+        let mut k = j + self.of_at(j)?;
+        k += match_any(self.toks, k, self.words.section)?;
+        let id = self.tok(k).filter(|t| {
+            t.kind == Kind::Word
+                && t.text.chars().count() <= 4
+                && t.text.chars().all(|c| c.is_ascii_uppercase())
+        })?;
+        Some((id.text.to_string(), k + 1 - j))
+    }
+
+    /// What follows a shape, past the section it names if any.
+    fn tail_after(&self, start: usize, end: usize) -> Tail {
         if let Some(place) = self.place_at(end) {
             let end = end + place.1;
             let symbol = self.tok(end).is_some_and(|t| t.kind == Kind::Symbol);

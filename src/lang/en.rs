@@ -179,6 +179,7 @@ pub static TABLE: Language = Language {
         external_after: &["thereof"],
         annex: &["the annex", "annex"],
         annex_link: &["to", "of"],
+        section: &["section"],
         external_nouns: &[
             "article",
             "articles",

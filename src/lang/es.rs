@@ -121,6 +121,7 @@ pub static TABLE: Language = Language {
         external_after: &[],
         annex: &["el anexo", "anexo"],
         annex_link: &["de", "a"],
+        section: &["la sección", "sección"],
         external_nouns: &[
             "artículo",
             "artículos",

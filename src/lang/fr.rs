@@ -147,6 +147,7 @@ pub static TABLE: Language = Language {
         external_after: &["de celle-ci", "dudit", "de ladite"],
         annex: &["l’annexe", "annexe"],
         annex_link: &["à", "de"],
+        section: &["la section", "section"],
         external_nouns: &[
             "article",
             "articles",

@@ -62,6 +62,10 @@ pub struct References {
     /// Words joining an annex to [`References::present`]: "to" in "the
     /// annex to the present resolution", "à", "de".
     pub annex_link: &'static [&'static str],
+    /// How a section of the present text is named after
+    /// [`References::of`], before its letter: "section" in "paragraph 3
+    /// of section B above", "la section", "la sección".
+    pub section: &'static [&'static str],
     /// Nouns that, followed by a number, name another text or provision
     /// ("article 93", "resolution 75/1"): a reference in the same clause
     /// after one of them belongs to that text.
