@@ -590,6 +590,9 @@ fn free_descendants(old: &Resolution, cont_old: &[Option<usize>], stable: &mut [
 /// unambiguous.
 fn natural_ref(old: &Resolution, i: usize) -> Ref {
     let u = &old.units[i];
+    if let Some(r) = section_ref(u) {
+        return r;
+    }
     let simple = |prefix: &str| {
         u.label
             .strip_prefix(prefix)
@@ -614,6 +617,19 @@ fn natural_ref(old: &Resolution, i: usize) -> Ref {
             .map_or_else(label, |n| Ref::HeadingBefore(n.to_string())),
         _ => label(),
     }
+}
+
+/// "Operative paragraph 3 of section B" for `B/OP3`, an operative
+/// paragraph of a main-text section that numbers its paragraphs from 1.
+fn section_ref(u: &model::Unit) -> Option<Ref> {
+    if u.kind != UnitKind::Operative || u.part.is_some() {
+        return None;
+    }
+    let (section, rest) = u.label.split_once('/')?;
+    let n = rest.strip_prefix("OP")?;
+    let plain = |s: &str, f: fn(char) -> bool| !s.is_empty() && s.chars().all(f);
+    (plain(section, |c| c.is_ascii_uppercase()) && plain(n, |c| c.is_ascii_alphanumeric()))
+        .then(|| Ref::SectionOperative(section.to_string(), n.to_string()))
 }
 
 /// How an amendment names a subparagraph: "operative paragraph 7 (c)",

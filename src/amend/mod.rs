@@ -59,6 +59,9 @@ pub enum Ref {
     /// Subparagraph (numeral) of a subparagraph (letter) of operative
     /// paragraph n: `7`, `c`, `iv`.
     OperativeSubSub(String, String, String),
+    /// Operative paragraph n of section s, which numbers its paragraphs
+    /// from 1: `B`, `3`.
+    SectionOperative(String, String),
     /// The heading just before operative paragraph n.
     HeadingBefore(String),
     /// Footnote n.
@@ -78,6 +81,7 @@ impl Ref {
             Ref::PreambularSub(..) => RefKind::PreambularSub,
             Ref::OperativeSub(..) => RefKind::OperativeSub,
             Ref::OperativeSubSub(..) => RefKind::OperativeSubSub,
+            Ref::SectionOperative(..) => RefKind::SectionOperative,
             Ref::HeadingBefore(_) => RefKind::Heading,
             Ref::Footnote(_) => RefKind::Footnote,
             Ref::Label(_) => RefKind::Label,
@@ -95,6 +99,7 @@ impl Ref {
             Ref::PreambularSub(n, s) => format!("PP{n}({s})"),
             Ref::OperativeSub(n, s) => format!("OP{n}({s})"),
             Ref::OperativeSubSub(n, s, t) => format!("OP{n}({s})({t})"),
+            Ref::SectionOperative(s, n) => format!("{s}/OP{n}"),
             Ref::Footnote(n) => format!("FN{n}"),
             Ref::Label(l) => l.clone(),
         }

@@ -40,6 +40,8 @@ enum Slot {
     Sub(usize),
     /// The numeral of a subparagraph within a subparagraph.
     Sub2(usize),
+    /// A section letter.
+    Sec(usize),
     /// Footnote number of a reference.
     Fn(usize),
     /// Unit label.
@@ -81,6 +83,7 @@ struct Values {
     pre: [Option<u32>; 2],
     sub: [Option<String>; 2],
     sub2: [Option<String>; 2],
+    sec: [Option<String>; 2],
     fnid: [Option<String>; 2],
     label: [Option<String>; 2],
     new_fn: Option<String>,
@@ -145,7 +148,7 @@ fn with_refs(style: &AmendmentStyle, template: &str) -> Vec<Filled> {
 /// Numbers a reference's slots: `{n}` → `{n#0}`.
 fn rename(form: &str, index: usize) -> String {
     let mut out = form.to_string();
-    for name in ["n", "p", "ord", "sub", "sub2", "fn", "label"] {
+    for name in ["n", "p", "ord", "sub", "sub2", "sec", "fn", "label"] {
         out = out.replace(&format!("{{{name}}}"), &format!("{{{name}#{index}}}"));
     }
     out
@@ -191,6 +194,7 @@ fn slot(name: &str) -> Option<Slot> {
         ("ord", true) => Slot::Ord(index),
         ("sub", true) => Slot::Sub(index),
         ("sub2", true) => Slot::Sub2(index),
+        ("sec", true) => Slot::Sec(index),
         ("fn", true) => Slot::Fn(index),
         ("label", true) => Slot::Label(index),
         ("fn", false) => Slot::NewFn,
@@ -281,6 +285,7 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         Slot::Ord(i) => ordinal(style.preambular_ordinals, v.pre[i]? as usize),
         Slot::Sub(i) => v.sub[i].clone(),
         Slot::Sub2(i) => v.sub2[i].clone(),
+        Slot::Sec(i) => v.sec[i].clone(),
         Slot::Fn(i) => v.fnid[i].clone(),
         Slot::Label(i) => v.label[i].clone(),
         Slot::NewFn => v.new_fn.clone(),
@@ -305,6 +310,10 @@ fn put_ref(v: &mut Values, i: usize, r: &Ref) {
         Ref::OperativeSub(n, s) => {
             v.num[i] = Some(n.clone());
             v.sub[i] = Some(s.clone());
+        }
+        Ref::SectionOperative(s, n) => {
+            v.sec[i] = Some(s.clone());
+            v.num[i] = Some(n.clone());
         }
         Ref::OperativeSubSub(n, s, t) => {
             v.num[i] = Some(n.clone());
@@ -559,6 +568,10 @@ fn candidates(
             .into_iter()
             .map(|end| with(end, &|v| v.sub2[i] = Some(input[pos..end].to_string())))
             .collect(),
+        Slot::Sec(i) => run(input, pos, |c| c.is_ascii_uppercase(), 4)
+            .into_iter()
+            .map(|end| with(end, &|v| v.sec[i] = Some(input[pos..end].to_string())))
+            .collect(),
         Slot::Fn(i) => run(input, pos, |c| c.is_ascii_alphanumeric(), 12)
             .into_iter()
             .map(|end| with(end, &|v| v.fnid[i] = Some(input[pos..end].to_string())))
@@ -754,6 +767,10 @@ fn get_ref(v: &Values, i: usize, kind: RefKind) -> Result<Ref, String> {
         RefKind::Operative => Ref::Operative(num()?),
         RefKind::PreambularSub => Ref::PreambularSub(pre()?, sub()?),
         RefKind::OperativeSub => Ref::OperativeSub(num()?, sub()?),
+        RefKind::SectionOperative => {
+            let sec = v.sec[i].clone().ok_or_else(missing)?;
+            Ref::SectionOperative(sec, num()?)
+        }
         RefKind::OperativeSubSub => {
             let sub2 = v.sub2[i].clone().ok_or_else(missing)?;
             Ref::OperativeSubSub(num()?, sub()?, sub2)
@@ -987,6 +1004,7 @@ mod tests {
             Ref::PreambularSub(2, "b".into()),
             Ref::OperativeSub("12".into(), "ii".into()),
             Ref::OperativeSubSub("7".into(), "c".into(), "iv".into()),
+            Ref::SectionOperative("B".into(), "3".into()),
             Ref::HeadingBefore("3".into()),
             Ref::Footnote("7".into()),
             Ref::Label("ANNEX-II/OP3".into()),

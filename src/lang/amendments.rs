@@ -22,7 +22,8 @@
 //! and in unit references: `{n}` an operative number (`9 bis`), `{p}` a
 //! preambular number, `{ord}` a preambular ordinal word, `{sub}` a
 //! subparagraph letter, `{sub2}` the numeral of a subparagraph within it
-//! (`iv` in "operative paragraph 7 (c) (iv)"), `{fn}` a footnote number,
+//! (`iv` in "operative paragraph 7 (c) (iv)"), `{sec}` a section letter,
+//! `{fn}` a footnote number,
 //! `{label}` a unit label.
 
 /// Which kind of unit a reference names.
@@ -43,6 +44,9 @@ pub enum RefKind {
     /// A subparagraph within a subparagraph of an operative paragraph
     /// ("operative paragraph 7 (c) (iv)").
     OperativeSubSub,
+    /// An operative paragraph of a section that numbers its paragraphs
+    /// from 1 ("operative paragraph 3 of section B").
+    SectionOperative,
     /// The heading standing just before an operative paragraph.
     Heading,
     /// A footnote, by number.
@@ -220,6 +224,7 @@ mod tests {
                 RefKind::PreambularSub,
                 RefKind::OperativeSub,
                 RefKind::OperativeSubSub,
+                RefKind::SectionOperative,
                 RefKind::Heading,
                 RefKind::Footnote,
                 RefKind::Label,

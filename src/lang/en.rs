@@ -288,6 +288,16 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "subparagraph ({sub2}) of subparagraph ({sub}) of operative paragraph {n}",
         },
         RefForm {
+            kind: RefKind::SectionOperative,
+            bare: "operative paragraph {n} of section {sec}",
+            definite: "operative paragraph {n} of section {sec}",
+        },
+        RefForm {
+            kind: RefKind::SectionOperative,
+            bare: "paragraph {n} of section {sec}",
+            definite: "paragraph {n} of section {sec}",
+        },
+        RefForm {
             kind: RefKind::Heading,
             bare: "heading before operative paragraph {n}",
             definite: "the heading before operative paragraph {n}",

@@ -204,6 +204,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el apartado {sub}) del párrafo {n} de la parte dispositiva",
         },
         RefForm {
+            kind: RefKind::SectionOperative,
+            bare: "párrafo {n} de la sección {sec}",
+            definite: "el párrafo {n} de la sección {sec}",
+        },
+        RefForm {
             kind: RefKind::OperativeSubSub,
             bare: "inciso {sub2}) del apartado {sub}) del párrafo {n} de la parte dispositiva",
             definite: "el inciso {sub2}) del apartado {sub}) del párrafo {n} de la parte dispositiva",

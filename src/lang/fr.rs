@@ -246,6 +246,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "l’alinéa {sub}) du paragraphe {n} du dispositif",
         },
         RefForm {
+            kind: RefKind::SectionOperative,
+            bare: "paragraphe {n} de la section {sec}",
+            definite: "le paragraphe {n} de la section {sec}",
+        },
+        RefForm {
             kind: RefKind::OperativeSubSub,
             bare: "sous-alinéa {sub2}) de l’alinéa {sub}) du paragraphe {n} du dispositif",
             definite: "le sous-alinéa {sub2}) de l’alinéa {sub}) du paragraphe {n} du dispositif",

@@ -506,3 +506,27 @@ fn a_bis_paragraph_amid_renumbering_gives_a_well_numbered_draft() {
     let out = std::fs::read_to_string(&amended).unwrap();
     assert!(out.contains("4. Invites the Office"), "{out}");
 }
+
+/// Regression (QA): in a draft whose sections number their paragraphs from
+/// 1, amendments name "operative paragraph 2 of section B", not "unit
+/// B/OP2" (the round trip is checked with every fixture).
+#[test]
+fn section_paragraphs_are_named_by_section() {
+    let o = crate::support::redraft(&[
+        "diff",
+        "fixtures/sections-from-one/old.txt",
+        "fixtures/sections-from-one/new.txt",
+        "--format",
+        "amendments",
+    ]);
+    let list = crate::support::stdout(&o);
+    assert!(
+        list.contains("After operative paragraph 1 of section A, insert"),
+        "{list}"
+    );
+    assert!(
+        list.contains("Operative paragraph 2 of section B: "),
+        "{list}"
+    );
+    assert!(!list.contains("unit"), "{list}");
+}
