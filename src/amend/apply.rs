@@ -61,6 +61,9 @@ pub(crate) struct Item {
     /// Subparagraph nesting: 0 for paragraphs, 1 for `(a)`, 2 for `(i)`.
     pub depth: usize,
     pub deleted: bool,
+    /// A paragraph (not operative) numbered with figures, as in annexed
+    /// guidelines: renumbered like operative paragraphs.
+    pub numbered: bool,
 }
 
 /// Applies a list of amendments to a draft.
@@ -117,6 +120,7 @@ impl<'a> Work<'a> {
                 attached: None,
                 depth: depth(draft, i),
                 deleted: false,
+                numbered: is_numbered_paragraph(u),
             })
             .collect();
         Work {
@@ -170,12 +174,12 @@ impl<'a> Work<'a> {
     /// The draft unit a reference names.
     fn resolve(&self, r: &Ref) -> Result<usize, String> {
         let missing = || format!("{} is not in the draft", describe(r));
-        let label = r.label();
+        let labels = r.labels();
         let i = self
             .draft
             .units
             .iter()
-            .position(|u| u.label == label)
+            .position(|u| labels.contains(&u.label))
             .ok_or_else(missing)?;
         if let Ref::HeadingBefore(_) = r {
             return i
@@ -331,6 +335,7 @@ impl<'a> Work<'a> {
             attached: anchor,
             depth,
             deleted: false,
+            numbered: kind == UnitKind::Paragraph && kinds.contains(&NewUnit::NumberedParagraph),
         };
         self.items.insert(at, item);
         self.items[at].parent = self.parent_at(at);
@@ -402,6 +407,7 @@ impl<'a> Work<'a> {
             attached: None,
             depth: 0,
             deleted: false,
+            numbered: false,
         });
         Ok(())
     }
@@ -503,22 +509,40 @@ pub(crate) fn depth(draft: &Resolution, i: usize) -> usize {
     d
 }
 
+/// Whether a draft unit is a paragraph numbered with figures that is not
+/// operative (`P3` of annexed guidelines).
+pub(crate) fn is_numbered_paragraph(u: &model::Unit) -> bool {
+    u.kind == UnitKind::Paragraph
+        && u.number
+            .as_deref()
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// The kind of a new unit: the one the wording names, or, when it names
-/// several (French "alinéa"), the one the unit before it suggests: a
-/// subparagraph after an operative paragraph or a subparagraph, a
-/// preambular paragraph after a preambular paragraph or the chapeau.
+/// several (French "alinéa", "a new paragraph"), the one the unit beside
+/// it suggests: a subparagraph after an operative paragraph or a
+/// subparagraph, a preambular paragraph after a preambular paragraph or
+/// the chapeau, a numbered paragraph beside a numbered paragraph.
 fn choose_kind(kinds: &[NewUnit], prev: Option<&Item>) -> UnitKind {
+    if kinds.contains(&NewUnit::NumberedParagraph) && prev.is_some_and(|p| p.numbered) {
+        return UnitKind::Paragraph;
+    }
     let of = |k: NewUnit| match k {
         NewUnit::Operative => UnitKind::Operative,
         NewUnit::Preambular => UnitKind::Preambular,
         NewUnit::Subparagraph => UnitKind::Subparagraph,
         NewUnit::Heading => UnitKind::Heading,
         NewUnit::Paragraph => UnitKind::Paragraph,
+        NewUnit::NumberedParagraph => UnitKind::Paragraph,
         NewUnit::Title => UnitKind::Title,
         NewUnit::Chapeau => UnitKind::Chapeau,
         NewUnit::Annex => UnitKind::Annex,
     };
-    let candidates: Vec<UnitKind> = kinds.iter().map(|&k| of(k)).collect();
+    let candidates: Vec<UnitKind> = kinds
+        .iter()
+        .filter(|k| **k != NewUnit::NumberedParagraph || kinds.len() == 1)
+        .map(|&k| of(k))
+        .collect();
     let suggested = match prev.map(|p| p.kind) {
         Some(UnitKind::Operative | UnitKind::Subparagraph) => Some(UnitKind::Subparagraph),
         Some(UnitKind::Preambular | UnitKind::Chapeau) => Some(UnitKind::Preambular),

@@ -220,7 +220,7 @@ impl<'a> Gen<'a> {
         let r = natural_ref(self.old, i);
         let found = match &r {
             Ref::HeadingBefore(_) => self.position(&r.label()).map(|k| k.wrapping_sub(1)),
-            _ => self.position(&r.label()),
+            _ => r.labels().iter().find_map(|l| self.position(l)),
         };
         if found == Some(i) {
             r
@@ -266,7 +266,7 @@ impl<'a> Gen<'a> {
                 None => Action::InsertUnit {
                     number: self.own_number(j, &place),
                     place,
-                    kinds: vec![new_unit(unit.kind)],
+                    kinds: vec![new_unit(unit)],
                     text: self.new_text(j),
                 },
             };
@@ -590,7 +590,7 @@ fn free_descendants(old: &Resolution, cont_old: &[Option<usize>], stable: &mut [
 /// unambiguous.
 fn natural_ref(old: &Resolution, i: usize) -> Ref {
     let u = &old.units[i];
-    if let Some(r) = section_ref(u) {
+    if let Some(r) = section_ref(u).or_else(|| annex_ref(u)) {
         return r;
     }
     let simple = |prefix: &str| {
@@ -632,6 +632,21 @@ fn section_ref(u: &model::Unit) -> Option<Ref> {
         .then(|| Ref::SectionOperative(section.to_string(), n.to_string()))
 }
 
+/// "Paragraph 3 of annex II" for `ANNEX-II/OP3` or `ANNEX-II/P3`, "of
+/// the annex" for `ANNEX/…`.
+fn annex_ref(u: &model::Unit) -> Option<Ref> {
+    let numbered = u.kind == UnitKind::Operative || super::apply::is_numbered_paragraph(u);
+    let (part, rest) = u.label.split_once('/')?;
+    let n = rest.strip_prefix("OP").or_else(|| rest.strip_prefix('P'))?;
+    let annex = match part.strip_prefix("ANNEX") {
+        Some("") => String::new(),
+        Some(id) => id.strip_prefix('-')?.to_string(),
+        None => return None,
+    };
+    let plain = !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric());
+    (numbered && plain).then(|| Ref::AnnexParagraph(annex, n.to_string()))
+}
+
 /// How an amendment names a subparagraph: "operative paragraph 7 (c)",
 /// "operative paragraph 7 (c) (iv)"; `None` when no phrase names it (it
 /// is then named by its label).
@@ -661,8 +676,11 @@ fn sub_ref(old: &Resolution, i: usize) -> Option<Ref> {
     }
 }
 
-fn new_unit(kind: UnitKind) -> NewUnit {
-    match kind {
+fn new_unit(unit: &model::Unit) -> NewUnit {
+    if super::apply::is_numbered_paragraph(unit) {
+        return NewUnit::NumberedParagraph;
+    }
+    match unit.kind {
         UnitKind::Preambular => NewUnit::Preambular,
         UnitKind::Subparagraph => NewUnit::Subparagraph,
         UnitKind::Heading => NewUnit::Heading,

@@ -62,6 +62,10 @@ pub enum Ref {
     /// Operative paragraph n of section s, which numbers its paragraphs
     /// from 1: `B`, `3`.
     SectionOperative(String, String),
+    /// Paragraph n of an annex (`""` for the only annex, or `II`): its
+    /// operative paragraph n, or its numbered paragraph n when it has no
+    /// operative ones.
+    AnnexParagraph(String, String),
     /// The heading just before operative paragraph n.
     HeadingBefore(String),
     /// Footnote n.
@@ -82,9 +86,26 @@ impl Ref {
             Ref::OperativeSub(..) => RefKind::OperativeSub,
             Ref::OperativeSubSub(..) => RefKind::OperativeSubSub,
             Ref::SectionOperative(..) => RefKind::SectionOperative,
+            Ref::AnnexParagraph(..) => RefKind::AnnexParagraph,
             Ref::HeadingBefore(_) => RefKind::Heading,
             Ref::Footnote(_) => RefKind::Footnote,
             Ref::Label(_) => RefKind::Label,
+        }
+    }
+
+    /// The labels the unit named may carry, most likely first: one, but
+    /// two for a paragraph of an annex (`ANNEX-II/OP3` or `ANNEX-II/P3`).
+    pub fn labels(&self) -> Vec<String> {
+        match self {
+            Ref::AnnexParagraph(annex, n) => {
+                let part = if annex.is_empty() {
+                    "ANNEX".to_string()
+                } else {
+                    format!("ANNEX-{annex}")
+                };
+                vec![format!("{part}/OP{n}"), format!("{part}/P{n}")]
+            }
+            _ => vec![self.label()],
         }
     }
 
@@ -100,6 +121,7 @@ impl Ref {
             Ref::OperativeSub(n, s) => format!("OP{n}({s})"),
             Ref::OperativeSubSub(n, s, t) => format!("OP{n}({s})({t})"),
             Ref::SectionOperative(s, n) => format!("{s}/OP{n}"),
+            Ref::AnnexParagraph(..) => self.labels()[0].clone(),
             Ref::Footnote(n) => format!("FN{n}"),
             Ref::Label(l) => l.clone(),
         }

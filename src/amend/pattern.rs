@@ -42,6 +42,8 @@ enum Slot {
     Sub2(usize),
     /// A section letter.
     Sec(usize),
+    /// An annex number.
+    Ax(usize),
     /// Footnote number of a reference.
     Fn(usize),
     /// Unit label.
@@ -84,6 +86,7 @@ struct Values {
     sub: [Option<String>; 2],
     sub2: [Option<String>; 2],
     sec: [Option<String>; 2],
+    ax: [Option<String>; 2],
     fnid: [Option<String>; 2],
     label: [Option<String>; 2],
     new_fn: Option<String>,
@@ -148,7 +151,7 @@ fn with_refs(style: &AmendmentStyle, template: &str) -> Vec<Filled> {
 /// Numbers a reference's slots: `{n}` → `{n#0}`.
 fn rename(form: &str, index: usize) -> String {
     let mut out = form.to_string();
-    for name in ["n", "p", "ord", "sub", "sub2", "sec", "fn", "label"] {
+    for name in ["n", "p", "ord", "sub", "sub2", "sec", "ax", "fn", "label"] {
         out = out.replace(&format!("{{{name}}}"), &format!("{{{name}#{index}}}"));
     }
     out
@@ -195,6 +198,7 @@ fn slot(name: &str) -> Option<Slot> {
         ("sub", true) => Slot::Sub(index),
         ("sub2", true) => Slot::Sub2(index),
         ("sec", true) => Slot::Sec(index),
+        ("ax", true) => Slot::Ax(index),
         ("fn", true) => Slot::Fn(index),
         ("label", true) => Slot::Label(index),
         ("fn", false) => Slot::NewFn,
@@ -286,6 +290,7 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         Slot::Sub(i) => v.sub[i].clone(),
         Slot::Sub2(i) => v.sub2[i].clone(),
         Slot::Sec(i) => v.sec[i].clone(),
+        Slot::Ax(i) => v.ax[i].clone(),
         Slot::Fn(i) => v.fnid[i].clone(),
         Slot::Label(i) => v.label[i].clone(),
         Slot::NewFn => v.new_fn.clone(),
@@ -313,6 +318,10 @@ fn put_ref(v: &mut Values, i: usize, r: &Ref) {
         }
         Ref::SectionOperative(s, n) => {
             v.sec[i] = Some(s.clone());
+            v.num[i] = Some(n.clone());
+        }
+        Ref::AnnexParagraph(a, n) => {
+            v.ax[i] = (!a.is_empty()).then(|| a.clone());
             v.num[i] = Some(n.clone());
         }
         Ref::OperativeSubSub(n, s, t) => {
@@ -572,6 +581,15 @@ fn candidates(
             .into_iter()
             .map(|end| with(end, &|v| v.sec[i] = Some(input[pos..end].to_string())))
             .collect(),
+        Slot::Ax(i) => run(
+            input,
+            pos,
+            |c| c.is_ascii_uppercase() || c.is_ascii_digit(),
+            6,
+        )
+        .into_iter()
+        .map(|end| with(end, &|v| v.ax[i] = Some(input[pos..end].to_string())))
+        .collect(),
         Slot::Fn(i) => run(input, pos, |c| c.is_ascii_alphanumeric(), 12)
             .into_iter()
             .map(|end| with(end, &|v| v.fnid[i] = Some(input[pos..end].to_string())))
@@ -767,6 +785,7 @@ fn get_ref(v: &Values, i: usize, kind: RefKind) -> Result<Ref, String> {
         RefKind::Operative => Ref::Operative(num()?),
         RefKind::PreambularSub => Ref::PreambularSub(pre()?, sub()?),
         RefKind::OperativeSub => Ref::OperativeSub(num()?, sub()?),
+        RefKind::AnnexParagraph => Ref::AnnexParagraph(v.ax[i].clone().unwrap_or_default(), num()?),
         RefKind::SectionOperative => {
             let sec = v.sec[i].clone().ok_or_else(missing)?;
             Ref::SectionOperative(sec, num()?)
@@ -1005,6 +1024,8 @@ mod tests {
             Ref::OperativeSub("12".into(), "ii".into()),
             Ref::OperativeSubSub("7".into(), "c".into(), "iv".into()),
             Ref::SectionOperative("B".into(), "3".into()),
+            Ref::AnnexParagraph("II".into(), "3".into()),
+            Ref::AnnexParagraph(String::new(), "12".into()),
             Ref::HeadingBefore("3".into()),
             Ref::Footnote("7".into()),
             Ref::Label("ANNEX-II/OP3".into()),

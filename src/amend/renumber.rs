@@ -28,17 +28,28 @@ pub(crate) fn renumber(items: &mut [Item], draft: &Resolution) {
 }
 
 /// The run of numbering an operative paragraph's label belongs to:
-/// `ANNEX-II/B/OP1` → `ANNEX-II/B/`.
-fn domain_of_label(label: &str) -> String {
+/// `ANNEX-II/B/OP1` → `ANNEX-II/B/`; for a numbered paragraph of annexed
+/// guidelines, `ANNEX/P3` → `ANNEX/P`.
+fn domain_of_label(label: &str, kind: UnitKind) -> String {
+    if kind == UnitKind::Paragraph {
+        let prefix = label.rfind('/').map_or("", |p| &label[..=p]);
+        return format!("{prefix}P");
+    }
     match label.rfind("OP") {
         Some(p) => label[..p].to_string(),
         None => String::new(),
     }
 }
 
+/// Whether an item is numbered in runs: an operative paragraph, or a
+/// numbered paragraph of annexed guidelines.
+fn in_runs(item: &Item) -> bool {
+    item.kind == UnitKind::Operative || item.numbered
+}
+
 fn live_operatives(items: &[Item]) -> Vec<usize> {
     (0..items.len())
-        .filter(|&k| !items[k].deleted && items[k].kind == UnitKind::Operative)
+        .filter(|&k| !items[k].deleted && in_runs(&items[k]))
         .collect()
 }
 
@@ -58,7 +69,10 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
             .units
             .iter()
             .enumerate()
-            .filter(|(_, u)| u.kind == UnitKind::Operative && domain_of_label(&u.label) == d)
+            .filter(|(_, u)| {
+                (u.kind == UnitKind::Operative || super::apply::is_numbered_paragraph(u))
+                    && domain_of_label(&u.label, u.kind) == d
+            })
             .map(|(i, _)| i)
             .collect();
         number_domain(items, draft, &members[&d], &olds);
@@ -70,7 +84,11 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
 fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     let own: Vec<Option<String>> = live
         .iter()
-        .map(|&k| items[k].old.map(|i| domain_of_label(&draft.units[i].label)))
+        .map(|&k| {
+            items[k]
+                .old
+                .map(|i| domain_of_label(&draft.units[i].label, draft.units[i].kind))
+        })
         .collect();
     let prefix = |k: usize| {
         items[k]

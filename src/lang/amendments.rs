@@ -23,6 +23,7 @@
 //! preambular number, `{ord}` a preambular ordinal word, `{sub}` a
 //! subparagraph letter, `{sub2}` the numeral of a subparagraph within it
 //! (`iv` in "operative paragraph 7 (c) (iv)"), `{sec}` a section letter,
+//! `{ax}` an annex number (`II`),
 //! `{fn}` a footnote number,
 //! `{label}` a unit label.
 
@@ -47,6 +48,9 @@ pub enum RefKind {
     /// An operative paragraph of a section that numbers its paragraphs
     /// from 1 ("operative paragraph 3 of section B").
     SectionOperative,
+    /// A numbered paragraph of an annex ("paragraph 3 of annex II",
+    /// "paragraph 3 of the annex").
+    AnnexParagraph,
     /// The heading standing just before an operative paragraph.
     Heading,
     /// A footnote, by number.
@@ -147,6 +151,10 @@ pub enum NewUnit {
     Heading,
     /// An unnumbered paragraph.
     Paragraph,
+    /// A numbered paragraph of a part whose numbered paragraphs are not
+    /// operative ones (annexed guidelines, a declaration): numbered when
+    /// the draft is renumbered.
+    NumberedParagraph,
     /// A title line.
     Title,
     /// A chapeau.
@@ -225,6 +233,7 @@ mod tests {
                 RefKind::OperativeSub,
                 RefKind::OperativeSubSub,
                 RefKind::SectionOperative,
+                RefKind::AnnexParagraph,
                 RefKind::Heading,
                 RefKind::Footnote,
                 RefKind::Label,
@@ -240,6 +249,7 @@ mod tests {
                 NewUnit::Subparagraph,
                 NewUnit::Heading,
                 NewUnit::Paragraph,
+                NewUnit::NumberedParagraph,
                 NewUnit::Title,
                 NewUnit::Chapeau,
                 NewUnit::Annex,

@@ -288,6 +288,16 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "subparagraph ({sub2}) of subparagraph ({sub}) of operative paragraph {n}",
         },
         RefForm {
+            kind: RefKind::AnnexParagraph,
+            bare: "paragraph {n} of annex {ax}",
+            definite: "paragraph {n} of annex {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexParagraph,
+            bare: "paragraph {n} of the annex",
+            definite: "paragraph {n} of the annex",
+        },
+        RefForm {
             kind: RefKind::SectionOperative,
             bare: "operative paragraph {n} of section {sec}",
             definite: "operative paragraph {n} of section {sec}",
@@ -489,6 +499,7 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (NewUnit::Subparagraph, "a new subparagraph"),
         (NewUnit::Heading, "a new heading"),
         (NewUnit::Paragraph, "a new unnumbered paragraph"),
+        (NewUnit::NumberedParagraph, "a new paragraph"),
         (NewUnit::Title, "a new title line"),
         (NewUnit::Chapeau, "a new chapeau"),
         (NewUnit::Annex, "a new annex heading"),

@@ -204,6 +204,16 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el apartado {sub}) del párrafo {n} de la parte dispositiva",
         },
         RefForm {
+            kind: RefKind::AnnexParagraph,
+            bare: "párrafo {n} del anexo {ax}",
+            definite: "el párrafo {n} del anexo {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexParagraph,
+            bare: "párrafo {n} del anexo",
+            definite: "el párrafo {n} del anexo",
+        },
+        RefForm {
             kind: RefKind::SectionOperative,
             bare: "párrafo {n} de la sección {sec}",
             definite: "el párrafo {n} de la sección {sec}",
@@ -357,6 +367,7 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (NewUnit::Subparagraph, "el nuevo apartado siguiente"),
         (NewUnit::Heading, "el nuevo subtítulo siguiente"),
         (NewUnit::Paragraph, "el nuevo párrafo sin numerar siguiente"),
+        (NewUnit::NumberedParagraph, "el nuevo párrafo siguiente"),
         (NewUnit::Title, "la nueva línea de título siguiente"),
         (NewUnit::Chapeau, "el nuevo encabezamiento siguiente"),
         (NewUnit::Annex, "el nuevo título de anexo siguiente"),

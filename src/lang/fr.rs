@@ -246,6 +246,16 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "l’alinéa {sub}) du paragraphe {n} du dispositif",
         },
         RefForm {
+            kind: RefKind::AnnexParagraph,
+            bare: "paragraphe {n} de l’annexe {ax}",
+            definite: "le paragraphe {n} de l’annexe {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexParagraph,
+            bare: "paragraphe {n} de l’annexe",
+            definite: "le paragraphe {n} de l’annexe",
+        },
+        RefForm {
             kind: RefKind::SectionOperative,
             bare: "paragraphe {n} de la section {sec}",
             definite: "le paragraphe {n} de la section {sec}",
@@ -407,6 +417,7 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             NewUnit::Paragraph,
             "le nouveau paragraphe non numéroté suivant",
         ),
+        (NewUnit::NumberedParagraph, "le nouveau paragraphe suivant"),
         (NewUnit::Title, "la nouvelle ligne de titre suivante"),
         (NewUnit::Chapeau, "le nouveau chapeau suivant"),
         (NewUnit::Annex, "le nouvel intitulé d’annexe suivant"),

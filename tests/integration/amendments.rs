@@ -530,3 +530,28 @@ fn section_paragraphs_are_named_by_section() {
     );
     assert!(!list.contains("unit"), "{list}");
 }
+
+/// Regression (QA): the numbered paragraphs of annexed guidelines are
+/// named "paragraph 2 of the annex"; a new one is numbered and the others
+/// renumbered (the round trip is checked with every fixture).
+#[test]
+fn annexed_guidelines_are_amended_like_operative_paragraphs() {
+    let o = crate::support::redraft(&[
+        "diff",
+        "fixtures/annex-guidelines/old.txt",
+        "fixtures/annex-guidelines/new.txt",
+        "--format",
+        "amendments",
+    ]);
+    let list = crate::support::stdout(&o);
+    assert!(
+        list.contains("Paragraph 2 of the annex: after \"promptly\", insert \"and impartially\"."),
+        "{list}"
+    );
+    assert!(list.contains("Delete paragraph 3 of the annex."), "{list}");
+    assert!(
+        list.contains("insert a new paragraph reading: \"States should publish"),
+        "{list}"
+    );
+    assert!(!list.contains("unit"), "{list}");
+}
