@@ -12,7 +12,7 @@
 //! "Welcomes the preparatory work ..."
 //! ```
 
-use super::pattern::{self, Unread};
+use super::pattern::{self, MAX_AMENDMENT, Unread};
 use super::plural;
 use super::{Amendment, pattern::collapse};
 use crate::lang::Lang;
@@ -56,10 +56,6 @@ pub fn parse(text: &str) -> Result<Vec<Amendment>, ParseError> {
     }
     Ok(out)
 }
-
-/// The longest amendment read (a paragraph replaced whole fits many times
-/// over); beyond it, reading would grow too costly.
-const MAX_AMENDMENT: usize = 20_000;
 
 /// Reads the amendment starting on line `start` (0-based), joining the
 /// following lines while its quotation is open; gives it (or the several
@@ -203,6 +199,22 @@ mod tests {
 
     fn err(text: &str) -> ParseError {
         parse(text).unwrap_err()
+    }
+
+    #[test]
+    fn labels_with_dots_read_and_huge_labels_are_refused_at_once() {
+        let list = parse("Delete unit OP1.1.\n").unwrap();
+        match &list[0].action {
+            super::super::Action::DeleteUnit { target } => assert_eq!(target.label(), "OP1.1"),
+            other => panic!("{other:?}"),
+        }
+        // An unreadable line, then one far past the size of an amendment:
+        // refused without reading it (reading it grew as its square).
+        let huge = format!(
+            "Unreadable line.\nunit {}: delete \"x\".\n",
+            "A".repeat(300_000)
+        );
+        assert_eq!(err(&huge).line, 1);
     }
 
     #[test]

@@ -449,6 +449,11 @@ pub enum Unread {
 
 /// Reads one amendment, in any language.
 pub fn read(text: &str) -> Result<Action, Unread> {
+    if text.len() > MAX_AMENDMENT {
+        return Err(Unread::Invalid(format!(
+            "an amendment of more than {MAX_AMENDMENT} bytes (a quotation left open?)"
+        )));
+    }
     let mut invalid = None;
     for p in PATTERNS.iter() {
         let style = p.lang.amendments();
@@ -462,6 +467,10 @@ pub fn read(text: &str) -> Result<Action, Unread> {
     }
     Err(invalid.map_or(Unread::NoMatch, Unread::Invalid))
 }
+
+/// The longest amendment read (a paragraph replaced whole fits many times
+/// over); beyond it, reading would grow too costly.
+pub const MAX_AMENDMENT: usize = 20_000;
 
 fn match_pieces(
     style: &AmendmentStyle,
@@ -690,11 +699,28 @@ fn run(input: &str, pos: usize, ok: impl Fn(char) -> bool, max: usize) -> Vec<us
     vec![pos + len]
 }
 
-/// Ends of a unit label (`ANNEX-II/OP3`, `OP12(b)`), longest first.
+/// The longest unit label read (labels are short: `ANNEX-II/B/OP12(b)(ii)`).
+const MAX_LABEL: usize = 80;
+
+/// Ends of a unit label (`ANNEX-II/OP3`, `OP12(b)`, `OP1.1`, `H2#2`),
+/// longest first.
 fn labels(input: &str, pos: usize) -> Vec<usize> {
-    let ok = |c: char| c.is_ascii_alphanumeric() || "/()#-_".contains(c);
-    let len = input[pos..].chars().take_while(|&c| ok(c)).count();
-    (1..=len).rev().map(|l| pos + l).collect()
+    let ok = |c: char| c.is_ascii_alphanumeric() || "/()#-_.".contains(c);
+    let len = input[pos..]
+        .chars()
+        .take_while(|&c| ok(c))
+        .take(MAX_LABEL + 1)
+        .count();
+    if len > MAX_LABEL {
+        return Vec::new();
+    }
+    // A label never ends with its full stop: that is the sentence's.
+    let rest = &input[pos..];
+    (1..=len)
+        .rev()
+        .filter(|&l| !rest[..l].ends_with('.'))
+        .map(|l| pos + l)
+        .collect()
 }
 
 fn kinds(style: &AmendmentStyle, input: &str, pos: usize) -> Vec<(usize, Vec<NewUnit>)> {
