@@ -8,6 +8,7 @@ use crate::ingest::origin::Origin;
 use crate::lang::Language;
 use crate::model::parse::NoStructure;
 use crate::model::{self, ParseOptions, Resolution, Unit};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -26,6 +27,10 @@ pub struct Document {
     symbols: Vec<Symbol>,
     references: Vec<Reference>,
     origin: Option<Origin>,
+    /// The last position worked out (offset, column), so that findings
+    /// along one long line do not count its characters from the start
+    /// each time.
+    last_position: Cell<(usize, usize)>,
 }
 
 impl Document {
@@ -62,6 +67,7 @@ impl Document {
             symbols: Vec::new(),
             references: Vec::new(),
             origin: None,
+            last_position: Cell::new((0, 1)),
         };
         doc.symbols = symbol::find(&doc.text);
         doc.references = xref::extract(&doc);
@@ -134,11 +140,15 @@ impl Document {
         if let Some(origin) = &self.origin {
             return origin.locate(line, offset.saturating_sub(start));
         }
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(0, |s| s.chars().count())
-            + 1;
+        // Count from the last position when it stands earlier on this line.
+        let (last_offset, last_column) = self.last_position.get();
+        let (from, base) = if (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = self.text.get(from..offset).map_or(0, |s| s.chars().count()) + base;
+        self.last_position.set((offset, column));
         (line, column)
     }
 

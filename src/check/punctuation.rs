@@ -17,8 +17,9 @@
 use super::tokens::{self, Kind, Token};
 use super::xref::top;
 use super::{Document, Finding, Rule, Severity};
+use crate::model::UnitKind;
 use crate::model::marker::footnote_refs;
-use crate::model::{Unit, UnitKind};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Every punctuation finding of a draft.
@@ -63,13 +64,28 @@ impl Ending {
 fn endings(doc: &Document) -> Vec<Finding> {
     let units = doc.units();
     let mut out = Vec::new();
+    // Per part, computed once: whether it is held to the endings, and its
+    // last operative paragraph.
+    let mut held: HashMap<&Option<String>, bool> = HashMap::new();
+    let mut last: HashMap<&Option<String>, usize> = HashMap::new();
+    let mut parents = vec![false; units.len()];
+    for (i, u) in units.iter().enumerate() {
+        if u.kind == UnitKind::Chapeau {
+            held.insert(&u.part, true);
+        }
+        if u.kind == UnitKind::Operative {
+            last.insert(&u.part, i);
+        }
+        if let Some(p) = u.parent.filter(|&p| p < units.len()) {
+            parents[p] = true;
+        }
+    }
     for (i, unit) in units.iter().enumerate() {
-        if !held_to_endings(units, &unit.part) || has_children(doc, i) {
+        let held_to_endings = unit.part.is_none() || held.contains_key(&unit.part);
+        if !held_to_endings || parents[i] {
             continue;
         }
-        let last_operative = units
-            .iter()
-            .rposition(|u| u.kind == UnitKind::Operative && u.part == unit.part);
+        let last_operative = last.get(&unit.part).copied();
         let paragraph = top(units, i);
         let Some(expected) = expected(doc, i, paragraph, last_operative) else {
             continue;
@@ -79,19 +95,6 @@ fn endings(doc: &Document) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// The main text, and annexes that are resolutions themselves (they have
-/// a chapeau), are held to the endings.
-fn held_to_endings(units: &[Unit], part: &Option<String>) -> bool {
-    part.is_none()
-        || units
-            .iter()
-            .any(|u| u.kind == UnitKind::Chapeau && u.part == *part)
-}
-
-fn has_children(doc: &Document, unit: usize) -> bool {
-    doc.units().iter().any(|u| u.parent == Some(unit))
 }
 
 /// The ending a unit without subparagraphs should have, if any.

@@ -21,24 +21,34 @@ pub fn check(doc: &Document) -> Vec<Finding> {
             continue;
         }
         let toks = tokens::lex(&doc.text, doc.span(i), &atoms);
-        for pair in toks.windows(2) {
-            let (a, b) = (&pair[0], &pair[1]);
+        let doubled = |k: usize| {
+            let (a, b) = (&toks[k], &toks[k + 1]);
             let between = &doc.text[a.range.end..b.range.start];
-            let doubled = a.kind == Kind::Word
+            a.kind == Kind::Word
                 && b.kind == Kind::Word
                 && !between.is_empty()
                 && between.chars().all(char::is_whitespace)
                 && a.text.to_lowercase() == b.text.to_lowercase()
                 && !repeatable.iter().any(|w| a.is_word(w))
-                && !proper_noun(doc, a.text, b.text);
-            if doubled {
-                let range = a.range.start..b.range.end;
-                let message = format!(
-                    "“{}” is written twice",
-                    super::quote(&doc.text[range.clone()])
-                );
-                out.push(doc.finding(Rule::RepeatedWord, i, range, message));
+                && !proper_noun(doc, a.text, b.text)
+        };
+        let mut k = 0;
+        while k + 1 < toks.len() {
+            if !doubled(k) {
+                k += 1;
+                continue;
             }
+            // One finding for a whole run: "the the the" is one slip.
+            let run = (k + 1..toks.len() - 1).take_while(|&m| doubled(m)).count() + 2;
+            let range = toks[k].range.start..toks[k + 1].range.end;
+            let quoted = super::quote(&doc.text[range.clone()]);
+            let message = if run == 2 {
+                format!("“{quoted}” is written twice")
+            } else {
+                format!("“{}” is written {run} times in a row", toks[k].text)
+            };
+            out.push(doc.finding(Rule::RepeatedWord, i, range, message));
+            k += run;
         }
     }
     out
@@ -65,9 +75,22 @@ mod tests {
         assert_eq!(
             found,
             [
-                "“the the” is written twice",
-                "“the the” is written twice",
+                "“the” is written 3 times in a row",
                 "“The The” is written twice"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_run_of_one_word_is_one_finding() {
+        let text = "The General Assembly,\n\n1. Decides to act act act act on the the matter.\n";
+        let doc = Document::parse("t", text.to_string(), &Default::default()).unwrap();
+        let messages: Vec<String> = check(&doc).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "“act” is written 4 times in a row",
+                "“the the” is written twice"
             ]
         );
     }
