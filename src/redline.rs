@@ -173,7 +173,16 @@ pub struct Entry {
 impl Entry {
     /// Whether the entry shows any change: text, number, place or existence.
     pub fn is_change(&self) -> bool {
-        self.op != Op::Unchanged || self.moved || self.renumbered()
+        self.op != Op::Unchanged || self.moved || self.renumbered() || self.changed_kind()
+    }
+
+    /// Whether the unit kept its text but changed kind (a preambular
+    /// paragraph made operative, a paragraph made a subparagraph).
+    pub fn changed_kind(&self) -> bool {
+        match (self.op, &self.new, self.old.as_slice()) {
+            (Op::Unchanged | Op::Edited, Some(new), [old]) => new.kind != old.kind,
+            _ => false,
+        }
     }
 
     /// Whether the unit kept its identity but not its number (`17
@@ -249,6 +258,10 @@ pub struct Summary {
     pub merged: usize,
     /// Units whose number changed.
     pub renumbered: usize,
+    /// Units that changed kind with their text kept (a preambular
+    /// paragraph made operative).
+    #[serde(default)]
+    pub changed_kind: usize,
     /// The renumbering table: (old label, new label) for every unit whose
     /// number changed.
     pub renumbering: Vec<(String, String)>,
@@ -256,9 +269,10 @@ pub struct Summary {
 
 impl Summary {
     /// The counts with their names, in the order summaries show them.
-    pub fn counts(&self) -> [(&'static str, usize); 8] {
+    pub fn counts(&self) -> [(&'static str, usize); 9] {
         [
             ("edited", self.edited),
+            ("changed kind", self.changed_kind),
             ("inserted", self.inserted),
             ("deleted", self.deleted),
             ("moved", self.moved),
@@ -292,6 +306,10 @@ impl Redline {
             }
             if e.moved && e.op != Op::MovedAway && !carried {
                 s.moved += 1;
+            }
+            if e.changed_kind() && e.op == Op::Unchanged {
+                s.changed_kind += 1;
+                s.unchanged -= 1;
             }
             if e.renumbered() {
                 s.renumbered += 1;

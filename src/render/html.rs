@@ -76,7 +76,11 @@ fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     let s = redline.summary();
     writeln!(out, "<section class=\"summary\"><table class=\"counts\">")?;
     for (what, n) in s.counts() {
-        writeln!(out, "<tr class=\"{what}\"><th>{what}</th><td>{n}</td></tr>")?;
+        let class = what.replace(' ', "-");
+        writeln!(
+            out,
+            "<tr class=\"{class}\"><th>{what}</th><td>{n}</td></tr>"
+        )?;
     }
     writeln!(out, "</table>")?;
     if !s.renumbering.is_empty() {

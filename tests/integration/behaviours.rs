@@ -172,6 +172,24 @@ fn subparagraphs_swapped_move_themselves_not_their_paragraph() {
     assert_eq!((old_label(c), old_label(a)), ("OP3(a)", "OP2(c)"));
 }
 
+/// Regression (QA): a paragraph that only changed kind (its text kept) is
+/// a difference: exit 1, counted, shown.
+#[test]
+fn kind_changed_same_text_is_a_difference() {
+    let r = redline_pair("kind-changed-same-text");
+    let e = by_new(&r, "OP1");
+    assert!(e.changed_kind() && e.is_change());
+    assert_eq!(r.summary().changed_kind, 1);
+    let o = redraft(&[
+        "diff",
+        "fixtures/kind-changed-same-text/old.txt",
+        "fixtures/kind-changed-same-text/new.txt",
+        "--format",
+        "text",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+}
+
 #[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
