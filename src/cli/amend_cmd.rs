@@ -1,6 +1,6 @@
 //! `redraft amend DRAFT AMENDMENTS [-o OUT] [--format ...] [--partial]`.
 
-use super::output::Target;
+use super::output::{Target, format_of};
 use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load};
 use crate::amend::{self, Applied};
 use crate::diff;
@@ -162,7 +162,7 @@ fn write(args: &Args, target: &Target, draft: &Resolution, amended: &Resolution)
         Some(AmendFormat::Html) => Some(Format::Html),
         Some(AmendFormat::Markdown) => Some(Format::Markdown),
         Some(AmendFormat::Json) => Some(Format::Json),
-        None => from_extension(args.output.as_deref()),
+        None => from_extension(args.output.as_deref())?,
     };
     let Some(format) = format else {
         let text = amended.to_text();
@@ -178,13 +178,20 @@ fn write(args: &Args, target: &Target, draft: &Resolution, amended: &Resolution)
     target.write(|out| render::render(&redline, format, &options, out))
 }
 
-fn from_extension(path: Option<&Path>) -> Option<Format> {
-    match path?.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-        "html" | "htm" => Some(Format::Html),
-        "md" | "markdown" => Some(Format::Markdown),
-        "json" => Some(Format::Json),
-        _ => None,
-    }
+/// The format `-o`'s extension asks for: `None` for the amended draft
+/// itself (`.txt` or no extension).
+fn from_extension(path: Option<&Path>) -> Result<Option<Format>> {
+    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+        return Ok(None);
+    };
+    let known: &[(&[&str], Option<Format>)] = &[
+        (&["html", "htm"], Some(Format::Html)),
+        (&["md", "markdown"], Some(Format::Markdown)),
+        (&["json"], Some(Format::Json)),
+        (&["txt", "text"], None),
+    ];
+    let formats = "text, term, html, markdown, json";
+    Ok(format_of(path, known, formats)?.flatten())
 }
 
 fn colour_wanted(args: &Args) -> bool {

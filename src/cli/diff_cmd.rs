@@ -1,6 +1,6 @@
 //! `redraft diff OLD NEW [--format ...] [-o FILE]`.
 
-use super::output::Target;
+use super::output::{Target, format_of};
 use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
 use crate::error::{Error, Result};
@@ -156,21 +156,15 @@ fn format(args: &Args) -> Result<Option<Format>> {
 /// The format an output file's extension asks for; an extension the tool
 /// cannot write (`.pdf`) is an error rather than text under a wrong name.
 fn from_extension(path: &Path) -> Result<Format> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    match extension.as_deref() {
-        Some("html" | "htm") => Ok(Format::Html),
-        Some("md" | "markdown") => Ok(Format::Markdown),
-        Some("json") => Ok(Format::Json),
-        Some("docx") => Ok(Format::Docx),
-        None | Some("txt" | "text" | "diff") => Ok(Format::Text),
-        Some(other) => Err(Error::Usage(format!(
-            "{}: cannot write .{other} files; give --format (term, html, markdown, text, json, docx) or another extension",
-            path.display()
-        ))),
-    }
+    let known: &[(&[&str], Format)] = &[
+        (&["html", "htm"], Format::Html),
+        (&["md", "markdown"], Format::Markdown),
+        (&["json"], Format::Json),
+        (&["docx"], Format::Docx),
+        (&["txt", "text", "diff"], Format::Text),
+    ];
+    let formats = "term, html, markdown, text, json, docx";
+    Ok(format_of(path, known, formats)?.unwrap_or(Format::Text))
 }
 
 /// Whether to colour (see [`ColorChoice::enabled`]).

@@ -1,6 +1,6 @@
 //! `redraft history V1 V2 ... Vn` and `redraft history --git FILE`.
 
-use super::output::Target;
+use super::output::{Target, format_of};
 use super::{DraftArgs, EXIT_OK, load};
 use crate::error::{Error, Result};
 use crate::history::git::{self, GitOptions};
@@ -74,13 +74,13 @@ pub fn run(args: &Args) -> Result<u8> {
         .chain(args.git.as_deref())
         .collect();
     let target = Target::new(args.output.as_deref(), &inputs)?;
+    let format = format(args)?;
     let mut drafts = match &args.git {
         Some(file) => from_git(file, args)?,
         None => from_files(args)?,
     };
     name(&mut drafts, &args.labels)?;
     let history = History::new(drafts)?;
-    let format = format(args);
     let color = format == HistoryFormat::Term && colour(args);
     target.write(|out| render::render(&history, format, color, args.full, out))?;
     Ok(EXIT_OK)
@@ -179,28 +179,27 @@ fn name(drafts: &mut [Draft], labels: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn format(args: &Args) -> HistoryFormat {
-    match args.format {
+fn format(args: &Args) -> Result<HistoryFormat> {
+    Ok(match args.format {
         Some(Format::Term) => HistoryFormat::Term,
         Some(Format::Html) => HistoryFormat::Html,
         Some(Format::Markdown) => HistoryFormat::Markdown,
         Some(Format::Json) => HistoryFormat::Json,
         None => {
-            let ext = args
-                .output
-                .as_deref()
-                .and_then(|p| p.extension())
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase);
-            match ext.as_deref() {
-                Some("html" | "htm") => HistoryFormat::Html,
-                Some("json") => HistoryFormat::Json,
-                Some(_) => HistoryFormat::Markdown,
+            let known: &[(&[&str], HistoryFormat)] = &[
+                (&["html", "htm"], HistoryFormat::Html),
+                (&["json"], HistoryFormat::Json),
+                (&["md", "markdown", "txt", "text"], HistoryFormat::Markdown),
+            ];
+            let file = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+            match file {
+                Some(path) => format_of(path, known, "term, html, markdown, json")?
+                    .unwrap_or(HistoryFormat::Markdown),
                 None if std::io::stdout().is_terminal() => HistoryFormat::Term,
                 None => HistoryFormat::Markdown,
             }
         }
-    }
+    })
 }
 
 fn colour(args: &Args) -> bool {

@@ -242,6 +242,31 @@ fn an_output_extension_the_tool_cannot_write_is_refused() {
         &["redline.pdf", "cannot write .pdf files"],
     );
     assert!(!out.exists());
+    // amend and history refuse it too (QA: they wrote text into a .docx).
+    let docx = dir.join("amended.docx");
+    let list = dir.join("list.txt");
+    std::fs::write(&list, "Delete operative paragraph 1.\n").unwrap();
+    fails_with(
+        &[
+            "amend",
+            "fixtures/delete/old.txt",
+            list.to_str().unwrap(),
+            "-o",
+            docx.to_str().unwrap(),
+        ],
+        &["amended.docx", "cannot write .docx files"],
+    );
+    fails_with(
+        &[
+            "history",
+            "fixtures/delete/old.txt",
+            "fixtures/delete/new.txt",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &["redline.pdf", "cannot write .pdf files"],
+    );
+    assert!(!out.exists() && !docx.exists());
 }
 
 #[test]
@@ -257,6 +282,13 @@ fn a_closed_pipe_is_not_trouble() {
         ],
         vec![
             "diff",
+            "--format",
+            "json",
+            "fixtures/annex-i/before.txt",
+            "fixtures/annex-i/after.txt",
+        ],
+        vec![
+            "history",
             "--format",
             "json",
             "fixtures/annex-i/before.txt",
