@@ -75,8 +75,9 @@ impl Target {
 /// Writes a file through a temporary file beside it, renamed into place
 /// once complete: a reader never sees half a file, and a failure leaves
 /// nothing behind. A symbolic link is written through (the file it names is
-/// replaced, the link stays), an existing file keeps its permissions, and a
-/// device or pipe (`/dev/stdout`) is written to directly.
+/// replaced, the link stays), an existing file keeps its permissions (a
+/// read-only one is refused), and a device or pipe (`/dev/stdout`) is
+/// written to directly.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
@@ -93,6 +94,13 @@ pub fn write_atomically(
         }
         if !meta.is_file() {
             return write_directly(&target, write).map_err(err);
+        }
+        // Renaming over it would succeed; a read-only file says "keep".
+        if meta.permissions().readonly() {
+            return Err(err(std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only",
+            )));
         }
     }
     let tmp = temporary_beside(&target);

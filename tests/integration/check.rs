@@ -271,6 +271,37 @@ fn fix_in_place_keeps_crlf_and_bom() {
     );
 }
 
+/// Regression (QA): a read-only draft is not replaced by `--in-place`.
+#[test]
+fn fix_in_place_refuses_a_read_only_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp_dir("check-read-only");
+    let file = dir.join("draft.txt");
+    std::fs::copy(fixture("check-xref/new.fr.txt"), &file).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let o = redraft(&[
+        "check",
+        file.to_str().unwrap(),
+        "--against",
+        "fixtures/check-xref/old.fr.txt",
+        "--fix",
+        "--in-place",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    assert!(
+        stderr(&o).contains("draft.txt: cannot write: the file is read-only"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
 #[test]
 fn fix_refuses_to_overwrite_an_input_with_o() {
     let dir = temp_dir("check-fix-input");
