@@ -43,6 +43,16 @@ pub enum Error {
         /// Where decoding failed.
         offset: usize,
     },
+    /// The file says it is UTF-16 (a byte-order mark) but is not.
+    #[error("{path}: broken UTF-16 after its byte-order mark ({reason} at byte {offset})")]
+    Utf16 {
+        /// The file.
+        path: PathBuf,
+        /// Where decoding failed.
+        offset: usize,
+        /// What is wrong: "an odd number of bytes", "a lone surrogate".
+        reason: &'static str,
+    },
     /// The text has no recognisable resolution structure.
     #[error(
         "{path}: no resolution structure found (expected a chapeau such as \"The General Assembly,\", preambular paragraphs or numbered operative paragraphs)"

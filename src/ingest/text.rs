@@ -15,10 +15,17 @@ pub enum DecodeError {
         /// The byte.
         byte: u8,
     },
-    /// Invalid UTF-8 or UTF-16.
+    /// Invalid UTF-8.
     Encoding {
         /// Where decoding failed.
         offset: usize,
+    },
+    /// Invalid UTF-16 after a UTF-16 byte-order mark.
+    Utf16 {
+        /// Where decoding failed.
+        offset: usize,
+        /// What is wrong.
+        reason: &'static str,
     },
 }
 
@@ -30,6 +37,11 @@ impl DecodeError {
             DecodeError::Empty => Error::Empty { path },
             DecodeError::Binary { offset, byte } => Error::Binary { path, offset, byte },
             DecodeError::Encoding { offset } => Error::Encoding { path, offset },
+            DecodeError::Utf16 { offset, reason } => Error::Utf16 {
+                path,
+                offset,
+                reason,
+            },
         }
     }
 }
@@ -75,12 +87,24 @@ pub(super) fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> 
 
 pub(super) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
     if !bytes.len().is_multiple_of(2) {
-        return Err(DecodeError::Encoding {
+        return Err(DecodeError::Utf16 {
             offset: bytes.len() + 1,
+            reason: "an odd number of bytes",
         });
     }
     let units: Vec<u16> = bytes.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
-    let text = String::from_utf16(&units).map_err(|_| DecodeError::Encoding { offset: 2 })?;
+    let mut text = String::with_capacity(units.len());
+    for (k, c) in char::decode_utf16(units.iter().copied()).enumerate() {
+        match c {
+            Ok(c) => text.push(c),
+            Err(_) => {
+                return Err(DecodeError::Utf16 {
+                    offset: 2 + 2 * k,
+                    reason: "a lone surrogate",
+                });
+            }
+        }
+    }
     if let Some((offset, c)) = text
         .char_indices()
         .find(|&(_, c)| c.is_ascii() && is_binary(c as u8))
@@ -140,10 +164,20 @@ mod tests {
     }
 
     #[test]
-    fn odd_utf16_is_an_encoding_error() {
-        assert!(matches!(
+    fn broken_utf16_says_so() {
+        assert_eq!(
             decode(b"\xFF\xFEa"),
-            Err(DecodeError::Encoding { .. })
-        ));
+            Err(DecodeError::Utf16 {
+                offset: 2,
+                reason: "an odd number of bytes"
+            })
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEa\x00\x00\xD8b\x00"),
+            Err(DecodeError::Utf16 {
+                offset: 4,
+                reason: "a lone surrogate"
+            })
+        );
     }
 }
