@@ -16,6 +16,11 @@ pub const DOCUMENT: &str = "word/document.xml";
 
 /// The first bytes of a zip archive (a local file header).
 pub const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// The start of an empty zip archive (only its end record).
+const EMPTY_ZIP_MAGIC: &[u8] = b"PK\x05\x06";
+/// The start of an OLE compound file: an old `.doc`, or a password-protected
+/// Office document.
+const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
 /// An opened Word document: its zip archive and what is left of the
 /// inflation budget.
@@ -35,6 +40,17 @@ impl std::fmt::Debug for Package<'_> {
 impl<'a> Package<'a> {
     /// Opens the archive in `bytes` and checks that it is a Word document.
     pub fn open(bytes: &'a [u8]) -> Result<Package<'a>, String> {
+        if bytes.starts_with(OLE_MAGIC) {
+            // Office keeps a password-protected .docx in an OLE container,
+            // as it keeps the old .doc format.
+            return Err(
+                "a password-protected Word document or an old .doc file (open it in Word and save it as .docx without a password)"
+                    .to_string(),
+            );
+        }
+        if bytes.starts_with(EMPTY_ZIP_MAGIC) {
+            return Err("an empty zip archive, not a Word document".to_string());
+        }
         if !bytes.starts_with(ZIP_MAGIC) {
             return Err("not a Word document (not a zip archive)".to_string());
         }
@@ -88,4 +104,27 @@ fn decode(name: &str, bytes: Vec<u8>) -> Result<String, String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(bytes: &[u8]) -> String {
+        Package::open(bytes).unwrap_err()
+    }
+
+    #[test]
+    fn what_is_not_a_docx_is_named() {
+        let mut ole = OLE_MAGIC.to_vec();
+        ole.extend([0; 64]);
+        assert!(refusal(&ole).starts_with("a password-protected Word document or an old .doc"));
+        let mut empty = EMPTY_ZIP_MAGIC.to_vec();
+        empty.extend([0; 18]);
+        assert_eq!(refusal(&empty), "an empty zip archive, not a Word document");
+        assert_eq!(
+            refusal(b"%PDF-1.7"),
+            "not a Word document (not a zip archive)"
+        );
+    }
 }
