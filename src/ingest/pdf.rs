@@ -11,6 +11,9 @@ use std::process::Command;
 
 /// Extracts the text of a PDF file, or says in one line why it cannot.
 pub fn extract(path: &Path) -> Result<String, String> {
+    if !starts_like_pdf(path) {
+        return Err("not a PDF (it does not begin with %PDF)".to_string());
+    }
     let output = Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8", "-eol", "unix"])
         .arg(path)
@@ -31,6 +34,18 @@ pub fn extract(path: &Path) -> Result<String, String> {
         return Err("the PDF has no text (scanned pages? run OCR on it first)".to_string());
     }
     Ok(text)
+}
+
+/// Whether the file begins with the PDF signature `%PDF` (within its first
+/// kilobyte, as readers allow). A file that cannot be read is left to
+/// `pdftotext` to report.
+fn starts_like_pdf(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 1024];
+    let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return true;
+    };
+    head[..n].windows(4).any(|w| w == b"%PDF")
 }
 
 /// One line saying why Poppler refused the file.

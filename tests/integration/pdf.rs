@@ -394,6 +394,16 @@ fn bad_pdfs_are_one_clear_line() {
     let truncated = dir.join("truncated.pdf");
     std::fs::write(&truncated, &pdf_without_text()[..40]).unwrap();
     fails_with(&truncated, "not a readable PDF");
+    // Read as a PDF on request, a text file says it is none.
+    let renamed = dir.join("renamed.txt");
+    std::fs::write(&renamed, b"The General Assembly,\n\n1. Decides.\n").unwrap();
+    let o = redraft(&["parse", "--input", "pdf", renamed.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("renamed.txt: not a PDF (it does not begin with %PDF)"),
+        "{}",
+        stderr(&o)
+    );
     let scanned = dir.join("scanned.pdf");
     std::fs::write(&scanned, pdf_without_text()).unwrap();
     fails_with(
