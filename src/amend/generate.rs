@@ -131,6 +131,8 @@ struct Gen<'a> {
     stable: Vec<bool>,
     /// New footnote number → number in the amendments.
     footnotes: HashMap<String, String>,
+    /// Old label → old unit index (the first with that label).
+    positions: HashMap<&'a str, usize>,
 }
 
 impl<'a> Gen<'a> {
@@ -159,7 +161,11 @@ impl<'a> Gen<'a> {
             cont_new,
             stable,
             footnotes: HashMap::new(),
+            positions: HashMap::new(),
         };
+        for (i, u) in old.units.iter().enumerate().rev() {
+            g.positions.insert(u.label.as_str(), i);
+        }
         g.footnotes = g.footnote_numbers();
         g
     }
@@ -230,7 +236,7 @@ impl<'a> Gen<'a> {
     }
 
     fn position(&self, label: &str) -> Option<usize> {
-        self.old.units.iter().position(|u| u.label == label)
+        self.positions.get(label).copied()
     }
 
     /// Insertions and moves.

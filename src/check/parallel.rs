@@ -50,6 +50,23 @@ struct Sides<'a> {
     other: &'a Document,
     name: String,
     other_name: String,
+    /// How many units of each kind, part and (for subparagraphs) parent
+    /// each side has: counted once, for the messages.
+    tallies: [Tally<'a>; 2],
+}
+
+/// Unit counts by kind, part and parent (subparagraphs only).
+type Tally<'a> = HashMap<(UnitKind, Option<&'a str>, Option<usize>), usize>;
+
+fn tallies(doc: &Document) -> Tally<'_> {
+    let mut out = Tally::new();
+    for u in doc.units() {
+        let parent = (u.kind == UnitKind::Subparagraph)
+            .then_some(u.parent)
+            .flatten();
+        *out.entry((u.kind, u.part.as_deref(), parent)).or_default() += 1;
+    }
+    out
 }
 
 impl<'a> Sides<'a> {
@@ -65,6 +82,7 @@ impl<'a> Sides<'a> {
             other,
             name,
             other_name,
+            tallies: [tallies(doc), tallies(other)],
         }
     }
 }
@@ -409,12 +427,12 @@ fn first_line(doc: &Document, unit: usize) -> Range<usize> {
 /// How many units like `unit` a version has: subparagraphs of its
 /// paragraph, or units of its kind in its part; as "en has 3
 /// subparagraphs under OP4".
-fn tally(doc: &Document, unit: &Unit, parent: Option<usize>) -> usize {
-    doc.units()
-        .iter()
-        .filter(|u| u.kind == unit.kind && u.part == unit.part)
-        .filter(|u| unit.kind != UnitKind::Subparagraph || u.parent == parent)
-        .count()
+/// How many units like `unit` (its kind, its part, and for a
+/// subparagraph `parent`) a side has.
+fn tally(tallies: &Tally<'_>, unit: &Unit, parent: Option<usize>) -> usize {
+    let parent = parent.filter(|_| unit.kind == UnitKind::Subparagraph);
+    let key = (unit.kind, unit.part.as_deref(), parent);
+    tallies.get(&key).copied().unwrap_or(0)
 }
 
 /// "(en has 3 subparagraphs under OP4, fr has 2)".
@@ -426,8 +444,8 @@ fn counts(
     mine_first: bool,
 ) -> String {
     let (mine, theirs) = (
-        tally(sides.doc, unit, here),
-        tally(sides.other, unit, there),
+        tally(&sides.tallies[0], unit, here),
+        tally(&sides.tallies[1], unit, there),
     );
     let under = match (unit.kind, here.or(there)) {
         (UnitKind::Subparagraph, Some(_)) => {
