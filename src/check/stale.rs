@@ -96,8 +96,10 @@ fn sites<'a>(doc: &'a Document, units: &[usize]) -> Vec<Site<'a>> {
 /// reference of which the drafters changed anything ("paragraphs 2 and 6"
 /// → "paragraphs 2 and 7") is theirs, and not judged.
 fn unchanged(old: (&Document, &[Site<'_>]), new: (&Document, &[Site<'_>])) -> Vec<(usize, usize)> {
+    // Written the same way: spacing aside, zero-width characters too.
     let key = |doc: &Document, (r, t): &Site<'_>| {
-        format!("{}\u{0}{}", t.form(), quote(&doc.text[r.range.clone()]))
+        let written = doc.text[r.range.clone()].replace(['\u{200B}', '\u{2060}', '\u{FEFF}'], "");
+        format!("{}\u{0}{}", t.form(), quote(&written))
     };
     let a: Vec<String> = old.1.iter().map(|s| key(old.0, s)).collect();
     let b: Vec<String> = new.1.iter().map(|s| key(new.0, s)).collect();
@@ -585,5 +587,18 @@ mod tests {
             suggestions,
             [Some("paragraph 3 of section A above".to_string())]
         );
+    }
+
+    #[test]
+    fn a_zero_width_space_does_not_hide_a_stale_reference() {
+        let old = doc(
+            "The General Assembly,\n\n1. Decides to act;\n\n2. Notes the report;\n\n3. Recalls paragraph 2 above.\n",
+        );
+        let new = doc(
+            "The General Assembly,\n\n1. Decides to act;\n\n2. Welcomes the work;\n\n3. Notes the report;\n\n4. Recalls paragraph\u{200B} 2 above.\n",
+        );
+        let s = check(&old, &new);
+        let suggestions: Vec<_> = s.findings.iter().map(|f| f.suggestion.clone()).collect();
+        assert_eq!(suggestions, [Some("paragraph\u{200B} 3 above".to_string())]);
     }
 }

@@ -158,7 +158,9 @@ impl<'a> Lexer<'a> {
         if let Some(m) = URL.find(rest) {
             return self.push(Kind::Url, self.pos + m.end());
         }
-        if c.is_whitespace() {
+        // Zero-width spaces and joiners, pasted in from web pages, separate
+        // nothing a reader sees.
+        if c.is_whitespace() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
             self.pos += c.len_utf8();
         } else if c.is_ascii_digit() {
             let len = rest
