@@ -158,7 +158,9 @@ fn numbered_blocks(paragraphs: &[Paragraph], numbering: &Numbering) -> Vec<Strin
     blocks
 }
 
-/// `[^N]: text` for each footnote referred to, in order.
+/// `[^N]: text` for each footnote referred to, in order. A reference to a
+/// footnote the document does not have gets no definition, so that
+/// `redraft check` reports it.
 fn footnote_blocks(
     references: &[(String, String)],
     footnotes: Option<&Element>,
@@ -174,13 +176,11 @@ fn footnote_blocks(
         .unwrap_or_default();
     references
         .iter()
-        .map(|(id, label)| {
-            let text = by_id.get(id.as_str()).map_or(String::new(), |note| {
-                let paragraphs = Walker::new(revisions, None).paragraphs(note);
-                let texts: Vec<String> = paragraphs.iter().map(|p| clean(&p.text)).collect();
-                texts.join(" ")
-            });
-            format!("[^{label}]: {}", text.trim())
+        .filter_map(|(id, label)| {
+            let note = by_id.get(id.as_str())?;
+            let paragraphs = Walker::new(revisions, None).paragraphs(note);
+            let texts: Vec<String> = paragraphs.iter().map(|p| clean(&p.text)).collect();
+            Some(format!("[^{label}]: {}", texts.join(" ").trim()))
         })
         .collect()
 }

@@ -253,6 +253,21 @@ fn footnotes_count_from_the_documents_start_and_follow_revisions() {
     );
 }
 
+/// Regression (QA): a reference to a footnote the document does not have
+/// is left undefined (and `check` reports it), not given an empty note.
+#[test]
+fn a_reference_to_a_missing_footnote_stays_undefined() {
+    let body = p(
+        "",
+        &format!("{}{}{}", r("Noting b"), note_ref(8), note_ref(9)),
+    );
+    let doc = WordDoc {
+        footnotes: Some(footnote(8, &r("Present."))),
+        ..draft(&body)
+    };
+    assert!(text(&doc, Revisions::Accept).ends_with("Noting b[^1][^2]\n\n[^1]: Present.\n"));
+}
+
 #[test]
 fn hidden_text_field_codes_tables_symbols_and_summary_are_handled() {
     let body = [
