@@ -9,7 +9,7 @@
 //! first, so a repeated "en" is not matched far from its place), and only
 //! the gaps between those anchors are diffed token by token (Myers).
 
-use super::cleanup::Run;
+use super::cleanup::{self, Run};
 use super::tokenize::{Token, TokenKind};
 use crate::lang::Language;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -77,42 +77,8 @@ fn is_stopword(word: &str, table: &Language) -> bool {
 
 /// Diffs a gap between anchors token by token, offsets added.
 fn gap<K: Hash + Eq>(out: &mut Vec<Run>, (o, old): (usize, &[K]), (n, new): (usize, &[K])) {
-    for op in capture_diff_slices(Algorithm::Myers, old, new) {
-        let run = match op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => Run::Equal {
-                old: o + old_index..o + old_index + len,
-                new: n + new_index..n + new_index + len,
-            },
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => Run::Change {
-                old: o + old_index..o + old_index + old_len,
-                new: n + new_index..n + new_index,
-            },
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => Run::Change {
-                old: o + old_index..o + old_index,
-                new: n + new_index..n + new_index + new_len,
-            },
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => Run::Change {
-                old: o + old_index..o + old_index + old_len,
-                new: n + new_index..n + new_index + new_len,
-            },
-        };
+    let ops = capture_diff_slices(Algorithm::Myers, old, new);
+    for run in cleanup::runs(&ops, (o, n)) {
         push(out, run);
     }
 }

@@ -21,6 +21,7 @@
 //! ```
 
 use super::tokenize::{Token, TokenKind};
+use similar::DiffOp;
 use std::ops::Range;
 
 /// A run of tokens: unchanged, or changed (old tokens replaced by new).
@@ -41,6 +42,48 @@ pub enum Run {
         /// New token range.
         new: Range<usize>,
     },
+}
+
+/// `similar`'s operations as runs of equal and changed tokens, their
+/// indices shifted by `(old, new)` offsets (for a diff of slices).
+pub fn runs(ops: &[DiffOp], (o, n): (usize, usize)) -> Vec<Run> {
+    ops.iter()
+        .map(|op| match *op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => Run::Equal {
+                old: o + old_index..o + old_index + len,
+                new: n + new_index..n + new_index + len,
+            },
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => Run::Change {
+                old: o + old_index..o + old_index + old_len,
+                new: n + new_index..n + new_index,
+            },
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => Run::Change {
+                old: o + old_index..o + old_index,
+                new: n + new_index..n + new_index + new_len,
+            },
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => Run::Change {
+                old: o + old_index..o + old_index + old_len,
+                new: n + new_index..n + new_index + new_len,
+            },
+        })
+        .collect()
 }
 
 /// Most letters an absorbed island may hold.

@@ -135,47 +135,6 @@ pub fn whole(op: SegmentOp, text: &str) -> Vec<Segment> {
     }
 }
 
-/// `similar`'s operations as runs of equal and changed tokens.
-fn runs(ops: &[DiffOp]) -> Vec<Run> {
-    ops.iter()
-        .map(|op| match *op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => Run::Equal {
-                old: old_index..old_index + len,
-                new: new_index..new_index + len,
-            },
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => Run::Change {
-                old: old_index..old_index + old_len,
-                new: new_index..new_index,
-            },
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => Run::Change {
-                old: old_index..old_index,
-                new: new_index..new_index + new_len,
-            },
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => Run::Change {
-                old: old_index..old_index + old_len,
-                new: new_index..new_index + new_len,
-            },
-        })
-        .collect()
-}
-
 fn concat(tokens: &[Token<'_>]) -> String {
     tokens.iter().map(|t| t.text).collect()
 }
@@ -236,7 +195,7 @@ fn char_diff(old: &str, new: &str) -> Vec<Segment> {
         return out;
     }
     let mut out = Vec::new();
-    for run in runs(&ops) {
+    for run in cleanup::runs(&ops, (0, 0)) {
         let (o, n, equal) = match run {
             Run::Equal { old, new } => (old, new, true),
             Run::Change { old, new } => (old, new, false),
