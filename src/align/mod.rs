@@ -110,7 +110,29 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
         &mut old_features,
         &mut new_features,
     );
-    flag_moves(&mut matches, &old.units);
+    flag_moves(&mut matches, &old.units, &mut |m| {
+        likeness(m, &mut old_features, &mut new_features)
+    });
+    // A pair that only boilerplate holds together ("En ce qui concerne …,
+    // prie … de faire rapport") and that crosses better pairs is a
+    // deletion and an insertion, not a move: a move must meet the
+    // similarity asked of pairs found far from their place.
+    let weak = |m: &Match,
+                old_f: &mut sequence::Features<'_>,
+                new_f: &mut sequence::Features<'_>| {
+        m.moved
+            && !m.exact
+            && m.old.len() == 1
+            && m.new.len() == 1
+            && features::dice(old_f.get(m.old[0]), new_f.get(m.new[0])) < sequence::FAR_THRESHOLD
+    };
+    let before = matches.len();
+    matches.retain(|m| !weak(m, &mut old_features, &mut new_features));
+    if matches.len() != before {
+        flag_moves(&mut matches, &old.units, &mut |m| {
+            likeness(m, &mut old_features, &mut new_features)
+        });
+    }
     footnotes::align(&old.units, &new.units, &mut matches);
     matches.sort_by_key(|m| (m.new[0], m.old[0]));
     Alignment::from_matches(matches, old.units.len(), new.units.len())
@@ -123,23 +145,39 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
 /// subparagraphs of two paragraphs change places, they moved, not the
 /// paragraph that holds one of them. Run after splits and merges are
 /// found, so that their pieces are ordered too.
-fn flag_moves(matches: &mut [Match], old: &[Unit]) {
+fn flag_moves(matches: &mut [Match], old: &[Unit], likeness: &mut dyn FnMut(&Match) -> u64) {
     matches.sort_by_key(|m| m.new[0]);
-    let top = 2 * old.len() as u64 + 1;
+    let top = MAX_LIKENESS * old.len() as u64 + 1;
     let pairs: Vec<(usize, usize, u64)> = matches
         .iter()
         .map(|m| {
-            let exact = if m.exact { 2 } else { 1 };
             let level = if old[m.old[0]].parent.is_none() {
                 top
             } else {
                 1
             };
-            (m.new[0], m.old[0], exact * level)
+            (m.new[0], m.old[0], likeness(m) * level)
         })
         .collect();
     for (m, kept) in matches.iter_mut().zip(lis::in_order(&pairs)) {
         m.moved = !kept;
+    }
+}
+
+/// The weight of an exact pair in [`flag_moves`]; a similar pair weighs
+/// its similarity in tenths (at least 1), a split or merge 10.
+const MAX_LIKENESS: u64 = 20;
+
+/// How much a pair weighs when choosing which pairs stay in order: the
+/// closer the texts, the more (so that a near-copy stays in place and a
+/// pair held by boilerplate is the one that moved).
+fn likeness(m: &Match, old: &mut sequence::Features<'_>, new: &mut sequence::Features<'_>) -> u64 {
+    if m.exact {
+        return MAX_LIKENESS;
+    }
+    match (m.old.as_slice(), m.new.as_slice()) {
+        ([i], [j]) => ((features::dice(old.get(*i), new.get(*j)) * 10.0).round() as u64).max(1),
+        _ => 10,
     }
 }
 

@@ -509,13 +509,13 @@ pub(crate) fn depth(draft: &Resolution, i: usize) -> usize {
     d
 }
 
-/// Whether a draft unit is a paragraph numbered with figures that is not
-/// operative (`P3` of annexed guidelines).
+/// Whether a draft unit is a numbered paragraph that is not operative:
+/// `P3` of annexed guidelines, `Pb` of an annex of lettered items.
 pub(crate) fn is_numbered_paragraph(u: &model::Unit) -> bool {
     u.kind == UnitKind::Paragraph
-        && u.number
-            .as_deref()
-            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        && u.number.as_deref().is_some_and(|n| {
+            n.starts_with(|c: char| c.is_ascii_digit()) || model::marker::letter_value(n).is_some()
+        })
 }
 
 /// The kind of a new unit: the one the wording names, or, when it names

@@ -649,7 +649,8 @@ fn annex_ref(u: &model::Unit) -> Option<Ref> {
         Some(id) => id.strip_prefix('-')?.to_string(),
         None => return None,
     };
-    let plain = !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric());
+    let plain =
+        n.starts_with(|c: char| c.is_ascii_digit()) && n.chars().all(|c| c.is_ascii_alphanumeric());
     (numbered && plain).then(|| Ref::AnnexParagraph(annex, n.to_string()))
 }
 

@@ -118,6 +118,18 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
     if now == before {
         return;
     }
+    // Lettered annex paragraphs ("a) En ce qui concerne …") count in
+    // letters.
+    let lettered = !olds.is_empty()
+        && olds.iter().all(|&i| {
+            draft.units[i]
+                .number
+                .as_deref()
+                .is_some_and(|n| marker::letter_value(n).is_some())
+        });
+    if lettered {
+        return letter_domain(items, draft, members, olds);
+    }
     let numbers: Vec<Option<u32>> = olds
         .iter()
         .map(|&i| {
@@ -157,6 +169,45 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
             (o.base, suffix)
         });
         items[m].marker = Some(marker);
+    }
+}
+
+/// Letters a run of lettered paragraphs again, in order and in the style
+/// of the draft's first (`a)`, `(a)`), when the draft lettered them from
+/// `a` without a gap; otherwise only new ones get the letter after the one
+/// before them.
+fn letter_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds: &[usize]) {
+    let values: Vec<Option<u32>> = olds
+        .iter()
+        .map(|&i| {
+            draft.units[i]
+                .number
+                .as_deref()
+                .and_then(marker::letter_value)
+        })
+        .collect();
+    let consecutive = values
+        .iter()
+        .enumerate()
+        .all(|(k, v)| *v == Some(k as u32 + 1));
+    let model = draft.units[olds[0]]
+        .marker
+        .clone()
+        .unwrap_or_else(|| "a)".into());
+    let mut previous = 0;
+    for (k, &m) in members.iter().enumerate() {
+        let value = if consecutive || items[m].marker.is_none() {
+            if consecutive {
+                k as u32 + 1
+            } else {
+                previous + 1
+            }
+        } else {
+            let own = items[m].old.and_then(|i| draft.units[i].number.as_deref());
+            own.and_then(marker::letter_value).unwrap_or(previous + 1)
+        };
+        items[m].marker = Some(restyle(&model, &letter(value)));
+        previous = value;
     }
 }
 

@@ -190,6 +190,23 @@ fn kind_changed_same_text_is_a_difference() {
     assert_eq!(o.status.code(), Some(1));
 }
 
+/// Lettered annex paragraphs that share their opening ("En ce qui
+/// concerne …, prie … de faire rapport"): a new b) is an insertion and the
+/// old c) a deletion, not a rewrite of c) with b) moved; amendments then
+/// reletter the list (round trip with every fixture).
+#[test]
+fn annex_lettered_boilerplate_does_not_make_a_move() {
+    let r = redline_pair("annex-lettered");
+    assert_eq!(by_new(&r, "ANNEX/Pb").op, Op::Inserted);
+    let c = by_new(&r, "ANNEX/Pc");
+    assert_eq!(
+        (c.op, old_label(c), c.moved),
+        (Op::Edited, "ANNEX/Pb", false)
+    );
+    assert_eq!(deleted_labels(&r), ["ANNEX/Pc"]);
+    assert_eq!(r.summary().moved, 0);
+}
+
 #[test]
 fn merge_two_paragraphs_become_one() {
     let r = redline_pair("merge");
