@@ -190,6 +190,7 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
                 path: path.to_path_buf(),
             }
         })?;
+    whole.metadata = source.metadata.clone();
     if let Some(origin) = &source.origin {
         whole
             .units

@@ -20,10 +20,11 @@
 //!    undone where the word is not a real compound.
 
 use crate::ingest::origin::{Origin, Piece};
+use crate::model::metadata::Metadata;
 
 mod footnotes;
 mod furniture;
-mod hyphen;
+pub(crate) mod hyphen;
 mod lines;
 mod segment;
 mod table;
@@ -54,6 +55,13 @@ pub fn looks_like(text: &str) -> bool {
 /// ```
 pub fn to_draft(text: &str) -> String {
     convert(text).0
+}
+
+/// Converts PDF-extracted text into a plain-text draft, with the map from
+/// the draft's lines back to the text's and what its masthead said.
+pub fn convert_published(text: &str) -> (String, Origin, Metadata) {
+    let (draft, origin) = convert(text);
+    (draft, origin, Metadata::default())
 }
 
 /// Converts PDF-extracted text into a plain-text draft, with the map from
