@@ -223,9 +223,17 @@ fn height(words: &[Word]) -> f64 {
 }
 
 /// Whether two of Poppler's lines stand on one baseline: their bottoms
-/// within a third of the smaller one's height.
+/// within a third of the smaller one's height, or the smaller one (a
+/// raised footnote number) inside the other's height.
 fn same_baseline(a: &[Word], b: &[Word]) -> bool {
+    let inside = |s: &[Word], l: &[Word]| top(s) >= top(l) - 1.0 && bottom(s) <= bottom(l) + 1.0;
     (bottom(a) - bottom(b)).abs() <= height(a).min(height(b)) / 3.0
+        || (height(a) < height(b) && inside(a, b))
+        || (height(b) < height(a) && inside(b, a))
+}
+
+fn top(words: &[Word]) -> f64 {
+    words.iter().map(|w| w.y0).fold(f64::MAX, f64::min)
 }
 
 #[cfg(test)]

@@ -63,6 +63,8 @@ struct Placed {
     /// Where the text after a leading number or letter starts, from the
     /// margin (a hanging indent's column).
     text_indent: f64,
+    /// The right edge of the page's text block.
+    right: f64,
 }
 
 /// Reads the XHTML of `pdftotext -bbox-layout` into a draft.
@@ -83,9 +85,11 @@ pub fn read(xhtml: &str) -> Result<Published, String> {
     for (number, page) in lines.iter_mut().enumerate() {
         let area = notes.lift(page, body);
         let left = page.iter().map(Line::x0).fold(f64::MAX, f64::min);
+        let widest = page.iter().map(Line::x1).fold(0.0, f64::max);
+        let right = widest.max(pages[number].width - left);
         let mut placed: Vec<Placed> = page
             .drain(..)
-            .map(|line| place(number, line, left))
+            .map(|line| place(number, line, left, right))
             .collect();
         flow.append(&mut placed);
         notes.take(area, left);
@@ -233,7 +237,7 @@ fn note_number(line: &Line) -> Option<u32> {
 }
 
 /// A body line with its indentation from the page's margin.
-fn place(page: usize, line: Line, left: f64) -> Placed {
+fn place(page: usize, line: Line, left: f64, right: f64) -> Placed {
     let indent = line.x0() - left;
     let text = line.text();
     let leading = marker::operative(&text)
@@ -248,6 +252,7 @@ fn place(page: usize, line: Line, left: f64) -> Placed {
         line,
         indent,
         text_indent,
+        right,
     }
 }
 
@@ -299,14 +304,15 @@ fn paragraphs(flow: &[Placed], texts: &[String], body: f64, compounds: &Compound
     blocks
 }
 
-/// The usual space between two lines of a paragraph: the most common gap
-/// between consecutive lines of a page, to the half point.
+/// The usual distance between the baselines of two lines of a paragraph:
+/// the most common one between consecutive lines of a page, to the half
+/// point.
 fn usual_spacing(flow: &[Placed]) -> f64 {
     let mut gaps: Vec<i64> = flow
         .windows(2)
         .filter(|w| w[0].page == w[1].page)
-        .map(|w| ((w[1].line.y0() - w[0].line.y1()) * 2.0).round() as i64)
-        .filter(|g| *g >= 0)
+        .map(|w| ((w[1].line.y1() - w[0].line.y1()) * 2.0).round() as i64)
+        .filter(|g| *g > 0)
         .collect();
     gaps.sort_unstable();
     let mut best = (0, 0usize);
@@ -339,8 +345,8 @@ fn opens(
         return true;
     }
     let same_page = prev.page == line.page;
-    let gap = line.line.y0() - prev.line.y1();
-    if same_page && gap > spacing + body * 0.35 {
+    let pitch = line.line.y1() - prev.line.y1();
+    if same_page && pitch > spacing + body * 0.35 {
         return true;
     }
     let step = body * 0.5;
@@ -349,9 +355,28 @@ fn opens(
     if line.indent > prev.indent + step && !hanging {
         return true;
     }
+    if marker::footnote_definition(text).is_some() {
+        return true;
+    }
     let numbered = marker::operative(text).is_some() || marker::subparagraph(text).is_some();
     let end = crate::model::blocks::last_char(current).unwrap_or('.');
-    numbered && matches!(end, '.' | ';' | ':')
+    let ends_part = matches!(end, '.' | ';' | ':' | ',');
+    if numbered && ends_part && end != ',' {
+        return true;
+    }
+    let opens_like_one = numbered || text.starts_with(char::is_uppercase);
+    ends_part && opens_like_one && room_left(prev, line, body)
+}
+
+/// Whether the line before ended short of the right margin by more than
+/// the first word of `line` needs: the word would have fitted, so the line
+/// was ended on purpose (the end of a paragraph), not by wrapping.
+fn room_left(prev: &Placed, line: &Placed, body: f64) -> bool {
+    let Some(first) = line.line.words.first() else {
+        return false;
+    };
+    let needed = first.x1 - first.x0 + body * 0.5;
+    prev.line.x1() + needed < prev.right
 }
 
 /// A paragraph so far made only of its number: `1.`, `(a)`.
