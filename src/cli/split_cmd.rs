@@ -1,7 +1,7 @@
 //! `redraft split-revisions FILE.docx -o DIR`: a Word document with
 //! tracked changes → its two versions as plain-text drafts.
 
-use super::output::write_atomically;
+use super::output::write_all_atomically;
 use super::{DraftArgs, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputKind, ReadOptions, Revisions};
@@ -46,12 +46,16 @@ pub fn run(args: &Args) -> Result<u8> {
         path: args.output.clone(),
         source,
     })?;
-    for (path, text) in texts {
-        if super::output::Target::new(Some(&path), &[&args.file]).is_err() {
-            return Err(Error::OutputIsInput { path });
+    for (path, _) in &texts {
+        if super::output::Target::new(Some(path), &[&args.file]).is_err() {
+            return Err(Error::OutputIsInput { path: path.clone() });
         }
-        write_atomically(&path, |out| out.write_all(text.as_bytes()))?;
     }
+    let files: Vec<(PathBuf, &[u8])> = texts
+        .iter()
+        .map(|(p, t)| (p.clone(), t.as_bytes()))
+        .collect();
+    write_all_atomically(&files)?;
     Ok(EXIT_OK)
 }
 

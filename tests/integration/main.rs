@@ -17,6 +17,8 @@ mod docx;
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.
 mod history;
+/// Hostile and broken input: the probe's defects, the hostile corpus.
+mod hostile;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
 /// `redraft parse` outline and JSON.
