@@ -252,10 +252,11 @@ fn write_directly(
 /// hard link of an input is the input).
 fn same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
-        if ma.dev() == mb.dev() && ma.ino() == mb.ino() {
-            return true;
-        }
+    if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b))
+        && ma.dev() == mb.dev()
+        && ma.ino() == mb.ino()
+    {
+        return true;
     }
     match (a.canonicalize(), canonical_maybe_missing(b)) {
         (Ok(a), Some(b)) => a == b,
