@@ -107,6 +107,11 @@ pub fn run(args: &Args) -> Result<u8> {
         full: args.full,
         context: args.context,
         color: color(args),
+        width: args
+            .output
+            .is_none()
+            .then(render::term::terminal_width)
+            .flatten(),
         docx: DocxOptions {
             author: args.author.clone(),
             summary: args.summary,
