@@ -39,10 +39,11 @@ h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 .counts { margin: 0; }
 .counts .count + .count::before { content: " · "; color: var(--muted); }
 .renumbering h2 { font-size: .85rem; margin: .5rem 0 .25rem; }
-.renumbering table { border-collapse: collapse; }
-.renumbering tbody { columns: 2; }
-.renumbering td, .renumbering th { padding: 0 1rem 0 0; text-align: left; font-weight: normal; }
-.renumbering th { color: var(--muted); }
+.renumbering table { display: block; }
+.renumbering tbody { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); column-gap: 1rem; }
+.renumbering tr { display: block; }
+.renumbering td { display: inline; padding: 0; }
+.renumbering td + td::before { content: " → "; color: var(--muted); }
 .unit { margin: 0 0 .8rem; padding-left: .6rem; border-left: 3px solid transparent; }
 .unit.changed { border-left-color: var(--edit); }
 .unit.inserted { border-left-color: var(--ins); }
@@ -70,9 +71,16 @@ ins { color: var(--ins); text-decoration: underline; }
 }
 "#;
 
+/// Writes the redline as one HTML page dated today (or as
+/// `SOURCE_DATE_EPOCH` says).
+pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    let today = super::docx::timestamp(super::docx::now());
+    render_dated(redline, &today, out)
+}
+
 /// Writes the redline as one HTML page; `date` (ISO 8601, as the Word
 /// redline dates its revisions) is shown in the header.
-pub fn render(redline: &Redline, date: &str, out: &mut dyn Write) -> io::Result<()> {
+pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::Result<()> {
     let lang = lang_of(redline);
     let words = lang.reader();
     let title = format!(
@@ -177,11 +185,9 @@ fn summary(redline: &Redline, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         let words = lang.reader();
         writeln!(
             out,
-            "<div class=\"renumbering\"><h2>{} ({})</h2><table><thead><tr><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<div class=\"renumbering\"><h2>{} ({})</h2><table><tbody>",
             escape(words.renumbering),
             rows.len(),
-            escape(words.old_new.0),
-            escape(words.old_new.1)
         )?;
         for (old, new) in &rows {
             writeln!(
@@ -219,7 +225,8 @@ fn unit(entry: &Entry, lang: Lang, html: &mut String) {
     if let Some(was) = reader::formerly(entry, lang) {
         html.push_str(&format!("<span class=\"was\">({})</span> ", escape(&was)));
     }
-    for (class, text) in reader::badges(entry, lang) {
+    let badges = reader::badges(entry, lang);
+    for (class, text) in badges.iter().filter(|(class, _)| *class != "edited") {
         html.push_str(&format!(
             "<span class=\"badge {class}\">{}</span> ",
             escape(&text)

@@ -74,7 +74,7 @@ pub fn render(
 ) -> io::Result<()> {
     match format {
         Format::Term => term::render(redline, options, out),
-        Format::Html => html::render(redline, &options.docx.date, out),
+        Format::Html => html::render_dated(redline, &options.docx.date, out),
         Format::Markdown => markdown::render(redline, out),
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
