@@ -132,56 +132,6 @@ fn normalise_line_ends(text: String) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn utf16_be() {
-        assert_eq!(decode(b"\xFE\xFF\x00a\x00\n\x00b").unwrap(), "a\nb");
-    }
-
-    #[test]
-    fn rejects_binary() {
-        assert_eq!(
-            decode(b"PK\x03\x04"),
-            Err(DecodeError::Binary { offset: 2, byte: 3 })
-        );
-    }
-
-    #[test]
-    fn rejects_invalid_utf8() {
-        assert_eq!(
-            decode(b"caf\xE9 noir"),
-            Err(DecodeError::Encoding { offset: 3 })
-        );
-    }
-
-    #[test]
-    fn rejects_empty() {
-        assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b"\xEF\xBB\xBF \n\n"), Err(DecodeError::Empty));
-    }
-
-    #[test]
-    fn broken_utf16_says_so() {
-        assert_eq!(
-            decode(b"\xFF\xFEa"),
-            Err(DecodeError::Utf16 {
-                offset: 2,
-                reason: "an odd number of bytes"
-            })
-        );
-        assert_eq!(
-            decode(b"\xFF\xFEa\x00\x00\xD8b\x00"),
-            Err(DecodeError::Utf16 {
-                offset: 4,
-                reason: "a lone surrogate"
-            })
-        );
-    }
-}
-
 /// The bytes of a draft: the file, or standard input when the path is `-`.
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
     let read_error = |source| Error::Read {
@@ -267,4 +217,54 @@ fn looks_like_markdown(bytes: &[u8]) -> bool {
         }
     }
     headings >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_be() {
+        assert_eq!(decode(b"\xFE\xFF\x00a\x00\n\x00b").unwrap(), "a\nb");
+    }
+
+    #[test]
+    fn rejects_binary() {
+        assert_eq!(
+            decode(b"PK\x03\x04"),
+            Err(DecodeError::Binary { offset: 2, byte: 3 })
+        );
+    }
+
+    #[test]
+    fn rejects_invalid_utf8() {
+        assert_eq!(
+            decode(b"caf\xE9 noir"),
+            Err(DecodeError::Encoding { offset: 3 })
+        );
+    }
+
+    #[test]
+    fn rejects_empty() {
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF \n\n"), Err(DecodeError::Empty));
+    }
+
+    #[test]
+    fn broken_utf16_says_so() {
+        assert_eq!(
+            decode(b"\xFF\xFEa"),
+            Err(DecodeError::Utf16 {
+                offset: 2,
+                reason: "an odd number of bytes"
+            })
+        );
+        assert_eq!(
+            decode(b"\xFF\xFEa\x00\x00\xD8b\x00"),
+            Err(DecodeError::Utf16 {
+                offset: 4,
+                reason: "a lone surrogate"
+            })
+        );
+    }
 }

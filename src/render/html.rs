@@ -229,7 +229,7 @@ fn unit(entry: &Entry, lang: Lang, html: &mut String) {
     for (class, text) in badges.iter().filter(|(class, _)| *class != "edited") {
         html.push_str(&format!(
             "<span class=\"badge {class}\">{}</span> ",
-            escape(&text)
+            escape(text)
         ));
     }
     if entry.op != Op::MovedAway {

@@ -304,3 +304,43 @@ fn swapped_versions_get_a_hint() {
     ]);
     assert!(stderr(&o).is_empty(), "{}", stderr(&o));
 }
+
+#[test]
+fn ci_installs_python_docx_with_apt_when_python_has_no_pip() {
+    let dir = temp_dir("reader-ci-pip");
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = dir.join("apt.log");
+    let stub = |name: &str, body: &str| {
+        let path = bin.join(name);
+        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        let mut perms = std::fs::metadata(&path).unwrap().permissions();
+        std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o755);
+        std::fs::set_permissions(&path, perms).unwrap();
+    };
+    // python3 without pip, and without docx until apt-get installed it.
+    stub(
+        "python3",
+        &format!(
+            "case \"$*\" in *pip*) echo 'No module named pip' >&2; exit 1;; esac\n[ -f {0}.done ] || exit 1",
+            log.display()
+        ),
+    );
+    stub(
+        "apt-get",
+        &format!("echo \"$*\" >> {0}; touch {0}.done", log.display()),
+    );
+    stub("id", "echo 0");
+    let o = Command::new("bash")
+        .arg(".ci/python-docx.sh")
+        .current_dir(root())
+        .env("PATH", format!("{}:/usr/bin:/bin", bin.display()))
+        .output()
+        .expect("bash");
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    let apt = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        apt.contains("install") && apt.contains("python3-docx"),
+        "{apt}"
+    );
+}
