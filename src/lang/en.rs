@@ -570,6 +570,7 @@ pub static READER: ReaderWords = ReaderWords {
         "November",
         "December",
     ],
+    first_day: "1",
     date: "{d} {month} {y}",
     names: UnitNames {
         title: "title",

@@ -514,6 +514,7 @@ pub static READER: ReaderWords = ReaderWords {
         "noviembre",
         "diciembre",
     ],
+    first_day: "1",
     date: "{d} de {month} de {y}",
     names: UnitNames {
         title: "título",

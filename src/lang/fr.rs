@@ -567,6 +567,7 @@ pub static READER: ReaderWords = ReaderWords {
         "novembre",
         "décembre",
     ],
+    first_day: "1er",
     date: "{d} {month} {y}",
     names: UnitNames {
         title: "titre",

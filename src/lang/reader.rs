@@ -127,6 +127,8 @@ pub struct ReaderWords {
     pub fold_renumbered: Count,
     /// The months, for dates in headers.
     pub months: [&'static str; 12],
+    /// How the first day of a month is written (`1er` in French).
+    pub first_day: &'static str,
     /// A date: `{d} {month} {y}`.
     pub date: &'static str,
     /// The names of units.
@@ -174,6 +176,7 @@ impl ReaderWords {
     /// ```
     /// use redraft::lang::Lang;
     /// assert_eq!(Lang::Es.reader().date_of("2021-12-04T10:00:00Z").unwrap(), "4 de diciembre de 2021");
+    /// assert_eq!(Lang::Fr.reader().date_of("2021-12-01").unwrap(), "1er décembre 2021");
     /// ```
     pub fn date_of(&self, iso: &str) -> Option<String> {
         let mut parts = iso.get(..10)?.split('-');
@@ -181,9 +184,14 @@ impl ReaderWords {
         let m: usize = parts.next()?.parse().ok()?;
         let d: u32 = parts.next()?.parse().ok()?;
         let month = self.months.get(m.checked_sub(1)?)?;
+        let day = if d == 1 {
+            self.first_day.to_string()
+        } else {
+            d.to_string()
+        };
         Some(Self::fill(
             self.date,
-            &[("d", &d.to_string()), ("month", month), ("y", y)],
+            &[("d", &day), ("month", month), ("y", y)],
         ))
     }
 }

@@ -247,20 +247,46 @@ fn screenshots(browser: &str, dir: &Path, url: &str, pdf: &Path) {
         std::fs::metadata(&screen).is_ok_and(|m| m.len() > 10_000),
         "screenshot"
     );
-    let print = out.join("redline-print");
-    let o = Command::new("pdftoppm")
-        .args(["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile"])
-        .arg(pdf)
-        .arg(&print)
-        .output();
-    if o.is_err() {
-        missing_tool("pdftoppm", std::env::var("CI").ok().as_deref());
-        return;
+    let body_page = page_with(pdf, "(ancien 16)");
+    let pages = [
+        ("redline-print", 1),
+        ("redline-print-renumbered", body_page),
+    ];
+    for (name, page) in pages {
+        let o = Command::new("pdftoppm")
+            .args(["-png", "-r", "70", "-singlefile", "-f", &page.to_string()])
+            .args(["-l", &page.to_string()])
+            .arg(pdf)
+            .arg(out.join(name))
+            .output();
+        if o.is_err() {
+            missing_tool("pdftoppm", std::env::var("CI").ok().as_deref());
+            return;
+        }
     }
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         let docs = root().join("docs");
         std::fs::create_dir_all(&docs).unwrap();
-        std::fs::copy(&screen, docs.join("redline-screen.png")).unwrap();
-        std::fs::copy(print.with_extension("png"), docs.join("redline-print.png")).unwrap();
+        for name in [
+            "redline-screen",
+            "redline-print",
+            "redline-print-renumbered",
+        ] {
+            let file = format!("{name}.png");
+            std::fs::copy(out.join(&file), docs.join(&file)).unwrap();
+        }
     }
+}
+
+/// The first printed page whose text contains `needle`.
+fn page_with(pdf: &Path, needle: &str) -> usize {
+    let o = Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&o.stdout);
+    text.split('\u{c}')
+        .position(|page| page.contains(needle))
+        .map_or(1, |k| k + 1)
 }
