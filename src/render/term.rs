@@ -71,13 +71,19 @@ impl Styles {
     }
 }
 
-/// The width of the terminal standard output is, if it is one: what the
-/// CLI wraps terminal redlines to (`None` when piped: no wrapping).
+/// The width of the terminal standard output is, if it is one (or
+/// `COLUMNS` when the terminal does not tell): what the CLI wraps terminal
+/// redlines to. `None` when piped: one line a paragraph, for `grep` and
+/// for pagers that wrap themselves.
 pub fn terminal_width() -> Option<usize> {
     let term = console::Term::stdout();
-    term.is_term()
-        .then(|| term.size_checked().map(|(_, cols)| cols as usize))
-        .flatten()
+    if !term.is_term() {
+        return None;
+    }
+    let columns = || std::env::var("COLUMNS").ok()?.trim().parse().ok();
+    term.size_checked()
+        .map(|(_, cols)| cols as usize)
+        .or_else(columns)
         .filter(|&w| w >= 20)
 }
 
@@ -103,12 +109,12 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             folded.push(entry);
             continue;
         }
-        fold(&mut folded, &styles, lang, out)?;
+        fold(&mut folded, &styles, lang, options.width, out)?;
         writeln!(out)?;
         let runs = runs(entry, lang, options.color);
         writeln!(out, "{}", wrap(&runs, &styles, options.width))?;
     }
-    fold(&mut folded, &styles, lang, out)
+    fold(&mut folded, &styles, lang, options.width, out)
 }
 
 /// The summary: the counts, then the units only renumbered.
@@ -148,15 +154,16 @@ fn fold(
     folded: &mut Vec<&Entry>,
     styles: &Styles,
     lang: Lang,
+    width: Option<usize>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     if let Some(text) = fold_line(folded, lang) {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            styles.apply(Look::Note, &format!("  ⋯ {text} ⋯"))
-        )?;
+        let runs = [
+            (Look::Plain, "  ".to_string()),
+            (Look::Note, format!("⋯ {text} ⋯")),
+        ];
+        writeln!(out, "{}", wrap(&runs, styles, width))?;
     }
     folded.clear();
     Ok(())
@@ -303,32 +310,57 @@ pub fn replaces_whole_words(segments: &[Segment], k: usize) -> bool {
 }
 
 /// Joins runs into lines no wider than `width` (visible characters),
-/// breaking only at spaces; a word longer than the line stands alone.
+/// breaking only at spaces; a word longer than the line stands alone. A
+/// word may be made of several runs (`Res.3` then an inserted `,`): it is
+/// never broken between them.
 fn wrap(runs: &[(Look, String)], styles: &Styles, width: Option<usize>) -> String {
     let mut out = String::new();
     let mut column = 0;
-    let mut pending_space = String::new();
+    for (spaces, parts) in words(runs) {
+        let len: usize = parts
+            .iter()
+            .map(|(_, t)| console::measure_text_width(t))
+            .sum();
+        if column > 0 && width.is_some_and(|w| column + spaces + len > w) {
+            out.push('\n');
+            column = 0;
+        } else {
+            out.push_str(&" ".repeat(spaces));
+            column += spaces;
+        }
+        for (look, text) in &parts {
+            out.push_str(&styles.apply(*look, text));
+        }
+        column += len;
+    }
+    out
+}
+
+/// Runs cut into words: each word with the spaces before it and its
+/// pieces in their looks.
+fn words(runs: &[(Look, String)]) -> Vec<(usize, Vec<(Look, String)>)> {
+    let mut out = Vec::new();
+    let mut word: Vec<(Look, String)> = Vec::new();
+    let (mut spaces, mut before) = (0, 0);
     for (look, text) in runs {
         for (k, piece) in text.split(' ').enumerate() {
             if k > 0 {
-                pending_space.push(' ');
+                if !word.is_empty() {
+                    out.push((before, std::mem::take(&mut word)));
+                    spaces = 0;
+                }
+                spaces += 1;
             }
-            if piece.is_empty() {
-                continue;
+            if !piece.is_empty() {
+                if word.is_empty() {
+                    before = spaces;
+                }
+                word.push((*look, piece.to_string()));
             }
-            let len = console::measure_text_width(piece);
-            let fits = width.is_none_or(|w| column == 0 || column + pending_space.len() + len <= w);
-            if fits {
-                out.push_str(&pending_space);
-                column += pending_space.len();
-            } else {
-                out.push('\n');
-                column = 0;
-            }
-            pending_space.clear();
-            out.push_str(&styles.apply(*look, piece));
-            column += len;
         }
+    }
+    if !word.is_empty() {
+        out.push((before, word));
     }
     out
 }
@@ -357,5 +389,16 @@ mod tests {
         let styles = Styles::new(false);
         let runs = vec![(Look::Plain, "a ICC-ASP/18/Res.3 b".to_string())];
         assert_eq!(wrap(&runs, &styles, Some(5)), "a\nICC-ASP/18/Res.3\nb");
+    }
+
+    #[test]
+    fn a_word_of_several_runs_is_never_broken() {
+        let styles = Styles::new(false);
+        let runs = vec![
+            (Look::Plain, "aaaa Res.3".to_string()),
+            (Look::Ins, "{+,+}".to_string()),
+            (Look::Plain, " b".to_string()),
+        ];
+        assert_eq!(wrap(&runs, &styles, Some(8)), "aaaa\nRes.3{+,+}\nb");
     }
 }

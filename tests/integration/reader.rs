@@ -344,3 +344,94 @@ fn ci_installs_python_docx_with_apt_when_python_has_no_pip() {
         "{apt}"
     );
 }
+
+// ------------------------------------------------------------ HTML text
+
+#[test]
+fn html_keeps_symbols_whole_without_changing_the_copied_text() {
+    let html = stdout(&redraft(&["diff", OLD, NEW, "--format", "html"]));
+    assert!(html.contains(r#"<ins><span class="sym">ICC-ASP/19/Res.2</span></ins>"#));
+    assert!(
+        !html.contains('\u{2011}'),
+        "no non-breaking hyphen in the text"
+    );
+    assert!(!html.contains("del + ins"), "no sibling rule");
+    assert!(
+        !html.contains(".unit { break-inside: avoid"),
+        "paragraphs may break"
+    );
+    assert!(html.contains("<del>36</del> <ins>37</ins>"), "a real space");
+    assert!(
+        html.contains("défis<del>,</del> et"),
+        "no false space: {html}"
+    );
+    assert!(html.contains("<div class=\"unit operative unchanged renumbered\" id=\"OP17\""));
+    assert!(
+        !html.contains("<details"),
+        "the renumbering table is never collapsed"
+    );
+}
+
+#[test]
+fn terminal_headings_are_styled() {
+    let out = stdout(&redraft(&[
+        "diff", OLD, NEW, "--format", "term", "--color", "always",
+    ]));
+    assert!(
+        out.contains("\u{1b}[36m\u{1b}[1mExécution")
+            || out.contains("\u{1b}[1m\u{1b}[36mExécution"),
+        "{}",
+        out.lines().find(|l| l.contains("Exécution")).unwrap_or("")
+    );
+}
+
+#[test]
+fn terminal_wraps_paragraphs_at_word_boundaries() {
+    let r = redline_of(&root().join(OLD), &root().join(NEW));
+    let render = |width| {
+        let options = redraft::render::RenderOptions {
+            width,
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        redraft::render::term::render(&r, &options, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let (wrapped, long) = (render(Some(60)), render(None));
+    for line in wrapped.lines() {
+        assert!(line.chars().count() <= 60 || !line.contains(' '), "{line}");
+    }
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(words(&wrapped), words(&long), "no word cut or lost");
+    assert!(
+        long.lines().any(|l| l.chars().count() > 300),
+        "piped: one line a paragraph"
+    );
+}
+
+#[test]
+fn terminal_output_is_wrapped_to_the_terminals_width() {
+    // `script` gives the command a terminal of 50 rows and 70 columns.
+    let command = format!(
+        "stty rows 50 cols 70; {} diff {OLD} {NEW} --color never",
+        env!("CARGO_BIN_EXE_redraft")
+    );
+    let Ok(o) = Command::new("script")
+        .args(["-qc", &command, "/dev/null"])
+        .current_dir(root())
+        .output()
+    else {
+        crate::html_browser::missing_tool(
+            "script (util-linux)",
+            std::env::var("CI").ok().as_deref(),
+        );
+        return;
+    };
+    let out = stdout(&o);
+    assert!(out.contains("Rappelant les dispositions"), "{out}");
+    for line in out.lines() {
+        let line = line.trim_end_matches('\r');
+        // A word longer than the line (a URL) stands alone on its line.
+        assert!(line.chars().count() <= 70 || !line.contains(' '), "{line}");
+    }
+}
