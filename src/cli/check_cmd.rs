@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `redraft check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The drafts to check (plain text).
+    /// The drafts to check: plain text, Word (.docx), PDF, or text copied
+    /// from a PDF; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The previous version: report references that still carry their
@@ -161,6 +162,15 @@ fn validate(args: &Args) -> Result<()> {
     if single && args.files.len() > 1 {
         return Err(Error::Usage(
             "--against, --parallel and --fix take a single FILE".to_string(),
+        ));
+    }
+    let mut inputs: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.against.as_deref());
+    inputs.extend(args.parallel.as_deref());
+    super::one_stdin(&inputs)?;
+    if args.fix && args.files.iter().any(|f| f.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "--fix rewrites a file: give its name, not standard input ('-')".to_string(),
         ));
     }
     if args.fix && args.output.is_none() && !args.in_place {

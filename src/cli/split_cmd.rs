@@ -1,8 +1,8 @@
 //! `redraft split-revisions FILE.docx -o DIR`: a Word document with
 //! tracked changes → its two versions as plain-text drafts.
 
+use super::EXIT_OK;
 use super::output::write_all_atomically;
-use super::{DraftArgs, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputKind, ReadOptions, Revisions};
 use std::path::{Path, PathBuf};
@@ -16,8 +16,10 @@ pub struct Args {
     /// (created if missing).
     #[arg(short, long)]
     output: PathBuf,
-    #[command(flatten)]
-    draft: DraftArgs,
+    /// Language of the document (detected when not given); the only
+    /// reading option that applies: both versions are always written.
+    #[arg(long)]
+    lang: Option<crate::lang::Lang>,
 }
 
 /// Runs `redraft split-revisions`.
@@ -39,7 +41,7 @@ pub fn run(args: &Args) -> Result<u8> {
             revisions,
         };
         let source = ingest::read_with(&args.file, &options)?;
-        check_structure(&args.file, &source.text, &args.draft)?;
+        check_structure(&args.file, &source.text, args.lang)?;
         texts.push((args.output.join(name), source.text));
     }
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Write {
@@ -61,8 +63,8 @@ pub fn run(args: &Args) -> Result<u8> {
 
 /// Refuses a document in which no resolution structure is found, as every
 /// other command does.
-fn check_structure(path: &Path, text: &str, args: &DraftArgs) -> Result<()> {
-    let options = crate::model::ParseOptions { lang: args.lang };
+fn check_structure(path: &Path, text: &str, lang: Option<crate::lang::Lang>) -> Result<()> {
+    let options = crate::model::ParseOptions { lang };
     crate::model::parse(text, &options)
         .map(|_| ())
         .map_err(|_| Error::NoStructure {

@@ -25,5 +25,7 @@ mod html_browser;
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
 mod pdf;
+/// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
+mod reader;
 /// Shared helpers.
 mod support;
