@@ -309,6 +309,51 @@ mod tests {
     }
 
     #[test]
+    fn a_chapeau_line_stands_alone_whatever_the_blank_lines() {
+        assert_eq!(
+            texts("Draft\nThe General Assembly,\n\nRecalling x,"),
+            ["Draft", "The General Assembly,", "Recalling x,"]
+        );
+        assert_eq!(
+            texts("Draft\n\nLe Conseil de sécurité,\nRappelant x,\n\n1. Décide."),
+            [
+                "Draft",
+                "Le Conseil de sécurité,",
+                "Rappelant x,",
+                "1. Décide."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listed_opener_after_a_comma_opens_the_next_preambular_paragraph() {
+        assert_eq!(
+            texts("Recalling x,\nNoting y,\n\nz"),
+            ["Recalling x,", "Noting y,", "z"]
+        );
+        // A name carried over from the line before is no opener.
+        assert_eq!(
+            texts("Recalling the conferences of Rome, Paris,\nBeijing and Nairobi,\n\nz"),
+            [
+                "Recalling the conferences of Rome, Paris, Beijing and Nairobi,",
+                "z"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_line_after_a_short_heading_opens_a_paragraph() {
+        assert_eq!(
+            texts("Financial matters\n12. Decides to act;\n\nx"),
+            ["Financial matters", "12. Decides to act;", "x"]
+        );
+        assert_eq!(
+            texts("As in paragraph\n12. of the report\n\nx"),
+            ["As in paragraph 12. of the report", "x"]
+        );
+    }
+
+    #[test]
     fn footnotes_one_per_line() {
         assert_eq!(
             texts("x\n\n[^1]: One.\n[^2]: Two\n  continued."),

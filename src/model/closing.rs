@@ -11,9 +11,11 @@
 //! The parser makes these lines one closing unit ([`super::UnitKind::Closing`],
 //! label `CLOSING`), never a heading; when the two lines stand in blocks of
 //! their own (a text with one paragraph per line) the date joins the
-//! meeting. The words are data in each language's [`Adoption`] table. A
-//! closing unit compares by its kind of meeting only ([`meeting_kind`]): the
-//! same resolution adopted a year later at another meeting is not edited.
+//! meeting, and so does a standard note in brackets after it ("[Adopted
+//! without a vote.]", [`is_adoption_note`]). The words are data in each
+//! language's [`Adoption`] table. A closing unit compares by its kind of
+//! meeting and its note only ([`meeting_kind`]): the same resolution
+//! adopted a year later at another meeting is not edited.
 //!
 //! ```
 //! use redraft::model::closing::{is_closing, is_date};
@@ -54,7 +56,8 @@ pub fn is_date(text: &str) -> bool {
 }
 
 /// What a closing line is compared by: its meeting words ("plenary
-/// meeting"), without the meeting's number and the date.
+/// meeting") and its adoption note, if any, without the meeting's number
+/// and the date.
 ///
 /// ```
 /// use redraft::model::closing::meeting_kind;
@@ -62,13 +65,56 @@ pub fn is_date(text: &str) -> bool {
 ///     meeting_kind("30th plenary meeting 30 October 2024"),
 ///     meeting_kind("22nd plenary meeting\n29 October 2025")
 /// );
+/// assert_ne!(
+///     meeting_kind("57th meeting 12 October 2023 [Adopted without a vote.]"),
+///     meeting_kind("41st meeting 5 October 2022 [Adopted by a recorded vote of 29 to 13.]")
+/// );
 /// ```
-pub fn meeting_kind(text: &str) -> Option<&'static str> {
-    read(text).map(|c| c.meeting)
+pub fn meeting_kind(text: &str) -> Option<String> {
+    let closing = read(text)?;
+    let note = split_note(text).1.trim();
+    Some(
+        format!("{} {}", closing.meeting, super::typography::fold(note))
+            .trim_end()
+            .to_string(),
+    )
+}
+
+/// Whether bracketed text (without its brackets) opens with one of the
+/// standard phrases of a masthead or adoption record, in any language:
+/// "without reference to a Main Committee", "on the report of the",
+/// "sans renvoi à une grande commission", "Adopted without a vote".
+pub fn opens_standard_bracket(content: &str) -> bool {
+    let lower = content.trim().to_lowercase().replace('\'', "’");
+    Lang::ALL.iter().any(|l| {
+        l.table()
+            .adoption
+            .masthead_brackets
+            .iter()
+            .any(|p| lower.starts_with(p))
+    })
+}
+
+/// Whether a block is a standard note in brackets alone: "[Adopted
+/// without a vote.]", which follows the closing line of some resolutions.
+pub fn is_adoption_note(text: &str) -> bool {
+    let t = text.trim().trim_end_matches('.');
+    t.starts_with('[')
+        && t.ends_with(']')
+        && t[1..].find(['[', ']']) == Some(t.len() - 2)
+        && opens_standard_bracket(&t[1..t.len() - 1])
+}
+
+/// The closing line and the adoption note after it, if any.
+fn split_note(text: &str) -> (&str, &str) {
+    match text.find('[') {
+        Some(at) if is_adoption_note(&text[at..]) => text.split_at(at),
+        _ => (text, ""),
+    }
 }
 
 fn read(text: &str) -> Option<Closing> {
-    let words = words(text);
+    let words = words(split_note(text).0);
     Lang::ALL
         .iter()
         .find_map(|l| read_in(&words, &l.table().adoption))
@@ -173,13 +219,25 @@ mod tests {
     #[test]
     fn the_meeting_kind_ignores_number_and_date() {
         assert_eq!(
-            meeting_kind("30th plenary meeting 30 October 2024"),
+            meeting_kind("30th plenary meeting 30 October 2024").as_deref(),
             Some("plenary meeting")
         );
         assert_eq!(
-            meeting_kind("57th meeting 12 October 2023"),
+            meeting_kind("57th meeting 12 October 2023").as_deref(),
             Some("meeting")
         );
         assert_eq!(meeting_kind("Annex"), None);
+    }
+
+    #[test]
+    fn an_adoption_note_goes_with_the_closing_line() {
+        assert!(is_dated(
+            "57th meeting 12 October 2023 [Adopted without a vote.]"
+        ));
+        assert!(is_adoption_note("[Adopted without a vote.]"));
+        assert!(is_adoption_note("[Aprobada sin votación.]"));
+        assert!(!is_adoption_note("[and regional organizations]"));
+        assert!(!is_adoption_note("[Adopted without a vote] and [more]"));
+        assert!(!is_closing("30th plenary meeting [and regional]"));
     }
 }

@@ -26,7 +26,7 @@ pub fn key_text(unit: &Unit) -> Cow<'_, str> {
     if unit.kind == UnitKind::Closing
         && let Some(meeting) = closing::meeting_kind(&unit.text)
     {
-        return Cow::Borrowed(meeting);
+        return Cow::Owned(meeting);
     }
     typography::fold(&unit.text)
 }

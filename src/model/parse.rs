@@ -237,8 +237,8 @@ impl<'a> PartParser<'a> {
         match self.units.last_mut() {
             Some(last)
                 if last.kind == UnitKind::Closing
-                    && !closing::is_dated(&last.text)
-                    && closing::is_date(text) =>
+                    && ((!closing::is_dated(&last.text) && closing::is_date(text))
+                        || closing::is_adoption_note(text)) =>
             {
                 last.text.push(' ');
                 last.text.push_str(text);
@@ -613,6 +613,20 @@ mod tests {
                 &ParseOptions::default()
             ),
             Err(NoStructure)
+        );
+    }
+
+    #[test]
+    fn the_closing_line_is_one_closing_unit() {
+        let text = "The General Assembly,\n1. Decides to act.\n30th plenary meeting\n30 October 2024\n[^1]: A/79/1.";
+        assert_eq!(labels(text), ["CHAPEAU", "OP1", "CLOSING", "FN1"]);
+        let r = parse(text, &ParseOptions::default()).unwrap();
+        assert_eq!(r.units[2].kind, UnitKind::Closing);
+        assert_eq!(r.units[2].text, "30th plenary meeting 30 October 2024");
+        // A date alone elsewhere is not taken into anything.
+        assert_eq!(
+            labels("The General Assembly,\n\n1. Decides to act.\n\n30 October 2024"),
+            ["CHAPEAU", "OP1", "H1"]
         );
     }
 

@@ -23,5 +23,8 @@ mod html_browser;
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
 mod pdf;
+/// Drafts' own quirks: stray blank lines, heading then number, closing
+/// line, masthead brackets, typographic variants; the real GA pair.
+mod quirks;
 /// Shared helpers.
 mod support;
