@@ -7,8 +7,9 @@
 //!   hyphens and apostrophes (`co-facilitateurs`, `vingt-et-unième`,
 //!   `Court's`); a French elision is a token of its own (`l’` + `impunité`,
 //!   `qu’` + `elle`), by the language table's list of elided words;
-//! - a document symbol is one token: `ICC-ASP/19/Res.2`, `A/RES/75/1`,
-//!   `A/C.3/75/L.1`, `RC/Dec.2` (a final full stop stays punctuation);
+//! - a document symbol is one token: `ICC-ASP/19/Res.2` (with a hyphen or
+//!   a non-breaking one), `A/RES/75/1`, `A/C.3/75/L.1`, `RC/Dec.2` (a final
+//!   full stop stays punctuation);
 //! - a URL is one token, a footnote reference `[^9]` is one token;
 //! - a run of whitespace is one token; non-breaking (U+00A0) and narrow
 //!   non-breaking (U+202F) spaces are whitespace too, so « and » quotes stand
@@ -145,8 +146,10 @@ fn symbol(s: &str) -> Option<usize> {
     }
     let head = |c: u8| c.is_ascii_alphanumeric() || c == b'.';
     let mut i = 1 + b[1..].iter().take_while(|&&c| head(c)).count();
-    while b.get(i) == Some(&b'-') && b.get(i + 1).is_some_and(|&c| head(c)) {
-        i += 1 + b[i + 1..].iter().take_while(|&&c| head(c)).count();
+    while let Some(h) = hyphen_len(&s[i..])
+        && b.get(i + h).is_some_and(|&c| head(c))
+    {
+        i += h + b[i + h..].iter().take_while(|&&c| head(c)).count();
     }
     let before_parts = i;
     while b.get(i) == Some(&b'/') {
@@ -176,6 +179,16 @@ fn symbol(s: &str) -> Option<usize> {
         i += 6;
     }
     Some(i)
+}
+
+/// The length of a hyphen at the start of `s`: `-`, or the hyphen and
+/// non-breaking hyphen (U+2010, U+2011) Word puts in symbols
+/// (`ICC‑ASP/19/Res.2`).
+fn hyphen_len(s: &str) -> Option<usize> {
+    match s.chars().next()? {
+        c @ ('-' | '\u{2010}' | '\u{2011}') => Some(c.len_utf8()),
+        _ => None,
+    }
 }
 
 /// A word: word characters, with inner hyphens, soft hyphens and
@@ -262,7 +275,7 @@ mod tests {
         Regex::new(concat!(
             r"(?P<fn>\[\^[^\]\s]{1,12}\])",
             r"|(?P<url>(?:https?://|www\.)[^\s<>«»“”]*[^\s<>«»“”.,;:!?)\]])",
-            r"|(?P<sym>[A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\(\d{4}\))?)",
+            r"|(?P<sym>[A-Z][A-Za-z0-9.]*(?:[-‐‑][A-Za-z0-9.]+)*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\(\d{4}\))?)",
             r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:[-‐‑'’\u{ad}][\p{L}\p{M}\p{N}]+)*)",
             r"|(?P<brk>\u{2029})",
             r"|(?P<open>«[\s&&[^\u{2029}]]*)",
@@ -314,6 +327,10 @@ mod tests {
         );
         assert_eq!(texts("ICC-ASP/19/33.", Lang::Fr), ["ICC-ASP/19/33", "."]);
         assert_eq!(texts("RC/Dec.2)", Lang::Fr), ["RC/Dec.2", ")"]);
+        assert_eq!(
+            texts("ICC\u{2011}ASP/19/Res.2,", Lang::En),
+            ["ICC\u{2011}ASP/19/Res.2", ","]
+        );
     }
 
     #[test]

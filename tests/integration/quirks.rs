@@ -200,6 +200,22 @@ fn the_closing_line_shows_as_unchanged_in_every_output_format() {
 }
 
 #[test]
+fn closing_lines_of_language_versions_pair_in_check_parallel() {
+    for other in ["fr", "es"] {
+        let o = redraft(&[
+            "check",
+            "fixtures/closing-line/2025.txt",
+            "--parallel",
+            &format!("fixtures/closing-line/{other}.txt"),
+            "--against",
+            "fixtures/closing-line/2024.txt",
+        ]);
+        let out = stdout(&o);
+        assert!(out.contains("no findings"), "{other}: {out}{}", stderr(&o));
+    }
+}
+
+#[test]
 fn a_closing_line_added_at_adoption_is_not_amended() {
     let draft = fixture("closing-line/2025.txt");
     let text = std::fs::read_to_string(&draft).expect("fixture");
@@ -340,4 +356,57 @@ fn real_general_assembly_pair_reads_its_closing_line_and_redlines_only_the_edits
         ["TITLE", "PP6", "PP8", "OP1", "OP4", "OP5", "FN1"]
     );
     assert_eq!(by_new(&r, "CLOSING").op, Op::Unchanged);
+}
+
+mod variants {
+    use proptest::prelude::*;
+    use redraft::diff::words::{FootnoteMap, diff_texts};
+    use redraft::lang::Lang;
+    use redraft::redline::SegmentOp;
+
+    /// The classes of `model::typography` a text's characters are swapped
+    /// within.
+    const CLASSES: [&[char]; 4] = [
+        &['-', '\u{2010}', '\u{2011}'],
+        &[' ', '\u{a0}', '\u{202f}', '\u{2009}', '\u{2007}'],
+        &['\'', '\u{2019}', '\u{2bc}'],
+        &['"', '\u{201c}', '\u{201d}'],
+    ];
+
+    fn swap(c: char, pick: usize) -> char {
+        CLASSES
+            .iter()
+            .find(|class| class.contains(&c))
+            .map_or(c, |class| class[pick % class.len()])
+    }
+
+    proptest! {
+        /// Swapping characters within their class is never a change, and
+        /// the redline reads as the old text on one side and the new on
+        /// the other.
+        #[test]
+        fn swapped_variants_are_never_changes(
+            words in proptest::collection::vec("[a-zé]{1,6}", 1..12),
+            joins in proptest::collection::vec(0usize..6, 12),
+            picks in proptest::collection::vec(0usize..5, 80),
+        ) {
+            let glue = [" ", "-", "'", " \"", "\" ", " ; "];
+            let mut old = String::new();
+            for (k, w) in words.iter().enumerate() {
+                if k > 0 {
+                    old.push_str(glue[joins[k] % glue.len()]);
+                }
+                old.push_str(w);
+            }
+            let new: String = old.chars().enumerate().map(|(k, c)| swap(c, picks[k % picks.len()])).collect();
+            for lang in Lang::ALL {
+                let s = diff_texts(&old, &new, lang, &FootnoteMap::default(), &Default::default());
+                prop_assert!(s.iter().all(|s| s.op == SegmentOp::Equal), "{:?} → {:?}: {:?}", old, new, s);
+                let old_side: String = s.iter().map(|s| s.old_side()).collect();
+                let new_side: String = s.iter().map(|s| s.new_side()).collect();
+                prop_assert_eq!(&old_side, &old);
+                prop_assert_eq!(&new_side, &new);
+            }
+        }
+    }
 }
