@@ -22,15 +22,18 @@ pub struct FootnoteMap {
     pub new_defined: HashSet<String>,
 }
 
-/// The key a token is compared by: all whitespace compares equal, and a
-/// footnote reference compares by the identity of its footnote.
+/// The key a token is compared by: all whitespace compares equal, a
+/// footnote reference compares by the identity of its footnote, and other
+/// tokens by their text up to typographic variants.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key<'a> {
     Space,
     Footnote(&'a str),
     OldOnlyFootnote(&'a str),
     NewOnlyFootnote(&'a str),
-    Text(&'a str),
+    /// A token's text with typographic variants folded
+    /// ([`super::tokenize::comparison_key`]).
+    Text(std::borrow::Cow<'a, str>),
 }
 
 impl FootnoteMap {
@@ -57,7 +60,7 @@ fn keys<'a>(tokens: &[Token<'a>], key_of: impl Fn(&'a str) -> Key<'a>) -> Vec<Ke
         .map(|t| match t.kind {
             TokenKind::Space => Key::Space,
             TokenKind::FootnoteRef => key_of(footnote_id(t.text)),
-            _ => Key::Text(t.text),
+            _ => Key::Text(super::tokenize::comparison_key(t.text)),
         })
         .collect()
 }

@@ -152,6 +152,32 @@ pub static TABLE: Language = Language {
     paragraph_words: ("paragraph", "paragraphs"),
     spaced_punctuation: false,
     subparagraph_marker: "(a)",
+    adoption: super::Adoption {
+        meeting: &["plenary meeting", "meeting"],
+        ordinal_endings: &["st", "nd", "rd", "th"],
+        months: &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        date_links: &[],
+        masthead_brackets: &[
+            "without reference to a main committee",
+            "on the report of the",
+            "adopted without a vote",
+            "adopted by a recorded vote",
+            "adopted by a vote",
+        ],
+    },
     references: References {
         paragraph: &["paragraph", "paragraphs", "para", "paras"],
         subparagraph: &[

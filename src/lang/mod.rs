@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-pub use vocab::{Hygiene, References};
+pub use vocab::{Adoption, Hygiene, References};
 
 /// A language a draft can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +120,8 @@ pub struct Language {
     /// How a first subparagraph is marked when the draft shows no model:
     /// `(a)` in English, `a)` in French and Spanish.
     pub subparagraph_marker: &'static str,
+    /// How adoption is recorded: closing meeting line, masthead brackets.
+    pub adoption: Adoption,
     /// How cross-references are written (`redraft check`).
     pub references: References,
     /// Placeholders and other drafting hygiene (`redraft check`).

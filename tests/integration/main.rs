@@ -25,6 +25,9 @@ mod html_browser;
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
 mod pdf;
+/// Drafts' own quirks: stray blank lines, heading then number, closing
+/// line, masthead brackets, typographic variants; the real GA pair.
+mod quirks;
 /// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
 mod reader;
 /// Shared helpers.
