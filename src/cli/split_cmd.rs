@@ -1,8 +1,8 @@
 //! `redraft split-revisions FILE.docx -o DIR`: a Word document with
 //! tracked changes → its two versions as plain-text drafts.
 
-use super::output::write_atomically;
-use super::{DraftArgs, EXIT_OK};
+use super::EXIT_OK;
+use super::output::write_all_atomically;
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputKind, ReadOptions, Revisions};
 use std::path::{Path, PathBuf};
@@ -16,8 +16,10 @@ pub struct Args {
     /// (created if missing).
     #[arg(short, long)]
     output: PathBuf,
-    #[command(flatten)]
-    draft: DraftArgs,
+    /// Language of the document (detected when not given); the only
+    /// reading option that applies: both versions are always written.
+    #[arg(long)]
+    lang: Option<crate::lang::Lang>,
 }
 
 /// Runs `redraft split-revisions`.
@@ -39,26 +41,30 @@ pub fn run(args: &Args) -> Result<u8> {
             revisions,
         };
         let source = ingest::read_with(&args.file, &options)?;
-        check_structure(&args.file, &source.text, &args.draft)?;
+        check_structure(&args.file, &source.text, args.lang)?;
         texts.push((args.output.join(name), source.text));
     }
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Write {
         path: args.output.clone(),
         source,
     })?;
-    for (path, text) in texts {
-        if super::output::Target::new(Some(&path), &[&args.file]).is_err() {
-            return Err(Error::OutputIsInput { path });
+    for (path, _) in &texts {
+        if super::output::Target::new(Some(path), &[&args.file]).is_err() {
+            return Err(Error::OutputIsInput { path: path.clone() });
         }
-        write_atomically(&path, |out| out.write_all(text.as_bytes()))?;
     }
+    let files: Vec<(PathBuf, &[u8])> = texts
+        .iter()
+        .map(|(p, t)| (p.clone(), t.as_bytes()))
+        .collect();
+    write_all_atomically(&files)?;
     Ok(EXIT_OK)
 }
 
 /// Refuses a document in which no resolution structure is found, as every
 /// other command does.
-fn check_structure(path: &Path, text: &str, args: &DraftArgs) -> Result<()> {
-    let options = crate::model::ParseOptions { lang: args.lang };
+fn check_structure(path: &Path, text: &str, lang: Option<crate::lang::Lang>) -> Result<()> {
+    let options = crate::model::ParseOptions { lang };
     crate::model::parse(text, &options)
         .map(|_| ())
         .map_err(|_| Error::NoStructure {
