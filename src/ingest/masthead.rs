@@ -381,10 +381,10 @@ pub fn find(lines: &[Option<&str>]) -> Masthead {
     }
     if let Some(last) = last_end {
         end = end.max(last + 1);
-        if let Some(Some(next)) = head.get(last + 1) {
-            if continues_end(next, Some(last), last + 1) {
-                end = end.max(last + 2);
-            }
+        if let Some(Some(next)) = head.get(last + 1)
+            && continues_end(next, Some(last), last + 1)
+        {
+            end = end.max(last + 2);
         }
     }
     Masthead {

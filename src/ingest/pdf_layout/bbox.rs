@@ -94,10 +94,10 @@ pub fn pages(xhtml: &str) -> Result<Vec<Page>, String> {
             }
             Event::End(e) if e.name().as_ref() == "word" => {
                 let line = pages.last_mut().and_then(|p| p.lines.last_mut());
-                if let (Some(w), Some(line)) = (word.take(), line) {
-                    if !w.text.trim().is_empty() {
-                        line.push(w);
-                    }
+                if let (Some(w), Some(line)) = (word.take(), line)
+                    && !w.text.trim().is_empty()
+                {
+                    line.push(w);
                 }
             }
             Event::Eof => break,

@@ -177,7 +177,7 @@ fn drop_furniture(page: &mut Vec<Line>, body: f64, symbol: Option<&str>) {
         .rposition(|l| is_furniture(l))
         .map_or(0, |i| i + 1);
     page.drain(..header);
-    while page.last().is_some_and(|l| is_furniture(l)) {
+    while page.last().is_some_and(&is_furniture) {
         page.pop();
     }
 }

@@ -123,15 +123,14 @@ fn url_continues(text: &str, next: &str) -> bool {
     if !next.starts_with(['%', '/', '?', '&', '=', '#', '.', '~', '_', '-']) {
         return false;
     }
-    let is_url = match last_token(text) {
+    match last_token(text) {
         Ok(last) => {
             last.starts_with("http://") || last.starts_with("https://") || last.starts_with("www.")
         }
         // A token of hundreds of characters with a path or an escape in
         // its tail is a URL joined over many lines.
         Err(tail) => tail.contains(['/', '%']),
-    };
-    is_url
+    }
 }
 
 #[cfg(test)]
