@@ -250,8 +250,7 @@ fn cuts(pdf: &Path, draft: &Resolution) -> (bool, bool, bool) {
     let body_start = |page: &str| -> String {
         page.lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && *l != SYMBOL)
-            .next()
+            .find(|l| !l.is_empty() && *l != SYMBOL)
             .unwrap_or("")
             .to_string()
     };
