@@ -12,6 +12,7 @@ pub mod label;
 pub mod marker;
 pub mod parse;
 pub mod part;
+pub mod plain;
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
