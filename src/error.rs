@@ -56,7 +56,7 @@ pub enum Error {
     /// The text has no resolution structure and is Markdown, which is not
     /// read as plain paragraphs (see [`crate::model::plain`]).
     #[error(
-        "{path}: Markdown, not a draft: no resolution structure found, and the text carries Markdown markup (# headings, code fences, links); save the draft as plain text or Word"
+        "{path}: Markdown, not a draft: no resolution structure found, and the text carries Markdown markup (# headings, links, **strong** or ~~struck~~ words); save the draft as plain text or Word"
     )]
     NoStructure {
         /// The file.

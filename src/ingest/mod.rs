@@ -11,6 +11,7 @@
 
 pub mod docx;
 pub mod limits;
+pub mod markdown;
 pub mod origin;
 pub mod pdf;
 pub mod pdf_text;
@@ -107,7 +108,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         InputKind::Text => (decode(&bytes)?, None),
         InputKind::Auto => {
             let text = decode(&bytes)?;
-            if pdf_text::looks_like(&text) {
+            if pdf_text::looks_like(&text) && !markdown::reads_as_markdown(&text) {
                 converted(&text)
             } else {
                 (text, None)

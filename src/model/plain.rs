@@ -11,9 +11,7 @@
 //!
 //! The one text refused is Markdown (a README, or a redline written with
 //! `--format markdown`): read as paragraphs it would compare its markup,
-//! not a draft. A text reads as Markdown when at least two of its lines
-//! carry Markdown syntax: a `#` heading, a code fence, a setext underline,
-//! a table rule or a link.
+//! not a draft (see [`crate::ingest::markdown`]).
 //!
 //! ```
 //! use redraft::model::{parse, ParseOptions, UnitKind};
@@ -27,6 +25,7 @@
 use super::label::Labeller;
 use super::parse::NoStructure;
 use super::{MODEL_VERSION, Resolution, Unit, UnitKind};
+use crate::ingest::markdown::reads_as_markdown;
 use crate::lang::Lang;
 
 /// Whether units hold the structure of a resolution: a chapeau, a
@@ -75,47 +74,6 @@ fn as_paragraph(mut unit: Unit) -> Unit {
     unit
 }
 
-/// Whether at least two lines of a text carry Markdown syntax.
-pub fn reads_as_markdown(text: &str) -> bool {
-    let mut previous = "";
-    let mut count = 0;
-    for line in text.lines() {
-        let line = line.trim_end();
-        if is_markdown_line(line, previous) {
-            count += 1;
-            if count >= 2 {
-                return true;
-            }
-        }
-        previous = line;
-    }
-    false
-}
-
-/// A `#` heading, a code fence, a setext underline under text, a table
-/// rule (`|---|`) or a link `[text](target)`.
-fn is_markdown_line(line: &str, previous: &str) -> bool {
-    let hashes = line.len() - line.trim_start_matches('#').len();
-    let heading = (1..=6).contains(&hashes) && line[hashes..].starts_with(' ');
-    let fence = line.starts_with("```") || line.starts_with("~~~");
-    let underline = line.len() >= 3
-        && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
-        && !previous.trim().is_empty();
-    let rule = line.starts_with('|') && line.contains("---");
-    heading || fence || underline || rule || has_link(line)
-}
-
-/// `[text](target)` with a target that has no space.
-fn has_link(line: &str) -> bool {
-    line.match_indices("](").any(|(at, _)| {
-        let rest = &line[at + 2..];
-        line[..at].contains('[')
-            && rest
-                .find(')')
-                .is_some_and(|end| end > 0 && !rest[..end].contains(' '))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,14 +113,7 @@ mod tests {
     }
 
     #[test]
-    fn markdown_is_refused_and_prose_is_not() {
-        assert!(reads_as_markdown("# Title\n\n```\ncode\n```"));
-        assert!(reads_as_markdown("Title\n=====\n\nSee [x](http://a.b)."));
-        assert!(reads_as_markdown("| a | b |\n|---|---|\n\n## Notes"));
-        assert!(!reads_as_markdown(
-            "Dear colleagues,\n\n# of participants: 12 [see (a)]\n\nRegards"
-        ));
-        assert!(!reads_as_markdown("A line\n\n---\n\nAnother"));
+    fn markdown_is_refused() {
         assert_eq!(
             parse("# Notes\n\n## More\n\ntext", &ParseOptions::default()),
             Err(NoStructure)
