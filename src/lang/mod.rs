@@ -10,6 +10,7 @@ pub mod en;
 pub mod es;
 pub mod fr;
 pub mod vocab;
+pub mod word;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
