@@ -13,6 +13,8 @@ mod behaviours;
 mod check;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
+/// The Word redline written into the new draft's own document.
+mod docx_redline;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.

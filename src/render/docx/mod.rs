@@ -20,6 +20,7 @@ pub mod plan;
 pub mod source;
 pub mod spans;
 pub mod summary;
+pub mod theme;
 pub mod weave;
 
 use crate::redline::Redline;
@@ -115,7 +116,12 @@ fn house(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> io::R
             parts::document_rels(optional),
         ),
         ("word/document.xml", parts::document(&xml, start)),
-        ("word/styles.xml", parts::styles()),
+        (
+            "word/styles.xml",
+            parts::styles(crate::lang::word::tag(redline.new.lang)),
+        ),
+        ("word/fontTable.xml", theme::font_table()),
+        ("word/theme/theme1.xml", theme::theme()),
         (
             "word/settings.xml",
             parts::settings(start, optional.footnotes),

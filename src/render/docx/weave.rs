@@ -86,11 +86,15 @@ fn note_labels(xml: &str, body: &Span, settings: Option<&str>) -> (u32, String) 
     let global = parsed
         .as_ref()
         .and_then(|(s, root)| from(s, root.child("w:footnotePr")));
-    let pick = |f: fn(&(Option<u32>, Option<String>)) -> Option<String>| {
-        section.as_ref().and_then(f).or(global.as_ref().and_then(f))
-    };
-    let start = pick(|p| p.0.map(|n| n.to_string())).and_then(|s| s.parse().ok());
-    let format = pick(|p| p.1.clone()).unwrap_or_else(|| "decimal".to_string());
+    let start = section
+        .as_ref()
+        .and_then(|p| p.0)
+        .or(global.as_ref().and_then(|p| p.0));
+    let format = section
+        .as_ref()
+        .and_then(|p| p.1.clone())
+        .or(global.as_ref().and_then(|p| p.1.clone()))
+        .unwrap_or_else(|| "decimal".to_string());
     (start.unwrap_or(1), format)
 }
 
@@ -820,11 +824,12 @@ impl HomeWriter {
                     let part: String = text.chars().skip(a).take(b - a).collect();
                     text_runs(&part, rpr, false, out);
                 }
-                Atom::Object { raw, .. } if n == 0 || (s >= from && s + n <= to) => {
-                    if n == 0 || !objects_only {
-                        out.push_str(raw);
-                    }
+                Atom::Object { raw, .. }
+                    if n == 0 || (s >= from && s + n <= to && !objects_only) =>
+                {
+                    out.push_str(raw);
                 }
+                Atom::Object { .. } if s >= from && s + n <= to => {}
                 Atom::Object { text, .. } if !objects_only => {
                     let a = from.saturating_sub(s);
                     let b = (to - s).min(n);
@@ -855,10 +860,12 @@ fn align(unit: &[char], para: &[char]) -> Vec<usize> {
         while j < para.len() && para[j] != c && para[j].is_whitespace() && !c.is_whitespace() {
             j += 1;
         }
-        if j < para.len() && para[j] != c && !(para[j].is_whitespace() && c.is_whitespace()) {
-            if let Some(skip) = para[j..].iter().take(4).position(|&p| p == c) {
-                j += skip;
-            }
+        if j < para.len()
+            && para[j] != c
+            && !(para[j].is_whitespace() && c.is_whitespace())
+            && let Some(skip) = para[j..].iter().take(4).position(|&p| p == c)
+        {
+            j += skip;
         }
         map.push(j.min(para.len()));
         j = (j + 1).min(para.len());
@@ -967,15 +974,18 @@ fn mark_row(row: &str, mark: &str) -> String {
     }
     let open = tag_len(row);
     let at = match row[open..].find("<w:tblPrEx") {
-        Some(0) => {
-            let close = row
-                .find("</w:tblPrEx>")
-                .map_or(open, |e| e + "</w:tblPrEx>".len());
-            close
-        }
+        Some(0) => row
+            .find("</w:tblPrEx>")
+            .map_or(open, |e| e + "</w:tblPrEx>".len()),
         _ => open,
     };
-    format!("{}<w:trPr>{mark}</w:trPr>{}", &row[..at], &row[at..])
+    // The row properties need one property before the revision: `cantSplit`
+    // off is what a row without properties has.
+    format!(
+        r#"{}<w:trPr><w:cantSplit w:val="off"/>{mark}</w:trPr>{}"#,
+        &row[..at],
+        &row[at..]
+    )
 }
 
 /// The largest number in any `w:id` attribute of a part.
