@@ -235,8 +235,8 @@ fn table_rows_and_pictures_are_kept_and_marked() {
         dir.join("new.docx"),
         dir.join("red.docx"),
     );
-    make_docx(&fixture("docx-objects/old.txt"), &old, "A/1", "en-GB");
-    make_docx(&fixture("docx-objects/new.txt"), &new, "A/2", "en-GB");
+    make_docx(&fixture("docx-objects/old.draft"), &old, "A/1", "en-GB");
+    make_docx(&fixture("docx-objects/new.draft"), &new, "A/2", "en-GB");
     assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
     let document = part_text(&red, "word/document.xml");
     let rows = elements(&document, "w:tr");

@@ -851,7 +851,12 @@ impl HomeWriter {
 /// ```
 fn align(unit: &[char], para: &[char]) -> Vec<usize> {
     let mut map = Vec::with_capacity(unit.len() + 1);
-    let head: Vec<char> = unit.iter().take(12).copied().collect();
+    let head: Vec<char> = unit
+        .iter()
+        .take(12)
+        .take_while(|c| !c.is_whitespace())
+        .copied()
+        .collect();
     let mut j = para
         .windows(head.len().max(1))
         .position(|w| w == head.as_slice())
