@@ -16,6 +16,8 @@ mod docx;
 /// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,
 /// split-revisions on a full disk.
 mod docx_hostile;
+/// The Word redline written into the new draft's own document.
+mod docx_redline;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.
