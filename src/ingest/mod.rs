@@ -10,6 +10,8 @@
 //! [`docx`], with tracked changes accepted or rejected.
 
 pub mod docx;
+pub mod limits;
+pub mod markdown;
 pub mod masthead;
 pub mod origin;
 pub mod pdf;
@@ -72,6 +74,8 @@ pub struct ReadOptions {
     pub input: InputKind,
     /// For documents with tracked changes: accepted or rejected.
     pub revisions: Revisions,
+    /// What one document may produce once read (Word documents).
+    pub limits: limits::Limits,
 }
 
 /// Reads a draft from `path` as plain text.
@@ -104,7 +108,9 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
     let plain = |text: String| (text, None, Metadata::default());
     let (text, origin, metadata) = match kind {
-        InputKind::Docx => plain(docx::read(&bytes, options.revisions).map_err(format_error)?),
+        InputKind::Docx => plain(
+            docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
+        ),
         InputKind::Pdf => {
             let published = pdf::read(path).map_err(format_error)?;
             (published.text, None, published.metadata)
@@ -113,7 +119,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         InputKind::Text => plain(decode(&bytes)?),
         InputKind::Auto => {
             let text = decode(&bytes)?;
-            if pdf_text::looks_like(&text) {
+            if pdf_text::looks_like(&text) && !markdown::reads_as_markdown(&text) {
                 converted(&text)
             } else {
                 plain(text)

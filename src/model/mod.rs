@@ -15,6 +15,7 @@ pub mod marker;
 pub mod metadata;
 pub mod parse;
 pub mod part;
+pub mod plain;
 pub mod typography;
 
 use crate::lang::Lang;
