@@ -327,6 +327,21 @@ fn role(t: &str) -> Option<Role> {
     (sponsors || adopted || bracket).then_some(Role::End)
 }
 
+/// Whether the head of a document carries what only a printed UN document
+/// carries (two or more of: "United Nations", the organ, the symbol block,
+/// "Distr.", a date line, "Original:", a session or agenda item line, a job
+/// number): a draft as circulated may open with "Resolution adopted by …"
+/// and its bracket, but not with these.
+pub fn printed(lines: &[Option<&str>]) -> bool {
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let inside = head
+        .iter()
+        .flatten()
+        .filter(|t| matches!(role(t), Some(Role::Inside | Role::Agenda)))
+        .count();
+    inside >= 2
+}
+
 /// The masthead found at the head of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Masthead {
@@ -492,6 +507,14 @@ mod tests {
         let m = find(&lines(text));
         assert_eq!(m.lines, 18);
         assert_eq!(m.metadata.symbol.as_deref(), Some("A/RES/79/7"));
+    }
+
+    #[test]
+    fn adoption_lines_alone_are_no_printed_masthead() {
+        let draft = "Resolution adopted by the General Assembly on 30 October 2024\n\n[without reference to a Main Committee (A/79/L.6)]\n\n79/7. Title\n\nThe General Assembly,";
+        assert!(!printed(&lines(draft)));
+        let published = "United Nations\nA/RES/79/7\nGeneral Assembly\nDistr.: General\n\nThe General Assembly,";
+        assert!(printed(&lines(published)));
     }
 
     #[test]
