@@ -132,7 +132,7 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
     (ends_clause
         && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some()))
         || super::parse::is_chapeau(trimmed)
-        || super::parse::is_chapeau(&joined(previous))
+        || (previous.len() <= 2 && super::parse::is_chapeau(&joined(previous)))
         || numbered_after_heading(previous, trimmed)
         || next_preambular(previous, trimmed)
 }
@@ -162,8 +162,11 @@ fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
 /// the next preambular paragraph of a text with a paragraph per line.
 fn next_preambular(previous: &[&str], line: &str) -> bool {
     let ends_comma = last_char(previous[previous.len() - 1]) == Some(',');
+    if !ends_comma || !line.starts_with(char::is_uppercase) {
+        return false;
+    }
     let tables = || crate::lang::Lang::ALL.iter().map(|l| l.table());
-    let lower = line.to_lowercase();
+    let lower: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
     // The listed openers only: a participle guessed from its ending
     // ("Beijing") may well be a name carried over from the line before.
     let opener = tables().any(|t| {
@@ -173,10 +176,7 @@ fn next_preambular(previous: &[&str], line: &str) -> bool {
                 .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
         })
     });
-    ends_comma
-        && line.starts_with(char::is_uppercase)
-        && opener
-        && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
+    opener && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
 }
 
 /// The last character of a text that is not a space nor part of a footnote
