@@ -32,12 +32,15 @@ pub fn features(text: &str) -> Vec<u64> {
 }
 
 /// The hash of a word, case folded, without allocating; invisible
-/// characters (a soft hyphen) do not count.
+/// characters (a soft hyphen) do not count, a ligature counts as its
+/// letters.
 fn word_hash(word: &str) -> u64 {
     let mut h = super::hash::Fx::default();
     for c in word.chars().flat_map(char::to_lowercase) {
-        if fold_char(c) != Folded::Nothing {
-            h.add(u64::from(c));
+        match fold_char(c) {
+            Folded::Nothing => {}
+            Folded::Letters(letters) => letters.chars().for_each(|l| h.add(u64::from(l))),
+            _ => h.add(u64::from(c)),
         }
     }
     std::hash::Hasher::finish(&h)
@@ -163,9 +166,9 @@ mod tests {
     fn typographic_variants_have_the_same_features() {
         assert_eq!(
             features(
-                "non\u{2011}intervention, the Court\u{2019}s \u{201c}Act\u{201d}, coop\u{ad}ération"
+                "non\u{2011}intervention, the Court\u{2019}s \u{201c}Act\u{201d}, coop\u{ad}ération, \u{fb01}nal"
             ),
-            features("non-intervention, the Court's \"Act\", coopération")
+            features("non-intervention, the Court's \"Act\", coopération, final")
         );
     }
 

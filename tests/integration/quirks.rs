@@ -197,6 +197,28 @@ fn the_closing_line_shows_as_unchanged_in_every_output_format() {
     let amendments = run("amendments");
     assert!(!amendments.contains("plenary"), "{amendments}");
     assert!(amendments.contains("eighty-first"), "{amendments}");
+    // A Word redline tracks the line, so that its two versions are the
+    // two drafts.
+    let dir = temp_dir("quirks-closing-docx");
+    let docx = dir.join("redline.docx");
+    let docx = docx.to_str().expect("path");
+    let o = redraft(&["diff", old, new, "-o", docx, "--summary"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let versions = dir.join("versions");
+    let o = redraft(&[
+        "split-revisions",
+        docx,
+        "-o",
+        versions.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for (file, closing) in [
+        ("redline.old.txt", "30th plenary meeting 30 October 2024"),
+        ("redline.new.txt", "22nd plenary meeting 29 October 2025"),
+    ] {
+        let r = load(&versions.join(file));
+        assert_eq!(r.find("CLOSING").map(|u| u.text.as_str()), Some(closing));
+    }
 }
 
 #[test]
