@@ -1,6 +1,7 @@
 //! Spanish drafting conventions (Naciones Unidas, Corte Penal Internacional).
 
 use super::amendments::{AmendmentStyle, NewUnit, RefForm, RefKind, Sentence};
+use super::reader::{CountWords, ReaderWords, UnitNames};
 use super::{Hygiene, Language, References};
 
 /// The Spanish table.
@@ -490,4 +491,72 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         ("elimínense los párrafos ", "elimínese el párrafo "),
         ("suprímanse las notas ", "suprímase la nota "),
     ],
+};
+
+/// Lo que una versión comparada dice a su lector, en español.
+pub static READER: ReaderWords = ReaderWords {
+    redline: "Texto comparado",
+    summary: "Resumen de los cambios",
+    counts: CountWords {
+        edited: ("modificado", "modificados"),
+        inserted: ("insertado", "insertados"),
+        deleted: ("suprimido", "suprimidos"),
+        moved: ("trasladado", "trasladados"),
+        split: ("dividido", "divididos"),
+        merged: ("fusionado", "fusionados"),
+        reclassified: ("reclasificado", "reclasificados"),
+        renumbered_only: ("solo renumerado", "solo renumerados"),
+        unchanged: ("sin cambios", "sin cambios"),
+    },
+    formerly: "antes {n}",
+    formerly_footnote: "antes {n}",
+    inserted: "insertado",
+    deleted: "suprimido",
+    edited: "modificado",
+    renumbered: "renumerado",
+    moved_from: "trasladado; antes {x}",
+    moved_to: "trasladado; ahora {x}",
+    split_piece: "dividido {i}/{of}; antes {x}",
+    split: "dividido; antes {x}",
+    merged: "fusionado; antes {x}",
+    was: "antes {x}",
+    and: "y",
+    before_colon: "",
+    renumbering: "Renumeración",
+    old_new: ("Anterior", "Nuevo"),
+    renumbered_only_list: "Solo renumerados",
+    fold: "{n} {unchanged} ({range})",
+    fold_renumbered: ("{n} renumerado", "{n} renumerados"),
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    first_day: "1",
+    date: "{d} de {month} de {y}",
+    names: UnitNames {
+        title: "título",
+        chapeau: "encabezamiento",
+        preambular: "párrafo {n} del preámbulo",
+        operative: "párrafo {n}",
+        subparagraph: "{parent}, apartado {s}",
+        heading: "subtítulo {n}",
+        footnote: "nota {n}",
+        annex: "anexo {n}",
+        the_annex: "anexo",
+        section: "sección {n}",
+        in_part: "{x} ({part})",
+        table: "cuadro {n}",
+        after: "texto después de {x}",
+        text: "párrafo sin número {n}",
+    },
 };

@@ -1,6 +1,7 @@
 //! French drafting conventions (Nations Unies, Cour pénale internationale).
 
 use super::amendments::{AmendmentStyle, NewUnit, RefForm, RefKind, Sentence};
+use super::reader::{CountWords, ReaderWords, UnitNames};
 use super::{Hygiene, Language, References};
 
 /// The French table.
@@ -543,4 +544,72 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             "supprimer la note de bas de page ",
         ),
     ],
+};
+
+/// Ce qu’une version comparée dit à son lecteur, en français.
+pub static READER: ReaderWords = ReaderWords {
+    redline: "Texte comparé",
+    summary: "Récapitulatif des modifications",
+    counts: CountWords {
+        edited: ("modifié", "modifiés"),
+        inserted: ("inséré", "insérés"),
+        deleted: ("supprimé", "supprimés"),
+        moved: ("déplacé", "déplacés"),
+        split: ("scindé", "scindés"),
+        merged: ("fusionné", "fusionnés"),
+        reclassified: ("reclassé", "reclassés"),
+        renumbered_only: ("seulement renuméroté", "seulement renumérotés"),
+        unchanged: ("inchangé", "inchangés"),
+    },
+    formerly: "ancien {n}",
+    formerly_footnote: "ancienne {n}",
+    inserted: "inséré",
+    deleted: "supprimé",
+    edited: "modifié",
+    renumbered: "renuméroté",
+    moved_from: "déplacé ; auparavant {x}",
+    moved_to: "déplacé ; désormais {x}",
+    split_piece: "scindé {i}/{of} ; auparavant {x}",
+    split: "scindé ; auparavant {x}",
+    merged: "fusionné ; auparavant {x}",
+    was: "auparavant {x}",
+    and: "et",
+    before_colon: "\u{202f}",
+    renumbering: "Renumérotation",
+    old_new: ("Ancien", "Nouveau"),
+    renumbered_only_list: "Seulement renumérotés",
+    fold: "{n} {unchanged} ({range})",
+    fold_renumbered: ("dont {n} renuméroté", "dont {n} renumérotés"),
+    months: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
+    first_day: "1er",
+    date: "{d} {month} {y}",
+    names: UnitNames {
+        title: "titre",
+        chapeau: "chapeau",
+        preambular: "alinéa {n} du préambule",
+        operative: "paragraphe {n}",
+        subparagraph: "{parent}, alinéa {s}",
+        heading: "intertitre {n}",
+        footnote: "note {n}",
+        annex: "annexe {n}",
+        the_annex: "annexe",
+        section: "section {n}",
+        in_part: "{x} ({part})",
+        table: "tableau {n}",
+        after: "texte après {x}",
+        text: "paragraphe non numéroté {n}",
+    },
 };

@@ -9,6 +9,7 @@ pub mod amendments;
 pub mod en;
 pub mod es;
 pub mod fr;
+pub mod reader;
 pub mod vocab;
 
 use serde::{Deserialize, Serialize};
@@ -45,6 +46,16 @@ impl Lang {
     /// The ISO 639-1 code: `en`, `fr` or `es`.
     pub fn code(self) -> &'static str {
         self.table().code
+    }
+
+    /// What a redline says to its reader in this language: notes, badges,
+    /// counts, names of units.
+    pub fn reader(self) -> &'static reader::ReaderWords {
+        match self {
+            Lang::En => &en::READER,
+            Lang::Fr => &fr::READER,
+            Lang::Es => &es::READER,
+        }
     }
 
     /// How formal amendments are worded in this language.

@@ -13,10 +13,15 @@ mod behaviours;
 mod check;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
+/// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,
+/// split-revisions on a full disk.
+mod docx_hostile;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.
 mod history;
+/// Hostile and broken input: the probe's defects, the hostile corpus.
+mod hostile;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
 /// `redraft parse` outline and JSON.
@@ -26,5 +31,11 @@ mod pdf;
 /// Drafts' own quirks: stray blank lines, heading then number, closing
 /// line, masthead brackets, typographic variants; the real GA pair.
 mod quirks;
+/// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
+mod reader;
 /// Shared helpers.
 mod support;
+/// Every document is read: real Word files from Word's and pandoc's test
+/// suites, documents without resolution structure, list numbering and
+/// numbering revisions as Word has them.
+mod word_files;
