@@ -10,7 +10,9 @@
 //!   one: a stray blank line elsewhere never glues the chapeau to the title
 //!   or to the first preambular paragraph;
 //! - it is a numbered paragraph opening with a capital after a short
-//!   heading line ("Financial matters" / "12. Decides …");
+//!   heading line ("Financial matters" / "12. Decides …"), or such a
+//!   heading line, between a line ending a sentence part and a numbered
+//!   paragraph;
 //! - it opens with a preambular opener ("Recalling", "Rappelant") after a
 //!   preambular paragraph ending with a comma.
 //!
@@ -44,7 +46,9 @@ pub fn split(text: &str) -> Vec<Block> {
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
         let blank = line.trim().is_empty();
-        let starts_new = !current.is_empty() && (blank || line_mode || opens_unit(&current, line));
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        let starts_new =
+            !current.is_empty() && (blank || line_mode || opens_unit(&current, line, next));
         if starts_new {
             push_block(&mut blocks, &current, start);
             current.clear();
@@ -109,8 +113,9 @@ pub fn normalise(text: String) -> String {
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
 }
 
-/// Whether `line` opens a new unit inside the block made of `previous`.
-fn opens_unit(previous: &[&str], line: &str) -> bool {
+/// Whether `line` (followed by `next`) opens a new unit inside the block
+/// made of `previous`.
+fn opens_unit(previous: &[&str], line: &str, next: &str) -> bool {
     let trimmed = line.trim_start();
     if marker::footnote_definition(trimmed).is_some() {
         return true;
@@ -134,6 +139,7 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
         || super::parse::is_chapeau(trimmed)
         || (previous.len() <= 2 && super::parse::is_chapeau(&joined(previous)))
         || numbered_after_heading(previous, trimmed)
+        || (ends_clause && heading_before_numbered(trimmed, next.trim()))
         || next_preambular(previous, trimmed)
 }
 
@@ -146,15 +152,20 @@ fn joined(lines: &[&str]) -> String {
 /// line ("Financial matters" / "12. Decides …"): the paragraph is not part
 /// of the heading. "as in paragraph" / "12. of the report" stays one text.
 fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
+    previous.len() == 1 && heading_before_numbered(previous[0].trim(), line)
+}
+
+/// Whether `heading` reads as a short heading line and `line` as a
+/// numbered paragraph opening with a capital.
+fn heading_before_numbered(heading: &str, line: &str) -> bool {
     let Some(op) = marker::operative(line) else {
         return false;
     };
-    let heading = previous[0].trim();
-    previous.len() == 1
-        && op.rest.starts_with(char::is_uppercase)
+    op.rest.starts_with(char::is_uppercase)
+        && marker::operative(heading).is_none()
         && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && heading.split_whitespace().count() <= 12
-        && !heading.ends_with([',', ';', ':'])
+        && !heading.ends_with([',', ';', ':', '.'])
 }
 
 /// A line opening with a preambular opener ("Recalling", "Rappelant",
@@ -350,6 +361,17 @@ mod tests {
         assert_eq!(
             texts("As in paragraph\n12. of the report\n\nx"),
             ["As in paragraph 12. of the report", "x"]
+        );
+        // The heading after a paragraph ending with a semicolon is a
+        // block of its own too.
+        assert_eq!(
+            texts("11. Invites States;\nFinancial matters\n12. Decides to act;\n\nx"),
+            [
+                "11. Invites States;",
+                "Financial matters",
+                "12. Decides to act;",
+                "x"
+            ]
         );
     }
 
