@@ -425,7 +425,8 @@ pub fn is_chapeau(text: &str) -> bool {
 /// sécurité,", "La Asamblea General,": an article, an organ among the first
 /// words, at most twelve words, and a final comma.
 fn is_chapeau_in(table: &Language, text: &str) -> bool {
-    let Some(body) = text.strip_suffix(',') else {
+    // Twelve words: a longer text is a paragraph, not split into words.
+    let Some(body) = text.strip_suffix(',').filter(|b| b.len() <= 240) else {
         return false;
     };
     let words: Vec<&str> = body
