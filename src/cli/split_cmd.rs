@@ -117,7 +117,8 @@ fn stage(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     let mut temp = builder.tempfile_in(dir)?;
-    temp.write_all(text.as_bytes())?;
+    // Through the file itself: its errors do not name the temporary file.
+    temp.as_file_mut().write_all(text.as_bytes())?;
     temp.as_file().sync_all()?;
     Ok(temp)
 }
