@@ -76,6 +76,61 @@ struct Pattern {
     /// Whether the sentence ends with a full stop (optional when reading).
     period: bool,
     pieces: Vec<Piece>,
+    /// Words of its literal text (ASCII letters, lower case, three or
+    /// more) that any sentence it matches contains: a cheap test that
+    /// spares the matcher most patterns.
+    words: Vec<String>,
+}
+
+/// Every word of the patterns' literal text (see [`Pattern::words`]),
+/// each once: a few hundred for 4,000 patterns.
+static WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&'static str> = PATTERNS
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+});
+
+/// For each pattern, its words as places in [`WORDS`].
+static WORD_IDS: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|p| {
+            let id = |w: &String| WORDS.binary_search(&w.as_str()).unwrap_or_default();
+            p.words.iter().map(id).collect()
+        })
+        .collect()
+});
+
+/// The patterns that may match `text`, in order: those whose literal words
+/// it all holds, each word looked for at most once.
+fn plausible(text: &str) -> impl Iterator<Item = &'static Pattern> {
+    let lowered = text.to_lowercase();
+    let mut seen: Vec<Option<bool>> = vec![None; WORDS.len()];
+    let mut holds = move |k: usize| *seen[k].get_or_insert_with(|| lowered.contains(WORDS[k]));
+    PATTERNS
+        .iter()
+        .zip(WORD_IDS.iter())
+        .filter(move |(_, ids)| ids.iter().all(|&k| holds(k)))
+        .map(|(p, _)| p)
+}
+
+/// The words a pattern's literal pieces hold (see [`Pattern::words`]).
+fn literal_words(pieces: &[Piece]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for piece in pieces {
+        let Piece::Lit(lit) = piece else { continue };
+        for w in lit.split(|c: char| !c.is_ascii_alphabetic()) {
+            let w = w.to_ascii_lowercase();
+            if w.len() >= 3 && !words.contains(&w) {
+                words.push(w);
+            }
+        }
+    }
+    words
 }
 
 /// The values read from, or written into, a pattern.
@@ -109,13 +164,15 @@ fn build(lang: Lang) -> Vec<Pattern> {
             for (text, refs) in with_refs(style, template) {
                 let text = contract(&text, style.contractions);
                 let body = text.strip_suffix('.');
+                let pieces = pieces(body.unwrap_or(&text));
                 out.push(Pattern {
                     lang,
                     sentence,
                     refs,
                     written: k == 0,
                     period: body.is_some(),
-                    pieces: pieces(body.unwrap_or(&text)),
+                    words: literal_words(&pieces),
+                    pieces,
                 });
             }
         }
@@ -251,6 +308,7 @@ fn pattern_of(text: &str) -> Pattern {
         written: true,
         period: false,
         pieces: pieces(text),
+        words: Vec::new(),
     }
 }
 
@@ -455,7 +513,7 @@ pub fn read(text: &str) -> Result<Action, Unread> {
         )));
     }
     let mut invalid = None;
-    for p in PATTERNS.iter() {
+    for p in plausible(text) {
         let style = p.lang.amendments();
         let Some(values) = match_pieces(style, &p.pieces, text, 0, Values::default()) else {
             continue;
@@ -936,6 +994,16 @@ fn insert_unit(sentence: Sentence, r: Ref, v: &Values, text: String) -> Result<A
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_an_amendment_tries_few_patterns() {
+        // Every one of 4,000 patterns was matched against each amendment
+        // read back: 100,000 changed paragraphs took 16.5 s to word.
+        let text = "Operative paragraph 3: after \"act\", insert \"now\".";
+        let tried = plausible(text).count();
+        assert!(tried * 20 < PATTERNS.len(), "{tried} of {}", PATTERNS.len());
+        assert!(read(text).is_ok());
+    }
 
     fn words(target: Ref, edit: WordEdit) -> Amendment {
         Amendment::new(Action::Words { target, edit })

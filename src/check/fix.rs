@@ -28,6 +28,36 @@ pub enum FixError {
     /// The stored text does not correspond to the decoded text the edits
     /// were found in (the file changed meanwhile).
     Mismatch,
+    /// The file is not plain text but a Word document or a PDF, which
+    /// `--fix` does not rewrite: "a Word document", "a PDF".
+    NotText(&'static str),
+}
+
+/// The error `--fix` reports for `file`, in one line.
+pub fn error(file: &std::path::Path, e: FixError) -> crate::error::Error {
+    use crate::error::Error;
+    let path = file.to_path_buf();
+    match e {
+        FixError::Decode(e) => e.at(file),
+        FixError::Mismatch => Error::Changed { path },
+        FixError::NotText(what) => Error::Format {
+            path,
+            message: format!(
+                "--fix rewrites plain-text drafts and this is {what}; save it as text (for Word: redraft split-revisions) and fix that"
+            ),
+        },
+    }
+}
+
+/// What `bytes` are when they are not a text draft.
+fn container(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF") {
+        Some("a PDF")
+    } else if bytes.starts_with(b"PK\x03\x04") || crate::ingest::docx::looks_like_docx(bytes) {
+        Some("a Word document")
+    } else {
+        None
+    }
 }
 
 /// Applies `edits`, found in `decoded` (the decoded form of `bytes`), to
@@ -41,6 +71,9 @@ pub enum FixError {
 /// assert_eq!(apply(bytes, decoded, &[edit]).unwrap(), b"see paragraph\r\n 3 above\r\n");
 /// ```
 pub fn apply(bytes: &[u8], decoded: &str, edits: &[Edit]) -> Result<Vec<u8>, FixError> {
+    if let Some(what) = container(bytes) {
+        return Err(FixError::NotText(what));
+    }
     let mut stored = raw::decode(bytes).map_err(FixError::Decode)?;
     let map = OffsetMap::new(decoded, &stored.text);
     let mut sorted: Vec<&Edit> = edits.iter().collect();

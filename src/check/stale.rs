@@ -39,10 +39,16 @@ pub fn check(old: &Document, new: &Document) -> Stale {
         alignment: &alignment,
     };
     let mut stale = Stale::default();
+    let copies = copies(new, &alignment);
     for unit in 0..new.units().len() {
         let old_units = alignment
             .of_new(unit)
             .map(|m| m.old.clone())
+            .or_else(|| {
+                copies
+                    .get(new.units()[unit].text.as_str())
+                    .map(|&o| vec![o])
+            })
             .unwrap_or_default();
         let old_sites = sites(old, &old_units);
         let new_sites = sites(new, &[unit]);
@@ -64,6 +70,22 @@ pub fn check(old: &Document, new: &Document) -> Stale {
     stale.edits.sort_by_key(|e| e.range.start);
     stale.edits.dedup();
     stale
+}
+
+/// Old units copied word for word into the new draft, by their text: a
+/// second copy, which the alignment leaves unpaired, is judged against the
+/// same old unit as the first, so that `--fix` rewrites every copy at once
+/// and a second run finds nothing more (`--fix` is idempotent).
+fn copies<'a>(
+    new: &'a Document,
+    alignment: &Alignment,
+) -> std::collections::HashMap<&'a str, usize> {
+    alignment
+        .matches
+        .iter()
+        .filter(|m| m.exact && m.old.len() == 1 && m.new.len() == 1)
+        .map(|m| (new.units()[m.new[0]].text.as_str(), m.old[0]))
+        .collect()
 }
 
 struct Versions<'a> {

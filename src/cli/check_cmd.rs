@@ -1,7 +1,7 @@
 //! `redraft check FILE... [--against OLD] [--parallel OTHER] [--format …]
 //! [--deny RULE] [--allow RULE] [--final] [--fix -o FILE | --in-place]`.
 
-use super::output::{Target, write_atomically};
+use super::output::Target;
 use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK};
 use crate::check::report::{self, FileReport, Format, Report};
 use crate::check::{self, Document, Inputs, Options, Rule, Severity, fix, stale};
@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `redraft check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The drafts to check (plain text).
+    /// The drafts to check: plain text, Word (.docx), PDF, or text copied
+    /// from a PDF; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The previous version: report references that still carry their
@@ -84,8 +85,17 @@ pub fn run(args: &Args) -> Result<u8> {
         mark_fixed(&mut file.findings);
     }
     let color = color(args);
-    Target::Stdout
-        .write(|out: &mut dyn Write| report::render(&report, format(args), color, out))?;
+    let render = |out: &mut dyn Write| report::render(&report, format(args), color, out);
+    if fixes_to_stdout(args) {
+        // `--fix -o -`: the fixed draft is standard output; the report goes
+        // to standard error.
+        render(&mut std::io::stderr().lock()).map_err(|source| Error::Write {
+            path: PathBuf::from("<stderr>"),
+            source,
+        })?;
+    } else {
+        Target::Stdout.write(render)?;
+    }
     Ok(if report.fails(args.fail_on) {
         EXIT_DIFFERENT
     } else {
@@ -154,6 +164,15 @@ fn validate(args: &Args) -> Result<()> {
             "--against, --parallel and --fix take a single FILE".to_string(),
         ));
     }
+    let mut inputs: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.against.as_deref());
+    inputs.extend(args.parallel.as_deref());
+    super::one_stdin(&inputs)?;
+    if args.fix && args.files.iter().any(|f| f.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "--fix rewrites a file: give its name, not standard input ('-')".to_string(),
+        ));
+    }
     if args.fix && args.output.is_none() && !args.in_place {
         return Err(Error::Usage(
             "--fix writes the fixed draft to -o FILE or, with --in-place, over FILE".to_string(),
@@ -162,21 +181,24 @@ fn validate(args: &Args) -> Result<()> {
     Ok(())
 }
 
-/// Where `--fix` writes: `-o FILE` (never an input) or FILE itself.
-fn destination(args: &Args) -> Result<Option<PathBuf>> {
+/// Where `--fix` writes: `-o FILE` (never an input), standard output
+/// (`-o -`) or FILE itself.
+fn destination(args: &Args) -> Result<Option<Target>> {
     if !args.fix {
         return Ok(None);
     }
     if args.in_place {
-        return Ok(args.files.first().cloned());
+        return Ok(args.files.first().cloned().map(Target::File));
     }
     let mut inputs: Vec<&Path> = args.files.iter().map(PathBuf::as_path).collect();
     inputs.extend(args.against.as_deref());
     inputs.extend(args.parallel.as_deref());
-    match Target::new(args.output.as_deref(), &inputs)? {
-        Target::File(path) => Ok(Some(path)),
-        Target::Stdout => Ok(None),
-    }
+    Target::new(args.output.as_deref(), &inputs).map(Some)
+}
+
+/// `--fix -o -`.
+fn fixes_to_stdout(args: &Args) -> bool {
+    args.fix && args.output.as_deref().is_some_and(|p| p.as_os_str() == "-")
 }
 
 /// Reads and parses a draft for checking, naming the file in any error.
@@ -206,7 +228,7 @@ fn apply_fixes(
     old: &Document,
     doc: &Document,
     file: &Path,
-    to: &Path,
+    to: &Target,
     in_place: bool,
 ) -> Result<()> {
     if doc.is_rebuilt() {
@@ -223,10 +245,8 @@ fn apply_fixes(
         path: file.to_path_buf(),
         source,
     })?;
-    let fixed = fix::apply(&bytes, &doc.text, &edits).map_err(|_| Error::Changed {
-        path: file.to_path_buf(),
-    })?;
-    write_atomically(to, |out| out.write_all(&fixed))
+    let fixed = fix::apply(&bytes, &doc.text, &edits).map_err(|e| fix::error(file, e))?;
+    to.write(|out| out.write_all(&fixed))
 }
 
 /// Stale references that `--fix` rewrote (those with a suggestion).

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 /// Arguments of `redraft diff`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The old version.
+    /// The old version (`-`: standard input).
     old: PathBuf,
-    /// The new version.
+    /// The new version (`-`: standard input).
     new: PathBuf,
     /// Output format [default: term on a terminal; otherwise from the -o
     /// file's extension, or text].
@@ -84,6 +84,7 @@ enum GranularityArg {
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
+    super::one_stdin(&[&args.old, &args.new])?;
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
     let format = format(args)?;
     if format == Some(Format::Docx) && args.output.is_none() && std::io::stdout().is_terminal() {
@@ -94,6 +95,9 @@ pub fn run(args: &Args) -> Result<u8> {
     let part = args.draft.part.as_deref();
     let old = load_part(&args.old, &args.draft, args.old_part.as_deref().or(part))?;
     let new = load_part(&args.new, &args.draft, args.new_part.as_deref().or(part))?;
+    if let Some(hint) = super::order_hint::hint(&old, &new, &args.old, &args.new) {
+        eprintln!("redraft: {hint}");
+    }
     let options = diff::Options {
         granularity: match args.granularity {
             GranularityArg::Word => Granularity::Word,
@@ -107,6 +111,11 @@ pub fn run(args: &Args) -> Result<u8> {
         full: args.full,
         context: args.context,
         color: color(args),
+        width: args
+            .output
+            .is_none()
+            .then(render::term::terminal_width)
+            .flatten(),
         docx: DocxOptions {
             author: args.author.clone(),
             summary: args.summary,

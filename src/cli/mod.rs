@@ -6,6 +6,7 @@ mod amend_cmd;
 mod check_cmd;
 mod diff_cmd;
 mod history_cmd;
+pub mod order_hint;
 mod output;
 mod parse_cmd;
 mod split_cmd;
@@ -39,16 +40,20 @@ pub struct Cli {
 enum Command {
     /// Parse a draft and list its units (title, chapeau, preambular and
     /// operative paragraphs, headings, annexes, footnotes).
+    #[command(after_help = EXAMPLES_PARSE)]
     Parse(parse_cmd::Args),
     /// Compare two versions of a draft: paragraphs aligned by content,
     /// words diffed inside each pair.
+    #[command(after_help = EXAMPLES_DIFF)]
     Diff(diff_cmd::Args),
     /// Write the two versions of a Word document with tracked changes as
     /// plain-text drafts: DIR/<stem>.old.txt (all changes rejected) and
     /// DIR/<stem>.new.txt (all accepted).
+    #[command(after_help = EXAMPLES_SPLIT)]
     SplitRevisions(split_cmd::Args),
     /// Check drafts: numbering, cross-references, document symbols,
     /// brackets, punctuation, repeated words, language versions.
+    #[command(after_help = EXAMPLES_CHECK)]
     Check(check_cmd::Args),
     /// Apply a list of formal amendments to a draft: the amended draft
     /// (renumbered) or its redline.
@@ -56,8 +61,39 @@ enum Command {
     /// Trace successive versions of a draft: every paragraph's labels
     /// through the rounds, the round that brought in each word, and a
     /// cumulative redline with rounds.
+    #[command(after_help = EXAMPLES_HISTORY)]
     History(history_cmd::Args),
 }
+
+const EXAMPLES_PARSE: &str = "\
+Examples:
+  redraft parse draft.txt                  # outline: label, kind, first words
+  redraft parse draft.docx --format json   # the parsed draft for programs
+  pdftotext -layout l3.pdf - | redraft parse -   # a draft on standard input";
+
+const EXAMPLES_DIFF: &str = "\
+Examples:
+  redraft diff old.txt new.txt                    # the changes, in the terminal
+  redraft diff old.docx new.docx -o redline.html  # a page to print or send
+  redraft diff old.txt new.txt --format docx -o redline.docx --summary
+  redraft diff old.txt - < new.txt                # NEW from standard input";
+
+const EXAMPLES_SPLIT: &str = "\
+Examples:
+  redraft split-revisions redline.docx -o versions   # versions/redline.old.txt, .new.txt
+  redraft split-revisions projet.docx -o out --lang fr";
+
+const EXAMPLES_CHECK: &str = "\
+Examples:
+  redraft check draft.txt                         # numbering, references, symbols
+  redraft check new.txt --against old.txt         # references a renumbering broke
+  redraft check new.txt --against old.txt --fix -o fixed.txt
+  redraft check en.txt --parallel fr.txt          # language versions that disagree";
+
+const EXAMPLES_HISTORY: &str = "\
+Examples:
+  redraft history v1.txt v2.txt v3.txt            # lineage of every paragraph
+  redraft history v1.txt v2.txt v3.txt --format html -o history.html";
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
@@ -186,6 +222,17 @@ impl DraftArgs {
             },
         }
     }
+}
+
+/// Refuses `-` (standard input) for more than one input: it can be read
+/// once.
+pub fn one_stdin(paths: &[&Path]) -> Result<()> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage(
+            "only one input can be standard input ('-')".to_string(),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads and parses a draft, naming the file in any error; with `--part`,

@@ -75,50 +75,117 @@ impl Target {
 /// Writes a file through a temporary file beside it, renamed into place
 /// once complete: a reader never sees half a file, and a failure leaves
 /// nothing behind. A symbolic link is written through (the file it names is
-/// replaced, the link stays), an existing file keeps its permissions (a
-/// read-only one is refused), and a device or pipe (`/dev/stdout`) is
-/// written to directly.
+/// replaced, the link stays), an existing file keeps its permissions and
+/// its owner and group (a read-only one is refused), and a device or pipe
+/// (`/dev/stdout`) is written to directly.
+///
+/// The temporary file (`.NAME.redraft-XXXXXX.tmp`, six random characters)
+/// is created by `tempfile` with `O_EXCL` and mode 0600 before anything is
+/// written: a file or symbolic link planted under that name by someone who
+/// can write the directory makes the creation fail or pick another name,
+/// never writes through the link. It is removed on every error and on
+/// unwinding; only a process killed outright (SIGKILL, power loss) between
+/// creation and rename can leave it behind, unreadable to others and never
+/// in place of the output.
 pub fn write_atomically(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
-    let err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let target = through_links(path);
-    let existing = std::fs::metadata(&target).ok();
-    if let Some(meta) = &existing {
-        if meta.is_dir() {
-            return Err(err(std::io::Error::other("it is a directory")));
-        }
-        if !meta.is_file() {
-            return write_directly(&target, write).map_err(err);
-        }
-        // Renaming over it would succeed; a read-only file says "keep".
-        if meta.permissions().readonly() {
-            return Err(err(std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                "the file is read-only",
-            )));
-        }
+    match Prepared::new(path, write)? {
+        Some(prepared) => prepared.commit(),
+        None => Ok(()),
     }
-    let tmp = temporary_beside(&target);
-    let result = (|| {
-        let file = std::fs::File::create(&tmp)?;
+}
+
+/// Writes several files all or nothing as far as the file system allows:
+/// every file is written and synced under its temporary name first, and
+/// only then are they renamed into place, so a full disk or any write error
+/// leaves none of them (`split-revisions` writes `old.txt` and `new.txt`).
+pub fn write_all_atomically(files: &[(PathBuf, &[u8])]) -> Result<()> {
+    let mut prepared = Vec::new();
+    for (path, bytes) in files {
+        prepared.extend(Prepared::new(path, |out| out.write_all(bytes))?);
+    }
+    let mut placed: Vec<PathBuf> = Vec::new();
+    for file in prepared {
+        let target = file.target.clone();
+        if let Err(e) = file.commit() {
+            // A version must never stand without the other.
+            for done in &placed {
+                let _ = std::fs::remove_file(done);
+            }
+            return Err(e);
+        }
+        placed.push(target);
+    }
+    Ok(())
+}
+
+/// A complete file under its temporary name, waiting to be renamed over
+/// its target; dropped, it is removed.
+pub struct Prepared {
+    tmp: tempfile::NamedTempFile,
+    target: PathBuf,
+    path: PathBuf,
+}
+
+impl Prepared {
+    /// Writes what `write` produces to a temporary file beside `path`
+    /// (`None` when `path` is a device or pipe, written to directly).
+    pub fn new(
+        path: &Path,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<Option<Prepared>> {
+        let err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let target = through_links(path);
+        let existing = std::fs::metadata(&target).ok();
         if let Some(meta) = &existing {
-            file.set_permissions(meta.permissions())?;
+            refuse_unwritable(meta).map_err(err)?;
+            if !meta.is_file() {
+                return write_directly(&target, write).map(|()| None).map_err(err);
+            }
         }
-        let mut buf = std::io::BufWriter::new(file);
-        write(&mut buf)?;
-        let file = buf.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, &target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+        let tmp = temporary_beside(&target, existing.as_ref()).map_err(err)?;
+        let mut buf = std::io::BufWriter::new(tmp);
+        write(&mut buf).map_err(err)?;
+        let tmp = buf.into_inner().map_err(|e| err(e.into_error()))?;
+        tmp.as_file().sync_all().map_err(err)?;
+        Ok(Some(Prepared {
+            tmp,
+            target,
+            path: path.to_path_buf(),
+        }))
     }
-    result.map_err(err)
+
+    /// Renames the temporary file over the target.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tmp
+            .persist(&self.target)
+            .map(|_| ())
+            .map_err(|e| Error::Write {
+                path,
+                source: e.error,
+            })
+    }
+}
+
+/// A directory, or a read-only file (renaming over it would succeed; a
+/// read-only file says "keep").
+fn refuse_unwritable(meta: &std::fs::Metadata) -> std::io::Result<()> {
+    if meta.is_dir() {
+        return Err(std::io::Error::other("it is a directory"));
+    }
+    if meta.is_file() && meta.permissions().readonly() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
+    Ok(())
 }
 
 /// The file a path names once symbolic links are followed (the path itself
@@ -134,8 +201,15 @@ fn through_links(path: &Path) -> PathBuf {
     }
 }
 
-/// A temporary file name in the same directory (so the rename is atomic).
-fn temporary_beside(path: &Path) -> PathBuf {
+/// A new temporary file with a random name in the same directory as
+/// `path` (so the rename is atomic), created exclusively; it takes the
+/// owner, group and mode of the file it replaces, or the usual mode of a
+/// new file (0666 less the umask).
+fn temporary_beside(
+    path: &Path,
+    existing: Option<&std::fs::Metadata>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -144,7 +218,34 @@ fn temporary_beside(path: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    dir.join(format!(".{name}.redraft-{}.tmp", std::process::id()))
+    let tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.redraft-"))
+        .suffix(".tmp")
+        .permissions(std::fs::Permissions::from_mode(0o666))
+        .tempfile_in(dir)?;
+    if let Some(meta) = existing {
+        keep_owner(tmp.as_file(), meta.uid(), meta.gid())?;
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    Ok(tmp)
+}
+
+/// Gives the new file the owner and group of the one it replaces (a
+/// no-op for one's own files; as root, `--in-place` on someone else's file
+/// must leave it theirs). Refused when the system does not allow it,
+/// rather than silently handing the file to another owner.
+fn keep_owner(file: &std::fs::File, uid: u32, gid: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let meta = file.metadata()?;
+    if meta.uid() == uid && meta.gid() == gid {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(uid), Some(gid)).map_err(|e| {
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot give the new file the owner and group of the old one ({e})"),
+        )
+    })
 }
 
 /// Writes to a device or pipe as it is.
@@ -158,8 +259,17 @@ fn write_directly(
     buf.flush()
 }
 
-/// Whether two paths name the same file (the second may not exist yet).
+/// Whether two paths name the same file (the second may not exist yet):
+/// the same path once links are followed, or the same device and inode (a
+/// hard link of an input is the input).
 fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b))
+        && ma.dev() == mb.dev()
+        && ma.ino() == mb.ino()
+    {
+        return true;
+    }
     match (a.canonicalize(), canonical_maybe_missing(b)) {
         (Ok(a), Some(b)) => a == b,
         _ => a == b,
@@ -175,4 +285,77 @@ fn canonical_maybe_missing(path: &Path) -> Option<PathBuf> {
         _ => std::env::current_dir().ok()?,
     };
     Some(parent.join(path.file_name()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir =
+            std::env::temp_dir().join(format!("redraft-output-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("scratch dir");
+        dir
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .expect("read dir")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".redraft-"))
+            .collect()
+    }
+
+    #[test]
+    fn a_link_planted_under_the_temporary_name_is_not_written_through() {
+        let dir = scratch("planted");
+        let victim = dir.join("victim");
+        std::fs::write(&victim, "precious").expect("victim");
+        let out = dir.join("out.txt");
+        // The name the old code used, predictable from the process id.
+        let planted = dir.join(format!(".out.txt.redraft-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).expect("plant");
+        write_atomically(&out, |w| w.write_all(b"output")).expect("write");
+        assert_eq!(
+            std::fs::read_to_string(&victim).expect("victim"),
+            "precious"
+        );
+        assert_eq!(std::fs::read_to_string(&out).expect("out"), "output");
+        std::fs::remove_dir_all(&dir).expect("clean");
+    }
+
+    #[test]
+    fn temporary_names_are_random_and_removed_on_failure() {
+        let dir = scratch("failure");
+        let out = dir.join("out.txt");
+        let mut names = Vec::new();
+        for _ in 0..2 {
+            let result = write_atomically(&out, |w| {
+                w.write_all(b"half")?;
+                w.flush()?;
+                names.extend(leftovers(&dir));
+                Err(std::io::Error::other("stop"))
+            });
+            assert!(result.is_err());
+        }
+        assert_eq!(names.len(), 2, "{names:?}");
+        assert_ne!(names[0], names[1], "a name a neighbour could predict");
+        assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+        assert!(!out.exists());
+        std::fs::remove_dir_all(&dir).expect("clean");
+    }
+
+    #[test]
+    fn several_files_are_written_only_once_all_are_complete() {
+        let dir = scratch("several");
+        let a = dir.join("a.txt");
+        let missing = dir.join("no-such-dir").join("b.txt");
+        let files = [(a.clone(), b"a".as_slice()), (missing, b"b".as_slice())];
+        assert!(write_all_atomically(&files).is_err());
+        assert!(!a.exists(), "the first file must wait for the second");
+        assert!(leftovers(&dir).is_empty());
+        std::fs::remove_dir_all(&dir).expect("clean");
+    }
 }

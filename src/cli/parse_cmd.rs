@@ -10,7 +10,8 @@ use std::path::PathBuf;
 /// Arguments of `redraft parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The draft (plain text).
+    /// The draft: plain text, Word (.docx), PDF, or text copied from a
+    /// PDF; `-` reads standard input.
     file: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "outline")]

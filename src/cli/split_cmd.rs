@@ -7,10 +7,10 @@
 //! into place. A full disk or any other failure leaves neither file, never
 //! `old.txt` without `new.txt`.
 
-use super::{DraftArgs, EXIT_OK};
+use super::EXIT_OK;
+use super::output::write_all_atomically;
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputKind, ReadOptions, Revisions};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `redraft split-revisions`.
@@ -22,8 +22,16 @@ pub struct Args {
     /// (created if missing).
     #[arg(short, long)]
     output: PathBuf,
-    #[command(flatten)]
-    draft: DraftArgs,
+    /// Language of the document (detected when not given).
+    #[arg(long)]
+    lang: Option<crate::lang::Lang>,
+    /// The most characters of text the document may expand to once read
+    /// [default: 16000000].
+    #[arg(long, value_name = "N")]
+    max_chars: Option<usize>,
+    /// The most paragraphs and notes the document may have [default: 100000].
+    #[arg(long, value_name = "N")]
+    max_units: Option<usize>,
 }
 
 /// Runs `redraft split-revisions`.
@@ -43,11 +51,14 @@ pub fn run(args: &Args) -> Result<u8> {
         let options = ReadOptions {
             input: InputKind::Docx,
             revisions,
-            ..args.draft.read_options()
+            limits: crate::ingest::limits::Limits {
+                max_chars: args.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
+                max_units: args.max_units.unwrap_or(crate::ingest::limits::MAX_UNITS),
+            },
         };
         let source = ingest::read_with(&args.file, &options)?;
         let warn = revisions == Revisions::Accept;
-        check_structure(&args.file, &source.text, &args.draft, warn)?;
+        check_structure(&args.file, &source.text, args.lang, warn)?;
         texts.push((args.output.join(name), source.text));
     }
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Write {
@@ -59,15 +70,24 @@ pub fn run(args: &Args) -> Result<u8> {
             return Err(Error::OutputIsInput { path: path.clone() });
         }
     }
-    write_pair(&args.output, &texts)?;
+    let files: Vec<(PathBuf, &[u8])> = texts
+        .iter()
+        .map(|(p, t)| (p.clone(), t.as_bytes()))
+        .collect();
+    write_all_atomically(&files)?;
     Ok(EXIT_OK)
 }
 
 /// Parses a version as every other command does: a document without
 /// resolution structure is read as plain paragraphs, with a warning (once,
 /// for the new version).
-fn check_structure(path: &Path, text: &str, args: &DraftArgs, warn: bool) -> Result<()> {
-    let options = crate::model::ParseOptions { lang: args.lang };
+fn check_structure(
+    path: &Path,
+    text: &str,
+    lang: Option<crate::lang::Lang>,
+    warn: bool,
+) -> Result<()> {
+    let options = crate::model::ParseOptions { lang };
     let draft = crate::model::parse(text, &options).map_err(|_| Error::NoStructure {
         path: path.to_path_buf(),
     })?;
@@ -75,50 +95,4 @@ fn check_structure(path: &Path, text: &str, args: &DraftArgs, warn: bool) -> Res
         super::warn_without_structure(path, &draft);
     }
     Ok(())
-}
-
-/// Writes every file to a temporary file in `dir`, then renames them all
-/// into place; if a rename fails, the files already renamed are removed,
-/// so that no version stands without the other.
-fn write_pair(dir: &Path, files: &[(PathBuf, String)]) -> Result<()> {
-    let mut staged = Vec::new();
-    for (path, text) in files {
-        let temp = stage(dir, text).map_err(|source| Error::Write {
-            path: path.clone(),
-            source,
-        })?;
-        staged.push((path, temp));
-    }
-    let mut placed: Vec<&PathBuf> = Vec::new();
-    for (path, temp) in staged {
-        if let Err(e) = temp.persist(path) {
-            for done in placed {
-                let _ = std::fs::remove_file(done);
-            }
-            return Err(Error::Write {
-                path: path.clone(),
-                source: e.error,
-            });
-        }
-        placed.push(path);
-    }
-    Ok(())
-}
-
-/// A complete temporary file holding `text`, removed when dropped unless
-/// persisted.
-fn stage(dir: &Path, text: &str) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".redraft-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        // Like a file created by any other command: 0666 less the umask.
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir)?;
-    // Through the file itself: its errors do not name the temporary file.
-    temp.as_file_mut().write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    Ok(temp)
 }

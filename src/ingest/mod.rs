@@ -79,10 +79,15 @@ pub fn read(path: &Path) -> Result<Source> {
 
 /// Reads a draft from `path` with options, choosing the reader.
 pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = text::read_bytes(path)?;
+    if options.input == InputKind::Auto
+        && let Some(message) = text::foreign(path, &bytes)
+    {
+        return Err(Error::Format {
+            path: path.to_path_buf(),
+            message,
+        });
+    }
     let kind = match options.input {
         InputKind::Auto if docx::looks_like_docx(&bytes) || has_docx_extension(path) => {
             InputKind::Docx

@@ -1,11 +1,21 @@
 //! Splitting a text into blocks: the paragraphs of a plain-text draft.
 //!
 //! Paragraphs are separated by blank lines; a paragraph hard-wrapped over
-//! several lines is one block. Inside a block, a line that opens with an
-//! operative number, a subparagraph letter or a footnote definition starts a
-//! new block when the line before it ended a sentence part (`, ; : .`) and no
-//! quotation is open. A text with no blank lines at all (Word's text export
-//! writes one paragraph per line) is read one block per line.
+//! several lines is one block. Inside a block, outside an open quotation, a
+//! line starts a new block when:
+//!
+//! - it opens with an operative number, a subparagraph letter or a footnote
+//!   definition and the line before it ended a sentence part (`, ; : .`);
+//! - it is a chapeau ("The General Assembly,"), or the lines before it are
+//!   one: a stray blank line elsewhere never glues the chapeau to the title
+//!   or to the first preambular paragraph;
+//! - it is a numbered paragraph opening with a capital after a short
+//!   heading line ("Financial matters" / "12. Decides …");
+//! - it opens with a preambular opener ("Recalling", "Rappelant") after a
+//!   preambular paragraph ending with a comma.
+//!
+//! A text with no blank lines at all (Word's text export writes one
+//! paragraph per line) is read one block per line.
 
 use super::marker;
 
@@ -114,11 +124,59 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
         let lower = trimmed.starts_with(char::is_lowercase);
         return !(line.starts_with([' ', '\t']) || unfinished || lower);
     }
+    if quote_open(previous) {
+        return false;
+    }
     let ends_clause =
         last_char(previous[previous.len() - 1]).is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
-    ends_clause
-        && !quote_open(previous)
-        && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some())
+    (ends_clause
+        && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some()))
+        || super::parse::is_chapeau(trimmed)
+        || super::parse::is_chapeau(&joined(previous))
+        || numbered_after_heading(previous, trimmed)
+        || next_preambular(previous, trimmed)
+}
+
+/// The lines of a block joined by spaces.
+fn joined(lines: &[&str]) -> String {
+    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
+/// A numbered line opening with a capital right after a short heading
+/// line ("Financial matters" / "12. Decides …"): the paragraph is not part
+/// of the heading. "as in paragraph" / "12. of the report" stays one text.
+fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
+    let Some(op) = marker::operative(line) else {
+        return false;
+    };
+    let heading = previous[0].trim();
+    previous.len() == 1
+        && op.rest.starts_with(char::is_uppercase)
+        && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && heading.split_whitespace().count() <= 12
+        && !heading.ends_with([',', ';', ':'])
+}
+
+/// A line opening with a preambular opener ("Recalling", "Rappelant",
+/// "Recordando") after a preambular paragraph that ended with a comma:
+/// the next preambular paragraph of a text with a paragraph per line.
+fn next_preambular(previous: &[&str], line: &str) -> bool {
+    let ends_comma = last_char(previous[previous.len() - 1]) == Some(',');
+    let tables = || crate::lang::Lang::ALL.iter().map(|l| l.table());
+    let lower = line.to_lowercase();
+    // The listed openers only: a participle guessed from its ending
+    // ("Beijing") may well be a name carried over from the line before.
+    let opener = tables().any(|t| {
+        t.preambular_openers.iter().any(|o| {
+            lower
+                .strip_prefix(o)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+    });
+    ends_comma
+        && line.starts_with(char::is_uppercase)
+        && opener
+        && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
 }
 
 /// The last character of a text that is not a space nor part of a footnote
@@ -247,6 +305,51 @@ mod tests {
         assert_eq!(
             texts("as in paragraph\n12. of the report\n\nx"),
             ["as in paragraph 12. of the report", "x"]
+        );
+    }
+
+    #[test]
+    fn a_chapeau_line_stands_alone_whatever_the_blank_lines() {
+        assert_eq!(
+            texts("Draft\nThe General Assembly,\n\nRecalling x,"),
+            ["Draft", "The General Assembly,", "Recalling x,"]
+        );
+        assert_eq!(
+            texts("Draft\n\nLe Conseil de sécurité,\nRappelant x,\n\n1. Décide."),
+            [
+                "Draft",
+                "Le Conseil de sécurité,",
+                "Rappelant x,",
+                "1. Décide."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listed_opener_after_a_comma_opens_the_next_preambular_paragraph() {
+        assert_eq!(
+            texts("Recalling x,\nNoting y,\n\nz"),
+            ["Recalling x,", "Noting y,", "z"]
+        );
+        // A name carried over from the line before is no opener.
+        assert_eq!(
+            texts("Recalling the conferences of Rome, Paris,\nBeijing and Nairobi,\n\nz"),
+            [
+                "Recalling the conferences of Rome, Paris, Beijing and Nairobi,",
+                "z"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_line_after_a_short_heading_opens_a_paragraph() {
+        assert_eq!(
+            texts("Financial matters\n12. Decides to act;\n\nx"),
+            ["Financial matters", "12. Decides to act;", "x"]
+        );
+        assert_eq!(
+            texts("As in paragraph\n12. of the report\n\nx"),
+            ["As in paragraph 12. of the report", "x"]
         );
     }
 

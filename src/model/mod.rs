@@ -8,11 +8,14 @@
 //! its parent.
 
 pub mod blocks;
+pub mod closing;
+pub mod compare;
 pub mod label;
 pub mod marker;
 pub mod parse;
 pub mod part;
 pub mod plain;
+pub mod typography;
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -38,7 +41,9 @@ pub struct Resolution {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnitKind {
-    /// A line before the chapeau: symbol, agenda item, title.
+    /// A line before the chapeau: symbol, agenda item, title, and the
+    /// standard bracket of the masthead ("[without reference to a Main
+    /// Committee (A/79/L.6)]").
     Title,
     /// The deciding body: "The General Assembly,".
     Chapeau,
@@ -62,6 +67,9 @@ pub enum UnitKind {
     Annex,
     /// A footnote definition.
     Footnote,
+    /// The closing line of an adopted resolution: "80th plenary meeting
+    /// 30 October 2024" (see [`closing`]).
+    Closing,
 }
 
 impl UnitKind {
@@ -77,6 +85,7 @@ impl UnitKind {
             UnitKind::Annex => 6,
             UnitKind::Footnote => 7,
             UnitKind::Table => 8,
+            UnitKind::Closing => 9,
         }
     }
 
@@ -106,6 +115,7 @@ impl UnitKind {
             UnitKind::Annex => "annex",
             UnitKind::Footnote => "footnote",
             UnitKind::Table => "table",
+            UnitKind::Closing => "closing",
         }
     }
 }

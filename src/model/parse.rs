@@ -5,7 +5,9 @@
 //! paragraphs after it are preambular until the first numbered paragraph;
 //! from there on numbered paragraphs are operative, letters and roman
 //! numerals open subparagraphs, short unnumbered lines are headings, and an
-//! annex heading starts a part of its own. A paragraph is operative because
+//! annex heading starts a part of its own; the closing line of an adopted
+//! resolution ("80th plenary meeting / 30 October 2024") is a closing unit
+//! of its own. A paragraph is operative because
 //! it is numbered, whatever word it opens with ("40. Reconnaissant ...,
 //! se félicite ...").
 //!
@@ -15,6 +17,7 @@
 //! writes this normal form back.
 
 use super::blocks::{self, Block};
+use super::closing;
 use super::label::Labeller;
 use super::marker;
 use super::{MODEL_VERSION, Resolution, Unit, UnitKind};
@@ -175,6 +178,9 @@ impl<'a> PartParser<'a> {
                 _ => {}
             }
         }
+        if self.phase != Phase::Title && self.closing(block) {
+            return;
+        }
         if is_table(text) {
             self.paragraph = None;
             self.push(UnitKind::Table, None, None, text, block.line);
@@ -210,6 +216,30 @@ impl<'a> PartParser<'a> {
             Phase::Title => self.unmarked_before_body(block),
             Phase::Preamble => self.preamble(block),
             Phase::Operative => self.unmarked_in_body(block),
+        }
+    }
+
+    /// The closing line of an adopted resolution ("80th plenary meeting
+    /// 30 October 2024"), or its date on a line of its own right after the
+    /// meeting: one closing unit, never a heading.
+    fn closing(&mut self, block: &Block) -> bool {
+        let text = block.text.as_str();
+        if closing::is_closing(text) {
+            self.paragraph = None;
+            self.push(UnitKind::Closing, None, None, text, block.line);
+            return true;
+        }
+        match self.units.last_mut() {
+            Some(last)
+                if last.kind == UnitKind::Closing
+                    && ((!closing::is_dated(&last.text) && closing::is_date(text))
+                        || closing::is_adoption_note(text)) =>
+            {
+                last.text.push(' ');
+                last.text.push_str(text);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -577,6 +607,20 @@ mod tests {
             &ParseOptions::default(),
         );
         assert!(r.is_ok_and(|r| !r.has_structure()));
+    }
+
+    #[test]
+    fn the_closing_line_is_one_closing_unit() {
+        let text = "The General Assembly,\n1. Decides to act.\n30th plenary meeting\n30 October 2024\n[^1]: A/79/1.";
+        assert_eq!(labels(text), ["CHAPEAU", "OP1", "CLOSING", "FN1"]);
+        let r = parse(text, &ParseOptions::default()).unwrap();
+        assert_eq!(r.units[2].kind, UnitKind::Closing);
+        assert_eq!(r.units[2].text, "30th plenary meeting 30 October 2024");
+        // A date alone elsewhere is not taken into anything.
+        assert_eq!(
+            labels("The General Assembly,\n\n1. Decides to act.\n\n30 October 2024"),
+            ["CHAPEAU", "OP1", "H1"]
+        );
     }
 
     #[test]

@@ -20,12 +20,19 @@ mod docx_hostile;
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.
 mod history;
+/// Hostile and broken input: the probe's defects, the hostile corpus.
+mod hostile;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
 /// `redraft parse` outline and JSON.
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
 mod pdf;
+/// Drafts' own quirks: stray blank lines, heading then number, closing
+/// line, masthead brackets, typographic variants; the real GA pair.
+mod quirks;
+/// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
+mod reader;
 /// Shared helpers.
 mod support;
 /// Every document is read: real Word files from Word's and pandoc's test

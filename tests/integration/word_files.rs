@@ -239,7 +239,11 @@ fn real_word_pairs_compare() {
         "text",
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stdout(&o).contains("(Insitu){+ +}impurity III"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("(Insitu){+ +}impurity III"),
+        "{}",
+        stdout(&o)
+    );
     assert_eq!(diff("notes.docx", "notes.docx").0, Some(0));
     let o = redraft(&[
         "diff",

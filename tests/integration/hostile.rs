@@ -1,0 +1,159 @@
+//! Hostile and broken input (issue 15): each defect of the independent
+//! probe, reproduced by a test named after it.
+
+use crate::support::*;
+use std::path::Path;
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("write test input");
+}
+
+fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_redraft"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run redraft")
+}
+
+fn one_line_error(o: &std::process::Output) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "one line: {err:?}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+const OLD_DUPLICATES: &str = "The General Assembly,\n\n1. Decides to act;\n\n\
+2. Requests the Secretary-General to report;\n\n3. Recalls paragraph 2 above;\n";
+const NEW_DUPLICATES: &str = "The General Assembly,\n\n1. Decides to act;\n\n\
+2. Welcomes the report;\n\n3. Requests the Secretary-General to report;\n\n\
+4. Recalls paragraph 2 above;\n\n5. Recalls paragraph 2 above;\n\n6. Recalls paragraph 2 above;\n";
+
+#[test]
+fn output_naming_a_hard_link_of_an_input_is_refused() {
+    let dir = temp_dir("hard-link-out");
+    let input = dir.join("new.txt");
+    std::fs::copy(fixture("delete/new.txt"), &input).unwrap();
+    std::fs::hard_link(&input, dir.join("link.txt")).unwrap();
+    let o = run_in(
+        &dir,
+        &[
+            "diff",
+            &fixture("delete/old.txt").to_string_lossy(),
+            "new.txt",
+            "-o",
+            "link.txt",
+        ],
+    );
+    let err = one_line_error(&o);
+    assert!(err.contains("refusing to overwrite an input"), "{err}");
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        std::fs::read(fixture("delete/new.txt")).unwrap()
+    );
+}
+
+#[test]
+fn fix_in_place_keeps_the_owner_and_mode_of_the_file() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = temp_dir("in-place-owner");
+    let file = dir.join("new.txt");
+    std::fs::copy(fixture("check-xref/new.en.txt"), &file).unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o640)).unwrap();
+    // As root (the probe's case), hand the file to "nobody" first; as
+    // anyone else, the owner is ours and must stay ours.
+    let root = unsafe { libc::geteuid() } == 0;
+    if root {
+        std::os::unix::fs::chown(&file, Some(65534), Some(65534)).unwrap();
+    }
+    let before = std::fs::metadata(&file).unwrap();
+    let old = fixture("check-xref/old.en.txt");
+    let o = run_in(
+        &dir,
+        &[
+            "check",
+            "new.txt",
+            "--against",
+            &old.to_string_lossy(),
+            "--fix",
+            "--in-place",
+        ],
+    );
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    let after = std::fs::metadata(&file).unwrap();
+    assert_ne!(before.ino(), after.ino(), "the file was replaced");
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+    assert_eq!(after.permissions().mode() & 0o7777, 0o640);
+    let expected = std::fs::read(fixture("check-xref/fixed.en.txt")).unwrap();
+    assert_eq!(std::fs::read(&file).unwrap(), expected);
+}
+
+#[test]
+fn fix_to_standard_output_writes_the_fixed_draft() {
+    let o = redraft(&[
+        "check",
+        "fixtures/check-xref/new.en.txt",
+        "--against",
+        "fixtures/check-xref/old.en.txt",
+        "--fix",
+        "-o",
+        "-",
+    ]);
+    let expected = std::fs::read(fixture("check-xref/fixed.en.txt")).unwrap();
+    assert_eq!(
+        o.stdout, expected,
+        "stdout is the fixed draft, nothing else"
+    );
+    // The report (a dangling reference is left) goes to standard error.
+    assert!(stderr(&o).contains("(fixed)"), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn fix_on_a_word_document_says_fix_works_on_text() {
+    let dir = temp_dir("fix-docx");
+    let out = dir.join("fixed.txt");
+    let o = redraft(&[
+        "check",
+        "fixtures/docx-numbered/draft.docx",
+        "--against",
+        "fixtures/docx-numbered/rejected.txt",
+        "--fix",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = one_line_error(&o);
+    assert!(
+        err.contains("draft.docx") && err.contains("plain-text drafts"),
+        "{err}"
+    );
+    assert!(!err.contains("changed while"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn fix_is_idempotent_with_duplicate_paragraphs() {
+    let dir = temp_dir("fix-duplicates");
+    write(&dir.join("old.txt"), OLD_DUPLICATES);
+    write(&dir.join("new.txt"), NEW_DUPLICATES);
+    let fix = || {
+        run_in(
+            &dir,
+            &[
+                "check",
+                "new.txt",
+                "--against",
+                "old.txt",
+                "--fix",
+                "--in-place",
+            ],
+        )
+    };
+    assert_ne!(fix().status.code(), Some(2));
+    let once = std::fs::read_to_string(dir.join("new.txt")).unwrap();
+    assert_eq!(once.matches("paragraph 3 above").count(), 3, "{once}");
+    assert_ne!(fix().status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.join("new.txt")).unwrap(), once);
+}
