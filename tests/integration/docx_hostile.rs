@@ -92,7 +92,11 @@ fn numbering_text_repeated_for_every_paragraph_is_refused_at_the_limit() {
     assert!(bytes.len() < 10_000, "a small file: {} bytes", bytes.len());
     let path = write("lvltext", &bytes);
     let o = bounded(&["parse", path.to_str().unwrap()], None);
-    refused(&o, &path, "expands to more than 16000000 characters of text");
+    refused(
+        &o,
+        &path,
+        "expands to more than 16000000 characters of text",
+    );
     assert!(stderr(&o).contains("pass --max-chars N"), "{}", stderr(&o));
 }
 
@@ -106,7 +110,17 @@ fn the_limits_are_raised_and_lowered_by_flags() {
     refused(&o, &path, "more than 20000 characters");
     let o = bounded(&["parse", file, "--max-units", "10"], None);
     refused(&o, &path, "more than 10 paragraphs and notes");
-    let o = bounded(&["split-revisions", file, "-o", "/nonexistent", "--max-units", "10"], None);
+    let o = bounded(
+        &[
+            "split-revisions",
+            file,
+            "-o",
+            "/nonexistent",
+            "--max-units",
+            "10",
+        ],
+        None,
+    );
     refused(&o, &path, "more than 10 paragraphs and notes");
 }
 
@@ -121,7 +135,11 @@ fn a_footnote_referred_to_again_and_again_is_refused_at_the_limit() {
     assert!(bytes.len() < 100_000, "a small file: {} bytes", bytes.len());
     let path = write("footnote", &bytes);
     let o = bounded(&["parse", path.to_str().unwrap()], None);
-    refused(&o, &path, "expands to more than 16000000 characters of text");
+    refused(
+        &o,
+        &path,
+        "expands to more than 16000000 characters of text",
+    );
 }
 
 /// A document whose root declares a namespace with a name of `size`
