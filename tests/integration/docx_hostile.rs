@@ -4,7 +4,8 @@
 //! that a reader that expands them runs out of memory or is killed (and
 //! the test fails) instead of taking the machine: every test asserts the
 //! outcome, a one-line refusal naming the file or the right text.
-//! Also: noncharacters in Word text, and `split-revisions` on a full disk.
+//! Also: noncharacters in Word text and in Word redlines, and
+//! `split-revisions` on a full disk.
 
 use crate::docx::wordgen::*;
 use crate::support::{root, stderr, stdout, temp_dir};
@@ -190,6 +191,31 @@ fn noncharacters_in_word_text_are_shown_not_dropped() {
     let doc = WordDoc::body(&p("", &r("Decides\u{FFFF} to act&#xFFFE; now.")));
     let path = write("nonchars", &doc.bytes());
     reads_as(&path, "Decides\u{FFFD} to act\u{FFFD} now.");
+}
+
+#[test]
+fn noncharacters_in_a_text_draft_are_shown_in_the_word_redline() {
+    let dir = temp_dir("hostile-nonchars-out");
+    let (old, new, docx) = (dir.join("old.txt"), dir.join("new.txt"), dir.join("r.docx"));
+    std::fs::write(&old, "The General Assembly,\n\n1. Decides to act.\n").unwrap();
+    std::fs::write(
+        &new,
+        "The General Assembly,\n\n1. Decides\u{FFFF} to act\u{FFFE} now.\n",
+    )
+    .unwrap();
+    let (o, n, d) = (
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        docx.to_str().unwrap(),
+    );
+    let run = bounded(&["diff", o, n, "-o", d], None);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let bytes = std::fs::read(&docx).expect("written");
+    let accepted = redraft::ingest::docx::read(&bytes, redraft::ingest::Revisions::Accept).unwrap();
+    assert!(
+        accepted.contains("Decides\u{FFFD} to act\u{FFFD} now."),
+        "{accepted}"
+    );
 }
 
 #[test]
