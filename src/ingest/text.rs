@@ -186,7 +186,7 @@ pub fn foreign(path: &Path, bytes: &[u8]) -> Option<String> {
     }
     if ["md", "markdown", "rst"].contains(&ext.as_str()) || looks_like_markdown(bytes) {
         return Some(
-            "a Markdown document, not a resolution draft; give the draft itself (plain text, .docx or .pdf), or --input text to read it anyway".to_string(),
+            "Markdown, not a draft: give the draft itself (plain text, .docx or .pdf), or --input text to read it anyway".to_string(),
         );
     }
     None

@@ -58,6 +58,7 @@ pub fn paragraphs(lang: Lang, units: Vec<Unit>) -> Result<Resolution, NoStructur
         version: MODEL_VERSION,
         lang,
         units,
+        metadata: Default::default(),
     })
 }
 
