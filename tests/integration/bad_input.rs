@@ -59,7 +59,7 @@ fn markdown_without_resolution_structure() {
             "fixtures/delete/old.txt",
             "fixtures/no-structure/notes.md",
         ],
-        &["notes.md", "a Markdown document"],
+        &["notes.md", "Markdown, not a draft"],
     );
 }
 

@@ -448,7 +448,7 @@ fn trouble_is_one_line_and_exit_two() {
         (&["check", "fixtures/bad-input/binary.txt"], "binary data"),
         (
             &["check", "fixtures/no-structure/notes.md"],
-            "a Markdown document",
+            "Markdown, not a draft",
         ),
         (
             &[

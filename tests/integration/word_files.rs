@@ -300,7 +300,7 @@ fn a_markdown_redline_is_not_read_back_as_a_draft() {
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("redline.md: a Markdown document"), "{err}");
+    assert!(err.contains("redline.md: Markdown, not a draft"), "{err}");
     // Saved as text, it is still not taken for text extracted from a PDF
     // (whose printed lines would be joined): its paragraphs stay apart.
     let txt = dir.join("redline.txt");
