@@ -53,11 +53,9 @@ pub enum Error {
         /// What is wrong: "an odd number of bytes", "a lone surrogate".
         reason: &'static str,
     },
-    /// The text has no resolution structure and is Markdown, which is not
-    /// read as plain paragraphs (see [`crate::model::plain`]).
-    #[error(
-        "{path}: Markdown, not a draft: no resolution structure found, and the text carries Markdown markup (# headings, links, **strong** or ~~struck~~ words); save the draft as plain text or Word"
-    )]
+    /// The text has no paragraph at all (a text without resolution
+    /// structure is read as plain paragraphs: see [`crate::model::plain`]).
+    #[error("{path}: nothing to read: no paragraphs found")]
     NoStructure {
         /// The file.
         path: PathBuf,
