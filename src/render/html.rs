@@ -203,25 +203,7 @@ fn summary(redline: &Redline, lang: Lang, out: &mut dyn Write) -> io::Result<()>
 }
 
 fn unit(entry: &Entry, lang: Lang, html: &mut String) {
-    let quiet = reader::renumbered_only(entry);
-    let changed = if entry.is_change() && !quiet {
-        " changed"
-    } else if quiet {
-        " renumbered"
-    } else {
-        ""
-    };
-    html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\"><p>",
-        entry.kind.name(),
-        entry.op.name(),
-        escape(&anchor(entry)),
-        escape(entry.label())
-    ));
-    if let Some(m) = shown_marker(entry) {
-        html.push_str(&marker(m, number_struck(entry)));
-        html.push(' ');
-    }
+    open_unit(entry, html);
     if let Some(was) = reader::formerly(entry, lang) {
         html.push_str(&format!("<span class=\"was\">({})</span> ", escape(&was)));
     }
@@ -306,12 +288,19 @@ pub fn footnote_refs(html: &str) -> String {
         .into_owned()
 }
 
-/// Opens a unit's `<div>` (classes for its kind and change, its
-/// [`anchor`] as id, its label) and writes its number.
+/// Opens a unit's `<div>` (classes for its kind and change, and
+/// `changed`, or `renumbered` when its number is its only change; its
+/// [`anchor`] as id; its label) and its paragraph, which begins with its
+/// number: a resolution's paragraph begins with its number.
 pub fn open_unit(entry: &Entry, html: &mut String) {
-    let changed = if entry.is_change() { " changed" } else { "" };
+    let quiet = reader::renumbered_only(entry);
+    let changed = match (entry.is_change(), quiet) {
+        (_, true) => " renumbered",
+        (true, false) => " changed",
+        _ => "",
+    };
     html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
+        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\"><p>",
         entry.kind.name(),
         entry.op.name(),
         escape(&anchor(entry)),
@@ -319,6 +308,7 @@ pub fn open_unit(entry: &Entry, html: &mut String) {
     ));
     if let Some(m) = shown_marker(entry) {
         html.push_str(&marker(m, number_struck(entry)));
+        html.push(' ');
     }
 }
 
