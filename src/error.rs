@@ -53,9 +53,10 @@ pub enum Error {
         /// What is wrong: "an odd number of bytes", "a lone surrogate".
         reason: &'static str,
     },
-    /// The text has no recognisable resolution structure.
+    /// The text has no resolution structure and is Markdown, which is not
+    /// read as plain paragraphs (see [`crate::model::plain`]).
     #[error(
-        "{path}: no resolution structure found (expected a chapeau such as \"The General Assembly,\", preambular paragraphs or numbered operative paragraphs)"
+        "{path}: Markdown, not a draft: no resolution structure found, and the text carries Markdown markup (# headings, links, **strong** or ~~struck~~ words); save the draft as plain text or Word"
     )]
     NoStructure {
         /// The file.

@@ -209,6 +209,7 @@ fn load(path: &Path, lang: Option<Lang>, args: &Args) -> Result<Document> {
             path: path.to_path_buf(),
         }
     })?;
+    super::warn_without_structure(path, &whole);
     let boundaries: Vec<usize> = whole.units.iter().map(|u| u.line).collect();
     let resolution = match &args.draft.part {
         Some(name) => super::pick_part(path, &whole, name)?,

@@ -16,6 +16,7 @@ use crate::ingest::{InputKind, ReadOptions, Revisions};
 use crate::lang::Lang;
 use crate::model::{self, ParseOptions, Resolution, part};
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -164,6 +165,15 @@ pub struct DraftArgs {
     /// (`"Annexe I"`, `"Annex II"`, `ANNEX-II`).
     #[arg(long, global = true)]
     pub part: Option<String>,
+    /// The most characters of text a Word document may expand to once
+    /// read, list numbers and notes included; raise it for a genuinely
+    /// huge document [default: 16000000].
+    #[arg(long, global = true, value_name = "N")]
+    pub max_chars: Option<usize>,
+    /// The most paragraphs and notes a Word document may have
+    /// [default: 100000].
+    #[arg(long, global = true, value_name = "N")]
+    pub max_units: Option<usize>,
 }
 
 /// `--revisions accept|reject`.
@@ -193,7 +203,7 @@ pub enum InputArg {
 }
 
 impl DraftArgs {
-    fn read_options(&self) -> ReadOptions {
+    pub(crate) fn read_options(&self) -> ReadOptions {
         ReadOptions {
             input: match self.input {
                 InputArg::Auto => InputKind::Auto,
@@ -205,6 +215,10 @@ impl DraftArgs {
             revisions: match self.revisions {
                 RevisionsArg::Accept => Revisions::Accept,
                 RevisionsArg::Reject => Revisions::Reject,
+            },
+            limits: crate::ingest::limits::Limits {
+                max_chars: self.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
+                max_units: self.max_units.unwrap_or(crate::ingest::limits::MAX_UNITS),
             },
         }
     }
@@ -237,6 +251,7 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
                 path: path.to_path_buf(),
             }
         })?;
+    warn_without_structure(path, &whole);
     if let Some(origin) = &source.origin {
         whole
             .units
@@ -246,6 +261,18 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
     match part {
         Some(name) => pick_part(path, &whole, name),
         None => Ok(whole),
+    }
+}
+
+/// Says on standard error that a draft without resolution structure is
+/// read as plain paragraphs (see [`model::plain`]).
+pub fn warn_without_structure(path: &Path, draft: &Resolution) {
+    if !draft.has_structure() {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "redraft: {}: warning: no resolution structure found (no chapeau, preambular or numbered paragraphs); read as plain paragraphs",
+            path.display()
+        );
     }
 }
 

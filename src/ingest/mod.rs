@@ -10,6 +10,8 @@
 //! [`docx`], with tracked changes accepted or rejected.
 
 pub mod docx;
+pub mod limits;
+pub mod markdown;
 pub mod origin;
 pub mod pdf;
 pub mod pdf_text;
@@ -66,6 +68,8 @@ pub struct ReadOptions {
     pub input: InputKind,
     /// For documents with tracked changes: accepted or rejected.
     pub revisions: Revisions,
+    /// What one document may produce once read (Word documents).
+    pub limits: limits::Limits,
 }
 
 /// Reads a draft from `path` as plain text.
@@ -98,7 +102,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
     let (text, origin) = match kind {
         InputKind::Docx => (
-            docx::read(&bytes, options.revisions).map_err(format_error)?,
+            docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
             None,
         ),
         InputKind::Pdf => (
@@ -109,7 +113,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         InputKind::Text => (decode(&bytes)?, None),
         InputKind::Auto => {
             let text = decode(&bytes)?;
-            if pdf_text::looks_like(&text) {
+            if pdf_text::looks_like(&text) && !markdown::reads_as_markdown(&text) {
                 converted(&text)
             } else {
                 (text, None)

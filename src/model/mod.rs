@@ -14,6 +14,7 @@ pub mod label;
 pub mod marker;
 pub mod parse;
 pub mod part;
+pub mod plain;
 pub mod typography;
 
 use crate::lang::Lang;

@@ -30,7 +30,8 @@ pub struct ParseOptions {
     pub lang: Option<Lang>,
 }
 
-/// The text has none of the structure of a resolution.
+/// The text has none of the structure of a resolution and cannot be read
+/// as plain paragraphs either (it is Markdown): see [`super::plain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoStructure;
 
@@ -54,14 +55,8 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
     }
     units.extend(footnotes.iter().filter_map(footnote_unit));
     Labeller::label(&mut units);
-    let structured = units.iter().any(|u| {
-        matches!(
-            u.kind,
-            UnitKind::Chapeau | UnitKind::Preambular | UnitKind::Operative
-        ) || (u.kind == UnitKind::Paragraph && u.number.is_some())
-    });
-    if !structured {
-        return Err(NoStructure);
+    if !super::plain::is_structured(&units) {
+        return super::plain::paragraphs(text, lang, units);
     }
     Ok(Resolution {
         version: MODEL_VERSION,
@@ -606,14 +601,12 @@ mod tests {
     }
 
     #[test]
-    fn prose_is_not_a_resolution() {
-        assert_eq!(
-            parse(
-                "Dear colleagues,\n\nPlease find attached the minutes.",
-                &ParseOptions::default()
-            ),
-            Err(NoStructure)
+    fn prose_is_read_as_paragraphs() {
+        let r = parse(
+            "Dear colleagues,\n\nPlease find attached the minutes.",
+            &ParseOptions::default(),
         );
+        assert!(r.is_ok_and(|r| !r.has_structure()));
     }
 
     #[test]

@@ -13,6 +13,9 @@ mod behaviours;
 mod check;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
+/// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,
+/// split-revisions on a full disk.
+mod docx_hostile;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.
@@ -32,3 +35,7 @@ mod quirks;
 mod reader;
 /// Shared helpers.
 mod support;
+/// Every document is read: real Word files from Word's and pandoc's test
+/// suites, documents without resolution structure, list numbering and
+/// numbering revisions as Word has them.
+mod word_files;
