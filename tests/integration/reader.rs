@@ -181,7 +181,7 @@ fn markdown_is_refused_as_a_draft() {
     let o = redraft(&["parse", "README.md"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("README.md: a Markdown document"),
+        stderr(&o).contains("README.md: Markdown, not a draft"),
         "{}",
         stderr(&o)
     );
