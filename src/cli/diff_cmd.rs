@@ -4,7 +4,7 @@ use super::output::{Target, format_of};
 use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
 use crate::error::{Error, Result};
-use crate::render::docx::DocxOptions;
+use crate::render::docx::{DocxOptions, word_bytes};
 use crate::render::{self, Format, RenderOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -42,6 +42,13 @@ pub struct Args {
     /// format; the reader skips it).
     #[arg(long)]
     summary: bool,
+    /// Show the former number of paragraphs Word numbers itself, as a
+    /// comment "formerly paragraph 16" (Word format).
+    #[arg(long)]
+    show_old_numbers: bool,
+    /// Leave formatting-only changes unmarked (Word format).
+    #[arg(long)]
+    ignore_formatting: bool,
     /// Language of `--format amendments` [default: the old draft's, as
     /// detected or given with --lang].
     #[arg(long, value_name = "LANG")]
@@ -107,6 +114,7 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut redline = diff::redline(&old, &new, &options);
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
+    let word = format == Some(Format::Docx);
     let render_options = RenderOptions {
         full: args.full,
         context: args.context,
@@ -119,6 +127,10 @@ pub fn run(args: &Args) -> Result<u8> {
         docx: DocxOptions {
             author: args.author.clone(),
             summary: args.summary,
+            new_docx: word.then(|| word_bytes(&args.new)).flatten(),
+            old_docx: word.then(|| word_bytes(&args.old)).flatten(),
+            show_old_numbers: args.show_old_numbers,
+            ignore_formatting: args.ignore_formatting,
             ..DocxOptions::default()
         },
     };

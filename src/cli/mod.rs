@@ -251,6 +251,7 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
                 path: path.to_path_buf(),
             }
         })?;
+    whole.metadata = source.metadata.clone();
     warn_without_structure(path, &whole);
     if let Some(origin) = &source.origin {
         whole

@@ -49,6 +49,9 @@ pub fn run(args: &Args) -> Result<u8> {
 /// Writes one line per unit: label, kind, marker and first words.
 pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
     let count = |k| r.of_kind(k).count();
+    if !r.metadata.is_empty() {
+        writeln!(out, "# {}", r.metadata.describe())?;
+    }
     writeln!(
         out,
         "# language {}; {} preambular, {} operative, {} subparagraphs, {} headings, {} footnotes",

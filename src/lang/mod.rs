@@ -11,6 +11,7 @@ pub mod es;
 pub mod fr;
 pub mod reader;
 pub mod vocab;
+pub mod word;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -12,6 +12,7 @@ pub mod closing;
 pub mod compare;
 pub mod label;
 pub mod marker;
+pub mod metadata;
 pub mod parse;
 pub mod part;
 pub mod plain;
@@ -34,6 +35,10 @@ pub struct Resolution {
     pub lang: Lang,
     /// Every unit, in document order; footnotes last.
     pub units: Vec<Unit>,
+    /// What a published document's masthead said (symbol, date, original
+    /// language); empty for drafts as circulated.
+    #[serde(default, skip_serializing_if = "metadata::Metadata::is_empty")]
+    pub metadata: metadata::Metadata,
 }
 
 /// What kind of unit a paragraph of a draft is.

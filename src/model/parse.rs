@@ -62,6 +62,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
         version: MODEL_VERSION,
         lang,
         units,
+        metadata: Default::default(),
     })
 }
 

@@ -59,6 +59,7 @@ pub fn paragraphs(text: &str, lang: Lang, units: Vec<Unit>) -> Result<Resolution
         version: MODEL_VERSION,
         lang,
         units,
+        metadata: Default::default(),
     })
 }
 

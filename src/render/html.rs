@@ -106,8 +106,8 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
     writeln!(
         out,
         "<p class=\"files\"><span class=\"old-name\">{}</span> → <span class=\"new-name\">{}</span> · <time>{}</time></p>",
-        escape(&redline.old.name),
-        escape(&redline.new.name),
+        escape(&redline.old.described()),
+        escape(&redline.new.described()),
         escape(&date)
     )?;
     summary(redline, lang, out)?;

@@ -104,17 +104,18 @@ impl<'a> BodyWriter<'a> {
                 Some(tag) => {
                     let revision = self.revision();
                     out.push_str(&format!("<w:{tag} {revision}>"));
-                    self.runs(piece, refs, out);
+                    self.runs(piece, refs, tag == "del", out);
                     out.push_str(&format!("</w:{tag}>"));
                 }
-                None => self.runs(piece, refs, out),
+                None => self.runs(piece, refs, false, out),
             }
         }
     }
 
-    /// The runs of one piece: text, tabs and footnote references.
-    fn runs(&mut self, piece: &Piece, refs: bool, out: &mut String) {
-        let deleted = piece.side == Side::Old;
+    /// The runs of one piece: text, tabs and footnote references. Deleted
+    /// text is `w:delText`; text moved away stays `w:t`, as Word writes it
+    /// inside `w:moveFrom`.
+    fn runs(&mut self, piece: &Piece, refs: bool, deleted: bool, out: &mut String) {
         let props = if piece.italic {
             "<w:rPr><w:i/></w:rPr>"
         } else {

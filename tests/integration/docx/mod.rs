@@ -44,6 +44,7 @@ pub fn fixed_options(summary: bool) -> DocxOptions {
         author: "redraft".to_string(),
         date: "2024-05-01T12:00:00Z".to_string(),
         summary,
+        ..DocxOptions::default()
     }
 }
 
