@@ -132,10 +132,11 @@ fn page_style(redline: &Redline, date: &str) -> String {
     )
 }
 
-/// How the header names the two versions: the document symbol each one's
-/// title carries, else its file name.
+/// How the printed header names the two versions: the symbol (and date)
+/// of a published document's masthead, else the document symbol its title
+/// lines carry, else its file name.
 pub fn version_names(redline: &Redline) -> (String, String) {
-    let symbol = |old: bool| {
+    let from_title = |old: bool| {
         redline
             .entries
             .iter()
@@ -146,15 +147,19 @@ pub fn version_names(redline: &Redline) -> (String, String) {
                 found.first().map(|s| t[s.range.clone()].to_string())
             })
     };
-    let file = |name: &str| {
-        std::path::Path::new(name)
+    let name = |version: &crate::redline::Version, old: bool| {
+        let m = &version.metadata;
+        let symbol = m.symbol.clone().or_else(|| from_title(old));
+        let file = std::path::Path::new(&version.name)
             .file_name()
-            .map_or(name.to_string(), |f| f.to_string_lossy().into_owned())
+            .map_or(version.name.clone(), |f| f.to_string_lossy().into_owned());
+        match (symbol, &m.date) {
+            (Some(s), Some(d)) => format!("{s} ({d})"),
+            (Some(s), None) => s,
+            (None, _) => file,
+        }
     };
-    (
-        symbol(true).unwrap_or_else(|| file(&redline.old.name)),
-        symbol(false).unwrap_or_else(|| file(&redline.new.name)),
-    )
+    (name(&redline.old, true), name(&redline.new, false))
 }
 
 /// A text as the inside of a CSS string.
