@@ -95,7 +95,11 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
     writeln!(
         out,
         "{}",
-        note(format!("{} → {}", redline.old.name, redline.new.name))
+        note(format!(
+            "{} → {}",
+            redline.old.described(),
+            redline.new.described()
+        ))
     )?;
     for line in summary(redline, lang) {
         let runs = vec![(Look::Note, line)];
