@@ -157,3 +157,123 @@ fn fix_is_idempotent_with_duplicate_paragraphs() {
     assert_ne!(fix().status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(dir.join("new.txt")).unwrap(), once);
 }
+
+/// How a run under limits ended.
+struct Limited {
+    /// The exit code (`None`: killed, by the time limit or a signal).
+    code: Option<i32>,
+    /// Peak resident memory, in KiB.
+    peak_kib: i64,
+    /// Wall time.
+    elapsed: std::time::Duration,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+/// Runs the binary from the project root with its address space capped at
+/// `memory` bytes (setrlimit in the child) and killed after `time`.
+fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    let dir = temp_dir(&format!(
+        "limited-{}",
+        args.join("-")
+            .replace(['/', '.'], "_")
+            .chars()
+            .take(60)
+            .collect::<String>()
+    ));
+    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_redraft"));
+    command
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap());
+    // SAFETY: only setrlimit, async-signal-safe, between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: memory,
+                rlim_max: memory,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let started = std::time::Instant::now();
+    let child = command.spawn().expect("spawn redraft");
+    let pid = child.id() as libc::pid_t;
+    let (code, peak_kib) = wait_with_deadline(pid, started + time);
+    Limited {
+        code,
+        peak_kib,
+        elapsed: started.elapsed(),
+        stdout: std::fs::read(&out).unwrap_or_default(),
+        stderr: std::fs::read_to_string(&err).unwrap_or_default(),
+    }
+}
+
+/// Waits for `pid` (wait4, which also gives its peak memory), killing it
+/// at `deadline`.
+fn wait_with_deadline(pid: libc::pid_t, deadline: std::time::Instant) -> (Option<i32>, i64) {
+    let mut status = 0;
+    // SAFETY: plain system calls on our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if done == pid {
+            let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+            return (code, usage.ru_maxrss);
+        }
+        if std::time::Instant::now() > deadline {
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+                libc::wait4(pid, &mut status, 0, &mut usage);
+            }
+            return (None, usage.ru_maxrss);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+const GIB: u64 = 1 << 30;
+
+fn brackets_draft(dir: &Path, n: usize) -> std::path::PathBuf {
+    let path = dir.join("brackets.txt");
+    write(
+        &path,
+        &format!("The General Assembly,\n\n1. Decides {};\n", "[".repeat(n)),
+    );
+    path
+}
+
+#[test]
+fn sarif_report_takes_no_more_memory_than_json() {
+    let dir = temp_dir("sarif-memory");
+    let file = brackets_draft(&dir, 30_000);
+    let file = file.to_str().unwrap();
+    let run = |format| {
+        limited(
+            &["check", "--format", format, file],
+            GIB,
+            std::time::Duration::from_secs(60),
+        )
+    };
+    let (json, sarif) = (run("json"), run("sarif"));
+    assert_eq!(json.code, Some(0), "{}", json.stderr);
+    assert_eq!(sarif.code, Some(0), "{}", sarif.stderr);
+    // Twelve times before; streamed, less than JSON's.
+    assert!(
+        sarif.peak_kib <= json.peak_kib * 3 / 2,
+        "sarif {} KiB, json {} KiB",
+        sarif.peak_kib,
+        json.peak_kib
+    );
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert!(log["runs"][0]["results"].as_array().unwrap().len() > 30_000);
+}
