@@ -64,7 +64,10 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("redraft: {e}");
+            eprintln!(
+                "redraft: {}",
+                crate::render::escape::one_line(&e.to_string())
+            );
             ExitCode::from(EXIT_TROUBLE)
         }
     }

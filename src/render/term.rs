@@ -47,6 +47,7 @@ impl Styles {
 
 /// Writes the redline for a terminal.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let redline = &*super::escape::redline(redline, !options.color);
     let styles = Styles::new(options.color);
     writeln!(
         out,

@@ -15,6 +15,7 @@ use std::io::{self, Write};
 
 /// Writes the redline as wdiff-style text.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    let redline = &*super::escape::redline(redline, true);
     writeln!(out, "--- {}", redline.old.name)?;
     writeln!(out, "+++ {}", redline.new.name)?;
     for entry in for_reading(redline) {

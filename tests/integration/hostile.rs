@@ -277,3 +277,84 @@ fn sarif_report_takes_no_more_memory_than_json() {
     let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
     assert!(log["runs"][0]["results"].as_array().unwrap().len() > 30_000);
 }
+
+#[test]
+fn control_characters_from_word_never_reach_the_terminal() {
+    let docx = "fixtures/hostile/control-characters.docx";
+    let runs = [
+        redraft(&["parse", docx]),
+        redraft(&[
+            "diff",
+            "fixtures/docx-numbered/draft.docx",
+            docx,
+            "--format",
+            "text",
+        ]),
+        redraft(&[
+            "diff",
+            "fixtures/docx-numbered/draft.docx",
+            docx,
+            "--color",
+            "always",
+        ]),
+        redraft(&[
+            "diff",
+            "fixtures/docx-numbered/draft.docx",
+            docx,
+            "--color",
+            "never",
+        ]),
+    ];
+    for o in runs {
+        assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+        let bytes: Vec<u8> = o.stdout.iter().chain(&o.stderr).copied().collect();
+        assert!(
+            !bytes.contains(&0x07),
+            "BEL reached the output: {}",
+            stdout(&o)
+        );
+        let text = stdout(&o);
+        // Colour escapes are ours; the draft's ESC is shown as \u{1b}.
+        assert!(
+            !text.contains("\u{1b}]0;") && !text.contains("\u{1b}[2J"),
+            "{text}"
+        );
+        assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
+    }
+    // The findings quote the draft: nothing raw reaches the terminal.
+    let o = redraft(&["check", "--allow", "symbol", docx]);
+    assert!(!o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07), "{}", stdout(&o));
+}
+
+#[test]
+fn control_characters_in_file_names_stay_on_one_line() {
+    let o = redraft(&["parse", "fixtures/no\nsuch\u{1b}[2J file.txt"]);
+    let err = one_line_error(&o);
+    assert!(err.contains("no\\nsuch\\u{1b}[2J file.txt"), "{err}");
+}
+
+#[test]
+fn literal_redline_markers_in_a_draft_are_escaped() {
+    let dir = temp_dir("literal-markers");
+    let old = "The General Assembly,\n\n1. Notes the [-bracketed-] and {+braced+} text;\n\n2. Decides to act.\n";
+    let new = "The General Assembly,\n\n1. Notes the [-bracketed-] and {+braced+} text;\n\n2. Decides to act now.\n";
+    write(&dir.join("old.txt"), old);
+    write(&dir.join("new.txt"), new);
+    for format in [&["--format", "text"][..], &["--full", "--color", "never"]] {
+        let mut args = vec!["diff", "old.txt", "new.txt"];
+        args.extend(format);
+        let o = run_in(&dir, &args);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let text = stdout(&o);
+        let line = text.lines().find(|l| l.starts_with("1.")).unwrap();
+        assert_eq!(
+            line, "1. Notes the [\\-bracketed-\\] and {\\+braced+\\} text;",
+            "{text}"
+        );
+        assert_eq!(
+            redraft::render::escape::unmark(line),
+            "1. Notes the [-bracketed-] and {+braced+} text;"
+        );
+        assert!(text.contains("act{+ now+}."), "{text}");
+    }
+}
