@@ -457,9 +457,27 @@ impl<'a> Work<'a> {
         let blocks = body
             .into_iter()
             .chain(notes)
-            .map(|it| model::block(it.marker.as_deref(), &it.text));
+            .map(|it| model::block(shown_marker(it), &it.text));
         model::join_blocks(blocks)
     }
+}
+
+/// The marker an item is written with: none for a lettered paragraph whose
+/// text carries its letter itself. Out of an annex (its heading deleted),
+/// "a) En ce qui concerne …" is read as an unmarked paragraph whose text
+/// starts with "a)", and the amendments say so ("before “En”, insert
+/// “a) ”"): writing the marker as well would give "a) a) En ce qui …".
+fn shown_marker(it: &Item) -> Option<&str> {
+    let lettered = it.kind == UnitKind::Paragraph
+        && it
+            .marker
+            .as_deref()
+            .and_then(|m| marker::subparagraph(&format!("{m} x")).map(|s| s.id.to_string()))
+            .is_some_and(|id| marker::letter_value(&id).is_some());
+    if lettered && marker::subparagraph(&it.text).is_some() {
+        return None;
+    }
+    it.marker.as_deref()
 }
 
 /// Whether a splice can be added to those of a unit.

@@ -358,3 +358,23 @@ fn literal_redline_markers_in_a_draft_are_escaped() {
         assert!(text.contains("act{+ now+}."), "{text}");
     }
 }
+
+/// `amend OLD (diff OLD NEW --format amendments)` must give NEW.
+fn assert_amend_round_trip(dir: &Path, old: &str, new: &str) {
+    write(&dir.join("old.txt"), old);
+    write(&dir.join("new.txt"), new);
+    let list = run_in(dir, &["diff", "old.txt", "new.txt", "--format", "amendments", "-o", "list.txt"]);
+    assert_ne!(list.status.code(), Some(2), "{}", stderr(&list));
+    let amended = run_in(dir, &["amend", "old.txt", "list.txt"]);
+    assert_eq!(amended.status.code(), Some(0), "{}", stderr(&amended));
+    let list = std::fs::read_to_string(dir.join("list.txt")).unwrap();
+    assert_eq!(stdout(&amended), new, "amendments:\n{list}");
+}
+
+#[test]
+fn amend_deleting_an_annex_heading_does_not_double_the_letters() {
+    let dir = temp_dir("annex-heading-deleted");
+    let old = std::fs::read_to_string(fixture("annex-lettered/old.txt")).unwrap();
+    let new = old.replace("Annexe\n\n", "");
+    assert_amend_round_trip(&dir, &old, &new);
+}
