@@ -378,3 +378,24 @@ fn amend_deleting_an_annex_heading_does_not_double_the_letters() {
     let new = old.replace("Annexe\n\n", "");
     assert_amend_round_trip(&dir, &old, &new);
 }
+
+#[test]
+fn source_date_epoch_out_of_range_is_clamped_to_year_9999() {
+    let dir = temp_dir("source-date-epoch");
+    let out = dir.join("redline.docx");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_redraft"))
+        .args(["diff", "fixtures/delete/old.txt", "fixtures/delete/new.txt", "-o"])
+        .arg(&out)
+        .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", "18446744073709551615")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let docx = std::fs::read(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut document)
+        .unwrap();
+    assert!(document.contains("w:date=\"9999-12-31T23:59:59Z\""), "{}", &document[..500]);
+    assert!(!document.contains("584554051223"));
+}
