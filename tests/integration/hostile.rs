@@ -323,7 +323,11 @@ fn control_characters_from_word_never_reach_the_terminal() {
     }
     // The findings quote the draft: nothing raw reaches the terminal.
     let o = redraft(&["check", "--allow", "symbol", docx]);
-    assert!(!o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07), "{}", stdout(&o));
+    assert!(
+        !o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -363,7 +367,18 @@ fn literal_redline_markers_in_a_draft_are_escaped() {
 fn assert_amend_round_trip(dir: &Path, old: &str, new: &str) {
     write(&dir.join("old.txt"), old);
     write(&dir.join("new.txt"), new);
-    let list = run_in(dir, &["diff", "old.txt", "new.txt", "--format", "amendments", "-o", "list.txt"]);
+    let list = run_in(
+        dir,
+        &[
+            "diff",
+            "old.txt",
+            "new.txt",
+            "--format",
+            "amendments",
+            "-o",
+            "list.txt",
+        ],
+    );
     assert_ne!(list.status.code(), Some(2), "{}", stderr(&list));
     let amended = run_in(dir, &["amend", "old.txt", "list.txt"]);
     assert_eq!(amended.status.code(), Some(0), "{}", stderr(&amended));
@@ -384,7 +399,12 @@ fn source_date_epoch_out_of_range_is_clamped_to_year_9999() {
     let dir = temp_dir("source-date-epoch");
     let out = dir.join("redline.docx");
     let o = std::process::Command::new(env!("CARGO_BIN_EXE_redraft"))
-        .args(["diff", "fixtures/delete/old.txt", "fixtures/delete/new.txt", "-o"])
+        .args([
+            "diff",
+            "fixtures/delete/old.txt",
+            "fixtures/delete/new.txt",
+            "-o",
+        ])
         .arg(&out)
         .current_dir(root())
         .env("SOURCE_DATE_EPOCH", "18446744073709551615")
@@ -394,8 +414,42 @@ fn source_date_epoch_out_of_range_is_clamped_to_year_9999() {
     let docx = std::fs::read(&out).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
     let mut document = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").unwrap(), &mut document)
-        .unwrap();
-    assert!(document.contains("w:date=\"9999-12-31T23:59:59Z\""), "{}", &document[..500]);
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.contains("w:date=\"9999-12-31T23:59:59Z\""),
+        "{}",
+        &document[..500]
+    );
     assert!(!document.contains("584554051223"));
+}
+
+#[test]
+fn history_git_reads_file_names_git_quotes() {
+    let dir = temp_dir("git-quoted-name");
+    let git = |args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .output()
+            .expect("git runs");
+        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    };
+    let name = "draft \"v2\"\té\n.txt";
+    git(&["init", "-q"]);
+    for version in ["delete/old.txt", "delete/new.txt"] {
+        std::fs::copy(fixture(version), dir.join(name)).unwrap();
+        git(&["add", "--", name]);
+        git(&["commit", "-q", "-m", version]);
+    }
+    let o = run_in(&dir, &["history", "--git", name, "--format", "markdown"]);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("# History:"), "{}", stdout(&o));
 }
