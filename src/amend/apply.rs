@@ -93,8 +93,55 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
     renumber::renumber(&mut work.items, draft);
     Applied {
         text: work.text(),
-        failures: work.failures,
+        failures: grouped(work.failures),
     }
+}
+
+/// Failures of one sentence that differ only by a number ("Delete
+/// operative paragraphs 1 to 500" on a draft of five) said once:
+/// "operative paragraph 6 is not in the draft, nor are the 494 after it in
+/// the same amendment (to 500)", not in 495 lines.
+fn grouped(failures: Vec<Failure>) -> Vec<Failure> {
+    let shape = |f: &Failure| {
+        let digits = |c: char| c.is_ascii_digit();
+        let start = f.reason.find(digits)?;
+        let len = f.reason[start..]
+            .find(|c: char| !digits(c))
+            .unwrap_or(f.reason.len() - start);
+        let number = &f.reason[start..start + len];
+        Some((
+            f.line,
+            format!("{}#{}", &f.reason[..start], &f.reason[start + len..]),
+            number.to_string(),
+        ))
+    };
+    let mut out: Vec<Failure> = Vec::new();
+    let mut k = 0;
+    while k < failures.len() {
+        let first = shape(&failures[k]);
+        let run = failures[k..]
+            .iter()
+            .take_while(|f| {
+                let s = shape(f);
+                s.is_some() && s.map(|s| (s.0, s.1)) == first.clone().map(|s| (s.0, s.1))
+            })
+            .count()
+            .max(1);
+        let mut failure = failures[k].clone();
+        if run >= 3 {
+            let last = shape(&failures[k + run - 1])
+                .map(|s| s.2)
+                .unwrap_or_default();
+            failure.reason = format!(
+                "{}, nor are the {} after it in the same amendment (to {last})",
+                failure.reason,
+                run - 1
+            );
+        }
+        out.push(failure);
+        k += run;
+    }
+    out
 }
 
 struct Work<'a> {

@@ -453,3 +453,21 @@ fn history_git_reads_file_names_git_quotes() {
     assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stdout(&o).contains("# History:"), "{}", stdout(&o));
 }
+
+#[test]
+fn deleting_a_range_past_the_end_is_one_message() {
+    let dir = temp_dir("range-past-end");
+    write(
+        &dir.join("list.txt"),
+        "Delete operative paragraphs 1 to 500.\n",
+    );
+    let draft = fixture("delete/old.txt");
+    let o = run_in(&dir, &["amend", &draft.to_string_lossy(), "list.txt"]);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("list.txt:1: does not apply: operative paragraph 7 is not in the draft"),
+        "{err}"
+    );
+    assert!(err.contains("(to 500)"), "{err}");
+}
