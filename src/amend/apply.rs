@@ -97,6 +97,19 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
     }
 }
 
+/// A reason of at most about 400 characters: a quotation of a whole
+/// paragraph is cut in its middle ("…").
+fn shortened(reason: &str) -> String {
+    const KEEP: usize = 200;
+    let count = reason.chars().count();
+    if count <= 2 * KEEP {
+        return reason.to_string();
+    }
+    let head: String = reason.chars().take(KEEP).collect();
+    let tail: String = reason.chars().skip(count - KEEP).collect();
+    format!("{head} … {tail}")
+}
+
 /// Failures of one sentence that differ only by a number ("Delete
 /// operative paragraphs 1 to 500" on a draft of five) said once:
 /// "operative paragraph 6 is not in the draft, nor are the 494 after it in
@@ -138,6 +151,7 @@ fn grouped(failures: Vec<Failure>) -> Vec<Failure> {
                 run - 1
             );
         }
+        failure.reason = shortened(&failure.reason);
         out.push(failure);
         k += run;
     }

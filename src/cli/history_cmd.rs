@@ -153,6 +153,7 @@ fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
             let resolution = model::parse(&v.text, &parse).map_err(|_| Error::NoStructure {
                 path: PathBuf::from(format!("{} ({})", file.display(), v.name)),
             })?;
+            super::within_budget(file, &resolution, args.draft.max_units)?;
             Ok(Draft {
                 name: v.name,
                 resolution,

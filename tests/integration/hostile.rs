@@ -206,6 +206,7 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
         });
     }
     let started = std::time::Instant::now();
+    #[allow(clippy::zombie_processes)] // Reaped by wait4 in wait_with_deadline.
     let child = command.spawn().expect("spawn redraft");
     let pid = child.id() as libc::pid_t;
     let (code, peak_kib) = wait_with_deadline(pid, started + time);
@@ -471,3 +472,223 @@ fn deleting_a_range_past_the_end_is_one_message() {
     );
     assert!(err.contains("(to 500)"), "{err}");
 }
+
+/// What a hostile input must give.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expect {
+    /// Exit 0 or 1, with output.
+    Output,
+    /// Exit 2 and one line on standard error holding this.
+    Refused(&'static str),
+    /// Exit 1 and one short line on standard error holding this.
+    Message(&'static str),
+}
+
+/// One input of the hostile corpus: its file name, its bytes (generated
+/// here when large), the command run on it (`{}` is the file), and what it
+/// must give.
+struct Hostile {
+    name: &'static str,
+    bytes: Vec<u8>,
+    args: &'static [&'static str],
+    expect: Expect,
+}
+
+fn paragraphs(n: usize, text: &str) -> String {
+    let mut out = String::from("The General Assembly,\n\n");
+    for i in 1..=n {
+        out.push_str(&format!("{i}. {text};\n\n"));
+    }
+    out
+}
+
+/// The generated part of the corpus (the committed part is the files
+/// under fixtures/hostile/).
+fn hostile_corpus() -> Vec<Hostile> {
+    let quotes = format!(
+        "Operative paragraph 1: replace \"{}\" with \"x\".\n",
+        "\" ".repeat(60_000)
+    );
+    let long_word = format!(
+        "The General Assembly,\n\n1. Decides {};\n",
+        "a".repeat(2_000_000)
+    );
+    let utf16_odd = [0xFF, 0xFE, b'T', 0, b'h'].to_vec();
+    vec![
+        Hostile {
+            name: "quarter-million-paragraphs.txt",
+            bytes: paragraphs(250_000, "A").into_bytes(),
+            args: &["diff", "{}", "{}", "--format", "json"],
+            expect: Expect::Refused("exceed the budget of 100000"),
+        },
+        Hostile {
+            name: "footnote-reference-run.txt",
+            bytes: format!(
+                "The General Assembly,\n\n1. Decides to act{}\n",
+                "[^1]".repeat(25_000)
+            )
+            .into_bytes(),
+            args: &["check", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "open-brackets.txt",
+            bytes: format!(
+                "The General Assembly,\n\n1. Decides {};\n",
+                "[".repeat(30_000)
+            )
+            .into_bytes(),
+            args: &["check", "--format", "sarif", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "two-megabyte-word.txt",
+            bytes: long_word.into_bytes(),
+            args: &["diff", "{}", "fixtures/delete/old.txt", "--format", "text"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "acts.txt",
+            bytes: paragraphs(5_000, "Decides to act").into_bytes(),
+            args: &["check", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "five-thousand-changed-paragraphs.txt",
+            bytes: paragraphs(5_000, "Decides to act now").into_bytes(),
+            args: &["diff", "{dir}/acts.txt", "{}", "--format", "amendments"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "sixty-thousand-quotation-marks.txt",
+            bytes: quotes.into_bytes(),
+            args: &["amend", "fixtures/delete/old.txt", "{}"],
+            expect: Expect::Message("does not apply"),
+        },
+        Hostile {
+            name: "amendment-of-two-megabytes.txt",
+            bytes: format!(
+                "Operative paragraph 1: replace \"{}",
+                "x ".repeat(1_000_000)
+            )
+            .into_bytes(),
+            args: &["amend", "fixtures/delete/old.txt", "{}"],
+            expect: Expect::Refused("an amendment of more than"),
+        },
+        Hostile {
+            name: "nul-bytes.txt",
+            bytes: b"The General Assembly,\n\n1. Decides\0 to act.\n".to_vec(),
+            args: &["parse", "{}"],
+            expect: Expect::Refused("binary data"),
+        },
+        Hostile {
+            name: "odd-utf16.txt",
+            bytes: utf16_odd,
+            args: &["parse", "{}"],
+            expect: Expect::Refused("UTF-16"),
+        },
+        Hostile {
+            name: "blank.txt",
+            bytes: b" \n\t\n\r\n".to_vec(),
+            args: &["parse", "{}"],
+            expect: Expect::Refused("empty"),
+        },
+        Hostile {
+            name: "ten-megabyte-line.txt",
+            bytes: format!(
+                "The General Assembly,\n\n1. {}.\n",
+                "word ".repeat(2_000_000)
+            )
+            .into_bytes(),
+            args: &["parse", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "carriage-returns-only.txt",
+            bytes: paragraphs(200, "Decides").replace('\n', "\r").into_bytes(),
+            args: &["parse", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "markers-only.txt",
+            bytes: "The General Assembly,\n\n"
+                .to_string()
+                .into_bytes()
+                .into_iter()
+                .chain("1.\n\n(a)\n\n(i)\n\n".repeat(5_000).into_bytes())
+                .collect(),
+            args: &[
+                "diff",
+                "{}",
+                "fixtures/delete/new.txt",
+                "--format",
+                "amendments",
+            ],
+            expect: Expect::Output,
+        },
+    ]
+}
+
+/// Runs one hostile input under 1 GiB and 10 s and checks what it gave.
+fn run_hostile(file: &Path, args: &[&str], expect: Expect) -> Result<(), String> {
+    let dir = file
+        .parent()
+        .map_or(String::new(), |d| d.to_string_lossy().into_owned());
+    let file = file.to_string_lossy();
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.replace("{}", &file).replace("{dir}", &dir))
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = limited(&args, GIB, std::time::Duration::from_secs(10));
+    let what = format!(
+        "{args:?}: exit {:?}, {:?}, {} KiB",
+        run.code, run.elapsed, run.peak_kib
+    );
+    let err = run.stderr.trim_end();
+    if err.contains("panicked") || run.code.is_none() {
+        return Err(format!(
+            "{what}: {}",
+            err.chars().take(300).collect::<String>()
+        ));
+    }
+    let short = err.lines().count() == 1 && err.len() < 1000 && err.starts_with("redraft: ");
+    let fine = match expect {
+        Expect::Output => matches!(run.code, Some(0 | 1)) && !run.stdout.is_empty(),
+        Expect::Refused(text) => run.code == Some(2) && short && err.contains(text),
+        Expect::Message(text) => run.code == Some(1) && short && err.contains(text),
+    };
+    if fine {
+        return Ok(());
+    }
+    let err: String = err.chars().take(300).collect();
+    Err(format!("{what}, expected {expect:?}: {err}"))
+}
+
+#[test]
+fn hostile_corpus_gives_a_clear_error_or_output_within_limits() {
+    let dir = temp_dir("hostile-corpus");
+    let mut failures = Vec::new();
+    for h in hostile_corpus() {
+        let path = dir.join(h.name);
+        std::fs::write(&path, &h.bytes).unwrap();
+        if let Err(e) = run_hostile(&path, h.args, h.expect) {
+            failures.push(format!("{}: {e}", h.name));
+        }
+    }
+    // The committed files: each names its command in fixtures/hostile/README.md.
+    for (name, args, expect) in COMMITTED {
+        if let Err(e) = run_hostile(&fixture(&format!("hostile/{name}")), args, *expect) {
+            failures.push(format!("{name}: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The hostile files committed under fixtures/hostile/ (written by
+/// make.py), with the command each is run through.
+const COMMITTED: &[(&str, &[&str], Expect)] = &[(
+    "control-characters.docx",
+    &["diff", "fixtures/docx-numbered/draft.docx", "{}"],
+    Expect::Output,
+)];
