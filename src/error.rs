@@ -112,6 +112,18 @@ pub enum Error {
         /// How many versions were given.
         given: usize,
     },
+    /// The document has more units than the budget allows.
+    #[error(
+        "{path}: {units} units (paragraphs, headings, footnotes) exceed the budget of {budget} per document; give --max-units {units} if the document is genuinely this large"
+    )]
+    TooManyUnits {
+        /// The file.
+        path: PathBuf,
+        /// How many units it has.
+        units: usize,
+        /// The budget (`--max-units`).
+        budget: usize,
+    },
     /// The command line asks for something impossible.
     #[error("{0}")]
     Usage(String),
