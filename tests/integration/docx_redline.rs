@@ -186,9 +186,9 @@ fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document()
     );
     for name in [
         "word/styles.xml",
-        "word/header1.xml",
         "word/footer1.xml",
         "word/numbering.xml",
+        "word/settings.xml",
     ] {
         assert_eq!(
             part(&red, name),
@@ -196,6 +196,19 @@ fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document()
             "{name} is the new draft's"
         );
     }
+    // The header is the new draft's, its changed symbol tracked.
+    let header = part_text(&red, "word/header1.xml");
+    assert!(header.contains("ICC-ASP/19/L.3</w:delText>"), "{header}");
+    assert!(
+        header.contains("ICC-ASP/20/L.4</w:t></w:r></w:ins>"),
+        "{header}"
+    );
+    let new_header = part_text(&new, "word/header1.xml");
+    let head = &new_header[..new_header.find("<w:r>").expect("a run")];
+    assert!(
+        header.starts_with(head),
+        "the header's properties are copied"
+    );
     // A paragraph that did not change is copied byte for byte.
     let new_doc = part_text(&new, "word/document.xml");
     let title = elements(&new_doc, "w:p")[0];
@@ -248,6 +261,15 @@ fn table_rows_and_pictures_are_kept_and_marked() {
     assert!(!rows[2].contains("<w:ins ") && !rows[0].contains("<w:del "));
     assert!(rows[1].contains("12,000</w:delText>") && rows[1].contains("12,500</w:t>"));
     assert!(document.contains("<w:drawing>"), "the picture is kept");
+    // The italic removed from "Decides" is a formatting revision.
+    let op3 = elements(&document, "w:p")
+        .into_iter()
+        .find(|p| p.contains("to remain seized"))
+        .expect("OP3");
+    assert!(
+        op3.contains("<w:rPrChange ") && op3.contains("<w:i/></w:rPr></w:rPrChange>"),
+        "{op3}"
+    );
     assert!(!part(&red, "word/media/image1.png").is_empty());
     assert_eq!(
         read_back(&red, Revisions::Accept),
@@ -257,6 +279,61 @@ fn table_rows_and_pictures_are_kept_and_marked() {
         read_back(&red, Revisions::Reject),
         read_back(&old, Revisions::Accept)
     );
+}
+
+#[test]
+fn a_formatting_only_change_is_a_difference_marked_in_word_and_noted_elsewhere() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-formatting");
+    let draft = std::fs::read_to_string(fixture("docx-objects/new.draft")).expect("fixture");
+    let bold = draft.replace("3. Decides", "3. **Decides**");
+    assert_ne!(bold, draft);
+    std::fs::write(dir.join("bold.draft"), bold).expect("written");
+    let (old, new, red) = (
+        dir.join("old.docx"),
+        dir.join("new.docx"),
+        dir.join("red.docx"),
+    );
+    make_docx(&fixture("docx-objects/new.draft"), &old, "A/2", "en-GB");
+    make_docx(&dir.join("bold.draft"), &new, "A/2", "en-GB");
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "text",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a formatting-only change is a difference"
+    );
+    assert!(crate::support::stdout(&o).contains("OP3: bold added to ‘Decides’"));
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "text",
+        "--ignore-formatting",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let changed: Vec<&str> = elements(&document, "w:p")
+        .into_iter()
+        .filter(|p| marked(p))
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].contains("<w:b/><w:rPrChange "), "{}", changed[0]);
+    assert!(changed[0].contains(
+        "<w:rPr></w:rPr></w:rPrChange></w:rPr><w:t xml:space=\"preserve\">Decides</w:t>"
+    ));
+    assert_eq!(diff_docx(&old, &new, &red, &["--ignore-formatting"]), 0);
+    let document = part_text(&red, "word/document.xml");
+    assert!(!document.contains("rPrChange"));
 }
 
 #[test]
@@ -292,6 +369,16 @@ fn openxml_audit_finds_no_error_in_any_word_redline() {
         let out = cdir.join("cooperation-reversed.docx");
         diff_docx(&new, &old, &out, &[]);
         written.push(out);
+        let objects = cdir.join("objects");
+        std::fs::create_dir_all(&objects).expect("a folder");
+        let (o, n) = (objects.join("old.docx"), objects.join("new.docx"));
+        make_docx(&fixture("docx-objects/old.draft"), &o, "A/1", "en-GB");
+        make_docx(&fixture("docx-objects/new.draft"), &n, "A/2", "en-GB");
+        for (a, b, name) in [(&o, &n, "objects.docx"), (&n, &o, "objects-reversed.docx")] {
+            let out = objects.join(name);
+            diff_docx(a, b, &out, &[]);
+            written.push(out);
+        }
     }
     assert!(written.len() > 10);
     // One run per file: in a recursive run (`-r`) openxml-audit mixes up

@@ -13,7 +13,9 @@
 //! - [`parts`]: styles, settings and the package's other parts.
 
 pub mod body;
+pub mod furniture;
 pub mod notes;
+pub mod olddoc;
 pub mod package;
 pub mod parts;
 pub mod plan;
