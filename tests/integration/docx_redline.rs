@@ -170,12 +170,18 @@ fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document()
         .into_iter()
         .filter(|n| marked(n))
         .collect();
-    assert_eq!(
-        changed_notes.len(),
-        2,
-        "the two edited footnotes are marked"
-    );
-    assert!(changed_notes[0].contains("ICC-ASP/20/26"));
+    // The two edited footnotes (8 and 11) and the two new ones (9 and 10,
+    // their text inserted as Word marks a new footnote); the others not.
+    assert_eq!(changed_notes.len(), 4, "the changed footnotes are marked");
+    for (note, text) in changed_notes.iter().zip([
+        "ICC-ASP/20/26</w:t>",
+        "ICC-ASP/19/Res.7.</w:t>",
+        "Plan-FRA.pdf.</w:t>",
+        "ICC-ASP/20/25</w:t>",
+    ]) {
+        assert!(note.contains(text), "{note}");
+    }
+    assert!(changed_notes[1].contains("<w:ins "));
     assert_eq!(
         read_back(&red, Revisions::Accept),
         read_back(&new, Revisions::Accept)
@@ -235,6 +241,36 @@ fn show_old_numbers_comments_renumbered_paragraphs_in_the_draft_language() {
         read_back(&red, Revisions::Accept),
         read_back(&new, Revisions::Accept)
     );
+}
+
+#[test]
+fn a_plain_text_new_draft_takes_the_old_documents_look() {
+    let Some((old, _, dir)) = cooperation("docx-redline-look") else {
+        return;
+    };
+    let new = root().join("drafts/cooperation-2021.txt");
+    let red = dir.join("look.docx");
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    for name in ["word/styles.xml", "word/header1.xml", "word/footer1.xml"] {
+        assert_eq!(
+            part(&red, name),
+            part(&old, name),
+            "{name} is the old draft's"
+        );
+    }
+    let text = redraft::ingest::read(&new).expect("draft").text;
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        super::docx::normal(&text)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
+    // Real footnotes from 5, as in the old document.
+    let notes = part_text(&red, "word/footnotes.xml");
+    assert!(notes.contains("ICC-ASP/20/26"));
+    assert!(part_text(&red, "word/document.xml").contains("<w:footnoteReference "));
 }
 
 #[test]
@@ -365,6 +401,9 @@ fn openxml_audit_finds_no_error_in_any_word_redline() {
     if let Some((old, new, cdir)) = cooperation("docx-redline-audit-word") {
         let out = cdir.join("cooperation-word.docx");
         diff_docx(&old, &new, &out, &["--show-old-numbers"]);
+        written.push(out);
+        let out = cdir.join("cooperation-look.docx");
+        diff_docx(&old, &root().join("drafts/cooperation-2021.txt"), &out, &[]);
         written.push(out);
         let out = cdir.join("cooperation-reversed.docx");
         diff_docx(&new, &old, &out, &[]);

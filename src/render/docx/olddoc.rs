@@ -16,6 +16,7 @@ use super::package::Package;
 use super::source::{Atom, Reader, SourcePara};
 use super::spans;
 use super::weave::{align, find_units, note_labels};
+use crate::model::UnitKind;
 use crate::redline::{Op, Redline, SegmentOp};
 use std::collections::{BTreeMap, HashMap};
 
@@ -89,10 +90,14 @@ impl OldDoc {
     }
 }
 
-/// The text of each old unit, as "reject all" gives it.
+/// The text of each old unit of the body (footnotes left out), as "reject
+/// all" gives it.
 fn old_units(redline: &Redline) -> BTreeMap<usize, String> {
     let mut units: BTreeMap<usize, String> = BTreeMap::new();
-    for e in redline.entries.iter().filter(|e| e.op != Op::MovedAway) {
+    let body = |e: &&crate::redline::Entry| {
+        e.op != Op::MovedAway && e.old.iter().all(|o| o.kind != UnitKind::Footnote)
+    };
+    for e in redline.entries.iter().filter(body) {
         let text = e.old_text();
         if let (Op::Split, [old]) = (e.op, e.old.as_slice()) {
             units.entry(old.index).or_default().push_str(&text);

@@ -67,6 +67,99 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
     Some(package)
 }
 
+/// The redline in the old draft's look, when the new draft is not a Word
+/// document but the old one is: the old package's styles, numbering
+/// definitions, sections, headers and footers, with the redline's
+/// paragraphs in place of its body, each with the paragraph properties of
+/// an old paragraph of its kind (list numbering turned off: the numbers are
+/// the drafts' own, typed). `None` when the package cannot hold it.
+pub fn look(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Option<Package> {
+    let mut package = Package::open(template)?;
+    let xml = package.text("word/document.xml")?;
+    let root = spans::parse(&xml)?;
+    if !spans::uses_w_prefix(&xml, &root) {
+        return None;
+    }
+    let body = root.child("w:body")?;
+    let rels = package
+        .text("word/_rels/document.xml.rels")
+        .unwrap_or_default();
+    let notes_name = package::target(&rels, "footnotes");
+    let notes_xml = notes_name.as_deref().and_then(|n| package.text(n));
+    let (start, _) = note_labels(&xml, body, package.text("word/settings.xml").as_deref());
+    let word_notes =
+        notes_xml.is_some() && super::notes::Notes::of(redline).is_some_and(|n| n.start == start);
+    let old = OldDoc::open(template, redline)?;
+    let mut weaver = Weaver::new(
+        redline,
+        options,
+        &xml,
+        Vec::new(),
+        HashMap::new(),
+        notes_xml.as_deref(),
+    );
+    weaver.plan = super::plan::plan(redline, word_notes);
+    weaver.looks = old_looks(redline, &old);
+    weaver.old = Some(old);
+    let mut out = xml[..body.open_end].to_string();
+    if options.summary {
+        out.push_str(&super::summary::summary(redline));
+    }
+    weaver.rest(&mut out);
+    if let Some(section) = body.child("w:sectPr") {
+        out.push_str(section.raw(&xml));
+    }
+    out.push_str(&xml[body.close_start..]);
+    package.set("word/document.xml", out);
+    if let (Some(name), Some(notes)) = (notes_name, notes_xml) {
+        package.set(&name, weaver.fresh_footnotes(&notes)?);
+    }
+    if !weaver.comments.is_empty() {
+        add_comments(&mut package, &rels, &weaver.comments, options);
+    }
+    Some(package)
+}
+
+/// The look of each kind of paragraph in the old draft's document.
+fn old_looks(redline: &Redline, old: &OldDoc) -> HashMap<Style, Look> {
+    let mut looks = HashMap::new();
+    for e in &redline.entries {
+        let [side] = e.old.as_slice() else {
+            continue;
+        };
+        let style = Style::of(side.kind);
+        if looks.contains_key(&style) || !old.alone(side.index) {
+            continue;
+        }
+        let Some(src) = old.para(side.index) else {
+            continue;
+        };
+        let ppr = strip(&strip(&src.ppr, "w:sectPr"), "w:pPrChange");
+        let numbered =
+            ppr.contains("<w:numPr") || old.auto_numbered(side.index, side.marker.as_deref());
+        looks.insert(
+            style,
+            Look {
+                ppr: if numbered {
+                    without_numbering(&ppr)
+                } else {
+                    ppr
+                },
+                rpr: src.body_rpr().to_string(),
+                auto: false,
+            },
+        );
+    }
+    looks
+}
+
+/// Paragraph properties without list numbering: its numbering and its
+/// style (which may carry numbering) taken off. (`w:numId` 0 would turn
+/// numbering off and keep the style, but strict validators refuse it.)
+fn without_numbering(ppr: &str) -> String {
+    strip(&strip(ppr, "w:numPr"), "w:pStyle")
+}
+
 /// Footnote numbering: start and format, from the body's last section,
 /// else the settings, else 1 in decimal.
 pub(super) fn note_labels(xml: &str, body: &Span, settings: Option<&str>) -> (u32, String) {
@@ -360,8 +453,8 @@ impl<'a> Weaver<'a> {
         if entries.len() == 1 {
             self.home(p, entries[0], &mine, out);
         } else {
-            for (para, _) in &mine {
-                self.loose(para, Some(p), out);
+            for (para, home) in &mine {
+                self.loose(para, home.then_some(p), out);
             }
         }
     }
@@ -395,7 +488,7 @@ impl<'a> Weaver<'a> {
         let note = self.old_number_note(e, auto);
         if homed.is_empty() {
             for (para, _) in planned {
-                self.loose(para, Some(p), out);
+                self.loose(para, None, out);
             }
             out.push_str(&self.xml[src.start..src.end]);
             return;
@@ -407,7 +500,7 @@ impl<'a> Weaver<'a> {
                 if *home {
                     out.push_str(&self.xml[src.start..src.end]);
                 } else {
-                    self.loose(para, Some(p), out);
+                    self.loose(para, None, out);
                 }
             }
             return;
@@ -422,7 +515,7 @@ impl<'a> Weaver<'a> {
         let mut seen = 0;
         for (para, home) in planned {
             if !*home {
-                self.loose(para, Some(p), out);
+                self.loose(para, None, out);
                 continue;
             }
             seen += 1;
@@ -760,7 +853,8 @@ impl<'a> Weaver<'a> {
                 }
         });
         let id = match (side, entry) {
-            (Side::Old, Some(e)) => self.add_note(&e.old_text()),
+            (Side::Old, Some(e)) => self.add_note(e, Side::Old),
+            (_, Some(e)) if self.note_ids.is_empty() => self.add_note(e, side),
             (_, Some(_)) => self
                 .note_ids
                 .iter()
@@ -780,12 +874,26 @@ impl<'a> Weaver<'a> {
         }
     }
 
-    /// A new footnote with a text; its id.
-    fn add_note(&mut self, text: &str) -> Option<String> {
+    /// A new footnote for a reference of one side, its id: for a deleted
+    /// reference its text is deleted too, for an inserted one inserted (as
+    /// Word marks a deleted or new footnote), for a kept one its edits are
+    /// tracked (when the package's own footnotes are not the new draft's).
+    fn add_note(&mut self, e: &Entry, side: Side) -> Option<String> {
         let (ppr, reference, rpr) = self.note_look.clone()?;
         let id = self.id();
+        let pieces = match side {
+            Side::Old => vec![Piece::new(Side::Old, format!(" {}", e.old_text()))],
+            Side::New => vec![Piece::new(Side::New, format!(" {}", e.new_text()))],
+            Side::Both => {
+                let mut pieces = vec![Piece::new(Side::Both, " ")];
+                pieces.extend(note_pieces(e, Side::Both, true));
+                pieces
+            }
+        };
         let mut runs = String::new();
-        text_runs(&format!(" {text}"), &rpr, false, &mut runs);
+        for piece in &pieces {
+            self.loose_piece(piece, &rpr, false, &mut runs);
+        }
         self.added_notes.push(format!(
             r#"<w:footnote w:id="{id}"><w:p>{ppr}{reference}{runs}</w:p></w:footnote>"#
         ));
@@ -835,12 +943,29 @@ impl<'a> Weaver<'a> {
         Some(out)
     }
 
-    /// The changed footnote entry of the new draft's footnote `id`.
+    /// The footnotes part with only its separators and the footnotes
+    /// written for the redline.
+    fn fresh_footnotes(&mut self, xml: &str) -> Option<String> {
+        let root = spans::parse(xml)?;
+        let mut out = xml[..root.open_end].to_string();
+        for note in &root.children {
+            if note.attr(xml, "w:type").is_some() {
+                out.push_str(note.raw(xml));
+            }
+        }
+        out.extend(self.added_notes.drain(..));
+        out.push_str(&xml[root.close_start..]);
+        Some(out)
+    }
+
+    /// The changed footnote entry of the new draft's footnote `id`: edited,
+    /// or inserted (its text is then inserted, as Word marks a new
+    /// footnote).
     fn note_entry(&self, id: &str) -> Option<usize> {
         let label = &self.note_ids.iter().find(|(i, _)| i == id)?.1;
         self.redline.entries.iter().position(|e| {
             e.kind == UnitKind::Footnote
-                && e.op == Op::Edited
+                && matches!(e.op, Op::Edited | Op::Inserted)
                 && e.new.as_ref().and_then(|n| n.number.as_deref()) == Some(label.as_str())
         })
     }
