@@ -13,7 +13,9 @@
 //! - [`parts`]: styles, settings and the package's other parts.
 
 pub mod body;
+pub mod furniture;
 pub mod notes;
+pub mod olddoc;
 pub mod package;
 pub mod parts;
 pub mod plan;
@@ -65,12 +67,21 @@ impl Default for DocxOptions {
 }
 
 /// Writes the redline as a Word document: into the new draft's own
-/// document when it is one ([`weave`]), otherwise in the house style.
+/// document when it is one ([`weave::weave`]); in the old draft's look
+/// when only it is one ([`weave::look`]); otherwise in the house style.
 pub fn render(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> io::Result<()> {
     if let Some(package) = options
         .new_docx
         .as_deref()
         .and_then(|bytes| weave::weave(redline, options, bytes))
+    {
+        return package.write(out);
+    }
+    if let Some(package) = options
+        .old_docx
+        .as_deref()
+        .filter(|_| options.new_docx.is_none())
+        .and_then(|bytes| weave::look(redline, options, bytes))
     {
         return package.write(out);
     }
