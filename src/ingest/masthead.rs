@@ -170,6 +170,11 @@ regex!(
     r"(?i)^(?:agenda items?|points? .*de l.ordre du jour|temas? .*del programa|provisional agenda|item)\b"
 );
 
+/// The longest line (in bytes) that may be furniture or a line of a
+/// masthead; a longer one is text, and is not looked at further (a
+/// paragraph of megabytes costs nothing here).
+const LONGEST: usize = 2000;
+
 /// Whether a whole line is a document symbol: `S/2020/449`, `A/RES/79/7`,
 /// `A/C.3/79/L.5/Rev.1`, `ICC-ASP/20/Res.5`, `S/RES/2522 (2020)`.
 ///
@@ -234,7 +239,7 @@ fn furniture_token(token: &str) -> bool {
 /// ```
 pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
     let t = t.trim();
-    if t.is_empty() {
+    if t.is_empty() || t.len() > LONGEST {
         return false;
     }
     if PAGE_WORD.is_match(t)
@@ -301,6 +306,9 @@ enum Role {
 
 /// The role of a line in a masthead, if it has one.
 fn role(t: &str) -> Option<Role> {
+    if t.len() > LONGEST {
+        return None;
+    }
     let lower = t.to_lowercase();
     let lower = lower.trim_end_matches(['*', ' ']);
     let is = |list: &[&str]| list.contains(&lower);

@@ -580,6 +580,25 @@ mod tests {
     }
 
     #[test]
+    fn a_hanging_indent_is_one_paragraph() {
+        let xhtml = page(&[
+            (123.0, 100.0, "The General Assembly,"),
+            (
+                123.0,
+                118.0,
+                "(a) to adopt preventive measures for the safeguarding of",
+            ),
+            (144.0, 130.0, "cultural property in time of peace;"),
+            (123.0, 148.0, "(b) to train the armed forces;"),
+        ]);
+        let text = read(&xhtml).unwrap().text;
+        assert_eq!(
+            text,
+            "The General Assembly,\n\n(a) to adopt preventive measures for the safeguarding of cultural property in time of peace;\n\n(b) to train the armed forces;\n"
+        );
+    }
+
+    #[test]
     fn a_paragraph_goes_on_across_a_page_break() {
         let one = page(&[
             (123.0, 100.0, "The Security Council,"),
