@@ -30,8 +30,8 @@ pub struct ParseOptions {
     pub lang: Option<Lang>,
 }
 
-/// The text has none of the structure of a resolution and cannot be read
-/// as plain paragraphs either (it is Markdown): see [`super::plain`].
+/// The text has none of the structure of a resolution and no paragraph to
+/// read as plain paragraphs either: see [`super::plain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoStructure;
 
@@ -56,7 +56,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
     units.extend(footnotes.iter().filter_map(footnote_unit));
     Labeller::label(&mut units);
     if !super::plain::is_structured(&units) {
-        return super::plain::paragraphs(text, lang, units);
+        return super::plain::paragraphs(lang, units);
     }
     Ok(Resolution {
         version: MODEL_VERSION,
