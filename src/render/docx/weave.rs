@@ -432,20 +432,27 @@ impl<'a> Weaver<'a> {
             out.push_str(&self.xml[src.start..src.end]);
             return;
         }
-        let mut mine = Vec::new();
+        let mut mine: Vec<(Para, bool)> = Vec::new();
         while let Some(para) = self.plan.get(self.next) {
             let home = self.home_of(para);
-            if home.is_some_and(|h| h != p) {
+            if home.is_some_and(|h| h != p) || (home.is_none() && self.done_with(p, &mine)) {
                 break;
             }
             mine.push((para.clone(), home.is_some()));
             self.next += 1;
         }
+        if self.row.is_some() && entries.len() == 1 {
+            mine = self.replaced_cell(mine);
+        }
+        let replaced = mine
+            .iter()
+            .any(|(para, home)| *home && para.mark == Side::Both);
         if let Some((all, inserted)) = &mut self.row {
             *all += 1;
-            if entries
-                .iter()
-                .all(|&k| self.redline.entries[k].op == Op::Inserted)
+            if !replaced
+                && entries
+                    .iter()
+                    .all(|&k| self.redline.entries[k].op == Op::Inserted)
             {
                 *inserted += 1;
             }
@@ -457,6 +464,48 @@ impl<'a> Weaver<'a> {
                 self.loose(para, home.then_some(p), out);
             }
         }
+    }
+
+    /// Whether paragraph `p` has its own planned paragraphs and none
+    /// follows: the old paragraphs planned next go before the next one.
+    fn done_with(&self, p: usize, mine: &[(Para, bool)]) -> bool {
+        if !mine.iter().any(|(_, home)| *home) {
+            return false;
+        }
+        let next_home = self.plan[self.next..]
+            .iter()
+            .find_map(|para| self.home_of(para));
+        next_home != Some(p)
+    }
+
+    /// In a table cell, a deleted paragraph followed by an inserted one is
+    /// the cell's text replaced: one paragraph with the old text deleted
+    /// and the new inserted, as the cell is compared with its old self.
+    ///
+    /// `[(del "12,000", float), (ins "12,500", home)]` →
+    /// `[(del "12,000" ins "12,500", home)]`.
+    fn replaced_cell(&self, mine: Vec<(Para, bool)>) -> Vec<(Para, bool)> {
+        let [(old, false), (new, true)] = &mine[..] else {
+            return mine;
+        };
+        let deleted = old
+            .entry
+            .is_some_and(|k| self.redline.entries[k].op == Op::Deleted);
+        let inserted = new
+            .entry
+            .is_some_and(|k| self.redline.entries[k].op == Op::Inserted);
+        if !(deleted && inserted && old.moved.is_none() && new.moved.is_none()) {
+            return mine;
+        }
+        let mut pieces: Vec<Piece> = old.pieces[old.markers..].to_vec();
+        pieces.extend(new.pieces[new.markers..].iter().cloned());
+        let para = Para {
+            pieces,
+            mark: Side::Both,
+            markers: 0,
+            ..new.clone()
+        };
+        vec![(para, true)]
     }
 
     /// The package paragraph a planned paragraph writes its new text into.
