@@ -1,5 +1,6 @@
 //! A hint when OLD and NEW look swapped: both drafts carry a date (or a
-//! revision number) in their title lines, and OLD's is the later one.
+//! revision number) in their masthead (published PDFs) or their title
+//! lines, and OLD's is the later one.
 //! The redline is still written (the user may mean it); the hint goes to
 //! standard error:
 //!
@@ -70,12 +71,21 @@ pub fn stamp_of_text(text: &str) -> Option<Stamp> {
     Some(Stamp::Revision(c[1].parse().ok()?, c[0][1..].to_string()))
 }
 
+/// The stamp of a draft: its masthead's date (a published document),
+/// else a date or revision in its title lines.
 fn stamp(draft: &Resolution) -> Option<Stamp> {
-    draft
-        .units
-        .iter()
-        .take_while(|u| u.kind == UnitKind::Title)
-        .find_map(|u| stamp_of_text(&u.text))
+    let masthead = [&draft.metadata.date, &draft.metadata.symbol];
+    masthead
+        .into_iter()
+        .flatten()
+        .find_map(|t| stamp_of_text(t))
+        .or_else(|| {
+            draft
+                .units
+                .iter()
+                .take_while(|u| u.kind == UnitKind::Title)
+                .find_map(|u| stamp_of_text(&u.text))
+        })
 }
 
 /// The hint, when OLD is stamped later than NEW.

@@ -49,6 +49,9 @@ pub fn run(args: &Args) -> Result<u8> {
 /// Writes one line per unit: label, kind, marker and first words.
 pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
     let count = |k| r.of_kind(k).count();
+    if !r.metadata.is_empty() {
+        writeln!(out, "# {}", r.metadata.describe())?;
+    }
     writeln!(
         out,
         "# language {}; {} preambular, {} operative, {} subparagraphs, {} headings, {} footnotes",
@@ -70,7 +73,8 @@ pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
     for unit in &r.units {
         let depth = depth(r, unit.parent);
         let indent = "  ".repeat(depth);
-        let first = first_words(&unit.to_block(), 60);
+        let first =
+            crate::render::escape::one_line(&first_words(&unit.to_block(), 60)).into_owned();
         writeln!(
             out,
             "{:<20} {:<12} {indent}{first}",

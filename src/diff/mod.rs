@@ -64,10 +64,12 @@ pub fn redline_from(
         old: Version {
             name: "old".into(),
             lang: old.lang,
+            metadata: old.metadata.clone(),
         },
         new: Version {
             name: "new".into(),
             lang: new.lang,
+            metadata: new.metadata.clone(),
         },
         entries: builder.entries(),
     }

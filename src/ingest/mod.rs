@@ -12,13 +12,16 @@
 pub mod docx;
 pub mod limits;
 pub mod markdown;
+pub mod masthead;
 pub mod origin;
 pub mod pdf;
+pub mod pdf_layout;
 pub mod pdf_text;
 pub mod raw;
 pub mod text;
 
 use crate::error::{Error, Result};
+use crate::model::metadata::Metadata;
 use std::path::Path;
 
 /// A draft read from disk: its name (for messages) and its text.
@@ -31,6 +34,9 @@ pub struct Source {
     /// For drafts rebuilt from text extracted from a PDF, where their lines
     /// came from in the file.
     pub origin: Option<origin::Origin>,
+    /// What the masthead of a published document said (symbol, date,
+    /// language), set aside by the PDF readers.
+    pub metadata: crate::model::metadata::Metadata,
 }
 
 /// What kind of file a draft is.
@@ -100,23 +106,23 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         message,
     };
     let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
-    let (text, origin) = match kind {
-        InputKind::Docx => (
+    let plain = |text: String| (text, None, Metadata::default());
+    let (text, origin, metadata) = match kind {
+        InputKind::Docx => plain(
             docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
-            None,
         ),
-        InputKind::Pdf => (
-            pdf_text::to_draft(&pdf::extract(path).map_err(format_error)?),
-            None,
-        ),
+        InputKind::Pdf => {
+            let published = pdf::read(path).map_err(format_error)?;
+            (published.text, None, published.metadata)
+        }
         InputKind::PdfText => converted(&decode(&bytes)?),
-        InputKind::Text => (decode(&bytes)?, None),
+        InputKind::Text => plain(decode(&bytes)?),
         InputKind::Auto => {
             let text = decode(&bytes)?;
             if pdf_text::looks_like(&text) && !markdown::reads_as_markdown(&text) {
                 converted(&text)
             } else {
-                (text, None)
+                plain(text)
             }
         }
     };
@@ -124,13 +130,15 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         name: path.display().to_string(),
         text,
         origin,
+        metadata,
     })
 }
 
-/// PDF-extracted text as a draft, with the map back to its lines.
-fn converted(text: &str) -> (String, Option<origin::Origin>) {
-    let (draft, origin) = pdf_text::convert(text);
-    (draft, Some(origin))
+/// PDF-extracted text as a draft, with the map back to its lines and its
+/// masthead's metadata.
+fn converted(text: &str) -> (String, Option<origin::Origin>, Metadata) {
+    let (draft, origin, metadata) = pdf_text::convert_published(text);
+    (draft, Some(origin), metadata)
 }
 
 /// Whether a file is named like a Word document.

@@ -148,14 +148,16 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 
 /// Why a file is not a draft the tool reads, when that can be told from
 /// its name or first bytes: an old Word `.doc` (or another Office binary
-/// file), an OpenDocument text (`.odt`), an RTF file, or a Markdown
-/// document. The message says what to do.
+/// file), an OpenDocument text (`.odt`), an RTF file, or Markdown (by its
+/// `.md` name or its markup, [`super::markdown::reads_as_markdown`]: a
+/// README has numbered lists that would parse as operative paragraphs).
+/// The message says what to do.
 ///
 /// ```
 /// use redraft::ingest::text::foreign;
 /// use std::path::Path;
 /// assert!(foreign(Path::new("a.rtf"), b"{\\rtf1\\ansi ...").unwrap().contains("save it as .docx"));
-/// assert!(foreign(Path::new("README.md"), b"# redraft\n").unwrap().contains("Markdown"));
+/// assert!(foreign(Path::new("README.md"), b"# redraft\n").unwrap().contains("Markdown, not a draft"));
 /// assert_eq!(foreign(Path::new("draft.txt"), b"1. Decides;"), None);
 /// ```
 pub fn foreign(path: &Path, bytes: &[u8]) -> Option<String> {
@@ -184,12 +186,23 @@ pub fn foreign(path: &Path, bytes: &[u8]) -> Option<String> {
             path.display()
         ));
     }
-    if ["md", "markdown", "rst"].contains(&ext.as_str()) || looks_like_markdown(bytes) {
+    if ["md", "markdown"].contains(&ext.as_str()) || looks_like_markdown(bytes) {
         return Some(
-            "a Markdown document, not a resolution draft; give the draft itself (plain text, .docx or .pdf), or --input text to read it anyway".to_string(),
+            "Markdown, not a draft: the text carries Markdown markup (# headings, code, links, **strong** or ~~struck~~ words); give the draft itself (plain text, Word or PDF), or --input text to read it anyway".to_string(),
         );
     }
     None
+}
+
+/// Markdown by its markup ([`super::markdown::reads_as_markdown`]), on the
+/// first 200 KB of a UTF-8 file.
+fn looks_like_markdown(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200_000)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    };
+    super::markdown::reads_as_markdown(text)
 }
 
 /// An OpenDocument package names its type in its first entry, stored
@@ -198,25 +211,6 @@ fn is_opendocument(bytes: &[u8]) -> bool {
     let needle = b"application/vnd.oasis.opendocument";
     let head = &bytes[..bytes.len().min(200)];
     head.windows(needle.len()).any(|w| w == needle)
-}
-
-/// Markdown by its marks: a fenced code block, or two ATX headings
-/// (`# Title`, `## Install`) at the start of lines. Drafts have neither.
-fn looks_like_markdown(bytes: &[u8]) -> bool {
-    let Ok(text) = std::str::from_utf8(&bytes[..bytes.len().min(200_000)]) else {
-        return false;
-    };
-    let mut headings = 0;
-    for line in text.lines() {
-        if line.starts_with("```") {
-            return true;
-        }
-        let hashes = line.len() - line.trim_start_matches('#').len();
-        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-            headings += 1;
-        }
-    }
-    headings >= 2
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod closing;
 pub mod compare;
 pub mod label;
 pub mod marker;
+pub mod metadata;
 pub mod parse;
 pub mod part;
 pub mod plain;
@@ -25,6 +26,11 @@ pub use parse::{ParseOptions, parse};
 /// Version of the JSON form of the model (`redraft parse --format json`).
 pub const MODEL_VERSION: u32 = 1;
 
+/// The most units (paragraphs, headings, footnotes) a document may have
+/// unless `--max-units` says otherwise. The longest real drafts hold a few
+/// thousand; a hundred thousand keeps every command under about 1 GiB.
+pub const MAX_UNITS: usize = crate::ingest::limits::MAX_UNITS;
+
 /// A parsed draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {
@@ -34,6 +40,10 @@ pub struct Resolution {
     pub lang: Lang,
     /// Every unit, in document order; footnotes last.
     pub units: Vec<Unit>,
+    /// What a published document's masthead said (symbol, date, original
+    /// language); empty for drafts as circulated.
+    #[serde(default, skip_serializing_if = "metadata::Metadata::is_empty")]
+    pub metadata: metadata::Metadata,
 }
 
 /// What kind of unit a paragraph of a draft is.

@@ -106,8 +106,8 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
     writeln!(
         out,
         "<p class=\"files\"><span class=\"old-name\">{}</span> → <span class=\"new-name\">{}</span> · <time>{}</time></p>",
-        escape(&redline.old.name),
-        escape(&redline.new.name),
+        escape(&redline.old.described()),
+        escape(&redline.new.described()),
         escape(&date)
     )?;
     summary(redline, lang, out)?;
@@ -132,10 +132,11 @@ fn page_style(redline: &Redline, date: &str) -> String {
     )
 }
 
-/// How the header names the two versions: the document symbol each one's
-/// title carries, else its file name.
+/// How the printed header names the two versions: the symbol (and date)
+/// of a published document's masthead, else the document symbol its title
+/// lines carry, else its file name.
 pub fn version_names(redline: &Redline) -> (String, String) {
-    let symbol = |old: bool| {
+    let from_title = |old: bool| {
         redline
             .entries
             .iter()
@@ -146,15 +147,19 @@ pub fn version_names(redline: &Redline) -> (String, String) {
                 found.first().map(|s| t[s.range.clone()].to_string())
             })
     };
-    let file = |name: &str| {
-        std::path::Path::new(name)
+    let name = |version: &crate::redline::Version, old: bool| {
+        let m = &version.metadata;
+        let symbol = m.symbol.clone().or_else(|| from_title(old));
+        let file = std::path::Path::new(&version.name)
             .file_name()
-            .map_or(name.to_string(), |f| f.to_string_lossy().into_owned())
+            .map_or(version.name.clone(), |f| f.to_string_lossy().into_owned());
+        match (symbol, &m.date) {
+            (Some(s), Some(d)) => format!("{s} ({d})"),
+            (Some(s), None) => s,
+            (None, _) => file,
+        }
     };
-    (
-        symbol(true).unwrap_or_else(|| file(&redline.old.name)),
-        symbol(false).unwrap_or_else(|| file(&redline.new.name)),
-    )
+    (name(&redline.old, true), name(&redline.new, false))
 }
 
 /// A text as the inside of a CSS string.
@@ -203,25 +208,7 @@ fn summary(redline: &Redline, lang: Lang, out: &mut dyn Write) -> io::Result<()>
 }
 
 fn unit(entry: &Entry, lang: Lang, html: &mut String) {
-    let quiet = reader::renumbered_only(entry);
-    let changed = if entry.is_change() && !quiet {
-        " changed"
-    } else if quiet {
-        " renumbered"
-    } else {
-        ""
-    };
-    html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\"><p>",
-        entry.kind.name(),
-        entry.op.name(),
-        escape(&anchor(entry)),
-        escape(entry.label())
-    ));
-    if let Some(m) = shown_marker(entry) {
-        html.push_str(&marker(m, number_struck(entry)));
-        html.push(' ');
-    }
+    open_unit(entry, html);
     if let Some(was) = reader::formerly(entry, lang) {
         html.push_str(&format!("<span class=\"was\">({})</span> ", escape(&was)));
     }
@@ -306,12 +293,19 @@ pub fn footnote_refs(html: &str) -> String {
         .into_owned()
 }
 
-/// Opens a unit's `<div>` (classes for its kind and change, its
-/// [`anchor`] as id, its label) and writes its number.
+/// Opens a unit's `<div>` (classes for its kind and change, and
+/// `changed`, or `renumbered` when its number is its only change; its
+/// [`anchor`] as id; its label) and its paragraph, which begins with its
+/// number: a resolution's paragraph begins with its number.
 pub fn open_unit(entry: &Entry, html: &mut String) {
-    let changed = if entry.is_change() { " changed" } else { "" };
+    let quiet = reader::renumbered_only(entry);
+    let changed = match (entry.is_change(), quiet) {
+        (_, true) => " renumbered",
+        (true, false) => " changed",
+        _ => "",
+    };
     html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
+        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\"><p>",
         entry.kind.name(),
         entry.op.name(),
         escape(&anchor(entry)),
@@ -319,6 +313,7 @@ pub fn open_unit(entry: &Entry, html: &mut String) {
     ));
     if let Some(m) = shown_marker(entry) {
         html.push_str(&marker(m, number_struck(entry)));
+        html.push(' ');
     }
 }
 

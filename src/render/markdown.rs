@@ -20,8 +20,8 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
         "# {}{}: {} → {}\n",
         escape(words.redline),
         words.before_colon,
-        escape(&redline.old.name),
-        escape(&redline.new.name)
+        escape(&redline.old.described()),
+        escape(&redline.new.described())
     )?;
     writeln!(out, "{}\n", escape(&reader::summary_line(redline, lang)))?;
     let renumbered = reader::renumbering(redline, lang);

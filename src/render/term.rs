@@ -89,13 +89,18 @@ pub fn terminal_width() -> Option<usize> {
 
 /// Writes the redline for a terminal.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let redline = &*super::escape::redline(redline, !options.color);
     let styles = Styles::new(options.color);
     let lang = lang_of(redline);
     let note = |s: String| styles.apply(Look::Note, &s);
     writeln!(
         out,
         "{}",
-        note(format!("{} → {}", redline.old.name, redline.new.name))
+        note(format!(
+            "{} → {}",
+            redline.old.described(),
+            redline.new.described()
+        ))
     )?;
     for line in summary(redline, lang) {
         let runs = vec![(Look::Note, line)];

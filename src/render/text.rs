@@ -18,8 +18,9 @@ use std::io::{self, Write};
 
 /// Writes the redline as wdiff-style text.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "--- {}", redline.old.name)?;
-    writeln!(out, "+++ {}", redline.new.name)?;
+    let redline = &*super::escape::redline(redline, true);
+    writeln!(out, "--- {}", redline.old.described())?;
+    writeln!(out, "+++ {}", redline.new.described())?;
     let lang = lang_of(redline);
     for entry in for_reading(redline) {
         writeln!(out)?;

@@ -30,6 +30,9 @@ mod html_browser;
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
 mod pdf;
+/// Published UN documents (official PDFs, text other tools extracted) read
+/// as their clean forms: units, redlines, check.
+mod published;
 /// Drafts' own quirks: stray blank lines, heading then number, closing
 /// line, masthead brackets, typographic variants; the real GA pair.
 mod quirks;

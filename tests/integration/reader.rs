@@ -181,7 +181,7 @@ fn markdown_is_refused_as_a_draft() {
     let o = redraft(&["parse", "README.md"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("README.md: a Markdown document"),
+        stderr(&o).contains("README.md: Markdown, not a draft"),
         "{}",
         stderr(&o)
     );
@@ -434,4 +434,45 @@ fn terminal_output_is_wrapped_to_the_terminals_width() {
         // A word longer than the line (a URL) stands alone on its line.
         assert!(line.chars().count() <= 70 || !line.contains(' '), "{line}");
     }
+}
+
+#[test]
+fn published_documents_name_themselves_in_the_print_header_and_the_swap_hint() {
+    let dir = root().join("../shared/realworld/un/sc-iraq-unami");
+    let (older, newer) = (
+        dir.join("2020_S-2020-449.pdf"),
+        dir.join("2022_S-2022-426.pdf"),
+    );
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        crate::html_browser::missing_tool("pdftotext", std::env::var("CI").ok().as_deref());
+        return;
+    }
+    let o = redraft(&[
+        "diff",
+        newer.to_str().unwrap(),
+        older.to_str().unwrap(),
+        "--format",
+        "html",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("is dated 26 May 2022, after NEW") && err.contains("swapped?"),
+        "{err}"
+    );
+    let html = stdout(&o);
+    assert!(
+        html.contains(
+            r#"@top-left { content: "S/2022/426 (26 May 2022) → S/2020/449 (29 May 2020)""#
+        ),
+        "print header"
+    );
+    let o = redraft(&[
+        "diff",
+        older.to_str().unwrap(),
+        newer.to_str().unwrap(),
+        "--format",
+        "text",
+    ]);
+    assert!(!stderr(&o).contains("swapped"), "{}", stderr(&o));
 }

@@ -162,12 +162,17 @@ fn zip(files: &[(&str, String)]) -> io::Result<Vec<u8>> {
     Ok(zip.finish().map_err(io::Error::other)?.into_inner())
 }
 
+/// The last second a four-digit year can write: 9999-12-31T23:59:59Z.
+pub const LAST_TIMESTAMP: u64 = 253_402_300_799;
+
 /// Seconds since 1970 now, or as `SOURCE_DATE_EPOCH` says (for
-/// reproducible output).
+/// reproducible output), at most [`LAST_TIMESTAMP`]: a value past it
+/// (year 584554051223) would make a date Word cannot read.
 pub fn now() -> u64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse().ok())
+        .map(|s: u64| s.min(LAST_TIMESTAMP))
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -18,7 +18,7 @@ pub fn summary(redline: &Redline) -> String {
     let mut out = para("<w:b/>", words.summary);
     out.push_str(&para(
         "",
-        &format!("{} → {}", redline.old.name, redline.new.name),
+        &format!("{} → {}", redline.old.described(), redline.new.described()),
     ));
     for (key, n) in reader::counts(redline).into_iter().filter(|(_, n)| *n > 0) {
         let word = ReaderWords::count(n, reader::count_words(key, lang));
