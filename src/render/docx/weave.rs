@@ -544,7 +544,13 @@ impl<'a> Weaver<'a> {
         }
         let changes = self.format_changes(k, &src);
         let reformatted = changes.iter().any(Option::is_some);
-        if homed.len() == 1 && note.is_none() && !reformatted && unchanged(homed[0], auto) {
+        let numbered = self.numbering_added(k, auto);
+        if homed.len() == 1
+            && note.is_none()
+            && !reformatted
+            && numbered.is_none()
+            && unchanged(homed[0], auto)
+        {
             for (para, home) in planned {
                 if *home {
                     out.push_str(&self.xml[src.start..src.end]);
@@ -556,6 +562,7 @@ impl<'a> Weaver<'a> {
         }
         let mut writer = HomeWriter::new(&src, &e.new_text());
         writer.changes = changes;
+        writer.old_ppr = numbered;
         writer.old_looks = match e.old.as_slice() {
             [side] if e.op != Op::Split => self.old.as_ref().and_then(|o| o.looks(side.index)),
             _ => None,
@@ -608,7 +615,12 @@ impl<'a> Weaver<'a> {
             strip(&writer.src.ppr, "w:sectPr")
         };
         let mark = self.mark(para);
-        out.push_str(&with_mark(&ppr, mark.as_deref()));
+        let mut ppr = with_mark(&ppr, mark.as_deref());
+        if let (true, Some(old)) = (first, writer.old_ppr.clone()) {
+            let revision = self.revision();
+            ppr = with_ppr_change(&ppr, &old, &revision);
+        }
+        out.push_str(&ppr);
         let mut body = String::new();
         let markers = &para.pieces[..para.markers];
         let typed_changed = !auto && markers.iter().any(|m| m.side != Side::Both);
@@ -702,6 +714,33 @@ impl<'a> Weaver<'a> {
             n += nl;
         }
         changes
+    }
+
+    /// When Word numbers a paragraph that had no number, its former
+    /// paragraph properties (their content): the old document's, else the
+    /// new ones without their numbering. Rejecting the change takes the
+    /// number away again.
+    fn numbering_added(&self, k: usize, auto: bool) -> Option<String> {
+        let e = &self.redline.entries[k];
+        let [side] = e.old.as_slice() else {
+            return None;
+        };
+        if !auto || side.marker.is_some() {
+            return None;
+        }
+        let home = self.homes.get(&k)?;
+        let ppr = match self.old.as_ref().filter(|o| o.alone(side.index)) {
+            Some(old) => old.para(side.index)?.ppr.clone(),
+            None => strip(&self.paras[*home].ppr, "w:numPr"),
+        };
+        let ppr = ["w:rPr", "w:sectPr", "w:pPrChange"]
+            .iter()
+            .fold(ppr, |p, name| strip(&p, name));
+        let inner = ppr
+            .strip_prefix("<w:pPr>")
+            .and_then(|p| p.strip_suffix("</w:pPr>"))
+            .unwrap_or("");
+        Some(inner.to_string())
     }
 
     /// Gives each formatting revision written in a paragraph its id.
@@ -1094,6 +1133,9 @@ struct HomeWriter {
     old_looks: Option<Vec<Option<String>>>,
     /// How much of the old unit's text is written.
     old_done: usize,
+    /// The old paragraph properties (their content) when Word's numbering
+    /// was added to the paragraph: written as `w:pPrChange`.
+    old_ppr: Option<String>,
 }
 
 impl HomeWriter {
@@ -1118,6 +1160,7 @@ impl HomeWriter {
             changes: Vec::new(),
             old_looks: None,
             old_done: 0,
+            old_ppr: None,
         }
     }
 
@@ -1350,6 +1393,16 @@ fn with_mark(ppr: &str, mark: Option<&str>) -> String {
         .find_map(|t| ppr.find(t))
         .unwrap_or(ppr.len());
     format!("{}<w:rPr>{mark}</w:rPr>{}", &ppr[..at], &ppr[at..])
+}
+
+/// Paragraph properties with a `w:pPrChange` (their last element) holding
+/// former ones.
+fn with_ppr_change(ppr: &str, old: &str, revision: &str) -> String {
+    let change = format!("<w:pPrChange {revision}><w:pPr>{old}</w:pPr></w:pPrChange>");
+    match ppr.rfind("</w:pPr>") {
+        Some(at) => format!("{}{change}{}", &ppr[..at], &ppr[at..]),
+        None => format!("<w:pPr>{change}</w:pPr>"),
+    }
 }
 
 /// Run properties with one more (`<w:i/>`), in the schema's order: after
