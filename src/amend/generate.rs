@@ -706,7 +706,11 @@ fn guard_marker(text: String, marker: Option<&str>, strip: impl Fn(&str) -> Stri
         return text;
     }
     let guarded = format!("{m} {text}");
-    if strip(&guarded) == text { guarded } else { text }
+    if strip(&guarded) == text {
+        guarded
+    } else {
+        text
+    }
 }
 
 fn new_unit(unit: &model::Unit) -> NewUnit {

@@ -692,3 +692,43 @@ const COMMITTED: &[(&str, &[&str], Expect)] = &[(
     &["diff", "fixtures/docx-numbered/draft.docx", "{}"],
     Expect::Output,
 )];
+
+#[path = "../common/invariants.rs"]
+mod invariants;
+
+#[test]
+fn fuzz_regressions_replay() {
+    let targets: [(&str, fn(&[u8])); 5] = [
+        ("plain_text", invariants::plain_text),
+        ("pdf_text", invariants::pdf_text),
+        ("docx", invariants::word),
+        ("amendments", invariants::amendments),
+        ("fix", invariants::fix_references),
+    ];
+    for (target, check) in targets {
+        let dir = root().join("fuzz/regressions").join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let data = std::fs::read(&path).unwrap();
+            let replay = std::panic::catch_unwind(|| check(&data));
+            assert!(replay.is_ok(), "{target}: {} breaks again", path.display());
+        }
+    }
+    // The invariants themselves hold on the fixtures.
+    for pair in [
+        "check-xref/old.en.txt",
+        "delete/old.txt",
+        "annex-i/before.txt",
+    ] {
+        let old = std::fs::read(fixture(pair)).unwrap();
+        let new_name = pair.replace("old", "new").replace("before", "after");
+        let new = std::fs::read(fixture(&new_name)).unwrap();
+        let data: Vec<u8> = old.iter().chain(&[0]).chain(&new).copied().collect();
+        for (_, check) in targets {
+            check(&data);
+        }
+    }
+}
