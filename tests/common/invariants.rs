@@ -69,7 +69,7 @@ pub fn pdf_text(data: &[u8]) {
     }
     let Ok(text) = text::decode(data) else { return };
     let (draft, _origin) = pdf_text::convert(&text);
-    if let Some(r) = parse(&draft, &ParseOptions::default()).ok() {
+    if let Ok(r) = parse(&draft, &ParseOptions::default()) {
         redline_gives_both(&r, &r);
     }
 }

@@ -698,7 +698,8 @@ mod invariants;
 
 #[test]
 fn fuzz_regressions_replay() {
-    let targets: [(&str, fn(&[u8])); 5] = [
+    type Check = fn(&[u8]);
+    let targets: [(&str, Check); 5] = [
         ("plain_text", invariants::plain_text),
         ("pdf_text", invariants::pdf_text),
         ("docx", invariants::word),
