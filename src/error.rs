@@ -53,10 +53,9 @@ pub enum Error {
         /// What is wrong: "an odd number of bytes", "a lone surrogate".
         reason: &'static str,
     },
-    /// The text has no recognisable resolution structure.
-    #[error(
-        "{path}: no resolution structure found (expected a chapeau such as \"The General Assembly,\", preambular paragraphs or numbered operative paragraphs)"
-    )]
+    /// The text has no paragraph at all (a text without resolution
+    /// structure is read as plain paragraphs: see [`crate::model::plain`]).
+    #[error("{path}: nothing to read: no paragraphs found")]
     NoStructure {
         /// The file.
         path: PathBuf,

@@ -224,6 +224,24 @@ pub struct Version {
     pub name: String,
     /// Its language.
     pub lang: crate::lang::Lang,
+    /// What its masthead said, for a published document (symbol, date).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::model::metadata::Metadata::is_empty"
+    )]
+    pub metadata: crate::model::metadata::Metadata,
+}
+
+impl Version {
+    /// The name with the masthead's symbol and date when known:
+    /// `old.pdf (S/2020/449, 29 May 2020, original: English)`.
+    pub fn described(&self) -> String {
+        if self.metadata.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, self.metadata.describe())
+        }
+    }
 }
 
 /// A redline between two versions of a draft.

@@ -289,11 +289,13 @@ impl<'a> Pairs<'a> {
 }
 
 /// The exact-comparison key of a unit: its alignment class and text, with
-/// footnote numbers blanked (as in [`super::comparable_text`]).
+/// footnote numbers blanked (as in [`super::comparable_text`]), compared
+/// up to typographic variants ([`crate::model::compare::key_text`]).
 fn key(unit: &Unit) -> u64 {
     let mut h = Fx::default();
     h.add(u64::from(unit.kind.alignment_class()));
-    let text = unit.text.as_str();
+    let text = crate::model::compare::key_text(unit);
+    let text = text.as_ref();
     let mut last = 0;
     for (range, _) in crate::model::marker::footnote_refs(text) {
         h.write(&text.as_bytes()[last..range.start]);

@@ -170,8 +170,11 @@ impl<'a> Gen<'a> {
         g
     }
 
+    /// Units amendments place: not footnotes (they follow their
+    /// references), nor the closing line of an adopted resolution (a
+    /// record of its adoption, never amended).
     fn is_body(unit: &model::Unit) -> bool {
-        unit.kind != UnitKind::Footnote
+        !matches!(unit.kind, UnitKind::Footnote | UnitKind::Closing)
     }
 
     /// New footnote numbers as the amendments write them: a footnote of
@@ -431,7 +434,11 @@ impl<'a> Gen<'a> {
             let Some(j) = *cont else { continue };
             let old_text = &self.old.units[i].text;
             let target = self.new_text(j);
-            if *old_text == target {
+            // Typographic variants and another meeting in the closing line
+            // are not changes (see `model::compare`).
+            let same = model::compare::key_text(&self.old.units[i])
+                == model::compare::key_text(&self.new.units[j]);
+            if *old_text == target || same {
                 continue;
             }
             let r = self.reference(i);
@@ -477,7 +484,10 @@ impl<'a> Gen<'a> {
                 None => return whole(),
             }
         }
-        if together(old, &edits) != Some(target.to_string()) {
+        // The edits give the target up to typographic variants, which are
+        // not amended (`model::typography`).
+        let given = together(old, &edits);
+        if !given.is_some_and(|t| model::typography::same_text(&t, target)) {
             return whole();
         }
         edits
@@ -512,7 +522,7 @@ impl<'a> Gen<'a> {
 
     fn deletions(&self, out: &mut Vec<(Key, Action)>) {
         for (i, unit) in self.old.units.iter().enumerate() {
-            if self.cont_old[i].is_some() {
+            if self.cont_old[i].is_some() || unit.kind == UnitKind::Closing {
                 continue;
             }
             let parent_gone = unit.parent.is_some_and(|p| self.cont_old[p].is_none());

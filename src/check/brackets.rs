@@ -9,6 +9,13 @@
 //!   negotiation text not yet agreed (`[and regional]`, `[alt 1: …]`).
 //!   These are notes, errors with `--final`. Inside a quotation `[…]` marks
 //!   an omission and `[t]he` an editorial change: neither is reported.
+//! - The standard brackets of a resolution's masthead and adoption record
+//!   (`[without reference to a Main Committee (A/79/L.6)]`, `[on the report
+//!   of the Sixth Committee (A/79/…)]`, `[sans renvoi à une grande
+//!   commission …]`, `[sobre la base del informe de la Sexta Comisión …]`,
+//!   `[Adopted without a vote.]`) are metadata, not pending text, in a
+//!   title line, the closing unit or a unit of their own: the phrases are
+//!   the [`crate::lang::Adoption`] data of each language.
 
 use super::tokens::{self, Kind, Token};
 use super::{Document, Finding, Rule, Severity};
@@ -124,6 +131,9 @@ fn pending(
 ) -> Option<Finding> {
     let (start, end) = (toks[open].range.start, toks[close].range.end);
     let content = doc.text[toks[open].range.end..toks[close].range.start].trim();
+    if is_masthead(doc, unit, start..end, content) {
+        return None;
+    }
     let quoted = toks[open].quoted;
     let ellipsis = !content.is_empty() && content.chars().all(|c| matches!(c, '.' | '…' | ' '));
     let after_symbol = doc.text[..start].ends_with(['.', '/']);
@@ -150,6 +160,20 @@ fn pending(
         Severity::Note
     };
     Some(finding)
+}
+
+/// Whether a bracket is the standard note of a resolution's masthead or
+/// adoption record ("[without reference to a Main Committee (A/79/L.6)]",
+/// "[sur la base du rapport de la Sixième Commission (A/79/…)]", "[Adopted
+/// without a vote.]"): metadata of the draft, in a title line, the closing
+/// unit, or a unit of its own. The phrases of every language count, as a
+/// masthead may stay in the original's language.
+fn is_masthead(doc: &Document, unit: usize, bracket: Range<usize>, content: &str) -> bool {
+    use crate::model::UnitKind;
+    let standard = crate::model::closing::opens_standard_bracket(content);
+    let kind = doc.units().get(unit).map(|u| u.kind);
+    let alone = doc.span_text(unit).trim_end_matches('.').trim() == doc.text[bracket].trim();
+    standard && (alone || matches!(kind, Some(UnitKind::Title | UnitKind::Closing)))
 }
 
 /// Whether bracketed text opens with a placeholder word ("Reserved for",
@@ -216,6 +240,18 @@ mod tests {
             ]
         );
         assert!(found(text, true).iter().all(|(_, s)| *s == Severity::Error));
+    }
+
+    #[test]
+    fn masthead_brackets_are_metadata() {
+        let text = "Resolution adopted by the General Assembly\n\n[without reference to a Main Committee (A/79/L.6)]\n\n79/7. Title\n\nThe General Assembly,\n\n1. Decides [to act].\n\n30th plenary meeting\n30 October 2024\n\n[Adopted without a vote.]";
+        assert_eq!(
+            found(text, true),
+            [(
+                "OP1: pending text: bracketed text, not yet agreed “[to act]”".to_string(),
+                Severity::Error
+            )]
+        );
     }
 
     #[test]

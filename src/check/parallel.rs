@@ -114,7 +114,11 @@ fn pair(doc: &Document, other: &Document) -> BTreeMap<usize, usize> {
 fn by_label_kind(kind: UnitKind) -> bool {
     matches!(
         kind,
-        UnitKind::Operative | UnitKind::Annex | UnitKind::Footnote | UnitKind::Chapeau
+        UnitKind::Operative
+            | UnitKind::Annex
+            | UnitKind::Footnote
+            | UnitKind::Chapeau
+            | UnitKind::Closing
     )
 }
 

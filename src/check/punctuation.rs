@@ -255,9 +255,9 @@ mod tests {
         // one regex pass over the paragraph per reference.
         let refs = "[^1]".repeat(25_000);
         let text = format!("The General Assembly,\n\n1. Decides to act{refs}\n");
-        let started = std::time::Instant::now();
+        // No timed assertion (the machine may be loaded): the hostile corpus
+        // runs the large case under a time limit.
         let findings = found(&text);
-        assert!(started.elapsed().as_secs() < 3, "{:?}", started.elapsed());
         assert_eq!(findings.len(), 1, "{findings:?}");
         assert_eq!(meaningful_end("act;[^1] [^2]"), 4);
     }

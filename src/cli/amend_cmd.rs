@@ -29,7 +29,12 @@ Amendments, one per line (English, French or Spanish), paragraphs numbered as in
   Párrafo 2 de la parte dispositiva: sustitúyase «13» por «12».
   Suprímase el párrafo 7 de la parte dispositiva.
 A quotation may continue on the following lines. Exit: 0 all applied; 1 some did not apply
-(each reported with its line; nothing written unless --partial); 2 unreadable input.";
+(each reported with its line; nothing written unless --partial); 2 unreadable input.
+
+Examples:
+  redraft amend draft.txt amendments.txt -o amended.txt
+  redraft amend draft.txt amendments.txt --format html -o redline.html
+  redraft diff old.txt new.txt --format amendments | redraft amend old.txt -";
 
 /// Arguments of `redraft amend`.
 #[derive(Debug, clap::Args)]
@@ -70,6 +75,7 @@ enum AmendFormat {
 
 /// Runs `redraft amend`.
 pub fn run(args: &Args) -> Result<u8> {
+    super::one_stdin(&[&args.draft, &args.amendments])?;
     let target = Target::new(args.output.as_deref(), &[&args.draft, &args.amendments])?;
     let draft = load(&args.draft, &args.draft_args)?;
     let list = read_list(&args.amendments)?;

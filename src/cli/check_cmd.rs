@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 /// Arguments of `redraft check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The drafts to check (plain text).
+    /// The drafts to check: plain text, Word (.docx), PDF, or text copied
+    /// from a PDF; `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The previous version: report references that still carry their
@@ -163,6 +164,15 @@ fn validate(args: &Args) -> Result<()> {
             "--against, --parallel and --fix take a single FILE".to_string(),
         ));
     }
+    let mut inputs: Vec<&std::path::Path> = args.files.iter().map(|p| p.as_path()).collect();
+    inputs.extend(args.against.as_deref());
+    inputs.extend(args.parallel.as_deref());
+    super::one_stdin(&inputs)?;
+    if args.fix && args.files.iter().any(|f| f.as_os_str() == "-") {
+        return Err(Error::Usage(
+            "--fix rewrites a file: give its name, not standard input ('-')".to_string(),
+        ));
+    }
     if args.fix && args.output.is_none() && !args.in_place {
         return Err(Error::Usage(
             "--fix writes the fixed draft to -o FILE or, with --in-place, over FILE".to_string(),
@@ -200,6 +210,7 @@ fn load(path: &Path, lang: Option<Lang>, args: &Args) -> Result<Document> {
             path: path.to_path_buf(),
         }
     })?;
+    super::warn_without_structure(path, &whole);
     super::within_budget(path, &whole, args.draft.max_units)?;
     let boundaries: Vec<usize> = whole.units.iter().map(|u| u.line).collect();
     let resolution = match &args.draft.part {

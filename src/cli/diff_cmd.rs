@@ -4,7 +4,7 @@ use super::output::{Target, format_of};
 use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
 use crate::error::{Error, Result};
-use crate::render::docx::DocxOptions;
+use crate::render::docx::{DocxOptions, olddoc, word_bytes};
 use crate::render::{self, Format, RenderOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 /// Arguments of `redraft diff`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The old version.
+    /// The old version (`-`: standard input).
     old: PathBuf,
-    /// The new version.
+    /// The new version (`-`: standard input).
     new: PathBuf,
     /// Output format [default: term on a terminal; otherwise from the -o
     /// file's extension, or text].
@@ -42,6 +42,13 @@ pub struct Args {
     /// format; the reader skips it).
     #[arg(long)]
     summary: bool,
+    /// Show the former number of paragraphs Word numbers itself, as a
+    /// comment "formerly paragraph 16" (Word format).
+    #[arg(long)]
+    show_old_numbers: bool,
+    /// Leave formatting-only changes unmarked (Word format).
+    #[arg(long)]
+    ignore_formatting: bool,
     /// Language of `--format amendments` [default: the old draft's, as
     /// detected or given with --lang].
     #[arg(long, value_name = "LANG")]
@@ -84,6 +91,7 @@ enum GranularityArg {
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
+    super::one_stdin(&[&args.old, &args.new])?;
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
     let format = format(args)?;
     if format == Some(Format::Docx) && args.output.is_none() && std::io::stdout().is_terminal() {
@@ -94,6 +102,9 @@ pub fn run(args: &Args) -> Result<u8> {
     let part = args.draft.part.as_deref();
     let old = load_part(&args.old, &args.draft, args.old_part.as_deref().or(part))?;
     let new = load_part(&args.new, &args.draft, args.new_part.as_deref().or(part))?;
+    if let Some(hint) = super::order_hint::hint(&old, &new, &args.old, &args.new) {
+        eprintln!("redraft: {hint}");
+    }
     let options = diff::Options {
         granularity: match args.granularity {
             GranularityArg::Word => Granularity::Word,
@@ -103,20 +114,36 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut redline = diff::redline(&old, &new, &options);
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
+    let word = format == Some(Format::Docx);
+    let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
+    let notes = match (&old_word, &new_word) {
+        (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
+        _ => Vec::new(),
+    };
     let render_options = RenderOptions {
         full: args.full,
         context: args.context,
         color: color(args),
+        width: args
+            .output
+            .is_none()
+            .then(render::term::terminal_width)
+            .flatten(),
         docx: DocxOptions {
             author: args.author.clone(),
             summary: args.summary,
+            new_docx: new_word.filter(|_| word),
+            old_docx: old_word.filter(|_| word),
+            show_old_numbers: args.show_old_numbers,
+            ignore_formatting: args.ignore_formatting,
             ..DocxOptions::default()
         },
     };
     match format {
-        Some(format) => {
-            target.write(|out| render::render(&redline, format, &render_options, out))?
-        }
+        Some(format) => target.write(|out| {
+            render::render(&redline, format, &render_options, out)?;
+            olddoc::write_notes(&notes, format, out)
+        })?,
         None => {
             // Formal amendments are made from the redline by the `amend`
             // module, then worded.
@@ -125,7 +152,7 @@ pub fn run(args: &Args) -> Result<u8> {
             target.write(|out| render::amendments::write_list(&list, lang, out))?
         }
     }
-    Ok(if redline.has_changes() {
+    Ok(if redline.has_changes() || !notes.is_empty() {
         EXIT_DIFFERENT
     } else {
         EXIT_OK

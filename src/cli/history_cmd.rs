@@ -150,9 +150,10 @@ fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
     versions
         .into_iter()
         .map(|v| {
-            let resolution = model::parse(&v.text, &parse).map_err(|_| Error::NoStructure {
-                path: PathBuf::from(format!("{} ({})", file.display(), v.name)),
-            })?;
+            let path = PathBuf::from(format!("{} ({})", file.display(), v.name));
+            let resolution = model::parse(&v.text, &parse)
+                .map_err(|_| Error::NoStructure { path: path.clone() })?;
+            super::warn_without_structure(&path, &resolution);
             super::within_budget(file, &resolution, args.draft.max_units)?;
             Ok(Draft {
                 name: v.name,

@@ -6,6 +6,7 @@ mod amend_cmd;
 mod check_cmd;
 mod diff_cmd;
 mod history_cmd;
+pub mod order_hint;
 mod output;
 mod parse_cmd;
 mod split_cmd;
@@ -15,6 +16,7 @@ use crate::ingest::{InputKind, ReadOptions, Revisions};
 use crate::lang::Lang;
 use crate::model::{self, ParseOptions, Resolution, part};
 use clap::{Parser, Subcommand};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -38,16 +40,20 @@ pub struct Cli {
 enum Command {
     /// Parse a draft and list its units (title, chapeau, preambular and
     /// operative paragraphs, headings, annexes, footnotes).
+    #[command(after_help = EXAMPLES_PARSE)]
     Parse(parse_cmd::Args),
     /// Compare two versions of a draft: paragraphs aligned by content,
     /// words diffed inside each pair.
+    #[command(after_help = EXAMPLES_DIFF)]
     Diff(diff_cmd::Args),
     /// Write the two versions of a Word document with tracked changes as
     /// plain-text drafts: DIR/<stem>.old.txt (all changes rejected) and
     /// DIR/<stem>.new.txt (all accepted).
+    #[command(after_help = EXAMPLES_SPLIT)]
     SplitRevisions(split_cmd::Args),
     /// Check drafts: numbering, cross-references, document symbols,
     /// brackets, punctuation, repeated words, language versions.
+    #[command(after_help = EXAMPLES_CHECK)]
     Check(check_cmd::Args),
     /// Apply a list of formal amendments to a draft: the amended draft
     /// (renumbered) or its redline.
@@ -55,8 +61,39 @@ enum Command {
     /// Trace successive versions of a draft: every paragraph's labels
     /// through the rounds, the round that brought in each word, and a
     /// cumulative redline with rounds.
+    #[command(after_help = EXAMPLES_HISTORY)]
     History(history_cmd::Args),
 }
+
+const EXAMPLES_PARSE: &str = "\
+Examples:
+  redraft parse draft.txt                  # outline: label, kind, first words
+  redraft parse draft.docx --format json   # the parsed draft for programs
+  pdftotext -layout l3.pdf - | redraft parse -   # a draft on standard input";
+
+const EXAMPLES_DIFF: &str = "\
+Examples:
+  redraft diff old.txt new.txt                    # the changes, in the terminal
+  redraft diff old.docx new.docx -o redline.html  # a page to print or send
+  redraft diff old.txt new.txt --format docx -o redline.docx --summary
+  redraft diff old.txt - < new.txt                # NEW from standard input";
+
+const EXAMPLES_SPLIT: &str = "\
+Examples:
+  redraft split-revisions redline.docx -o versions   # versions/redline.old.txt, .new.txt
+  redraft split-revisions projet.docx -o out --lang fr";
+
+const EXAMPLES_CHECK: &str = "\
+Examples:
+  redraft check draft.txt                         # numbering, references, symbols
+  redraft check new.txt --against old.txt         # references a renumbering broke
+  redraft check new.txt --against old.txt --fix -o fixed.txt
+  redraft check en.txt --parallel fr.txt          # language versions that disagree";
+
+const EXAMPLES_HISTORY: &str = "\
+Examples:
+  redraft history v1.txt v2.txt v3.txt            # lineage of every paragraph
+  redraft history v1.txt v2.txt v3.txt --format html -o history.html";
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
@@ -131,6 +168,11 @@ pub struct DraftArgs {
     /// (`"Annexe I"`, `"Annex II"`, `ANNEX-II`).
     #[arg(long, global = true)]
     pub part: Option<String>,
+    /// The most characters of text a Word document may expand to once
+    /// read, list numbers and notes included; raise it for a genuinely
+    /// huge document [default: 16000000].
+    #[arg(long, global = true, value_name = "N")]
+    pub max_chars: Option<usize>,
     /// The most units (paragraphs, headings, footnotes) a document may
     /// have: past it, the document is refused rather than outgrowing
     /// memory (README, "Security and limits").
@@ -165,7 +207,7 @@ pub enum InputArg {
 }
 
 impl DraftArgs {
-    fn read_options(&self) -> ReadOptions {
+    pub(crate) fn read_options(&self) -> ReadOptions {
         ReadOptions {
             input: match self.input {
                 InputArg::Auto => InputKind::Auto,
@@ -178,8 +220,23 @@ impl DraftArgs {
                 RevisionsArg::Accept => Revisions::Accept,
                 RevisionsArg::Reject => Revisions::Reject,
             },
+            limits: crate::ingest::limits::Limits {
+                max_chars: self.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
+                max_units: self.max_units,
+            },
         }
     }
+}
+
+/// Refuses `-` (standard input) for more than one input: it can be read
+/// once.
+pub fn one_stdin(paths: &[&Path]) -> Result<()> {
+    if paths.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        return Err(Error::Usage(
+            "only one input can be standard input ('-')".to_string(),
+        ));
+    }
+    Ok(())
 }
 
 /// Reads and parses a draft, naming the file in any error; with `--part`,
@@ -199,6 +256,8 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
                 path: path.to_path_buf(),
             }
         })?;
+    whole.metadata = source.metadata.clone();
+    warn_without_structure(path, &whole);
     within_budget(path, &whole, args.max_units)?;
     if let Some(origin) = &source.origin {
         whole
@@ -209,6 +268,18 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
     match part {
         Some(name) => pick_part(path, &whole, name),
         None => Ok(whole),
+    }
+}
+
+/// Says on standard error that a draft without resolution structure is
+/// read as plain paragraphs (see [`model::plain`]).
+pub fn warn_without_structure(path: &Path, draft: &Resolution) {
+    if !draft.has_structure() {
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "redraft: {}: warning: no resolution structure found (no chapeau, preambular or numbered paragraphs); read as plain paragraphs",
+            path.display()
+        );
     }
 }
 

@@ -106,7 +106,19 @@ pub fn write_all_atomically(files: &[(PathBuf, &[u8])]) -> Result<()> {
     for (path, bytes) in files {
         prepared.extend(Prepared::new(path, |out| out.write_all(bytes))?);
     }
-    prepared.into_iter().try_for_each(Prepared::commit)
+    let mut placed: Vec<PathBuf> = Vec::new();
+    for file in prepared {
+        let target = file.target.clone();
+        if let Err(e) = file.commit() {
+            // A version must never stand without the other.
+            for done in &placed {
+                let _ = std::fs::remove_file(done);
+            }
+            return Err(e);
+        }
+        placed.push(target);
+    }
+    Ok(())
 }
 
 /// A complete file under its temporary name, waiting to be renamed over

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 /// Arguments of `redraft parse`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The draft (plain text).
+    /// The draft: plain text, Word (.docx), PDF, or text copied from a
+    /// PDF; `-` reads standard input.
     file: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value = "outline")]
@@ -48,6 +49,9 @@ pub fn run(args: &Args) -> Result<u8> {
 /// Writes one line per unit: label, kind, marker and first words.
 pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
     let count = |k| r.of_kind(k).count();
+    if !r.metadata.is_empty() {
+        writeln!(out, "# {}", r.metadata.describe())?;
+    }
     writeln!(
         out,
         "# language {}; {} preambular, {} operative, {} subparagraphs, {} headings, {} footnotes",

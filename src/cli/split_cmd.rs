@@ -1,8 +1,14 @@
 //! `redraft split-revisions FILE.docx -o DIR`: a Word document with
 //! tracked changes → its two versions as plain-text drafts.
+//!
+//! The two files are written as a pair, all or nothing: both versions are
+//! read first, then written to temporary files in DIR (random names,
+//! created exclusively), and only once both are complete are they renamed
+//! into place. A full disk or any other failure leaves neither file, never
+//! `old.txt` without `new.txt`.
 
+use super::EXIT_OK;
 use super::output::write_all_atomically;
-use super::{DraftArgs, EXIT_OK};
 use crate::error::{Error, Result};
 use crate::ingest::{self, InputKind, ReadOptions, Revisions};
 use std::path::{Path, PathBuf};
@@ -16,8 +22,16 @@ pub struct Args {
     /// (created if missing).
     #[arg(short, long)]
     output: PathBuf,
-    #[command(flatten)]
-    draft: DraftArgs,
+    /// Language of the document (detected when not given).
+    #[arg(long)]
+    lang: Option<crate::lang::Lang>,
+    /// The most characters of text the document may expand to once read
+    /// [default: 16000000].
+    #[arg(long, value_name = "N")]
+    max_chars: Option<usize>,
+    /// The most paragraphs and notes the document may have [default: 100000].
+    #[arg(long, value_name = "N")]
+    max_units: Option<usize>,
 }
 
 /// Runs `redraft split-revisions`.
@@ -37,9 +51,14 @@ pub fn run(args: &Args) -> Result<u8> {
         let options = ReadOptions {
             input: InputKind::Docx,
             revisions,
+            limits: crate::ingest::limits::Limits {
+                max_chars: args.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
+                max_units: args.max_units.unwrap_or(crate::ingest::limits::MAX_UNITS),
+            },
         };
         let source = ingest::read_with(&args.file, &options)?;
-        check_structure(&args.file, &source.text, &args.draft)?;
+        let warn = revisions == Revisions::Accept;
+        check_structure(&args.file, &source.text, args.lang, warn)?;
         texts.push((args.output.join(name), source.text));
     }
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Write {
@@ -59,13 +78,21 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// Refuses a document in which no resolution structure is found, as every
-/// other command does.
-fn check_structure(path: &Path, text: &str, args: &DraftArgs) -> Result<()> {
-    let options = crate::model::ParseOptions { lang: args.lang };
-    crate::model::parse(text, &options)
-        .map(|_| ())
-        .map_err(|_| Error::NoStructure {
-            path: path.to_path_buf(),
-        })
+/// Parses a version as every other command does: a document without
+/// resolution structure is read as plain paragraphs, with a warning (once,
+/// for the new version).
+fn check_structure(
+    path: &Path,
+    text: &str,
+    lang: Option<crate::lang::Lang>,
+    warn: bool,
+) -> Result<()> {
+    let options = crate::model::ParseOptions { lang };
+    let draft = crate::model::parse(text, &options).map_err(|_| Error::NoStructure {
+        path: path.to_path_buf(),
+    })?;
+    if warn {
+        super::warn_without_structure(path, &draft);
+    }
+    Ok(())
 }

@@ -64,10 +64,12 @@ pub fn redline_from(
         old: Version {
             name: "old".into(),
             lang: old.lang,
+            metadata: old.metadata.clone(),
         },
         new: Version {
             name: "new".into(),
             lang: new.lang,
+            metadata: new.metadata.clone(),
         },
         entries: builder.entries(),
     }
@@ -242,7 +244,15 @@ impl Builder<'_> {
 
     fn pair(&self, i: usize, j: usize, moved: bool) -> Entry {
         let (o, n) = (&self.old.units[i], &self.new.units[j]);
-        let segments = self.segments(&o.text, &n.text);
+        let segments = if crate::model::compare::quiet_difference(o, n) {
+            // Another meeting and date in the closing line: not an edit.
+            vec![Segment {
+                old_text: Some(o.text.clone()),
+                ..Segment::new(SegmentOp::Equal, n.text.as_str())
+            }]
+        } else {
+            self.segments(&o.text, &n.text)
+        };
         let edited = segments.iter().any(|s| s.op != SegmentOp::Equal);
         let op = if edited { Op::Edited } else { Op::Unchanged };
         let mut e = self.entry(

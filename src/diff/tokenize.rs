@@ -7,13 +7,25 @@
 //!   hyphens and apostrophes (`co-facilitateurs`, `vingt-et-unième`,
 //!   `Court's`); a French elision is a token of its own (`l’` + `impunité`,
 //!   `qu’` + `elle`), by the language table's list of elided words;
-//! - a document symbol is one token: `ICC-ASP/19/Res.2`, `A/RES/75/1`,
-//!   `A/C.3/75/L.1`, `RC/Dec.2` (a final full stop stays punctuation);
+//! - a document symbol is one token: `ICC-ASP/19/Res.2` (with a hyphen or
+//!   a non-breaking one), `A/RES/75/1`, `A/C.3/75/L.1`, `RC/Dec.2` (a final
+//!   full stop stays punctuation);
 //! - a URL is one token, a footnote reference `[^9]` is one token;
 //! - a run of whitespace is one token; non-breaking (U+00A0) and narrow
 //!   non-breaking (U+202F) spaces are whitespace too, so « and » quotes stand
 //!   apart from the words they enclose;
+//! - French typographic spacing goes with its punctuation: `«` and the
+//!   spaces after it, the spaces before `»`, `;`, `:`, `!` or `?` and that
+//!   mark are one punctuation token (`« `, ` ;`), so that a draft without
+//!   those spaces differs only in a token that compares the same;
 //! - any other character is one punctuation token.
+//!
+//! Tokens are compared by [`comparison_key`], which folds the typographic
+//! variants of [`crate::model::typography`] (hyphen and non-breaking
+//! hyphen, the kinds of spaces, apostrophes, quotation marks, French
+//! spacing): `non‑intervention` and `non-intervention` are the same word,
+//! `« ` and `“` the same mark. The tokens keep their own text, so a
+//! redline shows the new draft's characters.
 //!
 //! ```
 //! use redraft::diff::tokenize::tokenize;
@@ -23,6 +35,8 @@
 //! ```
 
 use crate::lang::{Lang, Language};
+use crate::model::typography;
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,8 +91,13 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token<'_>> {
             continue;
         } else if c == '\u{2029}' {
             (TokenKind::Break, c.len_utf8())
+        } else if c == '«' {
+            (
+                TokenKind::Punct,
+                c.len_utf8() + whitespace(&rest[c.len_utf8()..]),
+            )
         } else if c.is_whitespace() {
-            (TokenKind::Space, whitespace(rest))
+            spaced_punctuation(rest)
         } else {
             (TokenKind::Punct, c.len_utf8())
         };
@@ -127,8 +146,10 @@ fn symbol(s: &str) -> Option<usize> {
     }
     let head = |c: u8| c.is_ascii_alphanumeric() || c == b'.';
     let mut i = 1 + b[1..].iter().take_while(|&&c| head(c)).count();
-    while b.get(i) == Some(&b'-') && b.get(i + 1).is_some_and(|&c| head(c)) {
-        i += 1 + b[i + 1..].iter().take_while(|&&c| head(c)).count();
+    while let Some(h) = hyphen_len(&s[i..])
+        && b.get(i + h).is_some_and(|&c| head(c))
+    {
+        i += h + b[i + h..].iter().take_while(|&&c| head(c)).count();
     }
     let before_parts = i;
     while b.get(i) == Some(&b'/') {
@@ -160,14 +181,25 @@ fn symbol(s: &str) -> Option<usize> {
     Some(i)
 }
 
-/// A word: word characters, with inner hyphens and apostrophes.
+/// The length of a hyphen at the start of `s`: `-`, or the hyphen and
+/// non-breaking hyphen (U+2010, U+2011) Word puts in symbols
+/// (`ICC‑ASP/19/Res.2`).
+fn hyphen_len(s: &str) -> Option<usize> {
+    match s.chars().next()? {
+        c @ ('-' | '\u{2010}' | '\u{2011}') => Some(c.len_utf8()),
+        _ => None,
+    }
+}
+
+/// A word: word characters, with inner hyphens, soft hyphens and
+/// apostrophes.
 fn word(s: &str) -> usize {
     let mut len = 0;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if is_word_char(c) {
             len = i + c.len_utf8();
-        } else if matches!(c, '-' | '‐' | '‑' | '\'' | '’')
+        } else if matches!(c, '-' | '‐' | '‑' | '\'' | '’' | '\u{ad}')
             && chars.peek().is_some_and(|&(_, n)| is_word_char(n))
         {
             continue;
@@ -184,9 +216,35 @@ fn whitespace(s: &str) -> usize {
         .unwrap_or(s.len())
 }
 
+/// A run of whitespace, with the mark that follows it when the space is
+/// French typography before `»`, `;`, `:`, `!` or `?` (one punctuation
+/// token `\u{202f};`).
+fn spaced_punctuation(s: &str) -> (TokenKind, usize) {
+    let len = whitespace(s);
+    match s[len..].chars().next() {
+        Some(m @ ('»' | ';' | ':' | '!' | '?')) => (TokenKind::Punct, len + m.len_utf8()),
+        _ => (TokenKind::Space, len),
+    }
+}
+
+/// What a token is compared by: its text with typographic variants folded
+/// ([`typography::fold`]). `non‑intervention` (with U+2011) and
+/// `non-intervention` have the same key, as have `l’` and `l'`, `« ` and `“`,
+/// ` ;` and `;`.
+///
+/// ```
+/// use redraft::diff::tokenize::comparison_key;
+/// assert_eq!(comparison_key("non\u{2011}intervention"), "non-intervention");
+/// assert_eq!(comparison_key("«\u{a0}"), comparison_key("“"));
+/// assert_eq!(comparison_key("\u{202f};"), ";");
+/// ```
+pub fn comparison_key(text: &str) -> Cow<'_, str> {
+    typography::fold(text)
+}
+
 /// Pushes a word, splitting off a leading elision (`l’`, `qu’`).
 fn push_word<'a>(out: &mut Vec<Token<'a>>, word: &'a str, table: &Language) {
-    if let Some(pos) = word.find(['’', '\'']) {
+    if let Some(pos) = word.find(['’', '\'', 'ʼ']) {
         let head = &word[..pos];
         if Language::contains(table.elisions, head) {
             let apostrophe_len = word[pos..].chars().next().map_or(1, char::len_utf8);
@@ -217,9 +275,11 @@ mod tests {
         Regex::new(concat!(
             r"(?P<fn>\[\^[^\]\s]{1,12}\])",
             r"|(?P<url>(?:https?://|www\.)[^\s<>«»“”]*[^\s<>«»“”.,;:!?)\]])",
-            r"|(?P<sym>[A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\(\d{4}\))?)",
-            r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:[-‐‑'’][\p{L}\p{M}\p{N}]+)*)",
+            r"|(?P<sym>[A-Z][A-Za-z0-9.]*(?:[-‐‑][A-Za-z0-9.]+)*(?:/[A-Za-z0-9.\-]*[A-Za-z0-9])+(?:\(\d{4}\))?)",
+            r"|(?P<word>[\p{L}\p{M}\p{N}]+(?:[-‐‑'’\u{ad}][\p{L}\p{M}\p{N}]+)*)",
             r"|(?P<brk>\u{2029})",
+            r"|(?P<open>«[\s&&[^\u{2029}]]*)",
+            r"|(?P<spaced>[\s&&[^\u{2029}]]+[»;:!?])",
             r"|(?P<space>[\s&&[^\u{2029}]]+)",
             r"|(?P<punct>.)",
         ))
@@ -240,7 +300,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn scanner_agrees_with_the_oracle(text in "([A-Za-zé0-9 ./()\\-’'\\[\\]^:;,«»\u{a0}\u{2029}]|https://|www\\.|ICC-ASP/|A/RES/){0,40}") {
+        fn scanner_agrees_with_the_oracle(text in "([A-Za-zé0-9 ./()\\-’'ʼ\\[\\]^:;,!?«»\u{a0}\u{202f}\u{ad}\u{2011}\u{2029}]|https://|www\\.|ICC-ASP/|A/RES/){0,40}") {
             prop_assert_eq!(scanned(&text), oracle(&text));
         }
     }
@@ -267,6 +327,10 @@ mod tests {
         );
         assert_eq!(texts("ICC-ASP/19/33.", Lang::Fr), ["ICC-ASP/19/33", "."]);
         assert_eq!(texts("RC/Dec.2)", Lang::Fr), ["RC/Dec.2", ")"]);
+        assert_eq!(
+            texts("ICC\u{2011}ASP/19/Res.2,", Lang::En),
+            ["ICC\u{2011}ASP/19/Res.2", ","]
+        );
     }
 
     #[test]
@@ -285,8 +349,40 @@ mod tests {
 
     #[test]
     fn non_breaking_spaces_are_whitespace() {
-        let t = tokenize("a\u{202f};", Lang::Fr);
+        let t = tokenize("a\u{202f}b", Lang::Fr);
         assert_eq!(t[1].kind, TokenKind::Space);
+    }
+
+    #[test]
+    fn french_spacing_goes_with_its_mark() {
+        assert_eq!(
+            texts("«\u{a0}la Cour\u{a0}» ;", Lang::Fr),
+            ["«\u{a0}", "la", " ", "Cour", "\u{a0}»", " ;"]
+        );
+        assert_eq!(
+            texts("«la Cour»;", Lang::Fr),
+            ["«", "la", " ", "Cour", "»", ";"]
+        );
+    }
+
+    #[test]
+    fn typographic_variants_have_one_key() {
+        let keys = |s| -> Vec<String> {
+            tokenize(s, Lang::Fr)
+                .into_iter()
+                .map(|t| comparison_key(t.text).into_owned())
+                .collect()
+        };
+        assert_eq!(
+            keys("«\u{a0}la non\u{2011}intervention\u{202f}» ; lʼÉtat"),
+            keys("“la non-intervention”; l'État")
+        );
+        assert_ne!(keys("la Cour ;"), keys("la Cour,"));
+    }
+
+    #[test]
+    fn soft_hyphen_stays_inside_its_word() {
+        assert_eq!(texts("coop\u{ad}ération", Lang::Fr), ["coop\u{ad}ération"]);
     }
 
     #[test]

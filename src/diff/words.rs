@@ -22,15 +22,18 @@ pub struct FootnoteMap {
     pub new_defined: HashSet<String>,
 }
 
-/// The key a token is compared by: all whitespace compares equal, and a
-/// footnote reference compares by the identity of its footnote.
+/// The key a token is compared by: all whitespace compares equal, a
+/// footnote reference compares by the identity of its footnote, and other
+/// tokens by their text up to typographic variants.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key<'a> {
     Space,
     Footnote(&'a str),
     OldOnlyFootnote(&'a str),
     NewOnlyFootnote(&'a str),
-    Text(&'a str),
+    /// A token's text with typographic variants folded
+    /// ([`super::tokenize::comparison_key`]).
+    Text(std::borrow::Cow<'a, str>),
 }
 
 impl FootnoteMap {
@@ -57,7 +60,7 @@ fn keys<'a>(tokens: &[Token<'a>], key_of: impl Fn(&'a str) -> Key<'a>) -> Vec<Ke
         .map(|t| match t.kind {
             TokenKind::Space => Key::Space,
             TokenKind::FootnoteRef => key_of(footnote_id(t.text)),
-            _ => Key::Text(t.text),
+            _ => Key::Text(super::tokenize::comparison_key(t.text)),
         })
         .collect()
 }
@@ -175,21 +178,26 @@ fn is_one_token_each(old: &[Token<'_>], new: &[Token<'_>]) -> bool {
 }
 
 /// Character-level segments inside one changed token
-/// (`--granularity char`): `ICC-ASP/1[-8-]{+9+}/Res.3`.
+/// (`--granularity char`): `Res.[-3-]{+2+}`. A number changes whole
+/// (`ICC-ASP/[-18-]{+19+}/Res.3`, `[-36-]{+37+}`, never `3[-6-]{+7+}`):
+/// each run of digits is one piece of the diff.
 fn char_diff(old: &str, new: &str) -> Vec<Segment> {
-    let old_chars: Vec<char> = old.chars().collect();
-    let new_chars: Vec<char> = new.chars().collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &old_chars, &new_chars);
+    let old_pieces = char_pieces(old);
+    let new_pieces = char_pieces(new);
+    let ops = capture_diff_slices(Algorithm::Myers, &old_pieces, &new_pieces);
     let kept: usize = ops
         .iter()
         .map(|op| match *op {
-            DiffOp::Equal { len, .. } => len,
+            DiffOp::Equal { old_index, len, .. } => old_pieces[old_index..old_index + len]
+                .iter()
+                .map(|p| p.chars().count())
+                .sum(),
             _ => 0,
         })
         .sum();
     // Words that share less than half their letters are replaced whole:
     // `[-seventy-ninth-]{+eightieth+}`, not `[-sev-]e[-n-]{+igh+}t…`.
-    if kept * 2 < old_chars.len().max(new_chars.len()) {
+    if kept * 2 < old.chars().count().max(new.chars().count()) {
         let mut out = whole(SegmentOp::Delete, old);
         out.extend(whole(SegmentOp::Insert, new));
         return out;
@@ -200,8 +208,8 @@ fn char_diff(old: &str, new: &str) -> Vec<Segment> {
             Run::Equal { old, new } => (old, new, true),
             Run::Change { old, new } => (old, new, false),
         };
-        let old_text: String = old_chars[o].iter().collect();
-        let new_text: String = new_chars[n].iter().collect();
+        let old_text: String = old_pieces[o].concat();
+        let new_text: String = new_pieces[n].concat();
         if equal {
             out.extend(whole(SegmentOp::Equal, &new_text));
         } else {
@@ -210,6 +218,24 @@ fn char_diff(old: &str, new: &str) -> Vec<Segment> {
         }
     }
     out
+}
+
+/// A token as the pieces of a character diff: each run of digits whole,
+/// every other character alone: `Res.36` → `R`, `e`, `s`, `.`, `36`.
+fn char_pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let len = if c.is_ascii_digit() {
+            rest.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len())
+        } else {
+            c.len_utf8()
+        };
+        pieces.push(&rest[..len]);
+        rest = &rest[len..];
+    }
+    pieces
 }
 
 /// Joins neighbouring segments with the same operation.
@@ -315,7 +341,30 @@ mod tests {
             &FootnoteMap::default(),
             &options,
         );
-        assert_eq!(render(&s), "ICC-ASP/1[-8-]{+9+}/Res.3");
+        assert_eq!(render(&s), "ICC-ASP/[-18-]{+19+}/Res.3");
+    }
+
+    #[test]
+    fn char_granularity_never_splits_a_number() {
+        let options = Options {
+            granularity: Granularity::Char,
+        };
+        let s = diff_texts(
+            "au paragraphe 36 de",
+            "au paragraphe 37 de",
+            Lang::Fr,
+            &FootnoteMap::default(),
+            &options,
+        );
+        assert_eq!(render(&s), "au paragraphe [-36-]{+37+} de");
+        let s = diff_texts(
+            "ICC-ASP/19/Res.3",
+            "ICC-ASP/19/Res.2",
+            Lang::Fr,
+            &FootnoteMap::default(),
+            &options,
+        );
+        assert_eq!(render(&s), "ICC-ASP/19/Res.[-3-]{+2+}");
     }
 
     #[test]

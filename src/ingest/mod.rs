@@ -10,13 +10,18 @@
 //! [`docx`], with tracked changes accepted or rejected.
 
 pub mod docx;
+pub mod limits;
+pub mod markdown;
+pub mod masthead;
 pub mod origin;
 pub mod pdf;
+pub mod pdf_layout;
 pub mod pdf_text;
 pub mod raw;
 pub mod text;
 
 use crate::error::{Error, Result};
+use crate::model::metadata::Metadata;
 use std::path::Path;
 
 /// A draft read from disk: its name (for messages) and its text.
@@ -29,6 +34,9 @@ pub struct Source {
     /// For drafts rebuilt from text extracted from a PDF, where their lines
     /// came from in the file.
     pub origin: Option<origin::Origin>,
+    /// What the masthead of a published document said (symbol, date,
+    /// language), set aside by the PDF readers.
+    pub metadata: crate::model::metadata::Metadata,
 }
 
 /// What kind of file a draft is.
@@ -66,6 +74,8 @@ pub struct ReadOptions {
     pub input: InputKind,
     /// For documents with tracked changes: accepted or rejected.
     pub revisions: Revisions,
+    /// What one document may produce once read (Word documents).
+    pub limits: limits::Limits,
 }
 
 /// Reads a draft from `path` as plain text.
@@ -75,10 +85,15 @@ pub fn read(path: &Path) -> Result<Source> {
 
 /// Reads a draft from `path` with options, choosing the reader.
 pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let bytes = text::read_bytes(path)?;
+    if options.input == InputKind::Auto
+        && let Some(message) = text::foreign(path, &bytes)
+    {
+        return Err(Error::Format {
+            path: path.to_path_buf(),
+            message,
+        });
+    }
     let kind = match options.input {
         InputKind::Auto if docx::looks_like_docx(&bytes) || has_docx_extension(path) => {
             InputKind::Docx
@@ -91,23 +106,23 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         message,
     };
     let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
-    let (text, origin) = match kind {
-        InputKind::Docx => (
-            docx::read(&bytes, options.revisions).map_err(format_error)?,
-            None,
+    let plain = |text: String| (text, None, Metadata::default());
+    let (text, origin, metadata) = match kind {
+        InputKind::Docx => plain(
+            docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
         ),
-        InputKind::Pdf => (
-            pdf_text::to_draft(&pdf::extract(path).map_err(format_error)?),
-            None,
-        ),
+        InputKind::Pdf => {
+            let published = pdf::read(path).map_err(format_error)?;
+            (published.text, None, published.metadata)
+        }
         InputKind::PdfText => converted(&decode(&bytes)?),
-        InputKind::Text => (decode(&bytes)?, None),
+        InputKind::Text => plain(decode(&bytes)?),
         InputKind::Auto => {
             let text = decode(&bytes)?;
-            if pdf_text::looks_like(&text) {
+            if pdf_text::looks_like(&text) && !markdown::reads_as_markdown(&text) {
                 converted(&text)
             } else {
-                (text, None)
+                plain(text)
             }
         }
     };
@@ -115,13 +130,15 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         name: path.display().to_string(),
         text,
         origin,
+        metadata,
     })
 }
 
-/// PDF-extracted text as a draft, with the map back to its lines.
-fn converted(text: &str) -> (String, Option<origin::Origin>) {
-    let (draft, origin) = pdf_text::convert(text);
-    (draft, Some(origin))
+/// PDF-extracted text as a draft, with the map back to its lines and its
+/// masthead's metadata.
+fn converted(text: &str) -> (String, Option<origin::Origin>, Metadata) {
+    let (draft, origin, metadata) = pdf_text::convert_published(text);
+    (draft, Some(origin), metadata)
 }
 
 /// Whether a file is named like a Word document.

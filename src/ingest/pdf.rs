@@ -1,46 +1,125 @@
-//! PDF files, through `pdftotext` (Debian package `poppler-utils`).
+//! PDF files, through Poppler's `pdftotext` (Debian package `poppler-utils`).
 //!
-//! The text `pdftotext` extracts goes through the same reader as text
-//! copied from a PDF ([`super::pdf_text`]). Poppler is the reference free
-//! PDF text extractor; the Rust crates that parse PDF content streams
-//! themselves lose word spacing and reading order on real reports, so the
-//! tool runs Poppler when it is installed and says so when it is not.
+//! `pdftotext -bbox-layout` gives every word with its box; [`super::pdf_layout`]
+//! reads the page from those boxes (font sizes, indentation, spacing, where
+//! a line stands on the page), which tells furniture, footnotes and page
+//! breaks apart far better than the plain layout text. Poppler is the
+//! reference free PDF text extractor; the Rust crates that parse PDF
+//! content streams themselves lose word spacing and reading order on real
+//! reports, so the tool runs Poppler when it is installed and says so when
+//! it is not.
+//!
+//! Poppler runs under limits: at most [`TIME_LIMIT`] (a crafted PDF can
+//! make it loop), at most [`OUTPUT_LIMIT`] bytes of output (read as they
+//! come, so that memory stays bounded), and the file name comes after `--`
+//! so that a PDF named `-v` is a file, not an option.
 
+use super::pdf_layout::{self, Published};
+use std::io::Read;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
-/// Extracts the text of a PDF file, or says in one line why it cannot.
-pub fn extract(path: &Path) -> Result<String, String> {
+/// The longest `pdftotext` may run.
+pub const TIME_LIMIT: Duration = Duration::from_secs(60);
+
+/// The most output read from `pdftotext` (its word boxes take about 150
+/// bytes a word: 256 MiB is some 1.7 million words, thousands of pages).
+pub const OUTPUT_LIMIT: usize = 256 << 20;
+
+/// Reads a PDF file into a draft, or says in one line why it cannot.
+pub fn read(path: &Path) -> Result<Published, String> {
+    let xhtml = extract_with(path, TIME_LIMIT, OUTPUT_LIMIT)?;
+    pdf_layout::read(&xhtml)
+}
+
+/// Runs `pdftotext -bbox-layout` on `path` under a time and size limit.
+pub fn extract_with(path: &Path, time: Duration, limit: usize) -> Result<String, String> {
+    run("pdftotext".as_ref(), path, time, limit)
+}
+
+/// Runs `program` (Poppler's `pdftotext`, or a stand-in in tests) on `path`.
+fn run(
+    program: &std::ffi::OsStr,
+    path: &Path,
+    time: Duration,
+    limit: usize,
+) -> Result<String, String> {
     if !starts_like_pdf(path) {
         return Err("not a PDF (it does not begin with %PDF)".to_string());
     }
-    let output = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-eol", "unix"])
+    let mut child = Command::new(program)
+        .args(["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "--"])
         .arg(path)
         .arg("-")
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => {
                 "reading a PDF needs pdftotext (Debian package poppler-utils); or pass the text copied from it".to_string()
             }
             _ => format!("cannot run pdftotext: {e}"),
         })?;
-    if !output.status.success() {
-        return Err(failure(&String::from_utf8_lossy(&output.stderr)));
+    let stdout = child.stdout.take();
+    let stderr = child.stderr.take();
+    let reader = std::thread::spawn(move || read_capped(stdout, limit));
+    let errors = std::thread::spawn(move || read_capped(stderr, 64 << 10));
+    let started = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if started.elapsed() > time => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "pdftotext took longer than {} s; the PDF may be damaged",
+                    time.as_secs()
+                ));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(format!("cannot run pdftotext: {e}")),
+        }
+    };
+    let (bytes, over) = reader.join().unwrap_or_default();
+    let (err, _) = errors.join().unwrap_or_default();
+    if over {
+        return Err(format!(
+            "pdftotext gave more than {} MiB of text; the PDF is too large to read",
+            limit >> 20
+        ));
     }
-    let text = String::from_utf8(output.stdout)
-        .map_err(|_| "pdftotext gave text that is not UTF-8".to_string())?;
-    if text.trim().is_empty() {
-        return Err("the PDF has no text (scanned pages? run OCR on it first)".to_string());
+    if !status.success() {
+        return Err(failure(&String::from_utf8_lossy(&err)));
     }
-    Ok(text)
+    String::from_utf8(bytes).map_err(|_| "pdftotext gave text that is not UTF-8".to_string())
+}
+
+/// Reads a pipe to its end, keeping at most `limit` bytes; says whether
+/// there was more (the rest is read and dropped so that the child is not
+/// blocked on a full pipe).
+fn read_capped(pipe: Option<impl Read>, limit: usize) -> (Vec<u8>, bool) {
+    let Some(mut pipe) = pipe else {
+        return (Vec::new(), false);
+    };
+    let mut kept = Vec::new();
+    let mut over = false;
+    let mut buf = [0u8; 64 << 10];
+    loop {
+        match pipe.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) if kept.len() + n <= limit => kept.extend_from_slice(&buf[..n]),
+            Ok(_) => over = true,
+        }
+    }
+    (kept, over)
 }
 
 /// Whether the file begins with the PDF signature `%PDF` (within its first
 /// kilobyte, as readers allow). A file that cannot be read is left to
 /// `pdftotext` to report.
 fn starts_like_pdf(path: &Path) -> bool {
-    use std::io::Read;
     let mut head = [0u8; 1024];
     let Ok(n) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
         return true;
@@ -75,5 +154,60 @@ mod tests {
             ),
             "not a readable PDF (Syntax Warning: May not be a PDF file)"
         );
+    }
+
+    /// A stand-in for `pdftotext`: a shell script, and a file that starts
+    /// like a PDF to give it.
+    fn stand_in(name: &str, script: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("redraft-pdf-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let program = dir.join("pdftotext");
+        std::fs::write(&program, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let pdf = dir.join("doc.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\n").unwrap();
+        (program, pdf)
+    }
+
+    #[test]
+    fn a_hanging_pdftotext_is_stopped() {
+        let (program, pdf) = stand_in("hang", "sleep 30");
+        let started = Instant::now();
+        let err = run(
+            program.as_os_str(),
+            &pdf,
+            Duration::from_millis(300),
+            1 << 20,
+        )
+        .unwrap_err();
+        assert!(err.contains("took longer than"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn endless_pdftotext_output_is_refused() {
+        let (program, pdf) = stand_in("flood", "head -c 5000000 /dev/zero");
+        let err = run(program.as_os_str(), &pdf, TIME_LIMIT, 1 << 20).unwrap_err();
+        assert!(err.contains("more than 1 MiB"), "{err}");
+    }
+
+    #[test]
+    fn the_file_name_comes_after_a_double_dash() {
+        // The stand-in prints its arguments: the file comes after `--`.
+        let (program, pdf) = stand_in("args", "printf '%s|' \"$@\"");
+        let out = run(program.as_os_str(), &pdf, TIME_LIMIT, 1 << 20).unwrap();
+        let args: Vec<&str> = out.split('|').collect();
+        let dashes = args.iter().position(|a| *a == "--").unwrap();
+        assert_eq!(args[dashes + 1], pdf.to_str().unwrap());
+    }
+
+    #[test]
+    fn output_is_capped() {
+        let data: &[u8] = &[b'x'; 300_000];
+        let (kept, over) = read_capped(Some(data), 100_000);
+        assert!(over && kept.len() <= 100_000);
+        let (kept, over) = read_capped(Some(&data[..10]), 100_000);
+        assert!(!over && kept.len() == 10);
     }
 }

@@ -132,6 +132,87 @@ fn normalise_line_ends(text: String) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
 }
 
+/// The bytes of a draft: the file, or standard input when the path is `-`.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(read_error)?;
+        return Ok(bytes);
+    }
+    std::fs::read(path).map_err(read_error)
+}
+
+/// Why a file is not a draft the tool reads, when that can be told from
+/// its name or first bytes: an old Word `.doc` (or another Office binary
+/// file), an OpenDocument text (`.odt`), an RTF file, or Markdown (by its
+/// `.md` name or its markup, [`super::markdown::reads_as_markdown`]: a
+/// README has numbered lists that would parse as operative paragraphs).
+/// The message says what to do.
+///
+/// ```
+/// use redraft::ingest::text::foreign;
+/// use std::path::Path;
+/// assert!(foreign(Path::new("a.rtf"), b"{\\rtf1\\ansi ...").unwrap().contains("save it as .docx"));
+/// assert!(foreign(Path::new("README.md"), b"# redraft\n").unwrap().contains("Markdown, not a draft"));
+/// assert_eq!(foreign(Path::new("draft.txt"), b"1. Decides;"), None);
+/// ```
+pub fn foreign(path: &Path, bytes: &[u8]) -> Option<String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let save = "save it as .docx (Word: File › Save As › Word Document) or as plain text";
+    if path.as_os_str() == "-" && bytes.starts_with(b"%PDF") {
+        return Some("a PDF on standard input; give its file name instead".to_string());
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some(format!(
+            "an RTF document, not a draft redraft reads; {save}"
+        ));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return Some(format!(
+            "an old Word document (.doc) or another Office binary file; {save}"
+        ));
+    }
+    if bytes.starts_with(b"PK") && is_opendocument(bytes) || ext == "odt" {
+        return Some(format!(
+            "an OpenDocument text (.odt); {save}, or convert it: soffice --headless --convert-to docx {}",
+            path.display()
+        ));
+    }
+    if ["md", "markdown"].contains(&ext.as_str()) || looks_like_markdown(bytes) {
+        return Some(
+            "Markdown, not a draft: the text carries Markdown markup (# headings, code, links, **strong** or ~~struck~~ words); give the draft itself (plain text, Word or PDF), or --input text to read it anyway".to_string(),
+        );
+    }
+    None
+}
+
+/// Markdown by its markup ([`super::markdown::reads_as_markdown`]), on the
+/// first 200 KB of a UTF-8 file.
+fn looks_like_markdown(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200_000)];
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
+    };
+    super::markdown::reads_as_markdown(text)
+}
+
+/// An OpenDocument package names its type in its first entry, stored
+/// uncompressed: `mimetypeapplication/vnd.oasis.opendocument.text`.
+fn is_opendocument(bytes: &[u8]) -> bool {
+    let needle = b"application/vnd.oasis.opendocument";
+    let head = &bytes[..bytes.len().min(200)];
+    head.windows(needle.len()).any(|w| w == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

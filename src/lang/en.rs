@@ -1,6 +1,7 @@
 //! English drafting conventions (United Nations and ICC style).
 
 use super::amendments::{AmendmentStyle, NewUnit, RefForm, RefKind, Sentence};
+use super::reader::{CountWords, ReaderWords, UnitNames};
 use super::{Hygiene, Language, References};
 
 /// Ordinal words, for "the second preambular paragraph" and "the second
@@ -151,6 +152,32 @@ pub static TABLE: Language = Language {
     paragraph_words: ("paragraph", "paragraphs"),
     spaced_punctuation: false,
     subparagraph_marker: "(a)",
+    adoption: super::Adoption {
+        meeting: &["plenary meeting", "meeting"],
+        ordinal_endings: &["st", "nd", "rd", "th"],
+        months: &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        date_links: &[],
+        masthead_brackets: &[
+            "without reference to a main committee",
+            "on the report of the",
+            "adopted without a vote",
+            "adopted by a recorded vote",
+            "adopted by a vote",
+        ],
+    },
     references: References {
         paragraph: &["paragraph", "paragraphs", "para", "paras"],
         subparagraph: &[
@@ -519,4 +546,72 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         ),
         ("delete footnotes ", "delete footnote "),
     ],
+};
+
+/// What an English redline says to its reader.
+pub static READER: ReaderWords = ReaderWords {
+    redline: "Redline",
+    summary: "Summary of changes",
+    counts: CountWords {
+        edited: ("edited", "edited"),
+        inserted: ("inserted", "inserted"),
+        deleted: ("deleted", "deleted"),
+        moved: ("moved", "moved"),
+        split: ("split", "split"),
+        merged: ("merged", "merged"),
+        reclassified: ("reclassified", "reclassified"),
+        renumbered_only: ("renumbered only", "renumbered only"),
+        unchanged: ("unchanged", "unchanged"),
+    },
+    formerly: "formerly {n}",
+    formerly_footnote: "formerly {n}",
+    inserted: "inserted",
+    deleted: "deleted",
+    edited: "edited",
+    renumbered: "renumbered",
+    moved_from: "moved from {x}",
+    moved_to: "moved to {x}",
+    split_piece: "split {i}/{of} of {x}",
+    split: "split of {x}",
+    merged: "merged from {x}",
+    was: "formerly {x}",
+    and: "and",
+    before_colon: "",
+    renumbering: "Renumbering",
+    old_new: ("Old", "New"),
+    renumbered_only_list: "Renumbered only",
+    fold: "{n} {unchanged} ({range})",
+    fold_renumbered: ("{n} renumbered", "{n} renumbered"),
+    months: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    first_day: "1",
+    date: "{d} {month} {y}",
+    names: UnitNames {
+        title: "title",
+        chapeau: "chapeau",
+        preambular: "preambular paragraph {n}",
+        operative: "paragraph {n}",
+        subparagraph: "{parent} ({s})",
+        heading: "heading {n}",
+        footnote: "footnote {n}",
+        annex: "annex {n}",
+        the_annex: "the annex",
+        section: "section {n}",
+        in_part: "{x} of {part}",
+        table: "table {n}",
+        after: "text after {x}",
+        text: "unnumbered paragraph {n}",
+    },
 };

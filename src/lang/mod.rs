@@ -9,13 +9,15 @@ pub mod amendments;
 pub mod en;
 pub mod es;
 pub mod fr;
+pub mod reader;
 pub mod vocab;
+pub mod word;
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-pub use vocab::{Hygiene, References};
+pub use vocab::{Adoption, Hygiene, References};
 
 /// A language a draft can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -45,6 +47,16 @@ impl Lang {
     /// The ISO 639-1 code: `en`, `fr` or `es`.
     pub fn code(self) -> &'static str {
         self.table().code
+    }
+
+    /// What a redline says to its reader in this language: notes, badges,
+    /// counts, names of units.
+    pub fn reader(self) -> &'static reader::ReaderWords {
+        match self {
+            Lang::En => &en::READER,
+            Lang::Fr => &fr::READER,
+            Lang::Es => &es::READER,
+        }
     }
 
     /// How formal amendments are worded in this language.
@@ -109,6 +121,8 @@ pub struct Language {
     /// How a first subparagraph is marked when the draft shows no model:
     /// `(a)` in English, `a)` in French and Spanish.
     pub subparagraph_marker: &'static str,
+    /// How adoption is recorded: closing meeting line, masthead brackets.
+    pub adoption: Adoption,
     /// How cross-references are written (`redraft check`).
     pub references: References,
     /// Placeholders and other drafting hygiene (`redraft check`).

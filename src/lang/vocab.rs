@@ -88,6 +88,35 @@ pub struct Hygiene {
     pub list_joiners: &'static [&'static str],
 }
 
+/// How adopted resolutions record their adoption: the closing line of a
+/// General Assembly resolution (`80th plenary meeting` / `30 October
+/// 2024`) and the standard brackets of the masthead (`[without reference
+/// to a Main Committee (A/79/L.5)]`). Both are metadata of the draft, not
+/// negotiated text.
+///
+/// ```text
+/// 80th plenary meeting 30 October 2024
+/// 80e séance plénière 30 octobre 2024
+/// 80ª sesión plenaria 30 de octubre de 2024
+/// ```
+#[derive(Debug)]
+pub struct Adoption {
+    /// Words after the ordinal number of the meeting, longest first
+    /// ("plenary meeting", "meeting").
+    pub meeting: &'static [&'static str],
+    /// Endings of that ordinal number ("th" in "80th", "e" in "80e", "ª" in
+    /// "80ª").
+    pub ordinal_endings: &'static [&'static str],
+    /// The months, January first.
+    pub months: &'static [&'static str],
+    /// Words that may stand between day, month and year ("de" in "30 de
+    /// octubre de 2024").
+    pub date_links: &'static [&'static str],
+    /// How the standard brackets under a resolution's masthead open
+    /// ("without reference to a main committee", "on the report of").
+    pub masthead_brackets: &'static [&'static str],
+}
+
 impl References {
     /// The ordinal a word stands for (1-based) and which of its forms it is:
     /// `"deuxième"` → `(2, 0)`, `"première"` → `(1, 1)`.

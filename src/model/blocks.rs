@@ -1,11 +1,23 @@
 //! Splitting a text into blocks: the paragraphs of a plain-text draft.
 //!
 //! Paragraphs are separated by blank lines; a paragraph hard-wrapped over
-//! several lines is one block. Inside a block, a line that opens with an
-//! operative number, a subparagraph letter or a footnote definition starts a
-//! new block when the line before it ended a sentence part (`, ; : .`) and no
-//! quotation is open. A text with no blank lines at all (Word's text export
-//! writes one paragraph per line) is read one block per line.
+//! several lines is one block. Inside a block, outside an open quotation, a
+//! line starts a new block when:
+//!
+//! - it opens with an operative number, a subparagraph letter or a footnote
+//!   definition and the line before it ended a sentence part (`, ; : .`);
+//! - it is a chapeau ("The General Assembly,"), or the lines before it are
+//!   one: a stray blank line elsewhere never glues the chapeau to the title
+//!   or to the first preambular paragraph;
+//! - it is a numbered paragraph opening with a capital after a short
+//!   heading line ("Financial matters" / "12. Decides …"), or such a
+//!   heading line, between a line ending a sentence part and a numbered
+//!   paragraph;
+//! - it opens with a preambular opener ("Recalling", "Rappelant") after a
+//!   preambular paragraph ending with a comma.
+//!
+//! A text with no blank lines at all (Word's text export writes one
+//! paragraph per line) is read one block per line.
 
 use super::marker;
 
@@ -34,7 +46,9 @@ pub fn split(text: &str) -> Vec<Block> {
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
         let blank = line.trim().is_empty();
-        let starts_new = !current.is_empty() && (blank || line_mode || opens_unit(&current, line));
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        let starts_new =
+            !current.is_empty() && (blank || line_mode || opens_unit(&current, line, next));
         if starts_new {
             push_block(&mut blocks, &current, start);
             current.clear();
@@ -99,8 +113,9 @@ pub fn normalise(text: String) -> String {
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
 }
 
-/// Whether `line` opens a new unit inside the block made of `previous`.
-fn opens_unit(previous: &[&str], line: &str) -> bool {
+/// Whether `line` (followed by `next`) opens a new unit inside the block
+/// made of `previous`.
+fn opens_unit(previous: &[&str], line: &str, next: &str) -> bool {
     let trimmed = line.trim_start();
     if marker::footnote_definition(trimmed).is_some() {
         return true;
@@ -114,11 +129,65 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
         let lower = trimmed.starts_with(char::is_lowercase);
         return !(line.starts_with([' ', '\t']) || unfinished || lower);
     }
+    if quote_open(previous) {
+        return false;
+    }
     let ends_clause =
         last_char(previous[previous.len() - 1]).is_some_and(|c| matches!(c, ',' | ';' | ':' | '.'));
-    ends_clause
-        && !quote_open(previous)
-        && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some())
+    (ends_clause
+        && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some()))
+        || super::parse::is_chapeau(trimmed)
+        || (previous.len() <= 2 && super::parse::is_chapeau(&joined(previous)))
+        || numbered_after_heading(previous, trimmed)
+        || (ends_clause && heading_before_numbered(trimmed, next.trim()))
+        || next_preambular(previous, trimmed)
+}
+
+/// The lines of a block joined by spaces.
+fn joined(lines: &[&str]) -> String {
+    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+}
+
+/// A numbered line opening with a capital right after a short heading
+/// line ("Financial matters" / "12. Decides …"): the paragraph is not part
+/// of the heading. "as in paragraph" / "12. of the report" stays one text.
+fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
+    previous.len() == 1 && heading_before_numbered(previous[0].trim(), line)
+}
+
+/// Whether `heading` reads as a short heading line and `line` as a
+/// numbered paragraph opening with a capital.
+fn heading_before_numbered(heading: &str, line: &str) -> bool {
+    let Some(op) = marker::operative(line) else {
+        return false;
+    };
+    op.rest.starts_with(char::is_uppercase)
+        && marker::operative(heading).is_none()
+        && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && heading.split_whitespace().count() <= 12
+        && !heading.ends_with([',', ';', ':', '.'])
+}
+
+/// A line opening with a preambular opener ("Recalling", "Rappelant",
+/// "Recordando") after a preambular paragraph that ended with a comma:
+/// the next preambular paragraph of a text with a paragraph per line.
+fn next_preambular(previous: &[&str], line: &str) -> bool {
+    let ends_comma = last_char(previous[previous.len() - 1]) == Some(',');
+    if !ends_comma || !line.starts_with(char::is_uppercase) {
+        return false;
+    }
+    let tables = || crate::lang::Lang::ALL.iter().map(|l| l.table());
+    let lower: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
+    // The listed openers only: a participle guessed from its ending
+    // ("Beijing") may well be a name carried over from the line before.
+    let opener = tables().any(|t| {
+        t.preambular_openers.iter().any(|o| {
+            lower
+                .strip_prefix(o)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+    });
+    opener && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
 }
 
 /// The last character of a text that is not a space nor part of a footnote
@@ -247,6 +316,62 @@ mod tests {
         assert_eq!(
             texts("as in paragraph\n12. of the report\n\nx"),
             ["as in paragraph 12. of the report", "x"]
+        );
+    }
+
+    #[test]
+    fn a_chapeau_line_stands_alone_whatever_the_blank_lines() {
+        assert_eq!(
+            texts("Draft\nThe General Assembly,\n\nRecalling x,"),
+            ["Draft", "The General Assembly,", "Recalling x,"]
+        );
+        assert_eq!(
+            texts("Draft\n\nLe Conseil de sécurité,\nRappelant x,\n\n1. Décide."),
+            [
+                "Draft",
+                "Le Conseil de sécurité,",
+                "Rappelant x,",
+                "1. Décide."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_listed_opener_after_a_comma_opens_the_next_preambular_paragraph() {
+        assert_eq!(
+            texts("Recalling x,\nNoting y,\n\nz"),
+            ["Recalling x,", "Noting y,", "z"]
+        );
+        // A name carried over from the line before is no opener.
+        assert_eq!(
+            texts("Recalling the conferences of Rome, Paris,\nBeijing and Nairobi,\n\nz"),
+            [
+                "Recalling the conferences of Rome, Paris, Beijing and Nairobi,",
+                "z"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_numbered_line_after_a_short_heading_opens_a_paragraph() {
+        assert_eq!(
+            texts("Financial matters\n12. Decides to act;\n\nx"),
+            ["Financial matters", "12. Decides to act;", "x"]
+        );
+        assert_eq!(
+            texts("As in paragraph\n12. of the report\n\nx"),
+            ["As in paragraph 12. of the report", "x"]
+        );
+        // The heading after a paragraph ending with a semicolon is a
+        // block of its own too.
+        assert_eq!(
+            texts("11. Invites States;\nFinancial matters\n12. Decides to act;\n\nx"),
+            [
+                "11. Invites States;",
+                "Financial matters",
+                "12. Decides to act;",
+                "x"
+            ]
         );
     }
 

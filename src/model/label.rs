@@ -4,6 +4,7 @@
 //! |---|---|
 //! | title lines | `TITLE`, `TITLE-2`, ... |
 //! | chapeau | `CHAPEAU` |
+//! | closing line ("80th plenary meeting …") | `CLOSING` |
 //! | preambular paragraph 3 | `PP3` |
 //! | operative paragraph 12, 9 bis | `OP12`, `OP9bis` |
 //! | subparagraph (b) of 12, (ii) of (b) | `OP12(b)`, `OP12(b)(ii)` |
@@ -78,6 +79,7 @@ impl Labeller {
                 }
             }
             UnitKind::Chapeau => "CHAPEAU".to_string(),
+            UnitKind::Closing => "CLOSING".to_string(),
             UnitKind::Preambular => counted("PP", &mut self.pp),
             UnitKind::Heading => {
                 if let Some(id) = &unit.number {

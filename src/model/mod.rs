@@ -8,10 +8,15 @@
 //! its parent.
 
 pub mod blocks;
+pub mod closing;
+pub mod compare;
 pub mod label;
 pub mod marker;
+pub mod metadata;
 pub mod parse;
 pub mod part;
+pub mod plain;
+pub mod typography;
 
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
@@ -24,7 +29,7 @@ pub const MODEL_VERSION: u32 = 1;
 /// The most units (paragraphs, headings, footnotes) a document may have
 /// unless `--max-units` says otherwise. The longest real drafts hold a few
 /// thousand; a hundred thousand keeps every command under about 1 GiB.
-pub const MAX_UNITS: usize = 100_000;
+pub const MAX_UNITS: usize = crate::ingest::limits::MAX_UNITS;
 
 /// A parsed draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -35,6 +40,10 @@ pub struct Resolution {
     pub lang: Lang,
     /// Every unit, in document order; footnotes last.
     pub units: Vec<Unit>,
+    /// What a published document's masthead said (symbol, date, original
+    /// language); empty for drafts as circulated.
+    #[serde(default, skip_serializing_if = "metadata::Metadata::is_empty")]
+    pub metadata: metadata::Metadata,
 }
 
 /// What kind of unit a paragraph of a draft is.
@@ -42,7 +51,9 @@ pub struct Resolution {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum UnitKind {
-    /// A line before the chapeau: symbol, agenda item, title.
+    /// A line before the chapeau: symbol, agenda item, title, and the
+    /// standard bracket of the masthead ("[without reference to a Main
+    /// Committee (A/79/L.6)]").
     Title,
     /// The deciding body: "The General Assembly,".
     Chapeau,
@@ -66,6 +77,9 @@ pub enum UnitKind {
     Annex,
     /// A footnote definition.
     Footnote,
+    /// The closing line of an adopted resolution: "80th plenary meeting
+    /// 30 October 2024" (see [`closing`]).
+    Closing,
 }
 
 impl UnitKind {
@@ -81,6 +95,7 @@ impl UnitKind {
             UnitKind::Annex => 6,
             UnitKind::Footnote => 7,
             UnitKind::Table => 8,
+            UnitKind::Closing => 9,
         }
     }
 
@@ -110,6 +125,7 @@ impl UnitKind {
             UnitKind::Annex => "annex",
             UnitKind::Footnote => "footnote",
             UnitKind::Table => "table",
+            UnitKind::Closing => "closing",
         }
     }
 }

@@ -5,7 +5,9 @@
 //! paragraphs after it are preambular until the first numbered paragraph;
 //! from there on numbered paragraphs are operative, letters and roman
 //! numerals open subparagraphs, short unnumbered lines are headings, and an
-//! annex heading starts a part of its own. A paragraph is operative because
+//! annex heading starts a part of its own; the closing line of an adopted
+//! resolution ("80th plenary meeting / 30 October 2024") is a closing unit
+//! of its own. A paragraph is operative because
 //! it is numbered, whatever word it opens with ("40. Reconnaissant ...,
 //! se félicite ...").
 //!
@@ -15,6 +17,7 @@
 //! writes this normal form back.
 
 use super::blocks::{self, Block};
+use super::closing;
 use super::label::Labeller;
 use super::marker;
 use super::{MODEL_VERSION, Resolution, Unit, UnitKind};
@@ -27,7 +30,8 @@ pub struct ParseOptions {
     pub lang: Option<Lang>,
 }
 
-/// The text has none of the structure of a resolution.
+/// The text has none of the structure of a resolution and no paragraph to
+/// read as plain paragraphs either: see [`super::plain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoStructure;
 
@@ -51,19 +55,14 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
     }
     units.extend(footnotes.iter().filter_map(footnote_unit));
     Labeller::label(&mut units);
-    let structured = units.iter().any(|u| {
-        matches!(
-            u.kind,
-            UnitKind::Chapeau | UnitKind::Preambular | UnitKind::Operative
-        ) || (u.kind == UnitKind::Paragraph && u.number.is_some())
-    });
-    if !structured {
-        return Err(NoStructure);
+    if !super::plain::is_structured(&units) {
+        return super::plain::paragraphs(lang, units);
     }
     Ok(Resolution {
         version: MODEL_VERSION,
         lang,
         units,
+        metadata: Default::default(),
     })
 }
 
@@ -180,6 +179,9 @@ impl<'a> PartParser<'a> {
                 _ => {}
             }
         }
+        if self.phase != Phase::Title && self.closing(block) {
+            return;
+        }
         if is_table(text) {
             self.paragraph = None;
             self.push(UnitKind::Table, None, None, text, block.line);
@@ -215,6 +217,30 @@ impl<'a> PartParser<'a> {
             Phase::Title => self.unmarked_before_body(block),
             Phase::Preamble => self.preamble(block),
             Phase::Operative => self.unmarked_in_body(block),
+        }
+    }
+
+    /// The closing line of an adopted resolution ("80th plenary meeting
+    /// 30 October 2024"), or its date on a line of its own right after the
+    /// meeting: one closing unit, never a heading.
+    fn closing(&mut self, block: &Block) -> bool {
+        let text = block.text.as_str();
+        if closing::is_closing(text) {
+            self.paragraph = None;
+            self.push(UnitKind::Closing, None, None, text, block.line);
+            return true;
+        }
+        match self.units.last_mut() {
+            Some(last)
+                if last.kind == UnitKind::Closing
+                    && ((!closing::is_dated(&last.text) && closing::is_date(text))
+                        || closing::is_adoption_note(text)) =>
+            {
+                last.text.push(' ');
+                last.text.push_str(text);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -399,7 +425,8 @@ pub fn is_chapeau(text: &str) -> bool {
 /// sécurité,", "La Asamblea General,": an article, an organ among the first
 /// words, at most twelve words, and a final comma.
 fn is_chapeau_in(table: &Language, text: &str) -> bool {
-    let Some(body) = text.strip_suffix(',') else {
+    // Twelve words: a longer text is a paragraph, not split into words.
+    let Some(body) = text.strip_suffix(',').filter(|b| b.len() <= 240) else {
         return false;
     };
     let words: Vec<&str> = body
@@ -576,13 +603,25 @@ mod tests {
     }
 
     #[test]
-    fn prose_is_not_a_resolution() {
+    fn prose_is_read_as_paragraphs() {
+        let r = parse(
+            "Dear colleagues,\n\nPlease find attached the minutes.",
+            &ParseOptions::default(),
+        );
+        assert!(r.is_ok_and(|r| !r.has_structure()));
+    }
+
+    #[test]
+    fn the_closing_line_is_one_closing_unit() {
+        let text = "The General Assembly,\n1. Decides to act.\n30th plenary meeting\n30 October 2024\n[^1]: A/79/1.";
+        assert_eq!(labels(text), ["CHAPEAU", "OP1", "CLOSING", "FN1"]);
+        let r = parse(text, &ParseOptions::default()).unwrap();
+        assert_eq!(r.units[2].kind, UnitKind::Closing);
+        assert_eq!(r.units[2].text, "30th plenary meeting 30 October 2024");
+        // A date alone elsewhere is not taken into anything.
         assert_eq!(
-            parse(
-                "Dear colleagues,\n\nPlease find attached the minutes.",
-                &ParseOptions::default()
-            ),
-            Err(NoStructure)
+            labels("The General Assembly,\n\n1. Decides to act.\n\n30 October 2024"),
+            ["CHAPEAU", "OP1", "H1"]
         );
     }
 

@@ -104,6 +104,7 @@ impl Resolution {
             version: self.version,
             lang: self.lang,
             units,
+            metadata: self.metadata.clone(),
         })
     }
 }

@@ -1,50 +1,93 @@
-//! One self-contained HTML page: inline CSS, no script, no network.
+//! One self-contained HTML page: inline CSS, no script, no network. It
+//! reads and prints like a legal redline:
 //!
-//! A summary comes first (counts, and the renumbering table old → new),
-//! then every unit with its new number, its old number where it changed,
-//! badges for inserted, deleted, moved, split and merged units, and the
-//! text with `<del>` and `<ins>`. The page prints as it shows.
+//! - a header naming the two versions (their document symbols when the
+//!   drafts carry them, else their files) and the date, repeated at the top
+//!   of every printed page;
+//! - a compact summary (only the counts that are not zero) and the
+//!   renumbering table in the document's own numbering (`paragraphe 16 →
+//!   paragraphe 17`), on screen and on paper;
+//! - every unit as a paragraph that begins with its number, then its note
+//!   in the draft's language (`(ancien 16)`, `déplacé ; auparavant
+//!   paragraphe 2`), then its text with `<del>` and `<ins>`. Edited units
+//!   carry an amber bar; units only renumbered carry none, their old number
+//!   in grey;
+//! - a deletion and the insertion replacing it are set apart by a real
+//!   space when they replace whole words (`<del>13</del> <ins>12</ins>`),
+//!   never by CSS, which cannot tell whether text stands between them;
+//! - document symbols never break at their hyphen or slash (a
+//!   `<span class="sym">`, `white-space: nowrap`; the copied text is the
+//!   text);
+//! - paragraphs may break across pages (orphans and widows kept to two
+//!   lines); headings stay with what follows.
 
-use super::{anchor, badges, for_reading, hug, number_struck, shown_marker};
+use super::reader::{self, lang_of};
+use super::term::replaces_whole_words;
+use super::{anchor, for_reading, hug, number_struck, shown_marker};
 use crate::lang::Lang;
+use crate::lang::reader::ReaderWords;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use std::io::{self, Write};
 
 const STYLE: &str = r#"
-:root { --del: #b3261e; --ins: #0b6b2e; --muted: #5f6368; }
+:root { --del: #b3261e; --ins: #0b6b2e; --muted: #5f6368; --edit: #f9ab00; }
 body { font: 16px/1.5 "Times New Roman", Georgia, serif; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; color: #202124; }
 h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 .files { color: var(--muted); margin: 0 0 1rem; font-family: system-ui, sans-serif; font-size: .9rem; }
-.summary { font-family: system-ui, sans-serif; font-size: .9rem; border: 1px solid #dadce0; border-radius: 6px; padding: .75rem 1rem; margin-bottom: 2rem; }
-.summary table { border-collapse: collapse; margin: .5rem 0; }
-.summary td, .summary th { padding: .1rem .75rem .1rem 0; text-align: left; }
-.unit { margin: 0 0 1rem; padding-left: .5rem; border-left: 3px solid transparent; }
-.unit.changed { border-left-color: #fbbc04; }
+.summary { font-family: system-ui, sans-serif; font-size: .85rem; border: 1px solid #dadce0; border-radius: 6px; padding: .5rem 1rem; margin-bottom: 1.5rem; }
+.counts { margin: 0; }
+.counts .count + .count::before { content: " · "; color: var(--muted); }
+.renumbering h2 { font-size: .85rem; margin: .5rem 0 .25rem; }
+.renumbering table { display: block; }
+.renumbering tbody { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); column-gap: 1rem; }
+.renumbering tr { display: block; }
+.renumbering td { display: inline; padding: 0; }
+.renumbering td + td::before { content: " → "; color: var(--muted); }
+.unit { margin: 0 0 .8rem; padding-left: .6rem; border-left: 3px solid transparent; }
+.unit.changed { border-left-color: var(--edit); }
 .unit.inserted { border-left-color: var(--ins); }
 .unit.deleted, .unit.moved_away { border-left-color: var(--del); }
-.unit.heading p, .unit.title p, .unit.annex p { font-weight: bold; text-align: center; }
+.unit.heading p, .unit.title p, .unit.annex p { font-weight: bold; text-align: center; break-after: avoid; }
 .unit.subparagraph { margin-left: 2rem; }
 .unit.footnote { font-size: .85rem; }
-.num { font-weight: bold; margin-right: .35rem; }
-.was { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
-.badge { display: inline-block; font: .7rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .03em; border-radius: 3px; padding: 0 .35rem; margin-right: .3rem; background: #e8eaed; color: #3c4043; vertical-align: middle; }
+p { margin: 0; orphans: 2; widows: 2; }
+.num { font-weight: bold; }
+.was { color: var(--muted); font-size: .85rem; }
+.badge { font: .7rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .03em; border-radius: 3px; padding: 0 .35rem; background: #e8eaed; color: #3c4043; white-space: nowrap; }
 .badge.inserted { background: #e6f4ea; color: var(--ins); }
 .badge.deleted, .badge.moved_away { background: #fce8e6; color: var(--del); }
-.badge.moved, .badge.split, .badge.merged { background: #e8f0fe; color: #174ea6; }
-p { margin: .2rem 0; }
+.badge.moved, .badge.split, .badge.merged, .badge.was { background: #e8f0fe; color: #174ea6; }
+.sym { white-space: nowrap; }
 sup.fn a { color: inherit; text-decoration: none; }
 del { color: var(--del); text-decoration: line-through; }
 ins { color: var(--ins); text-decoration: underline; }
-del + ins, ins + del { margin-left: .2em; }
-.unit.deleted p { color: var(--del); text-decoration: line-through; }
-.unit.inserted p { color: var(--ins); text-decoration: underline; }
-@media print { body { margin: 0; max-width: none; } .summary { break-inside: avoid; } .unit { break-inside: avoid; } }
+.unit.deleted .text { color: var(--del); text-decoration: line-through; }
+.unit.inserted .text { color: var(--ins); text-decoration: underline; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
+  .summary { border-color: #999; }
+  a { color: inherit; }
+}
 "#;
 
-/// Writes the redline as one HTML page.
+/// Writes the redline as one HTML page dated today (or as
+/// `SOURCE_DATE_EPOCH` says).
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
-    let title = format!("Redline: {} → {}", redline.old.name, redline.new.name);
+    let today = super::docx::timestamp(super::docx::now());
+    render_dated(redline, &today, out)
+}
+
+/// Writes the redline as one HTML page; `date` (ISO 8601, as the Word
+/// redline dates its revisions) is shown in the header.
+pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::Result<()> {
+    let lang = lang_of(redline);
+    let words = lang.reader();
+    let title = format!(
+        "{}{}: {} → {}",
+        words.redline, words.before_colon, redline.old.name, redline.new.name
+    );
+    let date = words.date_of(date).unwrap_or_default();
     writeln!(out, "<!DOCTYPE html>")?;
     writeln!(out, "<html lang=\"{}\">", redline.new.lang)?;
     writeln!(out, "<head><meta charset=\"utf-8\">")?;
@@ -53,43 +96,105 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
     writeln!(out, "<title>{}</title>", escape(&title))?;
-    writeln!(out, "<style>{STYLE}</style></head>")?;
-    writeln!(out, "<body>")?;
-    writeln!(out, "<header><h1>Redline</h1>")?;
     writeln!(
         out,
-        "<p class=\"files\"><span class=\"old-name\">{}</span> → <span class=\"new-name\">{}</span></p>",
-        escape(&redline.old.name),
-        escape(&redline.new.name)
+        "<style>{STYLE}{}</style></head>",
+        page_style(redline, &date)
     )?;
-    summary(redline, out)?;
+    writeln!(out, "<body>")?;
+    writeln!(out, "<header><h1>{}</h1>", escape(words.redline))?;
+    writeln!(
+        out,
+        "<p class=\"files\"><span class=\"old-name\">{}</span> → <span class=\"new-name\">{}</span> · <time>{}</time></p>",
+        escape(&redline.old.described()),
+        escape(&redline.new.described()),
+        escape(&date)
+    )?;
+    summary(redline, lang, out)?;
     writeln!(out, "</header>\n<main>")?;
     let mut html = String::with_capacity(redline.entries.len() * 400);
     for entry in for_reading(redline) {
-        unit(&entry, redline.new.lang, &mut html);
+        unit(&entry, lang, &mut html);
     }
     out.write_all(html.as_bytes())?;
     writeln!(out, "</main>\n</body>\n</html>")
 }
 
-fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
-    let s = redline.summary();
-    writeln!(out, "<section class=\"summary\"><table class=\"counts\">")?;
-    for (what, n) in s.counts() {
-        let class = what.replace(' ', "-");
+/// The printed page: A4 margins, and in the top margin of every page the
+/// two versions (symbols, else files) and the date; page numbers below.
+fn page_style(redline: &Redline, date: &str) -> String {
+    let (old, new) = version_names(redline);
+    format!(
+        "@page {{ size: A4; margin: 2cm 1.8cm; @top-left {{ content: \"{} → {}\"; font: 9pt system-ui, sans-serif; color: #5f6368; }} @top-right {{ content: \"{}\"; font: 9pt system-ui, sans-serif; color: #5f6368; }} @bottom-center {{ content: counter(page) \" / \" counter(pages); font: 9pt system-ui, sans-serif; color: #5f6368; }} }}",
+        css_string(&old),
+        css_string(&new),
+        css_string(date)
+    )
+}
+
+/// How the printed header names the two versions: the symbol (and date)
+/// of a published document's masthead, else the document symbol its title
+/// lines carry, else its file name.
+pub fn version_names(redline: &Redline) -> (String, String) {
+    let from_title = |old: bool| {
+        redline
+            .entries
+            .iter()
+            .filter(|e| e.kind == UnitKind::Title || e.kind == UnitKind::Chapeau)
+            .map(|e| if old { e.old_text() } else { e.new_text() })
+            .find_map(|t| {
+                let found = crate::check::symbol::find(&t);
+                found.first().map(|s| t[s.range.clone()].to_string())
+            })
+    };
+    let name = |version: &crate::redline::Version, old: bool| {
+        let m = &version.metadata;
+        let symbol = m.symbol.clone().or_else(|| from_title(old));
+        let file = std::path::Path::new(&version.name)
+            .file_name()
+            .map_or(version.name.clone(), |f| f.to_string_lossy().into_owned());
+        match (symbol, &m.date) {
+            (Some(s), Some(d)) => format!("{s} ({d})"),
+            (Some(s), None) => s,
+            (None, _) => file,
+        }
+    };
+    (name(&redline.old, true), name(&redline.new, false))
+}
+
+/// A text as the inside of a CSS string.
+fn css_string(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '"' | '\\' => format!("\\{c}"),
+            '<' => "\\3c ".to_string(),
+            c if c.is_control() => " ".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+fn summary(redline: &Redline, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "<section class=\"summary\"><p class=\"counts\">")?;
+    for (key, n) in reader::counts(redline).into_iter().filter(|(_, n)| *n > 0) {
+        let word = ReaderWords::count(n, reader::count_words(key, lang));
         writeln!(
             out,
-            "<tr class=\"{class}\"><th>{what}</th><td>{n}</td></tr>"
+            "<span class=\"count {key}\"><b>{n}</b> {}</span>",
+            escape(word)
         )?;
     }
-    writeln!(out, "</table>")?;
-    if !s.renumbering.is_empty() {
+    writeln!(out, "</p>")?;
+    let rows = reader::renumbering(redline, lang);
+    if !rows.is_empty() {
+        let words = lang.reader();
         writeln!(
             out,
-            "<details class=\"renumbering\"><summary>Renumbering ({})</summary><table><tr><th>Old</th><th>New</th></tr>",
-            s.renumbering.len()
+            "<div class=\"renumbering\"><h2>{} ({})</h2><table><tbody>",
+            escape(words.renumbering),
+            rows.len(),
         )?;
-        for (old, new) in &s.renumbering {
+        for (old, new) in &rows {
             writeln!(
                 out,
                 "<tr><td>{}</td><td>{}</td></tr>",
@@ -97,34 +202,29 @@ fn summary(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
                 escape(new)
             )?;
         }
-        writeln!(out, "</table></details>")?;
+        writeln!(out, "</tbody></table></div>")?;
     }
     writeln!(out, "</section>")
 }
 
 fn unit(entry: &Entry, lang: Lang, html: &mut String) {
     open_unit(entry, html);
-    if entry.renumbered()
-        && let Some(n) = entry.old.first().and_then(|o| o.number.as_deref())
-    {
-        html.push_str(&format!(
-            "<span class=\"was\">(formerly {})</span>",
-            escape(n)
-        ));
+    if let Some(was) = reader::formerly(entry, lang) {
+        html.push_str(&format!("<span class=\"was\">({})</span> ", escape(&was)));
     }
-    for badge in badges(entry) {
-        let class = badge.split_whitespace().next().unwrap_or("");
+    let badges = reader::badges(entry, lang);
+    for (class, text) in badges.iter().filter(|(class, _)| *class != "edited") {
         html.push_str(&format!(
-            "<span class=\"badge {class}\">{}</span>",
-            escape(&badge)
+            "<span class=\"badge {class}\">{}</span> ",
+            escape(text)
         ));
     }
     if entry.op != Op::MovedAway {
-        html.push_str("<p>");
+        html.push_str("<span class=\"text\">");
         body(entry, lang, html);
-        html.push_str("</p>");
+        html.push_str("</span>");
     }
-    html.push_str("</div>\n");
+    html.push_str("</p></div>\n");
 }
 
 /// The text of an entry; a preambular paragraph's opening words in
@@ -141,13 +241,16 @@ fn body(entry: &Entry, lang: Lang, html: &mut String) {
         } else {
             segment(s.op, &s.text, false, html);
         }
+        if replaces_whole_words(&entry.segments, k) {
+            html.push(' ');
+        }
     }
 }
 
 fn segment(op: SegmentOp, text: &str, italic: bool, html: &mut String) {
     let (lead, core, trail) = hug(text);
     html.push_str(&escape(lead));
-    let mut core = footnote_refs(&escape(core).replace('\n', " ¶ "));
+    let mut core = footnote_refs(&symbols(core).replace('\n', " ¶ "));
     if italic && !core.is_empty() {
         core = format!("<em>{core}</em>");
     }
@@ -160,6 +263,29 @@ fn segment(op: SegmentOp, text: &str, italic: bool, html: &mut String) {
     html.push_str(&escape(trail));
 }
 
+/// Escapes a text and keeps its document symbols whole on a line.
+///
+/// ```
+/// use redraft::render::html::symbols;
+/// assert_eq!(symbols("la résolution ICC-ASP/18/Res.3 &"),
+///     r#"la résolution <span class="sym">ICC-ASP/18/Res.3</span> &amp;"#);
+/// ```
+pub fn symbols(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut at = 0;
+    for s in crate::check::symbol::find(text) {
+        let piece = &text[s.range.clone()];
+        if !piece.contains(['-', '/']) || s.range.start < at {
+            continue;
+        }
+        out.push_str(&escape(&text[at..s.range.start]));
+        out.push_str(&format!("<span class=\"sym\">{}</span>", escape(piece)));
+        at = s.range.end;
+    }
+    out.push_str(&escape(&text[at..]));
+    out
+}
+
 /// Footnote references `[^7]` as superscript links to the footnote.
 pub fn footnote_refs(html: &str) -> String {
     crate::model::marker::FOOTNOTE_REF
@@ -167,12 +293,19 @@ pub fn footnote_refs(html: &str) -> String {
         .into_owned()
 }
 
-/// Opens a unit's `<div>` (classes for its kind and change, its
-/// [`anchor`] as id, its label) and writes its number.
+/// Opens a unit's `<div>` (classes for its kind and change, and
+/// `changed`, or `renumbered` when its number is its only change; its
+/// [`anchor`] as id; its label) and its paragraph, which begins with its
+/// number: a resolution's paragraph begins with its number.
 pub fn open_unit(entry: &Entry, html: &mut String) {
-    let changed = if entry.is_change() { " changed" } else { "" };
+    let quiet = reader::renumbered_only(entry);
+    let changed = match (entry.is_change(), quiet) {
+        (_, true) => " renumbered",
+        (true, false) => " changed",
+        _ => "",
+    };
     html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\">",
+        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\"><p>",
         entry.kind.name(),
         entry.op.name(),
         escape(&anchor(entry)),
@@ -180,6 +313,7 @@ pub fn open_unit(entry: &Entry, html: &mut String) {
     ));
     if let Some(m) = shown_marker(entry) {
         html.push_str(&marker(m, number_struck(entry)));
+        html.push(' ');
     }
 }
 

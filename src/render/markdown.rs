@@ -2,33 +2,54 @@
 //!
 //! A summary comes first, then every unit as a paragraph, its number
 //! escaped so that it is not read as a list item (`17\.`), notes in
-//! italics (`_(formerly 16)_`).
+//! italics (`_(formerly 16)_`, `_(ancien 16)_`), in the draft's
+//! language and numbering ([`super::reader`]).
 
-use super::{annotation, for_reading, hug, shown_marker, summary_line};
+use super::reader::{self, lang_of};
+use super::{for_reading, hug, shown_marker};
+use crate::lang::Lang;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use std::io::{self, Write};
 
 /// Writes the redline as Markdown.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    let lang = lang_of(redline);
+    let words = lang.reader();
     writeln!(
         out,
-        "# Redline: {} → {}\n",
-        escape(&redline.old.name),
-        escape(&redline.new.name)
+        "# {}{}: {} → {}\n",
+        escape(words.redline),
+        words.before_colon,
+        escape(&redline.old.described()),
+        escape(&redline.new.described())
     )?;
-    writeln!(out, "{}\n", escape(&summary_line(redline)))?;
+    writeln!(out, "{}\n", escape(&reader::summary_line(redline, lang)))?;
+    let renumbered = reader::renumbering(redline, lang);
+    if !renumbered.is_empty() {
+        let rows: Vec<String> = renumbered
+            .iter()
+            .map(|(old, new)| format!("{old} → {new}"))
+            .collect();
+        writeln!(
+            out,
+            "{}{}: {}\n",
+            escape(words.renumbering),
+            words.before_colon,
+            escape(&rows.join(", "))
+        )?;
+    }
     for entry in for_reading(redline) {
-        writeln!(out, "{}\n", block(&entry))?;
+        writeln!(out, "{}\n", block(&entry, lang))?;
     }
     Ok(())
 }
 
-fn block(entry: &Entry) -> String {
+fn block(entry: &Entry, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     if let Some(m) = shown_marker(entry) {
         parts.push(wrap_whole(entry, &escape_marker(m)));
     }
-    if let Some(a) = annotation(entry) {
+    if let Some(a) = reader::note(entry, lang) {
         parts.push(format!("_({})_", escape(&a)));
     }
     if entry.op != Op::MovedAway {

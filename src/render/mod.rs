@@ -9,6 +9,7 @@ pub mod history;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod reader;
 pub mod term;
 pub mod text;
 
@@ -44,6 +45,11 @@ pub struct RenderOptions {
     pub context: usize,
     /// Whether the terminal output is coloured.
     pub color: bool,
+    /// The width to wrap terminal paragraphs to (at word boundaries), or
+    /// `None` not to wrap: the CLI gives the terminal's width when writing
+    /// to a terminal and `None` when piped, so that a pipe gets one line
+    /// per paragraph.
+    pub width: Option<usize>,
     /// Word output: author, date, summary page.
     pub docx: docx::DocxOptions,
 }
@@ -54,6 +60,7 @@ impl Default for RenderOptions {
             full: false,
             context: 1,
             color: false,
+            width: None,
             docx: docx::DocxOptions::default(),
         }
     }
@@ -68,13 +75,17 @@ pub fn render(
 ) -> io::Result<()> {
     match format {
         Format::Term => term::render(redline, options, out),
-        Format::Html => html::render(redline, out),
+        Format::Html => html::render_dated(redline, &options.docx.date, out),
         Format::Markdown => markdown::render(redline, out),
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
         Format::Docx => docx::render(redline, &options.docx, out),
     }
 }
+
+// The labels-and-English forms below (`number_note`, `badges`,
+// `summary_line`, `annotation`) serve the Word body's comments and the
+// history formats; the reader's formats speak through `reader`.
 
 /// How a unit's number reads in a redline heading: `17 (formerly 16)`,
 /// `(b)`, `12 (formerly 11 and 12, merged)`. Empty for unnumbered units.

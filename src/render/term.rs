@@ -1,62 +1,111 @@
 //! The terminal: deletions red and struck through, insertions green and
-//! underlined; without colour, wdiff markers. Unchanged units are folded
-//! unless `--full`, keeping `--context N` of them around each change.
+//! underlined; without colour, wdiff markers. Headings bold. Unchanged
+//! units, and units only renumbered, are folded unless `--full`, keeping
+//! `--context N` units around each change; the summary counts and lists
+//! the renumbered ones. Notes and fold lines are in the draft's language,
+//! with its own numbering:
+//!
+//! ```text
+//! ⋯ 13 inchangés (alinéa 6 du préambule – paragraphe 4 ; dont 3 renumérotés) ⋯
+//!
+//! 2. Exprime … qui concerne [-13-] {+12+} personnes …
+//! ```
+//!
+//! A deletion and the insertion that replaces it are set apart by a space
+//! when they replace whole words (`[-13-] {+12+}`, so that they do not read
+//! `1312` once colour is lost), never inside a word (`Res.[-3-]{+2+}`).
+//! Paragraphs are wrapped at word boundaries to [`RenderOptions::width`].
 
-use super::{RenderOptions, annotation, for_reading, shown_marker, summary_line};
-use crate::redline::{Entry, Op, Redline, SegmentOp};
+use super::reader::{self, lang_of};
+use super::{RenderOptions, for_reading, shown_marker};
+use crate::lang::Lang;
+use crate::lang::reader::ReaderWords;
+use crate::model::UnitKind;
+use crate::redline::{Entry, Op, Redline, Segment, SegmentOp};
 use console::Style;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+/// How a run of a line is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Look {
+    Plain,
+    Num,
+    Note,
+    Del,
+    Ins,
+    Heading,
+}
+
 struct Styles {
-    color: bool,
     del: Style,
     ins: Style,
     note: Style,
     num: Style,
+    heading: Style,
 }
 
 impl Styles {
     fn new(color: bool) -> Self {
         let s = |style: Style| style.force_styling(color);
         Styles {
-            color,
             del: s(Style::new().red().strikethrough()),
             ins: s(Style::new().green().underlined()),
             note: s(Style::new().dim()),
             num: s(Style::new().bold()),
+            heading: s(Style::new().bold().cyan()),
         }
     }
 
-    fn del(&self, text: &str) -> String {
-        if self.color {
-            self.del.apply_to(text).to_string()
-        } else {
-            format!("[-{text}-]")
-        }
+    /// A word (no spaces) in a look; markers without colour.
+    fn apply(&self, look: Look, text: &str) -> String {
+        let style = match look {
+            Look::Plain => return text.to_string(),
+            Look::Num => &self.num,
+            Look::Note => &self.note,
+            Look::Heading => &self.heading,
+            Look::Del => &self.del,
+            Look::Ins => &self.ins,
+        };
+        style.apply_to(text).to_string()
     }
+}
 
-    fn ins(&self, text: &str) -> String {
-        if self.color {
-            self.ins.apply_to(text).to_string()
-        } else {
-            format!("{{+{text}+}}")
-        }
+/// The width of the terminal standard output is, if it is one (or
+/// `COLUMNS` when the terminal does not tell): what the CLI wraps terminal
+/// redlines to. `None` when piped: one line a paragraph, for `grep` and
+/// for pagers that wrap themselves.
+pub fn terminal_width() -> Option<usize> {
+    let term = console::Term::stdout();
+    if !term.is_term() {
+        return None;
     }
+    let columns = || std::env::var("COLUMNS").ok()?.trim().parse().ok();
+    term.size_checked()
+        .map(|(_, cols)| cols as usize)
+        .or_else(columns)
+        .filter(|&w| w >= 20)
 }
 
 /// Writes the redline for a terminal.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
     let redline = &*super::escape::redline(redline, !options.color);
     let styles = Styles::new(options.color);
+    let lang = lang_of(redline);
+    let note = |s: String| styles.apply(Look::Note, &s);
     writeln!(
         out,
         "{}",
-        styles
-            .note
-            .apply_to(format!("{} → {}", redline.old.name, redline.new.name))
+        note(format!(
+            "{} → {}",
+            redline.old.described(),
+            redline.new.described()
+        ))
     )?;
-    writeln!(out, "{}", styles.note.apply_to(summary_line(redline)))?;
+    for line in summary(redline, lang) {
+        let runs = vec![(Look::Note, line)];
+        writeln!(out, "{}", wrap(&runs, &styles, options.width))?;
+    }
     let entries = for_reading(redline);
     let shown = shown_entries(&entries, options);
     let mut folded: Vec<&Entry> = Vec::new();
@@ -65,21 +114,39 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
             folded.push(entry);
             continue;
         }
-        fold(&mut folded, &styles, out)?;
+        fold(&mut folded, &styles, lang, options.width, out)?;
         writeln!(out)?;
-        writeln!(out, "{}", line(entry, &styles))?;
+        let runs = runs(entry, lang, options.color);
+        writeln!(out, "{}", wrap(&runs, &styles, options.width))?;
     }
-    fold(&mut folded, &styles, out)
+    fold(&mut folded, &styles, lang, options.width, out)
 }
 
-/// Which entries to show: every change, and `context` entries around.
+/// The summary: the counts, then the units only renumbered.
+fn summary(redline: &Redline, lang: Lang) -> Vec<String> {
+    let mut lines = vec![reader::summary_line(redline, lang)];
+    let list = reader::renumbered_only_list(redline, lang);
+    if !list.is_empty() {
+        let words = lang.reader();
+        lines.push(format!(
+            "{}{}: {}",
+            words.renumbered_only_list,
+            words.before_colon,
+            list.join(", ")
+        ));
+    }
+    lines
+}
+
+/// Which entries to show: every change but a renumbering alone, and
+/// `context` entries around.
 fn shown_entries(entries: &[Cow<'_, Entry>], options: &RenderOptions) -> Vec<bool> {
     if options.full {
         return vec![true; entries.len()];
     }
     let mut shown = vec![false; entries.len()];
     for (k, e) in entries.iter().enumerate() {
-        if e.is_change() {
+        if e.is_change() && !reader::renumbered_only(e) {
             let lo = k.saturating_sub(options.context);
             let hi = (k + options.context + 1).min(entries.len());
             shown[lo..hi].iter_mut().for_each(|s| *s = true);
@@ -88,51 +155,255 @@ fn shown_entries(entries: &[Cow<'_, Entry>], options: &RenderOptions) -> Vec<boo
     shown
 }
 
-fn fold(folded: &mut Vec<&Entry>, styles: &Styles, out: &mut dyn Write) -> io::Result<()> {
-    if let (Some(first), Some(last)) = (folded.first(), folded.last()) {
-        let range = if folded.len() == 1 {
-            first.label().to_string()
-        } else {
-            format!("{}–{}", first.label(), last.label())
-        };
-        let what = if folded.len() == 1 { "unit" } else { "units" };
+fn fold(
+    folded: &mut Vec<&Entry>,
+    styles: &Styles,
+    lang: Lang,
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if let Some(text) = fold_line(folded, lang) {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}",
-            styles
-                .note
-                .apply_to(format!("  ⋯ {} unchanged {what} ({range}) ⋯", folded.len()))
-        )?;
+        let runs = [
+            (Look::Plain, "  ".to_string()),
+            (Look::Note, format!("⋯ {text} ⋯")),
+        ];
+        writeln!(out, "{}", wrap(&runs, styles, width))?;
     }
     folded.clear();
     Ok(())
 }
 
-fn line(entry: &Entry, styles: &Styles) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    if let Some(m) = shown_marker(entry) {
-        parts.push(match entry.op {
-            Op::Inserted => styles.ins(m),
-            Op::Deleted | Op::MovedAway => styles.del(m),
-            _ => styles.num.apply_to(m).to_string(),
-        });
+/// `13 unchanged (preambular paragraph 6 – paragraph 4; 3 renumbered)`.
+fn fold_line(folded: &[&Entry], lang: Lang) -> Option<String> {
+    let (first, last) = (folded.first()?, folded.last()?);
+    let words = lang.reader();
+    let name = |e: &Entry| {
+        e.new
+            .as_ref()
+            .or(e.old.first())
+            .map(|s| reader::name(s, lang))
+            .unwrap_or_default()
+    };
+    let mut range = if folded.len() == 1 {
+        name(first)
+    } else {
+        format!("{} – {}", name(first), name(last))
+    };
+    let renumbered = folded.iter().filter(|e| reader::renumbered_only(e)).count();
+    if renumbered > 0 {
+        let n = renumbered.to_string();
+        let template = ReaderWords::count(renumbered, words.fold_renumbered);
+        range.push_str(&format!(
+            "{}; {}",
+            words.before_colon,
+            ReaderWords::fill(template, &[("n", &n)])
+        ));
     }
-    if let Some(a) = annotation(entry) {
-        parts.push(styles.note.apply_to(format!("({a})")).to_string());
+    let n = folded.len();
+    let unchanged = ReaderWords::count(n, words.counts.unchanged);
+    Some(ReaderWords::fill(
+        words.fold,
+        &[
+            ("n", &n.to_string()),
+            ("unchanged", unchanged),
+            ("range", &range),
+        ],
+    ))
+}
+
+/// An entry as runs of text with their looks: number, note, body.
+fn runs(entry: &Entry, lang: Lang, color: bool) -> Vec<(Look, String)> {
+    let mut runs: Vec<(Look, String)> = Vec::new();
+    let mark = |look: Look, text: &str| match (color, look) {
+        (false, Look::Del) => format!("[-{text}-]"),
+        (false, Look::Ins) => format!("{{+{text}+}}"),
+        _ => text.to_string(),
+    };
+    if let Some(m) = shown_marker(entry) {
+        let look = match entry.op {
+            Op::Inserted => Look::Ins,
+            Op::Deleted | Op::MovedAway => Look::Del,
+            _ => Look::Num,
+        };
+        runs.push((look, mark(look, m)));
+        runs.push((Look::Plain, " ".into()));
+    }
+    if let Some(a) = reader::note(entry, lang) {
+        runs.push((Look::Note, format!("({a})")));
+        runs.push((Look::Plain, " ".into()));
     }
     if entry.op != Op::MovedAway {
-        let body: String = entry
-            .segments
-            .iter()
-            .map(|s| match s.op {
-                SegmentOp::Equal => s.text.clone(),
-                SegmentOp::Delete => styles.del(&s.text.replace('\n', " ¶ ")),
-                SegmentOp::Insert => styles.ins(&s.text),
-            })
-            .collect();
-        parts.push(body);
+        let heading = matches!(
+            entry.kind,
+            UnitKind::Heading | UnitKind::Title | UnitKind::Annex
+        );
+        body_runs(&entry.segments, heading, &mark, &mut runs);
     }
-    parts.retain(|p| !p.is_empty());
-    parts.join(" ")
+    while runs.last().is_some_and(|(_, t)| t.trim().is_empty()) {
+        runs.pop();
+    }
+    runs
+}
+
+fn body_runs(
+    segments: &[Segment],
+    heading: bool,
+    mark: &dyn Fn(Look, &str) -> String,
+    runs: &mut Vec<(Look, String)>,
+) {
+    let plain = if heading { Look::Heading } else { Look::Plain };
+    for (k, s) in segments.iter().enumerate() {
+        let (look, text) = match s.op {
+            SegmentOp::Equal => (plain, s.text.clone()),
+            SegmentOp::Delete => (Look::Del, s.text.replace('\n', " ¶ ")),
+            SegmentOp::Insert => (Look::Ins, s.text.clone()),
+        };
+        if look == plain {
+            runs.push((look, text));
+        } else {
+            runs.extend(hugged(look, &text, mark));
+        }
+        if replaces_whole_words(segments, k) {
+            runs.push((Look::Plain, " ".into()));
+        }
+    }
+}
+
+/// A change's leading and trailing spaces stay outside its markers.
+fn hugged(look: Look, text: &str, mark: &dyn Fn(Look, &str) -> String) -> Vec<(Look, String)> {
+    let (lead, core, trail) = super::hug(text);
+    let mut out = vec![(Look::Plain, lead.to_string())];
+    if !core.is_empty() {
+        out.push((look, mark(look, core)));
+    }
+    out.push((Look::Plain, trail.to_string()));
+    out
+}
+
+/// Whether segment `k` is a deletion directly followed by an insertion,
+/// both standing between word boundaries, so that a space must set them
+/// apart: `concerne [-13-] {+12+} personnes`, not in `Res.[-3-]{+2+}`.
+///
+/// ```
+/// use redraft::redline::{Segment, SegmentOp::*};
+/// use redraft::render::term::replaces_whole_words;
+/// let s = |op, t: &str| Segment::new(op, t);
+/// assert!(replaces_whole_words(&[s(Equal, "a "), s(Delete, "13"), s(Insert, "12"), s(Equal, " b")], 1));
+/// assert!(!replaces_whole_words(&[s(Equal, "Res."), s(Delete, "3"), s(Insert, "2")], 1));
+/// ```
+pub fn replaces_whole_words(segments: &[Segment], k: usize) -> bool {
+    let (Some(del), Some(ins)) = (segments.get(k), segments.get(k + 1)) else {
+        return false;
+    };
+    if del.op != SegmentOp::Delete || ins.op != SegmentOp::Insert {
+        return false;
+    }
+    let touching =
+        !del.text.ends_with(char::is_whitespace) && !ins.text.starts_with(char::is_whitespace);
+    let before = segments[..k]
+        .iter()
+        .rev()
+        .find(|s| s.op != SegmentOp::Insert)
+        .and_then(|s| s.text.chars().last());
+    let after = segments[k + 2..]
+        .iter()
+        .find(|s| s.op != SegmentOp::Delete)
+        .and_then(|s| s.text.chars().next());
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    touching && boundary(before) && boundary(after) && before.is_none_or(char::is_whitespace)
+}
+
+/// Joins runs into lines no wider than `width` (visible characters),
+/// breaking only at spaces; a word longer than the line stands alone. A
+/// word may be made of several runs (`Res.3` then an inserted `,`): it is
+/// never broken between them.
+fn wrap(runs: &[(Look, String)], styles: &Styles, width: Option<usize>) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    for (spaces, parts) in words(runs) {
+        let len: usize = parts
+            .iter()
+            .map(|(_, t)| console::measure_text_width(t))
+            .sum();
+        if column > 0 && width.is_some_and(|w| column + spaces + len > w) {
+            out.push('\n');
+            column = 0;
+        } else {
+            out.push_str(&" ".repeat(spaces));
+            column += spaces;
+        }
+        for (look, text) in &parts {
+            out.push_str(&styles.apply(*look, text));
+        }
+        column += len;
+    }
+    out
+}
+
+/// Runs cut into words: each word with the spaces before it and its
+/// pieces in their looks.
+fn words(runs: &[(Look, String)]) -> Vec<(usize, Vec<(Look, String)>)> {
+    let mut out = Vec::new();
+    let mut word: Vec<(Look, String)> = Vec::new();
+    let (mut spaces, mut before) = (0, 0);
+    for (look, text) in runs {
+        for (k, piece) in text.split(' ').enumerate() {
+            if k > 0 {
+                if !word.is_empty() {
+                    out.push((before, std::mem::take(&mut word)));
+                    spaces = 0;
+                }
+                spaces += 1;
+            }
+            if !piece.is_empty() {
+                if word.is_empty() {
+                    before = spaces;
+                }
+                word.push((*look, piece.to_string()));
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push((before, word));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces_and_keeps_styles_per_word() {
+        let styles = Styles::new(false);
+        let runs = vec![
+            (Look::Plain, "one two three ".to_string()),
+            (Look::Del, "[-four-]".to_string()),
+            (Look::Plain, " five".to_string()),
+        ];
+        assert_eq!(
+            wrap(&runs, &styles, Some(9)),
+            "one two\nthree\n[-four-]\nfive"
+        );
+        assert_eq!(wrap(&runs, &styles, None), "one two three [-four-] five");
+    }
+
+    #[test]
+    fn a_long_word_stands_alone() {
+        let styles = Styles::new(false);
+        let runs = vec![(Look::Plain, "a ICC-ASP/18/Res.3 b".to_string())];
+        assert_eq!(wrap(&runs, &styles, Some(5)), "a\nICC-ASP/18/Res.3\nb");
+    }
+
+    #[test]
+    fn a_word_of_several_runs_is_never_broken() {
+        let styles = Styles::new(false);
+        let runs = vec![
+            (Look::Plain, "aaaa Res.3".to_string()),
+            (Look::Ins, "{+,+}".to_string()),
+            (Look::Plain, " b".to_string()),
+        ];
+        assert_eq!(wrap(&runs, &styles, Some(8)), "aaaa\nRes.3{+,+}\nb");
+    }
 }

@@ -4,11 +4,14 @@
 //! was renumbered, inserted, moved, split or merged:
 //!
 //! ```text
-//! 17. [formerly 16] Invite instamment les États Parties ...
+//! 17. [ancien 16] Invite instamment les États Parties ...
 //! {+16. Salue les travaux préparatoires ...+}
-//! 25. [formerly 23] ... à sa [-vingtième-]{+vingt-et-unième+} session ;
+//! 25. [ancien 23] ... à sa [-vingtième-]{+vingt-et-unième+} session ;
 //! ```
+//!
+//! Notes are in the new draft's language ([`super::reader`]).
 
+use super::reader::{self, lang_of};
 use super::{annotation, for_reading, shown_marker};
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use std::io::{self, Write};
@@ -16,21 +19,28 @@ use std::io::{self, Write};
 /// Writes the redline as wdiff-style text.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     let redline = &*super::escape::redline(redline, true);
-    writeln!(out, "--- {}", redline.old.name)?;
-    writeln!(out, "+++ {}", redline.new.name)?;
+    writeln!(out, "--- {}", redline.old.described())?;
+    writeln!(out, "+++ {}", redline.new.described())?;
+    let lang = lang_of(redline);
     for entry in for_reading(redline) {
         writeln!(out)?;
-        writeln!(out, "{}", block(&entry))?;
+        writeln!(out, "{}", block_with(&entry, reader::note(&entry, lang)))?;
     }
     Ok(())
 }
 
-/// One unit as a wdiff-style block.
+/// One unit as a wdiff-style block, its notes in English with labels
+/// (`[moved from OP2]`), as the Word redline's comments quote it.
 pub fn block(entry: &Entry) -> String {
+    block_with(entry, annotation(entry))
+}
+
+/// One unit as a wdiff-style block with a note.
+pub fn block_with(entry: &Entry, note_text: Option<String>) -> String {
     let marker = shown_marker(entry);
-    let note = annotation(entry).map(|a| format!("[{a}]"));
+    let note = note_text.clone().map(|a| format!("[{a}]"));
     if entry.op == Op::MovedAway {
-        let note = format!("[{}]", annotation(entry).unwrap_or_default());
+        let note = format!("[{}]", note_text.unwrap_or_default());
         return marker.map_or(note.clone(), |m| format!("[-{m}-] {note}"));
     }
     let body = body(entry);
@@ -49,7 +59,7 @@ pub fn block(entry: &Entry) -> String {
             format!("[-{text}-]")
         };
         parts.push(wrapped);
-        parts.extend(note.filter(|n| n != "[inserted]" && n != "[deleted]"));
+        parts.extend(note.filter(|n| !says_only_inserted_or_deleted(n)));
         return parts.join(" ");
     }
     parts.extend(marker.map(str::to_string));
@@ -57,6 +67,16 @@ pub fn block(entry: &Entry) -> String {
     parts.push(body);
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
+}
+
+/// Whether a note only says what the brackets already show: `[inserted]`,
+/// `[supprimé]`.
+fn says_only_inserted_or_deleted(note: &str) -> bool {
+    let word = note.trim_start_matches('[').trim_end_matches(']');
+    crate::lang::Lang::ALL.iter().any(|l| {
+        let r = l.reader();
+        word == r.inserted || word == r.deleted
+    })
 }
 
 fn plain(entry: &Entry) -> String {

@@ -90,7 +90,7 @@ fn amend_writes_a_redline_on_request() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let md = stdout(&o);
     assert!(md.contains("~~13~~**12**"), "{md}");
-    assert!(md.contains("17\\. _(formerly 16)_"), "{md}");
+    assert!(md.contains("17\\. _(ancien 16)_"), "{md}");
 }
 
 #[test]

@@ -52,14 +52,14 @@ fn invalid_utf8() {
 }
 
 #[test]
-fn text_without_resolution_structure() {
+fn markdown_without_resolution_structure() {
     fails_with(
         &[
             "diff",
             "fixtures/delete/old.txt",
-            "fixtures/bad-input/prose.txt",
+            "fixtures/no-structure/notes.md",
         ],
-        &["prose.txt", "no resolution structure"],
+        &["notes.md", "Markdown, not a draft"],
     );
 }
 

@@ -88,7 +88,7 @@ fn footnotes_renumbered_show_as_superscripts_in_html() {
     redraft::render::html::render(&r, &mut html).unwrap();
     let html = String::from_utf8(html).unwrap();
     assert!(!html.contains("[^"), "raw footnote markers in the page");
-    assert!(html.contains(r#"id="FN3" data-label="FN3"><span class="num"><sup>3</sup></span><span class="was">(formerly 2)</span>"#));
+    assert!(html.contains(r#"id="FN3" data-label="FN3"><p><span class="num"><sup>3</sup></span> <span class="was">(formerly 2)</span>"#));
 }
 
 #[test]
@@ -100,7 +100,7 @@ fn move_the_place_left_shows_its_old_number_struck() {
     redraft::render::html::render(&r, &mut html).unwrap();
     let html = String::from_utf8(html).unwrap();
     assert!(
-        html.contains(r#"id="was-OP2" data-label="OP4"><span class="num"><del>2.</del></span>"#)
+        html.contains(r#"id="was-OP2" data-label="OP4"><p><span class="num"><del>2.</del></span>"#)
     );
 }
 

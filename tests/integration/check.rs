@@ -447,8 +447,8 @@ fn trouble_is_one_line_and_exit_two() {
         (&["check", "fixtures/nope.txt"], "fixtures/nope.txt"),
         (&["check", "fixtures/bad-input/binary.txt"], "binary data"),
         (
-            &["check", "fixtures/bad-input/prose.txt"],
-            "no resolution structure",
+            &["check", "fixtures/no-structure/notes.md"],
+            "Markdown, not a draft",
         ),
         (
             &[

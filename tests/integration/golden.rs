@@ -10,11 +10,24 @@ const NEW: &str = "fixtures/annex-i/after.txt";
 /// Runs `redraft diff` on the Annex I pair with `args` and compares its output
 /// with `fixtures/annex-i/golden/NAME`.
 pub fn check(name: &str, args: &[&str]) {
-    let mut all = vec!["diff", OLD, NEW];
+    check_pair((OLD, NEW), "annex-i/golden", name, args);
+}
+
+/// Runs `redraft diff OLD NEW args` (dated by `SOURCE_DATE_EPOCH`, so that
+/// the HTML header's date is fixed) and compares its output with
+/// `fixtures/<golden>/<name>`.
+pub fn check_pair((old, new): (&str, &str), golden: &str, name: &str, args: &[&str]) {
+    let mut all = vec!["diff", old, new];
     all.extend_from_slice(args);
-    let o = redraft(&all);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_redraft"))
+        .args(&all)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1638316800")
+        .output()
+        .expect("run redraft");
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let path = fixture("annex-i/golden").join(name);
+    let path = fixture(golden).join(name);
     let actual = stdout(&o);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -91,5 +104,60 @@ fn term_full_with_char_granularity() {
             "--granularity",
             "char",
         ],
+    );
+}
+
+/// Spanish: notes, badges, counts and the renumbering table in Spanish,
+/// with the draft's own numbering (`párrafo 3 (antes 2)`).
+const ES: (&str, &str) = (
+    "fixtures/reader-language/es-old.txt",
+    "fixtures/reader-language/es-new.txt",
+);
+
+#[test]
+fn spanish_text() {
+    check_pair(
+        ES,
+        "reader-language/golden",
+        "redline.es.txt",
+        &["--format", "text"],
+    );
+}
+
+#[test]
+fn spanish_markdown() {
+    check_pair(
+        ES,
+        "reader-language/golden",
+        "redline.es.md",
+        &["--format", "markdown"],
+    );
+}
+
+#[test]
+fn spanish_html() {
+    check_pair(
+        ES,
+        "reader-language/golden",
+        "redline.es.html",
+        &["--format", "html"],
+    );
+}
+
+#[test]
+fn spanish_term() {
+    check_pair(
+        ES,
+        "reader-language/golden",
+        "redline.es.term.txt",
+        &["--format", "term", "--color", "never", "--context", "0"],
+    );
+}
+
+#[test]
+fn french_term_folded() {
+    check(
+        "redline.term-context0.txt",
+        &["--format", "term", "--color", "never", "--context", "0"],
     );
 }

@@ -13,6 +13,11 @@ mod behaviours;
 mod check;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
+/// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,
+/// split-revisions on a full disk.
+mod docx_hostile;
+/// The Word redline written into the new draft's own document.
+mod docx_redline;
 /// Golden files of every output format on the Annex I pair.
 mod golden;
 /// `redraft history`: lineage, blame, rounds, `--git`.
@@ -25,5 +30,17 @@ mod html_browser;
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.
 mod pdf;
+/// Published UN documents (official PDFs, text other tools extracted) read
+/// as their clean forms: units, redlines, check.
+mod published;
+/// Drafts' own quirks: stray blank lines, heading then number, closing
+/// line, masthead brackets, typographic variants; the real GA pair.
+mod quirks;
+/// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
+mod reader;
 /// Shared helpers.
 mod support;
+/// Every document is read: real Word files from Word's and pandoc's test
+/// suites, documents without resolution structure, list numbering and
+/// numbering revisions as Word has them.
+mod word_files;

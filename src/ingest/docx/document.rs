@@ -1,6 +1,8 @@
 //! The text of a Word document's paragraphs, as Word shows them with every
 //! tracked change accepted (or rejected).
 //!
+//! Footnote and endnote references become `[^N]`, numbered as met.
+//!
 //! Text is gathered from runs however formatting split them, and from the
 //! containers that hold runs: fields (the displayed result; the field code
 //! is skipped), hyperlinks, smart tags, content controls (`w:sdt`) and
@@ -13,7 +15,8 @@
 //! way round when they are rejected. A paragraph whose mark is dropped (an
 //! inserted mark when rejecting, a deleted one when accepting) runs into
 //! the next paragraph, which keeps its own properties, as in Word. When
-//! rejecting, a paragraph's former properties (`w:pPrChange`) apply.
+//! rejecting, a paragraph's former properties (`w:pPrChange`) apply, and
+//! numbering inserted as a revision (`w:numPr/w:ins`) is removed.
 
 use super::numbering::NumProps;
 use super::xml::Element;
@@ -33,24 +36,44 @@ pub struct Paragraph {
     pub text: String,
 }
 
-/// Reads paragraphs, numbering footnote references as they are met.
+/// Reads paragraphs, numbering footnote and endnote references as they
+/// are met.
 #[derive(Debug)]
 pub struct Walker {
     revisions: Revisions,
     /// How to label the n-th footnote reference (from 0), or `None` inside
-    /// footnotes, where references are not counted.
+    /// notes, where references are not counted.
     notes: Option<NoteLabels>,
+    /// How to label the n-th endnote reference, if endnotes are read.
+    end_notes: Option<NoteLabels>,
     /// The ids of the footnotes referred to, with their labels, in order.
     pub footnotes: Vec<(String, String)>,
+    /// The ids of the endnotes referred to, with their labels, in order.
+    pub endnotes: Vec<(String, String)>,
 }
 
-/// How Word numbers footnotes: a start value and a format.
+/// How Word numbers footnotes (or endnotes): a start value, a format, and
+/// a prefix that keeps endnote labels apart from footnote labels when
+/// both count alike (`e1`).
 #[derive(Debug, Clone)]
 pub struct NoteLabels {
     /// `w:numStart`.
     pub start: u32,
     /// `w:numFmt`.
     pub format: String,
+    /// Written before each label: empty for footnotes.
+    pub prefix: String,
+}
+
+impl NoteLabels {
+    /// The label of the n-th reference (from 0).
+    pub fn label(&self, n: usize) -> String {
+        let n = self
+            .start
+            .saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
+        let number = super::numbering::format_number(n, &self.format);
+        format!("{}{number}", self.prefix)
+    }
 }
 
 /// A paragraph before merging: whether its mark survives.
@@ -66,8 +89,16 @@ impl Walker {
         Walker {
             revisions,
             notes,
+            end_notes: None,
             footnotes: Vec::new(),
+            endnotes: Vec::new(),
         }
+    }
+
+    /// The walker also reads endnote references, labelled so.
+    pub fn with_endnotes(mut self, labels: NoteLabels) -> Walker {
+        self.end_notes = Some(labels);
+        self
     }
 
     /// The paragraphs of a block container (`w:body`, `w:footnote`, a
@@ -141,7 +172,9 @@ impl Walker {
         Some(Raw {
             paragraph: Paragraph {
                 style: paragraph_style,
-                num: props.map(NumProps::of).unwrap_or_default(),
+                num: props
+                    .map(|p| NumProps::of_version(p, self.revisions == Revisions::Reject))
+                    .unwrap_or_default(),
                 text,
             },
             mark_kept,
@@ -180,21 +213,36 @@ impl Walker {
                 "w:br" | "w:cr" => text.push(' '),
                 "w:noBreakHyphen" => text.push('\u{2011}'),
                 "w:sym" => text.extend(symbol(e)),
-                "w:footnoteReference" => self.reference(e, text),
+                "w:footnoteReference" => self.footnote(e, text),
+                "w:endnoteReference" => self.endnote(e, text),
                 _ => {}
             }
         }
     }
 
-    fn reference(&mut self, e: &Element, text: &mut String) {
-        let (Some(notes), Some(id)) = (&self.notes, e.attr("w:id")) else {
-            return;
-        };
-        let n = notes.start + self.footnotes.len() as u32;
-        let label = super::numbering::format_number(n, &notes.format);
-        text.push_str(&format!("[^{label}]"));
-        self.footnotes.push((id.to_string(), label));
+    fn footnote(&mut self, e: &Element, text: &mut String) {
+        if let (Some(labels), Some(id)) = (&self.notes, e.attr("w:id")) {
+            reference(labels, id, &mut self.footnotes, text);
+        }
     }
+
+    fn endnote(&mut self, e: &Element, text: &mut String) {
+        if let (Some(labels), Some(id)) = (&self.end_notes, e.attr("w:id")) {
+            reference(labels, id, &mut self.endnotes, text);
+        }
+    }
+}
+
+/// Writes `[^label]` for the next reference and records it.
+fn reference(
+    labels: &NoteLabels,
+    id: &str,
+    references: &mut Vec<(String, String)>,
+    text: &mut String,
+) {
+    let label = labels.label(references.len());
+    text.push_str(&format!("[^{label}]"));
+    references.push((id.to_string(), label));
 }
 
 /// The character of `<w:sym w:char="F0B7"/>`: symbol fonts map their

@@ -7,19 +7,27 @@
 //! - [`document`]: paragraph text, fields, hyperlinks, content controls,
 //!   tracked changes.
 //! - [`numbering`]: the numbers Word computes for list paragraphs.
+//! - [`notes`]: footnotes and endnotes, numbered as Word numbers them and
+//!   written as `[^N]` references and `[^N]: text` definitions at the end.
 //!
-//! Footnotes come from `word/footnotes.xml`, numbered in the order of their
-//! references from the document's `w:numStart`, and are written as `[^N]`
-//! references and `[^N]: text` definitions at the end.
+//! What the reader produces is bounded as well as what it inflates: every
+//! paragraph, number and note definition is charged to a
+//! [`Budget`](crate::ingest::limits::Budget) as it is made, so that list
+//! numbers or notes repeated without end are refused at the limit.
+//! Noncharacters U+FFFE and U+FFFF, which XML cannot hold and Word never
+//! writes, are read as U+FFFD (�), visible where they stood.
 
 pub mod container;
 pub mod document;
+pub mod notes;
 pub mod numbering;
 pub mod xml;
 
 use crate::ingest::Revisions;
+use crate::ingest::limits::{Budget, Limits};
 use container::Package;
-use document::{NoteLabels, Paragraph, Walker};
+use document::{Paragraph, Walker};
+use notes::Kind;
 use numbering::{Counters, Numbering};
 use std::collections::HashMap;
 use xml::Element;
@@ -33,24 +41,38 @@ pub fn looks_like_docx(bytes: &[u8]) -> bool {
 }
 
 /// Reads a Word document as a plain-text draft, with tracked changes
-/// accepted or rejected. The error is one line, without the file name.
+/// accepted or rejected, within the default [`Limits`]. The error is one
+/// line, without the file name.
 pub fn read(bytes: &[u8], revisions: Revisions) -> Result<String, String> {
+    read_limited(bytes, revisions, Limits::default())
+}
+
+/// Reads a Word document as [`read`] does, within `limits`.
+pub fn read_limited(bytes: &[u8], revisions: Revisions, limits: Limits) -> Result<String, String> {
     let mut package = Package::open(bytes)?;
     let parts = Parts::read(&mut package)?;
     let body = parts
         .document
         .child("w:body")
         .ok_or_else(|| format!("{} has no w:body", container::DOCUMENT))?;
-    let labels = note_labels(parts.settings.as_ref(), body);
-    let mut walker = Walker::new(revisions, Some(labels));
+    let settings = parts.settings.as_ref();
+    let foot = notes::labels(Kind::Foot, settings, body);
+    let mut end = notes::labels(Kind::End, settings, body);
+    if end.format == foot.format {
+        end.prefix = "e".to_string();
+    }
+    let mut walker = Walker::new(revisions, Some(foot)).with_endnotes(end);
     let paragraphs = walker.paragraphs(body);
     let numbering = Numbering::read(parts.numbering.as_ref(), parts.styles.as_ref());
-    let mut blocks = numbered_blocks(&paragraphs, &numbering);
-    blocks.extend(footnote_blocks(
-        &walker.footnotes,
-        parts.footnotes.as_ref(),
-        revisions,
-    ));
+    let mut budget = Budget::new(limits);
+    let mut blocks = numbered_blocks(&paragraphs, &numbering, &mut budget)?;
+    for (kind, references, part) in [
+        (Kind::Foot, &walker.footnotes, &parts.footnotes),
+        (Kind::End, &walker.endnotes, &parts.endnotes),
+    ] {
+        let defined = notes::definitions(references, part.as_ref(), kind, revisions, &mut budget)?;
+        blocks.extend(defined);
+    }
     if blocks.is_empty() {
         return Err("the Word document has no text".to_string());
     }
@@ -63,6 +85,7 @@ struct Parts {
     numbering: Option<Element>,
     styles: Option<Element>,
     footnotes: Option<Element>,
+    endnotes: Option<Element>,
     settings: Option<Element>,
 }
 
@@ -79,6 +102,7 @@ impl Parts {
         let numbering = optional("numbering")?;
         let styles = optional("styles")?;
         let footnotes = optional("footnotes")?;
+        let endnotes = optional("endnotes")?;
         let settings = optional("settings")?;
         let document = parse_part(package, container::DOCUMENT)?
             .ok_or_else(|| format!("no {}", container::DOCUMENT))?;
@@ -87,6 +111,7 @@ impl Parts {
             numbering,
             styles,
             footnotes,
+            endnotes,
             settings,
         })
     }
@@ -122,70 +147,48 @@ fn relationship_targets(package: &mut Package<'_>) -> Result<HashMap<String, Str
     Ok(out)
 }
 
-/// The start and format of footnote numbers: the body's last section
-/// properties, else the document settings, else 1 in decimal.
-fn note_labels(settings: Option<&Element>, body: &Element) -> NoteLabels {
-    let section = body.child("w:sectPr").and_then(|s| s.child("w:footnotePr"));
-    let global = settings.and_then(|s| s.child("w:footnotePr"));
-    let value = |name: &str| {
-        section
-            .and_then(|p| p.child_val(name))
-            .or_else(|| global.and_then(|p| p.child_val(name)))
-    };
-    NoteLabels {
-        start: value("w:numStart")
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(1),
-        format: value("w:numFmt").unwrap_or("decimal").to_string(),
-    }
-}
-
-/// Paragraph blocks with the numbers Word shows before list paragraphs.
-fn numbered_blocks(paragraphs: &[Paragraph], numbering: &Numbering) -> Vec<String> {
+/// Paragraph blocks with the numbers Word shows before list paragraphs,
+/// each charged to the budget.
+fn numbered_blocks(
+    paragraphs: &[Paragraph],
+    numbering: &Numbering,
+    budget: &mut Budget,
+) -> Result<Vec<String>, String> {
     let mut counters = Counters::new(numbering);
     let mut blocks = Vec::new();
     for p in paragraphs {
         let marker = numbering
             .resolve(p.style.as_deref(), &p.num)
             .and_then(|(id, level)| counters.next(&id, level));
-        let text = clean(&p.text);
-        match marker {
-            Some(m) => blocks.push(crate::model::block(Some(&m), &text)),
-            None if !text.is_empty() => blocks.push(text),
-            None => {}
+        if let Some(m) = &marker {
+            budget.text(m)?;
         }
+        let marker = marker.map(|m| clean(&m));
+        let text = clean(&p.text);
+        if marker.is_none() && text.is_empty() {
+            continue;
+        }
+        budget.block(&text)?;
+        blocks.push(crate::model::block(marker.as_deref(), &text));
     }
-    blocks
+    Ok(blocks)
 }
 
-/// `[^N]: text` for each footnote referred to, in order. A reference to a
-/// footnote the document does not have gets no definition, so that
-/// `redraft check` reports it.
-fn footnote_blocks(
-    references: &[(String, String)],
-    footnotes: Option<&Element>,
-    revisions: Revisions,
-) -> Vec<String> {
-    let by_id: HashMap<&str, &Element> = footnotes
-        .map(|f| {
-            f.elements()
-                .filter(|e| e.name == "w:footnote")
-                .filter_map(|e| Some((e.attr("w:id")?, e)))
-                .collect()
-        })
-        .unwrap_or_default();
-    references
-        .iter()
-        .filter_map(|(id, label)| {
-            let note = by_id.get(id.as_str())?;
-            let paragraphs = Walker::new(revisions, None).paragraphs(note);
-            let texts: Vec<String> = paragraphs.iter().map(|p| clean(&p.text)).collect();
-            Some(format!("[^{label}]: {}", texts.join(" ").trim()))
-        })
-        .collect()
-}
-
-/// A paragraph's text as one block: trimmed, no line ends.
+/// A paragraph's text as one block: trimmed, no line ends, the
+/// noncharacters U+FFFE and U+FFFF shown as U+FFFD.
 fn clean(text: &str) -> String {
-    text.replace(['\n', '\r'], " ").trim().to_string()
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+    let plain = !text.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0xEF));
+    if plain {
+        return text.trim().to_string();
+    }
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    mapped.trim().to_string()
 }

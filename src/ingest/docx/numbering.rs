@@ -1,19 +1,32 @@
 //! Automatic numbering: the number Word shows before a list paragraph,
 //! computed from `word/numbering.xml` (and the numbering of paragraph
-//! styles in `word/styles.xml`).
+//! styles in `word/styles.xml`), as Word computes it.
 //!
 //! A paragraph's `w:numPr` names a numbering instance (`w:num`, by
 //! `w:numId`) and a level (`w:ilvl`); the instance refers to an abstract
-//! numbering (`w:abstractNum`) whose levels give the start value, the
-//! format (`decimal`, `lowerLetter`, `lowerRoman`, ...) and the text
-//! (`%1.`, `(%2)`). Instances of one abstract numbering share their
-//! counters, as in Word, unless an instance overrides a level's start
-//! (`w:lvlOverride/w:startOverride`), which makes it a list of its own.
-//! Using a level restarts the deeper ones (unless `w:lvlRestart` says
-//! otherwise).
+//! numbering (`w:abstractNum`, or the one a `w:numStyleLink` leads to)
+//! whose levels give the start value, the format (`decimal`, `lowerLetter`,
+//! `lowerRoman`, ...) and the text (`%1.`, `(%2)`). As in Word, the
+//! counters belong to the abstract numbering: every instance of it
+//! continues the same list, and an instance that overrides a level's start
+//! (`w:lvlOverride/w:startOverride`, Word's "Restart numbering") sets that
+//! level's counter where the instance is first used at that level, after
+//! which the list goes on from there, whichever instance the next
+//! paragraphs name. An instance may also override a level's definition
+//! (`w:lvlOverride/w:lvl`). Using a level restarts the deeper ones (unless
+//! `w:lvlRestart` says otherwise); `w:isLgl` shows every level in decimal.
+//!
+//! Worked example (pandoc's `lists_restart_8367.docx`): a style gives
+//! "Item" paragraphs instance 1; the second list's first item names
+//! instance 2, which restarts level 0 at 1. Word reads 1, 2, 3 · 1, 2, 3,
+//! 4: the items after the restart name instance 1 again (through the
+//! style) and continue the restarted count, not their own earlier one.
 
 use super::xml::Element;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// The deepest level Word numbers (levels 0 to 8).
+const LEVELS: usize = 9;
 
 /// One level of an abstract numbering.
 #[derive(Debug, Clone, Default)]
@@ -26,6 +39,17 @@ struct Level {
     restart: Option<usize>,
     /// `w:pStyle`: the paragraph style linked to this level.
     style: Option<String>,
+    /// `w:isLgl`: every level's number shown in decimal.
+    legal: bool,
+}
+
+/// An abstract numbering: its levels, or the numbering style it stands for.
+#[derive(Debug, Clone, Default)]
+struct Abstract {
+    levels: HashMap<usize, Level>,
+    /// `w:numStyleLink`: the levels are those of the numbering this
+    /// numbering style gives.
+    style_link: Option<String>,
 }
 
 /// A numbering instance: its abstract numbering and level overrides.
@@ -40,7 +64,7 @@ struct Instance {
 /// carry numbering.
 #[derive(Debug, Clone, Default)]
 pub struct Numbering {
-    abstracts: HashMap<String, HashMap<usize, Level>>,
+    abstracts: HashMap<String, Abstract>,
     instances: HashMap<String, Instance>,
     styles: HashMap<String, StyleNumbering>,
 }
@@ -73,6 +97,20 @@ impl NumProps {
             level: num_pr.child_val("w:ilvl").and_then(|v| v.parse().ok()),
         }
     }
+
+    /// Reads `w:numPr` as it stands once tracked changes are accepted
+    /// (`rejecting` false) or rejected: numbering inserted as a revision
+    /// (`w:numPr/w:ins`) is gone when rejecting, which leaves the
+    /// paragraph its style's numbering, as in Word.
+    pub fn of_version(ppr: &Element, rejecting: bool) -> NumProps {
+        let inserted = ppr
+            .child("w:numPr")
+            .is_some_and(|n| n.child("w:ins").is_some());
+        if rejecting && inserted {
+            return NumProps::default();
+        }
+        NumProps::of(ppr)
+    }
 }
 
 impl Numbering {
@@ -104,8 +142,11 @@ impl Numbering {
             .elements()
             .filter(|l| l.name == "w:lvl")
             .filter_map(|l| Some((l.attr("w:ilvl")?.parse().ok()?, level(l))))
+            .filter(|(i, _)| *i < LEVELS)
             .collect();
-        self.abstracts.insert(id.to_string(), levels);
+        let style_link = e.child_val("w:numStyleLink").map(str::to_string);
+        self.abstracts
+            .insert(id.to_string(), Abstract { levels, style_link });
     }
 
     fn read_instance(&mut self, e: &Element) {
@@ -121,6 +162,9 @@ impl Numbering {
             let Some(ilvl) = o.attr("w:ilvl").and_then(|v| v.parse().ok()) else {
                 continue;
             };
+            if ilvl >= LEVELS {
+                continue;
+            }
             if let Some(start) = o.child_val("w:startOverride").and_then(|v| v.parse().ok()) {
                 instance.starts.insert(ilvl, start);
             }
@@ -179,24 +223,40 @@ impl Numbering {
 
     /// The level of an instance linked to a paragraph style by `w:pStyle`.
     fn level_of_style(&self, num_id: &str, style: &str) -> Option<usize> {
-        let instance = self.instances.get(num_id)?;
-        let levels = self.abstracts.get(&instance.abstract_id)?;
+        let (_, levels) = self.abstract_of(self.instances.get(num_id)?)?;
         levels
+            .levels
             .iter()
             .find(|(_, l)| l.style.as_deref() == Some(style))
             .map(|(&i, _)| i)
     }
 
-    fn level(&self, instance: &Instance, ilvl: usize) -> Option<Level> {
-        let base = instance
-            .levels
-            .get(&ilvl)
-            .or_else(|| self.abstracts.get(&instance.abstract_id)?.get(&ilvl))?;
-        let mut level = base.clone();
-        if let Some(&start) = instance.starts.get(&ilvl) {
-            level.start = start;
+    /// The abstract numbering whose levels and counters an instance uses,
+    /// with its id: the instance's own, or the one a `w:numStyleLink`
+    /// leads to (through the numbering style's instance).
+    fn abstract_of<'n>(&'n self, instance: &'n Instance) -> Option<(&'n str, &'n Abstract)> {
+        let mut id = instance.abstract_id.as_str();
+        for _ in 0..8 {
+            let found = self.abstracts.get(id)?;
+            let Some(link) = &found.style_link else {
+                return Some((id, found));
+            };
+            let (num, _) = self.style_numbering(Some(link));
+            id = self.instances.get(&num?)?.abstract_id.as_str();
         }
-        Some(level)
+        None
+    }
+
+    /// A level of an instance: its definition (the instance's override, or
+    /// the abstract's) and its start (the instance's start override, or
+    /// the definition's).
+    fn level<'n>(&'n self, instance: &'n Instance, ilvl: usize) -> Option<(&'n Level, u32)> {
+        let definition = match instance.levels.get(&ilvl) {
+            Some(l) => l,
+            None => self.abstract_of(instance)?.1.levels.get(&ilvl)?,
+        };
+        let start = instance.starts.get(&ilvl).copied();
+        Some((definition, start.unwrap_or(definition.start)))
     }
 }
 
@@ -210,6 +270,7 @@ fn level(l: &Element) -> Level {
         text: l.child_val("w:lvlText").unwrap_or("").to_string(),
         restart: l.child_val("w:lvlRestart").and_then(|v| v.parse().ok()),
         style: l.child_val("w:pStyle").map(str::to_string),
+        legal: l.flag("w:isLgl"),
     }
 }
 
@@ -217,7 +278,10 @@ fn level(l: &Element) -> Level {
 #[derive(Debug)]
 pub struct Counters<'a> {
     numbering: &'a Numbering,
-    lists: HashMap<String, [Option<u32>; 9]>,
+    /// Each abstract numbering's counters, by level.
+    lists: HashMap<String, [Option<u32>; LEVELS]>,
+    /// The instances and levels already used.
+    used: HashSet<(String, usize)>,
 }
 
 impl<'a> Counters<'a> {
@@ -226,58 +290,71 @@ impl<'a> Counters<'a> {
         Counters {
             numbering,
             lists: HashMap::new(),
+            used: HashSet::new(),
         }
     }
 
     /// Counts a numbered paragraph and gives the number Word shows before
     /// it (`12.`, `(b)`), or `None` for bullets and levels without text.
     pub fn next(&mut self, num_id: &str, ilvl: usize) -> Option<String> {
-        let instance = self.numbering.instances.get(num_id)?;
-        let ilvl = ilvl.min(8);
-        let key = if instance.starts.is_empty() {
-            format!("a{}", instance.abstract_id)
-        } else {
-            format!("n{num_id}")
-        };
-        let levels: Vec<Option<Level>> =
-            (0..9).map(|l| self.numbering.level(instance, l)).collect();
-        let this = levels[ilvl].clone()?;
-        let counters = self.lists.entry(key).or_insert([None; 9]);
-        counters[ilvl] = Some(counters[ilvl].map_or(this.start, |c| c.saturating_add(1)));
-        for (deeper, level) in levels.iter().enumerate().skip(ilvl + 1) {
-            let restart = level.as_ref().and_then(|l| l.restart).unwrap_or(deeper);
+        let numbering = self.numbering;
+        let instance = numbering.instances.get(num_id)?;
+        let ilvl = ilvl.min(LEVELS - 1);
+        let (list, _) = numbering.abstract_of(instance)?;
+        let (this, start) = numbering.level(instance, ilvl)?;
+        let first_use = self.used.insert((num_id.to_string(), ilvl));
+        let counters = self.lists.entry(list.to_string()).or_insert([None; LEVELS]);
+        let restarted = instance.starts.get(&ilvl).filter(|_| first_use);
+        counters[ilvl] = Some(match (restarted, counters[ilvl]) {
+            (Some(&s), _) => s,
+            (None, Some(c)) => c.saturating_add(1),
+            (None, None) => start,
+        });
+        for (deeper, counter) in counters.iter_mut().enumerate().skip(ilvl + 1) {
+            let restart = numbering
+                .level(instance, deeper)
+                .and_then(|(l, _)| l.restart)
+                .unwrap_or(deeper);
             if ilvl < restart {
-                counters[deeper] = None;
+                *counter = None;
             }
         }
         if this.format == "bullet" || this.text.is_empty() {
             return None;
         }
-        let values: Vec<String> = levels
-            .iter()
-            .enumerate()
-            .map(|(l, level)| {
-                let level = level.clone().unwrap_or_default();
-                let value = counters[l].unwrap_or(level.start);
-                format_number(value, &level.format)
-            })
-            .collect();
-        Some(substitute(&this.text, &values))
+        let counters = *counters;
+        let value = |l: usize| {
+            let (level, start) = numbering.level(instance, l)?;
+            let format = if this.legal { "decimal" } else { &level.format };
+            Some(format_number(counters[l].unwrap_or(start), format))
+        };
+        Some(substitute(&this.text, value))
     }
 }
 
-/// Replaces `%1` … `%9` in a level text with the levels' values.
-fn substitute(text: &str, values: &[String]) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let digit = chars.peek().and_then(|d| d.to_digit(10));
-        match (c, digit) {
-            ('%', Some(d)) if (1..=9).contains(&d) => {
-                chars.next();
-                out.push_str(values.get(d as usize - 1).map_or("", String::as_str));
+/// Replaces `%1` … `%9` in a level text with the levels' values (a level
+/// without a definition gives nothing); each value is computed once,
+/// however often the text names it.
+fn substitute(text: &str, value: impl Fn(usize) -> Option<String>) -> String {
+    let mut values: [Option<Option<String>>; LEVELS] = Default::default();
+    let mut pieces = text.split('%');
+    let mut out = pieces.next().unwrap_or("").to_string();
+    for piece in pieces {
+        let level = piece
+            .bytes()
+            .next()
+            .filter(|d| (b'1'..=b'9').contains(d))
+            .map(|d| usize::from(d - b'1'));
+        match level {
+            Some(level) => {
+                let v = values[level].get_or_insert_with(|| value(level));
+                out.push_str(v.as_deref().unwrap_or(""));
+                out.push_str(&piece[1..]);
             }
-            _ => out.push(c),
+            None => {
+                out.push('%');
+                out.push_str(piece);
+            }
         }
     }
     out
@@ -354,11 +431,75 @@ mod tests {
         );
     }
 
+    fn numbers(numbering: &str, styles: Option<&str>, paragraphs: &[(&str, usize)]) -> Vec<String> {
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let root = parse(&format!("<w:numbering {w}>{numbering}</w:numbering>")).unwrap();
+        let styles = styles.map(|s| parse(&format!("<w:styles {w}>{s}</w:styles>")).unwrap());
+        let n = Numbering::read(Some(&root), styles.as_ref());
+        let mut c = Counters::new(&n);
+        paragraphs
+            .iter()
+            .map(|(id, l)| c.next(id, *l).unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn a_restart_carries_on_in_the_list_it_restarts() {
+        let numbering = r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#;
+        let got = numbers(
+            numbering,
+            None,
+            &[("1", 0), ("1", 0), ("2", 0), ("1", 0), ("2", 0), ("1", 0)],
+        );
+        assert_eq!(
+            got,
+            ["1.", "2.", "1.", "2.", "3.", "4."],
+            "the override applies where its instance is first used, then the shared count goes on"
+        );
+    }
+
+    #[test]
+    fn a_style_link_leads_to_the_numbering_style_levels() {
+        let numbering = r#"<w:abstractNum w:abstractNumId="0"><w:styleLink w:val="Outline"/><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl></w:abstractNum>
+          <w:abstractNum w:abstractNumId="1"><w:numStyleLink w:val="Outline"/></w:abstractNum>
+          <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+          <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>"#;
+        let styles = r#"<w:style w:type="numbering" w:styleId="Outline"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#;
+        let got = numbers(
+            numbering,
+            Some(styles),
+            &[("2", 0), ("2", 1), ("1", 0), ("2", 1)],
+        );
+        assert_eq!(
+            got,
+            ["I.", "1.1", "II.", "2.1"],
+            "legal numbering in decimal"
+        );
+    }
+
+    #[test]
+    fn inserted_numbering_is_gone_when_rejecting() {
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let ppr = parse(&format!(
+            r#"<w:pPr {w}><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/><w:ins w:id="1" w:author="A"/></w:numPr></w:pPr>"#
+        ))
+        .unwrap();
+        assert_eq!(
+            NumProps::of_version(&ppr, false).num_id.as_deref(),
+            Some("3")
+        );
+        assert_eq!(NumProps::of_version(&ppr, true), NumProps::default());
+    }
+
     #[test]
     fn formats() {
         assert_eq!(format_number(4, "lowerRoman"), "iv");
         assert_eq!(format_number(3, "upperLetter"), "C");
         assert_eq!(format_number(5, "decimalZero"), "05");
-        assert_eq!(substitute("%1.%2", &["3".into(), "b".into()]), "3.b");
+        let values = ["3", "b"];
+        let value = |l: usize| values.get(l).map(|v| v.to_string());
+        assert_eq!(substitute("%1.%2 %9", value), "3.b ");
     }
 }

@@ -6,7 +6,11 @@
 //! Safety: a document type declaration (and with it any entity
 //! declaration) is refused, never read; an undefined entity reference is an
 //! error; nesting deeper than [`MAX_DEPTH`] is refused, so walking the tree
-//! recursively cannot exhaust the stack.
+//! recursively cannot exhaust the stack. The tree is linear in the part:
+//! a namespace's name is stored once however many elements use it (an
+//! element in a namespace the reader does not know is named `{3}local`,
+//! not after its namespace's name, which may be megabytes long), and
+//! namespace declarations are pushed and popped, never copied per element.
 
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -44,7 +48,8 @@ const KNOWN: [(&str, &str); 3] = [
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Element {
     /// The name with its namespace's conventional prefix: `w:p`; names in
-    /// other namespaces are `{uri}local`.
+    /// other namespaces are `{N}local`, N numbering the part's namespaces
+    /// in the order they are first declared.
     pub name: String,
     /// Attributes, named like elements (`w:val`; unprefixed ones bare).
     pub attrs: Vec<(String, String)>,
@@ -121,9 +126,80 @@ pub fn parse(text: &str) -> Result<Element, String> {
 
 #[derive(Default)]
 struct Builder {
-    stack: Vec<(Element, Rc<HashMap<String, String>>)>,
+    /// Open elements, each with the prefixes it declares.
+    stack: Vec<(Element, Vec<String>)>,
     root: Option<Element>,
     count: usize,
+    namespaces: Namespaces,
+}
+
+/// The namespaces in scope: each prefix bound to a stack of namespaces
+/// (the innermost declaration last), each namespace stored once and named
+/// once. Declaring a namespace pushes, closing the element pops: nothing
+/// is copied per element, however many declarations are in scope or how
+/// long a namespace's name is.
+#[derive(Default)]
+struct Namespaces {
+    bindings: HashMap<String, Vec<usize>>,
+    /// The name of each namespace met: `w:`, `mc:`, or `{N}` for others.
+    names: Vec<Rc<str>>,
+    by_uri: HashMap<Rc<str>, usize>,
+}
+
+impl Namespaces {
+    fn declare(&mut self, prefix: &str, uri: String) {
+        let index = match self.by_uri.get(uri.as_str()) {
+            Some(&i) => i,
+            None => {
+                let i = self.names.len();
+                self.names.push(conventional(&uri, i).into());
+                self.by_uri.insert(uri.into(), i);
+                i
+            }
+        };
+        self.bindings
+            .entry(prefix.to_string())
+            .or_default()
+            .push(index);
+    }
+
+    fn undeclare(&mut self, prefix: &str) {
+        if let Some(stack) = self.bindings.get_mut(prefix) {
+            stack.pop();
+        }
+    }
+
+    /// A qualified name with its prefix mapped to the conventional one.
+    fn resolve(&self, qname: &str, is_element: bool) -> String {
+        let (prefix, local) = match qname.split_once(':') {
+            Some((p, l)) => (p, l),
+            None if is_element => ("", qname),
+            None => return qname.to_string(),
+        };
+        if prefix == "xml" {
+            return format!("xml:{local}");
+        }
+        match self.bindings.get(prefix).and_then(|s| s.last()) {
+            Some(&i) => format!("{}{local}", self.names[i]),
+            None => qname.to_string(),
+        }
+    }
+}
+
+/// How names in a namespace are written: `w:` for WordprocessingML, the
+/// conventional prefix of the few others the reader knows, nothing for no
+/// namespace, and `{N}` (the N-th namespace of the part) for the rest.
+fn conventional(uri: &str, index: usize) -> String {
+    if uri.is_empty() {
+        return String::new();
+    }
+    if W_NAMESPACES.contains(&uri) {
+        return "w:".to_string();
+    }
+    match KNOWN.iter().find(|(u, _)| *u == uri) {
+        Some((_, p)) => format!("{p}:"),
+        None => format!("{{{index}}}"),
+    }
 }
 
 impl Builder {
@@ -182,15 +258,8 @@ impl Builder {
         if self.count > MAX_ELEMENTS {
             return Err(format!("more than {MAX_ELEMENTS} elements"));
         }
-        // The namespace scope is shared with the parent and copied only by
-        // an element that declares a namespace (a tree of many elements
-        // under many declarations must not copy them all each time).
-        let mut scope = self
-            .stack
-            .last()
-            .map(|(_, s)| Rc::clone(s))
-            .unwrap_or_default();
         let mut raw = Vec::new();
+        let mut declared = Vec::new();
         for attr in start.attributes() {
             // Attributes count toward the same budget as elements.
             self.count += 1;
@@ -203,34 +272,42 @@ impl Builder {
                 .normalized_value(XmlVersion::Implicit1_0)
                 .map_err(|e| e.to_string())?
                 .into_owned();
-            if key == "xmlns" {
-                Rc::make_mut(&mut scope).insert(String::new(), value);
-            } else if let Some(prefix) = key.strip_prefix("xmlns:") {
-                Rc::make_mut(&mut scope).insert(prefix.to_string(), value);
-            } else {
-                raw.push((key, value));
+            let prefix = match key.strip_prefix("xmlns") {
+                Some("") => Some(""),
+                Some(rest) => rest.strip_prefix(':'),
+                None => None,
+            };
+            match prefix {
+                Some(prefix) => {
+                    self.namespaces.declare(prefix, value);
+                    declared.push(prefix.to_string());
+                }
+                None => raw.push((key, value)),
             }
         }
         let qname = start.name().as_ref().to_string();
-        let name = resolve(&qname, &scope, true);
+        let name = self.namespaces.resolve(&qname, true);
         let attrs = raw
             .into_iter()
-            .map(|(k, v)| (resolve(&k, &scope, false), v))
+            .map(|(k, v)| (self.namespaces.resolve(&k, false), v))
             .collect();
         let element = Element {
             name,
             attrs,
             children: Vec::new(),
         };
-        self.stack.push((element, scope));
+        self.stack.push((element, declared));
         Ok(())
     }
 
     fn close(&mut self) -> Result<(), String> {
-        let (element, _) = self
+        let (element, declared) = self
             .stack
             .pop()
             .ok_or_else(|| "an end tag without a start tag".to_string())?;
+        for prefix in &declared {
+            self.namespaces.undeclare(prefix);
+        }
         match self.stack.last_mut() {
             Some((parent, _)) => parent.children.push(Node::Element(element)),
             None => self.root = Some(element),
@@ -247,28 +324,6 @@ impl Builder {
         } else {
             parent.children.push(Node::Text(text.to_string()));
         }
-    }
-}
-
-/// A qualified name with its prefix mapped to the conventional one.
-fn resolve(qname: &str, scope: &HashMap<String, String>, is_element: bool) -> String {
-    let (prefix, local) = match qname.split_once(':') {
-        Some((p, l)) => (p, l),
-        None if is_element => ("", qname),
-        None => return qname.to_string(),
-    };
-    if prefix == "xml" {
-        return format!("xml:{local}");
-    }
-    let Some(uri) = scope.get(prefix) else {
-        return qname.to_string();
-    };
-    if W_NAMESPACES.contains(&uri.as_str()) {
-        return format!("w:{local}");
-    }
-    match KNOWN.iter().find(|(u, _)| u == uri) {
-        Some((_, p)) => format!("{p}:{local}"),
-        None => format!("{{{uri}}}{local}"),
     }
 }
 
@@ -311,6 +366,21 @@ mod tests {
         assert_eq!(root.name, "w:p");
         assert_eq!(root.attr("w:val"), Some("1"));
         assert_eq!(root.child("w:t").unwrap().text(), "AB<");
+    }
+
+    #[test]
+    fn namespaces_are_scoped_and_named_without_their_uri() {
+        let long = "urn:x".repeat(1000);
+        let xml = format!(
+            r#"<a:root xmlns:a="{W}" xmlns:b="{long}"><b:x b:k="1"><c:y xmlns:c="{W}" xmlns:b="{W}"><b:t/></c:y><b:z/></b:x><d xmlns=""/></a:root>"#
+        );
+        let root = parse(&xml).unwrap();
+        let x = root.child("{1}x").expect("other namespace by number");
+        assert_eq!(x.attr("{1}k"), Some("1"));
+        let y = x.child("w:y").unwrap();
+        assert!(y.child("w:t").is_some(), "an inner declaration wins");
+        assert!(x.child("{1}z").is_some(), "and ends with its element");
+        assert!(root.child("d").is_some(), "no namespace");
     }
 
     #[test]

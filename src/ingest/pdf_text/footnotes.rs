@@ -328,7 +328,10 @@ fn after_a_word(before: &str) -> bool {
     // inside a symbol is no sentence end.
     let letters = token.chars().take_while(|c| c.is_alphabetic()).count();
     let abbreviation = punct == '.' && letters < 5;
-    word_end && !token.contains('/') && !abbreviation
+    // After a semicolon or a colon a figure may end a symbol
+    // (`resolution 78/7;1`): a list of figures is not written with them.
+    let symbol_end = matches!(punct, ';' | ':') && last.is_some_and(|c| c.is_ascii_digit());
+    (word_end && !token.contains('/') && !abbreviation) || symbol_end
 }
 
 /// `2007` right before the marker, not part of a longer number.
@@ -403,6 +406,7 @@ mod tests {
         assert!(m("son 7e séminaire", "7").is_none());
         assert!(m("paragraphes 29, 30 et 31", "29").is_none());
         assert!(m("ICC-ASP/20/25.", "25").is_none());
+        assert_eq!(m("resolution 78/7;1", "1").unwrap(), "resolution 78/7;[^1]");
         assert_eq!(
             m("Recalling the Rome Statute,1", "1").unwrap(),
             "Recalling the Rome Statute,[^1]"

@@ -66,9 +66,13 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
         text.push_str(next);
         return;
     }
+    // Only the last [`WORD_LIMIT`] characters of the word before and the
+    // first of the word after are compared: no compound is longer, and a
+    // chain of hyphenated lines is not rescanned at every line.
     let left: String = head
         .chars()
         .rev()
+        .take(WORD_LIMIT)
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect::<Vec<_>>()
         .into_iter()
@@ -76,6 +80,7 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
         .collect();
     let right: String = next
         .chars()
+        .take(WORD_LIMIT)
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     let compound = format!("{left}-{right}").to_lowercase();
@@ -86,13 +91,46 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
     text.push_str(next);
 }
 
+/// The most characters of a word looked at when undoing a hyphenation.
+const WORD_LIMIT: usize = 64;
+
+/// The most bytes looked back for the start of the last token of a text.
+const TOKEN_LIMIT: usize = 256;
+
+/// The last whitespace-free token of `text`, looked for within its last
+/// [`TOKEN_LIMIT`] bytes only, so that joining thousands of lines into one
+/// token stays linear. A token longer than that is given by its last
+/// [`TOKEN_LIMIT`] bytes, as `Err`.
+fn last_token(text: &str) -> Result<&str, &str> {
+    let mut from = text.len().saturating_sub(TOKEN_LIMIT);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    match tail.rfind(char::is_whitespace) {
+        Some(i) => {
+            let ws = tail[i..].chars().next().map_or(1, char::len_utf8);
+            Ok(&tail[i + ws..])
+        }
+        None if from == 0 => Ok(tail),
+        None => Err(tail),
+    }
+}
+
 /// Whether `text` ends with a URL cut at the line end and `next` goes on
 /// with it (`…/RM-Comprehensive%20Action` + `%20Plan-FRA.pdf`).
 fn url_continues(text: &str, next: &str) -> bool {
-    let last = text.rsplit(char::is_whitespace).next().unwrap_or("");
-    let is_url =
-        last.starts_with("http://") || last.starts_with("https://") || last.starts_with("www.");
-    is_url && next.starts_with(['%', '/', '?', '&', '=', '#', '.', '~', '_', '-'])
+    if !next.starts_with(['%', '/', '?', '&', '=', '#', '.', '~', '_', '-']) {
+        return false;
+    }
+    match last_token(text) {
+        Ok(last) => {
+            last.starts_with("http://") || last.starts_with("https://") || last.starts_with("www.")
+        }
+        // A token of hundreds of characters with a path or an escape in
+        // its tail is a URL joined over many lines.
+        Err(tail) => tail.contains(['/', '%']),
+    }
 }
 
 #[cfg(test)]

@@ -68,6 +68,28 @@ pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
     cut * 5 >= content.len()
 }
 
+/// Whether the text has no blank line between its lines and a sentence runs
+/// from a line of six words or more into the next (the line ends in a word,
+/// the next starts in lower case): printed lines, or paragraphs one a line
+/// with some cut by a page break, not a draft written one paragraph a line.
+pub fn cut_between_lines(raw: &[&str]) -> bool {
+    let content: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
+    let first = content.iter().position(|l| !l.is_empty());
+    let last = content.iter().rposition(|l| !l.is_empty());
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    let body = &content[first..=last];
+    if body.iter().any(|l| l.is_empty()) {
+        return false;
+    }
+    body.windows(2).any(|w| {
+        w[0].split_whitespace().count() >= 6
+            && w[0].ends_with(char::is_alphabetic)
+            && w[1].starts_with(char::is_lowercase)
+    })
+}
+
 /// The non-blank lines (lines of spaces that rule off footnotes are kept),
 /// each knowing whether a meaningful blank line came before it.
 pub fn read(raw: &[&str]) -> Vec<Line> {
@@ -85,8 +107,15 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
             .trim_end_matches('\r')
             .trim_start_matches('\u{0C}')
             .trim_end_matches('\u{0C}');
+        if line.trim() == "\u{0C}" {
+            // A page break alone on its line (furniture set aside) says
+            // nothing of paragraphs, nor do the blank lines around it: the
+            // paragraph may go on on the next page.
+            pending_break = false;
+            continue;
+        }
         if text.trim().is_empty() && !is_rule(text) {
-            pending_break = !blanks_mean_nothing || pending_break;
+            pending_break = (!blanks_mean_nothing && !new_page) || pending_break;
             continue;
         }
         let mut kept = if is_rule(text) {
@@ -96,9 +125,9 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         };
         if let Some(next) = raw
             .get(number + 1)
-            .filter(|next| number_above_its_text(text, next))
+            .filter(|next| number_above_its_text(text, next) || bare_marker(text, next))
         {
-            kept = format!("{} {}", kept.trim(), next.trim());
+            kept = format!("{} {}", kept.trim_end(), next.trim());
             skip_next = true;
         }
         out.push(Line {
@@ -126,6 +155,19 @@ fn number_above_its_text(line: &str, next: &str) -> bool {
         && !text.is_empty()
         && !text.chars().all(|c| c.is_ascii_digit())
         && indent(next) > indent(line)
+}
+
+/// A paragraph number or subparagraph letter alone on its line (`1.`,
+/// `(a)`) over the line of its text: the two are one line.
+fn bare_marker(line: &str, next: &str) -> bool {
+    let t = line.trim();
+    let with_text = format!("{t} x");
+    let is_marker = !t.is_empty()
+        && !t.contains(char::is_whitespace)
+        && (crate::model::marker::operative(&with_text).is_some()
+            || crate::model::marker::subparagraph(&with_text).is_some());
+    let text = next.trim();
+    is_marker && text.starts_with(char::is_alphabetic)
 }
 
 /// Whether most lines are indented, as in a layout extraction

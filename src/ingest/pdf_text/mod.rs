@@ -20,19 +20,24 @@
 //!    undone where the word is not a real compound.
 
 use crate::ingest::origin::{Origin, Piece};
+use crate::model::metadata::Metadata;
 
 mod footnotes;
 mod furniture;
-mod hyphen;
+pub(crate) mod hyphen;
 mod lines;
+pub mod published;
 mod segment;
 mod table;
 
 /// Whether a text looks extracted from a PDF rather than written as a
 /// draft: no `[^N]` references, and either page breaks (form feeds), most
 /// lines indented as printed, a footnote area after a rule, several words
-/// hyphenated across line ends, or a blank line after every line where the
-/// lines are printed lines (many end mid-sentence), not paragraphs.
+/// hyphenated across line ends, a blank line after every line where the
+/// lines are printed lines (many end mid-sentence), not paragraphs, lines
+/// without blank lines between them where a sentence runs from one line
+/// into the next (paragraphs cut by page breaks), or a UN masthead or page
+/// furniture ([`published`]).
 pub fn looks_like(text: &str) -> bool {
     if text.contains("[^") {
         return false;
@@ -43,6 +48,8 @@ pub fn looks_like(text: &str) -> bool {
         || footnotes::has_footnote_area(&raw)
         || hyphen::line_end_hyphenations(&raw) >= 3
         || (lines::blank_after_every_line(&raw) && lines::mostly_cut_mid_sentence(&raw))
+        || lines::cut_between_lines(&raw)
+        || published::has_furniture(text)
 }
 
 /// Converts PDF-extracted text into a plain-text draft.
@@ -54,6 +61,14 @@ pub fn looks_like(text: &str) -> bool {
 /// ```
 pub fn to_draft(text: &str) -> String {
     convert(text).0
+}
+
+/// Converts PDF-extracted text into a plain-text draft, with the map from
+/// the draft's lines back to the text's and what its masthead said.
+pub fn convert_published(text: &str) -> (String, Origin, Metadata) {
+    let (prepared, metadata) = published::prepare(text);
+    let (draft, origin) = convert(&prepared);
+    (draft, origin, metadata)
 }
 
 /// Converts PDF-extracted text into a plain-text draft, with the map from

@@ -24,6 +24,10 @@ use crate::ingest::origin::Piece;
 use crate::lang::Lang;
 use crate::model::marker;
 
+/// The most characters a printed line holds: a longer line is a paragraph
+/// (or the part of it on one page) that the extracting tool unwrapped.
+pub const PRINTED_WIDTH: usize = 110;
+
 /// What the paragraph being built is, as far as segmenting cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -75,6 +79,7 @@ pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<
         kind: Kind::Text,
         last_number: 0,
         table: Vec::new(),
+        previous_width: 0,
     };
     let texts: Vec<&str> = flow.iter().map(Line::trimmed).collect();
     for (i, line) in flow.iter().enumerate() {
@@ -93,7 +98,9 @@ pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<
             continue;
         }
         let next = texts[i + 1..].iter().find(|t| !t.is_empty()).copied();
-        s.line(texts[i], line.break_before, next, source);
+        let breaks = line.break_before || first_line_indent(flow, i) || s.after_unwrapped(texts[i]);
+        s.line(texts[i], breaks, next, source);
+        s.previous_width = texts[i].chars().count();
     }
     s.flush();
     s.blocks
@@ -113,9 +120,22 @@ struct Segmenter<'a> {
     kind: Kind,
     last_number: u32,
     table: Vec<DraftLine>,
+    /// How many characters the line before had.
+    previous_width: usize,
 }
 
 impl Segmenter<'_> {
+    /// Whether the line before was a whole paragraph another tool
+    /// unwrapped (longer than a printed line) and ended like one: then
+    /// `t` starts a new paragraph, unless it goes on in lower case (the
+    /// paragraph was cut by a page break).
+    fn after_unwrapped(&self, t: &str) -> bool {
+        let end = crate::model::blocks::last_char(&self.current);
+        self.previous_width > PRINTED_WIDTH
+            && end.is_some_and(|c| matches!(c, '.' | ';' | ':' | ','))
+            && !t.starts_with(char::is_lowercase)
+    }
+
     fn line(&mut self, t: &str, break_before: bool, next: Option<&str>, source: (usize, usize)) {
         if self.current.is_empty() || break_before || self.opens(t, next) {
             self.flush();
@@ -207,6 +227,26 @@ impl Segmenter<'_> {
             && is_heading(t)
             && next.is_some_and(|n| marker::operative(n).is_some())
     }
+}
+
+/// Whether line `i` is indented past the lines on both sides of it (three
+/// columns or more) and opens like a paragraph: a first-line indent in a
+/// layout extraction (`                   (a)  prioritize …` between
+/// `(S/2020/448), shall` and `            Government and people …`).
+fn first_line_indent(flow: &[Line], i: usize) -> bool {
+    let indent = |l: &Line| l.text.len() - l.text.trim_start().len();
+    let content = |j: &usize| !flow[*j].trimmed().is_empty();
+    let prev = (0..i).rev().find(content);
+    let next = (i + 1..flow.len()).find(content);
+    let (Some(p), Some(n)) = (prev, next) else {
+        return false;
+    };
+    let t = flow[i].trimmed();
+    let opens = t.starts_with(char::is_uppercase)
+        || marker::operative(t).is_some()
+        || marker::subparagraph(t).is_some();
+    let here = indent(&flow[i]);
+    opens && here >= indent(&flow[p]) + 3 && here >= indent(&flow[n]) + 3
 }
 
 /// A short line that does not end like a sentence.

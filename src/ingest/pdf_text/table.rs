@@ -66,9 +66,15 @@ fn count(flags: &[bool]) -> usize {
 }
 
 /// Lines shorter than half the full printed width (the 95th percentile of
-/// line lengths: tables may make up most of the lines).
+/// line lengths: tables may make up most of the lines). Lines longer than
+/// a printed line can be (paragraphs another tool unwrapped) do not count
+/// toward the width.
 fn short_lines(flow: &[Line]) -> Vec<bool> {
-    let mut lengths: Vec<usize> = flow.iter().map(|l| l.trimmed().chars().count()).collect();
+    let mut lengths: Vec<usize> = flow
+        .iter()
+        .map(|l| l.trimmed().chars().count())
+        .filter(|&n| n <= super::segment::PRINTED_WIDTH)
+        .collect();
     lengths.sort_unstable();
     let usual = lengths.get(lengths.len() * 19 / 20).copied().unwrap_or(0);
     flow.iter()

@@ -104,17 +104,18 @@ impl<'a> BodyWriter<'a> {
                 Some(tag) => {
                     let revision = self.revision();
                     out.push_str(&format!("<w:{tag} {revision}>"));
-                    self.runs(piece, refs, out);
+                    self.runs(piece, refs, tag == "del", out);
                     out.push_str(&format!("</w:{tag}>"));
                 }
-                None => self.runs(piece, refs, out),
+                None => self.runs(piece, refs, false, out),
             }
         }
     }
 
-    /// The runs of one piece: text, tabs and footnote references.
-    fn runs(&mut self, piece: &Piece, refs: bool, out: &mut String) {
-        let deleted = piece.side == Side::Old;
+    /// The runs of one piece: text, tabs and footnote references. Deleted
+    /// text is `w:delText`; text moved away stays `w:t`, as Word writes it
+    /// inside `w:moveFrom`.
+    fn runs(&mut self, piece: &Piece, refs: bool, deleted: bool, out: &mut String) {
         let props = if piece.italic {
             "<w:rPr><w:i/></w:rPr>"
         } else {
@@ -196,8 +197,9 @@ pub fn style_id(style: Style) -> &'static str {
     }
 }
 
-/// Escapes text for XML content and attributes; drops the characters XML
-/// 1.0 cannot hold.
+/// Escapes text for XML content and attributes; drops the control
+/// characters XML 1.0 cannot hold, and writes the noncharacters U+FFFE and
+/// U+FFFF, which it cannot hold either, as U+FFFD (visible, not dropped).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -208,7 +210,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\n' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 && c != '\t' => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

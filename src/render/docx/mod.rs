@@ -13,10 +13,17 @@
 //! - [`parts`]: styles, settings and the package's other parts.
 
 pub mod body;
+pub mod furniture;
 pub mod notes;
+pub mod olddoc;
+pub mod package;
 pub mod parts;
 pub mod plan;
+pub mod source;
+pub mod spans;
 pub mod summary;
+pub mod theme;
+pub mod weave;
 
 use crate::redline::Redline;
 use std::io::{self, Cursor, Write};
@@ -32,6 +39,17 @@ pub struct DocxOptions {
     pub date: String,
     /// Add a first page with counts and the renumbering table.
     pub summary: bool,
+    /// The new draft's Word document, if it is one: the redline is written
+    /// into it.
+    pub new_docx: Option<Vec<u8>>,
+    /// The old draft's Word document, if it is one: its look is used when
+    /// the new draft is not a Word document.
+    pub old_docx: Option<Vec<u8>>,
+    /// Show the former number of paragraphs that Word numbers (a comment
+    /// "formerly paragraph 16").
+    pub show_old_numbers: bool,
+    /// Leave formatting-only changes unmarked.
+    pub ignore_formatting: bool,
 }
 
 impl Default for DocxOptions {
@@ -40,12 +58,44 @@ impl Default for DocxOptions {
             author: "redraft".to_string(),
             date: timestamp(now()),
             summary: false,
+            new_docx: None,
+            old_docx: None,
+            show_old_numbers: false,
+            ignore_formatting: false,
         }
     }
 }
 
-/// Writes the redline as a Word document.
+/// Writes the redline as a Word document: into the new draft's own
+/// document when it is one ([`weave::weave`]); in the old draft's look
+/// when only it is one ([`weave::look`]); otherwise in the house style.
 pub fn render(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(package) = options
+        .new_docx
+        .as_deref()
+        .and_then(|bytes| weave::weave(redline, options, bytes))
+    {
+        return package.write(out);
+    }
+    if let Some(package) = options
+        .old_docx
+        .as_deref()
+        .filter(|_| options.new_docx.is_none())
+        .and_then(|bytes| weave::look(redline, options, bytes))
+    {
+        return package.write(out);
+    }
+    house(redline, options, out)
+}
+
+/// The bytes of a draft's file if it is a Word document.
+pub fn word_bytes(path: &std::path::Path) -> Option<Vec<u8>> {
+    let bytes = std::fs::read(path).ok()?;
+    crate::ingest::docx::looks_like_docx(&bytes).then_some(bytes)
+}
+
+/// The redline in redraft's own style: styles of a published resolution.
+fn house(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> io::Result<()> {
     let notes = notes::Notes::of(redline);
     let paras = plan::plan(redline, notes.is_some());
     let mut writer = body::BodyWriter::new(&options.author, &options.date, notes.as_ref());
@@ -77,7 +127,12 @@ pub fn render(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> 
             parts::document_rels(optional),
         ),
         ("word/document.xml", parts::document(&xml, start)),
-        ("word/styles.xml", parts::styles()),
+        (
+            "word/styles.xml",
+            parts::styles(crate::lang::word::tag(redline.new.lang)),
+        ),
+        ("word/fontTable.xml", theme::font_table()),
+        ("word/theme/theme1.xml", theme::theme()),
         (
             "word/settings.xml",
             parts::settings(start, optional.footnotes),

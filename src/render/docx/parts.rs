@@ -24,6 +24,11 @@ pub fn content_types(optional: Optional) -> String {
         ("/word/document.xml", format!("{main}.document.main+xml")),
         ("/word/styles.xml", format!("{main}.styles+xml")),
         ("/word/settings.xml", format!("{main}.settings+xml")),
+        ("/word/fontTable.xml", format!("{main}.fontTable+xml")),
+        (
+            "/word/theme/theme1.xml",
+            "application/vnd.openxmlformats-officedocument.theme+xml".to_string(),
+        ),
         (
             "/docProps/core.xml",
             "application/vnd.openxmlformats-package.core-properties+xml".to_string(),
@@ -54,7 +59,12 @@ pub fn package_rels() -> String {
 /// `word/_rels/document.xml.rels`.
 pub fn document_rels(optional: Optional) -> String {
     let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-    let mut rels = vec![("styles", "styles.xml"), ("settings", "settings.xml")];
+    let mut rels = vec![
+        ("styles", "styles.xml"),
+        ("settings", "settings.xml"),
+        ("fontTable", "fontTable.xml"),
+        ("theme", "theme/theme1.xml"),
+    ];
     if optional.footnotes {
         rels.push(("footnotes", "footnotes.xml"));
     }
@@ -158,8 +168,9 @@ fn paragraph_style(id: &str, name: &str, ppr: &str, rpr: &str) -> String {
     )
 }
 
-/// `word/styles.xml`: the styles of a published resolution.
-pub fn styles() -> String {
+/// `word/styles.xml`: the styles of a published resolution, text tagged
+/// with the draft's language (`fr-FR`).
+pub fn styles(lang: &str) -> String {
     let paragraph = [
         (
             "Normal",
@@ -224,7 +235,7 @@ pub fn styles() -> String {
         ),
     ];
     let mut out = format!(
-        r#"{DECL}<w:styles {W_NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="en-GB"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"#
+        r#"{DECL}<w:styles {W_NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="{lang}"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"#
     );
     for (id, name, ppr, rpr) in paragraph {
         out.push_str(&paragraph_style(id, name, ppr, rpr));

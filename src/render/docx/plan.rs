@@ -44,7 +44,8 @@ pub struct Piece {
 }
 
 impl Piece {
-    fn new(side: Side, text: impl Into<String>) -> Piece {
+    /// A piece of one side, not in italics.
+    pub fn new(side: Side, text: impl Into<String>) -> Piece {
         Piece {
             side,
             text: text.into(),
@@ -109,6 +110,11 @@ pub struct Para {
     pub moved: Option<usize>,
     /// A comment on the whole paragraph.
     pub comment: Option<String>,
+    /// How many of the first pieces are the paragraph's number and the tab
+    /// after it.
+    pub markers: usize,
+    /// The redline entry the paragraph writes.
+    pub entry: Option<usize>,
 }
 
 /// Plans the paragraphs of a redline. With `word_notes`, footnote entries
@@ -120,10 +126,23 @@ pub fn plan(redline: &Redline, word_notes: bool) -> Vec<Para> {
         .map(|k| planner.anchors(k))
         .collect();
     if increasing(&anchors.concat()) {
-        return (0..anchors.len()).flat_map(|k| planner.entry(k)).collect();
+        return (0..anchors.len())
+            .flat_map(|k| of_entry(planner.entry(k), k))
+            .collect();
     }
     planner.moves.clear();
     planner.with_displaced(&anchors)
+}
+
+/// Paragraphs marked as written for entry `k`.
+fn of_entry(paras: Vec<Para>, k: usize) -> Vec<Para> {
+    paras
+        .into_iter()
+        .map(|p| Para {
+            entry: Some(k),
+            ..p
+        })
+        .collect()
 }
 
 fn increasing(indices: &[usize]) -> bool {
@@ -231,19 +250,20 @@ impl<'a> Planner<'a> {
         let displaced = self.displaced(anchors);
         let mut queue: BTreeMap<usize, Para> = BTreeMap::new();
         for &k in &displaced {
-            queue.extend(anchors[k].iter().copied().zip(self.old_content(k)));
+            let old = of_entry(self.old_content(k), k);
+            queue.extend(anchors[k].iter().copied().zip(old));
         }
         let mut out = Vec::new();
         for (k, anchor) in anchors.iter().enumerate() {
             if displaced.contains(&k) {
-                out.extend(self.new_only(k));
+                out.extend(of_entry(self.new_only(k), k));
                 continue;
             }
             if let Some(&first) = anchor.first() {
                 let later = queue.split_off(&first);
                 out.extend(std::mem::replace(&mut queue, later).into_values());
             }
-            out.extend(self.entry(k));
+            out.extend(of_entry(self.entry(k), k));
         }
         out.extend(queue.into_values());
         out
@@ -531,6 +551,7 @@ impl<'a> Planner<'a> {
         } else {
             body
         };
+        let markers = marker.len();
         let mut pieces = marker;
         pieces.extend(body.into_iter().filter(|p| !p.text.is_empty()));
         Para {
@@ -539,6 +560,8 @@ impl<'a> Planner<'a> {
             mark,
             moved: None,
             comment: None,
+            markers,
+            entry: None,
         }
     }
 }
@@ -551,7 +574,8 @@ fn new_marker(e: &Entry) -> Option<&str> {
     e.new.as_ref().and_then(|n| n.marker.as_deref())
 }
 
-fn capitalise(text: &str) -> String {
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or(String::new(), |c| {
         c.to_uppercase().collect::<String>() + chars.as_str()

@@ -1,28 +1,36 @@
 //! The summary page (`--summary`): counts and the renumbering table, in
 //! paragraphs of redraft's summary style, which the `.docx` reader skips,
 //! so that a redline with a summary still reads back as its two drafts.
+//! In the draft's language and numbering ([`crate::render::reader`]): only
+//! the counts that are not zero, and the table `paragraphe 16 →
+//! paragraphe 17`.
 
 use super::SUMMARY_STYLE;
 use super::body::escape;
+use crate::lang::reader::ReaderWords;
 use crate::redline::Redline;
+use crate::render::reader;
 
 /// The XML of the summary page, ending with a page break.
 pub fn summary(redline: &Redline) -> String {
-    let s = redline.summary();
-    let mut out = para("<w:b/>", "Summary of changes");
+    let lang = reader::lang_of(redline);
+    let words = lang.reader();
+    let mut out = para("<w:b/>", words.summary);
     out.push_str(&para(
         "",
-        &format!("{} → {}", redline.old.name, redline.new.name),
+        &format!("{} → {}", redline.old.described(), redline.new.described()),
     ));
-    for (what, n) in s.counts() {
-        out.push_str(&para("", &format!("{what}: {n}")));
+    for (key, n) in reader::counts(redline).into_iter().filter(|(_, n)| *n > 0) {
+        let word = ReaderWords::count(n, reader::count_words(key, lang));
+        out.push_str(&para("", &format!("{n} {word}")));
     }
-    if !s.renumbering.is_empty() {
+    let rows = reader::renumbering(redline, lang);
+    if !rows.is_empty() {
         out.push_str(&para(
             "<w:b/>",
-            &format!("Renumbering ({})", s.renumbering.len()),
+            &format!("{} ({})", words.renumbering, rows.len()),
         ));
-        out.push_str(&table(&s.renumbering));
+        out.push_str(&table(&rows, words.old_new));
     }
     out.push_str(&format!(
         r#"<w:p><w:pPr><w:pStyle w:val="{SUMMARY_STYLE}"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#
@@ -37,21 +45,21 @@ fn para(rpr: &str, text: &str) -> String {
     )
 }
 
-fn table(rows: &[(String, String)]) -> String {
+fn table(rows: &[(String, String)], (old, new): (&str, &str)) -> String {
     let cell = |rpr: &str, text: &str| {
         format!(
-            r#"<w:tc><w:tcPr><w:tcW w:w="2268" w:type="dxa"/></w:tcPr>{}</w:tc>"#,
+            r#"<w:tc><w:tcPr><w:tcW w:w="3402" w:type="dxa"/></w:tcPr>{}</w:tc>"#,
             para(rpr, text)
         )
     };
     let border = r#"<w:tblBorders><w:top w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:left w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:bottom w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:right w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideH w:val="single" w:sz="4" w:space="0" w:color="auto"/><w:insideV w:val="single" w:sz="4" w:space="0" w:color="auto"/></w:tblBorders>"#;
     let mut out = format!(
-        r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{border}</w:tblPr><w:tblGrid><w:gridCol w:w="2268"/><w:gridCol w:w="2268"/></w:tblGrid>"#
+        r#"<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/>{border}</w:tblPr><w:tblGrid><w:gridCol w:w="3402"/><w:gridCol w:w="3402"/></w:tblGrid>"#
     );
     out.push_str(&format!(
         "<w:tr>{}{}</w:tr>",
-        cell("<w:b/>", "Old"),
-        cell("<w:b/>", "New")
+        cell("<w:b/>", old),
+        cell("<w:b/>", new)
     ));
     for (old, new) in rows {
         out.push_str(&format!("<w:tr>{}{}</w:tr>", cell("", old), cell("", new)));

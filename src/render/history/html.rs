@@ -27,8 +27,8 @@ table.lineage th, table.lineage td { border-bottom: 1px solid #e0e0e0; padding: 
 table.lineage tr.deleted td { color: #5f6368; font-style: italic; }
 .unit { margin: 0 0 1rem; padding-left: .5rem; border-left: 3px solid transparent; }
 .unit.changed { border-left-color: #fbbc04; }
-.num { font-weight: bold; margin-right: .35rem; }
-.note { color: #5f6368; font: .8rem system-ui, sans-serif; margin-right: .35rem; }
+.num { font-weight: bold; }
+.note { color: #5f6368; font: .8rem system-ui, sans-serif; }
 p { margin: .2rem 0; }
 del { text-decoration: line-through; } ins { text-decoration: underline; }
 del.latest, ins.latest { font-weight: bold; background: #fff4c2; }
@@ -129,16 +129,14 @@ fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
     if !notes.is_empty() {
         let class = e.round.map_or(String::new(), |r| format!(" r{r}"));
         html.push_str(&format!(
-            "<span class=\"note{class}\">({})</span>",
+            "<span class=\"note{class}\">({})</span> ",
             escape(&notes.join("; "))
         ));
     }
     if entry.op != Op::MovedAway {
-        html.push_str("<p>");
         body(history, e, html);
-        html.push_str("</p>");
     }
-    html.push_str("</div>\n");
+    html.push_str("</p></div>\n");
 }
 
 fn body(history: &History, e: &CumulativeEntry, html: &mut String) {

@@ -13,8 +13,9 @@ mod office;
 mod properties;
 /// Reading Word documents: the fixture, revisions, numbering, footnotes.
 mod reading;
-/// A minimal Word document generator.
-mod wordgen;
+/// A minimal Word document generator (also used by `word_files` and
+/// `docx_hostile`).
+pub mod wordgen;
 /// Writing redlines: round trips, moves, renumbering, summary, CLI.
 mod writing;
 
@@ -43,6 +44,7 @@ pub fn fixed_options(summary: bool) -> DocxOptions {
         author: "redraft".to_string(),
         date: "2024-05-01T12:00:00Z".to_string(),
         summary,
+        ..DocxOptions::default()
     }
 }
 

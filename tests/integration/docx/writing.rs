@@ -42,7 +42,7 @@ fn annex_i_redline_with_summary_reads_back_as_both_drafts() {
         "<w:p><w:pPr><w:pStyle w:val=\"{}\"/>",
         redraft::render::docx::SUMMARY_STYLE
     )));
-    assert!(document.contains("Renumbering (24)"));
+    assert!(document.contains("Renumérotation (24)"));
 }
 
 #[test]

@@ -1,0 +1,509 @@
+//! The UN masthead and page furniture of published documents.
+//!
+//! A UN document as published opens with a masthead and carries furniture
+//! on every page; none of it is part of the draft:
+//!
+//! ```text
+//! United Nations                                     S/2020/449      ← symbol block
+//! Security Council                  Distr.: General
+//!                                   29 May 2020                      ← date
+//!                                   Original: English                ← language
+//! Seventy-ninth session / Agenda item 38 / <agenda title>            ← session, agenda
+//! United States of America: draft resolution                         ← sponsors
+//! Resolution adopted by the General Assembly on 30 October 2024      ← adopted form
+//! [without reference to a Main Committee (A/79/L.6)]                 ← masthead bracket
+//! 20-07231 (E)   020620   *2007231*   Please recycle                 ← job number, bar code
+//! 2/3   20-07231     S/2020/449     - 3 -     Page 3                 ← running furniture
+//! * Reissued for technical reasons on 5 June 2020.
+//! ```
+//!
+//! This module recognises such lines from their text alone (shared by the
+//! PDF reader, which also knows where they stand on the page, and the
+//! reader of text other tools extracted), finds where the masthead of the
+//! first page ends, and keeps what matters as [`Metadata`]. The words of
+//! each language are data in [`WORDS`].
+
+use crate::model::metadata::Metadata;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words of the masthead, in English, French and Spanish.
+struct Words {
+    /// Organs named under "United Nations".
+    organs: &'static [&'static str],
+    /// "United Nations".
+    united_nations: &'static [&'static str],
+    /// What ends a sponsor line: "draft resolution".
+    draft_resolution: &'static [&'static str],
+    /// What opens the line of an adopted resolution.
+    adopted: &'static [&'static str],
+    /// What opens a note of reissue.
+    reissued: &'static [&'static str],
+    /// "Please recycle".
+    recycle: &'static [&'static str],
+    /// Month names, lower case.
+    months: &'static [&'static str],
+}
+
+/// The masthead words of the three languages.
+static WORDS: [Words; 3] = [
+    Words {
+        organs: &[
+            "general assembly",
+            "security council",
+            "economic and social council",
+            "trusteeship council",
+            "international court of justice",
+            "secretariat",
+        ],
+        united_nations: &["united nations"],
+        draft_resolution: &["draft resolution", "revised draft resolution"],
+        adopted: &["resolution adopted by"],
+        reissued: &["reissued for technical reasons"],
+        recycle: &["please recycle"],
+        months: &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+    },
+    Words {
+        organs: &[
+            "assemblée générale",
+            "conseil de sécurité",
+            "conseil économique et social",
+            "conseil de tutelle",
+            "secrétariat",
+        ],
+        united_nations: &["nations unies"],
+        draft_resolution: &["projet de résolution", "projet de résolution révisé"],
+        adopted: &["résolution adoptée par"],
+        reissued: &["nouveau tirage pour raisons techniques"],
+        recycle: &["merci de recycler", "prière de recycler"],
+        months: &[
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ],
+    },
+    Words {
+        organs: &[
+            "asamblea general",
+            "consejo de seguridad",
+            "consejo económico y social",
+            "consejo de administración fiduciaria",
+            "secretaría",
+        ],
+        united_nations: &["naciones unidas"],
+        draft_resolution: &["proyecto de resolución", "proyecto de resolución revisado"],
+        adopted: &["resolución aprobada por"],
+        reissued: &["publicado nuevamente por razones técnicas"],
+        recycle: &["sírvase reciclar", "por favor recicle"],
+        months: &[
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+    },
+];
+
+fn any_words(
+    pick: impl Fn(&Words) -> &'static [&'static str],
+) -> impl Iterator<Item = &'static str> {
+    WORDS.iter().flat_map(move |w| pick(w).iter().copied())
+}
+
+macro_rules! regex {
+    ($name:ident, $re:expr) => {
+        static $name: LazyLock<Regex> = LazyLock::new(|| Regex::new($re).expect("valid regex"));
+    };
+}
+
+regex!(
+    SYMBOL,
+    r"^(?:[A-Z]{1,6}(?:[.-][A-Z0-9]+)*)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?: \(\d{4}\))?\*?$"
+);
+regex!(PAGE_N_OF_N, r"^\d{1,3}/\d{1,3}$");
+regex!(JOB, r"^\d{2}-\d{4,6}$");
+regex!(JOB_LANG, r"^\([A-Z]\)$");
+regex!(JOB_DATE, r"^\d{6}$");
+regex!(BAR_CODE, r"^\*\d{6,9}\*$");
+regex!(
+    PAGE_WORD,
+    r"^(?:-\s*\d{1,3}\s*-|(?i:page|página)\s+\d{1,3}(?:\s+(?i:of|de|sur)\s+\d{1,3})?)$"
+);
+regex!(
+    DISTRIBUTION,
+    r"^(?i:distr\.?)\s*:?\s*(?i:general|limited|restricted|générale|limitée|restreinte|limitada|reservada)\b"
+);
+regex!(ORIGINAL, r"^(?i:original|orig\.)\s*:\s*\p{L}+");
+regex!(SESSION, r"(?i)^\S.*\b(?:session|período de sesiones)$");
+regex!(
+    AGENDA,
+    r"(?i)^(?:agenda items?|points? .*de l.ordre du jour|temas? .*del programa|provisional agenda|item)\b"
+);
+
+/// Whether a whole line is a document symbol: `S/2020/449`, `A/RES/79/7`,
+/// `A/C.3/79/L.5/Rev.1`, `ICC-ASP/20/Res.5`, `S/RES/2522 (2020)`.
+///
+/// ```
+/// use redraft::ingest::masthead::is_symbol;
+/// assert!(is_symbol("A/C.3/79/L.5/Rev.1") && is_symbol("S/2020/449*"));
+/// assert!(!is_symbol("and/or") && !is_symbol("2/3"));
+/// ```
+pub fn is_symbol(t: &str) -> bool {
+    SYMBOL.is_match(t) && t.chars().any(|c| c.is_ascii_digit()) && t.contains('/')
+}
+
+/// The symbol a line holds, written whole: the masthead prints its first
+/// letter larger, which extraction may split off (`S /2020/449`).
+///
+/// ```
+/// use redraft::ingest::masthead::symbol_of;
+/// assert_eq!(symbol_of("S /2020/449").as_deref(), Some("S/2020/449"));
+/// assert_eq!(symbol_of("S/RES/2522 (2020)").as_deref(), Some("S/RES/2522 (2020)"));
+/// assert_eq!(symbol_of("and S /2020/449 too"), None);
+/// ```
+pub fn symbol_of(t: &str) -> Option<String> {
+    let t = t.trim();
+    if is_symbol(t) {
+        return Some(t.trim_end_matches('*').to_string());
+    }
+    let mut words = t.split_whitespace();
+    let (first, second) = (words.next()?, words.next()?);
+    let joined = format!("{first}{second}");
+    let year = words.next();
+    let whole = match year {
+        Some(y) if words.next().is_none() => format!("{joined} {y}"),
+        None => joined,
+        Some(_) => return None,
+    };
+    (second.starts_with('/') && is_symbol(&whole)).then(|| whole.trim_end_matches('*').to_string())
+}
+
+/// Whether a token of a furniture line is furniture on its own: a page
+/// number `2/5`, a job number `20-07231` with its `(E)` and dates
+/// `020620`, a bar code `*2007231*`.
+fn furniture_token(token: &str) -> bool {
+    PAGE_N_OF_N.is_match(token)
+        || JOB.is_match(token)
+        || JOB_LANG.is_match(token)
+        || JOB_DATE.is_match(token)
+        || BAR_CODE.is_match(token)
+}
+
+/// Whether a line (trimmed) is page furniture in any UN form: page numbers
+/// (`2/5`, `- 3 -`, `Page 3`), a job number with or without its language
+/// and dates, a bar code, "Please recycle", a reissue note, or these
+/// together with the document's own symbol (`2/3   20-07231`,
+/// `S/2020/449` over a page). `symbol` is the document's symbol when known.
+///
+/// ```
+/// use redraft::ingest::masthead::is_furniture;
+/// assert!(is_furniture("20-07231 (E)     020620", None));
+/// assert!(is_furniture("2/3        20-07231", None));
+/// assert!(is_furniture("S/2020/449", Some("S/2020/449")));
+/// assert!(!is_furniture("2. Decides", None) && !is_furniture("1999, 55/20 of", None));
+/// ```
+pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
+    let t = t.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if PAGE_WORD.is_match(t)
+        || is_note_of_reissue(t)
+        || starts_with_any(t, any_words(|w| w.recycle))
+    {
+        return true;
+    }
+    if symbol.is_some_and(|s| same_symbol(t, s)) {
+        return true;
+    }
+    let tokens: Vec<&str> = t.split_whitespace().collect();
+    let strong = tokens
+        .iter()
+        .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k));
+    strong
+        && tokens.iter().all(|k| {
+            furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k)
+        })
+}
+
+/// `S/2020/449*` is `S/2020/449`.
+fn same_symbol(t: &str, symbol: &str) -> bool {
+    symbol_of(t).is_some_and(|s| s == symbol.trim_end_matches('*'))
+}
+
+/// `* Reissued for technical reasons on 5 June 2020.`
+fn is_note_of_reissue(t: &str) -> bool {
+    let body = t.trim_start_matches(['*', ' ']);
+    t.starts_with('*') && starts_with_any(body, any_words(|w| w.reissued))
+}
+
+fn starts_with_any(t: &str, words: impl Iterator<Item = &'static str>) -> bool {
+    let lower = t.to_lowercase();
+    words.into_iter().any(|w| lower.starts_with(w))
+}
+
+/// A date written out: `29 May 2020`, `1er novembre 2024`, `29 de mayo de 2020`.
+pub fn is_date(t: &str) -> bool {
+    let lower = t.trim().trim_end_matches('.').to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "de").collect();
+    let [day, month, year] = words.as_slice() else {
+        return false;
+    };
+    let day = day.trim_end_matches("er");
+    day.len() <= 2
+        && day.chars().all(|c| c.is_ascii_digit())
+        && any_words(|w| w.months).any(|m| m == *month)
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+}
+
+/// What a line of the first page's masthead is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Part of the masthead, and the masthead may go on after it.
+    Inside,
+    /// The last line of a masthead: a sponsor line, the line of an adopted
+    /// resolution, a masthead bracket.
+    End,
+    /// An agenda item: the lines after it, up to a break, are its title.
+    Agenda,
+}
+
+/// The role of a line in a masthead, if it has one.
+fn role(t: &str) -> Option<Role> {
+    let lower = t.to_lowercase();
+    let lower = lower.trim_end_matches(['*', ' ']);
+    let is = |list: &[&str]| list.contains(&lower);
+    if WORDS.iter().any(|w| is(w.organs) || is(w.united_nations)) {
+        return Some(Role::Inside);
+    }
+    if symbol_of(t).is_some() || DISTRIBUTION.is_match(t) || ORIGINAL.is_match(t) || is_date(t) {
+        return Some(Role::Inside);
+    }
+    if SESSION.is_match(t) && t.split_whitespace().count() <= 6 {
+        return Some(Role::Inside);
+    }
+    if AGENDA.is_match(t) && t.split_whitespace().count() <= 8 {
+        return Some(Role::Agenda);
+    }
+    if is_furniture(t, None) {
+        return Some(Role::Inside);
+    }
+    let sponsors = any_words(|w| w.draft_resolution).any(|d| {
+        lower.ends_with(&format!(": {d}")) || lower.ends_with(&format!(" : {d}")) || lower == d
+    });
+    let adopted = starts_with_any(t, any_words(|w| w.adopted));
+    let bracket = t.starts_with('[') && t.ends_with(']');
+    (sponsors || adopted || bracket).then_some(Role::End)
+}
+
+/// The masthead found at the head of a document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Masthead {
+    /// How many of the lines given are masthead (they come first).
+    pub lines: usize,
+    /// What it says.
+    pub metadata: Metadata,
+}
+
+/// Finds the masthead among the first lines of a document (`lines`, with
+/// `None` for a break: a blank line or a vertical gap). The masthead is
+/// every line up to its last end line (sponsors, adopted, bracket) met
+/// before the chapeau, or, without one, the run of masthead lines at the
+/// head and the title of an agenda item among them. Gives zero lines when
+/// the document has no masthead (a draft as circulated).
+pub fn find(lines: &[Option<&str>]) -> Masthead {
+    let limit = lines
+        .iter()
+        .position(|l| l.is_some_and(crate::model::parse::is_chapeau))
+        .map_or(lines.len(), |chapeau| chapeau)
+        .min(HEAD_LINES);
+    let head = &lines[..limit.min(lines.len())];
+    let roles: Vec<Option<Role>> = head.iter().map(|l| l.and_then(role)).collect();
+    let recognised = roles.iter().filter(|r| r.is_some()).count();
+    if recognised < 2 {
+        return Masthead::default();
+    }
+    let mut end = 0;
+    let mut in_agenda = false;
+    let mut last_end = None;
+    for (i, (line, role)) in head.iter().zip(&roles).enumerate() {
+        match (line, role) {
+            (None, _) => in_agenda = false,
+            (Some(_), Some(Role::End)) => {
+                last_end = Some(i);
+                end = i + 1;
+                in_agenda = false;
+            }
+            (Some(_), Some(Role::Agenda)) => {
+                in_agenda = true;
+                end = i + 1;
+            }
+            (Some(_), Some(Role::Inside)) => end = i + 1,
+            (Some(t), None) if in_agenda || continues_end(t, last_end, i) => end = i + 1,
+            (Some(_), None) if last_end.is_none() && !in_agenda => {
+                // Text before any end line: a sponsor list wrapping over
+                // several lines is read when its end comes.
+                continue;
+            }
+            _ => {}
+        }
+    }
+    if let Some(last) = last_end {
+        end = end.max(last + 1);
+        if let Some(Some(next)) = head.get(last + 1)
+            && continues_end(next, Some(last), last + 1)
+        {
+            end = end.max(last + 2);
+        }
+    }
+    Masthead {
+        lines: end,
+        metadata: metadata(&head[..end]),
+    }
+}
+
+/// How far into a document a masthead may reach (a long list of sponsors
+/// takes a dozen lines).
+const HEAD_LINES: usize = 60;
+
+/// `on 30 October 2024` after "Resolution adopted by the General Assembly".
+fn continues_end(t: &str, last_end: Option<usize>, i: usize) -> bool {
+    let lower = t.to_lowercase();
+    let date = ["on ", "le ", "el "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p))
+        .is_some_and(is_date);
+    last_end.is_some_and(|e| e + 1 == i) && date
+}
+
+/// What a masthead says: the first symbol, the first date, the original
+/// language.
+fn metadata(lines: &[Option<&str>]) -> Metadata {
+    let mut m = Metadata::default();
+    for t in lines.iter().flatten().map(|t| t.trim()) {
+        if let Some(symbol) = symbol_of(t).filter(|_| m.symbol.is_none()) {
+            m.symbol = Some(symbol);
+        } else if m.date.is_none() && is_date(t) {
+            m.date = Some(t.to_string());
+        } else if let Some(lang) = t.split_once(':').filter(|_| ORIGINAL.is_match(t)) {
+            m.original = Some(lang.1.trim().to_string());
+        } else if m.symbol.is_none() {
+            // The symbol block may be printed on the line of "United
+            // Nations": `United Nations   S/2020/449`.
+            m.symbol = t
+                .split_whitespace()
+                .find(|w| is_symbol(w))
+                .map(str::to_string);
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines() {
+        for t in [
+            "2/5",
+            "- 3 -",
+            "Page 3",
+            "20-07254 (E)",
+            "19-05112 (E) 290319",
+            "20-07231 (E)     020620   *2007231*",
+            "*1801971*",
+            "Please recycle",
+            "* Reissued for technical reasons on 5 June 2020.",
+            "2/2                  18-01971",
+            "20-07231     3/3",
+        ] {
+            assert!(is_furniture(t, None), "{t}");
+        }
+        for t in [
+            "2020. It also notes",
+            "12 March 2019;",
+            "(2015), 2299 (2016)",
+            "1. Decides",
+            "S/2020/449",
+        ] {
+            assert!(!is_furniture(t, None), "{t}");
+        }
+    }
+
+    #[test]
+    fn dates() {
+        assert!(
+            is_date("29 May 2020") && is_date("1er novembre 2024") && is_date("29 de mayo de 2020")
+        );
+        assert!(!is_date("12 March 2019;") && !is_date("in May 2020"));
+    }
+
+    fn lines(text: &str) -> Vec<Option<&str>> {
+        text.lines()
+            .map(|l| Some(l.trim()).filter(|t| !t.is_empty()))
+            .collect()
+    }
+
+    #[test]
+    fn security_council_masthead() {
+        let text = "United Nations S/2018/95\nSecurity Council Distr.: General\n8 February 2018\n\nOriginal: English\n\nUnited States of America: draft resolution\n\nThe Security Council,\nRecalling";
+        let m = find(&lines(text));
+        assert_eq!(m.lines, 7);
+        assert_eq!(m.metadata.symbol.as_deref(), Some("S/2018/95"));
+        assert_eq!(m.metadata.date.as_deref(), Some("8 February 2018"));
+        assert_eq!(m.metadata.original.as_deref(), Some("English"));
+    }
+
+    #[test]
+    fn general_assembly_masthead() {
+        let text = "United Nations\nA/RES/79/7\n\nGeneral Assembly\nDistr.: General\n1 November 2024\n24-20128 (E)\n*2420128*\n\nSeventy-ninth session\nAgenda item 38\nNecessity of ending the\nembargo against Cuba\n\nResolution adopted by the General Assembly\non 30 October 2024\n\n[without reference to a Main Committee (A/79/L.6)]\n\n79/7. Necessity of ending\n\nThe General Assembly,";
+        let m = find(&lines(text));
+        assert_eq!(m.lines, 18);
+        assert_eq!(m.metadata.symbol.as_deref(), Some("A/RES/79/7"));
+    }
+
+    #[test]
+    fn a_draft_without_masthead_has_none() {
+        let text = "Draft resolution on cooperation\n\nThe Assembly of States Parties,\nRecalling";
+        assert_eq!(find(&lines(text)).lines, 0);
+    }
+
+    #[test]
+    fn title_after_sponsors_stays() {
+        let text = "United Nations A/C.3/79/L.5\nGeneral Assembly Distr.: Limited\n4 October 2024\nOriginal: English\nSeventy-ninth session\nThird Committee\nAgenda item 71 (b)\nPromotion and protection of human rights\n\nArgentina, Brazil and\nChile: draft resolution\n\nThe right to food\n\nThe General Assembly,";
+        let m = find(&lines(text));
+        assert_eq!(m.lines, 11);
+    }
+}

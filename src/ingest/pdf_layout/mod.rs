@@ -1,0 +1,456 @@
+//! Official PDFs read from Poppler's word boxes (`pdftotext -bbox-layout`).
+//!
+//! The plain layout text of a UN PDF is ambiguous where it matters: a
+//! running header looks like a heading, a paragraph cut by a page break
+//! looks like two, a superscript footnote marker looks like a figure
+//! (`78/7;1`), a job number like a marker. The word boxes settle it:
+//!
+//! - **font size** (the height of a word's box): the body's size is the
+//!   most common one; running headers and footnote areas are smaller, a
+//!   footnote marker is a small raised word;
+//! - **position on the page**: furniture is the run of lines at the top and
+//!   at the bottom of a page that read as furniture
+//!   ([`crate::ingest::masthead::is_furniture`]) or, at the top, are
+//!   smaller than the body; the masthead is found on page 1 from its
+//!   lines ([`crate::ingest::masthead::find`]);
+//! - **indentation and spacing**: a paragraph starts where a line is
+//!   indented past the line before (first-line indent; a hanging indent's
+//!   text column is no new paragraph), where the space above a line is
+//!   wider than the page's usual line spacing, or where a numbered or
+//!   lettered line follows the end of a clause. At a page break only
+//!   indentation and numbering count: the space between pages says
+//!   nothing, so a paragraph, a list of subparagraphs or a footnote goes
+//!   on across it;
+//! - **columns**: words on one baseline separated by a wide gap are
+//!   separate cells; a run of such rows is a table, kept opaque (`| `
+//!   lines), and a chapeau is never a cell.
+//!
+//! Worked example (S/2020/449, page 1 bottom and page 2 top):
+//!
+//! ```text
+//!  147.1 671.2 h=11  2. Decides further that the Special Representative …
+//!  123.4 683.2 h=11  and UNAMI, … and taking into account the
+//!   65.4 738.7 h=11  20-07231 (E)          ← furniture: bottom run
+//!   65.4 749.4 h=17  *2007231*             ← furniture: bottom run
+//!   60.0  53.2 h=7.7 S/2020/449            ← page 2 header: small, top run
+//!  123.4  73.5 h=11  letter from the Acting Minister …   ← no indent: goes on
+//! ```
+
+pub mod bbox;
+
+use crate::ingest::masthead;
+use crate::ingest::pdf_text::hyphen::{self, Compounds};
+use crate::model::marker;
+use crate::model::metadata::Metadata;
+use bbox::Line;
+
+/// A document read from a PDF: the draft text and its masthead's metadata.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Published {
+    /// The draft in the project's plain-text format.
+    pub text: String,
+    /// What the masthead said.
+    pub metadata: Metadata,
+}
+
+/// A line of the body with where it stands.
+#[derive(Debug, Clone)]
+struct Placed {
+    page: usize,
+    line: Line,
+    /// The line's left edge from the page's body margin.
+    indent: f64,
+    /// Where the text after a leading number or letter starts, from the
+    /// margin (a hanging indent's column).
+    text_indent: f64,
+    /// The right edge of the page's text block.
+    right: f64,
+}
+
+/// Reads the XHTML of `pdftotext -bbox-layout` into a draft.
+pub fn read(xhtml: &str) -> Result<Published, String> {
+    let pages = bbox::pages(xhtml)?;
+    let mut lines: Vec<Vec<Line>> = pages.iter().map(bbox::printed_lines).collect();
+    let body = body_height(&lines);
+    let mut metadata = Metadata::default();
+    if let Some(first) = lines.first_mut() {
+        metadata = drop_masthead(first, body);
+    }
+    let symbol = metadata.symbol.clone();
+    for page in &mut lines {
+        drop_furniture(page, body, symbol.as_deref());
+    }
+    let mut notes = Notes::default();
+    let mut flow: Vec<Placed> = Vec::new();
+    for (number, page) in lines.iter_mut().enumerate() {
+        let area = notes.lift(page, body);
+        let left = page.iter().map(Line::x0).fold(f64::MAX, f64::min);
+        let widest = page.iter().map(Line::x1).fold(0.0, f64::max);
+        let right = widest.max(pages[number].width - left);
+        let mut placed: Vec<Placed> = page
+            .drain(..)
+            .map(|line| place(number, line, left, right))
+            .collect();
+        flow.append(&mut placed);
+        notes.take(area, left);
+    }
+    let numbers: Vec<u32> = notes.list.iter().map(|n| n.0).collect();
+    let texts: Vec<String> = flow
+        .iter()
+        .map(|p| text_with_markers(&p.line, &numbers, body))
+        .collect();
+    let all: String = texts.join("\n");
+    let compounds = hyphen::compounds(&all);
+    let soft = hyphenation_in_use(&texts);
+    let blocks = paragraphs(&flow, &texts, body, &compounds, soft);
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    for (n, text) in &notes.list {
+        out.push_str(&format!("\n[^{n}]: {}\n", text.trim()));
+    }
+    if flow.is_empty() {
+        return Err("the PDF has no text (scanned pages? run OCR on it first)".to_string());
+    }
+    Ok(Published {
+        text: out,
+        metadata,
+    })
+}
+
+/// The body's font size: the height most words have.
+fn body_height(pages: &[Vec<Line>]) -> f64 {
+    let mut counts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for line in pages.iter().flatten() {
+        for w in &line.words {
+            *counts.entry((w.height() * 2.0).round() as i64).or_insert(0) += w.text.chars().count();
+        }
+    }
+    let mode = counts
+        .into_iter()
+        .max_by_key(|&(h, n)| (n, -h))
+        .map_or(10, |(h, _)| h);
+    mode as f64 / 2.0
+}
+
+/// Whether a line is smaller than the body text (a running header, a
+/// footnote).
+fn small(line: &Line, body: f64) -> bool {
+    line.height() < body * 0.88
+}
+
+/// Removes the first page's masthead and says what it held.
+fn drop_masthead(page: &mut Vec<Line>, body: f64) -> Metadata {
+    let texts: Vec<String> = page.iter().map(Line::text).collect();
+    let mut with_gaps: Vec<Option<&str>> = Vec::new();
+    let mut index: Vec<usize> = Vec::new();
+    for (i, line) in page.iter().enumerate() {
+        let gap = i.checked_sub(1).map(|p| line.y0() - page[p].y1());
+        if gap.is_some_and(|g| g > body * 0.9) {
+            with_gaps.push(None);
+            index.push(i);
+        }
+        with_gaps.push(Some(texts[i].as_str()));
+        index.push(i);
+    }
+    let found = masthead::find(&with_gaps);
+    let cut = index
+        .get(found.lines.wrapping_sub(1))
+        .map_or(0, |&i| i + 1)
+        .min(page.len());
+    if found.lines > 0 {
+        page.drain(..cut);
+    }
+    found.metadata
+}
+
+/// Removes the running header and footer of a page: the lines at its top
+/// that are furniture or smaller than the body, up to the last furniture
+/// line among them, and the furniture lines at its bottom.
+fn drop_furniture(page: &mut Vec<Line>, body: f64, symbol: Option<&str>) {
+    let is_furniture = |l: &Line| masthead::is_furniture(&l.text(), symbol);
+    let top = page
+        .iter()
+        .take_while(|l| is_furniture(l) || small(l, body))
+        .take(6)
+        .collect::<Vec<_>>();
+    let header = top
+        .iter()
+        .rposition(|l| is_furniture(l))
+        .map_or(0, |i| i + 1);
+    page.drain(..header);
+    while page.last().is_some_and(&is_furniture) {
+        page.pop();
+    }
+}
+
+/// The footnotes of the document, lifted page by page.
+#[derive(Debug, Default)]
+struct Notes {
+    /// Number and text of each footnote, in order.
+    list: Vec<(u32, String)>,
+}
+
+impl Notes {
+    /// Takes the footnote area off the bottom of a page: the run of small
+    /// lines at its end that opens with a footnote number (or goes on with
+    /// the last footnote, cut by the page break).
+    fn lift(&self, page: &mut Vec<Line>, body: f64) -> Vec<Line> {
+        let start = page
+            .iter()
+            .rposition(|l| !small(l, body))
+            .map_or(0, |i| i + 1);
+        let area = &page[start..];
+        let opens = area.first().is_some_and(|l| note_number(l).is_some());
+        if area.is_empty() || (!opens && self.list.is_empty()) {
+            return Vec::new();
+        }
+        page.split_off(start)
+    }
+
+    /// Reads the lines of a footnote area.
+    fn take(&mut self, area: Vec<Line>, left: f64) {
+        let _ = left;
+        for line in area {
+            let expected = self.list.last().map_or(1, |n| n.0 + 1);
+            match note_start(&line).filter(|(n, _)| *n == expected || self.list.is_empty()) {
+                Some(note) => self.list.push(note),
+                None => {
+                    if let Some(last) = self.list.last_mut() {
+                        hyphen::join(&mut last.1, &line.text(), &Compounds::default());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The number opening a footnote line and the text after it: a first word
+/// of one to three digits followed by text (`1 United Nations, …`), or
+/// the digits glued to the first word (`1United Nations, …`, as
+/// LibreOffice prints a superscript number).
+fn note_start(line: &Line) -> Option<(u32, String)> {
+    let first = line.words.first()?;
+    let digits = first.text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let glued = &first.text[digits..];
+    let rest = line.words[1..].iter().map(|w| w.text.as_str());
+    let text: Vec<&str> = std::iter::once(glued)
+        .filter(|g| !g.is_empty())
+        .chain(rest)
+        .collect();
+    let opens_text = text
+        .first()
+        .is_some_and(|t| t.starts_with(|c: char| c.is_alphabetic() || "“\"«(".contains(c)));
+    if glued.is_empty() && text.is_empty() || !glued.is_empty() && !opens_text {
+        return None;
+    }
+    Some((first.text[..digits].parse().ok()?, text.join(" ")))
+}
+
+fn note_number(line: &Line) -> Option<u32> {
+    note_start(line).map(|(n, _)| n)
+}
+
+/// A body line with its indentation from the page's margin.
+fn place(page: usize, line: Line, left: f64, right: f64) -> Placed {
+    let indent = line.x0() - left;
+    let text = line.text();
+    let leading = marker::operative(&text)
+        .map(|m| m.literal.len())
+        .or_else(|| marker::subparagraph(&text).map(|s| s.literal.len()));
+    let text_indent = match (leading, line.words.get(1)) {
+        (Some(_), Some(second)) if line.words[0].text.len() <= 6 => second.x0 - left,
+        _ => indent,
+    };
+    Placed {
+        page,
+        line,
+        indent,
+        text_indent,
+        right,
+    }
+}
+
+/// A line's text with its footnote markers written `[^N]`: a word of
+/// digits that is raised or smaller than the line, naming a footnote
+/// there is, glued to the word before it.
+fn text_with_markers(line: &Line, notes: &[u32], body: f64) -> String {
+    let mut out = String::new();
+    let base = line.y1();
+    let mut after_marker: Option<f64> = None;
+    for (i, w) in line.words.iter().enumerate() {
+        let number: Option<u32> = w
+            .text
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| w.text.parse().ok())
+            .flatten();
+        let raised = w.y1 < base - body * 0.15 || w.height() < body * 0.8;
+        if let Some(n) = number.filter(|n| i > 0 && raised && notes.contains(n)) {
+            out.push_str(&format!("[^{n}]"));
+            after_marker = Some(w.x1);
+            continue;
+        }
+        // Punctuation set right after a marker (`Protocoles¹,`) is glued
+        // to it, as it is printed.
+        let glued = after_marker
+            .take()
+            .is_some_and(|x1| w.x0 - x1 < body * 0.15)
+            && w.text.starts_with([',', '.', ';', ':', ')']);
+        if !out.is_empty() && !glued {
+            out.push(' ');
+        }
+        out.push_str(&w.text);
+    }
+    out
+}
+
+/// The paragraphs of the body, one string each.
+fn paragraphs(
+    flow: &[Placed],
+    texts: &[String],
+    body: f64,
+    compounds: &Compounds,
+    soft: bool,
+) -> Vec<String> {
+    let spacing = usual_spacing(flow);
+    let mut blocks: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, line) in flow.iter().enumerate() {
+        let text = texts[i].as_str();
+        let opens = match i.checked_sub(1) {
+            None => true,
+            Some(p) => opens(&flow[p], &texts[p], &current, line, text, body, spacing),
+        };
+        if opens && !current.is_empty() {
+            blocks.push(std::mem::take(&mut current));
+        }
+        if !soft && !opens && ends_in_hyphenated_word(&current) {
+            current.push_str(text);
+        } else {
+            hyphen::join(&mut current, text, compounds);
+        }
+    }
+    if !current.is_empty() {
+        blocks.push(current);
+    }
+    blocks
+}
+
+/// Whether a text ends with a word and a hyphen (`eighty-`).
+fn ends_in_hyphenated_word(text: &str) -> bool {
+    text.strip_suffix('-')
+        .is_some_and(|h| h.ends_with(char::is_alphabetic))
+}
+
+/// Whether the document was hyphenated when it was laid out: some word cut
+/// at a line end (`organiza-` / `tion`) is written whole elsewhere in it.
+/// Without such evidence a hyphen at a line end is the word's own
+/// (`eighty-` / `first`), as in documents printed without hyphenation.
+fn hyphenation_in_use(texts: &[String]) -> bool {
+    let words: std::collections::HashSet<String> = texts
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    texts.windows(2).any(|w| {
+        let Some(head) = w[0].strip_suffix('-') else {
+            return false;
+        };
+        let left = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let right = w[1].split_whitespace().next().unwrap_or("");
+        let right = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        right.starts_with(char::is_lowercase)
+            && left.ends_with(char::is_alphabetic)
+            && words.contains(&format!("{left}{right}").to_lowercase())
+    })
+}
+
+/// The usual distance between the baselines of two lines of a paragraph:
+/// the most common one between consecutive lines of a page, to the half
+/// point.
+fn usual_spacing(flow: &[Placed]) -> f64 {
+    let mut gaps: Vec<i64> = flow
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| ((w[1].line.y1() - w[0].line.y1()) * 2.0).round() as i64)
+        .filter(|g| *g > 0)
+        .collect();
+    gaps.sort_unstable();
+    let mut best = (0, 0usize);
+    let mut k = 0;
+    while k < gaps.len() {
+        let run = gaps[k..].iter().take_while(|g| **g == gaps[k]).count();
+        if run > best.1 {
+            best = (gaps[k], run);
+        }
+        k += run;
+    }
+    best.0 as f64 / 2.0
+}
+
+/// Whether `line` starts a new paragraph after `prev` (whose paragraph so
+/// far is `current`).
+fn opens(
+    prev: &Placed,
+    prev_text: &str,
+    current: &str,
+    line: &Placed,
+    text: &str,
+    body: f64,
+    spacing: f64,
+) -> bool {
+    if is_bare_marker(current) {
+        return false;
+    }
+    if crate::model::parse::is_chapeau(prev_text) || crate::model::parse::is_chapeau(text) {
+        return true;
+    }
+    let same_page = prev.page == line.page;
+    let pitch = line.line.y1() - prev.line.y1();
+    if same_page && pitch > spacing + body * 0.35 {
+        return true;
+    }
+    let step = body * 0.5;
+    let hanging =
+        (line.indent - prev.text_indent).abs() < 2.0 && prev.text_indent > prev.indent + step;
+    if line.indent > prev.indent + step && !hanging {
+        return true;
+    }
+    if marker::footnote_definition(text).is_some() {
+        return true;
+    }
+    let numbered = marker::operative(text).is_some() || marker::subparagraph(text).is_some();
+    let end = crate::model::blocks::last_char(current).unwrap_or('.');
+    let ends_part = matches!(end, '.' | ';' | ':' | ',');
+    if numbered && ends_part && end != ',' {
+        return true;
+    }
+    let opens_like_one = numbered || text.starts_with(char::is_uppercase);
+    ends_part && opens_like_one && room_left(prev, line, body)
+}
+
+/// Whether the line before ended short of the right margin by more than
+/// the first word of `line` needs: the word would have fitted, so the line
+/// was ended on purpose (the end of a paragraph), not by wrapping.
+fn room_left(prev: &Placed, line: &Placed, body: f64) -> bool {
+    let Some(first) = line.line.words.first() else {
+        return false;
+    };
+    let needed = first.x1 - first.x0 + body * 0.5;
+    prev.line.x1() + needed < prev.right
+}
+
+/// A paragraph so far made only of its number: `1.`, `(a)`.
+fn is_bare_marker(current: &str) -> bool {
+    let t = current.trim();
+    !t.is_empty()
+        && !t.contains(' ')
+        && (marker::operative(&format!("{t} x")).is_some()
+            || marker::subparagraph(&format!("{t} x")).is_some())
+}

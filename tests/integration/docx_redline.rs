@@ -1,0 +1,438 @@
+//! The Word redline written into the new draft's own document.
+//!
+//! The cooperation pair (`drafts/cooperation-2020.txt`, `-2021.txt`) is made
+//! into two Word documents the way a secretariat types them, by
+//! `fixtures/docx-redline/make_docx.py` (python-docx): Word's automatic
+//! numbering, real footnotes from 5, a header with the symbol and a footer
+//! with the page number. The redline must mark exactly the paragraphs and
+//! footnotes that changed, accept to the new document's text and reject to
+//! the old one's, and keep the new document's styles, header and footer.
+//! Without python3 and python-docx these tests are skipped with a notice,
+//! except under CI (`CI` set), where that is a failure; the same for
+//! `openxml-audit` (PyPI), which must find no error in any Word redline.
+
+use crate::support::{fixture, redraft, root, stderr, temp_dir};
+use redraft::ingest::Revisions;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Whether a program runs; skips (or fails under CI) if not.
+fn available(what: &str, program: &str, args: &[&str]) -> bool {
+    let ok = Command::new(program)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{what} is required under CI"
+        );
+        eprintln!("skipped: {what} is not installed");
+    }
+    ok
+}
+
+fn python_docx() -> bool {
+    available("python-docx", "python3", &["-c", "import docx"])
+}
+
+/// A Word document made from a plain-text draft by the fixture script.
+fn make_docx(draft: &Path, out: &Path, symbol: &str, lang: &str) {
+    let script = fixture("docx-redline/make_docx.py");
+    let status = Command::new("python3")
+        .arg(script)
+        .arg(draft)
+        .arg(out)
+        .args(["--symbol", symbol, "--lang", lang])
+        .status()
+        .expect("python3 runs");
+    assert!(
+        status.success(),
+        "make_docx.py failed on {}",
+        draft.display()
+    );
+}
+
+/// `redraft diff OLD NEW -o OUT.docx` and extra arguments; the exit code.
+fn diff_docx(old: &Path, new: &Path, out: &Path, extra: &[&str]) -> i32 {
+    let mut args = vec![
+        "diff".to_string(),
+        old.display().to_string(),
+        new.display().to_string(),
+        "-o".to_string(),
+        out.display().to_string(),
+    ];
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = redraft(&args);
+    assert!(o.status.code().is_some_and(|c| c < 2), "{}", stderr(&o));
+    o.status.code().unwrap_or(2)
+}
+
+/// A part of a package.
+fn part(docx: &Path, name: &str) -> Vec<u8> {
+    let bytes = std::fs::read(docx).expect("written");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name(name).expect(name), &mut out).expect("read");
+    out
+}
+
+fn part_text(docx: &Path, name: &str) -> String {
+    String::from_utf8(part(docx, name)).expect("UTF-8")
+}
+
+/// The elements of a name in an XML text (`<w:p>` … `</w:p>`), not nested.
+fn elements<'a>(xml: &'a str, name: &str) -> Vec<&'a str> {
+    let (open, close) = (format!("<{name}"), format!("</{name}>"));
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(start) = xml[at..].find(&open).map(|s| s + at) {
+        let next = xml.as_bytes().get(start + open.len());
+        if !matches!(next, Some(b' ' | b'>')) {
+            at = start + open.len();
+            continue;
+        }
+        let end = xml[start..]
+            .find(&close)
+            .map_or(xml.len(), |e| start + e + close.len());
+        out.push(&xml[start..end]);
+        at = end;
+    }
+    out
+}
+
+fn marked(xml: &str) -> bool {
+    [
+        "<w:ins ",
+        "<w:del ",
+        "<w:moveFrom ",
+        "<w:moveTo ",
+        "<w:rPrChange",
+    ]
+    .iter()
+    .any(|m| xml.contains(m))
+}
+
+/// The text of a Word document read by the crate's reader, in the parser's
+/// normal form.
+fn read_back(docx: &Path, revisions: Revisions) -> String {
+    let bytes = std::fs::read(docx).expect("written");
+    let text = redraft::ingest::docx::read(&bytes, revisions).expect("readable");
+    super::docx::normal(&text)
+}
+
+/// The cooperation pair as Word documents, in a temporary folder.
+fn cooperation(name: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
+    if !python_docx() {
+        return None;
+    }
+    let dir = temp_dir(name);
+    let (old, new) = (dir.join("old.docx"), dir.join("new.docx"));
+    let drafts = root().join("drafts");
+    make_docx(
+        &drafts.join("cooperation-2020.txt"),
+        &old,
+        "ICC-ASP/19/L.3",
+        "fr-FR",
+    );
+    make_docx(
+        &drafts.join("cooperation-2021.txt"),
+        &new,
+        "ICC-ASP/20/L.4",
+        "fr-FR",
+    );
+    Some((old, new, dir))
+}
+
+#[test]
+fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document() {
+    let Some((old, new, dir)) = cooperation("docx-redline-cooperation") else {
+        return;
+    };
+    let red = dir.join("redline.docx");
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let body = &document[document.find("<w:body>").expect("a body")..];
+    let changed: Vec<&str> = elements(body, "w:p")
+        .into_iter()
+        .filter(|p| marked(p))
+        .collect();
+    assert_eq!(
+        changed.len(),
+        10,
+        "exactly the 10 changed paragraphs are marked"
+    );
+    // Word numbers the operative paragraphs: no typed number is written.
+    assert!(!body.contains(">17.<") && !body.contains(">16.<"));
+    let notes = part_text(&red, "word/footnotes.xml");
+    let changed_notes: Vec<&str> = elements(&notes, "w:footnote")
+        .into_iter()
+        .filter(|n| marked(n))
+        .collect();
+    // The two edited footnotes (8 and 11) and the two new ones (9 and 10,
+    // their text inserted as Word marks a new footnote); the others not.
+    assert_eq!(changed_notes.len(), 4, "the changed footnotes are marked");
+    for (note, text) in changed_notes.iter().zip([
+        "ICC-ASP/20/26</w:t>",
+        "ICC-ASP/19/Res.7.</w:t>",
+        "Plan-FRA.pdf.</w:t>",
+        "ICC-ASP/20/25</w:t>",
+    ]) {
+        assert!(note.contains(text), "{note}");
+    }
+    assert!(changed_notes[1].contains("<w:ins "));
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        read_back(&new, Revisions::Accept)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
+    for name in [
+        "word/styles.xml",
+        "word/footer1.xml",
+        "word/numbering.xml",
+        "word/settings.xml",
+    ] {
+        assert_eq!(
+            part(&red, name),
+            part(&new, name),
+            "{name} is the new draft's"
+        );
+    }
+    // The header is the new draft's, its changed symbol tracked.
+    let header = part_text(&red, "word/header1.xml");
+    assert!(header.contains("ICC-ASP/19/L.3</w:delText>"), "{header}");
+    assert!(
+        header.contains("ICC-ASP/20/L.4</w:t></w:r></w:ins>"),
+        "{header}"
+    );
+    let new_header = part_text(&new, "word/header1.xml");
+    let head = &new_header[..new_header.find("<w:r>").expect("a run")];
+    assert!(
+        header.starts_with(head),
+        "the header's properties are copied"
+    );
+    // A paragraph that did not change is copied byte for byte.
+    let new_doc = part_text(&new, "word/document.xml");
+    let title = elements(&new_doc, "w:p")[0];
+    assert!(document.contains(title));
+}
+
+#[test]
+fn show_old_numbers_comments_renumbered_paragraphs_in_the_draft_language() {
+    let Some((old, new, dir)) = cooperation("docx-redline-old-numbers") else {
+        return;
+    };
+    let red = dir.join("redline.docx");
+    diff_docx(&old, &new, &red, &["--show-old-numbers"]);
+    let comments = part_text(&red, "word/comments.xml");
+    assert!(comments.contains("Ancien paragraphe 23"), "{comments}");
+    let document = part_text(&red, "word/document.xml");
+    let body = &document[document.find("<w:body>").expect("a body")..];
+    let changed = elements(body, "w:p")
+        .into_iter()
+        .filter(|p| marked(p))
+        .count();
+    assert_eq!(changed, 10, "the comments add no revision");
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        read_back(&new, Revisions::Accept)
+    );
+}
+
+#[test]
+fn a_plain_text_new_draft_takes_the_old_documents_look() {
+    let Some((old, _, dir)) = cooperation("docx-redline-look") else {
+        return;
+    };
+    let new = root().join("drafts/cooperation-2021.txt");
+    let red = dir.join("look.docx");
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    for name in ["word/styles.xml", "word/header1.xml", "word/footer1.xml"] {
+        assert_eq!(
+            part(&red, name),
+            part(&old, name),
+            "{name} is the old draft's"
+        );
+    }
+    let text = redraft::ingest::read(&new).expect("draft").text;
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        super::docx::normal(&text)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
+    // Real footnotes from 5, as in the old document.
+    let notes = part_text(&red, "word/footnotes.xml");
+    assert!(notes.contains("ICC-ASP/20/26"));
+    assert!(part_text(&red, "word/document.xml").contains("<w:footnoteReference "));
+}
+
+#[test]
+fn table_rows_and_pictures_are_kept_and_marked() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-objects");
+    let (old, new, red) = (
+        dir.join("old.docx"),
+        dir.join("new.docx"),
+        dir.join("red.docx"),
+    );
+    make_docx(&fixture("docx-objects/old.draft"), &old, "A/1", "en-GB");
+    make_docx(&fixture("docx-objects/new.draft"), &new, "A/2", "en-GB");
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let rows = elements(&document, "w:tr");
+    assert_eq!(rows.len(), 4, "the table is kept");
+    assert!(
+        rows[3].contains("<w:trPr>") && rows[3].contains("<w:ins "),
+        "new row inserted"
+    );
+    assert!(!rows[2].contains("<w:ins ") && !rows[0].contains("<w:del "));
+    assert!(rows[1].contains("12,000</w:delText>") && rows[1].contains("12,500</w:t>"));
+    assert!(document.contains("<w:drawing>"), "the picture is kept");
+    // The italic removed from "Decides" is a formatting revision.
+    let op3 = elements(&document, "w:p")
+        .into_iter()
+        .find(|p| p.contains("to remain seized"))
+        .expect("OP3");
+    assert!(
+        op3.contains("<w:rPrChange ") && op3.contains("<w:i/></w:rPr></w:rPrChange>"),
+        "{op3}"
+    );
+    assert!(!part(&red, "word/media/image1.png").is_empty());
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        read_back(&new, Revisions::Accept)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
+}
+
+#[test]
+fn a_formatting_only_change_is_a_difference_marked_in_word_and_noted_elsewhere() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-formatting");
+    let draft = std::fs::read_to_string(fixture("docx-objects/new.draft")).expect("fixture");
+    let bold = draft.replace("3. Decides", "3. **Decides**");
+    assert_ne!(bold, draft);
+    std::fs::write(dir.join("bold.draft"), bold).expect("written");
+    let (old, new, red) = (
+        dir.join("old.docx"),
+        dir.join("new.docx"),
+        dir.join("red.docx"),
+    );
+    make_docx(&fixture("docx-objects/new.draft"), &old, "A/2", "en-GB");
+    make_docx(&dir.join("bold.draft"), &new, "A/2", "en-GB");
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "text",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a formatting-only change is a difference"
+    );
+    assert!(crate::support::stdout(&o).contains("OP3: bold added to ‘Decides’"));
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "text",
+        "--ignore-formatting",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let changed: Vec<&str> = elements(&document, "w:p")
+        .into_iter()
+        .filter(|p| marked(p))
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].contains("<w:b/><w:rPrChange "), "{}", changed[0]);
+    assert!(changed[0].contains(
+        "<w:rPr></w:rPr></w:rPrChange></w:rPr><w:t xml:space=\"preserve\">Decides</w:t>"
+    ));
+    assert_eq!(diff_docx(&old, &new, &red, &["--ignore-formatting"]), 0);
+    let document = part_text(&red, "word/document.xml");
+    assert!(!document.contains("rPrChange"));
+}
+
+#[test]
+fn openxml_audit_finds_no_error_in_any_word_redline() {
+    if !available("openxml-audit", "openxml-audit", &["--help"]) {
+        return;
+    }
+    let dir = temp_dir("docx-redline-audit");
+    let mut written = Vec::new();
+    let pairs = std::fs::read_dir(root().join("fixtures")).expect("fixtures");
+    for entry in pairs.flatten() {
+        let (old, new) = (entry.path().join("old.txt"), entry.path().join("new.txt"));
+        if old.exists() && new.exists() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let out = dir.join(format!("{name}.docx"));
+            diff_docx(&old, &new, &out, &["--summary"]);
+            written.push(out);
+        }
+    }
+    let drafts = root().join("drafts");
+    let out = dir.join("cooperation-house.docx");
+    diff_docx(
+        &drafts.join("cooperation-2020.txt"),
+        &drafts.join("cooperation-2021.txt"),
+        &out,
+        &[],
+    );
+    written.push(out);
+    if let Some((old, new, cdir)) = cooperation("docx-redline-audit-word") {
+        let out = cdir.join("cooperation-word.docx");
+        diff_docx(&old, &new, &out, &["--show-old-numbers"]);
+        written.push(out);
+        let out = cdir.join("cooperation-look.docx");
+        diff_docx(&old, &root().join("drafts/cooperation-2021.txt"), &out, &[]);
+        written.push(out);
+        let out = cdir.join("cooperation-reversed.docx");
+        diff_docx(&new, &old, &out, &[]);
+        written.push(out);
+        let objects = cdir.join("objects");
+        std::fs::create_dir_all(&objects).expect("a folder");
+        let (o, n) = (objects.join("old.docx"), objects.join("new.docx"));
+        make_docx(&fixture("docx-objects/old.draft"), &o, "A/1", "en-GB");
+        make_docx(&fixture("docx-objects/new.draft"), &n, "A/2", "en-GB");
+        for (a, b, name) in [(&o, &n, "objects.docx"), (&n, &o, "objects-reversed.docx")] {
+            let out = objects.join(name);
+            diff_docx(a, b, &out, &[]);
+            written.push(out);
+        }
+    }
+    assert!(written.len() > 10);
+    // One run per file: in a recursive run (`-r`) openxml-audit mixes up
+    // the parts of different files (ids of one file's comments are looked
+    // for in another's).
+    for docx in &written {
+        let o = Command::new("openxml-audit")
+            .arg(docx)
+            .output()
+            .expect("openxml-audit runs");
+        let report = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success() && report.contains("Errors: 0"),
+            "{}: {report}",
+            docx.display()
+        );
+    }
+}
