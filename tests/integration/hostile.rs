@@ -166,12 +166,17 @@ struct Limited {
     peak_kib: i64,
     /// Wall time.
     elapsed: std::time::Duration,
+    /// Processor time (user and system).
+    cpu: std::time::Duration,
     stdout: Vec<u8>,
     stderr: String,
 }
 
 /// Runs the binary from the project root with its address space capped at
-/// `memory` bytes (setrlimit in the child) and killed after `time`.
+/// `memory` bytes and its processor time at `time` (setrlimit in the
+/// child), killed after six times `time` of wall clock (the machine may be
+/// shared: processor time is the measure, the wall clock only stops a
+/// hang).
 fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
     use std::os::unix::process::CommandExt;
     use std::process::Stdio;
@@ -202,6 +207,14 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
             if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
+            let seconds = time.as_secs().max(1);
+            let cpu = libc::rlimit {
+                rlim_cur: seconds,
+                rlim_max: seconds + 1,
+            };
+            if libc::setrlimit(libc::RLIMIT_CPU, &cpu) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
             Ok(())
         });
     }
@@ -209,10 +222,14 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
     #[allow(clippy::zombie_processes)] // Reaped by wait4 in wait_with_deadline.
     let child = command.spawn().expect("spawn redraft");
     let pid = child.id() as libc::pid_t;
-    let (code, peak_kib) = wait_with_deadline(pid, started + time);
+    let (code, usage) = wait_with_deadline(pid, started + time * 6);
+    let seconds = |t: libc::timeval| {
+        std::time::Duration::from_micros(t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64)
+    };
     Limited {
         code,
-        peak_kib,
+        peak_kib: usage.ru_maxrss,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
         elapsed: started.elapsed(),
         stdout: std::fs::read(&out).unwrap_or_default(),
         stderr: std::fs::read_to_string(&err).unwrap_or_default(),
@@ -221,7 +238,10 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
 
 /// Waits for `pid` (wait4, which also gives its peak memory), killing it
 /// at `deadline`.
-fn wait_with_deadline(pid: libc::pid_t, deadline: std::time::Instant) -> (Option<i32>, i64) {
+fn wait_with_deadline(
+    pid: libc::pid_t,
+    deadline: std::time::Instant,
+) -> (Option<i32>, libc::rusage) {
     let mut status = 0;
     // SAFETY: plain system calls on our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -229,14 +249,14 @@ fn wait_with_deadline(pid: libc::pid_t, deadline: std::time::Instant) -> (Option
         let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
         if done == pid {
             let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-            return (code, usage.ru_maxrss);
+            return (code, usage);
         }
         if std::time::Instant::now() > deadline {
             unsafe {
                 libc::kill(pid, libc::SIGKILL);
                 libc::wait4(pid, &mut status, 0, &mut usage);
             }
-            return (None, usage.ru_maxrss);
+            return (None, usage);
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -642,8 +662,8 @@ fn run_hostile(file: &Path, args: &[&str], expect: Expect) -> Result<(), String>
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = limited(&args, GIB, std::time::Duration::from_secs(10));
     let what = format!(
-        "{args:?}: exit {:?}, {:?}, {} KiB",
-        run.code, run.elapsed, run.peak_kib
+        "{args:?}: exit {:?}, {:?} processor time ({:?} wall), {} KiB",
+        run.code, run.cpu, run.elapsed, run.peak_kib
     );
     let err = run.stderr.trim_end();
     if err.contains("panicked") || run.code.is_none() {
