@@ -753,3 +753,19 @@ fn fuzz_regressions_replay() {
         }
     }
 }
+
+#[test]
+fn line_wrapping_does_not_glue_a_lettered_paragraph_to_an_annex_title() {
+    let dir = temp_dir("wrapped-annex-title");
+    let blank = std::fs::read_to_string(fixture("annex-lettered/old.txt")).unwrap();
+    let wrapped = blank.replace("intersessions\n\na)", "intersessions\na)");
+    assert_ne!(wrapped, blank);
+    write(&dir.join("blank.txt"), &blank);
+    write(&dir.join("wrapped.txt"), &wrapped);
+    let outline = |name: &str| {
+        let o = run_in(&dir, &["parse", name]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(outline("wrapped.txt"), outline("blank.txt"));
+}
