@@ -8,7 +8,7 @@ use proptest::prelude::*;
 
 #[path = "common/edits.rs"]
 mod edits;
-use edits::{Edit, apply, draft, edit, pool};
+use edits::{Edit, apply, apply_hostile, draft, edit, hostile_edit, pool};
 use redraft::diff::{self, Granularity, Options};
 use redraft::lang::Lang;
 use redraft::model::{ParseOptions, Resolution, parse};
@@ -437,5 +437,40 @@ proptest! {
                 prop_assert!(f.line >= 1 && f.line <= lines, "{f:?}");
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The round trip on the classes of draft the hostile-input probe
+    /// broke it with: blocks merged on re-reading (a line break inside a
+    /// paragraph), an empty paragraph, the same text as another kind, a
+    /// paragraph of more than 20,000 bytes, a text opening with a marker of
+    /// its own.
+    #[test]
+    fn amendments_round_trip_on_hostile_edits(
+        picks in prop::collection::vec(any::<usize>(), 2..10),
+        edits in prop::collection::vec(edit(), 0..4),
+        hostile in prop::collection::vec(hostile_edit(), 1..4),
+    ) {
+        let pool = pool();
+        let old_paras: Vec<String> = picks.iter().map(|&k| pool[k % pool.len()].clone()).collect();
+        let mut new_paras = old_paras.clone();
+        let mut preamble = Vec::new();
+        for e in &edits {
+            apply(&mut new_paras, e, &pool);
+        }
+        for h in &hostile {
+            apply_hostile(&mut new_paras, &mut preamble, h);
+        }
+        let opts = ParseOptions::default();
+        let old = parse(&draft(&[], &old_paras), &opts).expect("old parses");
+        let new = parse(&draft(&preamble, &new_paras), &opts).expect("new parses");
+        let redline = diff::redline(&old, &new, &Options::default());
+        prop_assert_eq!(redline.accept_all(), new.to_text());
+        prop_assert_eq!(redline.reject_all(), old.to_text());
+        let (amended, list) = round_trip(&redline, &old, Lang::En);
+        prop_assert_eq!(&amended, &new.to_text(), "{}", list);
     }
 }

@@ -642,7 +642,7 @@ fn reads_operative(text: &str, lang: crate::lang::Lang) -> bool {
 
 /// A replacement text written with the unit's number in front: the number
 /// is dropped (units keep their number until renumbering).
-fn strip_marker(unit: &model::Unit, text: &str) -> String {
+pub(crate) fn strip_marker(unit: &model::Unit, text: &str) -> String {
     match &unit.marker {
         Some(m) if unit.kind != UnitKind::Footnote => text
             .strip_prefix(m.as_str())
@@ -655,7 +655,7 @@ fn strip_marker(unit: &model::Unit, text: &str) -> String {
 
 /// A new paragraph or subparagraph written with a number: the number is
 /// dropped (it is numbered on renumbering).
-fn strip_new_marker(kind: UnitKind, text: &str) -> String {
+pub(crate) fn strip_new_marker(kind: UnitKind, text: &str) -> String {
     let rest = match kind {
         UnitKind::Operative => marker::operative(text).map(|m| m.rest),
         UnitKind::Subparagraph => marker::subparagraph(text).map(|m| m.rest),

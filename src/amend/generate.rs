@@ -276,7 +276,9 @@ impl<'a> Gen<'a> {
                     number: self.own_number(j, &place),
                     place,
                     kinds: vec![new_unit(unit)],
-                    text: self.new_text(j),
+                    text: guard_marker(self.new_text(j), unit.marker.as_deref(), |t| {
+                        super::apply::strip_new_marker(unit.kind, t)
+                    }),
                 },
             };
             out.push((key, action));
@@ -445,6 +447,16 @@ impl<'a> Gen<'a> {
                 .into_iter()
                 .enumerate()
             {
+                let unit = &self.old.units[i];
+                let action = match action {
+                    Action::ReplaceUnit { target, text } => Action::ReplaceUnit {
+                        target,
+                        text: guard_marker(text, unit.marker.as_deref(), |t| {
+                            super::apply::strip_marker(unit, t)
+                        }),
+                    },
+                    other => other,
+                };
                 out.push(((i, 1, j, k), action));
             }
         }
@@ -691,6 +703,24 @@ fn sub_ref(old: &Resolution, i: usize) -> Option<Ref> {
             sub,
         )),
         _ => None,
+    }
+}
+
+/// The text of a unit inserted or replaced whole, as the amendment quotes
+/// it. Applying drops a number the drafters wrote in front of the text
+/// ("reading: “3. Decides …”"), so a text that itself opens with one
+/// ("1. 1. Exprime …", a doubled marker) gets the unit's marker in front,
+/// which applying drops again.
+fn guard_marker(text: String, marker: Option<&str>, strip: impl Fn(&str) -> String) -> String {
+    let Some(m) = marker else { return text };
+    if strip(&text) == text {
+        return text;
+    }
+    let guarded = format!("{m} {text}");
+    if strip(&guarded) == text {
+        guarded
+    } else {
+        text
     }
 }
 

@@ -9,8 +9,8 @@
 //! - it is a chapeau ("The General Assembly,"), or the lines before it are
 //!   one: a stray blank line elsewhere never glues the chapeau to the title
 //!   or to the first preambular paragraph;
-//! - it is a numbered paragraph opening with a capital after a short
-//!   heading line ("Financial matters" / "12. Decides …"), or such a
+//! - it is a numbered or lettered paragraph opening with a capital after a
+//!   short heading line ("Financial matters" / "12. Decides …"), or such a
 //!   heading line, between a line ending a sentence part and a numbered
 //!   paragraph;
 //! - it opens with a preambular opener ("Recalling", "Rappelant") after a
@@ -158,10 +158,15 @@ fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
 /// Whether `heading` reads as a short heading line and `line` as a
 /// numbered paragraph opening with a capital.
 fn heading_before_numbered(heading: &str, line: &str) -> bool {
-    let Some(op) = marker::operative(line) else {
+    // A lettered paragraph too ("Mandats … intersessions" / "a) En ce qui
+    // concerne …"): wrapping must not glue it to an annex title.
+    let rest = marker::operative(line)
+        .map(|op| op.rest)
+        .or_else(|| marker::subparagraph(line).map(|sub| sub.rest));
+    let Some(rest) = rest else {
         return false;
     };
-    op.rest.starts_with(char::is_uppercase)
+    rest.starts_with(char::is_uppercase)
         && marker::operative(heading).is_none()
         && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && heading.split_whitespace().count() <= 12

@@ -179,3 +179,69 @@ pub fn draft(preamble: &[String], paras: &[String]) -> String {
     out.push_str("\n[^1]: A/RES/75/1.\n");
     out
 }
+
+/// An edit of the classes the hostile-input probe found breaking the
+/// amendment round trip.
+#[derive(Debug, Clone)]
+pub enum Hostile {
+    /// The paragraph left empty: a placeholder "3.".
+    Empty { para: usize },
+    /// The paragraph made longer than 20,000 bytes.
+    Long { para: usize },
+    /// The paragraph's text opens with a marker of its own ("3. 3. …",
+    /// "(a) …"): a doubled marker.
+    Marker { para: usize, which: usize },
+    /// A line break inside the paragraph (hard wrapping), which the
+    /// reader may take for two blocks or one.
+    Wrapped { para: usize, word: usize },
+    /// The same text becomes a preambular paragraph: same text, other kind.
+    ToPreamble { para: usize },
+}
+
+/// A random hostile edit.
+pub fn hostile_edit() -> impl Strategy<Value = Hostile> {
+    prop_oneof![
+        any::<usize>().prop_map(|para| Hostile::Empty { para }),
+        any::<usize>().prop_map(|para| Hostile::Long { para }),
+        (any::<usize>(), any::<usize>()).prop_map(|(para, which)| Hostile::Marker { para, which }),
+        (any::<usize>(), any::<usize>()).prop_map(|(para, word)| Hostile::Wrapped { para, word }),
+        any::<usize>().prop_map(|para| Hostile::ToPreamble { para }),
+    ]
+}
+
+/// Applies a hostile edit to the operative paragraphs (and, for
+/// [`Hostile::ToPreamble`], the preambular ones).
+pub fn apply_hostile(paras: &mut Vec<String>, preamble: &mut Vec<String>, edit: &Hostile) {
+    let n = paras.len();
+    if n == 0 {
+        return;
+    }
+    match edit {
+        Hostile::Empty { para } => paras[para % n].clear(),
+        Hostile::Long { para } => {
+            let p = &paras[para % n];
+            if !p.is_empty() {
+                let times = 20_000 / p.len() + 2;
+                paras[para % n] = vec![p.trim_end_matches([';', '.']); times].join(", ") + ";";
+            }
+        }
+        Hostile::Marker { para, which } => {
+            let marker = ["1.", "(a)", "a)", "(i)", "[-", "{+"][which % 6];
+            paras[para % n] = format!("{marker} {}", paras[para % n]);
+        }
+        Hostile::Wrapped { para, word } => {
+            let mut w = words(&paras[para % n]);
+            if w.len() > 2 {
+                let k = 1 + word % (w.len() - 1);
+                w[k] = format!("\n{}", w[k]);
+                paras[para % n] = w.join(" ").replace(" \n", "\n");
+            }
+        }
+        Hostile::ToPreamble { para } => {
+            if n > 1 {
+                let p = paras.remove(para % n);
+                preamble.push(p.trim_end_matches([';', '.']).to_string());
+            }
+        }
+    }
+}

@@ -69,7 +69,7 @@ pub fn pdf_text(data: &[u8]) {
     }
     let Ok(text) = text::decode(data) else { return };
     let (draft, _origin) = pdf_text::convert(&text);
-    if let Some(r) = parse(&draft, &ParseOptions::default()).ok() {
+    if let Ok(r) = parse(&draft, &ParseOptions::default()) {
         redline_gives_both(&r, &r);
     }
 }
@@ -100,7 +100,9 @@ pub fn amendments(data: &[u8]) {
     }
     if !data.contains(&0) {
         let Ok(list) = text::decode(data) else { return };
-        let Ok(list) = redraft::amend::parse(&list) else { return };
+        let Ok(list) = redraft::amend::parse(&list) else {
+            return;
+        };
         let draft = parse(DRAFT, &ParseOptions::default()).expect("fixture parses");
         let applied = redraft::amend::apply(&draft, &list);
         let _ = parse(&applied.text, &ParseOptions::default());
@@ -122,16 +124,30 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
     redraft::render::amendments::write_list(&list, lang, &mut written).expect("written");
     let written = String::from_utf8(written).expect("UTF-8");
     if list.is_empty() {
-        assert_eq!(old.to_text(), new.to_text(), "no amendment, yet the drafts differ");
+        assert_eq!(
+            old.to_text(),
+            new.to_text(),
+            "no amendment, yet the drafts differ"
+        );
         return;
     }
     let read = redraft::amend::parse(&written)
         .unwrap_or_else(|e| panic!("generated amendments unreadable: {e:?}\n{written}"));
     let applied = redraft::amend::apply(old, &read);
-    assert!(applied.failures.is_empty(), "{written}\n{:?}", applied.failures);
+    assert!(
+        applied.failures.is_empty(),
+        "{written}\n{:?}",
+        applied.failures
+    );
     let options = ParseOptions { lang: Some(lang) };
-    let amended = parse(&applied.text, &options).expect("amended parses").to_text();
-    assert_eq!(amended, new.to_text(), "amend(OLD, amendments(OLD, NEW)) ≠ NEW\n{written}");
+    let amended = parse(&applied.text, &options)
+        .expect("amended parses")
+        .to_text();
+    assert_eq!(
+        amended,
+        new.to_text(),
+        "amend(OLD, amendments(OLD, NEW)) ≠ NEW\n{written}"
+    );
 }
 
 /// `--fix`: it rewrites only references, and a second run changes nothing.

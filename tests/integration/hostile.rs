@@ -166,12 +166,17 @@ struct Limited {
     peak_kib: i64,
     /// Wall time.
     elapsed: std::time::Duration,
+    /// Processor time (user and system).
+    cpu: std::time::Duration,
     stdout: Vec<u8>,
     stderr: String,
 }
 
 /// Runs the binary from the project root with its address space capped at
-/// `memory` bytes (setrlimit in the child) and killed after `time`.
+/// `memory` bytes and its processor time at `time` (setrlimit in the
+/// child), killed after six times `time` of wall clock (the machine may be
+/// shared: processor time is the measure, the wall clock only stops a
+/// hang).
 fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
     use std::os::unix::process::CommandExt;
     use std::process::Stdio;
@@ -202,6 +207,14 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
             if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
+            let seconds = time.as_secs().max(1);
+            let cpu = libc::rlimit {
+                rlim_cur: seconds,
+                rlim_max: seconds + 1,
+            };
+            if libc::setrlimit(libc::RLIMIT_CPU, &cpu) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
             Ok(())
         });
     }
@@ -209,10 +222,14 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
     #[allow(clippy::zombie_processes)] // Reaped by wait4 in wait_with_deadline.
     let child = command.spawn().expect("spawn redraft");
     let pid = child.id() as libc::pid_t;
-    let (code, peak_kib) = wait_with_deadline(pid, started + time);
+    let (code, usage) = wait_with_deadline(pid, started + time * 6);
+    let seconds = |t: libc::timeval| {
+        std::time::Duration::from_micros(t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64)
+    };
     Limited {
         code,
-        peak_kib,
+        peak_kib: usage.ru_maxrss,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
         elapsed: started.elapsed(),
         stdout: std::fs::read(&out).unwrap_or_default(),
         stderr: std::fs::read_to_string(&err).unwrap_or_default(),
@@ -221,7 +238,10 @@ fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
 
 /// Waits for `pid` (wait4, which also gives its peak memory), killing it
 /// at `deadline`.
-fn wait_with_deadline(pid: libc::pid_t, deadline: std::time::Instant) -> (Option<i32>, i64) {
+fn wait_with_deadline(
+    pid: libc::pid_t,
+    deadline: std::time::Instant,
+) -> (Option<i32>, libc::rusage) {
     let mut status = 0;
     // SAFETY: plain system calls on our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -229,14 +249,14 @@ fn wait_with_deadline(pid: libc::pid_t, deadline: std::time::Instant) -> (Option
         let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
         if done == pid {
             let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
-            return (code, usage.ru_maxrss);
+            return (code, usage);
         }
         if std::time::Instant::now() > deadline {
             unsafe {
                 libc::kill(pid, libc::SIGKILL);
                 libc::wait4(pid, &mut status, 0, &mut usage);
             }
-            return (None, usage.ru_maxrss);
+            return (None, usage);
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
@@ -642,8 +662,8 @@ fn run_hostile(file: &Path, args: &[&str], expect: Expect) -> Result<(), String>
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let run = limited(&args, GIB, std::time::Duration::from_secs(10));
     let what = format!(
-        "{args:?}: exit {:?}, {:?}, {} KiB",
-        run.code, run.elapsed, run.peak_kib
+        "{args:?}: exit {:?}, {:?} processor time ({:?} wall), {} KiB",
+        run.code, run.cpu, run.elapsed, run.peak_kib
     );
     let err = run.stderr.trim_end();
     if err.contains("panicked") || run.code.is_none() {
@@ -692,3 +712,60 @@ const COMMITTED: &[(&str, &[&str], Expect)] = &[(
     &["diff", "fixtures/docx-numbered/draft.docx", "{}"],
     Expect::Output,
 )];
+
+#[path = "../common/invariants.rs"]
+mod invariants;
+
+#[test]
+fn fuzz_regressions_replay() {
+    type Check = fn(&[u8]);
+    let targets: [(&str, Check); 5] = [
+        ("plain_text", invariants::plain_text),
+        ("pdf_text", invariants::pdf_text),
+        ("docx", invariants::word),
+        ("amendments", invariants::amendments),
+        ("fix", invariants::fix_references),
+    ];
+    for (target, check) in targets {
+        let dir = root().join("fuzz/regressions").join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            let data = std::fs::read(&path).unwrap();
+            let replay = std::panic::catch_unwind(|| check(&data));
+            assert!(replay.is_ok(), "{target}: {} breaks again", path.display());
+        }
+    }
+    // The invariants themselves hold on the fixtures.
+    for pair in [
+        "check-xref/old.en.txt",
+        "delete/old.txt",
+        "annex-i/before.txt",
+    ] {
+        let old = std::fs::read(fixture(pair)).unwrap();
+        let new_name = pair.replace("old", "new").replace("before", "after");
+        let new = std::fs::read(fixture(&new_name)).unwrap();
+        let data: Vec<u8> = old.iter().chain(&[0]).chain(&new).copied().collect();
+        for (_, check) in targets {
+            check(&data);
+        }
+    }
+}
+
+#[test]
+fn line_wrapping_does_not_glue_a_lettered_paragraph_to_an_annex_title() {
+    let dir = temp_dir("wrapped-annex-title");
+    let blank = std::fs::read_to_string(fixture("annex-lettered/old.txt")).unwrap();
+    let wrapped = blank.replace("intersessions\n\na)", "intersessions\na)");
+    assert_ne!(wrapped, blank);
+    write(&dir.join("blank.txt"), &blank);
+    write(&dir.join("wrapped.txt"), &wrapped);
+    let outline = |name: &str| {
+        let o = run_in(&dir, &["parse", name]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        stdout(&o)
+    };
+    assert_eq!(outline("wrapped.txt"), outline("blank.txt"));
+}
