@@ -53,11 +53,9 @@ pub enum Error {
         /// What is wrong: "an odd number of bytes", "a lone surrogate".
         reason: &'static str,
     },
-    /// The text has no resolution structure and is Markdown, which is not
-    /// read as plain paragraphs (see [`crate::model::plain`]).
-    #[error(
-        "{path}: Markdown, not a draft: no resolution structure found, and the text carries Markdown markup (# headings, links, **strong** or ~~struck~~ words); save the draft as plain text or Word"
-    )]
+    /// The text has no paragraph at all (a text without resolution
+    /// structure is read as plain paragraphs: see [`crate::model::plain`]).
+    #[error("{path}: nothing to read: no paragraphs found")]
     NoStructure {
         /// The file.
         path: PathBuf,
@@ -113,6 +111,18 @@ pub enum Error {
     TooFewVersions {
         /// How many versions were given.
         given: usize,
+    },
+    /// The document has more units than the budget allows.
+    #[error(
+        "{path}: {units} units (paragraphs, headings, footnotes) exceed the budget of {budget} per document; give --max-units {units} if the document is genuinely this large"
+    )]
+    TooManyUnits {
+        /// The file.
+        path: PathBuf,
+        /// How many units it has.
+        units: usize,
+        /// The budget (`--max-units`).
+        budget: usize,
     },
     /// The command line asks for something impossible.
     #[error("{0}")]

@@ -9,6 +9,7 @@
 //! all of them.
 
 use super::hash::{FxHashMap, mix};
+use crate::model::typography::{Folded, fold_char};
 
 /// How many feature hashes a sketch keeps.
 pub const SKETCH: usize = 16;
@@ -30,19 +31,27 @@ pub fn features(text: &str) -> Vec<u64> {
     out
 }
 
-/// The hash of a word, case folded, without allocating.
+/// The hash of a word, case folded, without allocating; invisible
+/// characters (a soft hyphen) do not count, a ligature counts as its
+/// letters.
 fn word_hash(word: &str) -> u64 {
     let mut h = super::hash::Fx::default();
     for c in word.chars().flat_map(char::to_lowercase) {
-        h.add(u64::from(c));
+        match fold_char(c) {
+            Folded::Nothing => {}
+            Folded::Letters(letters) => letters.chars().for_each(|l| h.add(u64::from(l))),
+            _ => h.add(u64::from(c)),
+        }
     }
     std::hash::Hasher::finish(&h)
 }
 
-/// The words of a text: runs of letters and digits, footnote references
-/// `[^N]` skipped.
+/// The words of a text: runs of letters and digits (and invisible
+/// characters), footnote references `[^N]` skipped. Hyphens, apostrophes
+/// and quotation marks of every kind separate words alike, so the features
+/// of typographic variants (see [`crate::model::typography`]) are the same.
 fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric() && c != '^')
+    text.split(|c: char| !c.is_alphanumeric() && c != '^' && fold_char(c) != Folded::Nothing)
         .filter(|w| !w.is_empty() && !w.starts_with('^'))
 }
 
@@ -151,6 +160,16 @@ mod tests {
     fn identical_texts_score_one() {
         let a = features("Decides to remain seized of the matter.");
         assert_eq!(dice(&a, &a), 1.0);
+    }
+
+    #[test]
+    fn typographic_variants_have_the_same_features() {
+        assert_eq!(
+            features(
+                "non\u{2011}intervention, the Court\u{2019}s \u{201c}Act\u{201d}, coop\u{ad}ération, \u{fb01}nal"
+            ),
+            features("non-intervention, the Court's \"Act\", coopération, final")
+        );
     }
 
     #[test]

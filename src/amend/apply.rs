@@ -93,8 +93,69 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
     renumber::renumber(&mut work.items, draft);
     Applied {
         text: work.text(),
-        failures: work.failures,
+        failures: grouped(work.failures),
     }
+}
+
+/// A reason of at most about 400 characters: a quotation of a whole
+/// paragraph is cut in its middle ("…").
+fn shortened(reason: &str) -> String {
+    const KEEP: usize = 200;
+    let count = reason.chars().count();
+    if count <= 2 * KEEP {
+        return reason.to_string();
+    }
+    let head: String = reason.chars().take(KEEP).collect();
+    let tail: String = reason.chars().skip(count - KEEP).collect();
+    format!("{head} … {tail}")
+}
+
+/// Failures of one sentence that differ only by a number ("Delete
+/// operative paragraphs 1 to 500" on a draft of five) said once:
+/// "operative paragraph 6 is not in the draft, nor are the 494 after it in
+/// the same amendment (to 500)", not in 495 lines.
+fn grouped(failures: Vec<Failure>) -> Vec<Failure> {
+    let shape = |f: &Failure| {
+        let digits = |c: char| c.is_ascii_digit();
+        let start = f.reason.find(digits)?;
+        let len = f.reason[start..]
+            .find(|c: char| !digits(c))
+            .unwrap_or(f.reason.len() - start);
+        let number = &f.reason[start..start + len];
+        Some((
+            f.line,
+            format!("{}#{}", &f.reason[..start], &f.reason[start + len..]),
+            number.to_string(),
+        ))
+    };
+    let mut out: Vec<Failure> = Vec::new();
+    let mut k = 0;
+    while k < failures.len() {
+        let first = shape(&failures[k]);
+        let run = failures[k..]
+            .iter()
+            .take_while(|f| {
+                let s = shape(f);
+                s.is_some() && s.map(|s| (s.0, s.1)) == first.clone().map(|s| (s.0, s.1))
+            })
+            .count()
+            .max(1);
+        let mut failure = failures[k].clone();
+        if run >= 3 {
+            let last = shape(&failures[k + run - 1])
+                .map(|s| s.2)
+                .unwrap_or_default();
+            failure.reason = format!(
+                "{}, nor are the {} after it in the same amendment (to {last})",
+                failure.reason,
+                run - 1
+            );
+        }
+        failure.reason = shortened(&failure.reason);
+        out.push(failure);
+        k += run;
+    }
+    out
 }
 
 struct Work<'a> {
@@ -457,9 +518,27 @@ impl<'a> Work<'a> {
         let blocks = body
             .into_iter()
             .chain(notes)
-            .map(|it| model::block(it.marker.as_deref(), &it.text));
+            .map(|it| model::block(shown_marker(it), &it.text));
         model::join_blocks(blocks)
     }
+}
+
+/// The marker an item is written with: none for a lettered paragraph whose
+/// text carries its letter itself. Out of an annex (its heading deleted),
+/// "a) En ce qui concerne …" is read as an unmarked paragraph whose text
+/// starts with "a)", and the amendments say so ("before “En”, insert
+/// “a) ”"): writing the marker as well would give "a) a) En ce qui …".
+fn shown_marker(it: &Item) -> Option<&str> {
+    let lettered = it.kind == UnitKind::Paragraph
+        && it
+            .marker
+            .as_deref()
+            .and_then(|m| marker::subparagraph(&format!("{m} x")).map(|s| s.id.to_string()))
+            .is_some_and(|id| marker::letter_value(&id).is_some());
+    if lettered && marker::subparagraph(&it.text).is_some() {
+        return None;
+    }
+    it.marker.as_deref()
 }
 
 /// Whether a splice can be added to those of a unit.

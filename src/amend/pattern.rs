@@ -335,9 +335,10 @@ fn fill(style: &AmendmentStyle, p: &Pattern, v: &Values) -> Option<String> {
 }
 
 fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
+    // An empty quotation is written: a paragraph can be empty ("3." as a
+    // placeholder); word edits never quote nothing (see [`quoted`]).
     let quote = |t: &Option<String>| {
         t.as_ref()
-            .filter(|t| !t.is_empty())
             .map(|t| format!("{}{t}{}", style.quotes.0, style.quotes.1))
     };
     let ordinal = |list: &[&str], n: usize| list.get(n.checked_sub(1)?).map(|s| s.to_string());
@@ -528,7 +529,7 @@ pub fn read(text: &str) -> Result<Action, Unread> {
 
 /// The longest amendment read (a paragraph replaced whole fits many times
 /// over); beyond it, reading would grow too costly.
-pub const MAX_AMENDMENT: usize = 20_000;
+pub const MAX_AMENDMENT: usize = 1 << 20;
 
 fn match_pieces(
     style: &AmendmentStyle,
@@ -544,6 +545,23 @@ fn match_pieces(
         Piece::Lit(l) => {
             let pos = match_lit(l, input, pos)?;
             match_pieces(style, rest, input, pos, values)
+        }
+        // A quotation's text is taken once the rest of the sentence
+        // matches: trying each closing mark of a long quotation must not
+        // copy the text each time (a 57 KB paragraph inserted whole).
+        Piece::Slot(s @ (Slot::Old | Slot::New | Slot::Anchor)) => {
+            quote_ends(input, skip_ws(input, pos))
+                .into_iter()
+                .find_map(|(text, end)| {
+                    let mut v = match_pieces(style, rest, input, end, values.clone())?;
+                    let t = Some(collapse(&input[text]));
+                    match s {
+                        Slot::Old => v.old = t,
+                        Slot::New => v.new = t,
+                        _ => v.anchor = t,
+                    }
+                    Some(v)
+                })
         }
         Piece::Slot(s) => candidates(style, *s, input, pos, &values)
             .into_iter()
@@ -811,19 +829,31 @@ fn closers(open: char) -> &'static [char] {
 /// Every way a quotation opening at `pos` may end, shortest first, with
 /// its text trimmed and its line breaks and space runs made one space.
 pub(crate) fn quotes(input: &str, pos: usize) -> Vec<(usize, String)> {
+    quote_ends(input, pos)
+        .into_iter()
+        .map(|(text, end)| (end, collapse(&input[text])))
+        .collect()
+}
+
+/// Every way a quotation opening at `pos` may end, shortest first: the
+/// bytes of its text and the end of the closing mark. A quotation of
+/// spaces only is none (`""` is an empty one). One pass, whatever the
+/// number of closing marks.
+fn quote_ends(input: &str, pos: usize) -> Vec<(std::ops::Range<usize>, usize)> {
     let Some(open) = input[pos..].chars().next() else {
         return Vec::new();
     };
     let close = closers(open);
     let start = pos + open.len_utf8();
-    input[start..]
-        .char_indices()
-        .filter(|(_, c)| close.contains(c))
-        .filter_map(|(k, c)| {
-            let text = collapse(&input[start..start + k]);
-            (!text.is_empty()).then(|| (start + k + c.len_utf8(), text))
-        })
-        .collect()
+    let mut out = Vec::new();
+    let mut blank = true;
+    for (k, c) in input[start..].char_indices() {
+        if close.contains(&c) && (!blank || k == 0) {
+            out.push((start..start + k, start + k + c.len_utf8()));
+        }
+        blank = blank && c.is_whitespace();
+    }
+    out
 }
 
 /// Trims (spaces of any kind) and makes runs of ordinary spaces and line
@@ -894,7 +924,7 @@ fn compose(p: &Pattern, v: Values) -> Result<Action, String> {
             edit,
         });
     }
-    let text = || quoted(&v.new);
+    let text = || unit_text(&v.new);
     Ok(match p.sentence {
         Sentence::ReplaceUnit => Action::ReplaceUnit {
             target: paragraph(r0)?,
@@ -924,7 +954,18 @@ fn compose(p: &Pattern, v: Values) -> Result<Action, String> {
     })
 }
 
+/// The words a word edit quotes: never nothing.
 fn quoted(t: &Option<String>) -> Result<String, String> {
+    match t {
+        Some(t) if t.is_empty() => Err("an empty quotation changes no words".to_string()),
+        Some(t) => Ok(t.clone()),
+        None => Err("missing quotation".to_string()),
+    }
+}
+
+/// The text of a paragraph or footnote inserted or replaced whole, which
+/// may be empty (a placeholder "3.").
+fn unit_text(t: &Option<String>) -> Result<String, String> {
     t.clone().ok_or_else(|| "missing quotation".to_string())
 }
 

@@ -6,6 +6,7 @@ use crate::amend::{self, Applied};
 use crate::diff;
 use crate::error::{Error, Result};
 use crate::model::{self, ParseOptions, Resolution};
+use crate::render::escape::one_line;
 use crate::render::{self, Format, RenderOptions};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -125,9 +126,9 @@ fn update_references(draft: &Resolution, amended: &str, path: &Path) -> String {
         let _ = writeln!(
             err,
             "redraft: {}: warning: {}: {}",
-            path.display(),
+            one_line(&path.display().to_string()),
             f.label,
-            f.message
+            one_line(&f.message)
         );
     }
     fix::apply(amended.as_bytes(), amended, &stale.edits)
@@ -154,9 +155,9 @@ fn report(path: &Path, applied: &Applied) {
         let _ = writeln!(
             err,
             "redraft: {}:{}: does not apply: {}",
-            path.display(),
+            one_line(&path.display().to_string()),
             f.line,
-            f.reason
+            one_line(&f.reason)
         );
     }
 }

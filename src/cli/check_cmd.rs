@@ -204,12 +204,14 @@ fn fixes_to_stdout(args: &Args) -> bool {
 /// Reads and parses a draft for checking, naming the file in any error.
 fn load(path: &Path, lang: Option<Lang>, args: &Args) -> Result<Document> {
     let source = crate::ingest::read_with(path, &args.draft.read_options())?;
+    super::text_within_budget(path, &source.text, args.draft.max_units)?;
     let whole = crate::model::parse(&source.text, &ParseOptions { lang }).map_err(|_| {
         Error::NoStructure {
             path: path.to_path_buf(),
         }
     })?;
     super::warn_without_structure(path, &whole);
+    super::within_budget(path, &whole, args.draft.max_units)?;
     let boundaries: Vec<usize> = whole.units.iter().map(|u| u.line).collect();
     let resolution = match &args.draft.part {
         Some(name) => super::pick_part(path, &whole, name)?,

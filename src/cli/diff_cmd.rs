@@ -4,7 +4,7 @@ use super::output::{Target, format_of};
 use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
 use crate::diff::{self, Granularity};
 use crate::error::{Error, Result};
-use crate::render::docx::{DocxOptions, word_bytes};
+use crate::render::docx::{DocxOptions, olddoc, word_bytes};
 use crate::render::{self, Format, RenderOptions};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -115,6 +115,11 @@ pub fn run(args: &Args) -> Result<u8> {
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
     let word = format == Some(Format::Docx);
+    let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
+    let notes = match (&old_word, &new_word) {
+        (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
+        _ => Vec::new(),
+    };
     let render_options = RenderOptions {
         full: args.full,
         context: args.context,
@@ -127,17 +132,18 @@ pub fn run(args: &Args) -> Result<u8> {
         docx: DocxOptions {
             author: args.author.clone(),
             summary: args.summary,
-            new_docx: word.then(|| word_bytes(&args.new)).flatten(),
-            old_docx: word.then(|| word_bytes(&args.old)).flatten(),
+            new_docx: new_word.filter(|_| word),
+            old_docx: old_word.filter(|_| word),
             show_old_numbers: args.show_old_numbers,
             ignore_formatting: args.ignore_formatting,
             ..DocxOptions::default()
         },
     };
     match format {
-        Some(format) => {
-            target.write(|out| render::render(&redline, format, &render_options, out))?
-        }
+        Some(format) => target.write(|out| {
+            render::render(&redline, format, &render_options, out)?;
+            olddoc::write_notes(&notes, format, out)
+        })?,
         None => {
             // Formal amendments are made from the redline by the `amend`
             // module, then worded.
@@ -146,7 +152,7 @@ pub fn run(args: &Args) -> Result<u8> {
             target.write(|out| render::amendments::write_list(&list, lang, out))?
         }
     }
-    Ok(if redline.has_changes() {
+    Ok(if redline.has_changes() || !notes.is_empty() {
         EXIT_DIFFERENT
     } else {
         EXIT_OK

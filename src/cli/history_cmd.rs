@@ -154,6 +154,7 @@ fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
             let resolution = model::parse(&v.text, &parse)
                 .map_err(|_| Error::NoStructure { path: path.clone() })?;
             super::warn_without_structure(&path, &resolution);
+            super::within_budget(file, &resolution, args.draft.max_units)?;
             Ok(Draft {
                 name: v.name,
                 resolution,

@@ -101,7 +101,10 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("redraft: {e}");
+            eprintln!(
+                "redraft: {}",
+                crate::render::escape::one_line(&e.to_string())
+            );
             ExitCode::from(EXIT_TROUBLE)
         }
     }
@@ -170,10 +173,11 @@ pub struct DraftArgs {
     /// huge document [default: 16000000].
     #[arg(long, global = true, value_name = "N")]
     pub max_chars: Option<usize>,
-    /// The most paragraphs and notes a Word document may have
-    /// [default: 100000].
-    #[arg(long, global = true, value_name = "N")]
-    pub max_units: Option<usize>,
+    /// The most units (paragraphs, headings, footnotes) a document may
+    /// have: past it, the document is refused rather than outgrowing
+    /// memory (README, "Security and limits").
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::model::MAX_UNITS)]
+    pub max_units: usize,
 }
 
 /// `--revisions accept|reject`.
@@ -218,7 +222,7 @@ impl DraftArgs {
             },
             limits: crate::ingest::limits::Limits {
                 max_chars: self.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
-                max_units: self.max_units.unwrap_or(crate::ingest::limits::MAX_UNITS),
+                max_units: self.max_units,
             },
         }
     }
@@ -245,6 +249,7 @@ pub fn load(path: &Path, args: &DraftArgs) -> Result<Resolution> {
 /// is `None`).
 pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Resolution> {
     let source = crate::ingest::read_with(path, &args.read_options())?;
+    text_within_budget(path, &source.text, args.max_units)?;
     let mut whole =
         model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| {
             Error::NoStructure {
@@ -253,6 +258,7 @@ pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Re
         })?;
     whole.metadata = source.metadata.clone();
     warn_without_structure(path, &whole);
+    within_budget(path, &whole, args.max_units)?;
     if let Some(origin) = &source.origin {
         whole
             .units
@@ -275,6 +281,38 @@ pub fn warn_without_structure(path: &Path, draft: &Resolution) {
             path.display()
         );
     }
+}
+
+/// Refuses a document with more units than `--max-units`.
+pub fn within_budget(path: &Path, r: &Resolution, budget: usize) -> Result<()> {
+    refuse_past(path, r.units.len(), budget)
+}
+
+/// Refuses a text with more blocks (runs of non-blank lines) than
+/// `--max-units`, before it is parsed: each block is at least one unit, so
+/// a million one-line paragraphs are refused at once.
+pub fn text_within_budget(path: &Path, text: &str, budget: usize) -> Result<()> {
+    let mut blocks = 0;
+    let mut blank = true;
+    for line in text.lines() {
+        let now_blank = line.trim().is_empty();
+        if blank && !now_blank {
+            blocks += 1;
+        }
+        blank = now_blank;
+    }
+    refuse_past(path, blocks, budget)
+}
+
+fn refuse_past(path: &Path, units: usize, budget: usize) -> Result<()> {
+    if units > budget {
+        return Err(Error::TooManyUnits {
+            path: path.to_path_buf(),
+            units,
+            budget,
+        });
+    }
+    Ok(())
 }
 
 /// One part of a parsed document, by the name a user gave (`"Annexe I"`);

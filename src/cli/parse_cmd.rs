@@ -73,7 +73,8 @@ pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
     for unit in &r.units {
         let depth = depth(r, unit.parent);
         let indent = "  ".repeat(depth);
-        let first = first_words(&unit.to_block(), 60);
+        let first =
+            crate::render::escape::one_line(&first_words(&unit.to_block(), 60)).into_owned();
         writeln!(
             out,
             "{:<20} {:<12} {indent}{first}",

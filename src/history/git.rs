@@ -6,6 +6,7 @@
 //! date and short hash: `2021-03-04 a1b2c3d`.
 
 use crate::error::{Error, Result};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -51,6 +52,7 @@ pub fn versions(path: &Path, options: &GitOptions) -> Result<Vec<GitVersion>> {
         "--diff-filter=d",
         "--format=%x00%h%x09%cs",
         "--name-only",
+        "-z",
     ]
     .map(String::from)
     .to_vec();
@@ -58,15 +60,17 @@ pub fn versions(path: &Path, options: &GitOptions) -> Result<Vec<GitVersion>> {
     args.extend(options.until.as_ref().map(|u| format!("--until={u}")));
     args.extend(options.max.map(|n| format!("--max-count={n}")));
     args.push("--".into());
-    args.push(name.to_string_lossy().into_owned());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let mut args: Vec<OsString> = args.into_iter().map(OsString::from).collect();
+    args.push(name.to_os_string());
     let log = git(&dir, &args).map_err(err)?;
-    let mut commits = commits(&String::from_utf8_lossy(&log));
+    let mut commits = commits(&log);
     commits.reverse();
     commits
         .into_iter()
         .map(|(hash, date, file)| {
-            let bytes = git(&top, &["show", &format!("{hash}:{file}")]).map_err(err)?;
+            let mut object = OsString::from(format!("{hash}:"));
+            object.push(&file);
+            let bytes = git(&top, &["show".into(), object]).map_err(err)?;
             let text = crate::ingest::text::decode(&bytes)
                 .map_err(|e| e.at(&PathBuf::from(format!("{}@{hash}", path.display()))))?;
             Ok(GitVersion {
@@ -77,20 +81,32 @@ pub fn versions(path: &Path, options: &GitOptions) -> Result<Vec<GitVersion>> {
         .collect()
 }
 
-/// Reads `git log` records: short hash, date, and the file's path then.
-fn commits(log: &str) -> Vec<(String, String, String)> {
-    log.split('\0')
-        .filter_map(|record| {
-            let mut lines = record.lines().filter(|l| !l.trim().is_empty());
-            let (hash, date) = lines.next()?.split_once('\t')?;
-            let file = lines.next()?;
-            Some((hash.to_string(), date.to_string(), file.to_string()))
-        })
-        .collect()
+/// Reads `git log -z` records: short hash, date, and the file's path
+/// then, as git stored it (any bytes: tabs, quotes, line ends, non-UTF-8).
+/// Each record is `\0HASH\tDATE\0\nPATH\0`; with `-z` git neither quotes
+/// nor escapes the path.
+fn commits(log: &[u8]) -> Vec<(String, String, OsString)> {
+    use std::os::unix::ffi::OsStrExt;
+    let mut fields = log.split(|&b| b == 0).filter(|f| !f.is_empty());
+    let mut out = Vec::new();
+    while let Some(header) = fields.next() {
+        let header = String::from_utf8_lossy(header);
+        let Some((hash, date)) = header.trim().split_once('\t') else {
+            continue;
+        };
+        let Some(file) = fields.next() else { break };
+        let file = file.strip_prefix(b"\n").unwrap_or(file);
+        out.push((
+            hash.to_string(),
+            date.to_string(),
+            std::ffi::OsStr::from_bytes(file).to_os_string(),
+        ));
+    }
+    out
 }
 
 /// Runs git in `dir`; its standard output, or its complaint.
-fn git(dir: &Path, args: &[&str]) -> std::result::Result<Vec<u8>, String> {
+fn git<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> std::result::Result<Vec<u8>, String> {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -114,7 +130,7 @@ mod tests {
     #[test]
     fn reads_log_records() {
         let log =
-            "\0a1b2c3d\t2021-03-04\n\ndrafts/coop.txt\n\0e4f5a6b\t2021-02-01\n\ndrafts/old.txt\n";
+            b"\0a1b2c3d\t2021-03-04\0\ndrafts/coop.txt\0\0e4f5a6b\t2021-02-01\0\ndrafts/old.txt\0";
         assert_eq!(
             commits(log),
             [

@@ -1,6 +1,8 @@
-//! Whether a text is Markdown: a README, or a redline written with
-//! `--format markdown`, which must not be taken for a draft (nor for text
-//! extracted from a PDF, whose printed lines are joined).
+//! Whether a text is Markdown, such as a redline written with `--format
+//! markdown` and saved as `.txt`: its lines are paragraphs, never the
+//! printed lines of a PDF to be joined, so the reader does not take it for
+//! PDF-extracted text. (Files named `.md`, and text with code fences or
+//! `#` headings, are refused before: [`super::text::foreign`].)
 //!
 //! A text reads as Markdown when at least two of its lines carry Markdown
 //! syntax: a `#` heading, a code fence, a setext underline, a table rule, a

@@ -35,10 +35,20 @@ pub fn read(path: &Path) -> Result<Published, String> {
 
 /// Runs `pdftotext -bbox-layout` on `path` under a time and size limit.
 pub fn extract_with(path: &Path, time: Duration, limit: usize) -> Result<String, String> {
+    run("pdftotext".as_ref(), path, time, limit)
+}
+
+/// Runs `program` (Poppler's `pdftotext`, or a stand-in in tests) on `path`.
+fn run(
+    program: &std::ffi::OsStr,
+    path: &Path,
+    time: Duration,
+    limit: usize,
+) -> Result<String, String> {
     if !starts_like_pdf(path) {
         return Err("not a PDF (it does not begin with %PDF)".to_string());
     }
-    let mut child = Command::new("pdftotext")
+    let mut child = Command::new(program)
         .args(["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "--"])
         .arg(path)
         .arg("-")
@@ -144,6 +154,52 @@ mod tests {
             ),
             "not a readable PDF (Syntax Warning: May not be a PDF file)"
         );
+    }
+
+    /// A stand-in for `pdftotext`: a shell script, and a file that starts
+    /// like a PDF to give it.
+    fn stand_in(name: &str, script: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("redraft-pdf-{}-{name}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let program = dir.join("pdftotext");
+        std::fs::write(&program, format!("#!/bin/sh\n{script}\n")).unwrap();
+        std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let pdf = dir.join("doc.pdf");
+        std::fs::write(&pdf, b"%PDF-1.4\n").unwrap();
+        (program, pdf)
+    }
+
+    #[test]
+    fn a_hanging_pdftotext_is_stopped() {
+        let (program, pdf) = stand_in("hang", "sleep 30");
+        let started = Instant::now();
+        let err = run(
+            program.as_os_str(),
+            &pdf,
+            Duration::from_millis(300),
+            1 << 20,
+        )
+        .unwrap_err();
+        assert!(err.contains("took longer than"), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn endless_pdftotext_output_is_refused() {
+        let (program, pdf) = stand_in("flood", "head -c 5000000 /dev/zero");
+        let err = run(program.as_os_str(), &pdf, TIME_LIMIT, 1 << 20).unwrap_err();
+        assert!(err.contains("more than 1 MiB"), "{err}");
+    }
+
+    #[test]
+    fn the_file_name_comes_after_a_double_dash() {
+        // The stand-in prints its arguments: the file comes after `--`.
+        let (program, pdf) = stand_in("args", "printf '%s|' \"$@\"");
+        let out = run(program.as_os_str(), &pdf, TIME_LIMIT, 1 << 20).unwrap();
+        let args: Vec<&str> = out.split('|').collect();
+        let dashes = args.iter().position(|a| *a == "--").unwrap();
+        assert_eq!(args[dashes + 1], pdf.to_str().unwrap());
     }
 
     #[test]

@@ -13,6 +13,8 @@ use super::Lang;
 /// The words of one language.
 struct Words {
     formerly: &'static str,
+    header: &'static str,
+    footer: &'static str,
     added: &'static str,
     removed: &'static str,
     quotes: (&'static str, &'static str),
@@ -21,6 +23,8 @@ struct Words {
 
 const EN: Words = Words {
     formerly: "formerly paragraph",
+    header: "header",
+    footer: "footer",
     added: "added to",
     removed: "removed from",
     quotes: ("‘", "’"),
@@ -35,6 +39,8 @@ const EN: Words = Words {
 
 const FR: Words = Words {
     formerly: "ancien paragraphe",
+    header: "en-tête",
+    footer: "pied de page",
     added: "ajouté à",
     removed: "retiré de",
     quotes: ("« ", " »"),
@@ -49,6 +55,8 @@ const FR: Words = Words {
 
 const ES: Words = Words {
     formerly: "antiguo párrafo",
+    header: "encabezado",
+    footer: "pie de página",
     added: "añadida a",
     removed: "suprimida de",
     quotes: ("«", "»"),
@@ -85,6 +93,15 @@ pub fn formatting(lang: Lang, property: &str, added: bool, text: &str) -> String
         .map_or(property, |(_, name)| name);
     let how = if added { w.added } else { w.removed };
     format!("{name} {how} {}{text}{}", w.quotes.0, w.quotes.1)
+}
+
+/// "header: ‘L.3’ → ‘L.4’": the text of a header (`kind` `header`) or
+/// footer (`footer`) changed.
+pub fn furniture(lang: Lang, kind: &str, old: &str, new: &str) -> String {
+    let w = words(lang);
+    let name = if kind == "footer" { w.footer } else { w.header };
+    let (open, close) = w.quotes;
+    format!("{name}: {open}{old}{close} → {open}{new}{close}")
 }
 
 /// The language tag Word gives text in a language (`w:lang`).

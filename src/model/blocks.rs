@@ -10,7 +10,9 @@
 //!   one: a stray blank line elsewhere never glues the chapeau to the title
 //!   or to the first preambular paragraph;
 //! - it is a numbered paragraph opening with a capital after a short
-//!   heading line ("Financial matters" / "12. Decides …");
+//!   heading line ("Financial matters" / "12. Decides …"), or such a
+//!   heading line, between a line ending a sentence part and a numbered
+//!   paragraph;
 //! - it opens with a preambular opener ("Recalling", "Rappelant") after a
 //!   preambular paragraph ending with a comma.
 //!
@@ -44,7 +46,9 @@ pub fn split(text: &str) -> Vec<Block> {
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
         let blank = line.trim().is_empty();
-        let starts_new = !current.is_empty() && (blank || line_mode || opens_unit(&current, line));
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        let starts_new =
+            !current.is_empty() && (blank || line_mode || opens_unit(&current, line, next));
         if starts_new {
             push_block(&mut blocks, &current, start);
             current.clear();
@@ -109,8 +113,9 @@ pub fn normalise(text: String) -> String {
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
 }
 
-/// Whether `line` opens a new unit inside the block made of `previous`.
-fn opens_unit(previous: &[&str], line: &str) -> bool {
+/// Whether `line` (followed by `next`) opens a new unit inside the block
+/// made of `previous`.
+fn opens_unit(previous: &[&str], line: &str, next: &str) -> bool {
     let trimmed = line.trim_start();
     if marker::footnote_definition(trimmed).is_some() {
         return true;
@@ -132,8 +137,9 @@ fn opens_unit(previous: &[&str], line: &str) -> bool {
     (ends_clause
         && (marker::operative(trimmed).is_some() || marker::subparagraph(trimmed).is_some()))
         || super::parse::is_chapeau(trimmed)
-        || super::parse::is_chapeau(&joined(previous))
+        || (previous.len() <= 2 && super::parse::is_chapeau(&joined(previous)))
         || numbered_after_heading(previous, trimmed)
+        || (ends_clause && heading_before_numbered(trimmed, next.trim()))
         || next_preambular(previous, trimmed)
 }
 
@@ -146,15 +152,20 @@ fn joined(lines: &[&str]) -> String {
 /// line ("Financial matters" / "12. Decides …"): the paragraph is not part
 /// of the heading. "as in paragraph" / "12. of the report" stays one text.
 fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
+    previous.len() == 1 && heading_before_numbered(previous[0].trim(), line)
+}
+
+/// Whether `heading` reads as a short heading line and `line` as a
+/// numbered paragraph opening with a capital.
+fn heading_before_numbered(heading: &str, line: &str) -> bool {
     let Some(op) = marker::operative(line) else {
         return false;
     };
-    let heading = previous[0].trim();
-    previous.len() == 1
-        && op.rest.starts_with(char::is_uppercase)
+    op.rest.starts_with(char::is_uppercase)
+        && marker::operative(heading).is_none()
         && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
         && heading.split_whitespace().count() <= 12
-        && !heading.ends_with([',', ';', ':'])
+        && !heading.ends_with([',', ';', ':', '.'])
 }
 
 /// A line opening with a preambular opener ("Recalling", "Rappelant",
@@ -162,8 +173,11 @@ fn numbered_after_heading(previous: &[&str], line: &str) -> bool {
 /// the next preambular paragraph of a text with a paragraph per line.
 fn next_preambular(previous: &[&str], line: &str) -> bool {
     let ends_comma = last_char(previous[previous.len() - 1]) == Some(',');
+    if !ends_comma || !line.starts_with(char::is_uppercase) {
+        return false;
+    }
     let tables = || crate::lang::Lang::ALL.iter().map(|l| l.table());
-    let lower = line.to_lowercase();
+    let lower: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
     // The listed openers only: a participle guessed from its ending
     // ("Beijing") may well be a name carried over from the line before.
     let opener = tables().any(|t| {
@@ -173,10 +187,7 @@ fn next_preambular(previous: &[&str], line: &str) -> bool {
                 .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
         })
     });
-    ends_comma
-        && line.starts_with(char::is_uppercase)
-        && opener
-        && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
+    opener && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
 }
 
 /// The last character of a text that is not a space nor part of a footnote
@@ -350,6 +361,17 @@ mod tests {
         assert_eq!(
             texts("As in paragraph\n12. of the report\n\nx"),
             ["As in paragraph 12. of the report", "x"]
+        );
+        // The heading after a paragraph ending with a semicolon is a
+        // block of its own too.
+        assert_eq!(
+            texts("11. Invites States;\nFinancial matters\n12. Decides to act;\n\nx"),
+            [
+                "11. Invites States;",
+                "Financial matters",
+                "12. Decides to act;",
+                "x"
+            ]
         );
     }
 

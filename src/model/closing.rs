@@ -178,10 +178,19 @@ fn skip_links(words: &[String], table: &Adoption) -> usize {
         .count()
 }
 
-/// The words of a line, lower case, without a final full stop.
+/// Longest line read as a closing line or a date, in bytes: anything
+/// longer is a paragraph, and is not split into words.
+const MAX_LEN: usize = 160;
+
+/// The words of a line, lower case, without a final full stop; none for a
+/// line that cannot be a closing line or a date (one that does not open
+/// with a figure, or a long one).
 fn words(text: &str) -> Vec<String> {
-    text.trim()
-        .trim_end_matches('.')
+    let text = text.trim();
+    if text.len() > MAX_LEN || !text.starts_with(|c: char| c.is_ascii_digit()) {
+        return Vec::new();
+    }
+    text.trim_end_matches('.')
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

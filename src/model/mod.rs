@@ -26,6 +26,11 @@ pub use parse::{ParseOptions, parse};
 /// Version of the JSON form of the model (`redraft parse --format json`).
 pub const MODEL_VERSION: u32 = 1;
 
+/// The most units (paragraphs, headings, footnotes) a document may have
+/// unless `--max-units` says otherwise. The longest real drafts hold a few
+/// thousand; a hundred thousand keeps every command under about 1 GiB.
+pub const MAX_UNITS: usize = crate::ingest::limits::MAX_UNITS;
+
 /// A parsed draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Resolution {

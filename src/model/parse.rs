@@ -30,8 +30,8 @@ pub struct ParseOptions {
     pub lang: Option<Lang>,
 }
 
-/// The text has none of the structure of a resolution and cannot be read
-/// as plain paragraphs either (it is Markdown): see [`super::plain`].
+/// The text has none of the structure of a resolution and no paragraph to
+/// read as plain paragraphs either: see [`super::plain`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NoStructure;
 
@@ -56,7 +56,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
     units.extend(footnotes.iter().filter_map(footnote_unit));
     Labeller::label(&mut units);
     if !super::plain::is_structured(&units) {
-        return super::plain::paragraphs(text, lang, units);
+        return super::plain::paragraphs(lang, units);
     }
     Ok(Resolution {
         version: MODEL_VERSION,
@@ -425,7 +425,8 @@ pub fn is_chapeau(text: &str) -> bool {
 /// sécurité,", "La Asamblea General,": an article, an organ among the first
 /// words, at most twelve words, and a final comma.
 fn is_chapeau_in(table: &Language, text: &str) -> bool {
-    let Some(body) = text.strip_suffix(',') else {
+    // Twelve words: a longer text is a paragraph, not split into words.
+    let Some(body) = text.strip_suffix(',').filter(|b| b.len() <= 240) else {
         return false;
     };
     let words: Vec<&str> = body

@@ -9,9 +9,9 @@
 //! that `parse`, `diff`, `split-revisions` and `--revisions` work on any
 //! document; the command line says so with a warning.
 //!
-//! The one text refused is Markdown (a README, or a redline written with
-//! `--format markdown`): read as paragraphs it would compare its markup,
-//! not a draft (see [`crate::ingest::markdown`]).
+//! Only a text with nothing in it at all is refused. (Markdown and the
+//! other files that are not drafts are refused before parsing, by their
+//! name or first bytes: see [`crate::ingest::text::foreign`].)
 //!
 //! ```
 //! use redraft::model::{parse, ParseOptions, UnitKind};
@@ -19,13 +19,12 @@
 //! assert!(!r.has_structure());
 //! let labels: Vec<_> = r.units.iter().map(|u| (u.label.as_str(), u.kind)).collect();
 //! assert_eq!(labels, [("TEXT1", UnitKind::Paragraph), ("TEXT2", UnitKind::Paragraph)]);
-//! assert!(parse("# Notes\n\nSee [the list](list.md).", &ParseOptions::default()).is_err());
+//! assert!(parse(" \n\n", &ParseOptions::default()).is_err());
 //! ```
 
 use super::label::Labeller;
 use super::parse::NoStructure;
 use super::{MODEL_VERSION, Resolution, Unit, UnitKind};
-use crate::ingest::markdown::reads_as_markdown;
 use crate::lang::Lang;
 
 /// Whether units hold the structure of a resolution: a chapeau, a
@@ -48,9 +47,9 @@ impl Resolution {
 }
 
 /// The units of a text without resolution structure, read as paragraphs;
-/// refused if the text is Markdown.
-pub fn paragraphs(text: &str, lang: Lang, units: Vec<Unit>) -> Result<Resolution, NoStructure> {
-    if reads_as_markdown(text) {
+/// refused if there are none.
+pub fn paragraphs(lang: Lang, units: Vec<Unit>) -> Result<Resolution, NoStructure> {
+    if units.is_empty() {
         return Err(NoStructure);
     }
     let mut units: Vec<Unit> = units.into_iter().map(as_paragraph).collect();
@@ -114,10 +113,7 @@ mod tests {
     }
 
     #[test]
-    fn markdown_is_refused() {
-        assert_eq!(
-            parse("# Notes\n\n## More\n\ntext", &ParseOptions::default()),
-            Err(NoStructure)
-        );
+    fn nothing_is_refused() {
+        assert_eq!(parse("\n \n", &ParseOptions::default()), Err(NoStructure));
     }
 }

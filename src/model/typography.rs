@@ -15,6 +15,7 @@
 //! | apostrophe | `'` U+0027, `’` U+2019, `ʼ` U+02BC, `‘` U+2018 | `'` |
 //! | quotation mark | `"` U+0022, `“` U+201C, `”` U+201D, `„` U+201E, `‟` U+201F, `«` U+00AB, `»` U+00BB | `"` |
 //! | French spacing | a space after `«`, before `»`, before `; : ! ?` | no space |
+//! | ligature | `ﬀ` `ﬁ` `ﬂ` `ﬃ` `ﬄ` `ﬅ` `ﬆ` (U+FB00–U+FB06, from PDF text) | `ff` `fi` `fl` `ffi` `ffl` `st` `st` |
 //!
 //! Dashes (`–` U+2013, `—` U+2014) are not hyphens: a range "2021–2022"
 //! and a compound are different text. Folding is only a comparison key:
@@ -39,6 +40,8 @@ pub enum Folded {
     Same,
     /// The character compares as this one.
     As(char),
+    /// The character compares as these letters (a ligature).
+    Letters(&'static str),
     /// The character does not count.
     Nothing,
 }
@@ -58,7 +61,20 @@ pub fn fold_char(c: char) -> Folded {
         | '\r' => Folded::As(' '),
         '\u{2019}' | '\u{02BC}' | '\u{2018}' => Folded::As('\''),
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '«' | '»' => Folded::As('"'),
+        '\u{FB00}'..='\u{FB06}' => Folded::Letters(ligature(c)),
         _ => Folded::Same,
+    }
+}
+
+/// The letters of a Latin ligature (U+FB00–U+FB06).
+fn ligature(c: char) -> &'static str {
+    match c {
+        '\u{FB00}' => "ff",
+        '\u{FB01}' => "fi",
+        '\u{FB02}' => "fl",
+        '\u{FB03}' => "ffi",
+        '\u{FB04}' => "ffl",
+        _ => "st",
     }
 }
 
@@ -99,6 +115,7 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         after_open = c == '«';
         match folded {
             Folded::As(r) => out.push(r),
+            Folded::Letters(l) => out.push_str(l),
             _ => out.push(c),
         }
     }
@@ -144,6 +161,14 @@ mod tests {
         ));
         assert!(same_text("coop\u{ad}ération", "coopération"));
         assert!(!same_text("2021\u{2013}2022", "2021-2022"));
+    }
+
+    #[test]
+    fn ligatures_compare_as_their_letters() {
+        assert!(same_text(
+            "\u{fb01}nancial e\u{fb00}orts",
+            "financial efforts"
+        ));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod amendments;
 pub mod docx;
+pub mod escape;
 pub mod history;
 pub mod html;
 pub mod json;

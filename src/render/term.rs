@@ -89,6 +89,7 @@ pub fn terminal_width() -> Option<usize> {
 
 /// Writes the redline for a terminal.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let redline = &*super::escape::redline(redline, !options.color);
     let styles = Styles::new(options.color);
     let lang = lang_of(redline);
     let note = |s: String| styles.apply(Look::Note, &s);

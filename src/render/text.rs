@@ -18,6 +18,7 @@ use std::io::{self, Write};
 
 /// Writes the redline as wdiff-style text.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
+    let redline = &*super::escape::redline(redline, true);
     writeln!(out, "--- {}", redline.old.described())?;
     writeln!(out, "+++ {}", redline.new.described())?;
     let lang = lang_of(redline);

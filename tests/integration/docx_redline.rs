@@ -170,12 +170,18 @@ fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document()
         .into_iter()
         .filter(|n| marked(n))
         .collect();
-    assert_eq!(
-        changed_notes.len(),
-        2,
-        "the two edited footnotes are marked"
-    );
-    assert!(changed_notes[0].contains("ICC-ASP/20/26"));
+    // The two edited footnotes (8 and 11) and the two new ones (9 and 10,
+    // their text inserted as Word marks a new footnote); the others not.
+    assert_eq!(changed_notes.len(), 4, "the changed footnotes are marked");
+    for (note, text) in changed_notes.iter().zip([
+        "ICC-ASP/20/26</w:t>",
+        "ICC-ASP/19/Res.7.</w:t>",
+        "Plan-FRA.pdf.</w:t>",
+        "ICC-ASP/20/25</w:t>",
+    ]) {
+        assert!(note.contains(text), "{note}");
+    }
+    assert!(changed_notes[1].contains("<w:ins "));
     assert_eq!(
         read_back(&red, Revisions::Accept),
         read_back(&new, Revisions::Accept)
@@ -186,9 +192,9 @@ fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document()
     );
     for name in [
         "word/styles.xml",
-        "word/header1.xml",
         "word/footer1.xml",
         "word/numbering.xml",
+        "word/settings.xml",
     ] {
         assert_eq!(
             part(&red, name),
@@ -196,6 +202,19 @@ fn cooperation_redline_marks_the_ten_changed_paragraphs_and_keeps_the_document()
             "{name} is the new draft's"
         );
     }
+    // The header is the new draft's, its changed symbol tracked.
+    let header = part_text(&red, "word/header1.xml");
+    assert!(header.contains("ICC-ASP/19/L.3</w:delText>"), "{header}");
+    assert!(
+        header.contains("ICC-ASP/20/L.4</w:t></w:r></w:ins>"),
+        "{header}"
+    );
+    let new_header = part_text(&new, "word/header1.xml");
+    let head = &new_header[..new_header.find("<w:r>").expect("a run")];
+    assert!(
+        header.starts_with(head),
+        "the header's properties are copied"
+    );
     // A paragraph that did not change is copied byte for byte.
     let new_doc = part_text(&new, "word/document.xml");
     let title = elements(&new_doc, "w:p")[0];
@@ -225,6 +244,36 @@ fn show_old_numbers_comments_renumbered_paragraphs_in_the_draft_language() {
 }
 
 #[test]
+fn a_plain_text_new_draft_takes_the_old_documents_look() {
+    let Some((old, _, dir)) = cooperation("docx-redline-look") else {
+        return;
+    };
+    let new = root().join("drafts/cooperation-2021.txt");
+    let red = dir.join("look.docx");
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    for name in ["word/styles.xml", "word/header1.xml", "word/footer1.xml"] {
+        assert_eq!(
+            part(&red, name),
+            part(&old, name),
+            "{name} is the old draft's"
+        );
+    }
+    let text = redraft::ingest::read(&new).expect("draft").text;
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        super::docx::normal(&text)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
+    // Real footnotes from 5, as in the old document.
+    let notes = part_text(&red, "word/footnotes.xml");
+    assert!(notes.contains("ICC-ASP/20/26"));
+    assert!(part_text(&red, "word/document.xml").contains("<w:footnoteReference "));
+}
+
+#[test]
 fn table_rows_and_pictures_are_kept_and_marked() {
     if !python_docx() {
         return;
@@ -248,6 +297,15 @@ fn table_rows_and_pictures_are_kept_and_marked() {
     assert!(!rows[2].contains("<w:ins ") && !rows[0].contains("<w:del "));
     assert!(rows[1].contains("12,000</w:delText>") && rows[1].contains("12,500</w:t>"));
     assert!(document.contains("<w:drawing>"), "the picture is kept");
+    // The italic removed from "Decides" is a formatting revision.
+    let op3 = elements(&document, "w:p")
+        .into_iter()
+        .find(|p| p.contains("to remain seized"))
+        .expect("OP3");
+    assert!(
+        op3.contains("<w:rPrChange ") && op3.contains("<w:i/></w:rPr></w:rPrChange>"),
+        "{op3}"
+    );
     assert!(!part(&red, "word/media/image1.png").is_empty());
     assert_eq!(
         read_back(&red, Revisions::Accept),
@@ -257,6 +315,61 @@ fn table_rows_and_pictures_are_kept_and_marked() {
         read_back(&red, Revisions::Reject),
         read_back(&old, Revisions::Accept)
     );
+}
+
+#[test]
+fn a_formatting_only_change_is_a_difference_marked_in_word_and_noted_elsewhere() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-formatting");
+    let draft = std::fs::read_to_string(fixture("docx-objects/new.draft")).expect("fixture");
+    let bold = draft.replace("3. Decides", "3. **Decides**");
+    assert_ne!(bold, draft);
+    std::fs::write(dir.join("bold.draft"), bold).expect("written");
+    let (old, new, red) = (
+        dir.join("old.docx"),
+        dir.join("new.docx"),
+        dir.join("red.docx"),
+    );
+    make_docx(&fixture("docx-objects/new.draft"), &old, "A/2", "en-GB");
+    make_docx(&dir.join("bold.draft"), &new, "A/2", "en-GB");
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "text",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a formatting-only change is a difference"
+    );
+    assert!(crate::support::stdout(&o).contains("OP3: bold added to ‘Decides’"));
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "text",
+        "--ignore-formatting",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let changed: Vec<&str> = elements(&document, "w:p")
+        .into_iter()
+        .filter(|p| marked(p))
+        .collect();
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].contains("<w:b/><w:rPrChange "), "{}", changed[0]);
+    assert!(changed[0].contains(
+        "<w:rPr></w:rPr></w:rPrChange></w:rPr><w:t xml:space=\"preserve\">Decides</w:t>"
+    ));
+    assert_eq!(diff_docx(&old, &new, &red, &["--ignore-formatting"]), 0);
+    let document = part_text(&red, "word/document.xml");
+    assert!(!document.contains("rPrChange"));
 }
 
 #[test]
@@ -289,9 +402,22 @@ fn openxml_audit_finds_no_error_in_any_word_redline() {
         let out = cdir.join("cooperation-word.docx");
         diff_docx(&old, &new, &out, &["--show-old-numbers"]);
         written.push(out);
+        let out = cdir.join("cooperation-look.docx");
+        diff_docx(&old, &root().join("drafts/cooperation-2021.txt"), &out, &[]);
+        written.push(out);
         let out = cdir.join("cooperation-reversed.docx");
         diff_docx(&new, &old, &out, &[]);
         written.push(out);
+        let objects = cdir.join("objects");
+        std::fs::create_dir_all(&objects).expect("a folder");
+        let (o, n) = (objects.join("old.docx"), objects.join("new.docx"));
+        make_docx(&fixture("docx-objects/old.draft"), &o, "A/1", "en-GB");
+        make_docx(&fixture("docx-objects/new.draft"), &n, "A/2", "en-GB");
+        for (a, b, name) in [(&o, &n, "objects.docx"), (&n, &o, "objects-reversed.docx")] {
+            let out = objects.join(name);
+            diff_docx(a, b, &out, &[]);
+            written.push(out);
+        }
     }
     assert!(written.len() > 10);
     // One run per file: in a recursive run (`-r`) openxml-audit mixes up

@@ -157,3 +157,538 @@ fn fix_is_idempotent_with_duplicate_paragraphs() {
     assert_ne!(fix().status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(dir.join("new.txt")).unwrap(), once);
 }
+
+/// How a run under limits ended.
+struct Limited {
+    /// The exit code (`None`: killed, by the time limit or a signal).
+    code: Option<i32>,
+    /// Peak resident memory, in KiB.
+    peak_kib: i64,
+    /// Wall time.
+    elapsed: std::time::Duration,
+    stdout: Vec<u8>,
+    stderr: String,
+}
+
+/// Runs the binary from the project root with its address space capped at
+/// `memory` bytes (setrlimit in the child) and killed after `time`.
+fn limited(args: &[&str], memory: u64, time: std::time::Duration) -> Limited {
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    let dir = temp_dir(&format!(
+        "limited-{}",
+        args.join("-")
+            .replace(['/', '.'], "_")
+            .chars()
+            .take(60)
+            .collect::<String>()
+    ));
+    let (out, err) = (dir.join("stdout"), dir.join("stderr"));
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_redraft"));
+    command
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out).unwrap())
+        .stderr(std::fs::File::create(&err).unwrap());
+    // SAFETY: only setrlimit, async-signal-safe, between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = libc::rlimit {
+                rlim_cur: memory,
+                rlim_max: memory,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let started = std::time::Instant::now();
+    #[allow(clippy::zombie_processes)] // Reaped by wait4 in wait_with_deadline.
+    let child = command.spawn().expect("spawn redraft");
+    let pid = child.id() as libc::pid_t;
+    let (code, peak_kib) = wait_with_deadline(pid, started + time);
+    Limited {
+        code,
+        peak_kib,
+        elapsed: started.elapsed(),
+        stdout: std::fs::read(&out).unwrap_or_default(),
+        stderr: std::fs::read_to_string(&err).unwrap_or_default(),
+    }
+}
+
+/// Waits for `pid` (wait4, which also gives its peak memory), killing it
+/// at `deadline`.
+fn wait_with_deadline(pid: libc::pid_t, deadline: std::time::Instant) -> (Option<i32>, i64) {
+    let mut status = 0;
+    // SAFETY: plain system calls on our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    loop {
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if done == pid {
+            let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+            return (code, usage.ru_maxrss);
+        }
+        if std::time::Instant::now() > deadline {
+            unsafe {
+                libc::kill(pid, libc::SIGKILL);
+                libc::wait4(pid, &mut status, 0, &mut usage);
+            }
+            return (None, usage.ru_maxrss);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+const GIB: u64 = 1 << 30;
+
+fn brackets_draft(dir: &Path, n: usize) -> std::path::PathBuf {
+    let path = dir.join("brackets.txt");
+    write(
+        &path,
+        &format!("The General Assembly,\n\n1. Decides {};\n", "[".repeat(n)),
+    );
+    path
+}
+
+#[test]
+fn sarif_report_takes_no_more_memory_than_json() {
+    let dir = temp_dir("sarif-memory");
+    let file = brackets_draft(&dir, 30_000);
+    let file = file.to_str().unwrap();
+    let run = |format| {
+        limited(
+            &["check", "--format", format, file],
+            GIB,
+            std::time::Duration::from_secs(60),
+        )
+    };
+    let (json, sarif) = (run("json"), run("sarif"));
+    assert_eq!(json.code, Some(0), "{}", json.stderr);
+    assert_eq!(sarif.code, Some(0), "{}", sarif.stderr);
+    // Twelve times before; streamed, less than JSON's.
+    assert!(
+        sarif.peak_kib <= json.peak_kib * 3 / 2,
+        "sarif {} KiB, json {} KiB",
+        sarif.peak_kib,
+        json.peak_kib
+    );
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    assert!(log["runs"][0]["results"].as_array().unwrap().len() > 30_000);
+}
+
+#[test]
+fn control_characters_from_word_never_reach_the_terminal() {
+    let docx = "fixtures/hostile/control-characters.docx";
+    let runs = [
+        redraft(&["parse", docx]),
+        redraft(&[
+            "diff",
+            "fixtures/docx-numbered/draft.docx",
+            docx,
+            "--format",
+            "text",
+        ]),
+        redraft(&[
+            "diff",
+            "fixtures/docx-numbered/draft.docx",
+            docx,
+            "--color",
+            "always",
+        ]),
+        redraft(&[
+            "diff",
+            "fixtures/docx-numbered/draft.docx",
+            docx,
+            "--color",
+            "never",
+        ]),
+    ];
+    for o in runs {
+        assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+        let bytes: Vec<u8> = o.stdout.iter().chain(&o.stderr).copied().collect();
+        assert!(
+            !bytes.contains(&0x07),
+            "BEL reached the output: {}",
+            stdout(&o)
+        );
+        let text = stdout(&o);
+        // Colour escapes are ours; the draft's ESC is shown as \u{1b}.
+        assert!(
+            !text.contains("\u{1b}]0;") && !text.contains("\u{1b}[2J"),
+            "{text}"
+        );
+        assert!(text.contains("\\u{1b}]0;pwned\\u{7}"), "{text}");
+    }
+    // The findings quote the draft: nothing raw reaches the terminal.
+    let o = redraft(&["check", "--allow", "symbol", docx]);
+    assert!(
+        !o.stdout.contains(&0x1b) && !o.stdout.contains(&0x07),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn control_characters_in_file_names_stay_on_one_line() {
+    let o = redraft(&["parse", "fixtures/no\nsuch\u{1b}[2J file.txt"]);
+    let err = one_line_error(&o);
+    assert!(err.contains("no\\nsuch\\u{1b}[2J file.txt"), "{err}");
+}
+
+#[test]
+fn literal_redline_markers_in_a_draft_are_escaped() {
+    let dir = temp_dir("literal-markers");
+    let old = "The General Assembly,\n\n1. Notes the [-bracketed-] and {+braced+} text;\n\n2. Decides to act.\n";
+    let new = "The General Assembly,\n\n1. Notes the [-bracketed-] and {+braced+} text;\n\n2. Decides to act now.\n";
+    write(&dir.join("old.txt"), old);
+    write(&dir.join("new.txt"), new);
+    for format in [&["--format", "text"][..], &["--full", "--color", "never"]] {
+        let mut args = vec!["diff", "old.txt", "new.txt"];
+        args.extend(format);
+        let o = run_in(&dir, &args);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        let text = stdout(&o);
+        let line = text.lines().find(|l| l.starts_with("1.")).unwrap();
+        assert_eq!(
+            line, "1. Notes the [\\-bracketed-\\] and {\\+braced+\\} text;",
+            "{text}"
+        );
+        assert_eq!(
+            redraft::render::escape::unmark(line),
+            "1. Notes the [-bracketed-] and {+braced+} text;"
+        );
+        assert!(text.contains("act{+ now+}."), "{text}");
+    }
+}
+
+/// `amend OLD (diff OLD NEW --format amendments)` must give NEW.
+fn assert_amend_round_trip(dir: &Path, old: &str, new: &str) {
+    write(&dir.join("old.txt"), old);
+    write(&dir.join("new.txt"), new);
+    let list = run_in(
+        dir,
+        &[
+            "diff",
+            "old.txt",
+            "new.txt",
+            "--format",
+            "amendments",
+            "-o",
+            "list.txt",
+        ],
+    );
+    assert_ne!(list.status.code(), Some(2), "{}", stderr(&list));
+    let amended = run_in(dir, &["amend", "old.txt", "list.txt"]);
+    assert_eq!(amended.status.code(), Some(0), "{}", stderr(&amended));
+    let list = std::fs::read_to_string(dir.join("list.txt")).unwrap();
+    assert_eq!(stdout(&amended), new, "amendments:\n{list}");
+}
+
+#[test]
+fn amend_deleting_an_annex_heading_does_not_double_the_letters() {
+    let dir = temp_dir("annex-heading-deleted");
+    let old = std::fs::read_to_string(fixture("annex-lettered/old.txt")).unwrap();
+    let new = old.replace("Annexe\n\n", "");
+    assert_amend_round_trip(&dir, &old, &new);
+}
+
+#[test]
+fn source_date_epoch_out_of_range_is_clamped_to_year_9999() {
+    let dir = temp_dir("source-date-epoch");
+    let out = dir.join("redline.docx");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_redraft"))
+        .args([
+            "diff",
+            "fixtures/delete/old.txt",
+            "fixtures/delete/new.txt",
+            "-o",
+        ])
+        .arg(&out)
+        .current_dir(root())
+        .env("SOURCE_DATE_EPOCH", "18446744073709551615")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let docx = std::fs::read(&out).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    assert!(
+        document.contains("w:date=\"9999-12-31T23:59:59Z\""),
+        "{}",
+        &document[..500]
+    );
+    assert!(!document.contains("584554051223"));
+}
+
+#[test]
+fn history_git_reads_file_names_git_quotes() {
+    let dir = temp_dir("git-quoted-name");
+    let git = |args: &[&str]| {
+        let o = std::process::Command::new("git")
+            .args(args)
+            .current_dir(&dir)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .output()
+            .expect("git runs");
+        assert!(o.status.success(), "git {args:?}: {}", stderr(&o));
+    };
+    let name = "draft \"v2\"\té\n.txt";
+    git(&["init", "-q"]);
+    for version in ["delete/old.txt", "delete/new.txt"] {
+        std::fs::copy(fixture(version), dir.join(name)).unwrap();
+        git(&["add", "--", name]);
+        git(&["commit", "-q", "-m", version]);
+    }
+    let o = run_in(&dir, &["history", "--git", name, "--format", "markdown"]);
+    assert_ne!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stdout(&o).contains("# History:"), "{}", stdout(&o));
+}
+
+#[test]
+fn deleting_a_range_past_the_end_is_one_message() {
+    let dir = temp_dir("range-past-end");
+    write(
+        &dir.join("list.txt"),
+        "Delete operative paragraphs 1 to 500.\n",
+    );
+    let draft = fixture("delete/old.txt");
+    let o = run_in(&dir, &["amend", &draft.to_string_lossy(), "list.txt"]);
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("list.txt:1: does not apply: operative paragraph 7 is not in the draft"),
+        "{err}"
+    );
+    assert!(err.contains("(to 500)"), "{err}");
+}
+
+/// What a hostile input must give.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expect {
+    /// Exit 0 or 1, with output.
+    Output,
+    /// Exit 2 and one line on standard error holding this.
+    Refused(&'static str),
+    /// Exit 1 and one short line on standard error holding this.
+    Message(&'static str),
+}
+
+/// One input of the hostile corpus: its file name, its bytes (generated
+/// here when large), the command run on it (`{}` is the file), and what it
+/// must give.
+struct Hostile {
+    name: &'static str,
+    bytes: Vec<u8>,
+    args: &'static [&'static str],
+    expect: Expect,
+}
+
+fn paragraphs(n: usize, text: &str) -> String {
+    let mut out = String::from("The General Assembly,\n\n");
+    for i in 1..=n {
+        out.push_str(&format!("{i}. {text};\n\n"));
+    }
+    out
+}
+
+/// The generated part of the corpus (the committed part is the files
+/// under fixtures/hostile/).
+fn hostile_corpus() -> Vec<Hostile> {
+    let quotes = format!(
+        "Operative paragraph 1: replace \"{}\" with \"x\".\n",
+        "\" ".repeat(60_000)
+    );
+    let long_word = format!(
+        "The General Assembly,\n\n1. Decides {};\n",
+        "a".repeat(2_000_000)
+    );
+    let utf16_odd = [0xFF, 0xFE, b'T', 0, b'h'].to_vec();
+    vec![
+        Hostile {
+            name: "quarter-million-paragraphs.txt",
+            bytes: paragraphs(250_000, "A").into_bytes(),
+            args: &["diff", "{}", "{}", "--format", "json"],
+            expect: Expect::Refused("exceed the budget of 100000"),
+        },
+        Hostile {
+            name: "footnote-reference-run.txt",
+            bytes: format!(
+                "The General Assembly,\n\n1. Decides to act{}\n",
+                "[^1]".repeat(25_000)
+            )
+            .into_bytes(),
+            args: &["check", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "open-brackets.txt",
+            bytes: format!(
+                "The General Assembly,\n\n1. Decides {};\n",
+                "[".repeat(30_000)
+            )
+            .into_bytes(),
+            args: &["check", "--format", "sarif", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "two-megabyte-word.txt",
+            bytes: long_word.into_bytes(),
+            args: &["diff", "{}", "fixtures/delete/old.txt", "--format", "text"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "acts.txt",
+            bytes: paragraphs(5_000, "Decides to act").into_bytes(),
+            args: &["check", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "five-thousand-changed-paragraphs.txt",
+            bytes: paragraphs(5_000, "Decides to act now").into_bytes(),
+            args: &["diff", "{dir}/acts.txt", "{}", "--format", "amendments"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "sixty-thousand-quotation-marks.txt",
+            bytes: quotes.into_bytes(),
+            args: &["amend", "fixtures/delete/old.txt", "{}"],
+            expect: Expect::Message("does not apply"),
+        },
+        Hostile {
+            name: "amendment-of-two-megabytes.txt",
+            bytes: format!(
+                "Operative paragraph 1: replace \"{}",
+                "x ".repeat(1_000_000)
+            )
+            .into_bytes(),
+            args: &["amend", "fixtures/delete/old.txt", "{}"],
+            expect: Expect::Refused("an amendment of more than"),
+        },
+        Hostile {
+            name: "nul-bytes.txt",
+            bytes: b"The General Assembly,\n\n1. Decides\0 to act.\n".to_vec(),
+            args: &["parse", "{}"],
+            expect: Expect::Refused("binary data"),
+        },
+        Hostile {
+            name: "odd-utf16.txt",
+            bytes: utf16_odd,
+            args: &["parse", "{}"],
+            expect: Expect::Refused("UTF-16"),
+        },
+        Hostile {
+            name: "blank.txt",
+            bytes: b" \n\t\n\r\n".to_vec(),
+            args: &["parse", "{}"],
+            expect: Expect::Refused("empty"),
+        },
+        Hostile {
+            name: "ten-megabyte-line.txt",
+            bytes: format!(
+                "The General Assembly,\n\n1. {}.\n",
+                "word ".repeat(2_000_000)
+            )
+            .into_bytes(),
+            args: &["parse", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "carriage-returns-only.txt",
+            bytes: paragraphs(200, "Decides").replace('\n', "\r").into_bytes(),
+            args: &["parse", "{}"],
+            expect: Expect::Output,
+        },
+        Hostile {
+            name: "markers-only.txt",
+            bytes: "The General Assembly,\n\n"
+                .to_string()
+                .into_bytes()
+                .into_iter()
+                .chain("1.\n\n(a)\n\n(i)\n\n".repeat(5_000).into_bytes())
+                .collect(),
+            args: &[
+                "diff",
+                "{}",
+                "fixtures/delete/new.txt",
+                "--format",
+                "amendments",
+            ],
+            expect: Expect::Output,
+        },
+    ]
+}
+
+/// Runs one hostile input under 1 GiB and 10 s and checks what it gave.
+fn run_hostile(file: &Path, args: &[&str], expect: Expect) -> Result<(), String> {
+    let dir = file
+        .parent()
+        .map_or(String::new(), |d| d.to_string_lossy().into_owned());
+    let file = file.to_string_lossy();
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.replace("{}", &file).replace("{dir}", &dir))
+        .collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = limited(&args, GIB, std::time::Duration::from_secs(10));
+    let what = format!(
+        "{args:?}: exit {:?}, {:?}, {} KiB",
+        run.code, run.elapsed, run.peak_kib
+    );
+    let err = run.stderr.trim_end();
+    if err.contains("panicked") || run.code.is_none() {
+        return Err(format!(
+            "{what}: {}",
+            err.chars().take(300).collect::<String>()
+        ));
+    }
+    let short = err.lines().count() == 1 && err.len() < 1000 && err.starts_with("redraft: ");
+    let fine = match expect {
+        Expect::Output => matches!(run.code, Some(0 | 1)) && !run.stdout.is_empty(),
+        Expect::Refused(text) => run.code == Some(2) && short && err.contains(text),
+        Expect::Message(text) => run.code == Some(1) && short && err.contains(text),
+    };
+    if fine {
+        return Ok(());
+    }
+    let err: String = err.chars().take(300).collect();
+    Err(format!("{what}, expected {expect:?}: {err}"))
+}
+
+#[test]
+fn hostile_corpus_gives_a_clear_error_or_output_within_limits() {
+    let dir = temp_dir("hostile-corpus");
+    let mut failures = Vec::new();
+    for h in hostile_corpus() {
+        let path = dir.join(h.name);
+        std::fs::write(&path, &h.bytes).unwrap();
+        if let Err(e) = run_hostile(&path, h.args, h.expect) {
+            failures.push(format!("{}: {e}", h.name));
+        }
+    }
+    // The committed files: each names its command in fixtures/hostile/README.md.
+    for (name, args, expect) in COMMITTED {
+        if let Err(e) = run_hostile(&fixture(&format!("hostile/{name}")), args, *expect) {
+            failures.push(format!("{name}: {e}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The hostile files committed under fixtures/hostile/ (written by
+/// make.py), with the command each is run through.
+const COMMITTED: &[(&str, &[&str], Expect)] = &[(
+    "control-characters.docx",
+    &["diff", "fixtures/docx-numbered/draft.docx", "{}"],
+    Expect::Output,
+)];

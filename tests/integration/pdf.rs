@@ -573,3 +573,112 @@ fn word_redline_with_comments_keeps_its_footnotes_in_libreoffice() {
         "{text}"
     );
 }
+
+/// A one-page PDF printing `lines` in Helvetica 12 pt, one under the other.
+fn pdf_with_lines(lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 14 TL 72 760 Td\n");
+    for line in lines {
+        content += &format!("({}) Tj T*\n", line.replace('(', "\\(").replace(')', "\\)"));
+    }
+    content += "ET\n";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+/// Issue 15: a PDF named like an option (`-v`) was passed to `pdftotext`
+/// as one, which printed its version instead of reading the file.
+#[test]
+fn a_pdf_named_like_an_option_is_read_as_a_file() {
+    if !tool("pdftotext") {
+        return;
+    }
+    let dir = temp_dir("pdf-named-v");
+    let pdf = pdf_with_lines(&[
+        "The General Assembly,",
+        "",
+        "Recalling its resolution 75/1,",
+        "",
+        "1. Decides to remain seized of the matter.",
+    ]);
+    std::fs::write(dir.join("-v"), pdf).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_redraft"))
+        .args(["parse", "--", "-v"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("CHAPEAU") && out.contains("OP1"), "{out}");
+}
+
+/// Issue 15: joining PDF-text lines rescanned the trailing hyphenated word
+/// at every line (510 KB of hyphen chains: 99 s) and the trailing URL
+/// (300 KB of URL chains: 14 s). Both are linear now.
+#[test]
+fn joining_hyphen_and_url_chains_is_linear() {
+    let dir = temp_dir("pdf-text-chains");
+    let hyphens = dir.join("hyphens.txt");
+    let chain: String = (0..25_000).map(|_| "a-b-\n").collect();
+    std::fs::write(
+        &hyphens,
+        format!("The General Assembly,\n\n1. Decides {chain}end.\n"),
+    )
+    .unwrap();
+    let urls = dir.join("urls.txt");
+    let chain: String = (0..30_000)
+        .map(|i| format!("%20part{}\n", i % 10))
+        .collect();
+    std::fs::write(
+        &urls,
+        format!("The General Assembly,\n\n1. Decides https://example.org/a\n{chain}end.\n"),
+    )
+    .unwrap();
+    for file in [&hyphens, &urls] {
+        let started = std::time::Instant::now();
+        let o = redraft(&[
+            "parse",
+            "--input",
+            "pdf-text",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ]);
+        let took = started.elapsed();
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(took.as_secs() < 30, "{}: {took:?}", file.display());
+        let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let op1 = json["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["label"] == "OP1")
+            .unwrap();
+        assert!(op1["text"].as_str().unwrap().ends_with("end."));
+    }
+}

@@ -11,6 +11,9 @@
 //! unit and the exact kind of difference, and the tests assert that
 //! difference and nothing else. The documents' text is not copied here.
 
+/// Documents made in the UN layout with LibreOffice, in three languages.
+mod made;
+
 use crate::support::*;
 use redraft::model::typography::fold;
 use serde_json::Value;

@@ -3,7 +3,7 @@
 //! parse, split into their two versions exactly as Word accepts and
 //! rejects their changes, number their lists as Word does, and compare;
 //! a document without resolution structure is read as plain paragraphs
-//! with a warning; Markdown is refused.
+//! with a warning.
 
 use crate::docx::wordgen::*;
 use crate::support::{redraft, root, stderr, stdout, temp_dir};
@@ -301,6 +301,14 @@ fn a_markdown_redline_is_not_read_back_as_a_draft() {
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("redline.md: Markdown, not a draft"), "{err}");
+    // Saved as text, it is still not taken for text extracted from a PDF
+    // (whose printed lines would be joined): its paragraphs stay apart.
+    let txt = dir.join("redline.txt");
+    std::fs::copy(&md, &txt).unwrap();
+    let o = redraft(&["parse", txt.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert!(json["units"].as_array().expect("units").len() >= 8);
 }
 
 /// A numbering of one decimal level, `%1.`, with instances 1 and 2; 2

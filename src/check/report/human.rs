@@ -1,6 +1,8 @@
 //! Findings for people: one block per file, one line per finding,
 //! `line:column severity [rule] LABEL: message`, then a summary. Colours
-//! (errors red, warnings yellow, notes cyan) only when asked for.
+//! (errors red, warnings yellow, notes cyan) only when asked for. Control
+//! characters of the draft or its file name are shown escaped (`\u{1b}`),
+//! never sent to the terminal.
 //!
 //! ```text
 //! drafts/cooperation-2021.txt
@@ -10,6 +12,7 @@
 
 use super::Report;
 use crate::check::Severity;
+use crate::render::escape::one_line;
 use console::Style;
 use std::io::{self, Write};
 
@@ -23,12 +26,12 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<(
             writeln!(
                 out,
                 "{} {}",
-                file.apply_to(&f.name),
+                file.apply_to(one_line(&f.name)),
                 dim.apply_to("no findings")
             )?;
             continue;
         }
-        writeln!(out, "{}", file.apply_to(&f.name))?;
+        writeln!(out, "{}", file.apply_to(one_line(&f.name)))?;
         for finding in &f.findings {
             let severity = s(severity_style(finding.severity))
                 .apply_to(format!("{:<7}", finding.severity.name()));
@@ -39,8 +42,8 @@ pub fn render(report: &Report, color: bool, out: &mut dyn Write) -> io::Result<(
                 finding.line,
                 finding.column,
                 dim.apply_to(format!("[{}]", finding.rule)),
-                finding.label,
-                finding.message
+                one_line(&finding.label),
+                one_line(&finding.message)
             )?;
         }
     }

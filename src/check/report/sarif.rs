@@ -4,70 +4,174 @@
 //! finding with its file, line and column (in Unicode code points).
 
 use super::Report;
-use crate::check::{Rule, Severity};
-use serde_json::{Value, json};
+use crate::check::{Finding, Rule, Severity};
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use std::io::{self, Write};
 
 /// The SARIF schema the output follows.
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-/// Writes the report as a SARIF 2.1.0 log.
+/// Writes the report as a SARIF 2.1.0 log, streamed: each result is
+/// written as it is made, so memory stays that of the findings (a log
+/// built as one JSON value first took twelve times that of the JSON
+/// report). Keys stand in alphabetical order, as before.
 pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": driver() },
-            "columnKind": "unicodeCodePoints",
-            "results": results(report),
+    let log = Log {
+        schema: SCHEMA,
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            results: Results(report),
+            tool: Tool { driver: driver() },
         }],
-    });
-    let text = serde_json::to_string_pretty(&log).map_err(io::Error::other)?;
-    out.write_all(text.as_bytes())?;
-    writeln!(out)
+        version: "2.1.0",
+    };
+    let mut buf = io::BufWriter::new(out);
+    serde_json::to_writer_pretty(&mut buf, &log).map_err(io::Error::other)?;
+    writeln!(buf)?;
+    buf.flush()
 }
 
-fn driver() -> Value {
-    let rules: Vec<Value> = Rule::ALL
+#[derive(Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Run<'a> {
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Tool,
+}
+
+#[derive(Serialize)]
+struct Tool {
+    driver: Driver,
+}
+
+#[derive(Serialize)]
+struct Driver {
+    name: &'static str,
+    rules: Vec<RuleInfo>,
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RuleInfo {
+    default_configuration: Level,
+    id: &'static str,
+    short_description: Text,
+}
+
+#[derive(Serialize)]
+struct Level {
+    level: &'static str,
+}
+
+#[derive(Serialize)]
+struct Text {
+    text: String,
+}
+
+fn driver() -> Driver {
+    let rules = Rule::ALL
         .iter()
         .map(|r| {
             let info = r.info();
-            json!({
-                "id": info.id,
-                "shortDescription": { "text": info.summary },
-                "defaultConfiguration": { "level": level(info.severity) },
-            })
+            RuleInfo {
+                default_configuration: Level {
+                    level: level(info.severity),
+                },
+                id: info.id,
+                short_description: Text {
+                    text: info.summary.to_string(),
+                },
+            }
         })
         .collect();
-    json!({
-        "name": "redraft",
-        "version": env!("CARGO_PKG_VERSION"),
-        "rules": rules,
-    })
+    Driver {
+        name: "redraft",
+        rules,
+        version: env!("CARGO_PKG_VERSION"),
+    }
 }
 
-fn results(report: &Report) -> Vec<Value> {
-    let index = |rule: Rule| Rule::ALL.iter().position(|r| *r == rule).unwrap_or(0);
-    report
-        .files
-        .iter()
-        .flat_map(|file| {
-            file.findings.iter().filter(|f| !f.fixed).map(move |f| {
-                json!({
-                    "ruleId": f.rule.id(),
-                    "ruleIndex": index(f.rule),
-                    "level": level(f.severity),
-                    "message": { "text": f.full_message() },
-                    "locations": [{
-                        "physicalLocation": {
-                            "artifactLocation": { "uri": uri(&file.name) },
-                            "region": { "startLine": f.line, "startColumn": f.column },
-                        },
-                    }],
-                })
-            })
-        })
-        .collect()
+/// The open findings of every file, serialised one by one.
+struct Results<'a>(&'a Report);
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for file in &self.0.files {
+            let uri = uri(&file.name);
+            for f in file.findings.iter().filter(|f| !f.fixed) {
+                seq.serialize_element(&SarifResult::new(&uri, f))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text,
+    rule_id: &'static str,
+    rule_index: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Location<'a> {
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Physical<'a> {
+    artifact_location: Artifact<'a>,
+    region: Region,
+}
+
+#[derive(Serialize)]
+struct Artifact<'a> {
+    uri: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Region {
+    start_column: usize,
+    start_line: usize,
+}
+
+impl<'a> SarifResult<'a> {
+    fn new(uri: &'a str, f: &Finding) -> SarifResult<'a> {
+        SarifResult {
+            level: level(f.severity),
+            locations: [Location {
+                physical_location: Physical {
+                    artifact_location: Artifact { uri },
+                    region: Region {
+                        start_column: f.column,
+                        start_line: f.line,
+                    },
+                },
+            }],
+            message: Text {
+                text: f.full_message(),
+            },
+            rule_id: f.rule.id(),
+            rule_index: Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0),
+        }
+    }
 }
 
 fn level(severity: Severity) -> &'static str {

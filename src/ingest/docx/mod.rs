@@ -159,11 +159,11 @@ fn numbered_blocks(
     for p in paragraphs {
         let marker = numbering
             .resolve(p.style.as_deref(), &p.num)
-            .and_then(|(id, level)| counters.next(&id, level))
-            .map(|m| clean(&m));
+            .and_then(|(id, level)| counters.next(&id, level));
         if let Some(m) = &marker {
             budget.text(m)?;
         }
+        let marker = marker.map(|m| clean(&m));
         let text = clean(&p.text);
         if marker.is_none() && text.is_empty() {
             continue;
@@ -177,8 +177,18 @@ fn numbered_blocks(
 /// A paragraph's text as one block: trimmed, no line ends, the
 /// noncharacters U+FFFE and U+FFFF shown as U+FFFD.
 fn clean(text: &str) -> String {
-    text.replace(['\n', '\r'], " ")
-        .replace(['\u{FFFE}', '\u{FFFF}'], "\u{FFFD}")
-        .trim()
-        .to_string()
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF in UTF-8.
+    let plain = !text.bytes().any(|b| matches!(b, b'\n' | b'\r' | 0xEF));
+    if plain {
+        return text.trim().to_string();
+    }
+    let mapped: String = text
+        .chars()
+        .map(|c| match c {
+            '\n' | '\r' => ' ',
+            '\u{FFFE}' | '\u{FFFF}' => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    mapped.trim().to_string()
 }

@@ -333,18 +333,28 @@ impl<'a> Counters<'a> {
 }
 
 /// Replaces `%1` … `%9` in a level text with the levels' values (a level
-/// without a definition gives nothing).
+/// without a definition gives nothing); each value is computed once,
+/// however often the text names it.
 fn substitute(text: &str, value: impl Fn(usize) -> Option<String>) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let digit = chars.peek().and_then(|d| d.to_digit(10));
-        match (c, digit) {
-            ('%', Some(d)) if (1..=9).contains(&d) => {
-                chars.next();
-                out.extend(value(d as usize - 1));
+    let mut values: [Option<Option<String>>; LEVELS] = Default::default();
+    let mut pieces = text.split('%');
+    let mut out = pieces.next().unwrap_or("").to_string();
+    for piece in pieces {
+        let level = piece
+            .bytes()
+            .next()
+            .filter(|d| (b'1'..=b'9').contains(d))
+            .map(|d| usize::from(d - b'1'));
+        match level {
+            Some(level) => {
+                let v = values[level].get_or_insert_with(|| value(level));
+                out.push_str(v.as_deref().unwrap_or(""));
+                out.push_str(&piece[1..]);
             }
-            _ => out.push(c),
+            None => {
+                out.push('%');
+                out.push_str(piece);
+            }
         }
     }
     out

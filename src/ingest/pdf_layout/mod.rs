@@ -101,7 +101,8 @@ pub fn read(xhtml: &str) -> Result<Published, String> {
         .collect();
     let all: String = texts.join("\n");
     let compounds = hyphen::compounds(&all);
-    let blocks = paragraphs(&flow, &texts, body, &compounds);
+    let soft = hyphenation_in_use(&texts);
+    let blocks = paragraphs(&flow, &texts, body, &compounds, soft);
     let mut out = blocks.join("\n\n");
     out.push('\n');
     for (n, text) in &notes.list {
@@ -211,11 +212,8 @@ impl Notes {
         let _ = left;
         for line in area {
             let expected = self.list.last().map_or(1, |n| n.0 + 1);
-            match note_number(&line).filter(|&n| n == expected || self.list.is_empty()) {
-                Some(n) => {
-                    let rest: Vec<&str> = line.words[1..].iter().map(|w| w.text.as_str()).collect();
-                    self.list.push((n, rest.join(" ")));
-                }
+            match note_start(&line).filter(|(n, _)| *n == expected || self.list.is_empty()) {
+                Some(note) => self.list.push(note),
                 None => {
                     if let Some(last) = self.list.last_mut() {
                         hyphen::join(&mut last.1, &line.text(), &Compounds::default());
@@ -226,14 +224,33 @@ impl Notes {
     }
 }
 
-/// The number opening a footnote line: its first word, one to three digits,
-/// followed by text.
-fn note_number(line: &Line) -> Option<u32> {
+/// The number opening a footnote line and the text after it: a first word
+/// of one to three digits followed by text (`1 United Nations, …`), or
+/// the digits glued to the first word (`1United Nations, …`, as
+/// LibreOffice prints a superscript number).
+fn note_start(line: &Line) -> Option<(u32, String)> {
     let first = line.words.first()?;
-    let digits = first.text.len() <= 3 && first.text.chars().all(|c| c.is_ascii_digit());
-    (digits && line.words.len() > 1)
-        .then(|| first.text.parse().ok())
-        .flatten()
+    let digits = first.text.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let glued = &first.text[digits..];
+    let rest = line.words[1..].iter().map(|w| w.text.as_str());
+    let text: Vec<&str> = std::iter::once(glued)
+        .filter(|g| !g.is_empty())
+        .chain(rest)
+        .collect();
+    let opens_text = text
+        .first()
+        .is_some_and(|t| t.starts_with(|c: char| c.is_alphabetic() || "“\"«(".contains(c)));
+    if glued.is_empty() && text.is_empty() || !glued.is_empty() && !opens_text {
+        return None;
+    }
+    Some((first.text[..digits].parse().ok()?, text.join(" ")))
+}
+
+fn note_number(line: &Line) -> Option<u32> {
+    note_start(line).map(|(n, _)| n)
 }
 
 /// A body line with its indentation from the page's margin.
@@ -262,6 +279,7 @@ fn place(page: usize, line: Line, left: f64, right: f64) -> Placed {
 fn text_with_markers(line: &Line, notes: &[u32], body: f64) -> String {
     let mut out = String::new();
     let base = line.y1();
+    let mut after_marker: Option<f64> = None;
     for (i, w) in line.words.iter().enumerate() {
         let number: Option<u32> = w
             .text
@@ -272,9 +290,16 @@ fn text_with_markers(line: &Line, notes: &[u32], body: f64) -> String {
         let raised = w.y1 < base - body * 0.15 || w.height() < body * 0.8;
         if let Some(n) = number.filter(|n| i > 0 && raised && notes.contains(n)) {
             out.push_str(&format!("[^{n}]"));
+            after_marker = Some(w.x1);
             continue;
         }
-        if !out.is_empty() {
+        // Punctuation set right after a marker (`Protocoles¹,`) is glued
+        // to it, as it is printed.
+        let glued = after_marker
+            .take()
+            .is_some_and(|x1| w.x0 - x1 < body * 0.15)
+            && w.text.starts_with([',', '.', ';', ':', ')']);
+        if !out.is_empty() && !glued {
             out.push(' ');
         }
         out.push_str(&w.text);
@@ -283,7 +308,13 @@ fn text_with_markers(line: &Line, notes: &[u32], body: f64) -> String {
 }
 
 /// The paragraphs of the body, one string each.
-fn paragraphs(flow: &[Placed], texts: &[String], body: f64, compounds: &Compounds) -> Vec<String> {
+fn paragraphs(
+    flow: &[Placed],
+    texts: &[String],
+    body: f64,
+    compounds: &Compounds,
+    soft: bool,
+) -> Vec<String> {
     let spacing = usual_spacing(flow);
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -296,12 +327,48 @@ fn paragraphs(flow: &[Placed], texts: &[String], body: f64, compounds: &Compound
         if opens && !current.is_empty() {
             blocks.push(std::mem::take(&mut current));
         }
-        hyphen::join(&mut current, text, compounds);
+        if !soft && !opens && ends_in_hyphenated_word(&current) {
+            current.push_str(text);
+        } else {
+            hyphen::join(&mut current, text, compounds);
+        }
     }
     if !current.is_empty() {
         blocks.push(current);
     }
     blocks
+}
+
+/// Whether a text ends with a word and a hyphen (`eighty-`).
+fn ends_in_hyphenated_word(text: &str) -> bool {
+    text.strip_suffix('-')
+        .is_some_and(|h| h.ends_with(char::is_alphabetic))
+}
+
+/// Whether the document was hyphenated when it was laid out: some word cut
+/// at a line end (`organiza-` / `tion`) is written whole elsewhere in it.
+/// Without such evidence a hyphen at a line end is the word's own
+/// (`eighty-` / `first`), as in documents printed without hyphenation.
+fn hyphenation_in_use(texts: &[String]) -> bool {
+    let words: std::collections::HashSet<String> = texts
+        .iter()
+        .flat_map(|t| t.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    texts.windows(2).any(|w| {
+        let Some(head) = w[0].strip_suffix('-') else {
+            return false;
+        };
+        let left = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let right = w[1].split_whitespace().next().unwrap_or("");
+        let right = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        right.starts_with(char::is_lowercase)
+            && left.ends_with(char::is_alphabetic)
+            && words.contains(&format!("{left}{right}").to_lowercase())
+    })
 }
 
 /// The usual distance between the baselines of two lines of a paragraph:

@@ -197,8 +197,9 @@ pub fn style_id(style: Style) -> &'static str {
     }
 }
 
-/// Escapes text for XML content and attributes; drops the characters XML
-/// 1.0 cannot hold.
+/// Escapes text for XML content and attributes; drops the control
+/// characters XML 1.0 cannot hold, and writes the noncharacters U+FFFE and
+/// U+FFFF, which it cannot hold either, as U+FFFD (visible, not dropped).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -209,7 +210,7 @@ pub fn escape(text: &str) -> String {
             '"' => out.push_str("&quot;"),
             '\n' | '\r' => out.push(' '),
             c if (c as u32) < 0x20 && c != '\t' => {}
-            '\u{FFFE}' | '\u{FFFF}' => {}
+            '\u{FFFE}' | '\u{FFFF}' => out.push('\u{FFFD}'),
             c => out.push(c),
         }
     }

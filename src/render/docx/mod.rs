@@ -13,7 +13,9 @@
 //! - [`parts`]: styles, settings and the package's other parts.
 
 pub mod body;
+pub mod furniture;
 pub mod notes;
+pub mod olddoc;
 pub mod package;
 pub mod parts;
 pub mod plan;
@@ -65,12 +67,21 @@ impl Default for DocxOptions {
 }
 
 /// Writes the redline as a Word document: into the new draft's own
-/// document when it is one ([`weave`]), otherwise in the house style.
+/// document when it is one ([`weave::weave`]); in the old draft's look
+/// when only it is one ([`weave::look`]); otherwise in the house style.
 pub fn render(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> io::Result<()> {
     if let Some(package) = options
         .new_docx
         .as_deref()
         .and_then(|bytes| weave::weave(redline, options, bytes))
+    {
+        return package.write(out);
+    }
+    if let Some(package) = options
+        .old_docx
+        .as_deref()
+        .filter(|_| options.new_docx.is_none())
+        .and_then(|bytes| weave::look(redline, options, bytes))
     {
         return package.write(out);
     }
@@ -151,12 +162,17 @@ fn zip(files: &[(&str, String)]) -> io::Result<Vec<u8>> {
     Ok(zip.finish().map_err(io::Error::other)?.into_inner())
 }
 
+/// The last second a four-digit year can write: 9999-12-31T23:59:59Z.
+pub const LAST_TIMESTAMP: u64 = 253_402_300_799;
+
 /// Seconds since 1970 now, or as `SOURCE_DATE_EPOCH` says (for
-/// reproducible output).
+/// reproducible output), at most [`LAST_TIMESTAMP`]: a value past it
+/// (year 584554051223) would make a date Word cannot read.
 pub fn now() -> u64 {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse().ok())
+        .map(|s: u64| s.min(LAST_TIMESTAMP))
         .unwrap_or_else(|| {
             std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)

@@ -44,7 +44,8 @@ pub struct Piece {
 }
 
 impl Piece {
-    fn new(side: Side, text: impl Into<String>) -> Piece {
+    /// A piece of one side, not in italics.
+    pub fn new(side: Side, text: impl Into<String>) -> Piece {
         Piece {
             side,
             text: text.into(),

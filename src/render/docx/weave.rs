@@ -24,6 +24,7 @@
 //! images and every other part stay as they are.
 
 use super::body::escape;
+use super::olddoc::{self, OldDoc};
 use super::package::{self, Package};
 use super::plan::{Para, Piece, Side, Style, note_pieces};
 use super::source::{Atom, Reader, SourcePara};
@@ -66,9 +67,102 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
     Some(package)
 }
 
+/// The redline in the old draft's look, when the new draft is not a Word
+/// document but the old one is: the old package's styles, numbering
+/// definitions, sections, headers and footers, with the redline's
+/// paragraphs in place of its body, each with the paragraph properties of
+/// an old paragraph of its kind (list numbering turned off: the numbers are
+/// the drafts' own, typed). `None` when the package cannot hold it.
+pub fn look(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Option<Package> {
+    let mut package = Package::open(template)?;
+    let xml = package.text("word/document.xml")?;
+    let root = spans::parse(&xml)?;
+    if !spans::uses_w_prefix(&xml, &root) {
+        return None;
+    }
+    let body = root.child("w:body")?;
+    let rels = package
+        .text("word/_rels/document.xml.rels")
+        .unwrap_or_default();
+    let notes_name = package::target(&rels, "footnotes");
+    let notes_xml = notes_name.as_deref().and_then(|n| package.text(n));
+    let (start, _) = note_labels(&xml, body, package.text("word/settings.xml").as_deref());
+    let word_notes =
+        notes_xml.is_some() && super::notes::Notes::of(redline).is_some_and(|n| n.start == start);
+    let old = OldDoc::open(template, redline)?;
+    let mut weaver = Weaver::new(
+        redline,
+        options,
+        &xml,
+        Vec::new(),
+        HashMap::new(),
+        notes_xml.as_deref(),
+    );
+    weaver.plan = super::plan::plan(redline, word_notes);
+    weaver.looks = old_looks(redline, &old);
+    weaver.old = Some(old);
+    let mut out = xml[..body.open_end].to_string();
+    if options.summary {
+        out.push_str(&super::summary::summary(redline));
+    }
+    weaver.rest(&mut out);
+    if let Some(section) = body.child("w:sectPr") {
+        out.push_str(section.raw(&xml));
+    }
+    out.push_str(&xml[body.close_start..]);
+    package.set("word/document.xml", out);
+    if let (Some(name), Some(notes)) = (notes_name, notes_xml) {
+        package.set(&name, weaver.fresh_footnotes(&notes)?);
+    }
+    if !weaver.comments.is_empty() {
+        add_comments(&mut package, &rels, &weaver.comments, options);
+    }
+    Some(package)
+}
+
+/// The look of each kind of paragraph in the old draft's document.
+fn old_looks(redline: &Redline, old: &OldDoc) -> HashMap<Style, Look> {
+    let mut looks = HashMap::new();
+    for e in &redline.entries {
+        let [side] = e.old.as_slice() else {
+            continue;
+        };
+        let style = Style::of(side.kind);
+        if looks.contains_key(&style) || !old.alone(side.index) {
+            continue;
+        }
+        let Some(src) = old.para(side.index) else {
+            continue;
+        };
+        let ppr = strip(&strip(&src.ppr, "w:sectPr"), "w:pPrChange");
+        let numbered =
+            ppr.contains("<w:numPr") || old.auto_numbered(side.index, side.marker.as_deref());
+        looks.insert(
+            style,
+            Look {
+                ppr: if numbered {
+                    without_numbering(&ppr)
+                } else {
+                    ppr
+                },
+                rpr: src.body_rpr().to_string(),
+                auto: false,
+            },
+        );
+    }
+    looks
+}
+
+/// Paragraph properties without list numbering: its numbering and its
+/// style (which may carry numbering) taken off. (`w:numId` 0 would turn
+/// numbering off and keep the style, but strict validators refuse it.)
+fn without_numbering(ppr: &str) -> String {
+    strip(&strip(ppr, "w:numPr"), "w:pStyle")
+}
+
 /// Footnote numbering: start and format, from the body's last section,
 /// else the settings, else 1 in decimal.
-fn note_labels(xml: &str, body: &Span, settings: Option<&str>) -> (u32, String) {
+pub(super) fn note_labels(xml: &str, body: &Span, settings: Option<&str>) -> (u32, String) {
     let from = |xml: &str, pr: Option<&Span>| {
         let pr = pr?;
         let start = pr
@@ -102,24 +196,35 @@ fn note_labels(xml: &str, body: &Span, settings: Option<&str>) -> (u32, String) 
 /// `None` if a unit is not found (the document is not the new draft as
 /// the reader read it).
 fn locate(redline: &Redline, paras: &[SourcePara]) -> Option<HashMap<usize, usize>> {
-    let mut units: Vec<(usize, usize)> = redline
+    let mut units: Vec<(usize, usize, String)> = redline
         .entries
         .iter()
         .enumerate()
         .filter(|(_, e)| e.op != Op::MovedAway && e.kind != UnitKind::Footnote)
-        .filter_map(|(k, e)| Some((e.new.as_ref()?.index, k)))
+        .filter_map(|(k, e)| Some((e.new.as_ref()?.index, k, e.new_text())))
         .collect();
     units.sort();
+    find_units(&units, paras)
+}
+
+/// Finds units (their order, id and text) in paragraphs, in order: each in
+/// the first paragraph at or after the previous unit's that holds its
+/// letters and digits. The ids → paragraph indices; `None` if one is
+/// missing.
+pub fn find_units(
+    units: &[(usize, usize, String)],
+    paras: &[SourcePara],
+) -> Option<HashMap<usize, usize>> {
     let keys: Vec<String> = paras.iter().map(|p| key(&p.text())).collect();
     let (mut at, mut offset) = (0, 0);
     let mut homes = HashMap::new();
-    for (_, k) in units {
-        let unit = key(&redline.entries[k].new_text());
+    for (_, id, text) in units {
+        let unit = key(text);
         loop {
             let haystack = keys.get(at)?;
             if let Some(found) = haystack.get(offset..).and_then(|h| h.find(&unit)) {
                 offset += found + unit.len();
-                homes.insert(k, at);
+                homes.insert(*id, at);
                 break;
             }
             at += 1;
@@ -131,7 +236,7 @@ fn locate(redline: &Redline, paras: &[SourcePara]) -> Option<HashMap<usize, usiz
 
 /// Letters and digits only, in lower case, footnote references left out:
 /// what must be the same in a unit and its paragraph.
-fn key(text: &str) -> String {
+pub(super) fn key(text: &str) -> String {
     REFERENCE
         .replace_all(text, "")
         .chars()
@@ -174,6 +279,8 @@ struct Weaver<'a> {
     note_look: Option<(String, String, String)>,
     /// Whether a row being written has only inserted paragraphs.
     row: Option<(usize, usize)>,
+    /// The old draft's document, if it is a Word document.
+    old: Option<OldDoc>,
 }
 
 impl<'a> Weaver<'a> {
@@ -207,6 +314,10 @@ impl<'a> Weaver<'a> {
             added_notes: Vec::new(),
             note_look: notes.and_then(note_look),
             row: None,
+            old: options
+                .old_docx
+                .as_deref()
+                .and_then(|bytes| OldDoc::open(bytes, redline)),
         };
         w.looks = w.find_looks();
         w
@@ -342,8 +453,8 @@ impl<'a> Weaver<'a> {
         if entries.len() == 1 {
             self.home(p, entries[0], &mine, out);
         } else {
-            for (para, _) in &mine {
-                self.loose(para, Some(p), out);
+            for (para, home) in &mine {
+                self.loose(para, home.then_some(p), out);
             }
         }
     }
@@ -377,27 +488,34 @@ impl<'a> Weaver<'a> {
         let note = self.old_number_note(e, auto);
         if homed.is_empty() {
             for (para, _) in planned {
-                self.loose(para, Some(p), out);
+                self.loose(para, None, out);
             }
             out.push_str(&self.xml[src.start..src.end]);
             return;
         }
-        if homed.len() == 1 && note.is_none() && unchanged(homed[0], auto) {
+        let changes = self.format_changes(k, &src);
+        let reformatted = changes.iter().any(Option::is_some);
+        if homed.len() == 1 && note.is_none() && !reformatted && unchanged(homed[0], auto) {
             for (para, home) in planned {
                 if *home {
                     out.push_str(&self.xml[src.start..src.end]);
                 } else {
-                    self.loose(para, Some(p), out);
+                    self.loose(para, None, out);
                 }
             }
             return;
         }
         let mut writer = HomeWriter::new(&src, &e.new_text());
+        writer.changes = changes;
+        writer.old_looks = match e.old.as_slice() {
+            [side] if e.op != Op::Split => self.old.as_ref().and_then(|o| o.looks(side.index)),
+            _ => None,
+        };
         let count = homed.len();
         let mut seen = 0;
         for (para, home) in planned {
             if !*home {
-                self.loose(para, Some(p), out);
+                self.loose(para, None, out);
                 continue;
             }
             seen += 1;
@@ -457,14 +575,25 @@ impl<'a> Weaver<'a> {
             }
         }
         for piece in &para.pieces[para.markers..] {
+            let n = piece.text.chars().count();
             match piece.side {
                 Side::Old => {
                     let rpr = writer.rpr_here().to_string();
-                    self.loose_piece(piece, &rpr, para.moved.is_some(), &mut body);
+                    let looks = writer.old_looks(n);
+                    self.styled_piece(
+                        piece,
+                        looks.as_deref(),
+                        &rpr,
+                        para.moved.is_some(),
+                        &mut body,
+                    );
                 }
                 side => {
                     let mut runs = String::new();
-                    writer.emit(piece.text.chars().count(), &mut runs);
+                    writer.emit(n, &mut runs);
+                    if side == Side::Both {
+                        writer.old_done += n;
+                    }
                     self.wrap(side, para.moved.is_some(), &runs, &mut body);
                 }
             }
@@ -472,8 +601,103 @@ impl<'a> Weaver<'a> {
         if last {
             writer.emit_rest(&mut body);
         }
+        let body = self.fill_ids(&body);
         self.comment(para, &body, out);
         out.push_str("</w:p>");
+    }
+
+    /// For each character of a paragraph of the new draft, the old run
+    /// properties where its text stayed but its look changed.
+    fn format_changes(&self, k: usize, src: &SourcePara) -> Vec<Option<String>> {
+        let e = &self.redline.entries[k];
+        let len = src.text().chars().count();
+        let (Some(old), [side], false) = (
+            self.old.as_ref(),
+            e.old.as_slice(),
+            self.options.ignore_formatting,
+        ) else {
+            return vec![None; len];
+        };
+        let Some(old_looks) = old
+            .looks(side.index)
+            .filter(|_| matches!(e.op, Op::Unchanged | Op::Edited))
+        else {
+            return vec![None; len];
+        };
+        let unit = e.new_text();
+        let new_looks = olddoc::char_looks(src, &unit);
+        let chars: Vec<char> = src.text().chars().collect();
+        let map = align(&unit.chars().collect::<Vec<_>>(), &chars);
+        let text: Vec<char> = unit.chars().collect();
+        let mut changes = vec![None; len];
+        let (mut o, mut n) = (0, 0);
+        for s in &e.segments {
+            let (ol, nl) = (s.old_side().chars().count(), s.new_side().chars().count());
+            if s.op == crate::redline::SegmentOp::Equal && ol == nl {
+                for i in 0..nl {
+                    let (Some(Some(a)), Some(Some(b))) =
+                        (old_looks.get(o + i), new_looks.get(n + i))
+                    else {
+                        continue;
+                    };
+                    let blank = text.get(n + i).is_none_or(|c| c.is_whitespace());
+                    if !blank
+                        && !olddoc::differences(a, b).is_empty()
+                        && let Some(slot) = map.get(n + i).and_then(|&at| changes.get_mut(at))
+                    {
+                        *slot = Some(a.clone());
+                    }
+                }
+            }
+            o += ol;
+            n += nl;
+        }
+        changes
+    }
+
+    /// Gives each formatting revision written in a paragraph its id.
+    fn fill_ids(&mut self, body: &str) -> String {
+        let mut out = String::with_capacity(body.len());
+        let mut rest = body;
+        while let Some(at) = rest.find(FORMAT_ID) {
+            out.push_str(&rest[..at]);
+            let revision = self.revision();
+            out.push_str(&revision);
+            rest = &rest[at + FORMAT_ID.len()..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A piece written as new runs, each character with its own run
+    /// properties where they are known (`looks`), else `rpr`.
+    fn styled_piece(
+        &mut self,
+        piece: &Piece,
+        looks: Option<&[Option<String>]>,
+        rpr: &str,
+        moved: bool,
+        out: &mut String,
+    ) {
+        let chars: Vec<char> = piece.text.chars().collect();
+        let Some(looks) = looks.filter(|l| l.len() == chars.len()) else {
+            self.loose_piece(piece, rpr, moved, out);
+            return;
+        };
+        let mut start = 0;
+        while start < chars.len() {
+            let look = &looks[start];
+            let mut end = start + 1;
+            while end < chars.len() && &looks[end] == look {
+                end += 1;
+            }
+            let part = Piece {
+                text: chars[start..end].iter().collect(),
+                ..piece.clone()
+            };
+            self.loose_piece(&part, look.as_deref().unwrap_or(rpr), moved, out);
+            start = end;
+        }
     }
 
     /// The paragraph-mark revision of a planned paragraph.
@@ -511,22 +735,68 @@ impl<'a> Weaver<'a> {
     /// A planned paragraph written with the look of its kind: a paragraph
     /// of the old draft only, or one of several units sharing a paragraph.
     fn loose(&mut self, para: &Para, shared: Option<usize>, out: &mut String) {
-        let look = self.look(para, shared);
+        let (look, mut looks) = match self.old_look(para, shared) {
+            Some((look, looks)) => (look, Some(looks)),
+            None => (self.look(para, shared), None),
+        };
         out.push_str("<w:p>");
         let mark = self.mark(para);
         out.push_str(&with_mark(&look.ppr, mark.as_deref()));
         let mut body = String::new();
         let skip = if look.auto { para.markers } else { 0 };
-        for piece in &para.pieces[skip..] {
+        for (k, piece) in para.pieces.iter().enumerate().skip(skip) {
             let rpr = if piece.italic {
                 add_property(&look.rpr, "<w:i/>")
             } else {
                 look.rpr.clone()
             };
-            self.loose_piece(piece, &rpr, para.moved.is_some(), &mut body);
+            let n = piece.text.chars().count();
+            let mine = match looks.as_mut() {
+                Some(l) if k >= para.markers && l.len() >= n => {
+                    Some(l.drain(..n).collect::<Vec<_>>())
+                }
+                _ => None,
+            };
+            self.styled_piece(
+                piece,
+                mine.as_deref(),
+                &rpr,
+                para.moved.is_some(),
+                &mut body,
+            );
         }
         self.comment(para, &body, out);
         out.push_str("</w:p>");
+    }
+
+    /// The look of a paragraph of the old draft only, from the old
+    /// document: its paragraph properties (unless Word numbers it: then
+    /// those of a new paragraph of its kind, whose list is the new
+    /// document's) and the run properties of each character.
+    fn old_look(&self, para: &Para, shared: Option<usize>) -> Option<(Look, Vec<Option<String>>)> {
+        let e = &self.redline.entries[para.entry?];
+        let old_only = para.mark == Side::Old && para.pieces.iter().all(|p| p.side == Side::Old);
+        let ([side], None, true) = (e.old.as_slice(), shared, old_only) else {
+            return None;
+        };
+        if e.op == Op::Split {
+            return None;
+        }
+        let old = self.old.as_ref()?;
+        let src = old.para(side.index)?;
+        let looks = old.looks(side.index)?;
+        let numbered =
+            src.ppr.contains("<w:numPr") || old.auto_numbered(side.index, side.marker.as_deref());
+        let look = if numbered || !old.alone(side.index) {
+            self.look(para, None)
+        } else {
+            Look {
+                ppr: strip(&strip(&src.ppr, "w:sectPr"), "w:pPrChange"),
+                rpr: src.body_rpr().to_string(),
+                auto: false,
+            }
+        };
+        Some((look, looks))
     }
 
     fn look(&self, para: &Para, shared: Option<usize>) -> Look {
@@ -583,7 +853,8 @@ impl<'a> Weaver<'a> {
                 }
         });
         let id = match (side, entry) {
-            (Side::Old, Some(e)) => self.add_note(&e.old_text()),
+            (Side::Old, Some(e)) => self.add_note(e, Side::Old),
+            (_, Some(e)) if self.note_ids.is_empty() => self.add_note(e, side),
             (_, Some(_)) => self
                 .note_ids
                 .iter()
@@ -603,12 +874,26 @@ impl<'a> Weaver<'a> {
         }
     }
 
-    /// A new footnote with a text; its id.
-    fn add_note(&mut self, text: &str) -> Option<String> {
+    /// A new footnote for a reference of one side, its id: for a deleted
+    /// reference its text is deleted too, for an inserted one inserted (as
+    /// Word marks a deleted or new footnote), for a kept one its edits are
+    /// tracked (when the package's own footnotes are not the new draft's).
+    fn add_note(&mut self, e: &Entry, side: Side) -> Option<String> {
         let (ppr, reference, rpr) = self.note_look.clone()?;
         let id = self.id();
+        let pieces = match side {
+            Side::Old => vec![Piece::new(Side::Old, format!(" {}", e.old_text()))],
+            Side::New => vec![Piece::new(Side::New, format!(" {}", e.new_text()))],
+            Side::Both => {
+                let mut pieces = vec![Piece::new(Side::Both, " ")];
+                pieces.extend(note_pieces(e, Side::Both, true));
+                pieces
+            }
+        };
         let mut runs = String::new();
-        text_runs(&format!(" {text}"), &rpr, false, &mut runs);
+        for piece in &pieces {
+            self.loose_piece(piece, &rpr, false, &mut runs);
+        }
         self.added_notes.push(format!(
             r#"<w:footnote w:id="{id}"><w:p>{ppr}{reference}{runs}</w:p></w:footnote>"#
         ));
@@ -631,6 +916,9 @@ impl<'a> Weaver<'a> {
         }
         if !self.comments.is_empty() {
             add_comments(package, rels, &self.comments, self.options);
+        }
+        if let Some(old) = self.options.old_docx.as_deref().and_then(Package::open) {
+            super::furniture::track(package, &old, &mut || self.revision());
         }
     }
 
@@ -655,12 +943,29 @@ impl<'a> Weaver<'a> {
         Some(out)
     }
 
-    /// The changed footnote entry of the new draft's footnote `id`.
+    /// The footnotes part with only its separators and the footnotes
+    /// written for the redline.
+    fn fresh_footnotes(&mut self, xml: &str) -> Option<String> {
+        let root = spans::parse(xml)?;
+        let mut out = xml[..root.open_end].to_string();
+        for note in &root.children {
+            if note.attr(xml, "w:type").is_some() {
+                out.push_str(note.raw(xml));
+            }
+        }
+        out.extend(self.added_notes.drain(..));
+        out.push_str(&xml[root.close_start..]);
+        Some(out)
+    }
+
+    /// The changed footnote entry of the new draft's footnote `id`: edited,
+    /// or inserted (its text is then inserted, as Word marks a new
+    /// footnote).
     fn note_entry(&self, id: &str) -> Option<usize> {
         let label = &self.note_ids.iter().find(|(i, _)| i == id)?.1;
         self.redline.entries.iter().position(|e| {
             e.kind == UnitKind::Footnote
-                && e.op == Op::Edited
+                && matches!(e.op, Op::Edited | Op::Inserted)
                 && e.new.as_ref().and_then(|n| n.number.as_deref()) == Some(label.as_str())
         })
     }
@@ -733,6 +1038,13 @@ struct HomeWriter {
     /// Where the paragraph's text is written up to.
     at: usize,
     len: usize,
+    /// For each character of the paragraph, its old run properties where
+    /// only its look changed.
+    changes: Vec<Option<String>>,
+    /// The run properties of each character of the old unit, if known.
+    old_looks: Option<Vec<Option<String>>>,
+    /// How much of the old unit's text is written.
+    old_done: usize,
 }
 
 impl HomeWriter {
@@ -754,7 +1066,18 @@ impl HomeWriter {
             done: 0,
             at: 0,
             len: chars.len(),
+            changes: Vec::new(),
+            old_looks: None,
+            old_done: 0,
         }
+    }
+
+    /// The old run properties of the next `n` characters of the old text.
+    fn old_looks(&mut self, n: usize) -> Option<Vec<Option<String>>> {
+        let looks = self.old_looks.as_ref()?;
+        let part = looks.get(self.old_done..self.old_done + n)?.to_vec();
+        self.old_done += n;
+        Some(part)
     }
 
     /// The run properties at a place of the paragraph's text.
@@ -821,8 +1144,7 @@ impl HomeWriter {
                 Atom::Text { rpr, text } if !objects_only => {
                     let a = from.saturating_sub(s);
                     let b = (to - s).min(n);
-                    let part: String = text.chars().skip(a).take(b - a).collect();
-                    text_runs(&part, rpr, false, out);
+                    self.text_with_changes(text, rpr, s, a, b, out);
                 }
                 Atom::Object { raw, .. }
                     if n == 0 || (s >= from && s + n <= to && !objects_only) =>
@@ -842,6 +1164,58 @@ impl HomeWriter {
     }
 }
 
+impl HomeWriter {
+    /// Characters `a..b` of a text atom starting at `s`, runs cut where
+    /// the look changed, each such run with its old properties in
+    /// `w:rPrChange`.
+    fn text_with_changes(
+        &self,
+        text: &str,
+        rpr: &str,
+        s: usize,
+        a: usize,
+        b: usize,
+        out: &mut String,
+    ) {
+        let chars: Vec<char> = text.chars().collect();
+        let change = |k: usize| self.changes.get(s + k).cloned().flatten();
+        let mut start = a;
+        while start < b {
+            let here = change(start);
+            let mut end = start + 1;
+            while end < b && change(end) == here {
+                end += 1;
+            }
+            let part: String = chars[start..end].iter().collect();
+            match &here {
+                Some(old) => text_runs(&part, &with_change(rpr, old), false, out),
+                None => text_runs(&part, rpr, false, out),
+            }
+            start = end;
+        }
+    }
+}
+
+/// Stands for the id, author and date of a formatting revision until the
+/// paragraph is written.
+const FORMAT_ID: &str = "\u{1}revision\u{1}";
+
+/// Run properties with a `w:rPrChange` holding the old ones.
+fn with_change(rpr: &str, old: &str) -> String {
+    let inner = |r: &str| -> String {
+        if r.starts_with("<w:rPr>") && r.ends_with("</w:rPr>") {
+            r["<w:rPr>".len()..r.len() - "</w:rPr>".len()].to_string()
+        } else {
+            String::new()
+        }
+    };
+    let change = format!(
+        "<w:rPrChange {FORMAT_ID}><w:rPr>{}</w:rPr></w:rPrChange>",
+        inner(old)
+    );
+    format!("<w:rPr>{}{change}</w:rPr>", inner(rpr))
+}
+
 /// For each character of `unit` (and one past its end), its place in
 /// `para`: the unit is the paragraph's text as the parser keeps it (number
 /// taken off, spaces trimmed), found character by character.
@@ -849,7 +1223,7 @@ impl HomeWriter {
 /// ```text
 /// unit "Décide que"   para "16.\tDécide  que "   → [4, 5, …, 10, 12, 13, 14, 15]
 /// ```
-fn align(unit: &[char], para: &[char]) -> Vec<usize> {
+pub(super) fn align(unit: &[char], para: &[char]) -> Vec<usize> {
     let mut map = Vec::with_capacity(unit.len() + 1);
     let head: Vec<char> = unit
         .iter()
@@ -892,7 +1266,7 @@ fn change_tag(side: Side, moved: bool) -> Option<&'static str> {
 
 /// Text as runs with properties: `w:t` (`w:delText` when deleted), tabs
 /// as `w:tab`.
-fn text_runs(text: &str, rpr: &str, deleted: bool, out: &mut String) {
+pub(super) fn text_runs(text: &str, rpr: &str, deleted: bool, out: &mut String) {
     let tag = if deleted { "delText" } else { "t" };
     for (k, part) in text.split('\t').enumerate() {
         if k > 0 {

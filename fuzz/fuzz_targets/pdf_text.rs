@@ -1,0 +1,9 @@
+//! Fuzz target `pdf_text`: see tests/common/invariants.rs (`pdf_text`) for what
+//! it asserts.
+
+#![no_main]
+
+#[path = "../../tests/common/invariants.rs"]
+mod invariants;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| invariants::pdf_text(data));

@@ -1,0 +1,170 @@
+//! The invariants every input must keep, whatever its bytes: shared by the
+//! `cargo fuzz` targets (fuzz/fuzz_targets/, which include this file) and
+//! by `cargo test`, which replays every input the fuzzers ever crashed on
+//! (fuzz/regressions/<target>/).
+//!
+//! Each function takes raw bytes and panics when an invariant breaks;
+//! unreadable input (an error, not a panic) is fine. A pair of drafts is
+//! written `OLD\0NEW` (no NUL: the same text twice).
+
+#![allow(dead_code)] // Each includer uses the checks it needs.
+
+use redraft::check::{Document, fix, stale};
+use redraft::diff::{self, Options};
+use redraft::ingest::{Revisions, docx, pdf_text, text};
+use redraft::model::{ParseOptions, Resolution, parse};
+
+/// The longest input worth reading: the fuzzers' inputs stay far below.
+const MAX_INPUT: usize = 256 * 1024;
+
+/// A draft every amendment list is applied to.
+const DRAFT: &str = include_str!("../../fixtures/annex-i/before.txt");
+
+/// `OLD\0NEW`, or the same bytes twice.
+fn pair(data: &[u8]) -> (&[u8], &[u8]) {
+    match data.iter().position(|&b| b == 0) {
+        Some(k) => (&data[..k], &data[k + 1..]),
+        None => (data, data),
+    }
+}
+
+fn parsed(bytes: &[u8]) -> Option<Resolution> {
+    let text = text::decode(bytes).ok()?;
+    parse(&text, &ParseOptions::default()).ok()
+}
+
+/// The redline between two parsed drafts gives each back exactly.
+fn redline_gives_both(old: &Resolution, new: &Resolution) {
+    let redline = diff::redline(old, new, &Options::default());
+    assert_eq!(redline.accept_all(), new.to_text(), "accept all ≠ NEW");
+    assert_eq!(redline.reject_all(), old.to_text(), "reject all ≠ OLD");
+    for format in [
+        redraft::render::Format::Text,
+        redraft::render::Format::Json,
+        redraft::render::Format::Html,
+        redraft::render::Format::Markdown,
+    ] {
+        let mut out = Vec::new();
+        let options = redraft::render::RenderOptions::default();
+        redraft::render::render(&redline, format, &options, &mut out).expect("rendered");
+    }
+}
+
+/// The plain-text parser: accept all = NEW, reject all = OLD.
+pub fn plain_text(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let (old, new) = pair(data);
+    if let (Some(old), Some(new)) = (parsed(old), parsed(new)) {
+        redline_gives_both(&old, &new);
+    }
+}
+
+/// The reader of text extracted from PDF files: no panic, and what it
+/// rebuilds is a draft the parser reads like any other.
+pub fn pdf_text(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let Ok(text) = text::decode(data) else { return };
+    let (draft, _origin) = pdf_text::convert(&text);
+    if let Some(r) = parse(&draft, &ParseOptions::default()).ok() {
+        redline_gives_both(&r, &r);
+    }
+}
+
+/// The Word reader: both versions of a document with tracked changes, and
+/// the redline between them gives each back.
+pub fn word(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let (Ok(old), Ok(new)) = (
+        docx::read(data, Revisions::Reject),
+        docx::read(data, Revisions::Accept),
+    ) else {
+        return;
+    };
+    let options = ParseOptions::default();
+    if let (Ok(old), Ok(new)) = (parse(&old, &options), parse(&new, &options)) {
+        redline_gives_both(&old, &new);
+    }
+}
+
+/// The amendment-list reader (no NUL: a list, applied to a draft), and the
+/// generator (`OLD\0NEW`): `amend(OLD, amendments(OLD, NEW)) == NEW`.
+pub fn amendments(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    if !data.contains(&0) {
+        let Ok(list) = text::decode(data) else { return };
+        let Ok(list) = redraft::amend::parse(&list) else { return };
+        let draft = parse(DRAFT, &ParseOptions::default()).expect("fixture parses");
+        let applied = redraft::amend::apply(&draft, &list);
+        let _ = parse(&applied.text, &ParseOptions::default());
+        return;
+    }
+    let (old, new) = pair(data);
+    if let (Some(old), Some(new)) = (parsed(old), parsed(new)) {
+        amend_round_trip(&old, &new);
+    }
+}
+
+/// Amendments generated from OLD → NEW, written, read back and applied to
+/// OLD give NEW, in every language the list can be worded in.
+pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
+    let redline = diff::redline(old, new, &Options::default());
+    let lang = old.lang;
+    let list = redraft::amend::from_redline(&redline, Some(lang));
+    let mut written = Vec::new();
+    redraft::render::amendments::write_list(&list, lang, &mut written).expect("written");
+    let written = String::from_utf8(written).expect("UTF-8");
+    if list.is_empty() {
+        assert_eq!(old.to_text(), new.to_text(), "no amendment, yet the drafts differ");
+        return;
+    }
+    let read = redraft::amend::parse(&written)
+        .unwrap_or_else(|e| panic!("generated amendments unreadable: {e:?}\n{written}"));
+    let applied = redraft::amend::apply(old, &read);
+    assert!(applied.failures.is_empty(), "{written}\n{:?}", applied.failures);
+    let options = ParseOptions { lang: Some(lang) };
+    let amended = parse(&applied.text, &options).expect("amended parses").to_text();
+    assert_eq!(amended, new.to_text(), "amend(OLD, amendments(OLD, NEW)) ≠ NEW\n{written}");
+}
+
+/// `--fix`: it rewrites only references, and a second run changes nothing.
+pub fn fix_references(data: &[u8]) {
+    if data.len() > MAX_INPUT {
+        return;
+    }
+    let (old_bytes, new_bytes) = pair(data);
+    let (Ok(old), Ok(new)) = (text::decode(old_bytes), text::decode(new_bytes)) else {
+        return;
+    };
+    let options = ParseOptions::default();
+    let (Ok(old), Ok(new)) = (
+        Document::parse("old", old, &options),
+        Document::parse("new", new, &options),
+    ) else {
+        return;
+    };
+    let edits = stale::check(&old, &new).edits;
+    for e in &edits {
+        let inside = new
+            .references()
+            .iter()
+            .any(|r| r.range.start <= e.range.start && e.range.end <= r.range.end);
+        assert!(inside, "an edit outside every reference: {e:?}");
+    }
+    let fixed = fix::apply(new_bytes, &new.text, &edits).expect("edits apply");
+    let Ok(fixed_text) = text::decode(&fixed) else {
+        panic!("the fixed draft no longer decodes")
+    };
+    let Ok(again) = Document::parse("fixed", fixed_text, &options) else {
+        panic!("the fixed draft no longer parses")
+    };
+    let second = stale::check(&old, &again).edits;
+    assert!(second.is_empty(), "--fix is not idempotent: {second:?}");
+}
