@@ -434,8 +434,8 @@ impl<'a> Gen<'a> {
             let target = self.new_text(j);
             // Typographic variants and another meeting in the closing line
             // are not changes (see `model::compare`).
-            let same = model::compare::key_text(&self.old.units[i])
-                == model::compare::key_text(&self.new.units[j]);
+            let same = model::compare::quiet_difference(&self.old.units[i], &self.new.units[j])
+                || model::typography::same_characters(old_text, &target);
             if *old_text == target || same {
                 continue;
             }
@@ -472,10 +472,11 @@ impl<'a> Gen<'a> {
                 None => return whole(),
             }
         }
-        // The edits give the target up to typographic variants, which are
-        // not amended (`model::typography`).
+        // The edits give the target up to characters of the same class
+        // (a non-breaking hyphen, a curly apostrophe), which are not
+        // amended (`model::typography`).
         let given = together(old, &edits);
-        if !given.is_some_and(|t| model::typography::same_text(&t, target)) {
+        if !given.is_some_and(|t| model::typography::same_characters(&t, target)) {
             return whole();
         }
         edits

@@ -143,6 +143,31 @@ fn needs_folding(text: &str) -> bool {
     false
 }
 
+/// Whether two texts are the same character for character, each compared
+/// by its class, without the spacing rules: `non‑intervention` and
+/// `non-intervention`, `l’État` and `l'État` are; `Cour ;` and `Cour;` are
+/// not. What a formal amendment may leave as it found it.
+///
+/// ```
+/// use redraft::model::typography::same_characters;
+/// assert!(same_characters("non\u{2011}intervention\u{a0};", "non-intervention ;"));
+/// assert!(!same_characters("la Cour ;", "la Cour;"));
+/// ```
+pub fn same_characters(a: &str, b: &str) -> bool {
+    fn classes(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.chars().flat_map(|c| {
+            let (one, letters) = match fold_char(c) {
+                Folded::Same => (Some(c), ""),
+                Folded::As(r) => (Some(r), ""),
+                Folded::Letters(l) => (None, l),
+                Folded::Nothing => (None, ""),
+            };
+            one.into_iter().chain(letters.chars())
+        })
+    }
+    a == b || classes(a).eq(classes(b))
+}
+
 /// Whether two texts are the same up to typographic variants.
 pub fn same_text(a: &str, b: &str) -> bool {
     a == b || fold(a) == fold(b)

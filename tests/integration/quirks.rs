@@ -158,6 +158,21 @@ fn another_meeting_in_the_closing_line_is_not_an_edit() {
     assert_eq!(r.accept_all(), load(&new).to_text());
     assert_eq!(changed(&r), ["TITLE", "PP1", "OP2"]);
     assert_eq!(r.summary().edited, 3);
+    // Only the meeting changed: no difference, exit 0.
+    let text = std::fs::read_to_string(&new).expect("fixture");
+    let later = temp_dir("quirks-closing-only").join("later.txt");
+    std::fs::write(
+        &later,
+        text.replace("22nd", "23rd")
+            .replace("29 October 2025", "30 October 2025"),
+    )
+    .expect("written");
+    let o = redraft(&[
+        "diff",
+        new.to_str().expect("path"),
+        later.to_str().expect("path"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
 #[test]
