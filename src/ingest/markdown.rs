@@ -1,8 +1,7 @@
-//! Whether a text is Markdown, such as a redline written with `--format
-//! markdown` and saved as `.txt`: its lines are paragraphs, never the
-//! printed lines of a PDF to be joined, so the reader does not take it for
-//! PDF-extracted text. (Files named `.md`, and text with code fences or
-//! `#` headings, are refused before: [`super::text::foreign`].)
+//! Whether a text is Markdown: a README, or a redline written with
+//! `--format markdown` and saved as `.txt`. Such a file is refused before
+//! parsing ([`super::text::foreign`]): its numbered lists would read as
+//! operative paragraphs, its markup as words of the draft.
 //!
 //! A text reads as Markdown when at least two of its lines carry Markdown
 //! syntax: a `#` heading, a code fence, a setext underline, a table rule, a

@@ -119,7 +119,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         InputKind::Text => plain(decode(&bytes)?),
         InputKind::Auto => {
             let text = decode(&bytes)?;
-            if pdf_text::looks_like(&text) && !markdown::reads_as_markdown(&text) {
+            if pdf_text::looks_like(&text) {
                 converted(&text)
             } else {
                 plain(text)
