@@ -149,8 +149,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 /// Why a file is not a draft the tool reads, when that can be told from
 /// its name or first bytes: an old Word `.doc` (or another Office binary
 /// file), an OpenDocument text (`.odt`), an RTF file, or Markdown (by its
-/// `.md` name or its headings and code blocks: a README has numbered lists
-/// that would parse as operative paragraphs).
+/// `.md` name or its markup: a README has numbered lists that would parse
+/// as operative paragraphs).
 /// The message says what to do.
 ///
 /// ```
@@ -194,29 +194,16 @@ pub fn foreign(path: &Path, bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// Markdown by its structure: a fenced code block, or two ATX headings
-/// (`# Title`, `## Install`) at the start of lines, as a README has.
-/// Drafts have neither. Markup inside lines (`**new**`, `~~old~~`) is not
-/// enough: a Markdown redline saved as `.txt` is still read (its name
-/// `.md` is refused), and the parser refuses Markdown without resolution
-/// structure ([`crate::model::plain`]).
+/// Markdown by its markup ([`super::markdown::reads_as_markdown`]: two
+/// lines with headings, code fences, links, `**strong**` or `~~struck~~`
+/// words), on the first 200 KB of a UTF-8 file.
 fn looks_like_markdown(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(200_000)];
     let text = match std::str::from_utf8(head) {
         Ok(text) => text,
         Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or(""),
     };
-    let mut headings = 0;
-    for line in text.lines() {
-        if line.starts_with("```") {
-            return true;
-        }
-        let hashes = line.len() - line.trim_start_matches('#').len();
-        if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-            headings += 1;
-        }
-    }
-    headings >= 2
+    super::markdown::reads_as_markdown(text)
 }
 
 /// An OpenDocument package names its type in its first entry, stored
