@@ -418,6 +418,24 @@ fn openxml_audit_finds_no_error_in_any_word_redline() {
             diff_docx(a, b, &out, &[]);
             written.push(out);
         }
+        let (few, many) = picture_pair(&objects);
+        let draft = std::fs::read_to_string(fixture("docx-objects/new.draft")).expect("fixture");
+        std::fs::write(objects.join("none.draft"), draft.replace("![image]", "")).expect("written");
+        let none = objects.join("none.docx");
+        make_docx(&objects.join("none.draft"), &none, "A/2", "en-GB");
+        for (a, b, name) in [
+            (&few, &many, "pictures-inserted.docx"),
+            (&many, &few, "pictures-deleted.docx"),
+            (&many, &none, "pictures-all-deleted.docx"),
+        ] {
+            let out = objects.join(name);
+            diff_docx(a, b, &out, &[]);
+            if name == "pictures-all-deleted.docx" {
+                assert_eq!(pictures(&out, false), 3, "the images are copied");
+                assert!(!part(&out, "word/media/redraft-deleted-1.png").is_empty());
+            }
+            written.push(out);
+        }
     }
     assert!(written.len() > 10);
     // One run per file: in a recursive run (`-r`) openxml-audit mixes up
@@ -457,4 +475,98 @@ fn numbering_added_to_a_paragraph_is_a_paragraph_property_revision() {
         read_back(&red, Revisions::Reject),
         read_back(&old, Revisions::Accept)
     );
+}
+
+/// The pictures (`w:drawing`) a Word document shows with every change
+/// accepted (`accept`) or rejected: those not inside a deletion, or not
+/// inside an insertion.
+fn pictures(docx: &Path, accept: bool) -> usize {
+    fn count(span: &redraft::render::docx::spans::Span, skip: &[&str]) -> usize {
+        if skip.contains(&span.name.as_str()) {
+            return 0;
+        }
+        let own = usize::from(span.name == "w:drawing");
+        own + span.children.iter().map(|c| count(c, skip)).sum::<usize>()
+    }
+    let xml = part_text(docx, "word/document.xml");
+    let root = redraft::render::docx::spans::parse(&xml).expect("XML");
+    let skip: &[&str] = if accept {
+        &["w:del", "w:moveFrom"]
+    } else {
+        &["w:ins", "w:moveTo"]
+    };
+    count(&root, skip)
+}
+
+/// The objects fixture's new draft with a picture paragraph and a picture
+/// in OP2's line added, as Word documents: (without, with).
+fn picture_pair(dir: &Path) -> (PathBuf, PathBuf) {
+    let draft = std::fs::read_to_string(fixture("docx-objects/new.draft")).expect("fixture");
+    let more = draft
+        .replace(
+            "Recalling its earlier resolutions on the budget,\n",
+            "Recalling its earlier resolutions on the budget,\n\n![image]\n",
+        )
+        .replace("figures above;", "figures above;![image]");
+    assert_ne!(more, draft);
+    std::fs::write(dir.join("more.draft"), more).expect("written");
+    let (few, many) = (dir.join("few.docx"), dir.join("many.docx"));
+    make_docx(&fixture("docx-objects/new.draft"), &few, "A/2", "en-GB");
+    make_docx(&dir.join("more.draft"), &many, "A/2", "en-GB");
+    (few, many)
+}
+
+/// A picture paragraph added and a picture added in a paragraph's line:
+/// inserted revisions; the other way round, deleted ones that keep their
+/// image, so that "Reject all" shows it again.
+#[test]
+fn pictures_inserted_or_deleted_alone_are_tracked() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-pictures");
+    let (few, many) = picture_pair(&dir);
+    assert_eq!((pictures(&few, true), pictures(&many, true)), (1, 3));
+    for (old, new, name) in [
+        (&few, &many, "inserted.docx"),
+        (&many, &few, "deleted.docx"),
+    ] {
+        let red = dir.join(name);
+        diff_docx(old, new, &red, &[]);
+        assert_eq!(
+            pictures(&red, true),
+            pictures(new, true),
+            "{name}: accept all"
+        );
+        assert_eq!(
+            pictures(&red, false),
+            pictures(old, true),
+            "{name}: reject all"
+        );
+        let document = part_text(&red, "word/document.xml");
+        let marked: Vec<&str> = elements(&document, "w:p")
+            .into_iter()
+            .filter(|p| p.contains("<w:drawing>") && marked(p))
+            .collect();
+        assert_eq!(marked.len(), 2, "{name}: {marked:?}");
+        let tag = if name == "inserted.docx" {
+            "w:ins"
+        } else {
+            "w:del"
+        };
+        assert!(
+            marked[0].contains(&format!("<w:rPr><{tag} ")),
+            "{name}: the picture paragraph's mark is a revision: {}",
+            marked[0]
+        );
+        assert!(marked.iter().all(|p| p.contains(&format!("<{tag} "))));
+        assert_eq!(
+            read_back(&red, Revisions::Accept),
+            read_back(new, Revisions::Accept)
+        );
+        assert_eq!(
+            read_back(&red, Revisions::Reject),
+            read_back(old, Revisions::Accept)
+        );
+    }
 }

@@ -18,6 +18,7 @@ pub mod notes;
 pub mod olddoc;
 pub mod package;
 pub mod parts;
+pub mod pictures;
 pub mod plan;
 pub mod source;
 pub mod spans;

@@ -59,6 +59,11 @@ impl OldDoc {
         self.paras.get(*self.homes.get(&index)?)
     }
 
+    /// The index of an old unit's paragraph.
+    pub fn home(&self, index: usize) -> Option<usize> {
+        self.homes.get(&index).copied()
+    }
+
     /// Whether the paragraph holds only this unit (its properties are the
     /// unit's own).
     pub fn alone(&self, index: usize) -> bool {

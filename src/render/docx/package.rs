@@ -40,6 +40,24 @@ impl Package {
         String::from_utf8(bytes.to_vec()).ok()
     }
 
+    /// A part's bytes.
+    pub fn bytes(&self, name: &str) -> Option<&[u8]> {
+        Some(&self.parts.iter().find(|(n, _)| n == name)?.1)
+    }
+
+    /// The parts' names, in order.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.parts.iter().map(|(n, _)| n.as_str())
+    }
+
+    /// Adds a binary part (an image), or replaces it.
+    pub fn set_bytes(&mut self, name: &str, data: Vec<u8>) {
+        match self.parts.iter_mut().find(|(n, _)| n == name) {
+            Some(part) => part.1 = data,
+            None => self.parts.push((name.to_string(), data)),
+        }
+    }
+
     /// Whether the package has a part.
     pub fn has(&self, name: &str) -> bool {
         self.parts.iter().any(|(n, _)| n == name)

@@ -26,6 +26,7 @@
 use super::body::escape;
 use super::olddoc::{self, OldDoc};
 use super::package::{self, Package};
+use super::pictures::{self, Context, Pictures};
 use super::plan::{Para, Piece, Side, Style, note_pieces};
 use super::source::{Atom, Reader, SourcePara};
 use super::spans::{self, Span};
@@ -55,6 +56,19 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
     let homes = locate(redline, &paras)?;
     let mut weaver = Weaver::new(redline, options, &xml, paras, homes, notes_xml.as_deref());
     weaver.note_ids = reader.references.clone();
+    let mut rels = rels;
+    if let (Some(old), Some(bytes)) = (weaver.old.as_ref(), options.old_docx.as_deref()) {
+        let cx = Context {
+            redline,
+            homes: &weaver.homes,
+            paras: &weaver.paras,
+            old,
+        };
+        if let Some(plan) = Pictures::plan(&cx, bytes, &mut package, &mut rels) {
+            package.set("word/_rels/document.xml.rels", rels.clone());
+            weaver.pictures = plan;
+        }
+    }
     let mut out = String::new();
     out.push_str(&xml[..body.open_end]);
     if options.summary {
@@ -281,6 +295,8 @@ struct Weaver<'a> {
     row: Option<(usize, usize)>,
     /// The old draft's document, if it is a Word document.
     old: Option<OldDoc>,
+    /// Pictures inserted and deleted.
+    pictures: Pictures,
 }
 
 impl<'a> Weaver<'a> {
@@ -318,6 +334,7 @@ impl<'a> Weaver<'a> {
                 .old_docx
                 .as_deref()
                 .and_then(|bytes| OldDoc::open(bytes, redline)),
+            pictures: Pictures::default(),
         };
         w.looks = w.find_looks();
         w
@@ -420,8 +437,47 @@ impl<'a> Weaver<'a> {
         out.push_str(&xml);
     }
 
-    /// The next paragraph of the body.
+    /// The next paragraph of the body, its pictures inserted or deleted
+    /// marked, and deleted picture paragraphs that follow it.
     fn paragraph(&mut self, out: &mut String) {
+        let p = self.read;
+        if p == 0 {
+            self.deleted_pictures(None, out);
+        }
+        let from = out.len();
+        self.paragraph_text(out);
+        let mut written = out.split_off(from);
+        if let Some(inserted) = self.pictures.inserted.get(&p).cloned() {
+            written = pictures::wrap_inserted(&written, &inserted, &mut || self.revision());
+        }
+        if self.pictures.new_paragraphs.contains(&p) {
+            let mark = format!("<w:ins {}/>", self.revision());
+            written = pictures::mark_last(&written, &mark);
+        }
+        if let Some(runs) = self.pictures.deleted_runs.get(&p).cloned() {
+            let runs = format!("<w:del {}>{}</w:del>", self.revision(), runs.concat());
+            written = pictures::append_runs(&written, &runs);
+        }
+        out.push_str(&written);
+        self.deleted_pictures(Some(p), out);
+    }
+
+    /// Old picture-only paragraphs deleted, after a new paragraph.
+    fn deleted_pictures(&mut self, after: Option<usize>, out: &mut String) {
+        let Some(deleted) = self.pictures.deleted_paragraphs.remove(&after) else {
+            return;
+        };
+        for (ppr, runs) in deleted {
+            let ppr = strip(&strip(&ppr, "w:sectPr"), "w:pPrChange");
+            let mark = format!("<w:del {}/>", self.revision());
+            let ppr = with_mark(&ppr, Some(&mark));
+            let revision = self.revision();
+            out.push_str(&format!("<w:p>{ppr}<w:del {revision}>{runs}</w:del></w:p>"));
+        }
+    }
+
+    /// The next paragraph of the body, as its text asks.
+    fn paragraph_text(&mut self, out: &mut String) {
         let p = self.read;
         self.read += 1;
         let entries: Vec<usize> = (0..self.redline.entries.len())
@@ -1374,7 +1430,7 @@ pub(super) fn text_runs(text: &str, rpr: &str, deleted: bool, out: &mut String) 
 }
 
 /// Paragraph properties with a revision on the paragraph mark.
-fn with_mark(ppr: &str, mark: Option<&str>) -> String {
+pub(super) fn with_mark(ppr: &str, mark: Option<&str>) -> String {
     let Some(mark) = mark else {
         return ppr.to_string();
     };
