@@ -1,11 +1,12 @@
 //! Words of the notes the Word redline adds to a draft's own document, in
 //! the draft's language: a paragraph's former number (`--show-old-numbers`)
-//! and formatting changes.
+//! and formatting changes (of words, and of paragraphs: alignment, style).
 //!
 //! ```
 //! use redraft::lang::{Lang, word};
 //! assert_eq!(word::formerly(Lang::Fr, "16"), "ancien paragraphe 16");
 //! assert_eq!(word::formatting(Lang::En, "italic", false, "Decides"), "italic removed from ‘Decides’");
+//! assert_eq!(word::paragraph(Lang::Fr, "alignment", "left", "center"), "alignement: à gauche → centré");
 //! ```
 
 use super::Lang;
@@ -19,6 +20,10 @@ struct Words {
     removed: &'static str,
     quotes: (&'static str, &'static str),
     properties: [(&'static str, &'static str); 5],
+    /// Paragraph formatting: `alignment`, `style`.
+    paragraph: [(&'static str, &'static str); 2],
+    /// Word's alignments (`w:jc`) by name.
+    alignments: [(&'static str, &'static str); 5],
 }
 
 const EN: Words = Words {
@@ -34,6 +39,14 @@ const EN: Words = Words {
         ("underline", "underline"),
         ("strike", "strikethrough"),
         ("size", "font size"),
+    ],
+    paragraph: [("alignment", "alignment"), ("style", "paragraph style")],
+    alignments: [
+        ("left", "left"),
+        ("center", "centred"),
+        ("right", "right"),
+        ("both", "justified"),
+        ("distribute", "distributed"),
     ],
 };
 
@@ -51,6 +64,17 @@ const FR: Words = Words {
         ("strike", "barré"),
         ("size", "taille de police"),
     ],
+    paragraph: [
+        ("alignment", "alignement"),
+        ("style", "style de paragraphe"),
+    ],
+    alignments: [
+        ("left", "à gauche"),
+        ("center", "centré"),
+        ("right", "à droite"),
+        ("both", "justifié"),
+        ("distribute", "distribué"),
+    ],
 };
 
 const ES: Words = Words {
@@ -66,6 +90,14 @@ const ES: Words = Words {
         ("underline", "subrayado"),
         ("strike", "tachado"),
         ("size", "tamaño de letra"),
+    ],
+    paragraph: [("alignment", "alineación"), ("style", "estilo de párrafo")],
+    alignments: [
+        ("left", "izquierda"),
+        ("center", "centrada"),
+        ("right", "derecha"),
+        ("both", "justificada"),
+        ("distribute", "distribuida"),
     ],
 };
 
@@ -93,6 +125,30 @@ pub fn formatting(lang: Lang, property: &str, added: bool, text: &str) -> String
         .map_or(property, |(_, name)| name);
     let how = if added { w.added } else { w.removed };
     format!("{name} {how} {}{text}{}", w.quotes.0, w.quotes.1)
+}
+
+/// "alignment: left → centred", "paragraph style: ‘Normal’ → ‘Quote’": a
+/// paragraph's alignment (`what` `alignment`, values as `w:jc` has them)
+/// or style (`style`, style ids) changed.
+pub fn paragraph(lang: Lang, what: &str, old: &str, new: &str) -> String {
+    let w = words(lang);
+    let name = w
+        .paragraph
+        .iter()
+        .find(|(key, _)| *key == what)
+        .map_or(what, |(_, name)| name);
+    if what == "alignment" {
+        let word = |v: &str| -> String {
+            w.alignments
+                .iter()
+                .find(|(key, _)| *key == v)
+                .map_or(v, |(_, word)| word)
+                .to_string()
+        };
+        return format!("{name}: {} → {}", word(old), word(new));
+    }
+    let (open, close) = w.quotes;
+    format!("{name}: {open}{old}{close} → {open}{new}{close}")
 }
 
 /// "header: ‘L.3’ → ‘L.4’": the text of a header (`kind` `header`) or

@@ -442,17 +442,22 @@ fn openxml_audit_finds_no_error_in_any_word_redline() {
     // the parts of different files (ids of one file's comments are looked
     // for in another's).
     for docx in &written {
-        let o = Command::new("openxml-audit")
-            .arg(docx)
-            .output()
-            .expect("openxml-audit runs");
-        let report = String::from_utf8_lossy(&o.stdout);
-        assert!(
-            o.status.success() && report.contains("Errors: 0"),
-            "{}: {report}",
-            docx.display()
-        );
+        audit(docx);
     }
+}
+
+/// Fails unless openxml-audit (strict) finds no error in a package.
+fn audit(docx: &Path) {
+    let o = Command::new("openxml-audit")
+        .arg(docx)
+        .output()
+        .expect("openxml-audit runs");
+    let report = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success() && report.contains("Errors: 0"),
+        "{}: {report}",
+        docx.display()
+    );
 }
 
 /// Regression: a paragraph Word numbers that had no number (Word's own
@@ -569,4 +574,82 @@ fn pictures_inserted_or_deleted_alone_are_tracked() {
             read_back(old, Revisions::Accept)
         );
     }
+}
+
+/// A paragraph centred and another given a new style, their words the
+/// same: each a paragraph property revision holding the old properties,
+/// and a note in the text formats; nothing with `--ignore-formatting`.
+#[test]
+fn a_paragraph_alignment_or_style_change_is_a_paragraph_property_revision() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-paragraph-format");
+    let (old, new, red) = (
+        dir.join("old.docx"),
+        dir.join("new.docx"),
+        dir.join("red.docx"),
+    );
+    make_docx(&fixture("docx-objects/new.draft"), &old, "A/2", "en-GB");
+    let script = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+for p in d.paragraphs:
+    if p.text.startswith("Recalling"):
+        p.alignment = 1
+    if p.text.startswith("The Assembly"):
+        p.style = d.styles["Quote"]
+d.save(sys.argv[2])
+"#;
+    let status = Command::new("python3")
+        .args(["-c", script])
+        .arg(&old)
+        .arg(&new)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success());
+    let text = |extra: &[&str]| {
+        let (o, n) = (old.display().to_string(), new.display().to_string());
+        let mut args = vec!["diff", o.as_str(), n.as_str(), "--format", "text"];
+        args.extend(extra);
+        redraft(&args)
+    };
+    let o = text(&[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = crate::support::stdout(&o);
+    assert!(out.contains("PP1: alignment: left → centred"), "{out}");
+    assert!(
+        out.contains("CHAPEAU: paragraph style: ‘Normal’ → ‘Quote’"),
+        "{out}"
+    );
+    assert_eq!(text(&["--ignore-formatting"]).status.code(), Some(0));
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let changed: Vec<&str> = elements(&document, "w:p")
+        .into_iter()
+        .filter(|p| p.contains("<w:pPrChange "))
+        .collect();
+    assert_eq!(changed.len(), 2, "{changed:?}");
+    let recalling = changed
+        .iter()
+        .find(|p| p.contains("Recalling"))
+        .expect("the centred paragraph");
+    assert!(
+        recalling.contains("<w:jc w:val=\"center\"/>"),
+        "{recalling}"
+    );
+    let former = &recalling[recalling.find("<w:pPrChange ").expect("change")..];
+    assert!(!former.contains("w:jc"), "the old properties: {former}");
+    let chapeau = changed
+        .iter()
+        .find(|p| p.contains("The Assembly"))
+        .expect("the restyled paragraph");
+    let former = &chapeau[chapeau.find("<w:pPrChange ").expect("change")..];
+    assert!(!former.contains("Quote"), "the old properties: {former}");
+    assert!(!changed.iter().any(|p| marked(p)), "words unchanged");
+    if available("openxml-audit", "openxml-audit", &["--help"]) {
+        audit(&red);
+    }
+    assert_eq!(diff_docx(&old, &new, &red, &["--ignore-formatting"]), 0);
+    assert!(!part_text(&red, "word/document.xml").contains("pPrChange"));
 }

@@ -64,6 +64,11 @@ impl OldDoc {
         self.homes.get(&index).copied()
     }
 
+    /// The properties of an old unit's paragraph, if it holds only it.
+    pub fn own_ppr(&self, index: usize) -> Option<&str> {
+        Some(self.para(index)?.ppr.as_str()).filter(|_| self.alone(index))
+    }
+
     /// Whether the paragraph holds only this unit (its properties are the
     /// unit's own).
     pub fn alone(&self, index: usize) -> bool {
@@ -218,6 +223,31 @@ pub fn differences(old: &str, new: &str) -> Vec<(&'static str, bool)> {
         .collect()
 }
 
+/// The paragraph formatting that differs between two paragraphs'
+/// properties (`<w:pPr>…</w:pPr>`): `("alignment", "left", "center")`,
+/// `("style", "Normal", "Quote")`. Alignment unset is `left`, style unset
+/// `Normal` (Word's default paragraph style); former properties
+/// (`w:pPrChange`) and the paragraph mark's run properties do not count.
+pub fn paragraph_differences(old: &str, new: &str) -> Vec<(&'static str, String, String)> {
+    let value = |ppr: &str, name: &str, default: &str| {
+        let ppr = super::weave::strip(&super::weave::strip(ppr, "w:pPrChange"), "w:rPr");
+        let v = property(&ppr, name).unwrap_or_default();
+        match v.as_str() {
+            "" => default.to_string(),
+            "start" => "left".to_string(),
+            "end" => "right".to_string(),
+            _ => v,
+        }
+    };
+    [("alignment", "jc", "left"), ("style", "pStyle", "Normal")]
+        .into_iter()
+        .filter_map(|(what, name, default)| {
+            let (a, b) = (value(old, name, default), value(new, name, default));
+            (a != b).then_some((what, a, b))
+        })
+        .collect()
+}
+
 /// What changed between two Word drafts besides their text: with
 /// `formatting`, for each unit whose words stayed but whose look changed, a
 /// note in the new draft's language ("OP3: italic removed from
@@ -266,6 +296,11 @@ fn formatting_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
         let before = notes.len();
         if !matches!(e.op, Op::Unchanged | Op::Edited) {
             continue;
+        }
+        if let (Some(old), Some(new)) = (olddoc.own_ppr(side.index), newdoc.own_ppr(k)) {
+            for (what, a, b) in paragraph_differences(old, new) {
+                notes.push(crate::lang::word::paragraph(redline.new.lang, what, &a, &b));
+            }
         }
         let Some(old_looks) = olddoc.looks(side.index) else {
             continue;
@@ -363,6 +398,13 @@ impl NewDoc {
         })
     }
 
+    /// The properties of entry `k`'s paragraph, if it holds only it.
+    fn own_ppr(&self, k: usize) -> Option<&str> {
+        let p = self.homes.get(&k)?;
+        let alone = self.homes.values().filter(|q| *q == p).count() == 1;
+        Some(self.paras.get(*p)?.ppr.as_str()).filter(|_| alone)
+    }
+
     fn looks(&self, k: usize) -> Option<Vec<Option<String>>> {
         let para = self.paras.get(*self.homes.get(&k)?)?;
         Some(char_looks(para, self.texts.get(&k)?))
@@ -372,6 +414,20 @@ impl NewDoc {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paragraph_differences_name_alignment_and_style() {
+        let old = r#"<w:pPr><w:pStyle w:val="Quote"/><w:rPr><w:b/></w:rPr></w:pPr>"#;
+        let new = r#"<w:pPr><w:jc w:val="center"/></w:pPr>"#;
+        assert_eq!(
+            paragraph_differences(old, new),
+            [
+                ("alignment", "left".to_string(), "center".to_string()),
+                ("style", "Quote".to_string(), "Normal".to_string())
+            ]
+        );
+        assert!(paragraph_differences(r#"<w:pPr><w:jc w:val="start"/></w:pPr>"#, "").is_empty());
+    }
 
     #[test]
     fn differences_name_what_changed() {

@@ -600,7 +600,9 @@ impl<'a> Weaver<'a> {
         }
         let changes = self.format_changes(k, &src);
         let reformatted = changes.iter().any(Option::is_some);
-        let numbered = self.numbering_added(k, auto);
+        let numbered = self
+            .numbering_added(k, auto)
+            .or_else(|| self.paragraph_changed(k, &src));
         if homed.len() == 1
             && note.is_none()
             && !reformatted
@@ -792,6 +794,37 @@ impl<'a> Weaver<'a> {
         let ppr = ["w:rPr", "w:sectPr", "w:pPrChange"]
             .iter()
             .fold(ppr, |p, name| strip(&p, name));
+        let inner = ppr
+            .strip_prefix("<w:pPr>")
+            .and_then(|p| p.strip_suffix("</w:pPr>"))
+            .unwrap_or("");
+        Some(inner.to_string())
+    }
+
+    /// The old paragraph properties (their content) of entry `k`'s
+    /// paragraph when its alignment or style changed and its text did not
+    /// go elsewhere: written as `w:pPrChange`, off with
+    /// `--ignore-formatting`.
+    fn paragraph_changed(&self, k: usize, src: &SourcePara) -> Option<String> {
+        let e = &self.redline.entries[k];
+        let (Some(old), [side], false) = (
+            self.old.as_ref(),
+            e.old.as_slice(),
+            self.options.ignore_formatting,
+        ) else {
+            return None;
+        };
+        let home = self.homes.get(&k)?;
+        if !matches!(e.op, Op::Unchanged | Op::Edited) || self.tenants.get(home) != Some(&1) {
+            return None;
+        }
+        let ppr = old.own_ppr(side.index)?;
+        if olddoc::paragraph_differences(ppr, &src.ppr).is_empty() {
+            return None;
+        }
+        let ppr = ["w:rPr", "w:sectPr", "w:pPrChange"]
+            .iter()
+            .fold(ppr.to_string(), |p, name| strip(&p, name));
         let inner = ppr
             .strip_prefix("<w:pPr>")
             .and_then(|p| p.strip_suffix("</w:pPr>"))
@@ -1484,7 +1517,7 @@ fn add_property(rpr: &str, property: &str) -> String {
 
 /// XML with the elements of a name taken out (`w:sectPr` from paragraph
 /// properties that are copied).
-fn strip(xml: &str, name: &str) -> String {
+pub(super) fn strip(xml: &str, name: &str) -> String {
     let mut out = xml.to_string();
     let open = format!("<{name}");
     let close = format!("</{name}>");
