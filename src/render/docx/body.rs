@@ -39,10 +39,7 @@ impl<'a> BodyWriter<'a> {
     /// `w:id`, `w:author` and `w:date` of a new revision.
     fn revision(&mut self) -> String {
         let id = self.id();
-        format!(
-            r#"w:id="{id}" w:author="{}" w:date="{}""#,
-            self.author, self.date
-        )
+        revision_attributes(id, &self.author, &self.date)
     }
 
     /// One `w:p`.
@@ -219,3 +216,9 @@ pub fn escape(text: &str) -> String {
 
 /// The first comment id.
 const COMMENT_IDS: usize = 1000;
+
+/// `w:id`, `w:author` and `w:date` of a revision (author and date
+/// escaped already).
+pub(super) fn revision_attributes(id: usize, author: &str, date: &str) -> String {
+    format!(r#"w:id="{id}" w:author="{author}" w:date="{date}""#)
+}

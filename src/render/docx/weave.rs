@@ -35,21 +35,55 @@ use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline};
 use std::collections::HashMap;
 
+/// A package opened to be rewritten: its main document parsed, its
+/// relationships, and its footnotes part.
+struct Opened {
+    package: Package,
+    xml: String,
+    root: Span,
+    rels: String,
+    notes_name: Option<String>,
+    notes_xml: Option<String>,
+}
+
+impl Opened {
+    /// `None` unless the package has a main document written with the
+    /// prefix `w`.
+    fn open(template: &[u8]) -> Option<Opened> {
+        let package = Package::open(template)?;
+        let xml = package.text("word/document.xml")?;
+        let root = spans::parse(&xml)?;
+        if !spans::uses_w_prefix(&xml, &root) {
+            return None;
+        }
+        let rels = package
+            .text("word/_rels/document.xml.rels")
+            .unwrap_or_default();
+        let notes_name = package::target(&rels, "footnotes");
+        let notes_xml = notes_name.as_deref().and_then(|n| package.text(n));
+        Some(Opened {
+            package,
+            xml,
+            root,
+            rels,
+            notes_name,
+            notes_xml,
+        })
+    }
+}
+
 /// The redline written into `template` (the new draft's package); `None`
 /// when the package cannot hold it (then the house style is used).
 pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Option<Package> {
-    let mut package = Package::open(template)?;
-    let xml = package.text("word/document.xml")?;
-    let root = spans::parse(&xml)?;
-    if !spans::uses_w_prefix(&xml, &root) {
-        return None;
-    }
+    let Opened {
+        mut package,
+        xml,
+        root,
+        rels,
+        notes_name,
+        notes_xml,
+    } = Opened::open(template)?;
     let body = root.child("w:body")?;
-    let rels = package
-        .text("word/_rels/document.xml.rels")
-        .unwrap_or_default();
-    let notes_name = package::target(&rels, "footnotes");
-    let notes_xml = notes_name.as_deref().and_then(|n| package.text(n));
     let labels = note_labels(&xml, body, package.text("word/settings.xml").as_deref());
     let mut reader = Reader::new(&xml, Some(labels));
     let paras = reader.paragraphs(body);
@@ -88,18 +122,15 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
 /// an old paragraph of its kind (list numbering turned off: the numbers are
 /// the drafts' own, typed). `None` when the package cannot hold it.
 pub fn look(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Option<Package> {
-    let mut package = Package::open(template)?;
-    let xml = package.text("word/document.xml")?;
-    let root = spans::parse(&xml)?;
-    if !spans::uses_w_prefix(&xml, &root) {
-        return None;
-    }
+    let Opened {
+        mut package,
+        xml,
+        root,
+        rels,
+        notes_name,
+        notes_xml,
+    } = Opened::open(template)?;
     let body = root.child("w:body")?;
-    let rels = package
-        .text("word/_rels/document.xml.rels")
-        .unwrap_or_default();
-    let notes_name = package::target(&rels, "footnotes");
-    let notes_xml = notes_name.as_deref().and_then(|n| package.text(n));
     let (start, _) = note_labels(&xml, body, package.text("word/settings.xml").as_deref());
     let word_notes =
         notes_xml.is_some() && super::notes::Notes::of(redline).is_some_and(|n| n.start == start);
@@ -382,10 +413,10 @@ impl<'a> Weaver<'a> {
 
     fn revision(&mut self) -> String {
         let id = self.id();
-        format!(
-            r#"w:id="{id}" w:author="{}" w:date="{}""#,
-            escape(&self.options.author),
-            escape(&self.options.date)
+        super::body::revision_attributes(
+            id,
+            &escape(&self.options.author),
+            &escape(&self.options.date),
         )
     }
 
