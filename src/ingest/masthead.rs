@@ -170,6 +170,11 @@ regex!(
     r"(?i)^(?:agenda items?|points? .*de l.ordre du jour|temas? .*del programa|provisional agenda|item)\b"
 );
 
+/// The longest line (in bytes) that may be furniture or a line of a
+/// masthead; a longer one is text, and is not looked at further (a
+/// paragraph of megabytes costs nothing here).
+const LONGEST: usize = 2000;
+
 /// Whether a whole line is a document symbol: `S/2020/449`, `A/RES/79/7`,
 /// `A/C.3/79/L.5/Rev.1`, `ICC-ASP/20/Res.5`, `S/RES/2522 (2020)`.
 ///
@@ -234,7 +239,7 @@ fn furniture_token(token: &str) -> bool {
 /// ```
 pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
     let t = t.trim();
-    if t.is_empty() {
+    if t.is_empty() || t.len() > LONGEST {
         return false;
     }
     if PAGE_WORD.is_match(t)
@@ -301,6 +306,9 @@ enum Role {
 
 /// The role of a line in a masthead, if it has one.
 fn role(t: &str) -> Option<Role> {
+    if t.len() > LONGEST {
+        return None;
+    }
     let lower = t.to_lowercase();
     let lower = lower.trim_end_matches(['*', ' ']);
     let is = |list: &[&str]| list.contains(&lower);
@@ -325,6 +333,21 @@ fn role(t: &str) -> Option<Role> {
     let adopted = starts_with_any(t, any_words(|w| w.adopted));
     let bracket = t.starts_with('[') && t.ends_with(']');
     (sponsors || adopted || bracket).then_some(Role::End)
+}
+
+/// Whether the head of a document carries what only a printed UN document
+/// carries (two or more of: "United Nations", the organ, the symbol block,
+/// "Distr.", a date line, "Original:", a session or agenda item line, a job
+/// number): a draft as circulated may open with "Resolution adopted by …"
+/// and its bracket, but not with these.
+pub fn printed(lines: &[Option<&str>]) -> bool {
+    let head = &lines[..lines.len().min(HEAD_LINES)];
+    let inside = head
+        .iter()
+        .flatten()
+        .filter(|t| matches!(role(t), Some(Role::Inside | Role::Agenda)))
+        .count();
+    inside >= 2
 }
 
 /// The masthead found at the head of a document.
@@ -492,6 +515,14 @@ mod tests {
         let m = find(&lines(text));
         assert_eq!(m.lines, 18);
         assert_eq!(m.metadata.symbol.as_deref(), Some("A/RES/79/7"));
+    }
+
+    #[test]
+    fn adoption_lines_alone_are_no_printed_masthead() {
+        let draft = "Resolution adopted by the General Assembly on 30 October 2024\n\n[without reference to a Main Committee (A/79/L.6)]\n\n79/7. Title\n\nThe General Assembly,";
+        assert!(!printed(&lines(draft)));
+        let published = "United Nations\nA/RES/79/7\nGeneral Assembly\nDistr.: General\n\nThe General Assembly,";
+        assert!(printed(&lines(published)));
     }
 
     #[test]

@@ -149,8 +149,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
 /// Why a file is not a draft the tool reads, when that can be told from
 /// its name or first bytes: an old Word `.doc` (or another Office binary
 /// file), an OpenDocument text (`.odt`), an RTF file, or Markdown (by its
-/// `.md` name or its markup, [`super::markdown::reads_as_markdown`]: a
-/// README has numbered lists that would parse as operative paragraphs).
+/// `.md` name or its markup: a README has numbered lists that would parse
+/// as operative paragraphs).
 /// The message says what to do.
 ///
 /// ```
@@ -194,8 +194,9 @@ pub fn foreign(path: &Path, bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// Markdown by its markup ([`super::markdown::reads_as_markdown`]), on the
-/// first 200 KB of a UTF-8 file.
+/// Markdown by its markup ([`super::markdown::reads_as_markdown`]: two
+/// lines with headings, code fences, links, `**strong**` or `~~struck~~`
+/// words), on the first 200 KB of a UTF-8 file.
 fn looks_like_markdown(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(200_000)];
     let text = match std::str::from_utf8(head) {

@@ -319,7 +319,7 @@ pub fn replaces_whole_words(segments: &[Segment], k: usize) -> bool {
 /// word may be made of several runs (`Res.3` then an inserted `,`): it is
 /// never broken between them.
 fn wrap(runs: &[(Look, String)], styles: &Styles, width: Option<usize>) -> String {
-    let mut out = String::new();
+    let mut line = Line::default();
     let mut column = 0;
     for (spaces, parts) in words(runs) {
         let len: usize = parts
@@ -327,18 +327,61 @@ fn wrap(runs: &[(Look, String)], styles: &Styles, width: Option<usize>) -> Strin
             .map(|(_, t)| console::measure_text_width(t))
             .sum();
         if column > 0 && width.is_some_and(|w| column + spaces + len > w) {
-            out.push('\n');
+            line.newline(styles);
             column = 0;
         } else {
-            out.push_str(&" ".repeat(spaces));
+            let look = parts.first().map_or(Look::Plain, |(look, _)| *look);
+            line.push(look, &" ".repeat(spaces), styles);
             column += spaces;
         }
         for (look, text) in &parts {
-            out.push_str(&styles.apply(*look, text));
+            line.push(*look, text, styles);
         }
         column += len;
     }
-    out
+    line.finish(styles)
+}
+
+/// Output being built: finished text and a span of one look not yet
+/// styled, so that the words of one deletion are struck through as one,
+/// spaces included.
+#[derive(Default)]
+struct Line {
+    out: String,
+    span: Option<(Look, String)>,
+}
+
+impl Line {
+    /// Adds text in a look; spaces join the current span whatever its look.
+    fn push(&mut self, look: Look, text: &str, styles: &Styles) {
+        match &mut self.span {
+            Some((current, span)) if *current == look || text.trim().is_empty() => {
+                span.push_str(text)
+            }
+            _ => {
+                self.flush(styles);
+                self.span = Some((look, text.to_string()));
+            }
+        }
+    }
+
+    fn newline(&mut self, styles: &Styles) {
+        self.flush(styles);
+        self.out.push('\n');
+    }
+
+    fn flush(&mut self, styles: &Styles) {
+        if let Some((look, span)) = self.span.take() {
+            let trimmed = span.trim_end_matches(' ');
+            self.out.push_str(&styles.apply(look, trimmed));
+            self.out.push_str(&span[trimmed.len()..]);
+        }
+    }
+
+    fn finish(mut self, styles: &Styles) -> String {
+        self.flush(styles);
+        self.out
+    }
 }
 
 /// Runs cut into words: each word with the spaces before it and its

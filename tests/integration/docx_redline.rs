@@ -436,3 +436,25 @@ fn openxml_audit_finds_no_error_in_any_word_redline() {
         );
     }
 }
+
+/// Regression: a paragraph Word numbers that had no number (Word's own
+/// test file, numbering added as a revision) was copied unmarked, so that
+/// rejecting kept the number.
+#[test]
+fn numbering_added_to_a_paragraph_is_a_paragraph_property_revision() {
+    let word = root().join("../shared/realworld/word");
+    let old = word.join("RP021-Inserted-Numbering-Properties-Rejected.docx");
+    let new = word.join("RP021-Inserted-Numbering-Properties-Accepted.docx");
+    let dir = temp_dir("docx-redline-numbering-added");
+    let red = dir.join("red.docx");
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    assert!(part_text(&red, "word/document.xml").contains("<w:pPrChange "));
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        read_back(&new, Revisions::Accept)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
+}

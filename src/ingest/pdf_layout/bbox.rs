@@ -200,7 +200,7 @@ pub fn printed_lines(page: &Page) -> Vec<Line> {
             let height = current
                 .last()
                 .map_or(0.0, |p: &Word| p.height().max(w.height()));
-            if gap.is_some_and(|g| g > COLUMN_GAP * height) {
+            if gap.is_some_and(|g| g > COLUMN_GAP * height) && !bare_marker(&current) {
                 lines.push(Line {
                     words: std::mem::take(&mut current),
                 });
@@ -212,6 +212,17 @@ pub fn printed_lines(page: &Page) -> Vec<Line> {
         }
     }
     lines
+}
+
+/// A paragraph number or letter alone (`1.`, `(a)`): a wide tab after it
+/// leads to its text, not to another column.
+fn bare_marker(words: &[Word]) -> bool {
+    let [word] = words else {
+        return false;
+    };
+    let with_text = format!("{} x", word.text);
+    crate::model::marker::operative(&with_text).is_some()
+        || crate::model::marker::subparagraph(&with_text).is_some()
 }
 
 fn bottom(words: &[Word]) -> f64 {

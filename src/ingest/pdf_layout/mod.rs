@@ -316,10 +316,28 @@ fn paragraphs(
     soft: bool,
 ) -> Vec<String> {
     let spacing = usual_spacing(flow);
+    let tables = table_rows(flow, texts);
     let mut blocks: Vec<String> = Vec::new();
     let mut current = String::new();
+    let mut table: Vec<String> = Vec::new();
     for (i, line) in flow.iter().enumerate() {
         let text = texts[i].as_str();
+        if let Some(row) = tables[i] {
+            if !current.is_empty() {
+                blocks.push(std::mem::take(&mut current));
+            }
+            match table.last_mut() {
+                Some(last) if Some(row) == tables[i - 1] => {
+                    last.push_str(" | ");
+                    last.push_str(text);
+                }
+                _ => table.push(format!("| {text}")),
+            }
+            continue;
+        }
+        if !table.is_empty() {
+            blocks.push(std::mem::take(&mut table).join("\n"));
+        }
         let opens = match i.checked_sub(1) {
             None => true,
             Some(p) => opens(&flow[p], &texts[p], &current, line, text, body, spacing),
@@ -333,10 +351,55 @@ fn paragraphs(
             hyphen::join(&mut current, text, compounds);
         }
     }
+    if !table.is_empty() {
+        blocks.push(table.join("\n"));
+    }
     if !current.is_empty() {
         blocks.push(current);
     }
     blocks
+}
+
+/// For each line of the flow, the row of a table it is a cell of: lines
+/// sharing a baseline with another line of their page are cells (columns
+/// apart), and two rows of cells or more in a row make a table. A chapeau
+/// is never a cell. Rows are numbered by their first line.
+fn table_rows(flow: &[Placed], texts: &[String]) -> Vec<Option<usize>> {
+    let same_row = |a: &Placed, b: &Placed| {
+        a.page == b.page
+            && (a.line.y1() - b.line.y1()).abs() < a.line.height().min(b.line.height()) / 3.0
+    };
+    let mut row_of: Vec<usize> = (0..flow.len()).collect();
+    for i in 1..flow.len() {
+        if same_row(&flow[i - 1], &flow[i]) {
+            row_of[i] = row_of[i - 1];
+        }
+    }
+    let mut counts = vec![0usize; flow.len()];
+    row_of.iter().for_each(|&r| counts[r] += 1);
+    let cells = |start: usize| counts[start];
+    let chapeau = |start: usize| {
+        (start..flow.len())
+            .take_while(|&k| row_of[k] == start)
+            .any(|k| crate::model::parse::is_chapeau(&texts[k]))
+    };
+    let mut out = vec![None; flow.len()];
+    let mut k = 0;
+    while k < flow.len() {
+        let mut rows = Vec::new();
+        let mut j = k;
+        while j < flow.len() && row_of[j] == j && cells(j) >= 2 && !chapeau(j) {
+            rows.push(j);
+            j += cells(j);
+        }
+        if rows.len() >= 2 {
+            (k..j).for_each(|m| out[m] = Some(row_of[m]));
+            k = j;
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 /// Whether a text ends with a word and a hyphen (`eighty-`).
@@ -453,4 +516,109 @@ fn is_bare_marker(current: &str) -> bool {
         && !t.contains(' ')
         && (marker::operative(&format!("{t} x")).is_some()
             || marker::subparagraph(&format!("{t} x")).is_some())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A page of Poppler word boxes: each line is `(x, y, text)`, words
+    /// 6 pt a character, 11 pt high.
+    fn page(lines: &[(f64, f64, &str)]) -> String {
+        let mut out = String::from("<doc><page width=\"612\" height=\"792\">");
+        for (x, y, text) in lines {
+            out.push_str("<line>");
+            let mut at = *x;
+            for word in text.split(' ') {
+                let w = word.chars().count() as f64 * 6.0;
+                out.push_str(&format!(
+                    "<word xMin=\"{at}\" yMin=\"{y}\" xMax=\"{}\" yMax=\"{}\">{}</word>",
+                    at + w,
+                    y + 11.0,
+                    word.replace('&', "&amp;")
+                ));
+                at += w + 3.0;
+            }
+            out.push_str("</line>");
+        }
+        out + "</page></doc>"
+    }
+
+    #[test]
+    fn a_table_stays_whole_and_never_takes_the_chapeau() {
+        let xhtml = page(&[
+            (147.0, 100.0, "The General Assembly,"),
+            (123.0, 118.0, "Region"),
+            (300.0, 118.0, "Share"),
+            (420.0, 118.0, "Year"),
+            (123.0, 130.0, "Africa"),
+            (300.0, 130.0, "12"),
+            (420.0, 130.0, "2024"),
+            (147.0, 148.0, "1. Decides to act;"),
+        ]);
+        let text = read(&xhtml).unwrap().text;
+        assert_eq!(
+            text,
+            "The General Assembly,\n\n| Region | Share | Year\n| Africa | 12 | 2024\n\n1. Decides to act;\n"
+        );
+    }
+
+    #[test]
+    fn a_number_and_its_text_a_tab_apart_are_one_line() {
+        let xhtml = page(&[
+            (147.0, 100.0, "The General Assembly,"),
+            (147.0, 118.0, "1."),
+            (220.0, 118.0, "Decides to act;"),
+            (147.0, 136.0, "2."),
+            (220.0, 136.0, "Requests a report."),
+        ]);
+        let text = read(&xhtml).unwrap().text;
+        assert_eq!(
+            text,
+            "The General Assembly,\n\n1. Decides to act;\n\n2. Requests a report.\n"
+        );
+    }
+
+    #[test]
+    fn a_hanging_indent_is_one_paragraph() {
+        let xhtml = page(&[
+            (123.0, 100.0, "The General Assembly,"),
+            (
+                123.0,
+                118.0,
+                "(a) to adopt preventive measures for the safeguarding of",
+            ),
+            (144.0, 130.0, "cultural property in time of peace;"),
+            (123.0, 148.0, "(b) to train the armed forces;"),
+        ]);
+        let text = read(&xhtml).unwrap().text;
+        assert_eq!(
+            text,
+            "The General Assembly,\n\n(a) to adopt preventive measures for the safeguarding of cultural property in time of peace;\n\n(b) to train the armed forces;\n"
+        );
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_across_a_page_break() {
+        let one = page(&[
+            (123.0, 100.0, "The Security Council,"),
+            (
+                147.0,
+                118.0,
+                "1. Decides that the Mission shall, taking into account the",
+            ),
+            (60.0, 760.0, "20-07231 (E) 020620"),
+        ]);
+        let two = page(&[
+            (60.0, 40.0, "2/2"),
+            (123.0, 80.0, "letter of the Minister, act;"),
+            (147.0, 98.0, "2. Requests a report."),
+        ]);
+        let xhtml = one.replace("</doc>", "") + &two.replace("<doc>", "");
+        let text = read(&xhtml).unwrap().text;
+        assert_eq!(
+            text,
+            "The Security Council,\n\n1. Decides that the Mission shall, taking into account the letter of the Minister, act;\n\n2. Requests a report.\n"
+        );
+    }
 }

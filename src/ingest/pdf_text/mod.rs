@@ -135,6 +135,18 @@ mod tests {
     }
 
     #[test]
+    fn a_job_number_is_never_a_footnote_marker() {
+        let text = "United Nations\nA/RES/80/1\nGeneral Assembly\nDistr.: General\n3 November 2025\n25-19831 (E)\n*2519831*\n\nThe General Assembly,\n\nRecalling its resolution 79/1 of 2024,\n\n1. Takes note of the report;1\n\n_______________\n\n1 A/80/1.\n";
+        assert!(looks_like(text));
+        let (draft, _, metadata) = convert_published(text);
+        assert_eq!(
+            draft,
+            "The General Assembly,\n\nRecalling its resolution 79/1 of 2024,\n\n1. Takes note of the report;[^1]\n\n[^1]: A/80/1.\n"
+        );
+        assert_eq!(metadata.symbol.as_deref(), Some("A/RES/80/1"));
+    }
+
+    #[test]
     fn one_paragraph_per_line_is_a_draft() {
         let draft = std::fs::read_to_string("fixtures/bis-numbers/new.txt").unwrap();
         assert!(!looks_like(&draft));

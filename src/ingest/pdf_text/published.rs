@@ -68,14 +68,15 @@ pub fn prepare(text: &str) -> (String, Metadata) {
     (out.join("\n"), found.metadata)
 }
 
-/// Whether a text carries UN page furniture or a masthead.
+/// Whether a text carries UN page furniture or a printed masthead (not
+/// only the "Resolution adopted by" line and bracket a clean draft keeps).
 pub fn has_furniture(text: &str) -> bool {
     let lines: Vec<&str> = text.lines().collect();
     let heads: Vec<Option<&str>> = lines
         .iter()
         .map(|l| Some(l.trim()).filter(|t| !t.is_empty()))
         .collect();
-    masthead::find(&heads).lines > 0 || lines.iter().any(|l| masthead::is_furniture(l, None))
+    masthead::printed(&heads) || lines.iter().any(|l| masthead::is_furniture(l, None))
 }
 
 /// For each line, whether it is furniture, with the blank lines around each

@@ -432,20 +432,27 @@ impl<'a> Weaver<'a> {
             out.push_str(&self.xml[src.start..src.end]);
             return;
         }
-        let mut mine = Vec::new();
+        let mut mine: Vec<(Para, bool)> = Vec::new();
         while let Some(para) = self.plan.get(self.next) {
             let home = self.home_of(para);
-            if home.is_some_and(|h| h != p) {
+            if home.is_some_and(|h| h != p) || (home.is_none() && self.done_with(p, &mine)) {
                 break;
             }
             mine.push((para.clone(), home.is_some()));
             self.next += 1;
         }
+        if self.row.is_some() && entries.len() == 1 {
+            mine = self.replaced_cell(mine);
+        }
+        let replaced = mine
+            .iter()
+            .any(|(para, home)| *home && para.mark == Side::Both);
         if let Some((all, inserted)) = &mut self.row {
             *all += 1;
-            if entries
-                .iter()
-                .all(|&k| self.redline.entries[k].op == Op::Inserted)
+            if !replaced
+                && entries
+                    .iter()
+                    .all(|&k| self.redline.entries[k].op == Op::Inserted)
             {
                 *inserted += 1;
             }
@@ -457,6 +464,48 @@ impl<'a> Weaver<'a> {
                 self.loose(para, home.then_some(p), out);
             }
         }
+    }
+
+    /// Whether paragraph `p` has its own planned paragraphs and none
+    /// follows: the old paragraphs planned next go before the next one.
+    fn done_with(&self, p: usize, mine: &[(Para, bool)]) -> bool {
+        if !mine.iter().any(|(_, home)| *home) {
+            return false;
+        }
+        let next_home = self.plan[self.next..]
+            .iter()
+            .find_map(|para| self.home_of(para));
+        next_home != Some(p)
+    }
+
+    /// In a table cell, a deleted paragraph followed by an inserted one is
+    /// the cell's text replaced: one paragraph with the old text deleted
+    /// and the new inserted, as the cell is compared with its old self.
+    ///
+    /// `[(del "12,000", float), (ins "12,500", home)]` →
+    /// `[(del "12,000" ins "12,500", home)]`.
+    fn replaced_cell(&self, mine: Vec<(Para, bool)>) -> Vec<(Para, bool)> {
+        let [(old, false), (new, true)] = &mine[..] else {
+            return mine;
+        };
+        let deleted = old
+            .entry
+            .is_some_and(|k| self.redline.entries[k].op == Op::Deleted);
+        let inserted = new
+            .entry
+            .is_some_and(|k| self.redline.entries[k].op == Op::Inserted);
+        if !(deleted && inserted && old.moved.is_none() && new.moved.is_none()) {
+            return mine;
+        }
+        let mut pieces: Vec<Piece> = old.pieces[old.markers..].to_vec();
+        pieces.extend(new.pieces[new.markers..].iter().cloned());
+        let para = Para {
+            pieces,
+            mark: Side::Both,
+            markers: 0,
+            ..new.clone()
+        };
+        vec![(para, true)]
     }
 
     /// The package paragraph a planned paragraph writes its new text into.
@@ -495,7 +544,13 @@ impl<'a> Weaver<'a> {
         }
         let changes = self.format_changes(k, &src);
         let reformatted = changes.iter().any(Option::is_some);
-        if homed.len() == 1 && note.is_none() && !reformatted && unchanged(homed[0], auto) {
+        let numbered = self.numbering_added(k, auto);
+        if homed.len() == 1
+            && note.is_none()
+            && !reformatted
+            && numbered.is_none()
+            && unchanged(homed[0], auto)
+        {
             for (para, home) in planned {
                 if *home {
                     out.push_str(&self.xml[src.start..src.end]);
@@ -507,6 +562,7 @@ impl<'a> Weaver<'a> {
         }
         let mut writer = HomeWriter::new(&src, &e.new_text());
         writer.changes = changes;
+        writer.old_ppr = numbered;
         writer.old_looks = match e.old.as_slice() {
             [side] if e.op != Op::Split => self.old.as_ref().and_then(|o| o.looks(side.index)),
             _ => None,
@@ -559,7 +615,12 @@ impl<'a> Weaver<'a> {
             strip(&writer.src.ppr, "w:sectPr")
         };
         let mark = self.mark(para);
-        out.push_str(&with_mark(&ppr, mark.as_deref()));
+        let mut ppr = with_mark(&ppr, mark.as_deref());
+        if let (true, Some(old)) = (first, writer.old_ppr.clone()) {
+            let revision = self.revision();
+            ppr = with_ppr_change(&ppr, &old, &revision);
+        }
+        out.push_str(&ppr);
         let mut body = String::new();
         let markers = &para.pieces[..para.markers];
         let typed_changed = !auto && markers.iter().any(|m| m.side != Side::Both);
@@ -653,6 +714,33 @@ impl<'a> Weaver<'a> {
             n += nl;
         }
         changes
+    }
+
+    /// When Word numbers a paragraph that had no number, its former
+    /// paragraph properties (their content): the old document's, else the
+    /// new ones without their numbering. Rejecting the change takes the
+    /// number away again.
+    fn numbering_added(&self, k: usize, auto: bool) -> Option<String> {
+        let e = &self.redline.entries[k];
+        let [side] = e.old.as_slice() else {
+            return None;
+        };
+        if !auto || side.marker.is_some() {
+            return None;
+        }
+        let home = self.homes.get(&k)?;
+        let ppr = match self.old.as_ref().filter(|o| o.alone(side.index)) {
+            Some(old) => old.para(side.index)?.ppr.clone(),
+            None => strip(&self.paras[*home].ppr, "w:numPr"),
+        };
+        let ppr = ["w:rPr", "w:sectPr", "w:pPrChange"]
+            .iter()
+            .fold(ppr, |p, name| strip(&p, name));
+        let inner = ppr
+            .strip_prefix("<w:pPr>")
+            .and_then(|p| p.strip_suffix("</w:pPr>"))
+            .unwrap_or("");
+        Some(inner.to_string())
     }
 
     /// Gives each formatting revision written in a paragraph its id.
@@ -1045,6 +1133,9 @@ struct HomeWriter {
     old_looks: Option<Vec<Option<String>>>,
     /// How much of the old unit's text is written.
     old_done: usize,
+    /// The old paragraph properties (their content) when Word's numbering
+    /// was added to the paragraph: written as `w:pPrChange`.
+    old_ppr: Option<String>,
 }
 
 impl HomeWriter {
@@ -1069,6 +1160,7 @@ impl HomeWriter {
             changes: Vec::new(),
             old_looks: None,
             old_done: 0,
+            old_ppr: None,
         }
     }
 
@@ -1301,6 +1393,16 @@ fn with_mark(ppr: &str, mark: Option<&str>) -> String {
         .find_map(|t| ppr.find(t))
         .unwrap_or(ppr.len());
     format!("{}<w:rPr>{mark}</w:rPr>{}", &ppr[..at], &ppr[at..])
+}
+
+/// Paragraph properties with a `w:pPrChange` (their last element) holding
+/// former ones.
+fn with_ppr_change(ppr: &str, old: &str, revision: &str) -> String {
+    let change = format!("<w:pPrChange {revision}><w:pPr>{old}</w:pPr></w:pPrChange>");
+    match ppr.rfind("</w:pPr>") {
+        Some(at) => format!("{}{change}{}", &ppr[..at], &ppr[at..]),
+        None => format!("<w:pPr>{change}</w:pPr>"),
+    }
 }
 
 /// Run properties with one more (`<w:i/>`), in the schema's order: after
