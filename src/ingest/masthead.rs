@@ -435,6 +435,7 @@ fn continues_end(t: &str, last_end: Option<usize>, i: usize) -> bool {
 fn metadata(lines: &[Option<&str>]) -> Metadata {
     let mut m = Metadata::default();
     for t in lines.iter().flatten().map(|t| t.trim()) {
+        m.masthead.push(t.to_string());
         if let Some(symbol) = symbol_of(t).filter(|_| m.symbol.is_none()) {
             m.symbol = Some(symbol);
         } else if m.date.is_none() && is_date(t) {

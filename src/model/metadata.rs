@@ -21,12 +21,19 @@ pub struct Metadata {
     /// `English`, `anglais`, `inglés`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub original: Option<String>,
+    /// Every line of the masthead as printed, in order, so that nothing a
+    /// reader sets aside is lost: `["United Nations", "S/2020/449", …]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub masthead: Vec<String>,
 }
 
 impl Metadata {
     /// Whether nothing is known.
     pub fn is_empty(&self) -> bool {
-        self.symbol.is_none() && self.date.is_none() && self.original.is_none()
+        self.symbol.is_none()
+            && self.date.is_none()
+            && self.original.is_none()
+            && self.masthead.is_empty()
     }
 
     /// One line for headers: `S/2020/449, 29 May 2020, original: English`;
@@ -34,7 +41,7 @@ impl Metadata {
     ///
     /// ```
     /// use redraft::model::metadata::Metadata;
-    /// let m = Metadata { symbol: Some("S/2020/449".into()), date: Some("29 May 2020".into()), original: None };
+    /// let m = Metadata { symbol: Some("S/2020/449".into()), date: Some("29 May 2020".into()), ..Metadata::default() };
     /// assert_eq!(m.describe(), "S/2020/449, 29 May 2020");
     /// ```
     pub fn describe(&self) -> String {

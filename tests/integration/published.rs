@@ -438,4 +438,50 @@ fn parse_shows_the_masthead_of_a_pdf() {
         json.get("metadata").is_none(),
         "a clean draft has no masthead"
     );
+    // Nothing the masthead held is lost: every line is kept as printed,
+    // the sponsors and the adoption bracket included.
+    let o = redraft(&["parse", txt.to_str().unwrap(), "--format", "json"]);
+    let json: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let lines: Vec<&str> = json["metadata"]["masthead"]
+        .as_array()
+        .expect("masthead lines")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(lines.contains(&"A/RES/79/7"), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.starts_with("[without reference")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_short_clean_draft_opening_with_its_adoption_lines_keeps_them() {
+    // One paragraph a line with a blank line after each, a title of ten
+    // words and no printed masthead: a draft as circulated, not printed
+    // text, so no line is joined and none set aside.
+    let o = redraft(&[
+        "parse",
+        "fixtures/short-draft-with-adoption-lines/draft.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let units: Vec<(String, String)> = json["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["label"].as_str().unwrap().to_string(),
+                u["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(units.len(), 6, "{units:?}");
+    assert!(units[0].1.starts_with("Resolution adopted by"), "{units:?}");
+    assert!(units[1].1.starts_with("[without reference"), "{units:?}");
+    assert!(units[2].1.starts_with("79/7."), "{units:?}");
+    assert_eq!(units[3].0, "CHAPEAU");
 }

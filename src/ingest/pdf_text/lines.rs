@@ -52,8 +52,16 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
 /// Whether at least a fifth of the non-blank lines end without the
 /// punctuation that ends a paragraph, a heading aside: printed lines cut
 /// mid-sentence.
+///
+/// Lines before the chapeau (the title, an adoption line, the masthead
+/// bracket) do not count, and three cut lines at least are needed: a short
+/// clean draft with a title of ten words is not printed text.
 pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
-    let content: Vec<&str> = raw
+    let start = raw
+        .iter()
+        .position(|l| crate::model::parse::is_chapeau(l.trim()))
+        .map_or(0, |c| c + 1);
+    let content: Vec<&str> = raw[start..]
         .iter()
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
@@ -65,7 +73,7 @@ pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
                 && l.split_whitespace().count() > 6
         })
         .count();
-    cut * 5 >= content.len()
+    cut >= 3 && cut * 5 >= content.len()
 }
 
 /// Whether the text has no blank line between its lines and a sentence runs

@@ -49,7 +49,13 @@ pub fn prepare(text: &str) -> (String, Metadata) {
         .iter()
         .map(|l| Some(l.trim()).filter(|t| !t.is_empty()))
         .collect();
-    let found = masthead::find(&heads);
+    // A draft as circulated may open with "Resolution adopted by …" and its
+    // bracket: without a printed masthead those lines are the draft's own.
+    let found = if masthead::printed(&heads) {
+        masthead::find(&heads)
+    } else {
+        masthead::Masthead::default()
+    };
     let symbol = found.metadata.symbol.clone();
     let furniture = furniture_lines(&lines, found.lines, symbol.as_deref());
     let out: Vec<&str> = lines
