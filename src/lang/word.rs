@@ -22,6 +22,8 @@ struct Words {
     properties: [(&'static str, &'static str); 5],
     /// Paragraph formatting: `alignment`, `style`.
     paragraph: [(&'static str, &'static str); 2],
+    /// A picture inserted, deleted; "after" a paragraph.
+    pictures: (&'static str, &'static str, &'static str),
     /// Word's alignments (`w:jc`) by name.
     alignments: [(&'static str, &'static str); 5],
 }
@@ -48,6 +50,7 @@ const EN: Words = Words {
         ("both", "justified"),
         ("distribute", "distributed"),
     ],
+    pictures: ("picture inserted", "picture deleted", "after"),
 };
 
 const FR: Words = Words {
@@ -75,6 +78,7 @@ const FR: Words = Words {
         ("both", "justifié"),
         ("distribute", "distribué"),
     ],
+    pictures: ("image insérée", "image supprimée", "après"),
 };
 
 const ES: Words = Words {
@@ -99,6 +103,7 @@ const ES: Words = Words {
         ("both", "justificada"),
         ("distribute", "distribuida"),
     ],
+    pictures: ("imagen insertada", "imagen suprimida", "después de"),
 };
 
 fn words(lang: Lang) -> &'static Words {
@@ -149,6 +154,19 @@ pub fn paragraph(lang: Lang, what: &str, old: &str, new: &str) -> String {
     }
     let (open, close) = w.quotes;
     format!("{name}: {open}{old}{close} → {open}{new}{close}")
+}
+
+/// "OP2: picture inserted" (`inline`: in the paragraph `at`), "picture
+/// deleted after PP1" (a picture paragraph after `at`), "picture inserted"
+/// (at the start).
+pub fn picture(lang: Lang, inserted: bool, at: Option<&str>, inline: bool) -> String {
+    let (ins, del, after) = words(lang).pictures;
+    let what = if inserted { ins } else { del };
+    match (at, inline) {
+        (Some(label), true) => format!("{label}: {what}"),
+        (Some(label), false) => format!("{what} {after} {label}"),
+        (None, _) => what.to_string(),
+    }
 }
 
 /// "header: ‘L.3’ → ‘L.4’": the text of a header (`kind` `header`) or

@@ -532,12 +532,23 @@ fn pictures_inserted_or_deleted_alone_are_tracked() {
     let dir = temp_dir("docx-redline-pictures");
     let (few, many) = picture_pair(&dir);
     assert_eq!((pictures(&few, true), pictures(&many, true)), (1, 3));
+    let o = redraft(&[
+        "diff",
+        &few.display().to_string(),
+        &many.display().to_string(),
+        "--format",
+        "text",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "a picture is a difference");
+    let out = crate::support::stdout(&o);
+    assert!(out.contains("* picture inserted after PP1"), "{out}");
+    assert!(out.contains("* OP2: picture inserted"), "{out}");
     for (old, new, name) in [
         (&few, &many, "inserted.docx"),
         (&many, &few, "deleted.docx"),
     ] {
         let red = dir.join(name);
-        diff_docx(old, new, &red, &[]);
+        assert_eq!(diff_docx(old, new, &red, &[]), 1);
         assert_eq!(
             pictures(&red, true),
             pictures(new, true),

@@ -257,6 +257,7 @@ pub fn changes(redline: &Redline, old: &[u8], new: &[u8], formatting: bool) -> V
     if formatting {
         notes.extend(formatting_notes(redline, old, new));
     }
+    notes.extend(picture_notes(redline, old, new));
     if let (Some(new), Some(old)) = (Package::open(new), Package::open(old)) {
         notes.extend(super::furniture::notes(&new, &old, redline.new.lang));
     }
@@ -280,6 +281,68 @@ pub fn write_notes(
         writeln!(out, "* {note}")?;
     }
     Ok(())
+}
+
+/// Pictures inserted or deleted, one note each: "OP2: picture inserted"
+/// in a paragraph of text, "picture deleted after PP1" for a picture
+/// paragraph.
+fn picture_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
+    let (Some(olddoc), Some(newdoc), Some(mut package)) = (
+        OldDoc::open(old, redline),
+        NewDoc::open(new, redline),
+        Package::open(new),
+    ) else {
+        return Vec::new();
+    };
+    let cx = super::pictures::Context {
+        redline,
+        homes: &newdoc.homes,
+        paras: &newdoc.paras,
+        old: &olddoc,
+    };
+    let Some(plan) = super::pictures::Pictures::plan(&cx, old, &mut package, &mut String::new())
+    else {
+        return Vec::new();
+    };
+    let label = |p: usize| {
+        let k = newdoc.homes.iter().find(|(_, q)| **q == p)?.0;
+        Some(redline.entries[*k].label().to_string())
+    };
+    let before = |p: Option<usize>| p.and_then(|p| (0..=p).rev().find_map(label));
+    let lang = redline.new.lang;
+    let mut notes = Vec::new();
+    let mut add = |inserted: bool, at: Option<String>, inline: bool| {
+        notes.push(crate::lang::word::picture(
+            lang,
+            inserted,
+            at.as_deref(),
+            inline,
+        ));
+    };
+    let mut paras: Vec<_> = plan.inserted.iter().collect();
+    paras.sort();
+    for (&p, marks) in paras {
+        let inline = !plan.new_paragraphs.contains(&p);
+        let at = if inline { label(p) } else { before(Some(p)) };
+        for _ in marks.iter().filter(|m| **m) {
+            add(true, at.clone(), inline);
+        }
+    }
+    let mut runs: Vec<_> = plan.deleted_runs.iter().collect();
+    runs.sort();
+    for (&p, list) in runs {
+        for _ in list {
+            add(false, label(p), true);
+        }
+    }
+    let mut deleted: Vec<_> = plan.deleted_paragraphs.iter().collect();
+    deleted.sort();
+    for (&after, list) in deleted {
+        for _ in list {
+            add(false, before(after), false);
+        }
+    }
+    notes
 }
 
 /// Formatting-only changes, one note each.

@@ -48,6 +48,15 @@ pub struct Pictures {
     pub deleted_runs: HashMap<usize, Vec<String>>,
 }
 
+/// A paragraph in the sequence pictures are paired in: a picture-only
+/// paragraph (its pictures), or one holding a unit of both drafts (its
+/// paragraph in the new document).
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Pictures(Vec<u64>),
+    Unit(usize),
+}
+
 /// A picture: its run and what identifies it.
 #[derive(Debug, Clone)]
 struct Picture {
@@ -192,13 +201,29 @@ impl Pictures {
         let mut matched: HashMap<usize, usize> = HashMap::new();
         let old_only: Vec<usize> = (0..old.only.len()).filter(|&q| old.only[q]).collect();
         let new_only: Vec<usize> = (0..new.only.len()).filter(|&p| new.only[p]).collect();
+        let homes: HashSet<usize> = pairs.values().copied().collect();
         let sigs = |doc: &Doc, k: usize| doc.pictures[k].iter().map(|p| p.sig).collect::<Vec<_>>();
-        let common = lcs(
-            &old_only.iter().map(|&q| sigs(&old, q)).collect::<Vec<_>>(),
-            &new_only.iter().map(|&p| sigs(&new, p)).collect::<Vec<_>>(),
-        );
-        for (a, b) in common {
-            matched.insert(old_only[a], new_only[b]);
+        // Pictures in order among the paragraphs both documents share, so
+        // that the same picture is paired where it stands.
+        let old_seq: Vec<(usize, Item)> = (0..old.only.len())
+            .filter_map(|q| match (old.only[q], pairs.get(&q)) {
+                (true, _) => Some((q, Item::Pictures(sigs(&old, q)))),
+                (false, Some(&p)) => Some((q, Item::Unit(p))),
+                _ => None,
+            })
+            .collect();
+        let new_seq: Vec<(usize, Item)> = (0..new.only.len())
+            .filter_map(|p| match (new.only[p], homes.contains(&p)) {
+                (true, _) => Some((p, Item::Pictures(sigs(&new, p)))),
+                (false, true) => Some((p, Item::Unit(p))),
+                _ => None,
+            })
+            .collect();
+        let items = |seq: &[(usize, Item)]| seq.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>();
+        for (a, b) in lcs(&items(&old_seq), &items(&new_seq)) {
+            if let Item::Pictures(_) = old_seq[a].1 {
+                matched.insert(old_seq[a].0, new_seq[b].0);
+            }
         }
         let taken: HashSet<usize> = matched.values().copied().collect();
         for &p in new_only.iter().filter(|p| !taken.contains(p)) {
