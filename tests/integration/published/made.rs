@@ -227,15 +227,25 @@ fn tools() -> bool {
     all
 }
 
-/// The pages of a PDF as `pdftotext -layout` prints them.
-fn pages(pdf: &Path) -> Vec<String> {
-    let o = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
+/// The text of a PDF as `pdftotext` prints it, with `-layout` or without.
+fn extract(pdf: &Path, layout: bool) -> String {
+    let mut cmd = Command::new("pdftotext");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let o = cmd
+        .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
         .expect("run pdftotext");
-    String::from_utf8_lossy(&o.stdout)
+    assert!(o.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The pages of a PDF as `pdftotext -layout` prints them.
+fn pages(pdf: &Path) -> Vec<String> {
+    extract(pdf, true)
         .split('\u{c}')
         .map(str::to_string)
         .filter(|p| !p.trim().is_empty())
@@ -302,6 +312,16 @@ fn made_un_documents_parse_as_their_drafts() {
         );
         assert!(in_footnote, "{}: no page break inside a footnote", m.lang);
         assert_eq!(load(&pdf).to_text(), draft.to_text(), "{}", m.lang);
+        for (name, layout) in [("layout", true), ("plain", false)] {
+            let txt = dir.join(format!("{}-{name}.txt", m.lang));
+            std::fs::write(&txt, extract(&pdf, layout)).unwrap();
+            assert_eq!(
+                load(&txt).to_text(),
+                draft.to_text(),
+                "{}: pdftotext {name}",
+                m.lang
+            );
+        }
         let o = redraft(&["parse", pdf.to_str().unwrap(), "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(json["metadata"]["symbol"], SYMBOL, "{}", m.lang);
