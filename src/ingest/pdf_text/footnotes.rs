@@ -416,9 +416,10 @@ fn standalone(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>,
     // a list of figures.
     let glued = spaces == 0
         && head.ends_with(char::is_alphabetic)
-        && tail.len() > 1
-        && tail[1..].starts_with(' ')
-        && tail[1..].trim_start().starts_with(char::is_alphabetic);
+        && tail.len() >= 1
+        && (tail[1..].is_empty()
+            || (tail[1..].starts_with(' ')
+                && tail[1..].trim_start().starts_with(char::is_alphabetic)));
     if !word_before || (spaces == 0 && !glued) || punct.is_none() {
         return None;
     }
