@@ -170,11 +170,19 @@ fn continuation(flow: &[Line], page_begin: usize, notes: &[Note]) -> Option<usiz
     (from..flow.len()).find(|&k| {
         let area = &flow[k..];
         let ended_once = area[..area.len() - 1].iter().all(|l| !ends(l)) && ends(&area[area.len() - 1]);
-        let starts_lower = area[0].trimmed().starts_with(char::is_lowercase);
+        let first = area[0].trimmed();
+        let numbered = crate::model::marker::operative(first).is_some()
+            || crate::model::marker::subparagraph(first).is_some();
+        // One line alone is its own measure: it must be wider itself.
+        let measured: Vec<Line> = if area.len() == 1 {
+            vec![area[0].clone(), area[0].clone()]
+        } else {
+            area.to_vec()
+        };
         ended_once
-            && starts_lower
+            && !numbered
             && footnote_start(&area[0].text).is_none()
-            && wider(&flow[page_begin..k], area, 4)
+            && wider(&flow[page_begin..k], &measured, 4)
     })
 }
 
