@@ -102,6 +102,7 @@ pub fn cut_between_lines(raw: &[&str]) -> bool {
 /// each knowing whether a meaningful blank line came before it.
 pub fn read(raw: &[&str]) -> Vec<Line> {
     let blanks_mean_nothing = blank_after_every_line(raw);
+    let scattered = scattered_words(raw);
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_break = false;
     let mut new_page = false;
@@ -140,7 +141,7 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         }
         out.push(Line {
             text: kept,
-            break_before: pending_break && !out.is_empty(),
+            break_before: pending_break && !out.is_empty() && !scattered[number],
             page_start: new_page && !out.is_empty(),
             source: (number, line.len() - line.trim_start_matches('\u{0C}').len()),
         });
@@ -148,6 +149,40 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         new_page = false;
     }
     out
+}
+
+/// For each raw line, whether it is one of the words of a justified line
+/// that an extraction without layout scattered one a line, blank lines
+/// between (`States,` / `` / `within` / `` / `their`): a run of at least
+/// three such lines of one or two words, none a paragraph number or ending
+/// a sentence. The blank lines between them mean nothing.
+fn scattered_words(raw: &[&str]) -> Vec<bool> {
+    let fragment = |l: &str| {
+        let t = l.trim();
+        let with_text = format!("{t} x");
+        !t.is_empty()
+            && t.split_whitespace().count() <= 2
+            && !t.ends_with(['.', '!', '?'])
+            && crate::model::marker::operative(&with_text).is_none()
+            && crate::model::marker::subparagraph(&with_text).is_none()
+    };
+    let mut marks = vec![false; raw.len()];
+    let content: Vec<usize> = (0..raw.len()).filter(|&i| !raw[i].trim().is_empty()).collect();
+    let mut k = 0;
+    while k < content.len() {
+        let mut j = k;
+        while j < content.len()
+            && fragment(raw[content[j]])
+            && (j == k || content[j] > content[j - 1] + 1)
+        {
+            j += 1;
+        }
+        if j - k >= 3 {
+            content[k..j].iter().for_each(|&i| marks[i] = true);
+        }
+        k = j.max(k + 1);
+    }
+    marks
 }
 
 /// A line holding only a footnote number over an indented line of text,
@@ -245,6 +280,26 @@ mod tests {
             [false, true, false]
         );
         assert_eq!(lines[1].text, "b");
+    }
+
+    #[test]
+    fn words_scattered_one_a_line_do_not_break() {
+        let lines = read(&[
+            "3. Encourages Member",
+            "mandates and capacities:",
+            "",
+            "States,",
+            "",
+            "within",
+            "",
+            "their",
+            "",
+            "(a) to adopt",
+        ]);
+        let breaks: Vec<bool> = lines.iter().map(|l| l.break_before).collect();
+        assert_eq!(breaks, [false, false, false, false, false, true]);
+        let headings = read(&["a.", "", "Annex", "", "b.", "", "Title"]);
+        assert!(headings[1].break_before);
     }
 
     #[test]
