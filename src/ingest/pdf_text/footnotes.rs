@@ -123,7 +123,8 @@ fn lift_page_end(
             return false;
         };
         let (taken, found) = area(&flow[k..], expected, compounds);
-        let few_lines = taken <= found.len() * NOTE_LINES || wider(&flow[page_begin..k], &flow[k..], 3);
+        let few_lines =
+            taken <= found.len() * NOTE_LINES || wider(&flow[page_begin..k], &flow[k..], 3);
         let short = (flow.len() - k) * 3 <= page_len * 2 && few_lines;
         let digits = n.to_string();
         let marked = flow[page_begin..k]
@@ -169,7 +170,8 @@ fn continuation(flow: &[Line], page_begin: usize, notes: &[Note]) -> Option<usiz
     let from = (page_begin + 1).max(flow.len().saturating_sub(PAGE_END_LINES));
     (from..flow.len()).find(|&k| {
         let area = &flow[k..];
-        let ended_once = area[..area.len() - 1].iter().all(|l| !ends(l)) && ends(&area[area.len() - 1]);
+        let ended_once =
+            area[..area.len() - 1].iter().all(|l| !ends(l)) && ends(&area[area.len() - 1]);
         let first = area[0].trimmed();
         let numbered = crate::model::marker::operative(first).is_some()
             || crate::model::marker::subparagraph(first).is_some();

@@ -116,9 +116,8 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     let compound = format!("{left}-{right}").to_lowercase();
-    let keep = !compounds.1
-        || next.starts_with(char::is_uppercase)
-        || compounds.0.contains(&compound);
+    let keep =
+        !compounds.1 || next.starts_with(char::is_uppercase) || compounds.0.contains(&compound);
     if !keep {
         text.pop();
     }

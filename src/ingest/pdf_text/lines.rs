@@ -14,6 +14,10 @@ pub struct Line {
     /// Where it stands in the source: 0-based line, and the byte where its
     /// text starts in that line.
     pub source: (usize, usize),
+    /// Whether it is one of the words of a justified line that the
+    /// extraction scattered one a line (see `scattered_words`): prose, not
+    /// a table cell.
+    pub scattered: bool,
 }
 
 /// A line of the flow with only its text, for tests.
@@ -24,6 +28,7 @@ pub fn line(text: &str) -> Line {
         break_before: false,
         page_start: false,
         source: (0, 0),
+        scattered: false,
     }
 }
 
@@ -144,6 +149,7 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
             break_before: pending_break && !out.is_empty() && !scattered[number],
             page_start: new_page && !out.is_empty(),
             source: (number, line.len() - line.trim_start_matches('\u{0C}').len()),
+            scattered: scattered[number],
         });
         pending_break = false;
         new_page = false;
@@ -155,7 +161,7 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
 /// that an extraction without layout scattered one a line, blank lines
 /// between (`States,` / `` / `within` / `` / `their`): a run of at least
 /// three such lines of one or two words, none a paragraph number or ending
-/// a sentence. The blank lines between them mean nothing.
+/// a sentence, most of them prose words. The blank lines between them mean nothing.
 fn scattered_words(raw: &[&str]) -> Vec<bool> {
     let fragment = |l: &str| {
         let t = l.trim();
@@ -167,7 +173,9 @@ fn scattered_words(raw: &[&str]) -> Vec<bool> {
             && crate::model::marker::subparagraph(&with_text).is_none()
     };
     let mut marks = vec![false; raw.len()];
-    let content: Vec<usize> = (0..raw.len()).filter(|&i| !raw[i].trim().is_empty()).collect();
+    let content: Vec<usize> = (0..raw.len())
+        .filter(|&i| !raw[i].trim().is_empty())
+        .collect();
     let mut k = 0;
     while k < content.len() {
         let mut j = k;
@@ -177,7 +185,16 @@ fn scattered_words(raw: &[&str]) -> Vec<bool> {
         {
             j += 1;
         }
-        if j - k >= 3 {
+        // Prose words, not the cells of a table: most start in lower case
+        // or end with a comma or semicolon.
+        let prose = content[k..j]
+            .iter()
+            .filter(|&&i| {
+                let t = raw[i].trim();
+                t.starts_with(char::is_lowercase) || t.ends_with([',', ';'])
+            })
+            .count();
+        if j - k >= 3 && prose * 4 >= (j - k) * 3 {
             content[k..j].iter().for_each(|&i| marks[i] = true);
         }
         k = j.max(k + 1);
