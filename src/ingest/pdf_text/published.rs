@@ -115,9 +115,10 @@ fn header_symbol(line: &str) -> bool {
 }
 
 /// A line that may belong to a running header: short, not ending a
-/// sentence or a sentence part, not opening a numbered paragraph (the last
-/// page may hold only a short paragraph between the symbol and the page
-/// number).
+/// sentence or a sentence part, not opening a numbered paragraph. A
+/// paragraph's last line standing alone between a page number and a job
+/// number ("Decides to remain seized of the matter."), or a short last
+/// page between the symbol and the page number, is text, never furniture.
 fn header_like(line: &str) -> bool {
     let t = line.trim();
     let end = t.trim_end_matches(['»', '”', '"', '’', ')', ' ', '\u{a0}']);
