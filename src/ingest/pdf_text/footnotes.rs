@@ -97,19 +97,21 @@ pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
 /// started at `page_begin`: the earliest line `N text` (N the next
 /// footnote number, or any number below 100 for the first) from which the
 /// rest of the page reads as a short footnote area (at most two thirds of the
-/// page, at most [`NOTE_LINES`] lines a note), and whose number has a
-/// marker in the page above it.
+/// page, at most [`NOTE_LINES`] lines a note unless its lines are wider than
+/// the text's, as a smaller type makes them), and whose number has a marker
+/// in the page above it. First, the rest of a note cut by the previous page
+/// break is taken from the foot of this one ([`continuation`]).
 fn lift_page_end(
     flow: &mut Vec<Line>,
     page_begin: usize,
     notes: &mut Vec<Note>,
     compounds: &Compounds,
 ) {
-    if let Some(k) = continuation(flow, page_begin, notes) {
-        if let Some(last) = notes.last_mut() {
-            for line in flow.drain(k..) {
-                join(&mut last.text, line.trimmed(), compounds);
-            }
+    if let Some(k) = continuation(flow, page_begin, notes)
+        && let Some(last) = notes.last_mut()
+    {
+        for line in flow.drain(k..) {
+            join(&mut last.text, line.trimmed(), compounds);
         }
     }
     let expected = notes.last().map(|n| n.number + 1);
@@ -426,7 +428,7 @@ fn standalone(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>,
     // a list of figures.
     let glued = spaces == 0
         && head.ends_with(char::is_alphabetic)
-        && tail.len() >= 1
+        && !tail.is_empty()
         && (tail[1..].is_empty()
             || (tail[1..].starts_with(' ')
                 && tail[1..].trim_start().starts_with(char::is_alphabetic)));
