@@ -315,8 +315,21 @@ mod tests {
         ]);
         let breaks: Vec<bool> = lines.iter().map(|l| l.break_before).collect();
         assert_eq!(breaks, [false, false, false, false, false, true]);
-        let headings = read(&["a.", "", "Annex", "", "b.", "", "Title"]);
-        assert!(headings[1].break_before);
+        // Short headings (capitalised, not prose words) keep their breaks.
+        let headings = read(&[
+            "Annex",
+            "",
+            "Cooperation",
+            "",
+            "Further Action",
+            "",
+            "1. The text goes on",
+            "over two lines.",
+            "2. Next one",
+            "and more.",
+        ]);
+        let breaks: Vec<bool> = headings.iter().map(|l| l.break_before).collect();
+        assert_eq!(breaks[..4], [false, true, true, true]);
     }
 
     #[test]
