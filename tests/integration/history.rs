@@ -328,7 +328,10 @@ fn a_french_history_speaks_french_with_the_documents_numbering() {
         "{term}"
     );
     let json = reader_text(&VERSIONS, "json");
-    assert!(json.contains("\"label\": \"OP16\""), "JSON keeps the labels");
+    assert!(
+        json.contains("\"label\": \"OP16\""),
+        "JSON keeps the labels"
+    );
 }
 
 #[test]
@@ -363,5 +366,8 @@ fn a_spanish_history_speaks_spanish_with_the_documents_numbering() {
         "{md}"
     );
     let term = reader_text(&SPANISH, "term");
-    assert!(term.contains("⋯ 5 sin cambios (título – párrafo 1) ⋯"), "{term}");
+    assert!(
+        term.contains("⋯ 5 sin cambios (título – párrafo 1) ⋯"),
+        "{term}"
+    );
 }

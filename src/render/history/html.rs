@@ -51,7 +51,12 @@ pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(out, "<title>{}{colon} {}</title>", words.title, names.join(" → "))?;
+    writeln!(
+        out,
+        "<title>{}{colon} {}</title>",
+        words.title,
+        names.join(" → ")
+    )?;
     writeln!(out, "<style>{STYLE}{}</style></head>", round_rules(history))?;
     writeln!(out, "<body>\n<header><h1>{}</h1>", words.title)?;
     legend_list(history, out)?;
@@ -62,7 +67,11 @@ pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
         names.last().cloned().unwrap_or_default(),
     );
     // The names are escaped already.
-    writeln!(out, "<h2>{}</h2>", cumulative_heading(history, &first, &last))?;
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        cumulative_heading(history, &first, &last)
+    )?;
     let mut html = String::new();
     for e in &history.cumulative {
         unit(history, e, &mut html);
@@ -110,7 +119,11 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "</tr></thead><tbody>")?;
     for row in rows(history) {
-        let class = if row.deleted { " class=\"deleted\"" } else { "" };
+        let class = if row.deleted {
+            " class=\"deleted\""
+        } else {
+            ""
+        };
         write!(out, "<tr{class}><td>{}</td>", escape(&row.unit))?;
         for l in &row.labels {
             write!(out, "<td>{}</td>", escape(l))?;

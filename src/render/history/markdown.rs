@@ -81,7 +81,9 @@ fn body(e: &CumulativeEntry, last: usize, lang: Lang) -> String {
         let (lead, core, trail) = hug(&s.text);
         let core = escape(&core.replace('\n', " ¶ "));
         out.push_str(lead);
-        let tag = round.map_or(String::new(), |r| format!("<sub>{}</sub>", round_name(r, lang)));
+        let tag = round.map_or(String::new(), |r| {
+            format!("<sub>{}</sub>", round_name(r, lang))
+        });
         let strong = if *round == Some(last) { "***" } else { "**" };
         match s.op {
             SegmentOp::Equal => out.push_str(&core),

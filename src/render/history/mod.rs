@@ -278,8 +278,14 @@ mod tests {
 
     #[test]
     fn a_cell_says_the_number_alone_when_it_is_enough() {
-        assert_eq!(short_name("paragraph 16", "paragraph 17").as_deref(), Some("16"));
-        assert_eq!(short_name("paragraph 17", "paragraph 17").as_deref(), Some("17"));
+        assert_eq!(
+            short_name("paragraph 16", "paragraph 17").as_deref(),
+            Some("16")
+        );
+        assert_eq!(
+            short_name("paragraph 17", "paragraph 17").as_deref(),
+            Some("17")
+        );
         assert_eq!(
             short_name("alinéa 4 du préambule", "alinéa 3 du préambule").as_deref(),
             Some("4")
