@@ -485,3 +485,28 @@ fn a_short_clean_draft_opening_with_its_adoption_lines_keeps_them() {
     assert!(units[2].1.starts_with("79/7."), "{units:?}");
     assert_eq!(units[3].0, "CHAPEAU");
 }
+
+#[test]
+fn a_last_line_between_a_page_number_and_a_job_number_is_text() {
+    // Poppler's plain mode prints a paragraph number alone, the page
+    // number, the paragraph's text, then the job number: the text stood
+    // between two furniture lines and was taken for a running header, so
+    // "Decides to remain seized of the matter." vanished without a word.
+    let o = redraft(&[
+        "parse",
+        "fixtures/pdf-text-last-line-between-furniture/extracted.txt",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let json: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let units = json["units"].as_array().unwrap();
+    let last = units.last().unwrap();
+    assert_eq!(last["label"], "OP2");
+    assert_eq!(last["text"], "Decides to remain seized of the matter.");
+    assert!(
+        units
+            .iter()
+            .all(|u| !u["text"].as_str().unwrap().is_empty())
+    );
+}

@@ -54,7 +54,7 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
 /// mid-sentence.
 ///
 /// Lines before the chapeau (the title, an adoption line, the masthead
-/// bracket) do not count, and three cut lines at least are needed: a short
+/// bracket) do not count, and two cut lines at least are needed: a short
 /// clean draft with a title of ten words is not printed text.
 pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
     let start = raw
@@ -73,7 +73,7 @@ pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
                 && l.split_whitespace().count() > 6
         })
         .count();
-    cut >= 3 && cut * 5 >= content.len()
+    cut >= 2 && cut * 5 >= content.len()
 }
 
 /// Whether the text has no blank line between its lines and a sentence runs

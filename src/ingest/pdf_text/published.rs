@@ -115,10 +115,12 @@ fn header_symbol(line: &str) -> bool {
 }
 
 /// A line that may belong to a running header: short, and not ending a
-/// sentence part.
+/// sentence or a sentence part. A paragraph's last line standing alone
+/// between a page number and a job number ("Decides to remain seized of
+/// the matter.") is text, never furniture.
 fn header_like(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 90 && !t.ends_with([';', ',', ':'])
+    t.chars().count() <= 90 && !t.ends_with(['.', ';', ',', ':'])
 }
 
 /// Marks the blank lines before and after furniture line `i`.
