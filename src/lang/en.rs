@@ -620,4 +620,14 @@ pub static READER: ReaderWords = ReaderWords {
         after: "text after {x}",
         text: "unnumbered paragraph {n}",
     },
+    history: super::reader::HistoryWords {
+        title: "History",
+        lineage: "Lineage of the paragraphs",
+        cumulative: "Cumulative redline",
+        round: "round {n}",
+        latest: "latest round",
+        deleted_in: "deleted in round {n}",
+        unit: "paragraph",
+        last_change: "last change",
+    },
 };

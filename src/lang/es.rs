@@ -564,4 +564,14 @@ pub static READER: ReaderWords = ReaderWords {
         after: "texto después de {x}",
         text: "párrafo sin número {n}",
     },
+    history: super::reader::HistoryWords {
+        title: "Historial",
+        lineage: "Trayectoria de los párrafos",
+        cumulative: "Texto comparado acumulado",
+        round: "versión {n}",
+        latest: "última versión",
+        deleted_in: "suprimido en la versión {n}",
+        unit: "párrafo",
+        last_change: "último cambio",
+    },
 };

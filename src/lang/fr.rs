@@ -617,4 +617,14 @@ pub static READER: ReaderWords = ReaderWords {
         after: "texte après {x}",
         text: "paragraphe non numéroté {n}",
     },
+    history: super::reader::HistoryWords {
+        title: "Historique",
+        lineage: "Parcours des paragraphes",
+        cumulative: "Texte comparé cumulé",
+        round: "version {n}",
+        latest: "dernière version",
+        deleted_in: "supprimé dans la version {n}",
+        unit: "paragraphe",
+        last_change: "dernière modification",
+    },
 };

@@ -14,13 +14,7 @@ use std::io::{self, Write};
 /// `serde_json::Value` writes them.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     let mut buf = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut buf, &Sorted(redline)).map_err(|e| {
-        // Keep the kind of a write error: a closed pipe is no trouble.
-        match e.io_error_kind() {
-            Some(kind) => io::Error::new(kind, e),
-            None => io::Error::other(e),
-        }
-    })?;
+    serde_json::to_writer_pretty(&mut buf, &Sorted(redline)).map_err(io::Error::from)?;
     writeln!(buf)?;
     buf.flush()
 }

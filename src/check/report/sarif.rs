@@ -27,7 +27,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         version: "2.1.0",
     };
     let mut buf = io::BufWriter::new(out);
-    serde_json::to_writer_pretty(&mut buf, &log).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut buf, &log).map_err(io::Error::from)?;
     writeln!(buf)?;
     buf.flush()
 }
