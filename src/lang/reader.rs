@@ -125,7 +125,8 @@ pub struct ReaderWords {
     pub fold: &'static str,
     /// The part of a fold line counting renumbered units: `{n} renumbered`.
     pub fold_renumbered: Count,
-    /// The months, for dates in headers.
+    /// The months, for dates in headers: the language's one list of
+    /// months (the same as [`crate::lang::Adoption::months`]).
     pub months: [&'static str; 12],
     /// How the first day of a month is written (`1er` in French).
     pub first_day: &'static str,
