@@ -11,6 +11,10 @@
 //! shows. It prints one Markdown line for the README and fails if reading
 //! takes 0.5 s or more.
 
+#[path = "common/release.rs"]
+mod release;
+
+use release::build_redraft;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -118,29 +122,6 @@ fn page_count(pdf: &Path) -> usize {
         .output()
         .expect("pdftotext");
     String::from_utf8_lossy(&o.stdout).matches('\u{c}').count()
-}
-
-/// Builds the release binary and gives its path.
-fn build_redraft(manifest: &Path) -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "--bin", "redraft"])
-        .current_dir(manifest)
-        .status()
-        .expect("run cargo build");
-    assert!(status.success(), "cargo build --release failed");
-    let exe = std::env::current_exe().expect("current exe");
-    let release = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| manifest.join("target/release"));
-    let bin = release.join("redraft");
-    if bin.exists() {
-        bin
-    } else {
-        manifest.join("target/release/redraft")
-    }
 }
 
 /// Words the paragraphs are made of, cycled deterministically.

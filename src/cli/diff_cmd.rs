@@ -26,9 +26,11 @@ pub struct Args {
     /// Colour for the terminal format.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
-    /// Unchanged units shown around each change (terminal format).
-    #[arg(long, default_value_t = 1)]
-    context: usize,
+    /// Unchanged units shown around each change (terminal format) [default:
+    /// 1]; given when the output is piped, the redline is the folded
+    /// terminal format (without colour) rather than the full text.
+    #[arg(long, value_name = "N")]
+    context: Option<usize>,
     /// Show every unit (terminal format).
     #[arg(long)]
     full: bool,
@@ -122,7 +124,7 @@ pub fn run(args: &Args) -> Result<u8> {
     };
     let render_options = RenderOptions {
         full: args.full,
-        context: args.context,
+        context: args.context.unwrap_or(1),
         color: color(args),
         width: args
             .output
@@ -174,7 +176,7 @@ fn format(args: &Args) -> Result<Option<Format>> {
         },
         None => match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
             Some(path) => from_extension(path)?,
-            None if std::io::stdout().is_terminal() => Format::Term,
+            None if std::io::stdout().is_terminal() || args.context.is_some() => Format::Term,
             None => Format::Text,
         },
     }))

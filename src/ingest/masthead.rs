@@ -21,123 +21,22 @@
 //! PDF reader, which also knows where they stand on the page, and the
 //! reader of text other tools extracted), finds where the masthead of the
 //! first page ends, and keeps what matters as [`Metadata`]. The words of
-//! each language are data in [`WORDS`].
+//! each language are data in its table ([`crate::lang::MastheadWords`] and
+//! the months of [`crate::lang::Adoption`]).
 
+use crate::lang::{Lang, MastheadWords};
 use crate::model::metadata::Metadata;
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Words of the masthead, in English, French and Spanish.
-struct Words {
-    /// Organs named under "United Nations".
-    organs: &'static [&'static str],
-    /// "United Nations".
-    united_nations: &'static [&'static str],
-    /// What ends a sponsor line: "draft resolution".
-    draft_resolution: &'static [&'static str],
-    /// What opens the line of an adopted resolution.
-    adopted: &'static [&'static str],
-    /// What opens a note of reissue.
-    reissued: &'static [&'static str],
-    /// "Please recycle".
-    recycle: &'static [&'static str],
-    /// Month names, lower case.
-    months: &'static [&'static str],
-}
-
-/// The masthead words of the three languages.
-static WORDS: [Words; 3] = [
-    Words {
-        organs: &[
-            "general assembly",
-            "security council",
-            "economic and social council",
-            "trusteeship council",
-            "international court of justice",
-            "secretariat",
-        ],
-        united_nations: &["united nations"],
-        draft_resolution: &["draft resolution", "revised draft resolution"],
-        adopted: &["resolution adopted by"],
-        reissued: &["reissued for technical reasons"],
-        recycle: &["please recycle"],
-        months: &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
-    },
-    Words {
-        organs: &[
-            "assemblée générale",
-            "conseil de sécurité",
-            "conseil économique et social",
-            "conseil de tutelle",
-            "secrétariat",
-        ],
-        united_nations: &["nations unies"],
-        draft_resolution: &["projet de résolution", "projet de résolution révisé"],
-        adopted: &["résolution adoptée par"],
-        reissued: &["nouveau tirage pour raisons techniques"],
-        recycle: &["merci de recycler", "prière de recycler"],
-        months: &[
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
-    },
-    Words {
-        organs: &[
-            "asamblea general",
-            "consejo de seguridad",
-            "consejo económico y social",
-            "consejo de administración fiduciaria",
-            "secretaría",
-        ],
-        united_nations: &["naciones unidas"],
-        draft_resolution: &["proyecto de resolución", "proyecto de resolución revisado"],
-        adopted: &["resolución aprobada por"],
-        reissued: &["publicado nuevamente por razones técnicas"],
-        recycle: &["sírvase reciclar", "por favor recicle"],
-        months: &[
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
-    },
-];
-
+/// The masthead words of one kind, in every language: a published
+/// document is read whatever its language.
 fn any_words(
-    pick: impl Fn(&Words) -> &'static [&'static str],
+    pick: impl Fn(&'static MastheadWords) -> &'static [&'static str],
 ) -> impl Iterator<Item = &'static str> {
-    WORDS.iter().flat_map(move |w| pick(w).iter().copied())
+    Lang::ALL
+        .iter()
+        .flat_map(move |l| pick(&l.table().masthead).iter().copied())
 }
 
 macro_rules! regex {
@@ -287,7 +186,9 @@ pub fn is_date(t: &str) -> bool {
     let day = day.trim_end_matches("er");
     day.len() <= 2
         && day.chars().all(|c| c.is_ascii_digit())
-        && any_words(|w| w.months).any(|m| m == *month)
+        && Lang::ALL
+            .iter()
+            .any(|l| l.table().adoption.month(month).is_some())
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
 }
@@ -311,8 +212,10 @@ fn role(t: &str) -> Option<Role> {
     }
     let lower = t.to_lowercase();
     let lower = lower.trim_end_matches(['*', ' ']);
-    let is = |list: &[&str]| list.contains(&lower);
-    if WORDS.iter().any(|w| is(w.organs) || is(w.united_nations)) {
+    if any_words(|w| w.organs)
+        .chain(any_words(|w| w.united_nations))
+        .any(|w| w == lower)
+    {
         return Some(Role::Inside);
     }
     if symbol_of(t).is_some() || DISTRIBUTION.is_match(t) || ORIGINAL.is_match(t) || is_date(t) {

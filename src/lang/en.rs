@@ -39,6 +39,23 @@ const ORDINALS: &[&str] = &[
     "thirtieth",
 ];
 
+/// The months, January first, as running text writes them: the one list
+/// the parser, the masthead reader and the redline's dates share.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The English table.
 pub static TABLE: Language = Language {
     code: "en",
@@ -155,20 +172,7 @@ pub static TABLE: Language = Language {
     adoption: super::Adoption {
         meeting: &["plenary meeting", "meeting"],
         ordinal_endings: &["st", "nd", "rd", "th"],
-        months: &[
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ],
+        months: &MONTHS,
         date_links: &[],
         masthead_brackets: &[
             "without reference to a main committee",
@@ -177,6 +181,21 @@ pub static TABLE: Language = Language {
             "adopted by a recorded vote",
             "adopted by a vote",
         ],
+    },
+    masthead: super::MastheadWords {
+        organs: &[
+            "general assembly",
+            "security council",
+            "economic and social council",
+            "trusteeship council",
+            "international court of justice",
+            "secretariat",
+        ],
+        united_nations: &["united nations"],
+        draft_resolution: &["draft resolution", "revised draft resolution"],
+        adopted: &["resolution adopted by"],
+        reissued: &["reissued for technical reasons"],
+        recycle: &["please recycle"],
     },
     references: References {
         paragraph: &["paragraph", "paragraphs", "para", "paras"],
@@ -582,20 +601,7 @@ pub static READER: ReaderWords = ReaderWords {
     renumbered_only_list: "Renumbered only",
     fold: "{n} {unchanged} ({range})",
     fold_renumbered: ("{n} renumbered", "{n} renumbered"),
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
+    months: MONTHS,
     first_day: "1",
     date: "{d} {month} {y}",
     names: UnitNames {
@@ -613,5 +619,15 @@ pub static READER: ReaderWords = ReaderWords {
         table: "table {n}",
         after: "text after {x}",
         text: "unnumbered paragraph {n}",
+    },
+    history: super::reader::HistoryWords {
+        title: "History",
+        lineage: "Lineage of the paragraphs",
+        cumulative: "Cumulative redline",
+        round: "round {n}",
+        latest: "latest round",
+        deleted_in: "deleted in round {n}",
+        unit: "paragraph",
+        last_change: "last change",
     },
 };

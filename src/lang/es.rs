@@ -4,6 +4,23 @@ use super::amendments::{AmendmentStyle, NewUnit, RefForm, RefKind, Sentence};
 use super::reader::{CountWords, ReaderWords, UnitNames};
 use super::{Hygiene, Language, References};
 
+/// The months, January first, as running text writes them: the one list
+/// the parser, the masthead reader and the redline's dates share.
+const MONTHS: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 /// The Spanish table.
 pub static TABLE: Language = Language {
     code: "es",
@@ -98,20 +115,7 @@ pub static TABLE: Language = Language {
     adoption: super::Adoption {
         meeting: &["sesión plenaria", "sesión"],
         ordinal_endings: &["ª", "a", "a.", "º", "o"],
-        months: &[
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
+        months: &MONTHS,
         date_links: &["de"],
         masthead_brackets: &[
             "sin remisión previa a una comisión principal",
@@ -121,6 +125,20 @@ pub static TABLE: Language = Language {
             "aprobada en votación registrada",
             "aprobada en votación",
         ],
+    },
+    masthead: super::MastheadWords {
+        organs: &[
+            "asamblea general",
+            "consejo de seguridad",
+            "consejo económico y social",
+            "consejo de administración fiduciaria",
+            "secretaría",
+        ],
+        united_nations: &["naciones unidas"],
+        draft_resolution: &["proyecto de resolución", "proyecto de resolución revisado"],
+        adopted: &["resolución aprobada por"],
+        reissued: &["publicado nuevamente por razones técnicas"],
+        recycle: &["sírvase reciclar", "por favor recicle"],
     },
     references: References {
         paragraph: &["párrafo", "párrafos", "párr"],
@@ -527,20 +545,7 @@ pub static READER: ReaderWords = ReaderWords {
     renumbered_only_list: "Solo renumerados",
     fold: "{n} {unchanged} ({range})",
     fold_renumbered: ("{n} renumerado", "{n} renumerados"),
-    months: [
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ],
+    months: MONTHS,
     first_day: "1",
     date: "{d} de {month} de {y}",
     names: UnitNames {
@@ -558,5 +563,15 @@ pub static READER: ReaderWords = ReaderWords {
         table: "cuadro {n}",
         after: "texto después de {x}",
         text: "párrafo sin número {n}",
+    },
+    history: super::reader::HistoryWords {
+        title: "Historial",
+        lineage: "Trayectoria de los párrafos",
+        cumulative: "Texto comparado acumulado",
+        round: "versión {n}",
+        latest: "última versión",
+        deleted_in: "suprimido en la versión {n}",
+        unit: "párrafo",
+        last_change: "último cambio",
     },
 };

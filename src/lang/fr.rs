@@ -4,6 +4,23 @@ use super::amendments::{AmendmentStyle, NewUnit, RefForm, RefKind, Sentence};
 use super::reader::{CountWords, ReaderWords, UnitNames};
 use super::{Hygiene, Language, References};
 
+/// The months, January first, as running text writes them: the one list
+/// the parser, the masthead reader and the redline's dates share.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
 /// The French table.
 pub static TABLE: Language = Language {
     code: "fr",
@@ -128,20 +145,7 @@ pub static TABLE: Language = Language {
     adoption: super::Adoption {
         meeting: &["séance plénière", "séance"],
         ordinal_endings: &["e", "ᵉ", "ème", "re", "er"],
-        months: &[
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ],
+        months: &MONTHS,
         date_links: &[],
         masthead_brackets: &[
             "sans renvoi à une grande commission",
@@ -151,6 +155,20 @@ pub static TABLE: Language = Language {
             "adoptée à l’issue d’un vote",
             "adoptée par un vote",
         ],
+    },
+    masthead: super::MastheadWords {
+        organs: &[
+            "assemblée générale",
+            "conseil de sécurité",
+            "conseil économique et social",
+            "conseil de tutelle",
+            "secrétariat",
+        ],
+        united_nations: &["nations unies"],
+        draft_resolution: &["projet de résolution", "projet de résolution révisé"],
+        adopted: &["résolution adoptée par"],
+        reissued: &["nouveau tirage pour raisons techniques"],
+        recycle: &["merci de recycler", "prière de recycler"],
     },
     references: References {
         paragraph: &["paragraphe", "paragraphes"],
@@ -580,20 +598,7 @@ pub static READER: ReaderWords = ReaderWords {
     renumbered_only_list: "Seulement renumérotés",
     fold: "{n} {unchanged} ({range})",
     fold_renumbered: ("dont {n} renuméroté", "dont {n} renumérotés"),
-    months: [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ],
+    months: MONTHS,
     first_day: "1er",
     date: "{d} {month} {y}",
     names: UnitNames {
@@ -611,5 +616,15 @@ pub static READER: ReaderWords = ReaderWords {
         table: "tableau {n}",
         after: "texte après {x}",
         text: "paragraphe non numéroté {n}",
+    },
+    history: super::reader::HistoryWords {
+        title: "Historique",
+        lineage: "Parcours des paragraphes",
+        cumulative: "Texte comparé cumulé",
+        round: "version {n}",
+        latest: "dernière version",
+        deleted_in: "supprimé dans la version {n}",
+        unit: "paragraphe",
+        last_change: "dernière modification",
     },
 };

@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-pub use vocab::{Adoption, Hygiene, References};
+pub use vocab::{Adoption, Hygiene, MastheadWords, References};
 
 /// A language a draft can be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -123,6 +123,8 @@ pub struct Language {
     pub subparagraph_marker: &'static str,
     /// How adoption is recorded: closing meeting line, masthead brackets.
     pub adoption: Adoption,
+    /// The masthead and page furniture of a published document.
+    pub masthead: MastheadWords,
     /// How cross-references are written (`redraft check`).
     pub references: References,
     /// Placeholders and other drafting hygiene (`redraft check`).

@@ -125,7 +125,8 @@ pub struct ReaderWords {
     pub fold: &'static str,
     /// The part of a fold line counting renumbered units: `{n} renumbered`.
     pub fold_renumbered: Count,
-    /// The months, for dates in headers.
+    /// The months, for dates in headers: the language's one list of
+    /// months (the same as [`crate::lang::Adoption::months`]).
     pub months: [&'static str; 12],
     /// How the first day of a month is written (`1er` in French).
     pub first_day: &'static str,
@@ -133,6 +134,31 @@ pub struct ReaderWords {
     pub date: &'static str,
     /// The names of units.
     pub names: UnitNames,
+    /// What `redraft history` says.
+    pub history: HistoryWords,
+}
+
+/// The words of a history (`redraft history`). A round is named after the
+/// version it produced, as negotiators do: round 2 turns version 1 into
+/// version 2 (`round 2`, `version 2`, `versión 2`).
+#[derive(Debug)]
+pub struct HistoryWords {
+    /// The page's heading: `History`.
+    pub title: &'static str,
+    /// The heading of the lineage table.
+    pub lineage: &'static str,
+    /// The heading of the cumulative redline (the versions follow).
+    pub cumulative: &'static str,
+    /// A round: `round {n}`.
+    pub round: &'static str,
+    /// The mark of the latest round in the legend.
+    pub latest: &'static str,
+    /// A unit deleted along the way: `deleted in round {n}`.
+    pub deleted_in: &'static str,
+    /// The first column of the lineage table (the unit, as numbered now).
+    pub unit: &'static str,
+    /// The last column of the lineage table.
+    pub last_change: &'static str,
 }
 
 impl ReaderWords {
@@ -213,6 +239,7 @@ mod tests {
             assert!(r.fold.contains("{range}") && r.fold.contains("{unchanged}"));
             assert!(r.names.subparagraph.contains("{parent}"));
             assert!(r.names.in_part.contains("{part}"));
+            assert!(r.history.round.contains("{n}") && r.history.deleted_in.contains("{n}"));
         }
     }
 }

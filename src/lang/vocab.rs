@@ -107,7 +107,8 @@ pub struct Adoption {
     /// Endings of that ordinal number ("th" in "80th", "e" in "80e", "ª" in
     /// "80ª").
     pub ordinal_endings: &'static [&'static str],
-    /// The months, January first.
+    /// The months, January first, as running text writes them
+    /// ("January", "janvier"): compare them case-insensitively.
     pub months: &'static [&'static str],
     /// Words that may stand between day, month and year ("de" in "30 de
     /// octubre de 2024").
@@ -115,6 +116,52 @@ pub struct Adoption {
     /// How the standard brackets under a resolution's masthead open
     /// ("without reference to a main committee", "on the report of").
     pub masthead_brackets: &'static [&'static str],
+}
+
+/// The words of the masthead and page furniture of a published UN
+/// document (see [`crate::ingest::masthead`]), lower case, matched against
+/// a whole line or its start:
+///
+/// ```text
+/// United Nations                       A/C.3/79/L.5      ← united_nations
+/// General Assembly                     Distr.: Limited   ← organs
+/// Argentina and Chile: draft resolution                  ← draft_resolution
+/// Resolution adopted by the General Assembly on …        ← adopted
+/// * Reissued for technical reasons on 5 June 2020.       ← reissued
+/// 24-18293 (E)   *2418293*   Please recycle              ← recycle
+/// ```
+#[derive(Debug)]
+pub struct MastheadWords {
+    /// The organs named under "United Nations" ("general assembly").
+    pub organs: &'static [&'static str],
+    /// "United Nations".
+    pub united_nations: &'static [&'static str],
+    /// What ends a line of sponsors: "draft resolution".
+    pub draft_resolution: &'static [&'static str],
+    /// What opens the line of an adopted resolution: "resolution adopted by".
+    pub adopted: &'static [&'static str],
+    /// What opens a note of reissue: "reissued for technical reasons".
+    pub reissued: &'static [&'static str],
+    /// "Please recycle".
+    pub recycle: &'static [&'static str],
+}
+
+impl Adoption {
+    /// The number (1 to 12) of the month `word` names, in any case.
+    ///
+    /// ```
+    /// use redraft::lang::Lang;
+    /// let en = &Lang::En.table().adoption;
+    /// assert_eq!(en.month("october"), Some(10));
+    /// assert_eq!(en.month("May"), Some(5));
+    /// assert_eq!(Lang::Fr.table().adoption.month("Août"), Some(8));
+    /// assert_eq!(en.month("octobre"), None);
+    /// ```
+    pub fn month(&self, word: &str) -> Option<usize> {
+        let word = word.to_lowercase();
+        let i = self.months.iter().position(|m| m.to_lowercase() == word)?;
+        Some(i + 1)
+    }
 }
 
 impl References {

@@ -162,9 +162,7 @@ fn date_len(words: &[String], table: &Adoption) -> Option<usize> {
     }
     k += 1;
     k += skip_links(&words[k..], table);
-    if !table.months.contains(&words.get(k)?.as_str()) {
-        return None;
-    }
+    table.month(words.get(k)?)?;
     k += 1;
     k += skip_links(&words[k..], table);
     let year = words.get(k)?;

@@ -1,6 +1,7 @@
 //! `redraft history`: three committed versions of the Annex I draft (the
-//! lineage table, blame, the cumulative redline with rounds, labels), and
-//! `--git` on a repository made by the test.
+//! lineage table, blame, the cumulative redline with rounds, labels),
+//! `--git` on a repository made by the test, and the reader's formats in
+//! the draft's language (French, Spanish) without the tool's labels.
 
 use crate::support::*;
 use std::path::Path;
@@ -12,18 +13,19 @@ const VERSIONS: [&str; 3] = [
     "fixtures/history/adoption.txt",
 ];
 
-/// The lineage rows every run on the three versions must show (Markdown,
-/// versions named `a`, `b`, `c` by the caller's header).
+/// The lineage rows every run on the three (French) versions must show
+/// (Markdown): the unit as numbered now, its number in each version, the
+/// round of its last change.
 const ROWS: [&str; 9] = [
-    "| OP2 | OP2 | OP2 | OP2 | R2 (edited) |",
-    "| OP13 | OP14 | OP14 | OP13 | — |",
-    "| OP14 | OP13 | OP13 | OP14 | R2 (moved) |",
-    "| OP16 | — | OP16 | OP16 | R2 (edited) |",
-    "| OP17 | OP16 | OP17 | OP17 | — |",
-    "| OP22 | — | OP22 | OP22 | R1 (inserted) |",
-    "| OP39 | OP38 | OP40 | OP39 | — |",
-    "| FN11 | FN9 | FN11 | FN11 | R1 (edited) |",
-    "| — | OP37 | OP39 | — | deleted in R2 |",
+    "| paragraphe 2 | 2 | 2 | 2 | version 2 (modifié) |",
+    "| paragraphe 13 | 14 | 14 | 13 | — |",
+    "| paragraphe 14 | 13 | 13 | 14 | version 2 (déplacé) |",
+    "| paragraphe 16 | — | 16 | 16 | version 2 (modifié) |",
+    "| paragraphe 17 | 16 | 17 | 17 | — |",
+    "| paragraphe 22 | — | 22 | 22 | version 1 (inséré) |",
+    "| paragraphe 39 | 38 | 40 | 39 | — |",
+    "| note 11 | 9 | 11 | 11 | version 1 (modifié) |",
+    "| — | paragraphe 37 | paragraphe 39 | — | supprimé dans la version 2 |",
 ];
 
 fn history(extra: &[&str]) -> String {
@@ -48,14 +50,19 @@ fn assert_rows(md: &str) {
 fn lineage_table_of_three_versions() {
     let md = history(&["--format", "markdown"]);
     assert!(
-        md.contains("| unit | before.txt | after.txt | adoption.txt | last change |"),
+        md.contains(
+            "| paragraphe | before.txt | after.txt | adoption.txt | dernière modification |"
+        ),
         "{md}"
     );
-    assert!(md.contains("- R2: after.txt → adoption.txt"), "{md}");
+    assert!(
+        md.contains("- version 2\u{202f}: after.txt → adoption.txt (dernière version)"),
+        "{md}"
+    );
     assert_rows(&md);
     let units = md
         .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| unit"))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| paragraphe |"))
         .count();
     let latest = load(&root().join(VERSIONS[2])).units.len();
     assert_eq!(
@@ -69,16 +76,21 @@ fn lineage_table_of_three_versions() {
 fn cumulative_redline_tags_each_change_with_its_round() {
     let md = history(&["--format", "markdown"]);
     assert!(
-        md.contains("qui concerne ~~13~~<sub>R1</sub>***11***<sub>R2</sub> personnes"),
+        md.contains(
+            "qui concerne ~~13~~<sub>version 1</sub>***11***<sub>version 2</sub> personnes"
+        ),
         "{md}"
     );
-    assert!(md.contains("**37**<sub>R1</sub>"), "{md}");
+    assert!(md.contains("**37**<sub>version 1</sub>"), "{md}");
     let term = history(&["--format", "term", "--color", "never"]);
     assert!(
-        term.contains("afin de lancer +}{R2+dès+}{R1+ 2022"),
+        term.contains("afin de lancer +}{version 2+dès+}{version 1+ 2022"),
         "{term}"
     );
-    assert!(term.contains("[moved to OP14; R2]"), "{term}");
+    assert!(
+        term.contains("[déplacé ; désormais paragraphe 14\u{202f}; version 2]"),
+        "{term}"
+    );
 }
 
 #[test]
@@ -119,12 +131,14 @@ fn blame_gives_the_round_of_every_word() {
 fn html_has_a_colour_per_round_and_emphasises_the_last() {
     let html = history(&["--format", "html"]);
     assert!(html.contains("<li class=\"r2 latest\">"), "legend");
-    assert!(html.contains("(latest round)"));
+    assert!(html.contains("(dernière version)"));
     assert!(html.contains(".r1 { color:"), "a colour per round");
-    assert!(
-        html.contains("<ins class=\"r2 latest\" title=\"R2: after.txt → adoption.txt\">11</ins>")
-    );
-    assert!(html.contains("<del class=\"r1\" title=\"R1: before.txt → after.txt\">13</del>"));
+    assert!(html.contains(
+        "<ins class=\"r2 latest\" title=\"version 2\u{202f}: after.txt → adoption.txt (dernière version)\">11</ins>"
+    ));
+    assert!(html.contains(
+        "<del class=\"r1\" title=\"version 1\u{202f}: before.txt → after.txt\">13</del>"
+    ));
 }
 
 #[test]
@@ -140,7 +154,7 @@ fn labels_name_the_versions() {
         "adoption",
     ]);
     assert!(
-        md.contains("| unit | zero draft | Rev.1 | adoption | last change |"),
+        md.contains("| paragraphe | zero draft | Rev.1 | adoption | dernière modification |"),
         "{md}"
     );
     let o = redraft(&["history", VERSIONS[0], VERSIONS[1], "--label", "only one"]);
@@ -209,7 +223,7 @@ fn git_history_of_a_file() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let md = stdout(&o);
     let header = format!(
-        "| unit | 2021-01-10 {} | 2021-02-20 {} | 2021-03-30 {} | last change |",
+        "| paragraphe | 2021-01-10 {} | 2021-02-20 {} | 2021-03-30 {} | dernière modification |",
         hashes[0], hashes[1], hashes[2]
     );
     assert!(md.contains(&header), "{header}\n{md}");
@@ -221,7 +235,7 @@ fn git_history_of_a_file() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let md = stdout(&o);
     let header = format!(
-        "| unit | 2021-02-20 {} | 2021-03-30 {} | last change |",
+        "| paragraphe | 2021-02-20 {} | 2021-03-30 {} | dernière modification |",
         hashes[1], hashes[2]
     );
     assert!(md.contains(&header), "{header}\n{md}");
@@ -251,4 +265,109 @@ fn git_outside_a_repository_is_trouble() {
     let o = redraft(&["history", "--git", draft.to_str().expect("path")]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("git:"), "{}", stderr(&o));
+}
+
+/// The three Spanish versions.
+const SPANISH: [&str; 3] = [
+    "fixtures/history-es/v0.txt",
+    "fixtures/history-es/v1.txt",
+    "fixtures/history-es/v2.txt",
+];
+
+/// What a reader sees of a history: the output, HTML tags stripped.
+fn reader_text(versions: &[&str], format: &str) -> String {
+    let mut args = vec!["history"];
+    args.extend(versions);
+    args.extend(["--format", format, "--color", "never"]);
+    let o = redraft(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    if format == "html" {
+        let body = out.split("<body>").nth(1).unwrap_or(&out);
+        regex::Regex::new("<[^>]*>")
+            .expect("regex")
+            .replace_all(body, "")
+            .into_owned()
+    } else {
+        out
+    }
+}
+
+/// No internal label (`OP16`, `PP3`, `FN9`, `H2`, `R2`) in a reader's text.
+fn assert_no_label(text: &str, what: &str) {
+    let label = regex::Regex::new(r"\b(OP|PP|FN|H)\d+\b|\bR\d\b").expect("regex");
+    let found: Vec<&str> = label.find_iter(text).map(|m| m.as_str()).collect();
+    assert!(found.is_empty(), "{what}: labels {found:?} in:\n{text}");
+}
+
+#[test]
+fn a_french_history_speaks_french_with_the_documents_numbering() {
+    for format in ["term", "markdown", "html"] {
+        let text = reader_text(&VERSIONS, format);
+        assert_no_label(&text, format);
+        for phrase in [
+            "Historique",
+            "version 1",
+            "(dernière version)",
+            "Texte comparé cumulé",
+            "supprimé dans la version 2",
+            "déplacé ; désormais paragraphe 14\u{202f}; version 2",
+            "ancien 16",
+            "inséré\u{202f}; version 1",
+        ] {
+            assert!(text.contains(phrase), "{format}: {phrase:?} in:\n{text}");
+        }
+    }
+    let term = reader_text(&VERSIONS, "term");
+    assert!(
+        term.contains("⋯ 13 inchangés (paragraphe 3 – paragraphe 12) ⋯"),
+        "{term}"
+    );
+    assert!(
+        term.lines().any(|l| l.starts_with("alinéa 1 du préambule")),
+        "{term}"
+    );
+    let json = reader_text(&VERSIONS, "json");
+    assert!(
+        json.contains("\"label\": \"OP16\""),
+        "JSON keeps the labels"
+    );
+}
+
+#[test]
+fn a_spanish_history_speaks_spanish_with_the_documents_numbering() {
+    for format in ["term", "markdown", "html"] {
+        let text = reader_text(&SPANISH, format);
+        assert_no_label(&text, format);
+        for phrase in [
+            "Historial",
+            "versión 2: v1.txt → v2.txt (última versión)",
+            "Texto comparado acumulado: v0.txt → v2.txt",
+            "suprimido en la versión 2",
+            "insertado; versión 1",
+            "antes 2",
+            "último cambio",
+        ] {
+            assert!(text.contains(phrase), "{format}: {phrase:?} in:\n{text}");
+        }
+    }
+    let md = reader_text(&SPANISH, "markdown");
+    for row in [
+        "| párrafo 2 | — | 2 | 2 | versión 1 (insertado) |",
+        "| párrafo 3 | 2 | 3 | 3 | versión 2 (modificado) |",
+        "| párrafo 4 | 4 | 5 | 4 | — |",
+        "| nota 1 | 1 | 1 | 1 | versión 1 (modificado) |",
+        "| — | párrafo 3 | párrafo 4 | — | suprimido en la versión 2 |",
+    ] {
+        assert!(md.lines().any(|l| l == row), "missing {row:?} in:\n{md}");
+    }
+    assert!(
+        md.contains("~~13~~<sub>versión 1</sub>***11***<sub>versión 2</sub>"),
+        "{md}"
+    );
+    let term = reader_text(&SPANISH, "term");
+    assert!(
+        term.contains("⋯ 5 sin cambios (título – párrafo 1) ⋯"),
+        "{term}"
+    );
 }

@@ -476,3 +476,15 @@ fn published_documents_name_themselves_in_the_print_header_and_the_swap_hint() {
     ]);
     assert!(!stderr(&o).contains("swapped"), "{}", stderr(&o));
 }
+
+#[test]
+fn context_given_folds_piped_output() {
+    // Piped, the default is the full text; asking for context is asking
+    // for the folded redline, renumbered-only paragraphs folded too.
+    let full = stdout(&redraft(&["diff", OLD, NEW]));
+    let folded = stdout(&redraft(&["diff", OLD, NEW, "--context", "0"]));
+    assert!(folded.lines().count() * 2 < full.lines().count());
+    assert!(folded.contains("⋯"), "{folded}");
+    assert!(!folded.contains('\u{1b}'), "no colour when piped");
+    assert!(folded.contains("[-36-] {+37+}"), "{folded}");
+}

@@ -47,7 +47,13 @@ fn footnote_start(line: &str) -> Option<(u32, &str)> {
     }
     let rest = &t[digits..];
     let text = rest.trim_start();
-    if rest.len() == text.len() || text.is_empty() || crate::model::marker::operative(t).is_some() {
+    // Some tools glue the superscript number to the note's text
+    // (`1United Nations, Treaty Series`): a capital letter follows it.
+    let glued = rest.starts_with(char::is_uppercase);
+    if (rest.len() == text.len() && !glued)
+        || text.is_empty()
+        || crate::model::marker::operative(t).is_some()
+    {
         return None;
     }
     Some((t[..digits].parse().ok()?, text.trim_end()))
@@ -91,14 +97,23 @@ pub fn lift(lines: Vec<Line>, compounds: &Compounds) -> (Vec<Line>, Vec<Note>) {
 /// started at `page_begin`: the earliest line `N text` (N the next
 /// footnote number, or any number below 100 for the first) from which the
 /// rest of the page reads as a short footnote area (at most two thirds of the
-/// page, at most [`NOTE_LINES`] lines a note), and whose number has a
-/// marker in the page above it.
+/// page, at most [`NOTE_LINES`] lines a note unless its lines are wider than
+/// the text's, as a smaller type makes them), and whose number has a marker
+/// in the page above it. First, the rest of a note cut by the previous page
+/// break is taken from the foot of this one ([`continuation`]).
 fn lift_page_end(
     flow: &mut Vec<Line>,
     page_begin: usize,
     notes: &mut Vec<Note>,
     compounds: &Compounds,
 ) {
+    if let Some(k) = continuation(flow, page_begin, notes)
+        && let Some(last) = notes.last_mut()
+    {
+        for line in flow.drain(k..) {
+            join(&mut last.text, line.trimmed(), compounds);
+        }
+    }
     let expected = notes.last().map(|n| n.number + 1);
     let plausible = |n: u32| expected.map_or(n < 100, |e| n == e);
     let page_len = flow.len() - page_begin;
@@ -110,7 +125,9 @@ fn lift_page_end(
             return false;
         };
         let (taken, found) = area(&flow[k..], expected, compounds);
-        let short = (flow.len() - k) * 3 <= page_len * 2 && taken <= found.len() * NOTE_LINES;
+        let few_lines =
+            taken <= found.len() * NOTE_LINES || wider(&flow[page_begin..k], &flow[k..], 3);
+        let short = (flow.len() - k) * 3 <= page_len * 2 && few_lines;
         let digits = n.to_string();
         let marked = flow[page_begin..k]
             .iter()
@@ -125,6 +142,52 @@ fn lift_page_end(
             notes.push(note);
         }
     }
+}
+
+/// Whether the lines of a footnote area, its last line aside, are on the
+/// whole longer than the full lines of the text above: footnotes are set in
+/// a smaller type, so more characters fill the same width.
+fn wider(text: &[Line], area: &[Line], share: usize) -> bool {
+    let len = |l: &Line| l.trimmed().chars().count();
+    let mut body: Vec<usize> = text.iter().map(len).filter(|&n| n >= 30).collect();
+    body.sort_unstable();
+    let Some(&usual) = body.get(body.len() / 2) else {
+        return false;
+    };
+    let full = &area[..area.len().saturating_sub(1)];
+    let longer = full.iter().filter(|l| len(l) * 20 > usual * 21).count();
+    !full.is_empty() && body.len() >= 3 && longer * 4 >= full.len() * share
+}
+
+/// Where a footnote cut by the page break goes on at the foot of the next
+/// page (`page_begin` on): the earliest line from which the rest of the
+/// page reads as the note's continuation (lines wider than the text's,
+/// ending the note), when the last note does not end a sentence.
+fn continuation(flow: &[Line], page_begin: usize, notes: &[Note]) -> Option<usize> {
+    let last = notes.last()?;
+    if last.text.ends_with(['.', ')']) || flow.len() <= page_begin + 1 {
+        return None;
+    }
+    let ends = |l: &Line| l.trimmed().ends_with('.');
+    let from = (page_begin + 1).max(flow.len().saturating_sub(PAGE_END_LINES));
+    (from..flow.len()).find(|&k| {
+        let area = &flow[k..];
+        let ended_once =
+            area[..area.len() - 1].iter().all(|l| !ends(l)) && ends(&area[area.len() - 1]);
+        let first = area[0].trimmed();
+        let numbered = crate::model::marker::operative(first).is_some()
+            || crate::model::marker::subparagraph(first).is_some();
+        // One line alone is its own measure: it must be wider itself.
+        let measured: Vec<Line> = if area.len() == 1 {
+            vec![area[0].clone(), area[0].clone()]
+        } else {
+            area.to_vec()
+        };
+        ended_once
+            && !numbered
+            && footnote_start(&area[0].text).is_none()
+            && wider(&flow[page_begin..k], &measured, 4)
+    })
 }
 
 /// How many lines at the end of a page may hold footnotes printed without
@@ -288,7 +351,7 @@ fn marker_in(text: &str, start: usize, digits: &str) -> Option<(std::ops::Range<
                 return Some((s..e + spaces_before_punctuation(&text[e..]), String::new()));
             }
             Some(c) if c.is_whitespace() => {
-                if let Some(found) = standalone(text, s, e) {
+                if let Some(found) = standalone(text, s, e).or_else(|| spaced_after(text, s, e)) {
                     return Some(found);
                 }
             }
@@ -360,13 +423,32 @@ fn standalone(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>,
         .chars()
         .next()
         .filter(|c| matches!(c, ',' | '.' | ';' | ':'));
-    if !word_before || spaces == 0 || punct.is_none() {
+    // Glued to the punctuation (`Protocoles 1, la`), the marker must
+    // follow a word and the text go on with a word: `articles 1, 2` is
+    // a list of figures.
+    let glued = spaces == 0
+        && head.ends_with(char::is_alphabetic)
+        && !tail.is_empty()
+        && (tail[1..].is_empty()
+            || (tail[1..].starts_with(' ')
+                && tail[1..].trim_start().starts_with(char::is_alphabetic)));
+    if !word_before || (spaces == 0 && !glued) || punct.is_none() {
         return None;
     }
     Some((
         head.len()..e + spaces_before_punctuation(tail),
         String::new(),
     ))
+}
+
+/// `Protocols, 1 the`: a raised marker after a word's punctuation that the
+/// extraction set apart with spaces, the text going on after it.
+fn spaced_after(text: &str, s: usize, e: usize) -> Option<(std::ops::Range<usize>, String)> {
+    let head = text[..s].trim_end();
+    let tail = &text[e..];
+    let punct = head.ends_with([',', ';', ':']) && after_a_word(head);
+    let goes_on = tail.starts_with(' ') && tail.trim_start().starts_with(char::is_alphabetic);
+    (punct && goes_on).then(|| (head.len()..e, String::new()))
 }
 
 #[cfg(test)]
@@ -413,6 +495,16 @@ mod tests {
         );
         assert_eq!(m("the report;3 and", "3").unwrap(), "the report;[^3] and");
         assert!(m("resolutions 75/1,2 and", "2").is_none());
+        assert_eq!(
+            m("its two Protocols, 1 the Convention", "1").unwrap(),
+            "its two Protocols,[^1] the Convention"
+        );
+        assert!(m("paragraphs 2, 3 and 4", "3").is_none());
+        assert!(m("articles 1, 2 et 3", "1").is_none());
+        assert_eq!(
+            m("deux Protocoles 1, la Convention", "1").unwrap(),
+            "deux Protocoles[^1], la Convention"
+        );
         let t = "relatives à R15316.  ";
         let g = glued_to_a_code(t, 0, "16").unwrap();
         assert_eq!(&t[g.0.clone()], "16");

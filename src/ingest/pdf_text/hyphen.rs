@@ -8,22 +8,54 @@
 
 use std::collections::HashSet;
 
-/// The hyphenated words found inside lines of the document, lower-cased.
-#[derive(Debug, Default, Clone)]
-pub struct Compounds(HashSet<String>);
+/// The hyphenated words found inside lines of the document, lower-cased,
+/// and whether the document was hyphenated when it was laid out.
+#[derive(Debug, Clone)]
+pub struct Compounds(HashSet<String>, bool);
 
-/// Collects the hyphenated words written inside lines.
+impl Default for Compounds {
+    fn default() -> Self {
+        Compounds(HashSet::new(), true)
+    }
+}
+
+/// Collects the hyphenated words written inside lines, and whether the
+/// layout hyphenated words: some word cut at a line end (`organiza-` /
+/// `tion`) is written whole elsewhere. Without such evidence, in a text
+/// with line-end hyphens, a hyphen at a line end is the word's own
+/// (`eighty-` / `first`), as in documents printed without hyphenation.
 pub fn compounds(text: &str) -> Compounds {
     let mut set = HashSet::new();
+    let mut words = HashSet::new();
     for line in text.lines() {
         for word in line.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
             let inner = word.trim_matches('-');
             if inner.contains('-') && inner.chars().any(char::is_alphabetic) {
                 set.insert(inner.to_lowercase());
+            } else if !inner.is_empty() {
+                words.insert(inner.to_lowercase());
             }
         }
     }
-    Compounds(set)
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut cuts = 0;
+    let hyphenated = lines.windows(2).any(|w| {
+        let Some(head) = w[0].strip_suffix('-') else {
+            return false;
+        };
+        let left = head.rsplit(char::is_whitespace).next().unwrap_or("");
+        let right: String = w[1].chars().take_while(|c| c.is_alphabetic()).collect();
+        if !(left.ends_with(char::is_alphabetic) && right.starts_with(char::is_lowercase)) {
+            return false;
+        }
+        cuts += 1;
+        words.contains(&format!("{left}{right}").to_lowercase())
+    });
+    Compounds(set, hyphenated || cuts == 0)
 }
 
 /// How many lines end with a letter and a hyphen and are followed by a line
@@ -84,7 +116,8 @@ pub fn join(text: &mut String, next: &str, compounds: &Compounds) {
         .take_while(|c| c.is_alphanumeric() || *c == '-')
         .collect();
     let compound = format!("{left}-{right}").to_lowercase();
-    let keep = next.starts_with(char::is_uppercase) || compounds.0.contains(&compound);
+    let keep =
+        !compounds.1 || next.starts_with(char::is_uppercase) || compounds.0.contains(&compound);
     if !keep {
         text.pop();
     }

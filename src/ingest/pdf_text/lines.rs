@@ -14,6 +14,10 @@ pub struct Line {
     /// Where it stands in the source: 0-based line, and the byte where its
     /// text starts in that line.
     pub source: (usize, usize),
+    /// Whether it is one of the words of a justified line that the
+    /// extraction scattered one a line (see `scattered_words`): prose, not
+    /// a table cell.
+    pub scattered: bool,
 }
 
 /// A line of the flow with only its text, for tests.
@@ -24,6 +28,7 @@ pub fn line(text: &str) -> Line {
         break_before: false,
         page_start: false,
         source: (0, 0),
+        scattered: false,
     }
 }
 
@@ -102,6 +107,7 @@ pub fn cut_between_lines(raw: &[&str]) -> bool {
 /// each knowing whether a meaningful blank line came before it.
 pub fn read(raw: &[&str]) -> Vec<Line> {
     let blanks_mean_nothing = blank_after_every_line(raw);
+    let scattered = scattered_words(raw);
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_break = false;
     let mut new_page = false;
@@ -140,14 +146,60 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         }
         out.push(Line {
             text: kept,
-            break_before: pending_break && !out.is_empty(),
+            break_before: pending_break && !out.is_empty() && !scattered[number],
             page_start: new_page && !out.is_empty(),
             source: (number, line.len() - line.trim_start_matches('\u{0C}').len()),
+            scattered: scattered[number],
         });
         pending_break = false;
         new_page = false;
     }
     out
+}
+
+/// For each raw line, whether it is one of the words of a justified line
+/// that an extraction without layout scattered one a line, blank lines
+/// between (`States,` / `` / `within` / `` / `their`): a run of at least
+/// three such lines of one or two words, none a paragraph number or ending
+/// a sentence, most of them prose words. The blank lines between them mean nothing.
+fn scattered_words(raw: &[&str]) -> Vec<bool> {
+    let fragment = |l: &str| {
+        let t = l.trim();
+        let with_text = format!("{t} x");
+        !t.is_empty()
+            && t.split_whitespace().count() <= 2
+            && !t.ends_with(['.', '!', '?'])
+            && crate::model::marker::operative(&with_text).is_none()
+            && crate::model::marker::subparagraph(&with_text).is_none()
+    };
+    let mut marks = vec![false; raw.len()];
+    let content: Vec<usize> = (0..raw.len())
+        .filter(|&i| !raw[i].trim().is_empty())
+        .collect();
+    let mut k = 0;
+    while k < content.len() {
+        let mut j = k;
+        while j < content.len()
+            && fragment(raw[content[j]])
+            && (j == k || content[j] > content[j - 1] + 1)
+        {
+            j += 1;
+        }
+        // Prose words, not the cells of a table: most start in lower case
+        // or end with a comma or semicolon.
+        let prose = content[k..j]
+            .iter()
+            .filter(|&&i| {
+                let t = raw[i].trim();
+                t.starts_with(char::is_lowercase) || t.ends_with([',', ';'])
+            })
+            .count();
+        if j - k >= 3 && prose * 4 >= (j - k) * 3 {
+            content[k..j].iter().for_each(|&i| marks[i] = true);
+        }
+        k = j.max(k + 1);
+    }
+    marks
 }
 
 /// A line holding only a footnote number over an indented line of text,
@@ -245,6 +297,39 @@ mod tests {
             [false, true, false]
         );
         assert_eq!(lines[1].text, "b");
+    }
+
+    #[test]
+    fn words_scattered_one_a_line_do_not_break() {
+        let lines = read(&[
+            "3. Encourages Member",
+            "mandates and capacities:",
+            "",
+            "States,",
+            "",
+            "within",
+            "",
+            "their",
+            "",
+            "(a) to adopt",
+        ]);
+        let breaks: Vec<bool> = lines.iter().map(|l| l.break_before).collect();
+        assert_eq!(breaks, [false, false, false, false, false, true]);
+        // Short headings (capitalised, not prose words) keep their breaks.
+        let headings = read(&[
+            "Annex",
+            "",
+            "Cooperation",
+            "",
+            "Further Action",
+            "",
+            "1. The text goes on",
+            "over two lines.",
+            "2. Next one",
+            "and more.",
+        ]);
+        let breaks: Vec<bool> = headings.iter().map(|l| l.break_before).collect();
+        assert_eq!(breaks[..4], [false, true, true, true]);
     }
 
     #[test]

@@ -56,8 +56,17 @@ pub fn looks_like(text: &str) -> bool {
 ///
 /// ```
 /// use redraft::ingest::pdf_text::to_draft;
-/// let pdf = "1. Souligne l’importance de la coo-\npération avec la Cour5 ;\n\n                              \n5 ICC-ASP/19/25.\n 2. Prie le Bureau.\n";
-/// assert_eq!(to_draft(pdf), "1. Souligne l’importance de la coopération avec la Cour[^5] ;\n\n2. Prie le Bureau.\n\n[^5]: ICC-ASP/19/25.\n");
+/// let pdf = "1. Souligne l’importance de la coo-\npération avec la Cour5 ;\n\n                              \n5 ICC-ASP/19/25.\n 2. Prie le Bureau de poursuivre la coopération.\n";
+/// assert_eq!(to_draft(pdf), "1. Souligne l’importance de la coopération avec la Cour[^5] ;\n\n2. Prie le Bureau de poursuivre la coopération.\n\n[^5]: ICC-ASP/19/25.\n");
+/// ```
+///
+/// Without a word cut at a line end written whole elsewhere, the text
+/// shows no hyphenation, and a hyphen at a line end is the word's own:
+///
+/// ```
+/// use redraft::ingest::pdf_text::to_draft;
+/// let pdf = "1. Décide d’inscrire à l’ordre du jour de sa quatre-\nvingt-unième session la question.\n";
+/// assert_eq!(to_draft(pdf), "1. Décide d’inscrire à l’ordre du jour de sa quatre-vingt-unième session la question.\n");
 /// ```
 pub fn to_draft(text: &str) -> String {
     convert(text).0

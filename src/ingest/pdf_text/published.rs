@@ -114,13 +114,17 @@ fn header_symbol(line: &str) -> bool {
     indent >= 40 && masthead::symbol_of(line).is_some()
 }
 
-/// A line that may belong to a running header: short, and not ending a
-/// sentence or a sentence part. A paragraph's last line standing alone
-/// between a page number and a job number ("Decides to remain seized of
-/// the matter.") is text, never furniture.
+/// A line that may belong to a running header: short, not ending a
+/// sentence or a sentence part, not opening a numbered paragraph. A
+/// paragraph's last line standing alone between a page number and a job
+/// number ("Decides to remain seized of the matter."), or a short last
+/// page between the symbol and the page number, is text, never furniture.
 fn header_like(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 90 && !t.ends_with(['.', ';', ',', ':'])
+    let end = t.trim_end_matches(['»', '”', '"', '’', ')', ' ', '\u{a0}']);
+    let numbered = crate::model::marker::operative(t).is_some()
+        || crate::model::marker::subparagraph(t).is_some();
+    t.chars().count() <= 90 && !end.ends_with([';', ',', ':', '.']) && !numbered
 }
 
 /// Marks the blank lines before and after furniture line `i`.
@@ -158,6 +162,14 @@ mod tests {
             ]
         );
         assert_eq!(prepared.lines().count(), text.lines().count());
+    }
+
+    #[test]
+    fn a_short_last_page_is_no_running_header() {
+        let text = "United Nations\nA/C.3/80/L.99\nGeneral Assembly\nDistr.: Limited\n\nThe General Assembly,\n6. Invites donors;\n\n3/4    25-16107\n                              A/C.3/80/L.99\n\n   7. Decides to include in the agenda of its eighty-\nfirst session the item entitled “Culture”.\n\n4/4    25-16107\n";
+        let (prepared, _) = prepare(text);
+        assert!(prepared.contains("7. Decides"), "{prepared}");
+        assert!(prepared.contains("first session"), "{prepared}");
     }
 
     #[test]

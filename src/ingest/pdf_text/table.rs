@@ -68,7 +68,8 @@ fn count(flags: &[bool]) -> usize {
 /// Lines shorter than half the full printed width (the 95th percentile of
 /// line lengths: tables may make up most of the lines). Lines longer than
 /// a printed line can be (paragraphs another tool unwrapped) do not count
-/// toward the width.
+/// toward the width; the words of a justified line scattered one a line
+/// are no cells.
 fn short_lines(flow: &[Line]) -> Vec<bool> {
     let mut lengths: Vec<usize> = flow
         .iter()
@@ -78,7 +79,7 @@ fn short_lines(flow: &[Line]) -> Vec<bool> {
     lengths.sort_unstable();
     let usual = lengths.get(lengths.len() * 19 / 20).copied().unwrap_or(0);
     flow.iter()
-        .map(|l| l.trimmed().chars().count() * 2 < usual)
+        .map(|l| !l.scattered && l.trimmed().chars().count() * 2 < usual)
         .collect()
 }
 

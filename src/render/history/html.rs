@@ -4,11 +4,11 @@
 //! every `<del>` and `<ins>` has its round's colour and a tooltip naming
 //! the round.
 
-use super::{header, round_tag, rows};
+use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
 use crate::history::{CumulativeEntry, History};
 use crate::redline::{Op, SegmentOp};
 use crate::render::html::{escape, footnote_refs, open_unit};
-use crate::render::{annotation, hug};
+use crate::render::hug;
 use std::io::{self, Write};
 
 /// The colours of rounds 1, 2, 3, … (cycling).
@@ -42,24 +42,36 @@ fn colour(round: usize) -> &'static str {
 /// Writes a history as one HTML page.
 pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
     let names: Vec<String> = history.versions.iter().map(|v| escape(&v.name)).collect();
-    let lang = history.versions.last().map_or("en", |v| v.lang.code());
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"{lang}\">")?;
+    let lang = lang_of(history);
+    let words = &lang.reader().history;
+    let colon = super::colon(lang);
+    writeln!(out, "<!DOCTYPE html>\n<html lang=\"{}\">", lang.code())?;
     writeln!(out, "<head><meta charset=\"utf-8\">")?;
     writeln!(
         out,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(out, "<title>History: {}</title>", names.join(" → "))?;
+    writeln!(
+        out,
+        "<title>{}{colon} {}</title>",
+        words.title,
+        names.join(" → ")
+    )?;
     writeln!(out, "<style>{STYLE}{}</style></head>", round_rules(history))?;
-    writeln!(out, "<body>\n<header><h1>History</h1>")?;
-    legend(history, out)?;
-    writeln!(out, "</header>\n<main>\n<h2>Lineage</h2>")?;
+    writeln!(out, "<body>\n<header><h1>{}</h1>", words.title)?;
+    legend_list(history, out)?;
+    writeln!(out, "</header>\n<main>\n<h2>{}</h2>", words.lineage)?;
     table(history, out)?;
     let (first, last) = (
         names.first().cloned().unwrap_or_default(),
         names.last().cloned().unwrap_or_default(),
     );
-    writeln!(out, "<h2>Cumulative redline: {first} → {last}</h2>")?;
+    // The names are escaped already.
+    writeln!(
+        out,
+        "<h2>{}</h2>",
+        cumulative_heading(history, &first, &last)
+    )?;
     let mut html = String::new();
     for e in &history.cumulative {
         unit(history, e, &mut html);
@@ -82,20 +94,19 @@ fn round_rules(history: &History) -> String {
         .collect()
 }
 
-fn legend(history: &History, out: &mut dyn Write) -> io::Result<()> {
+fn legend_list(history: &History, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "<ul class=\"legend\">")?;
-    for r in &history.rounds {
-        let latest = r.round == history.last_round();
+    for (r, line) in history.rounds.iter().zip(super::legend(history)) {
+        let latest = if r.round == history.last_round() {
+            " latest"
+        } else {
+            ""
+        };
         writeln!(
             out,
-            "<li class=\"r{}{}\"><span class=\"swatch r{}\"></span>{}: {} → {}{}</li>",
+            "<li class=\"r{0}{latest}\"><span class=\"swatch r{0}\"></span>{1}</li>",
             r.round,
-            if latest { " latest" } else { "" },
-            r.round,
-            round_tag(r.round),
-            escape(&r.from),
-            escape(&r.to),
-            if latest { " (latest round)" } else { "" }
+            escape(&line)
         )?;
     }
     writeln!(out, "</ul>")
@@ -108,8 +119,11 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(out, "</tr></thead><tbody>")?;
     for row in rows(history) {
-        let deleted = row.change.starts_with("deleted");
-        let class = if deleted { " class=\"deleted\"" } else { "" };
+        let class = if row.deleted {
+            " class=\"deleted\""
+        } else {
+            ""
+        };
         write!(out, "<tr{class}><td>{}</td>", escape(&row.unit))?;
         for l in &row.labels {
             write!(out, "<td>{}</td>", escape(l))?;
@@ -122,15 +136,11 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
 fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
     let entry = &e.entry;
     open_unit(entry, html);
-    let mut notes: Vec<String> = annotation(entry).into_iter().collect();
-    if let Some(r) = e.round {
-        notes.push(round_tag(r));
-    }
-    if !notes.is_empty() {
+    if let Some(n) = note(e, lang_of(history)) {
         let class = e.round.map_or(String::new(), |r| format!(" r{r}"));
         html.push_str(&format!(
             "<span class=\"note{class}\">({})</span> ",
-            escape(&notes.join("; "))
+            escape(&n)
         ));
     }
     if entry.op != Op::MovedAway {
@@ -156,12 +166,10 @@ fn body(history: &History, e: &CumulativeEntry, html: &mut String) {
                 } else {
                     ""
                 };
-                let title = history
-                    .rounds
+                let title = legend(history)
                     .get(r.wrapping_sub(1))
-                    .map_or(round_tag(*r), |x| {
-                        format!("{}: {} → {}", round_tag(*r), x.from, x.to)
-                    });
+                    .cloned()
+                    .unwrap_or_else(|| round_name(*r, lang_of(history)));
                 html.push_str(&format!(
                     "<{t} class=\"r{r}{latest}\" title=\"{}\">{core}</{t}>",
                     escape(&title)

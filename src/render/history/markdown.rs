@@ -1,28 +1,35 @@
 //! A history in Markdown: the rounds, the lineage table, the units deleted
-//! along the way, and the cumulative redline with `~~deleted~~<sub>R2</sub>`
-//! and `**inserted**<sub>R1</sub>` (the latest round in bold italics).
+//! along the way, and the cumulative redline with `~~deleted~~<sub>round
+//! 2</sub>` and `**inserted**<sub>round 1</sub>` (the latest round in bold
+//! italics), all in the draft's language and numbering (`<sub>version
+//! 2</sub>`, `_(déplacé ; désormais paragraphe 14 ; version 2)_`).
 
-use super::{header, legend, round_tag, rows};
+use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
 use crate::history::{CumulativeEntry, History};
+use crate::lang::Lang;
 use crate::redline::{Op, SegmentOp};
 use crate::render::markdown::{escape, escape_marker};
-use crate::render::{annotation, hug, number_struck, shown_marker};
+use crate::render::{hug, number_struck, shown_marker};
 use std::io::{self, Write};
 
 /// Writes a history as Markdown.
 pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
     let names: Vec<String> = history.versions.iter().map(|v| escape(&v.name)).collect();
-    writeln!(out, "# History: {}\n", names.join(" → "))?;
+    let lang = lang_of(history);
+    let words = &lang.reader().history;
+    let colon = super::colon(lang);
+    writeln!(out, "# {}{colon} {}\n", words.title, names.join(" → "))?;
     for line in legend(history) {
         writeln!(out, "- {}", escape(&line))?;
     }
-    writeln!(out, "\n## Lineage\n")?;
+    writeln!(out, "\n## {}\n", words.lineage)?;
     table(history, out)?;
     let first = names.first().cloned().unwrap_or_default();
     let last = names.last().cloned().unwrap_or_default();
-    writeln!(out, "\n## Cumulative redline: {first} → {last}\n")?;
+    let heading = cumulative_heading(history, &first, &last);
+    writeln!(out, "\n## {heading}\n")?;
     for e in history.cumulative.iter().filter(|e| e.entry.is_change()) {
-        writeln!(out, "{}\n", block(e, history.last_round()))?;
+        writeln!(out, "{}\n", block(e, history.last_round(), lang))?;
     }
     Ok(())
 }
@@ -47,7 +54,7 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn block(e: &CumulativeEntry, last: usize) -> String {
+fn block(e: &CumulativeEntry, last: usize, lang: Lang) -> String {
     let entry = &e.entry;
     let mut parts: Vec<String> = Vec::new();
     if let Some(m) = shown_marker(entry) {
@@ -58,27 +65,25 @@ fn block(e: &CumulativeEntry, last: usize) -> String {
             m
         });
     }
-    let mut notes: Vec<String> = annotation(entry).into_iter().collect();
-    if let Some(r) = e.round {
-        notes.push(round_tag(r));
-    }
-    if !notes.is_empty() {
-        parts.push(format!("_({})_", escape(&notes.join("; "))));
+    if let Some(n) = note(e, lang) {
+        parts.push(format!("_({})_", escape(&n)));
     }
     if entry.op != Op::MovedAway {
-        parts.push(body(e, last));
+        parts.push(body(e, last, lang));
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
 }
 
-fn body(e: &CumulativeEntry, last: usize) -> String {
+fn body(e: &CumulativeEntry, last: usize, lang: Lang) -> String {
     let mut out = String::new();
     for (s, round) in e.entry.segments.iter().zip(&e.rounds) {
         let (lead, core, trail) = hug(&s.text);
         let core = escape(&core.replace('\n', " ¶ "));
         out.push_str(lead);
-        let tag = round.map_or(String::new(), |r| format!("<sub>{}</sub>", round_tag(r)));
+        let tag = round.map_or(String::new(), |r| {
+            format!("<sub>{}</sub>", round_name(r, lang))
+        });
         let strong = if *round == Some(last) { "***" } else { "**" };
         match s.op {
             SegmentOp::Equal => out.push_str(&core),

@@ -2,17 +2,20 @@
 //! cumulative redline of the changed units, unchanged ones folded unless
 //! `full`. With colour, each round has its own (deletions struck through,
 //! insertions underlined, the latest round in bold); without, changes read
-//! `[R1-deleted-]` and `{R2+inserted+}`.
+//! `[round 1-deleted-]` and `{round 2+inserted+}` (`{version 2+…+}` in
+//! French). Everything is in the draft's language and numbering.
 
-use super::{header, legend, round_tag, rows};
+use super::{cumulative_heading, fold_line, header, lang_of, legend, note, round_name, rows};
 use crate::history::{CumulativeEntry, History};
-use crate::redline::{Op, SegmentOp};
-use crate::render::{annotation, number_struck, shown_marker};
+use crate::lang::Lang;
+use crate::redline::{Entry, Op, SegmentOp};
+use crate::render::{number_struck, shown_marker};
 use console::Style;
 use std::io::{self, Write};
 
 struct Paint {
     color: bool,
+    lang: Lang,
     last: usize,
     note: Style,
 }
@@ -37,7 +40,7 @@ impl Paint {
 
     fn change(&self, op: SegmentOp, text: &str, round: Option<usize>) -> String {
         let r = round.unwrap_or(0);
-        let tag = round_tag(r);
+        let tag = round_name(r, self.lang);
         match (op, self.color) {
             (SegmentOp::Equal, _) => text.to_string(),
             (SegmentOp::Delete, false) => format!("[{tag}-{text}-]"),
@@ -58,11 +61,14 @@ impl Paint {
 pub fn render(history: &History, color: bool, full: bool, out: &mut dyn Write) -> io::Result<()> {
     let paint = Paint {
         color,
+        lang: lang_of(history),
         last: history.last_round(),
         note: Style::new().dim().force_styling(color),
     };
     let names: Vec<&str> = history.versions.iter().map(|v| v.name.as_str()).collect();
-    writeln!(out, "History: {}", names.join(" → "))?;
+    let words = &paint.lang.reader().history;
+    let colon = super::colon(paint.lang);
+    writeln!(out, "{}{colon} {}", words.title, names.join(" → "))?;
     for (k, line) in legend(history).into_iter().enumerate() {
         writeln!(out, "  {}", paint.round_style(k + 1).apply_to(line))?;
     }
@@ -78,12 +84,12 @@ pub fn render(history: &History, color: bool, full: bool, out: &mut dyn Write) -
         "{}",
         paint
             .note
-            .apply_to(format!("Cumulative redline: {first} → {last}"))
+            .apply_to(cumulative_heading(history, first, last))
     )?;
-    let mut folded = 0;
+    let mut folded: Vec<&Entry> = Vec::new();
     for e in &history.cumulative {
         if !full && !e.entry.is_change() {
-            folded += 1;
+            folded.push(&e.entry);
             continue;
         }
         fold(&paint, &mut folded, out)?;
@@ -93,19 +99,12 @@ pub fn render(history: &History, color: bool, full: bool, out: &mut dyn Write) -
     fold(&paint, &mut folded, out)
 }
 
-fn fold(paint: &Paint, folded: &mut usize, out: &mut dyn Write) -> io::Result<()> {
-    if *folded > 0 {
+fn fold(paint: &Paint, folded: &mut Vec<&Entry>, out: &mut dyn Write) -> io::Result<()> {
+    if let Some(line) = fold_line(folded, paint.lang) {
         writeln!(out)?;
-        let s = if *folded == 1 { "" } else { "s" };
-        writeln!(
-            out,
-            "{}",
-            paint
-                .note
-                .apply_to(format!("⋯ {folded} unchanged unit{s} ⋯"))
-        )?;
-        *folded = 0;
+        writeln!(out, "{}", paint.note.apply_to(format!("⋯ {line} ⋯")))?;
     }
+    folded.clear();
     Ok(())
 }
 
@@ -148,17 +147,8 @@ fn block(paint: &Paint, e: &CumulativeEntry) -> String {
             m.to_string()
         }
     }));
-    let mut notes: Vec<String> = annotation(entry).into_iter().collect();
-    if let Some(r) = e.round {
-        notes.push(round_tag(r));
-    }
-    if !notes.is_empty() {
-        parts.push(
-            paint
-                .note
-                .apply_to(format!("[{}]", notes.join("; ")))
-                .to_string(),
-        );
+    if let Some(n) = note(e, paint.lang) {
+        parts.push(paint.note.apply_to(format!("[{n}]")).to_string());
     }
     if entry.op != Op::MovedAway {
         let body: String = entry

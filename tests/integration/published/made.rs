@@ -5,7 +5,9 @@
 //! symbol as running header from page 2, "n/N" page numbers, the job number
 //! and bar code at the foot of page 1, real footnotes, first-line indents
 //! and spacing between paragraphs; LibreOffice prints it to PDF. The PDF
-//! must parse exactly as the draft, and the tests check that the layout
+//! and its `pdftotext -layout` text must parse exactly as the draft, its
+//! plain `pdftotext` text to the same units with the same words (see
+//! [`words`] for what that text loses), and the tests check that the layout
 //! really cut a paragraph, a list of subparagraphs and a footnote across
 //! pages.
 
@@ -227,15 +229,25 @@ fn tools() -> bool {
     all
 }
 
-/// The pages of a PDF as `pdftotext -layout` prints them.
-fn pages(pdf: &Path) -> Vec<String> {
-    let o = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
+/// The text of a PDF as `pdftotext` prints it, with `-layout` or without.
+fn extract(pdf: &Path, layout: bool) -> String {
+    let mut cmd = Command::new("pdftotext");
+    if layout {
+        cmd.arg("-layout");
+    }
+    let o = cmd
+        .args(["-enc", "UTF-8"])
         .arg(pdf)
         .arg("-")
         .output()
         .expect("run pdftotext");
-    String::from_utf8_lossy(&o.stdout)
+    assert!(o.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The pages of a PDF as `pdftotext -layout` prints them.
+fn pages(pdf: &Path) -> Vec<String> {
+    extract(pdf, true)
         .split('\u{c}')
         .map(str::to_string)
         .filter(|p| !p.trim().is_empty())
@@ -281,6 +293,27 @@ fn cuts(pdf: &Path, draft: &Resolution) -> (bool, bool, bool) {
     (in_paragraph, in_list, in_footnote)
 }
 
+/// Each unit's label and kind, and its words in sorted order without
+/// hyphens: what `pdftotext` without `-layout` keeps of a draft. That text
+/// is lossy: it moves the middle words of a line stretched by justification
+/// after the line's end, and it takes out the hyphen of a compound cut at a
+/// line end (`eighty-` / `first` comes out `eightyfirst`).
+fn words(draft: &Resolution) -> Vec<(String, UnitKind, Vec<String>)> {
+    draft
+        .units
+        .iter()
+        .map(|u| {
+            let mut w: Vec<String> = u
+                .text
+                .split_whitespace()
+                .map(|w| w.replace('-', ""))
+                .collect();
+            w.sort();
+            (u.label.clone(), u.kind, w)
+        })
+        .collect()
+}
+
 #[test]
 fn made_un_documents_parse_as_their_drafts() {
     if !tools() {
@@ -302,6 +335,17 @@ fn made_un_documents_parse_as_their_drafts() {
         );
         assert!(in_footnote, "{}: no page break inside a footnote", m.lang);
         assert_eq!(load(&pdf).to_text(), draft.to_text(), "{}", m.lang);
+        let layout = dir.join(format!("{}-layout.txt", m.lang));
+        std::fs::write(&layout, extract(&pdf, true)).unwrap();
+        assert_eq!(
+            load(&layout).to_text(),
+            draft.to_text(),
+            "{}: pdftotext -layout",
+            m.lang
+        );
+        let plain = dir.join(format!("{}-plain.txt", m.lang));
+        std::fs::write(&plain, extract(&pdf, false)).unwrap();
+        assert_eq!(words(&load(&plain)), words(&draft), "{}: pdftotext", m.lang);
         let o = redraft(&["parse", pdf.to_str().unwrap(), "--format", "json"]);
         let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
         assert_eq!(json["metadata"]["symbol"], SYMBOL, "{}", m.lang);
