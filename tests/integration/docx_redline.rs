@@ -346,7 +346,7 @@ fn a_formatting_only_change_is_a_difference_marked_in_word_and_noted_elsewhere()
         Some(1),
         "a formatting-only change is a difference"
     );
-    assert!(crate::support::stdout(&o).contains("OP3: bold added to ‘Decides’"));
+    assert!(crate::support::stdout(&o).contains("paragraph 3: bold added to ‘Decides’"));
     let o = redraft(&[
         "diff",
         &old.display().to_string(),
@@ -541,8 +541,11 @@ fn pictures_inserted_or_deleted_alone_are_tracked() {
     ]);
     assert_eq!(o.status.code(), Some(1), "a picture is a difference");
     let out = crate::support::stdout(&o);
-    assert!(out.contains("* picture inserted after PP1"), "{out}");
-    assert!(out.contains("* OP2: picture inserted"), "{out}");
+    assert!(
+        out.contains("* picture inserted after preambular paragraph 1"),
+        "{out}"
+    );
+    assert!(out.contains("* paragraph 2: picture inserted"), "{out}");
     for (old, new, name) in [
         (&few, &many, "inserted.docx"),
         (&many, &few, "deleted.docx"),
@@ -628,9 +631,12 @@ d.save(sys.argv[2])
     let o = text(&[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let out = crate::support::stdout(&o);
-    assert!(out.contains("PP1: alignment: left → centred"), "{out}");
     assert!(
-        out.contains("CHAPEAU: paragraph style: ‘Normal’ → ‘Quote’"),
+        out.contains("preambular paragraph 1: alignment: left → centred"),
+        "{out}"
+    );
+    assert!(
+        out.contains("chapeau: paragraph style: ‘Normal’ → ‘Quote’"),
         "{out}"
     );
     assert_eq!(text(&["--ignore-formatting"]).status.code(), Some(0));

@@ -306,7 +306,10 @@ fn picture_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
     };
     let label = |p: usize| {
         let k = newdoc.homes.iter().find(|(_, q)| **q == p)?.0;
-        Some(redline.entries[*k].label().to_string())
+        Some(crate::render::reader::name_of_label(
+            redline.entries[*k].label(),
+            redline.new.lang,
+        ))
     };
     let before = |p: Option<usize>| p.and_then(|p| (0..=p).rev().find_map(label));
     let lang = redline.new.lang;
@@ -383,7 +386,8 @@ fn formatting_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
             n += nl;
         }
         for note in &mut notes[before..] {
-            *note = format!("{}: {note}", e.label());
+            let name = crate::render::reader::name_of_label(e.label(), redline.new.lang);
+            *note = format!("{name}: {note}");
         }
     }
     notes.dedup();
