@@ -670,3 +670,75 @@ d.save(sys.argv[2])
     assert_eq!(diff_docx(&old, &new, &red, &["--ignore-formatting"]), 0);
     assert!(!part_text(&red, "word/document.xml").contains("pPrChange"));
 }
+
+/// `fixtures/table-cells/cells.py`: makes a document holding one table
+/// (`make`), or reads the tables of one after accepting or rejecting all
+/// changes (`read`), each cell its paragraphs joined by "/".
+fn cells(args: &[&str]) -> String {
+    let o = Command::new("python3")
+        .arg(fixture("table-cells/cells.py"))
+        .args(args)
+        .output()
+        .expect("python3 runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout)
+        .expect("UTF-8")
+        .trim()
+        .to_string()
+}
+
+/// The redline of two one-table documents, accepted and rejected.
+fn table_redline(dir: &Path, old: &str, new: &str) -> (String, String) {
+    let (a, b, red) = (dir.join("a.docx"), dir.join("b.docx"), dir.join("red.docx"));
+    cells(&["make", &a.display().to_string(), old]);
+    cells(&["make", &b.display().to_string(), new]);
+    assert_eq!(diff_docx(&a, &b, &red, &[]), 1);
+    let red = red.display().to_string();
+    (
+        cells(&["read", &red, "accept"]),
+        cells(&["read", &red, "reject"]),
+    )
+}
+
+#[test]
+fn an_edited_cell_keeps_its_old_text_in_its_own_cell() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-redline-table-cells");
+    let cases = [
+        // One cell edited and a row added: "100" is not put into "France".
+        (
+            r#"[["State", "Rate"], ["France", "100"]]"#,
+            r#"[["State", "Rate"], ["France", "120"], ["Spain", "80"]]"#,
+        ),
+        // Every cell of two rows edited: each old text in its own cell,
+        // and the old rows not taken for inserted ones.
+        (
+            r#"[["State", "Rate"], ["France", "100"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["Francia", "120"], ["Italia", "55"]]"#,
+        ),
+        // A middle column edited, a row added.
+        (
+            r#"[["State", "Rate", "Note"], ["France", "100", "x"]]"#,
+            r#"[["State", "Rate", "Note"], ["France", "120", "x"], ["Spain", "80", "y"]]"#,
+        ),
+    ];
+    for (old, new) in cases {
+        let (accepted, rejected) = table_redline(&dir, old, new);
+        // One table, as `cells.py read` prints it.
+        assert_eq!(accepted, format!("[{new}]"), "accept all of {old} → {new}");
+        assert_eq!(rejected, format!("[{old}]"), "reject all of {old} → {new}");
+    }
+    // The edited cell is one paragraph: old text deleted, new inserted.
+    let (a, b, red) = (dir.join("a.docx"), dir.join("b.docx"), dir.join("red.docx"));
+    cells(&["make", &a.display().to_string(), cases[0].0]);
+    cells(&["make", &b.display().to_string(), cases[0].1]);
+    diff_docx(&a, &b, &red, &[]);
+    let document = part_text(&red, "word/document.xml");
+    let row = elements(&document, "w:tr")[1];
+    let cell = elements(row, "w:tc");
+    assert!(!marked(cell[0]) && cell[0].contains(">France<"), "{row}");
+    assert_eq!(elements(cell[1], "w:p").len(), 1, "{row}");
+    assert!(cell[1].contains("100</w:delText>") && cell[1].contains("120</w:t>"));
+}

@@ -16,7 +16,10 @@
 //!   paragraph is a list item whose deleted paragraph mark makes Word
 //!   renumber on reject as on accept);
 //! - table rows whose every paragraph is inserted are inserted rows
-//!   (`w:trPr/w:ins`);
+//!   (`w:trPr/w:ins`); an edited cell is one paragraph, its old text
+//!   deleted and the new inserted, and old cells deleted together go one a
+//!   cell (`France | 100` → `Francia | 120`: `France` in the first cell,
+//!   `100` in the second, not both in the first);
 //! - footnotes whose text changed are rewritten in the package's footnotes
 //!   part, and deleted references get a footnote of their own.
 //!
@@ -324,6 +327,10 @@ struct Weaver<'a> {
     note_look: Option<(String, String, String)>,
     /// Whether a row being written has only inserted paragraphs.
     row: Option<(usize, usize)>,
+    /// How many cells follow, in its table, the cell being written.
+    cells_after: usize,
+    /// How many cells the rows after the row being written hold.
+    rows_after: usize,
     /// The old draft's document, if it is a Word document.
     old: Option<OldDoc>,
     /// Pictures inserted and deleted.
@@ -361,6 +368,8 @@ impl<'a> Weaver<'a> {
             added_notes: Vec::new(),
             note_look: notes.and_then(note_look),
             row: None,
+            cells_after: 0,
+            rows_after: 0,
             old: options
                 .old_docx
                 .as_deref()
@@ -427,7 +436,15 @@ impl<'a> Weaver<'a> {
             out.push_str(&self.xml[at..c.start]);
             match c.name.as_str() {
                 "w:p" => self.paragraph(out),
-                "w:tr" => self.table_row(c, out),
+                "w:tr" => {
+                    let rows_after = later(span, c).map(cells).sum();
+                    self.table_row(c, rows_after, out);
+                }
+                "w:tc" if span.name == "w:tr" => {
+                    self.cells_after = cells(span) - cells_to(span, c) + self.rows_after;
+                    out.push_str(&self.xml[c.start..c.open_end]);
+                    self.container(c, out);
+                }
                 "w:tbl" | "w:tc" | "w:customXml" | "w:sdtContent" => {
                     out.push_str(&self.xml[c.start..c.open_end]);
                     self.container(c, out);
@@ -455,12 +472,16 @@ impl<'a> Weaver<'a> {
 
     /// A table row: written, then marked inserted if every paragraph in it
     /// is.
-    fn table_row(&mut self, row: &Span, out: &mut String) {
+    fn table_row(&mut self, row: &Span, rows_after: usize, out: &mut String) {
         let outer = self.row.replace((0, 0));
+        let cells_after = self.cells_after;
+        let outer_rows = std::mem::replace(&mut self.rows_after, rows_after);
         let mut xml = self.xml[row.start..row.open_end].to_string();
         self.container(row, &mut xml);
         let (all, inserted) = self.row.take().unwrap_or((0, 0));
         self.row = outer;
+        self.cells_after = cells_after;
+        self.rows_after = outer_rows;
         if all > 0 && all == inserted {
             let revision = self.revision();
             xml = mark_row(&xml, &format!("<w:ins {revision}/>"));
@@ -529,6 +550,7 @@ impl<'a> Weaver<'a> {
             self.next += 1;
         }
         if self.row.is_some() && entries.len() == 1 {
+            mine = self.one_old_cell(mine);
             mine = self.replaced_cell(mine);
         }
         let replaced = mine
@@ -563,6 +585,39 @@ impl<'a> Weaver<'a> {
             .iter()
             .find_map(|para| self.home_of(para));
         next_home != Some(p)
+    }
+
+    /// In a table cell followed by others in its table, several deleted
+    /// paragraphs before an inserted one are old cells, one a cell: the
+    /// first stays with this cell, the others wait for the next cells, so
+    /// rows whose every cell changed keep each old text in its own cell.
+    ///
+    /// `[(del "France"), (del "100"), (ins "Francia", home)]` →
+    /// `[(del "France"), (ins "Francia", home)]`, `del "100"` planned next.
+    fn one_old_cell(&mut self, mut mine: Vec<(Para, bool)>) -> Vec<(Para, bool)> {
+        let deleted = |para: &Para| {
+            para.moved.is_none()
+                && para
+                    .entry
+                    .is_some_and(|k| self.redline.entries[k].op == Op::Deleted)
+        };
+        let Some(((new, true), old)) = mine.split_last() else {
+            return mine;
+        };
+        let inserted = new.moved.is_none()
+            && new
+                .entry
+                .is_some_and(|k| self.redline.entries[k].op == Op::Inserted);
+        if self.cells_after == 0
+            || old.len() < 2
+            || !inserted
+            || !old.iter().all(|(para, home)| !home && deleted(para))
+        {
+            return mine;
+        }
+        let later: Vec<Para> = mine.drain(1..old.len()).map(|(para, _)| para).collect();
+        self.plan.splice(self.next..self.next, later);
+        mine
     }
 
     /// In a table cell, a deleted paragraph followed by an inserted one is
@@ -1565,6 +1620,25 @@ pub(super) fn strip(xml: &str, name: &str) -> String {
 /// The length of an element's start tag.
 fn tag_len(xml: &str) -> usize {
     xml.find('>').map_or(xml.len(), |e| e + 1)
+}
+
+/// The children of `span` after its child `child`.
+fn later<'s>(span: &'s Span, child: &Span) -> impl Iterator<Item = &'s Span> {
+    let start = child.start;
+    span.children.iter().filter(move |s| s.start > start)
+}
+
+/// How many cells a table row holds.
+fn cells(row: &Span) -> usize {
+    row.children.iter().filter(|c| c.name == "w:tc").count()
+}
+
+/// How many cells of a table row come before its cell `cell`, and it.
+fn cells_to(row: &Span, cell: &Span) -> usize {
+    row.children
+        .iter()
+        .filter(|c| c.name == "w:tc" && c.start <= cell.start)
+        .count()
 }
 
 /// A table row with a revision in its properties.
