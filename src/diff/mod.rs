@@ -194,6 +194,7 @@ impl Builder<'_> {
             new,
             piece: None,
             segments,
+            round: None,
         }
     }
 

@@ -5,8 +5,8 @@
 //! the round.
 
 use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
-use crate::history::{CumulativeEntry, History};
-use crate::redline::{Op, SegmentOp};
+use crate::history::History;
+use crate::redline::{Entry, Op, SegmentOp};
 use crate::render::html::{escape, footnote_refs, open_unit};
 use crate::render::hug;
 use std::io::{self, Write};
@@ -73,7 +73,7 @@ pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
         cumulative_heading(history, &first, &last)
     )?;
     let mut html = String::new();
-    for e in &history.cumulative {
+    for e in &history.cumulative.entries {
         unit(history, e, &mut html);
     }
     out.write_all(html.as_bytes())?;
@@ -133,8 +133,8 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</tbody></table>")
 }
 
-fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
-    let entry = &e.entry;
+fn unit(history: &History, e: &Entry, html: &mut String) {
+    let entry = e;
     open_unit(entry, html);
     if let Some(n) = note(e, lang_of(history)) {
         let class = e.round.map_or(String::new(), |r| format!(" r{r}"));
@@ -149,8 +149,9 @@ fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
     html.push_str("</p></div>\n");
 }
 
-fn body(history: &History, e: &CumulativeEntry, html: &mut String) {
-    for (s, round) in e.entry.segments.iter().zip(&e.rounds) {
+fn body(history: &History, e: &Entry, html: &mut String) {
+    for s in &e.segments {
+        let round = &s.round;
         let (lead, core, trail) = hug(&s.text);
         html.push_str(&escape(lead));
         let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
