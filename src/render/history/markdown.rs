@@ -4,12 +4,12 @@
 //! italics), all in the draft's language and numbering (`<sub>version
 //! 2</sub>`, `_(déplacé ; désormais paragraphe 14 ; version 2)_`).
 
-use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
+use super::{cumulative_heading, header, lang_of, legend, note, rows};
 use crate::history::History;
 use crate::lang::Lang;
-use crate::redline::{Entry, Op, SegmentOp};
-use crate::render::markdown::{escape, escape_marker};
-use crate::render::{hug, number_struck, shown_marker};
+use crate::redline::{Entry, Op};
+use crate::render::markdown::{self, escape, escape_marker};
+use crate::render::{number_struck, shown_marker};
 use std::io::{self, Write};
 
 /// Writes a history as Markdown.
@@ -69,30 +69,8 @@ fn block(e: &Entry, last: usize, lang: Lang) -> String {
         parts.push(format!("_({})_", escape(&n)));
     }
     if entry.op != Op::MovedAway {
-        parts.push(body(e, last, lang));
+        parts.push(markdown::body(e, Some(markdown::Rounds { last, lang })));
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
-}
-
-fn body(e: &Entry, last: usize, lang: Lang) -> String {
-    let mut out = String::new();
-    for s in &e.segments {
-        let round = &s.round;
-        let (lead, core, trail) = hug(&s.text);
-        let core = escape(&core.replace('\n', " ¶ "));
-        out.push_str(lead);
-        let tag = round.map_or(String::new(), |r| {
-            format!("<sub>{}</sub>", round_name(r, lang))
-        });
-        let strong = if *round == Some(last) { "***" } else { "**" };
-        match s.op {
-            SegmentOp::Equal => out.push_str(&core),
-            _ if core.is_empty() => {}
-            SegmentOp::Delete => out.push_str(&format!("~~{core}~~{tag}")),
-            SegmentOp::Insert => out.push_str(&format!("{strong}{core}{strong}{tag}")),
-        }
-        out.push_str(trail);
-    }
-    out
 }

@@ -21,13 +21,13 @@
 //! - paragraphs may break across pages (orphans and widows kept to two
 //!   lines); headings stay with what follows.
 
-use super::reader::{self, lang_of};
-use super::term::replaces_whole_words;
-use super::{anchor, for_reading, hug, number_struck, shown_marker};
 use crate::lang::Lang;
 use crate::lang::reader::ReaderWords;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
+use crate::render::reader::{self, lang_of};
+use crate::render::term::replaces_whole_words;
+use crate::render::{anchor, for_reading, hug, number_struck, shown_marker};
 use std::io::{self, Write};
 
 const STYLE: &str = r#"
@@ -74,7 +74,7 @@ ins { color: var(--ins); text-decoration: underline; }
 /// Writes the redline as one HTML page dated today (or as
 /// `SOURCE_DATE_EPOCH` says).
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
-    let today = super::docx::timestamp(super::docx::now());
+    let today = crate::render::docx::timestamp(crate::render::docx::now());
     render_dated(redline, &today, out)
 }
 
