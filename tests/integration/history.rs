@@ -141,6 +141,23 @@ fn html_has_a_colour_per_round_and_emphasises_the_last() {
     ));
 }
 
+/// The history's redline is drawn by the redline's own HTML renderer: a
+/// whole-word replacement set apart by a real space, document symbols
+/// kept whole, a preambular paragraph's opening words in italics.
+#[test]
+fn html_history_redline_reads_like_a_redline() {
+    let html = history(&["--format", "html"]);
+    let r1 = "class=\"r1\" title=\"version 1\u{202f}: before.txt → after.txt\"";
+    assert!(
+        html.contains(&format!("<del {r1}>36</del> <ins {r1}>37</ins>")),
+        "whole words apart"
+    );
+    assert!(html.contains(&format!(
+        "<ins {r1}>, <span class=\"sym\">ICC-ASP-19/Res.2</span></ins>"
+    )));
+    assert!(html.contains("<p><em>Rappelant</em> les dispositions"));
+}
+
 #[test]
 fn labels_name_the_versions() {
     let md = history(&[

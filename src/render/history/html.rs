@@ -6,9 +6,8 @@
 
 use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
 use crate::history::History;
-use crate::redline::{Entry, Op, SegmentOp};
-use crate::render::html::{escape, footnote_refs, open_unit};
-use crate::render::hug;
+use crate::redline::{Entry, Op};
+use crate::render::html::{escape, open_unit};
 use std::io::{self, Write};
 
 /// The colours of rounds 1, 2, 3, … (cycling).
@@ -31,6 +30,7 @@ table.lineage tr.deleted td { color: #5f6368; font-style: italic; }
 .note { color: #5f6368; font: .8rem system-ui, sans-serif; }
 p { margin: .2rem 0; }
 del { text-decoration: line-through; } ins { text-decoration: underline; }
+.sym { white-space: nowrap; }
 del.latest, ins.latest { font-weight: bold; background: #fff4c2; }
 @media print { body { margin: 0; max-width: none; } .unit { break-inside: avoid; } }
 "#;
@@ -149,35 +149,23 @@ fn unit(history: &History, e: &Entry, html: &mut String) {
     html.push_str("</p></div>\n");
 }
 
+/// The text of a unit of the cumulative redline, drawn as a redline of
+/// two versions is ([`crate::render::html::body`]), each change with its
+/// round's colour and a tooltip naming the round.
 fn body(history: &History, e: &Entry, html: &mut String) {
-    for s in &e.segments {
-        let round = &s.round;
-        let (lead, core, trail) = hug(&s.text);
-        html.push_str(&escape(lead));
-        let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
-        let tag = match s.op {
-            SegmentOp::Equal => None,
-            SegmentOp::Delete => Some("del"),
-            SegmentOp::Insert => Some("ins"),
+    let lang = lang_of(history);
+    let legend = legend(history);
+    let mark = |r: usize| {
+        let latest = if r == history.last_round() {
+            " latest"
+        } else {
+            ""
         };
-        match (tag, round) {
-            (Some(t), Some(r)) if !core.is_empty() => {
-                let latest = if *r == history.last_round() {
-                    " latest"
-                } else {
-                    ""
-                };
-                let title = legend(history)
-                    .get(r.wrapping_sub(1))
-                    .cloned()
-                    .unwrap_or_else(|| round_name(*r, lang_of(history)));
-                html.push_str(&format!(
-                    "<{t} class=\"r{r}{latest}\" title=\"{}\">{core}</{t}>",
-                    escape(&title)
-                ));
-            }
-            _ => html.push_str(&core),
-        }
-        html.push_str(&escape(trail));
-    }
+        let title = legend
+            .get(r.wrapping_sub(1))
+            .cloned()
+            .unwrap_or_else(|| round_name(r, lang));
+        (format!("r{r}{latest}"), title)
+    };
+    crate::render::html::body(e, lang, Some(&mark), html);
 }
