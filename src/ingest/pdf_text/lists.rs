@@ -50,8 +50,10 @@ fn is_first(sub: &Sub<'_>) -> bool {
 /// The subparagraph markers that open lines, and where.
 #[derive(Debug, Default)]
 pub struct Lists {
-    /// The last line each marker opens.
-    last_opening: HashMap<String, usize>,
+    /// The lines each marker opens, in order.
+    openings: HashMap<String, Vec<usize>>,
+    /// For each line, the next line opening with a paragraph number.
+    next_numbered: Vec<usize>,
     /// The marker of the last subparagraph opened so far.
     last_opened: Option<String>,
 }
@@ -59,44 +61,79 @@ pub struct Lists {
 impl Lists {
     /// Notes the markers opening `lines` (trimmed texts, in order).
     pub fn new(lines: &[&str]) -> Self {
-        let mut last_opening = HashMap::new();
+        let mut openings: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut next_numbered = vec![lines.len(); lines.len()];
         for (i, line) in lines.iter().enumerate() {
             if let Some(sub) = marker::subparagraph(line) {
-                last_opening.insert(sub.literal.to_string(), i);
+                openings.entry(sub.literal.to_string()).or_default().push(i);
             }
         }
+        for i in (0..lines.len().saturating_sub(1)).rev() {
+            let numbered = marker::operative(lines[i + 1]).is_some();
+            next_numbered[i] = if numbered {
+                i + 1
+            } else {
+                next_numbered[i + 1]
+            };
+        }
         Lists {
-            last_opening,
+            openings,
+            next_numbered,
             last_opened: None,
         }
     }
 
-    /// Whether the marker opening line `i` (text `t`) continues a list: the
-    /// one after the last subparagraph opened, or the first of a list whose
-    /// second opens a line after it.
-    pub fn continues(&self, i: usize, t: &str) -> bool {
+    /// Whether the marker opening line `i` (text `t`) continues a list
+    /// after a paragraph so far `before`: the one after the last
+    /// subparagraph opened, or the first of a list (none of its numbering
+    /// open) whose second opens a line after it, before the next numbered
+    /// paragraph. Never after a number (`paragraph 2` / `(a) of
+    /// resolution 79/1`: a reference cut by the line end).
+    pub fn continues(&self, i: usize, t: &str, before: &str) -> bool {
         let Some(sub) = marker::subparagraph(t) else {
             return false;
         };
-        let after_last = self.last_opened.as_deref().is_some_and(|last| {
-            marker::subparagraph(&format!("{last} x"))
-                .is_some_and(|s| successors(&s).iter().any(|n| n == sub.literal))
+        if before.ends_with(|c: char| c.is_ascii_digit()) {
+            return false;
+        }
+        let last = self
+            .last_opened
+            .as_deref()
+            .and_then(|l| marker::subparagraph(l).map(|s| successors(&s)));
+        let after_last = last
+            .as_ref()
+            .is_some_and(|n| n.iter().any(|n| n == sub.literal));
+        let same_numbering_open = self.last_opened.as_deref().is_some_and(|l| {
+            marker::subparagraph(l).is_some_and(|s| numbering(&s) == numbering(&sub))
         });
-        let heads_a_list = is_first(&sub)
-            && successors(&sub)
-                .iter()
-                .any(|n| self.last_opening.get(n).is_some_and(|&at| at > i));
-        after_last || heads_a_list
+        let end = self.next_numbered.get(i).copied().unwrap_or(i);
+        let second_follows = successors(&sub).iter().any(|n| {
+            self.openings
+                .get(n)
+                .is_some_and(|at| at.iter().any(|&k| k > i && k < end))
+        });
+        after_last || (is_first(&sub) && !same_numbering_open && second_follows)
     }
 
     /// Notes that line `t` opened a paragraph.
     pub fn opened(&mut self, t: &str) {
         if let Some(sub) = marker::subparagraph(t) {
-            self.last_opened = Some(sub.literal.to_string());
+            self.last_opened = Some(format!("{} x", sub.literal));
         } else if marker::operative(t).is_some() {
             self.last_opened = None;
         }
     }
+}
+
+/// Whether a marker counts in roman numerals (`(i)`, `ii)`) or in letters,
+/// and how it is written around them: `(i)` → `(r)`, `b)` → `l)`.
+fn numbering(sub: &Sub<'_>) -> String {
+    let roman = matches!(
+        sub.id,
+        "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix"
+    );
+    let kind = if roman { "r" } else { "l" };
+    sub.literal.replacen(sub.id, kind, 1)
 }
 
 #[cfg(test)]
@@ -125,19 +162,39 @@ mod tests {
             "(ii) the Council",
         ];
         let mut lists = Lists::new(&lines);
-        assert!(lists.continues(1, lines[1]), "(a) heads a list");
+        assert!(lists.continues(1, lines[1], "shall"), "(a) heads a list");
         lists.opened(lines[1]);
-        assert!(lists.continues(2, lines[2]), "(b) after (a)");
+        assert!(lists.continues(2, lines[2], "and"), "(b) after (a)");
         lists.opened(lines[2]);
-        assert!(lists.continues(3, lines[3]), "(i) heads a list");
+        assert!(lists.continues(3, lines[3], "assist"), "(i) heads a list");
         lists.opened(lines[3]);
-        assert!(lists.continues(4, lines[4]), "(ii) after (i)");
+        assert!(lists.continues(4, lines[4], "Government"), "(ii) after (i)");
     }
 
     #[test]
     fn a_line_opening_with_a_lone_marker_is_text() {
-        let lines = ["as set out in paragraph 3", "(a) of resolution 2379 (2017);"];
+        let lines = [
+            "as set out in the",
+            "(a) report of the Panel;",
+            "2. Decides",
+        ];
         let lists = Lists::new(&lines);
-        assert!(!lists.continues(1, lines[1]));
+        assert!(!lists.continues(1, lines[1], "the"), "no (b) follows");
+        // A reference cut at the line end, before a list whose (b) follows.
+        let lines = [
+            "3. Requests a report on paragraph 2",
+            "(a) of this resolution, including on:",
+            "(a) the mandate;",
+            "(b) the return of refugees.",
+        ];
+        let mut lists = Lists::new(&lines);
+        assert!(
+            !lists.continues(1, lines[1], "paragraph 2"),
+            "after a number"
+        );
+        assert!(lists.continues(2, lines[2], "on:"));
+        lists.opened(lines[2]);
+        let nested = "(a) of resolution 1 and";
+        assert!(!lists.continues(3, nested, "set out in"), "(a) within (a)");
     }
 }

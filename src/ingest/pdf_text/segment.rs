@@ -257,7 +257,8 @@ impl Segmenter<'_> {
         }
         if marker::subparagraph(t).is_some() {
             let after_clause = matches!(end, ';' | ':' | ',');
-            return (after_clause || self.lists.continues(i, t)) && !quote_open(&self.current);
+            return (after_clause || self.lists.continues(i, t, &self.current))
+                && !quote_open(&self.current);
         }
         if t.starts_with(['–', '—', '•']) || t.starts_with("- ") {
             return ends_clause;
