@@ -51,6 +51,7 @@ pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod parallel;
 pub mod redline;
 pub mod render;
 
