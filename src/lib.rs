@@ -53,5 +53,6 @@ pub mod lang;
 pub mod model;
 pub mod redline;
 pub mod render;
+pub mod xref;
 
 pub use error::{Error, Result};

@@ -1,6 +1,6 @@
 //! Document symbols (`ICC-ASP/19/Res.2`, `A/RES/75/1`, `S/RES/2334`,
-//! `A/C.3/75/L.1`, `RC/Dec.2`) and the `symbol` rule, which reports the
-//! malformed ones:
+//! `A/C.3/75/L.1`, `RC/Dec.2`), and what is wrong with the malformed ones
+//! (the `symbol` rule of [`crate::check`] reports them):
 //!
 //! | written | problem | should be |
 //! |---|---|---|
@@ -14,7 +14,6 @@
 //! separated by slashes; a placeholder such as `Res.[…]` is left to the
 //! `brackets` rule.
 
-use super::{Document, Finding, Rule};
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -81,7 +80,7 @@ pub struct Symbol {
 /// Every document symbol of `text`, in order.
 ///
 /// ```
-/// use redraft::check::symbol::{find, Problem};
+/// use redraft::xref::symbol::{find, Problem};
 /// let s = find("résolutions ICC-ASP/17/Res.3, ICC-ASP-18/Res.3 et A/RES/75 /1");
 /// assert_eq!(s.len(), 3);
 /// assert!(s[0].problems.is_empty());
@@ -200,32 +199,6 @@ fn canonical_segment(seg: &str) -> String {
     seg.chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}'))
         .collect()
-}
-
-/// The `symbol` rule: every malformed symbol, with what it should be.
-pub fn check(doc: &Document) -> Vec<Finding> {
-    doc.symbols()
-        .iter()
-        .filter(|s| !s.problems.is_empty())
-        .filter_map(|s| {
-            let unit = unit_at(doc, s.range.start)?;
-            let problems: Vec<&str> = s.problems.iter().map(|p| p.describe()).collect();
-            let written = super::quote(&doc.text[s.range.clone()]);
-            let message = format!(
-                "malformed document symbol “{written}” ({}); should be “{}”",
-                problems.join(", "),
-                s.canonical
-            );
-            let mut finding = doc.finding(Rule::Symbol, unit, s.range.clone(), message);
-            finding.suggestion = Some(s.canonical.clone());
-            Some(finding)
-        })
-        .collect()
-}
-
-/// The unit whose span holds a byte offset.
-pub fn unit_at(doc: &Document, offset: usize) -> Option<usize> {
-    (0..doc.units().len()).find(|&i| doc.span(i).contains(&offset))
 }
 
 #[cfg(test)]
