@@ -128,9 +128,8 @@ impl Parser<'_, '_> {
 
     /// "the second preambular paragraph", "le deuxième alinéa du préambule".
     fn ordinal_shape(&self, k: usize) -> Option<Shape> {
-        let tok = self.tok(k)?;
-        let (n, form) = self.words.ordinal(tok.text)?;
-        let mut j = k + 1;
+        let (n, form, len) = self.ordinal_at(k)?;
+        let mut j = k + len;
         let before = match_any(self.toks, j, self.words.preambular_before);
         j += before.unwrap_or(0);
         let nouns = [self.words.paragraph, self.words.subparagraph];
@@ -145,7 +144,7 @@ impl Parser<'_, '_> {
         let target = Target {
             kind: TargetKind::Preambular,
             number: Some(Piece {
-                range: tok.range.clone(),
+                range: self.toks[k].range.start..self.toks[k + len - 1].range.end,
                 value: n.to_string(),
             }),
             ordinal: Some(form),
@@ -156,6 +155,24 @@ impl Parser<'_, '_> {
             targets: vec![target],
             end: j + after.unwrap_or(0),
             external: false,
+        })
+    }
+
+    /// An ordinal of one or more words at `k` ("fifth", "twenty-first",
+    /// "vingt et unième", "vigésimo primer"), the longest spelling first so
+    /// that "vigésimo quinto" is 25 and not 5: its number, form and length
+    /// in tokens.
+    fn ordinal_at(&self, k: usize) -> Option<(u32, usize, usize)> {
+        let ordinals = self.words.ordinals;
+        let words: Vec<&str> = self.toks[k..]
+            .iter()
+            .take(ordinals.longest())
+            .take_while(|t| t.kind == Kind::Word)
+            .map(|t| t.text)
+            .collect();
+        (1..=words.len()).rev().find_map(|len| {
+            let (n, form) = ordinals.read(&words[..len].join(" "))?;
+            Some((n, form, len))
         })
     }
 

@@ -161,3 +161,43 @@ fn wrapped_reference() {
         ("paragraph 12 above", vec!["OP12".to_string()])
     );
 }
+
+/// Every ordinal the language table writes, 1 to 99, is read back as the
+/// preambular paragraph it names, in the form a preambular reference uses.
+#[test]
+fn ordinal_references_1_to_99() {
+    let cases = [
+        ("1. Recalls the {} preambular paragraph;", Lang::En),
+        (
+            "1. Prie le Bureau, vu le {} alinéa du préambule ;",
+            Lang::Fr,
+        ),
+        (
+            "1. Pide a la Mesa, según el {} párrafo del preámbulo;",
+            Lang::Es,
+        ),
+    ];
+    for (template, lang) in cases {
+        for n in 1..=99 {
+            let word = lang.table().references.ordinals.word(n, 0).unwrap();
+            let body = template.replace("{}", word);
+            assert_eq!(one(&body).2, [format!("PP{n}")], "{body}");
+        }
+    }
+}
+
+#[test]
+fn compound_ordinals_are_not_read_as_their_last_word() {
+    assert_eq!(
+        one("1. Recalls the twenty fifth preambular paragraph;").2,
+        ["PP25"]
+    );
+    assert_eq!(
+        one("1. Pide a la Mesa, según el vigésimo quinto párrafo del preámbulo;").2,
+        ["PP25"]
+    );
+    assert_eq!(
+        one("1. Prie le Bureau, vu le soixante et onzième alinéa du préambule ;").2,
+        ["PP71"]
+    );
+}
