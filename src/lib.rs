@@ -54,5 +54,6 @@ pub mod model;
 pub mod parallel;
 pub mod redline;
 pub mod render;
+pub mod xref;
 
 pub use error::{Error, Result};

@@ -158,11 +158,11 @@ fn candidates(
             .map(|(end, n)| with(end, &|v| v.pre[i] = Some(n)))
             .into_iter()
             .collect(),
-        Slot::Ord(i) => ordinals(style.preambular_ordinals, input, pos)
+        Slot::Ord(i) => ordinals(style.preambular_ordinals.words(), input, pos)
             .into_iter()
             .map(|(end, n)| with(end, &|v| v.pre[i] = Some(n as u32)))
             .collect(),
-        Slot::Occ => ordinals(style.occurrence_ordinals, input, pos)
+        Slot::Occ => ordinals(style.occurrence_ordinals.words(), input, pos)
             .into_iter()
             .map(|(end, n)| with(end, &|v| v.occ = Some(n)))
             .collect(),
@@ -260,7 +260,7 @@ fn number(input: &str, pos: usize) -> Vec<(usize, String)> {
     out
 }
 
-fn ordinals(list: &[&str], input: &str, pos: usize) -> Vec<(usize, usize)> {
+fn ordinals(list: &[String], input: &str, pos: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = list
         .iter()
         .enumerate()

@@ -88,11 +88,11 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         t.as_ref()
             .map(|t| format!("{}{t}{}", style.quotes.0, style.quotes.1))
     };
-    let ordinal = |list: &[&str], n: usize| list.get(n.checked_sub(1)?).map(|s| s.to_string());
+    let ordinal = |list: &[String], n: usize| list.get(n.checked_sub(1)?).cloned();
     match slot {
         Slot::Num(i) => v.num[i].as_deref().map(display),
         Slot::Pre(i) => v.pre[i].map(|n| n.to_string()),
-        Slot::Ord(i) => ordinal(style.preambular_ordinals, v.pre[i]? as usize),
+        Slot::Ord(i) => ordinal(style.preambular_ordinals.words(), v.pre[i]? as usize),
         Slot::Sub(i) => v.sub[i].clone(),
         Slot::Sub2(i) => v.sub2[i].clone(),
         Slot::Sec(i) => v.sec[i].clone(),
@@ -104,7 +104,7 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         Slot::Old => quote(&v.old),
         Slot::New => quote(&v.new),
         Slot::Anchor => quote(&v.anchor),
-        Slot::Occ => ordinal(style.occurrence_ordinals, v.occ?),
+        Slot::Occ => ordinal(style.occurrence_ordinals.words(), v.occ?),
         Slot::Kind => style.new_unit(*v.kinds.first()?).map(str::to_string),
     }
 }
