@@ -44,7 +44,6 @@
 pub mod align;
 pub mod amend;
 pub mod check;
-pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod history;
@@ -57,3 +56,4 @@ pub mod render;
 pub mod xref;
 
 pub use error::{Error, Result};
+pub use model::{Draft, LoadOptions, load, load_bytes};
