@@ -61,8 +61,10 @@ pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod parallel;
 pub mod redline;
 pub mod render;
+pub mod xref;
 
 pub use check::Finding;
 pub use error::{Error, Result};

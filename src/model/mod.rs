@@ -8,6 +8,7 @@
 //! its parent.
 
 pub mod blocks;
+pub mod classify;
 pub mod closing;
 pub mod compare;
 pub mod draft;
