@@ -24,13 +24,15 @@
 //! 4. **Render** ([`render`]): the redline in each format, the findings of
 //!    [`check`], formal amendments. A renderer never aligns or diffs.
 //!
-//! Built on that flow: [`check`] reads one draft (and optionally its
-//! previous version and its other language version) and reports
-//! [`Finding`]s; [`amend`] generates formal amendments from two drafts,
+//! Built on that flow: [`xref`] reads a draft's cross-references ("paragraph
+//! 3 (b) above") and resolves them to units; [`check`] reads one draft (and
+//! optionally its previous version and its other language version) and
+//! reports [`Finding`]s; [`amend`] generates formal amendments from two drafts,
 //! reads them from a list and applies them; [`history`] chains the
 //! redlines of successive versions into the lineage of every unit, the
 //! round of every word, and a cumulative redline whose changes carry
-//! their round.
+//! their round. The few independent steps run on both cores
+//! ([`parallel`]), their results in input order.
 //!
 //! The command line (`src/main.rs`, `src/cli/`) is a client of this
 //! library: it parses arguments, then makes one call into it per command.
