@@ -54,4 +54,5 @@ pub mod model;
 pub mod redline;
 pub mod render;
 
+pub use diff::Comparison;
 pub use error::{Error, Result};

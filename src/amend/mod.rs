@@ -31,7 +31,7 @@ pub mod generate;
 pub mod wording;
 
 pub use apply::{Applied, Failure, apply, locate};
-pub use generate::{from_redline, generate};
+pub use generate::{from_comparison, from_redline, generate};
 pub use wording::{ParseError, parse, phrase};
 
 use crate::lang::amendments::{NewUnit, RefKind};

@@ -113,13 +113,14 @@ pub fn run(args: &Args) -> Result<u8> {
             GranularityArg::Char => Granularity::Char,
         },
     };
-    let mut redline = diff::redline(&old, &new, &options);
-    redline.old.name = args.old.display().to_string();
-    redline.new.name = args.new.display().to_string();
+    let mut comparison = diff::compare(old, new, &options);
+    comparison.redline.old.name = args.old.display().to_string();
+    comparison.redline.new.name = args.new.display().to_string();
+    let redline = &comparison.redline;
     let word = format == Some(Format::Docx);
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
     let notes = match (&old_word, &new_word) {
-        (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
+        (Some(o), Some(n)) => olddoc::changes(redline, o, n, !args.ignore_formatting),
         _ => Vec::new(),
     };
     let render_options = RenderOptions {
@@ -143,14 +144,14 @@ pub fn run(args: &Args) -> Result<u8> {
     };
     match format {
         Some(format) => target.write(|out| {
-            render::render(&redline, format, &render_options, out)?;
+            render::render(redline, format, &render_options, out)?;
             olddoc::write_notes(&notes, format, out)
         })?,
         None => {
-            // Formal amendments are made from the redline by the `amend`
-            // module, then worded.
+            // Formal amendments are made from the comparison by the
+            // `amend` module, then worded.
             let lang = args.amendment_lang.unwrap_or(redline.old.lang);
-            let list = crate::amend::from_redline(&redline, Some(lang));
+            let list = crate::amend::from_comparison(&comparison, lang);
             target.write(|out| render::amendments::write_list(&list, lang, out))?
         }
     }

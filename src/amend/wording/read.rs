@@ -327,7 +327,7 @@ fn kinds(style: &AmendmentStyle, input: &str, pos: usize) -> Vec<(usize, Vec<New
 }
 
 /// Closing marks that may end a quotation opened by `open`.
-fn closers(open: char) -> &'static [char] {
+pub(crate) fn closers(open: char) -> &'static [char] {
     match open {
         '"' => &['"', '”'],
         '“' => &['”', '"'],
