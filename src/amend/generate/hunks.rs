@@ -515,4 +515,66 @@ mod tests {
             }
         );
     }
+
+    /// The shortcut of [`reads_back`]: every word change it passes as
+    /// plain does read back as written, in every language, whatever the
+    /// quoted words hold besides quotation marks (apostrophes, brackets,
+    /// slashes, non-breaking spaces, words of the templates).
+    #[test]
+    fn plain_quotations_read_back_as_written() {
+        let texts = [
+            "l’Assemblée",
+            "d'un",
+            "(b)",
+            "ICC-ASP/19/Res.2",
+            "with",
+            "par",
+            "replace \"x\" with",
+            "« a »",
+            "20\u{a0}%",
+            "première occurrence",
+            "after",
+        ];
+        let refs = [
+            Ref::Operative("9bis".into()),
+            Ref::Preambular(4),
+            Ref::OperativeSubSub("7".into(), "c".into(), "iv".into()),
+            Ref::AnnexParagraph(String::new(), "12".into()),
+        ];
+        let mut plain = 0;
+        for lang in Lang::ALL {
+            for target in &refs {
+                for (a, b) in texts.iter().zip(texts.iter().rev()) {
+                    for edit in [
+                        WordEdit::Replace {
+                            old: a.to_string(),
+                            new: b.to_string(),
+                            at: Locator::After(b.to_string()),
+                        },
+                        WordEdit::Delete {
+                            old: a.to_string(),
+                            at: Locator::Nth(2),
+                        },
+                        WordEdit::Insert {
+                            new: a.to_string(),
+                            side: Side::Before,
+                            anchor: b.to_string(),
+                            nth: Some(3),
+                        },
+                    ] {
+                        let action = Action::Words {
+                            target: target.clone(),
+                            edit,
+                        };
+                        if plain_quotes(&action, lang) {
+                            plain += 1;
+                            let text = phrase(&Amendment::new(action.clone()), lang).unwrap();
+                            assert_eq!(read(&text).ok().as_ref(), Some(&action), "{lang}: {text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(plain > 200, "{plain}");
+    }
 }
