@@ -70,13 +70,7 @@ impl Work<'_> {
         } else {
             next.as_ref().or(prev.as_ref())
         };
-        let mut kind = choose_kind(kinds, beside);
-        let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
-        if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
-            // "After preambular paragraph 12, insert a new paragraph reading:
-            // "Decides …;"": the text says which.
-            kind = UnitKind::Operative;
-        }
+        let kind = self.new_kind(kinds, text, beside);
         let sub_depth = |it: &Option<Item>| {
             it.as_ref()
                 .filter(|i| i.kind == UnitKind::Subparagraph)
@@ -106,6 +100,19 @@ impl Work<'_> {
         self.items.insert(at, item);
         self.items[at].parent = self.parent_at(at);
         Ok(())
+    }
+
+    /// The kind of a new unit the wording names (one of `kinds`) beside
+    /// unit `beside`.
+    fn new_kind(&self, kinds: &[NewUnit], text: &str, beside: Option<&Item>) -> UnitKind {
+        let kind = choose_kind(kinds, beside);
+        let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
+        if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
+            // "After preambular paragraph 12, insert a new paragraph reading:
+            // "Decides …;"": the text says which.
+            return UnitKind::Operative;
+        }
+        kind
     }
 
     /// The marker of a new operative paragraph numbered `n` at `at`,

@@ -545,36 +545,46 @@ mod tests {
         for lang in Lang::ALL {
             for target in &refs {
                 for (a, b) in texts.iter().zip(texts.iter().rev()) {
-                    for edit in [
-                        WordEdit::Replace {
-                            old: a.to_string(),
-                            new: b.to_string(),
-                            at: Locator::After(b.to_string()),
-                        },
-                        WordEdit::Delete {
-                            old: a.to_string(),
-                            at: Locator::Nth(2),
-                        },
-                        WordEdit::Insert {
-                            new: a.to_string(),
-                            side: Side::Before,
-                            anchor: b.to_string(),
-                            nth: Some(3),
-                        },
-                    ] {
-                        let action = Action::Words {
-                            target: target.clone(),
-                            edit,
-                        };
-                        if plain_quotes(&action, lang) {
-                            plain += 1;
-                            let text = phrase(&Amendment::new(action.clone()), lang).unwrap();
-                            assert_eq!(read(&text).ok().as_ref(), Some(&action), "{lang}: {text}");
-                        }
-                    }
+                    plain += plain_edits_read_back(target, a, b, lang);
                 }
             }
         }
         assert!(plain > 200, "{plain}");
+    }
+
+    /// How many of three word changes quoting `a` and `b` are plain; each
+    /// of those reads back as written.
+    fn plain_edits_read_back(target: &Ref, a: &str, b: &str, lang: Lang) -> usize {
+        let (a, b) = (a.to_string(), b.to_string());
+        let edits = [
+            WordEdit::Replace {
+                old: a.clone(),
+                new: b.clone(),
+                at: Locator::After(b.clone()),
+            },
+            WordEdit::Delete {
+                old: a.clone(),
+                at: Locator::Nth(2),
+            },
+            WordEdit::Insert {
+                new: a,
+                side: Side::Before,
+                anchor: b,
+                nth: Some(3),
+            },
+        ];
+        let mut plain = 0;
+        for edit in edits {
+            let action = Action::Words {
+                target: target.clone(),
+                edit,
+            };
+            if plain_quotes(&action, lang) {
+                plain += 1;
+                let text = phrase(&Amendment::new(action.clone()), lang).unwrap();
+                assert_eq!(read(&text).ok().as_ref(), Some(&action), "{lang}: {text}");
+            }
+        }
+        plain
     }
 }
