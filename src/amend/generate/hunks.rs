@@ -380,7 +380,7 @@ pub(super) fn plain_quotes(action: &Action, lang: Lang) -> bool {
     let plain = |t: &str| {
         !t.is_empty() && !t.contains(closers) && collapse(t) == t && !t.contains(['\t', '\n', '\r'])
     };
-    let nth = |n: usize| (1..=style.occurrence_ordinals.len()).contains(&n);
+    let nth = |n: usize| (1..=style.occurrence_ordinals.words().len()).contains(&n);
     let at_ok = |at: &Locator| match at {
         Locator::Only => true,
         Locator::Nth(n) => nth(*n),

@@ -163,11 +163,11 @@ fn scan(style: &AmendmentStyle, form: Form, input: &str, pos: usize) -> Vec<(usi
             .and_then(|(end, d)| Some((end, Read::Text(d.parse::<u32>().ok()?.to_string()))))
             .into_iter()
             .collect(),
-        Form::PreambularOrdinal => ordinals(style.preambular_ordinals, input, pos)
+        Form::PreambularOrdinal => ordinals(style.preambular_ordinals.words(), input, pos)
             .into_iter()
             .map(ordinal)
             .collect(),
-        Form::OccurrenceOrdinal => ordinals(style.occurrence_ordinals, input, pos)
+        Form::OccurrenceOrdinal => ordinals(style.occurrence_ordinals.words(), input, pos)
             .into_iter()
             .map(ordinal)
             .collect(),
@@ -224,7 +224,7 @@ fn number(input: &str, pos: usize) -> Vec<(usize, String)> {
     out
 }
 
-fn ordinals(list: &[&str], input: &str, pos: usize) -> Vec<(usize, usize)> {
+fn ordinals(list: &[String], input: &str, pos: usize) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = list
         .iter()
         .enumerate()

@@ -83,16 +83,16 @@ pub(super) fn fill(style: &AmendmentStyle, p: &Pattern, v: &Values) -> Option<St
 }
 
 fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
-    let ordinal = |list: &[&str], n: usize| list.get(n.checked_sub(1)?).map(|s| s.to_string());
+    let ordinal = |list: &[String], n: usize| list.get(n.checked_sub(1)?).cloned();
     match slot.target {
-        Target::Occurrence => return ordinal(style.occurrence_ordinals, v.occ?),
+        Target::Occurrence => return ordinal(style.occurrence_ordinals.words(), v.occ?),
         Target::Kind => return style.new_unit(*v.kinds.first()?).map(str::to_string),
         _ => {}
     }
     let text = v.text(slot)?;
     match slot.form {
         Form::Number => Some(display(text)),
-        Form::PreambularOrdinal => ordinal(style.preambular_ordinals, text.parse().ok()?),
+        Form::PreambularOrdinal => ordinal(style.preambular_ordinals.words(), text.parse().ok()?),
         // An empty quotation is written: a paragraph can be empty ("3." as
         // a placeholder); word edits never quote nothing.
         Form::Quote => Some(format!("{}{text}{}", style.quotes.0, style.quotes.1)),
