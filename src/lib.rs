@@ -67,6 +67,7 @@ pub mod render;
 pub mod xref;
 
 pub use check::Finding;
+pub use diff::Comparison;
 pub use error::{Error, Result};
 pub use model::{Draft, LoadOptions, load, load_bytes};
 pub use redline::Redline;

@@ -12,13 +12,15 @@
 //!    after paragraph 15 come in the order of the list; a unit moves with
 //!    its subparagraphs and what was put after it;
 //! 3. deletions (a unit with its subparagraphs);
-//! 4. the draft is renumbered ([`renumber`]).
+//! 4. the draft is renumbered ([`renumber`]);
+//! 5. cross-references to renumbered units follow ([`references`]).
 //!
 //! An amendment that does not apply is reported with its line and the
 //! reason, and left out.
 
 pub mod items;
 pub mod locate;
+pub mod references;
 pub mod renumber;
 mod structure;
 
@@ -46,9 +48,13 @@ pub struct Applied {
     pub text: String,
     /// The amendments that did not apply.
     pub failures: Vec<Failure>,
+    /// Cross-references the renumbering left wrong that could not be
+    /// rewritten (the others are updated in `text`).
+    pub stale_references: Vec<references::StaleReference>,
 }
 
-/// Applies a list of amendments to a draft.
+/// Applies a list of amendments to a draft, renumbers it and updates its
+/// cross-references to the units renumbered.
 ///
 /// ```
 /// use redraft::{amend, model};
@@ -73,9 +79,11 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
     }
     work.assign_parts();
     renumber::renumber(&mut work.items, draft);
+    let (text, stale_references) = references::update(draft, work.text());
     Applied {
-        text: work.text(),
+        text,
         failures: grouped(work.failures),
+        stale_references,
     }
 }
 
