@@ -53,6 +53,7 @@ pub mod lang;
 pub mod model;
 pub mod redline;
 pub mod render;
+pub mod text;
 pub mod xref;
 
 pub use error::{Error, Result};
