@@ -35,7 +35,6 @@ pub mod numbering;
 pub mod parallel;
 pub mod punctuation;
 pub mod repeated;
-pub mod report;
 pub mod stale;
 pub mod symbol;
 

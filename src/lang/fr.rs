@@ -41,6 +41,9 @@ pub static TABLE: Language = Language {
     ],
     chapeau_articles: &["L’", "L'", "Le", "La", "Les"],
     preambular_openers: &[
+        // A reflexive participle (`Se félicitant`, `Se déclarant`): the
+        // pronoun, then the participle taken by its suffix.
+        "se",
         "déterminée",
         "déterminé",
         "convaincue",

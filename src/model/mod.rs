@@ -8,8 +8,10 @@
 //! its parent.
 
 pub mod blocks;
+pub mod classify;
 pub mod closing;
 pub mod compare;
+pub mod draft;
 pub mod label;
 pub mod parse;
 pub mod part;
@@ -23,6 +25,7 @@ pub use crate::text::blocks::{block, join_blocks};
 /// Markers and the masthead's metadata live below the model, in
 /// [`crate::text`], where the readers of [`crate::ingest`] use them too.
 pub use crate::text::{marker, metadata};
+pub use draft::{Draft, LoadOptions, load, load_bytes};
 pub use parse::{ParseOptions, parse};
 
 /// Version of the JSON form of the model (`redraft parse --format json`).
