@@ -64,6 +64,7 @@ pub mod model;
 pub mod parallel;
 pub mod redline;
 pub mod render;
+pub mod text;
 pub mod xref;
 
 pub use check::Finding;

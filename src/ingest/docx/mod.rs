@@ -76,7 +76,7 @@ pub fn read_limited(bytes: &[u8], revisions: Revisions, limits: Limits) -> Resul
     if blocks.is_empty() {
         return Err("the Word document has no text".to_string());
     }
-    Ok(crate::model::join_blocks(blocks))
+    Ok(crate::text::blocks::join_blocks(blocks))
 }
 
 /// The parsed parts a draft needs.
@@ -169,7 +169,7 @@ fn numbered_blocks(
             continue;
         }
         budget.block(&text)?;
-        blocks.push(crate::model::block(marker.as_deref(), &text));
+        blocks.push(crate::text::blocks::block(marker.as_deref(), &text));
     }
     Ok(blocks)
 }
