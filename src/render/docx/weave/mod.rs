@@ -111,9 +111,13 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
     let labels = note_labels(&xml, body, package.text("word/settings.xml").as_deref());
     let mut reader = Reader::new(&xml, Some(labels));
     let paras = reader.paragraphs(body);
-    let homes = locate(redline, &paras)?;
+    let word_notes = !locate::typed_notes(&paras);
+    let homes = locate(redline, &paras, word_notes)?;
     let mut weaver = Weaver::new(redline, options, &xml, paras, homes, notes_xml.as_deref());
     weaver.note_ids = reader.references.clone();
+    if !word_notes {
+        weaver.plan = super::plan::plan(redline, false);
+    }
     let mut rels = rels;
     if let (Some(old), Some(bytes)) = (weaver.old.as_ref(), options.old_docx.as_deref()) {
         let cx = Context {
