@@ -723,6 +723,28 @@ fn an_edited_cell_keeps_its_old_text_in_its_own_cell() {
             r#"[["State", "Rate", "Note"], ["France", "100", "x"]]"#,
             r#"[["State", "Rate", "Note"], ["France", "120", "x"], ["Spain", "80", "y"]]"#,
         ),
+        // Old cells of several paragraphs ("/"), their last ones deleted:
+        // they stay in their cells.
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100/per year"]]"#,
+            r#"[["State", "Rate"], ["France", "120"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100"]]"#,
+            r#"[["State", "Rate"], ["Francia", "100"]]"#,
+        ),
+        (
+            r#"[["A/B", "1/2"], ["C/D", "3/4"]]"#,
+            r#"[["A", "1"], ["C", "3"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100"]]"#,
+            r#"[["State", "Rate"], ["France/capital Lyon", "100"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris/since 1958", "100/per year"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["France/since 1958", "120"], ["Italy", "55"]]"#,
+        ),
     ];
     for (old, new) in cases {
         let (accepted, rejected) = table_redline(&dir, old, new);

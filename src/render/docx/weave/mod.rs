@@ -115,6 +115,7 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
     let homes = locate(redline, &paras, word_notes)?;
     let mut weaver = Weaver::new(redline, options, &xml, paras, homes, notes_xml.as_deref());
     weaver.note_ids = reader.references.clone();
+    weaver.cells = super::source::cells_of(body);
     if !word_notes {
         weaver.plan = super::plan::plan(redline, false);
     }
@@ -277,6 +278,8 @@ struct Weaver<'a> {
     old: Option<OldDoc>,
     /// Pictures inserted and deleted.
     pictures: Pictures,
+    /// Paragraph → the table cell holding it.
+    cells: Vec<Option<usize>>,
 }
 
 impl<'a> Weaver<'a> {
@@ -317,6 +320,7 @@ impl<'a> Weaver<'a> {
                 .as_deref()
                 .and_then(|bytes| OldDoc::open(bytes, redline)),
             pictures: Pictures::default(),
+            cells: Vec::new(),
         };
         w.looks = w.find_looks();
         w
