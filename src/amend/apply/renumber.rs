@@ -15,7 +15,7 @@
 //! - **Footnotes**: when the draft numbered them in the order of their first
 //!   reference, they are numbered again that way, references and all.
 
-use super::apply::Item;
+use super::items::{Item, depth, is_numbered_paragraph};
 use crate::model::marker::{self, LATIN_SUFFIXES};
 use crate::model::{Resolution, UnitKind};
 use std::collections::HashMap;
@@ -70,7 +70,7 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
             .iter()
             .enumerate()
             .filter(|(_, u)| {
-                (u.kind == UnitKind::Operative || super::apply::is_numbered_paragraph(u))
+                (u.kind == UnitKind::Operative || is_numbered_paragraph(u))
                     && domain_of_label(&u.label, u.kind) == d
             })
             .map(|(i, _)| i)
@@ -211,15 +211,6 @@ fn letter_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
     }
 }
 
-/// How an operative number reads: `9bis` → `9 bis`.
-pub(crate) fn display(number: &str) -> String {
-    let digits = number.chars().take_while(char::is_ascii_digit).count();
-    match number.split_at(digits) {
-        (d, "") => d.to_string(),
-        (d, suffix) => format!("{d} {suffix}"),
-    }
-}
-
 /// `12.` → `.`, `3)` → `)`.
 fn punctuation(marker: &str) -> Option<&str> {
     marker.get(marker.len().checked_sub(1)?..)
@@ -277,9 +268,7 @@ fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> V
 }
 
 fn subparagraphs(items: &mut [Item], draft: &Resolution) {
-    let old_depths: Vec<usize> = (0..draft.units.len())
-        .map(|i| super::apply::depth(draft, i))
-        .collect();
+    let old_depths: Vec<usize> = (0..draft.units.len()).map(|i| depth(draft, i)).collect();
     let old_pos = positions(
         draft
             .units

@@ -1,4 +1,4 @@
-//! `--fix`: rewriting stale references in the file as stored.
+//! Rewriting references in the file as stored (`check --fix`, `amend`).
 //!
 //! Edits are found in the decoded text (`\n` line ends, no byte-order
 //! mark); they are carried over line by line and column by column to the
@@ -64,7 +64,7 @@ fn container(bytes: &[u8]) -> Option<&'static str> {
 /// the stored `bytes`.
 ///
 /// ```
-/// use redraft::check::fix::{apply, Edit};
+/// use redraft::xref::rewrite::{apply, Edit};
 /// let bytes = b"see paragraph\r\n 2 above\r\n";
 /// let decoded = "see paragraph\n 2 above\n";
 /// let edit = Edit { range: 15..16, replacement: "3".into() };

@@ -4,8 +4,8 @@
 //! the singular sentences it stands for, so the list means one deletion
 //! per paragraph, numbered as in the draft amended.
 
-use super::Action;
-use super::pattern;
+use super::read as pattern;
+use crate::amend::Action;
 use crate::lang::Lang;
 use crate::lang::vocab::References;
 

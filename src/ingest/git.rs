@@ -3,7 +3,9 @@
 //! Runs the `git` command (it must be installed): `git log --follow` lists
 //! the commits that touched the file, oldest first, and `git show` gives
 //! the file as each commit left it. Each version is named by its commit's
-//! date and short hash: `2021-03-04 a1b2c3d`.
+//! date and short hash: `2021-03-04 a1b2c3d`. A version is its bytes as
+//! git stores them: reading them (text, Word, PDF) is
+//! [`super::read_bytes`]'s business, as for a file on disk.
 
 use crate::error::{Error, Result};
 use std::ffi::OsString;
@@ -27,8 +29,8 @@ pub struct GitOptions {
 pub struct GitVersion {
     /// `2021-03-04 a1b2c3d`.
     pub name: String,
-    /// The file's text at that commit.
-    pub text: String,
+    /// The file's bytes at that commit.
+    pub bytes: Vec<u8>,
 }
 
 /// The versions of `path` in its git history, oldest first.
@@ -71,11 +73,9 @@ pub fn versions(path: &Path, options: &GitOptions) -> Result<Vec<GitVersion>> {
             let mut object = OsString::from(format!("{hash}:"));
             object.push(&file);
             let bytes = git(&top, &["show".into(), object]).map_err(err)?;
-            let text = crate::ingest::text::decode(&bytes)
-                .map_err(|e| e.at(&PathBuf::from(format!("{}@{hash}", path.display()))))?;
             Ok(GitVersion {
                 name: format!("{date} {hash}"),
-                text,
+                bytes,
             })
         })
         .collect()

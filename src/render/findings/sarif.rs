@@ -199,7 +199,7 @@ fn uri(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::report::tests::sample;
+    use crate::render::findings::tests::sample;
 
     #[test]
     fn a_sarif_log() {

@@ -44,7 +44,7 @@ impl Stamp {
 /// The date or revision a draft carries in its lines before the chapeau.
 ///
 /// ```
-/// use redraft::cli::order_hint::{stamp_of_text, Stamp};
+/// use redraft::history::order::{stamp_of_text, Stamp};
 /// assert_eq!(stamp_of_text("Distr. : Générale 12 octobre 2021"),
 ///     Some(Stamp::Date((2021, 10, 12), "12 octobre 2021".into())));
 /// assert_eq!(stamp_of_text("A/C.3/75/L.1/Rev.2"), Some(Stamp::Revision(2, "Rev.2".into())));

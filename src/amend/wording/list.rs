@@ -12,9 +12,9 @@
 //! "Welcomes the preparatory work ..."
 //! ```
 
-use super::pattern::{self, MAX_AMENDMENT, Unread};
 use super::plural;
-use super::{Amendment, pattern::collapse};
+use super::read::{self as pattern, MAX_AMENDMENT, Unread, collapse};
+use crate::amend::Amendment;
 use crate::lang::Lang;
 
 /// A list that cannot be read: where and why.
@@ -101,7 +101,7 @@ fn one(lines: &[&str], start: usize) -> Result<(Vec<Amendment>, usize), ParseErr
     }
 }
 
-fn at_line(start: usize, action: super::Action) -> Amendment {
+fn at_line(start: usize, action: crate::amend::Action) -> Amendment {
     Amendment {
         line: start + 1,
         action,
@@ -205,7 +205,7 @@ mod tests {
     fn labels_with_dots_read_and_huge_labels_are_refused_at_once() {
         let list = parse("Delete unit OP1.1.\n").unwrap();
         match &list[0].action {
-            super::super::Action::DeleteUnit { target } => assert_eq!(target.label(), "OP1.1"),
+            crate::amend::Action::DeleteUnit { target } => assert_eq!(target.label(), "OP1.1"),
             other => panic!("{other:?}"),
         }
         // An unreadable line, then one far past the size of an amendment:
@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!((list[0].line, list[1].line), (2, 5));
         match &list[0].action {
-            super::super::Action::InsertUnit { text, .. } => assert_eq!(text, "Welcomes the work;"),
+            crate::amend::Action::InsertUnit { text, .. } => assert_eq!(text, "Welcomes the work;"),
             other => panic!("{other:?}"),
         }
     }

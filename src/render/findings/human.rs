@@ -61,7 +61,7 @@ fn severity_style(severity: Severity) -> Style {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::report::tests::sample;
+    use crate::render::findings::tests::sample;
 
     #[test]
     fn plain_lines() {

@@ -1,9 +1,9 @@
 //! A draft as the checker sees it: the parsed units and the text they came
 //! from, each unit with its byte span in that text.
 
+use super::grammar;
+use super::reference::Reference;
 use super::symbol::{self, Symbol};
-use super::xref::{self, Reference};
-use super::{Finding, Rule, quote};
 use crate::ingest::origin::Origin;
 use crate::lang::Language;
 use crate::model::parse::NoStructure;
@@ -70,7 +70,7 @@ impl Document {
             last_position: Cell::new((0, 1)),
         };
         doc.symbols = symbol::find(&doc.text);
-        doc.references = xref::extract(&doc);
+        doc.references = grammar::extract(&doc);
         doc
     }
 
@@ -150,32 +150,6 @@ impl Document {
         let column = self.text.get(from..offset).map_or(0, |s| s.chars().count()) + base;
         self.last_position.set((offset, column));
         (line, column)
-    }
-
-    /// A finding about the text at `range` of unit `unit`, at the rule's
-    /// default severity.
-    pub fn finding(
-        &self,
-        rule: Rule,
-        unit: usize,
-        range: Range<usize>,
-        message: String,
-    ) -> Finding {
-        let (line, column) = self.position(range.start);
-        Finding {
-            rule,
-            severity: rule.severity(),
-            label: self
-                .units()
-                .get(unit)
-                .map_or_else(String::new, |u| u.label.clone()),
-            line,
-            column,
-            text: quote(self.text.get(range).unwrap_or("")),
-            message,
-            suggestion: None,
-            fixed: false,
-        }
     }
 }
 

@@ -12,7 +12,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 
-use super::{Finding, Severity};
+use crate::check::{Finding, Severity};
 use crate::lang::Lang;
 use std::io::{self, Write};
 
@@ -86,6 +86,7 @@ impl Report {
 /// An output format of `redraft check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
     /// For people: grouped by file, coloured on a terminal.
     Human,

@@ -100,7 +100,7 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::report::tests::sample;
+    use crate::render::findings::tests::sample;
 
     #[test]
     fn versioned_and_complete() {

@@ -50,7 +50,7 @@ fn property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::report::tests::sample;
+    use crate::render::findings::tests::sample;
 
     #[test]
     fn annotations() {

@@ -16,7 +16,7 @@
 //! assert_eq!(locate::edit_text(text, &edit).unwrap(), "Invites the Court to report annually to the Assembly;");
 //! ```
 
-use super::{Locator, Side, WordEdit};
+use crate::amend::{Locator, Side, WordEdit};
 use std::ops::Range;
 
 /// A change of a text: replace `range` (in the original) with `with`.
