@@ -528,17 +528,6 @@ fn no_false_positives_on_drafts_and_fixtures() {
             ]
         } else if file.ends_with("2020.txt") || file.ends_with("before.txt") {
             &[("symbol", "ICC-ASP-18/Res.3"), ("brackets", PLACEHOLDER_39)]
-        } else if file.contains("pdf-subparagraph-lists/") {
-            // The item written without punctuation, on purpose (the PDF
-            // reader must open the next item all the same).
-            &[(
-                "punctuation",
-                if file.ends_with("fr.txt") {
-                    "personnes déplacées"
-                } else {
-                    "displaced persons"
-                },
-            )]
         } else if file.ends_with("kind-changed-same-text/old.txt") {
             // A paragraph that is preambular only by its missing number.
             &[("punctuation", "the matter.")]
