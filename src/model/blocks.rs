@@ -169,7 +169,7 @@ fn heading_before_numbered(heading: &str, line: &str) -> bool {
     rest.starts_with(char::is_uppercase)
         && marker::operative(heading).is_none()
         && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && heading.split_whitespace().count() <= 12
+        && heading.split_whitespace().take(13).count() <= 12
         && !heading.ends_with([',', ';', ':', '.'])
 }
 
