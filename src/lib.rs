@@ -44,7 +44,6 @@
 pub mod align;
 pub mod amend;
 pub mod check;
-pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod history;
@@ -54,5 +53,7 @@ pub mod model;
 pub mod parallel;
 pub mod redline;
 pub mod render;
+pub mod xref;
 
 pub use error::{Error, Result};
+pub use model::{Draft, LoadOptions, load, load_bytes};

@@ -20,6 +20,7 @@ use words::FootnoteMap;
 
 /// How fine the diff inside a changed word is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Granularity {
     /// Whole tokens (words, numbers, symbols) change.
     #[default]

@@ -10,6 +10,7 @@ pub mod en;
 pub mod es;
 pub mod fold;
 pub mod fr;
+pub mod ordinals;
 pub mod reader;
 pub mod vocab;
 pub mod word;
