@@ -45,6 +45,7 @@ pub mod align;
 pub mod amend;
 pub mod check;
 pub mod cli;
+pub mod compile;
 pub mod diff;
 pub mod error;
 pub mod history;
