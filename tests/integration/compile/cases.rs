@@ -1,0 +1,1 @@
+//! The behaviours the issue names, one test each.
