@@ -23,6 +23,7 @@
 
 use super::super::{Compilation, Item, Part};
 use super::names;
+use crate::lang::compile::CompileWords;
 use crate::render::docx::body::{escape, style_id};
 use crate::render::docx::plan::Style;
 use crate::render::docx::{SUMMARY_STYLE, now, parts, theme, timestamp};
@@ -52,12 +53,14 @@ const COMMENT_IDS: usize = 1000;
 
 /// Writes the compilation as a Word document.
 pub fn render(c: &Compilation, options: &Options, out: &mut dyn Write) -> io::Result<()> {
+    let w = CompileWords::of(c.lang);
     let mut writer = Writer {
+        words: w,
         date: escape(&options.date),
         next_id: 1,
         comments: Vec::new(),
     };
-    let mut xml = summary(c);
+    let mut xml = summary(c, w);
     for item in &c.items {
         writer.paragraph(item, &mut xml);
     }
@@ -66,7 +69,7 @@ pub fn render(c: &Compilation, options: &Options, out: &mut dyn Write) -> io::Re
         footnotes: false,
         comments: !writer.comments.is_empty(),
     };
-    let title = format!("Compilation of proposals on {}", c.base);
+    let title = format!("{} {}", w.title, c.base);
     let mut files = vec![
         ("[Content_Types].xml", parts::content_types(optional)),
         ("_rels/.rels", parts::package_rels()),
@@ -101,6 +104,7 @@ struct Writer {
     date: String,
     next_id: usize,
     comments: Vec<(usize, String)>,
+    words: &'static CompileWords,
 }
 
 impl Writer {
@@ -157,7 +161,8 @@ impl Writer {
         let contested = alternatives.len() > 1;
         let comment = contested.then(|| {
             let id = COMMENT_IDS + self.comments.len();
-            self.comments.push((id, alternatives_note(alternatives)));
+            self.comments
+                .push((id, alternatives_note(alternatives, self.words)));
             out.push_str(&format!(r#"<w:commentRangeStart w:id="{id}"/>"#));
             id
         });
@@ -219,45 +224,51 @@ impl Writer {
 
 /// The comment on contested words: `Alt 1 (EU, US): an annual / Alt 2
 /// (G77): a detailed`.
-fn alternatives_note(alternatives: &[super::super::Alternative]) -> String {
+fn alternatives_note(alternatives: &[super::super::Alternative], w: &CompileWords) -> String {
     let shown: Vec<String> = alternatives
         .iter()
         .enumerate()
         .map(|(k, a)| {
             let text = if a.text.is_empty() {
-                "delete"
+                w.delete
             } else {
                 a.text.as_str()
             };
-            format!("Alt {} ({}): {text}", k + 1, names(&a.by))
+            format!("{} {} ({}): {text}", w.alt, k + 1, names(&a.by))
         })
         .collect();
     format!("[{}]", shown.join(" / "))
 }
 
 /// The summary page: counts per delegation, the most contested units.
-fn summary(c: &Compilation) -> String {
+fn summary(c: &Compilation, w: &CompileWords) -> String {
     let s = c.summary();
-    let mut out = para("<w:b/>", &format!("Compilation of proposals on {}", c.base));
+    let mut out = para("<w:b/>", &format!("{} {}", w.title, c.base));
+    out.push_str(&para("<w:b/>", w.by_delegation));
+    let [edited, inserted, deleted] = w.counts;
     for d in &s.delegations {
+        let (e, i, x) = (d.edited, d.inserted, d.deleted);
         out.push_str(&para(
             "",
             &format!(
-                "{}: {} edited, {} inserted, {} deleted",
-                d.name, d.edited, d.inserted, d.deleted
+                "{} {edited} {e}, {inserted} {i}, {deleted} {x}",
+                w.colon(&d.name)
             ),
         ));
     }
-    out.push_str(&para("<w:b/>", "Most contested"));
-    for u in s.hot.iter().take(20) {
-        let alts = if u.alternatives > 0 {
-            format!(", {} alternatives", u.alternatives)
-        } else {
-            String::new()
+    out.push_str(&para("<w:b/>", w.contested));
+    for u in &s.hot {
+        let alts = match u.alternatives {
+            0 => String::new(),
+            n => format!(", {n} {}", w.alternatives),
         };
         out.push_str(&para(
             "",
-            &format!("{}: {} delegations{alts}", u.label, u.delegations),
+            &format!(
+                "{} {}{alts}",
+                w.colon(&u.label),
+                w.delegations_count(u.delegations)
+            ),
         ));
     }
     out.push_str(&format!(r#"<w:p><w:pPr><w:pStyle w:val="{SUMMARY_STYLE}"/></w:pPr><w:r><w:br w:type="page"/></w:r></w:p>"#));

@@ -20,6 +20,7 @@
 
 use super::super::{Alternative, Compilation, Item, Part};
 use super::{names, shown_number};
+use crate::lang::compile::CompileWords;
 use std::io::{self, Write};
 
 const STYLE: &str = r#"
@@ -70,7 +71,8 @@ document.addEventListener('change', filter);
 
 /// Writes the compilation as one HTML page.
 pub fn render(c: &Compilation, out: &mut dyn Write) -> io::Result<()> {
-    let title = format!("Compilation of proposals on {}", c.base);
+    let w = CompileWords::of(c.lang);
+    let title = format!("{} {}", w.title, c.base);
     writeln!(out, "<!DOCTYPE html>\n<html lang=\"{}\">", c.lang)?;
     writeln!(out, "<head><meta charset=\"utf-8\">")?;
     writeln!(
@@ -82,75 +84,68 @@ pub fn render(c: &Compilation, out: &mut dyn Write) -> io::Result<()> {
         "<title>{}</title>\n<style>{STYLE}</style>\n<script>{SCRIPT}</script></head>",
         escape(&title)
     )?;
-    writeln!(out, "<body>\n<header><h1>Compilation of proposals</h1>")?;
+    writeln!(out, "<body>\n<header><h1>{}</h1>", escape(&title))?;
     writeln!(
         out,
-        "<p class=\"files\">{} · {}</p>",
-        escape(&c.base),
+        "<p class=\"files\">{} {}</p>",
+        w.colon(w.delegations),
         escape(&c.delegations.join(", "))
     )?;
-    summary(c, out)?;
+    summary(c, w, out)?;
     writeln!(out, "</header>\n<main>")?;
     let mut html = String::new();
     for item in &c.items {
-        unit(c, item, &mut html);
+        unit(c, item, w, &mut html);
     }
     out.write_all(html.as_bytes())?;
     writeln!(out, "</main>\n</body>\n</html>")
 }
 
 /// Counts per delegation with the filter's boxes, and the hot paragraphs.
-fn summary(c: &Compilation, out: &mut dyn Write) -> io::Result<()> {
+fn summary(c: &Compilation, w: &CompileWords, out: &mut dyn Write) -> io::Result<()> {
     let s = c.summary();
     writeln!(
         out,
-        "<section class=\"summary\"><h2>Proposals by delegation</h2>"
+        "<section class=\"summary\"><h2>{}</h2>",
+        w.by_delegation
     )?;
+    let [edited, inserted, deleted] = w.counts;
+    let show = w.show;
     writeln!(
         out,
-        "<table><thead><tr><th class=\"filter\">Show</th><th>Delegation</th><th>Edited</th><th>Inserted</th><th>Deleted</th></tr></thead><tbody>"
+        "<table><thead><tr><th class=\"filter\">{show}</th><th></th><th>{edited}</th><th>{inserted}</th><th>{deleted}</th></tr></thead><tbody>"
     )?;
     for (i, d) in s.delegations.iter().enumerate() {
+        let name = escape(&d.name);
+        let (e, n, x) = (d.edited, d.inserted, d.deleted);
         writeln!(
             out,
-            "<tr><td class=\"filter\"><input type=\"checkbox\" checked data-i=\"{i}\" aria-label=\"{name}\"></td><td>{name}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            d.edited,
-            d.inserted,
-            d.deleted,
-            name = escape(&d.name)
+            "<tr><td class=\"filter\"><input type=\"checkbox\" checked data-i=\"{i}\" aria-label=\"{name}\"></td><td>{name}</td><td class=\"n\">{e}</td><td class=\"n\">{n}</td><td class=\"n\">{x}</td></tr>"
         )?;
     }
-    writeln!(out, "</tbody></table>\n<h2>Most contested</h2>")?;
+    writeln!(out, "</tbody></table>\n<h2>{}</h2>", w.contested)?;
     if s.hot.is_empty() {
-        writeln!(out, "<p>No proposals.</p>")?;
-    } else {
-        writeln!(out, "<ol class=\"hot\">")?;
-        for u in &s.hot {
-            let alts = if u.alternatives > 0 {
-                format!(", {} alternatives", u.alternatives)
-            } else {
-                String::new()
-            };
-            writeln!(
-                out,
-                "<li><a href=\"#{id}\">{label}</a>: {} {}{alts}</li>",
-                u.delegations,
-                plural(u.delegations),
-                id = escape(&u.label),
-                label = escape(&u.label)
-            )?;
-        }
-        writeln!(out, "</ol>")?;
+        return writeln!(out, "<p>{}</p>\n</section>", w.none);
     }
-    writeln!(out, "</section>")
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "delegation" } else { "delegations" }
+    writeln!(out, "<ol class=\"hot\">")?;
+    for u in &s.hot {
+        let alts = match u.alternatives {
+            0 => String::new(),
+            n => format!(", {n} {}", w.alternatives),
+        };
+        let id = escape(&u.label);
+        writeln!(
+            out,
+            "<li><a href=\"#{id}\">{id}</a>{}: {}{alts}</li>",
+            w.before_colon,
+            w.delegations_count(u.delegations)
+        )?;
+    }
+    writeln!(out, "</ol>\n</section>")
 }
 
 /// One unit.
-fn unit(c: &Compilation, item: &Item, html: &mut String) {
+fn unit(c: &Compilation, item: &Item, w: &CompileWords, html: &mut String) {
     let mut class = format!("unit {}", item.kind.name());
     if !item.in_base {
         class.push_str(" new");
@@ -176,41 +171,44 @@ fn unit(c: &Compilation, item: &Item, html: &mut String) {
     }
     html.push_str("<span class=\"text\">");
     for part in &item.parts {
-        part_html(c, part, html);
+        part_html(c, part, w, html);
     }
     html.push_str("</span>");
-    attribution(c, item, html);
+    attribution(c, item, w, html);
     let n = item.delegations().len();
     if n > 0 {
-        html.push_str(&format!(" <span class=\"badge\">{n} {}</span>", plural(n)));
+        html.push_str(&format!(
+            " <span class=\"badge\">{}</span>",
+            w.delegations_count(n)
+        ));
     }
     html.push_str("</p></div>\n");
 }
 
 /// Who proposes a new unit, who deletes a base one.
-fn attribution(c: &Compilation, item: &Item, html: &mut String) {
+fn attribution(c: &Compilation, item: &Item, w: &CompileWords, html: &mut String) {
     if !item.in_base {
-        let from = if item.from.is_empty() {
-            String::new()
-        } else {
-            format!("; from {}", item.from.join(", "))
+        let from = match item.from.as_slice() {
+            [] => String::new(),
+            labels => format!("; {} {}", w.from, labels.join(", ")),
         };
+        let by = escape(&names(&item.proposed_by));
         html.push_str(&format!(
-            " <span class=\"by\">({}{})</span>",
-            escape(&names(&item.proposed_by)),
+            " <span class=\"by\">({by}{})</span>",
             escape(&from)
         ));
     } else if !item.deleted_by.is_empty() {
+        let d = indices(c, &item.deleted_by);
+        let by = escape(&names(&item.deleted_by));
         html.push_str(&format!(
-            " <span class=\"by\" data-d=\"{}\">({}: delete)</span>",
-            indices(c, &item.deleted_by),
-            escape(&names(&item.deleted_by))
+            " <span class=\"by\" data-d=\"{d}\">({by}: {})</span>",
+            w.delete
         ));
     }
 }
 
 /// One part of a unit's text.
-fn part_html(c: &Compilation, part: &Part, html: &mut String) {
+fn part_html(c: &Compilation, part: &Part, w: &CompileWords, html: &mut String) {
     match part {
         Part::Text { text } => html.push_str(&escape(text)),
         Part::Change { base, alternatives } if alternatives.len() == 1 => {
@@ -222,7 +220,7 @@ fn part_html(c: &Compilation, part: &Part, html: &mut String) {
             if !base.is_empty() {
                 html.push_str(&format!("<del>{}</del>", escape(base)));
             }
-            insertion(a, html);
+            insertion(a, w, html);
             html.push_str("</span>");
         }
         Part::Change { base, alternatives } => {
@@ -232,11 +230,12 @@ fn part_html(c: &Compilation, part: &Part, html: &mut String) {
             ));
             for (k, a) in alternatives.iter().enumerate() {
                 html.push_str(&format!(
-                    "<span class=\"alt\" data-d=\"{}\"> / Alt {}: ",
+                    "<span class=\"alt\" data-d=\"{}\"> / {} {}: ",
                     indices(c, &a.by),
+                    w.alt,
                     k + 1
                 ));
-                insertion(a, html);
+                insertion(a, w, html);
                 html.push_str("</span>");
             }
             html.push_str("]</span>");
@@ -245,9 +244,9 @@ fn part_html(c: &Compilation, part: &Part, html: &mut String) {
 }
 
 /// An alternative's words (or "delete") and its proposers.
-fn insertion(a: &Alternative, html: &mut String) {
+fn insertion(a: &Alternative, w: &CompileWords, html: &mut String) {
     if a.text.is_empty() {
-        html.push_str("<i>delete</i>");
+        html.push_str(&format!("<i>{}</i>", w.delete));
     } else {
         html.push_str(&format!("<ins>{}</ins>", escape(&a.text)));
     }

@@ -20,6 +20,7 @@
 
 use super::super::{Compilation, Item, Part, Summary};
 use super::{names, shown_number};
+use crate::lang::compile::CompileWords;
 use std::io::{self, Write};
 
 /// Plain text or Markdown.
@@ -33,64 +34,63 @@ pub enum Style {
 
 /// Writes the compilation.
 pub fn render(c: &Compilation, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    let w = CompileWords::of(c.lang);
     let heading = if style == Style::Markdown { "# " } else { "" };
-    writeln!(out, "{heading}Compilation of proposals on {}", c.base)?;
-    writeln!(out, "\nDelegations: {}\n", c.delegations.join(", "))?;
-    summary(&c.summary(), style, out)?;
-    if style == Style::Markdown {
-        writeln!(out, "## Text\n")?;
-    } else {
-        writeln!(out, "Text\n")?;
-    }
+    writeln!(out, "{heading}{} {}", w.title, escape(&c.base, style))?;
+    writeln!(
+        out,
+        "\n{} {}\n",
+        w.colon(w.delegations),
+        escape(&c.delegations.join(", "), style)
+    )?;
+    summary(&c.summary(), w, style, out)?;
+    let h = if style == Style::Markdown { "## " } else { "" };
+    writeln!(out, "{h}{}\n", w.text)?;
     for item in &c.items {
-        writeln!(out, "{}\n", block(item, style))?;
+        writeln!(out, "{}\n", block(item, w, style))?;
     }
     Ok(())
 }
 
 /// The summary lines.
-fn summary(s: &Summary, style: Style, out: &mut dyn Write) -> io::Result<()> {
+fn summary(s: &Summary, w: &CompileWords, style: Style, out: &mut dyn Write) -> io::Result<()> {
     let (h, bullet) = match style {
         Style::Markdown => ("## ", "- "),
         Style::Text => ("", "  "),
     };
-    writeln!(out, "{h}Proposals by delegation\n")?;
+    writeln!(out, "{h}{}\n", w.by_delegation)?;
+    let [edited, inserted, deleted] = w.counts;
     for d in &s.delegations {
+        let name = escape(&d.name, style);
+        let (e, i, x) = (d.edited, d.inserted, d.deleted);
         writeln!(
             out,
-            "{bullet}{}: {} edited, {} inserted, {} deleted",
-            escape(&d.name, style),
-            d.edited,
-            d.inserted,
-            d.deleted
+            "{bullet}{} {edited} {e}, {inserted} {i}, {deleted} {x}",
+            w.colon(&name)
         )?;
     }
-    writeln!(out, "\n{h}Most contested\n")?;
+    writeln!(out, "\n{h}{}\n", w.contested)?;
     if s.hot.is_empty() {
-        writeln!(out, "{bullet}no proposals")?;
+        writeln!(out, "{bullet}{}", w.none)?;
     }
     for u in &s.hot {
         let alts = match u.alternatives {
             0 => String::new(),
-            n => format!(", {n} alternatives"),
+            n => format!(", {n} {}", w.alternatives),
         };
-        let who = if u.delegations == 1 {
-            "delegation"
-        } else {
-            "delegations"
-        };
+        let label = escape(&u.label, style);
         writeln!(
             out,
-            "{bullet}{}: {} {who}{alts}",
-            escape(&u.label, style),
-            u.delegations
+            "{bullet}{} {}{alts}",
+            w.colon(&label),
+            w.delegations_count(u.delegations)
         )?;
     }
     writeln!(out)
 }
 
 /// One unit as a block.
-pub fn block(item: &Item, style: Style) -> String {
+pub fn block(item: &Item, w: &CompileWords, style: Style) -> String {
     let mut out = String::new();
     if let Some(m) = &item.marker {
         let m = if style == Style::Markdown {
@@ -104,28 +104,28 @@ pub fn block(item: &Item, style: Style) -> String {
         out.push_str(&format!("[{}] ", shown_number(item)));
     }
     for part in &item.parts {
-        out.push_str(&part_text(part, style));
+        out.push_str(&part_text(part, w, style));
     }
-    if let Some(note) = note(item) {
+    if let Some(note) = note(item, w) {
         out.push_str(&format!(" ({})", escape(&note, style)));
     }
     out
 }
 
 /// The attribution after a unit: who proposes a new one, who deletes one.
-pub fn note(item: &Item) -> Option<String> {
+pub fn note(item: &Item, w: &CompileWords) -> Option<String> {
     if !item.in_base {
         let from = match item.from.as_slice() {
             [] => String::new(),
-            labels => format!("; from {}", labels.join(", ")),
+            labels => format!("; {} {}", w.from, labels.join(", ")),
         };
         return Some(format!("{}{from}", names(&item.proposed_by)));
     }
-    (!item.deleted_by.is_empty()).then(|| format!("{}: delete", names(&item.deleted_by)))
+    (!item.deleted_by.is_empty()).then(|| format!("{}: {}", names(&item.deleted_by), w.delete))
 }
 
 /// One part of a unit's text.
-fn part_text(part: &Part, style: Style) -> String {
+fn part_text(part: &Part, w: &CompileWords, style: Style) -> String {
     match part {
         Part::Text { text } => escape(text, style),
         Part::Change { base, alternatives } if alternatives.len() == 1 => {
@@ -155,12 +155,13 @@ fn part_text(part: &Part, style: Style) -> String {
             }
             for (k, a) in alternatives.iter().enumerate() {
                 let text = if a.text.is_empty() {
-                    "delete".to_string()
+                    w.delete.to_string()
                 } else {
                     core(&a.text)
                 };
                 pieces.push(format!(
-                    "Alt {}: {text} ({})",
+                    "{} {}: {text} ({})",
+                    w.alt,
                     k + 1,
                     escape(&names(&a.by), style)
                 ));
