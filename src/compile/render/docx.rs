@@ -234,7 +234,8 @@ fn alternatives_note(alternatives: &[super::super::Alternative], w: &CompileWord
             } else {
                 a.text.as_str()
             };
-            format!("{} {} ({}): {text}", w.alt, k + 1, names(&a.by))
+            let who = w.colon(&format!("{} {} ({})", w.alt, k + 1, names(&a.by)));
+            format!("{who} {text}")
         })
         .collect();
     format!("[{}]", shown.join(" / "))

@@ -201,8 +201,8 @@ fn attribution(c: &Compilation, item: &Item, w: &CompileWords, html: &mut String
         let d = indices(c, &item.deleted_by);
         let by = escape(&names(&item.deleted_by));
         html.push_str(&format!(
-            " <span class=\"by\" data-d=\"{d}\">({by}: {})</span>",
-            w.delete
+            " <span class=\"by\" data-d=\"{d}\">({by}{}: {})</span>",
+            w.before_colon, w.delete
         ));
     }
 }
@@ -230,10 +230,11 @@ fn part_html(c: &Compilation, part: &Part, w: &CompileWords, html: &mut String) 
             ));
             for (k, a) in alternatives.iter().enumerate() {
                 html.push_str(&format!(
-                    "<span class=\"alt\" data-d=\"{}\"> / {} {}: ",
+                    "<span class=\"alt\" data-d=\"{}\"> / {} {}{}: ",
                     indices(c, &a.by),
                     w.alt,
-                    k + 1
+                    k + 1,
+                    w.before_colon
                 ));
                 insertion(a, w, html);
                 html.push_str("</span>");

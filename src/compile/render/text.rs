@@ -121,7 +121,8 @@ pub fn note(item: &Item, w: &CompileWords) -> Option<String> {
         };
         return Some(format!("{}{from}", names(&item.proposed_by)));
     }
-    (!item.deleted_by.is_empty()).then(|| format!("{}: {}", names(&item.deleted_by), w.delete))
+    (!item.deleted_by.is_empty())
+        .then(|| format!("{} {}", w.colon(&names(&item.deleted_by)), w.delete))
 }
 
 /// One part of a unit's text.
@@ -160,9 +161,10 @@ fn part_text(part: &Part, w: &CompileWords, style: Style) -> String {
                     core(&a.text)
                 };
                 pieces.push(format!(
-                    "{} {}: {text} ({})",
+                    "{} {}{}: {text} ({})",
                     w.alt,
                     k + 1,
+                    w.before_colon,
                     escape(&names(&a.by), style)
                 ));
             }
