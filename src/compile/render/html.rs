@@ -219,6 +219,11 @@ fn part_html(c: &Compilation, part: &Part, w: &CompileWords, html: &mut String) 
             ));
             if !base.is_empty() {
                 html.push_str(&format!("<del>{}</del>", escape(base)));
+                // A real space sets the words apart (CSS cannot tell
+                // whether text stands between them).
+                if !a.text.is_empty() {
+                    html.push(' ');
+                }
             }
             insertion(a, w, html);
             html.push_str("</span>");

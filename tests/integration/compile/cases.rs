@@ -107,28 +107,29 @@ fn new_paragraphs_at_different_places_and_deletions_are_attributed() {
     )]);
     let us = with(&[("2. Decides to act promptly;\n\n", "")]);
     let c = compiled(&draft(BASE), &[("EU", &eu), ("G77", &g77), ("US", &us)]);
-    let shown: Vec<(String, Option<String>, Vec<String>, Vec<String>)> = c
+    // label, marker, proposed by, deleted by
+    let shown: Vec<String> = c
         .items
         .iter()
         .map(|i| {
-            (
-                i.label.clone(),
-                i.marker.clone(),
-                i.proposed_by.clone(),
-                i.deleted_by.clone(),
+            let marker = i.marker.as_deref().unwrap_or("-");
+            format!(
+                "{} {marker} +{} -{}",
+                i.label,
+                i.proposed_by.join(","),
+                i.deleted_by.join(",")
             )
         })
         .collect();
-    let s = |v: &str| v.to_string();
     assert_eq!(
         shown[2..],
         [
-            (s("OP1"), Some(s("1.")), vec![], vec![]),
-            (s("OP1bis"), Some(s("1 bis.")), vec![s("EU")], vec![]),
-            (s("OP2"), Some(s("2.")), vec![], vec![s("US")]),
-            (s("OP2bis"), Some(s("2 bis.")), vec![s("G77")], vec![]),
-            (s("OP2ter"), Some(s("2 ter.")), vec![s("G77")], vec![]),
-            (s("OP3"), Some(s("3.")), vec![], vec![]),
+            "OP1 1. + -",
+            "OP1bis 1 bis. +EU -",
+            "OP2 2. + -US",
+            "OP2bis 2 bis. +G77 -",
+            "OP2ter 2 ter. +G77 -",
+            "OP3 3. + -",
         ]
     );
     let summary = c.summary();

@@ -10,6 +10,9 @@
 use super::*;
 use proptest::prelude::*;
 
+// The random edits shared with `tests/properties.rs` and the Word redline's
+// property test (which includes the same file in this binary).
+#[allow(clippy::duplicate_mod)]
 #[path = "../../common/edits.rs"]
 mod edits;
 use edits::{Edit, apply, draft as text_of, edit, pool};
