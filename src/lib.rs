@@ -44,7 +44,6 @@
 pub mod align;
 pub mod amend;
 pub mod check;
-pub mod cli;
 pub mod compile;
 pub mod diff;
 pub mod error;
@@ -52,7 +51,10 @@ pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod parallel;
 pub mod redline;
 pub mod render;
+pub mod xref;
 
 pub use error::{Error, Result};
+pub use model::{Draft, LoadOptions, load, load_bytes};

@@ -1,12 +1,12 @@
 //! `redraft compile BASE PROPOSAL... [-o FILE] [--format ...] [--by-author]
 //! [--apply NAMES]`, and `redraft compile --apply NAMES COMPILATION`.
 
-use super::output::{Target, format_of};
-use super::{DraftArgs, EXIT_OK, load};
-use crate::compile::render::{self, Format};
-use crate::compile::{self, Compilation, authors, input};
-use crate::error::{Error, Result};
-use crate::model::{self, ParseOptions};
+use super::output::Target;
+use super::{DraftArgs, EXIT_OK, OutputArgs, load};
+use redraft::compile::render::{self, Format};
+use redraft::compile::{self, Compilation, authors, input};
+use redraft::error::{Error, Result};
+use redraft::model::{self, ParseOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -35,9 +35,8 @@ pub struct Args {
     /// Output format [default: from the -o file's extension, or text].
     #[arg(long, value_enum)]
     format: Option<CompileFormat>,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Read each Word proposal with tracked changes as one proposal per
     /// author of the changes.
     #[arg(long)]
@@ -73,7 +72,7 @@ pub fn run(args: &Args) -> Result<u8> {
         .collect();
     let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     super::one_stdin(&refs)?;
-    let target = Target::new(args.output.as_deref(), &refs)?;
+    let target = args.out.target(&refs)?;
     if !args.apply.is_empty() && args.inputs.len() == 1 {
         let text = apply_saved(Path::new(&args.inputs[0]), &args.apply, &args.draft)?;
         return write_text(&target, &text);
@@ -102,14 +101,13 @@ fn compile(args: &Args) -> Result<Compilation> {
         ));
     }
     let base_path = Path::new(base_arg);
-    let base = load(base_path, &args.draft)?;
+    let options = args.draft.load_options();
+    let base = load(base_path, &options)?.into_resolution();
     let mut read: Vec<(String, model::Resolution)> = Vec::new();
     for arg in proposals {
         let spec = input::Spec::parse(arg);
-        for (name, draft) in input::read(&spec, &base, &args.draft.read_options(), args.by_author)?
-        {
+        for (name, draft) in input::read(&spec, &base, &options, args.by_author)? {
             check_name(&name, &spec.path, &read)?;
-            super::within_budget(&spec.path, &draft, args.draft.max_units)?;
             read.push((name, draft));
         }
     }
@@ -159,12 +157,12 @@ fn known<'a>(c: &Compilation, names: &'a [String]) -> Result<Vec<&'a str>> {
 /// The text of a saved compilation (JSON, or Word by revision author) with
 /// some delegations' proposals applied.
 fn apply_saved(path: &Path, names: &[String], draft: &DraftArgs) -> Result<String> {
-    let bytes = crate::ingest::text::read_bytes(path)?;
+    let bytes = redraft::ingest::text::read_bytes(path)?;
     let format = |message: String| Error::Format {
         path: path.to_path_buf(),
         message,
     };
-    if crate::ingest::docx::looks_like_docx(&bytes) {
+    if redraft::ingest::docx::looks_like_docx(&bytes) {
         let chosen: Vec<&str> = names.iter().map(String::as_str).collect();
         let text =
             authors::read_only(&bytes, &|a| authors::names_any(a, &chosen)).map_err(format)?;
@@ -209,25 +207,32 @@ fn write_text(target: &Target, text: &str) -> Result<u8> {
 
 /// The format asked for, or the -o file's extension's, or text.
 fn chosen_format(args: &Args) -> Result<Format> {
-    let from = |f: CompileFormat| match f {
-        CompileFormat::Docx => Format::Docx,
-        CompileFormat::Html => Format::Html,
-        CompileFormat::Markdown => Format::Markdown,
-        CompileFormat::Text => Format::Text,
-        CompileFormat::Json => Format::Json,
-    };
+    use redraft::render::Format as Named;
     if let Some(f) = args.format {
-        return Ok(from(f));
+        return Ok(match f {
+            CompileFormat::Docx => Format::Docx,
+            CompileFormat::Html => Format::Html,
+            CompileFormat::Markdown => Format::Markdown,
+            CompileFormat::Text => Format::Text,
+            CompileFormat::Json => Format::Json,
+        });
     }
-    let Some(path) = args.output.as_deref().filter(|p| p.as_os_str() != "-") else {
+    let Some(path) = args.out.file() else {
         return Ok(Format::Text);
     };
-    let known: &[(&[&str], CompileFormat)] = &[
-        (&["docx"], CompileFormat::Docx),
-        (&["html", "htm"], CompileFormat::Html),
-        (&["md", "markdown"], CompileFormat::Markdown),
-        (&["txt", "text"], CompileFormat::Text),
-        (&["json"], CompileFormat::Json),
+    let accepted = [
+        Named::Docx,
+        Named::Html,
+        Named::Markdown,
+        Named::Text,
+        Named::Json,
     ];
-    Ok(format_of(path, known, "docx, html, markdown, text, json")?.map_or(Format::Text, from))
+    let named = Named::from_path(path, &accepted, "docx, html, markdown, text, json")?;
+    Ok(match named {
+        Some(Named::Docx) => Format::Docx,
+        Some(Named::Html) => Format::Html,
+        Some(Named::Markdown) => Format::Markdown,
+        Some(Named::Json) => Format::Json,
+        _ => Format::Text,
+    })
 }

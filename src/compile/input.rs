@@ -12,8 +12,8 @@
 use super::authors;
 use crate::amend;
 use crate::error::{Error, Result};
-use crate::ingest::{self, ReadOptions};
-use crate::model::{self, ParseOptions, Resolution};
+use crate::ingest;
+use crate::model::{self, LoadOptions, ParseOptions, Resolution};
 use std::path::{Path, PathBuf};
 
 /// A proposal as given on the command line.
@@ -53,43 +53,53 @@ impl Spec {
 }
 
 /// Reads one proposal file: one (name, draft), or one per author with
-/// `by_author` and a Word file with tracked changes.
+/// `by_author` and a Word file with tracked changes. Drafts are read in
+/// the base's language (unless `options` says one) and within the limits
+/// of `options`.
 pub fn read(
     spec: &Spec,
     base: &Resolution,
-    options: &ReadOptions,
+    options: &LoadOptions,
     by_author: bool,
 ) -> Result<Vec<(String, Resolution)>> {
     let format = |message: String| Error::Format {
         path: spec.path.clone(),
         message,
     };
-    if by_author && let Some(bytes) = word_bytes(&spec.path) {
+    let bytes = ingest::text::read_bytes(&spec.path)?;
+    let options = LoadOptions {
+        lang: options.lang.or(Some(base.lang)),
+        ..options.clone()
+    };
+    if by_author && ingest::docx::looks_like_docx(&bytes) {
         let names = authors::authors(&bytes).map_err(format)?;
         if !names.is_empty() {
             return names
                 .into_iter()
                 .map(|name| {
                     let text = authors::read_only(&bytes, &|a| a == name).map_err(format)?;
-                    Ok((name, parse(&text, base, &spec.path)?))
+                    // The text is a draft, whatever the file's extension.
+                    let file = spec.path.with_extension("txt");
+                    let draft = model::load_bytes(&spec.path, &file, text.as_bytes(), &options)?;
+                    Ok((name, draft.into_resolution()))
                 })
                 .collect();
         }
     }
-    let source = ingest::read_with(&spec.path, options)?;
+    let source = ingest::read_bytes(&spec.path, &spec.path, &bytes, &options.read)?;
     if let Ok(list) = amend::parse(&source.text) {
         return Ok(vec![(spec.name.clone(), amended(&list, base, &spec.path)?)]);
     }
     Ok(vec![(
         spec.name.clone(),
-        parse(&source.text, base, &spec.path)?,
+        load(&spec.path, &bytes, &options)?,
     )])
 }
 
-/// The bytes of a Word file (none for other files).
-fn word_bytes(path: &Path) -> Option<Vec<u8>> {
-    let bytes = std::fs::read(path).ok()?;
-    ingest::docx::looks_like_docx(&bytes).then_some(bytes)
+/// A draft from its bytes, as [`crate::load`] reads a file (limits, part,
+/// language).
+fn load(path: &Path, bytes: &[u8], options: &LoadOptions) -> Result<Resolution> {
+    Ok(model::load_bytes(path, path, bytes, options)?.into_resolution())
 }
 
 /// A draft's text parsed in the base's language.

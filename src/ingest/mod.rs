@@ -8,8 +8,14 @@
 //! (Word's "Unicode text" export), with LF or CRLF line ends. Word
 //! documents (`.docx`, recognised by their zip signature) are read by
 //! [`docx`], with tracked changes accepted or rejected.
+//!
+//! A draft comes from a file ([`read_with`]), or as bytes from elsewhere
+//! ([`read_bytes`]: a version from [`git`], a page uploaded to a server):
+//! both go through the same detection, so a Word document or a PDF is read
+//! as one wherever its bytes come from.
 
 pub mod docx;
+pub mod git;
 pub mod limits;
 pub mod markdown;
 pub mod masthead;
@@ -42,6 +48,7 @@ pub struct Source {
 /// What kind of file a draft is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum InputKind {
     /// Decide from the file's first bytes and content.
     #[default]
@@ -59,6 +66,7 @@ pub enum InputKind {
 
 /// Which version of a document with tracked changes to read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Revisions {
     /// As if every tracked change were accepted.
     #[default]
@@ -86,40 +94,71 @@ pub fn read(path: &Path) -> Result<Source> {
 /// Reads a draft from `path` with options, choosing the reader.
 pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let bytes = text::read_bytes(path)?;
-    if options.input == InputKind::Auto
-        && let Some(message) = text::foreign(path, &bytes)
-    {
-        return Err(Error::Format {
-            path: path.to_path_buf(),
-            message,
-        });
-    }
-    let kind = match options.input {
-        InputKind::Auto if docx::looks_like_docx(&bytes) || has_docx_extension(path) => {
-            InputKind::Docx
-        }
-        InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
-        kind => kind,
+    let named = Named {
+        name: path,
+        file: path,
     };
+    read_named(named, &bytes, options, || pdf::read(path))
+}
+
+/// Reads a draft from bytes that came from elsewhere than a file on disk
+/// (a version of a file in git): `name` is how messages call it
+/// (`cooperation.docx (2021-03-04 a1b2c3d)`), `file` the file name it was
+/// stored under, whose extension counts as a file's does. A PDF is handed
+/// to `pdftotext` through a temporary file.
+pub fn read_bytes(name: &Path, file: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
+    let named = Named { name, file };
+    read_named(named, bytes, options, || {
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".redraft-")
+            .suffix(".pdf")
+            .tempfile()
+            .map_err(|e| format!("cannot make a temporary file for pdftotext ({e})"))?;
+        std::io::Write::write_all(&mut tmp, bytes)
+            .map_err(|e| format!("cannot write a temporary file for pdftotext ({e})"))?;
+        pdf::read(tmp.path())
+    })
+}
+
+/// What a draft is called in messages, and the file name whose extension
+/// tells its kind (the same for a file on disk).
+#[derive(Clone, Copy)]
+struct Named<'a> {
+    name: &'a Path,
+    file: &'a Path,
+}
+
+/// Decides what the bytes are and reads them; `pdf` reads them as a PDF.
+fn read_named(
+    named: Named,
+    bytes: &[u8],
+    options: &ReadOptions,
+    pdf: impl FnOnce() -> std::result::Result<pdf_layout::Published, String>,
+) -> Result<Source> {
+    let path = named.name;
     let format_error = |message: String| Error::Format {
         path: path.to_path_buf(),
         message,
     };
+    if options.input == InputKind::Auto
+        && let Some(message) = text::foreign(named.file, bytes)
+    {
+        return Err(format_error(message));
+    }
     let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
     let plain = |text: String| (text, None, Metadata::default());
-    let (text, origin, metadata) = match kind {
+    let (text, origin, metadata) = match kind(named.file, bytes, options.input) {
         InputKind::Docx => plain(
-            docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
+            docx::read_limited(bytes, options.revisions, options.limits).map_err(format_error)?,
         ),
         InputKind::Pdf => {
-            let published = pdf::read(path).map_err(format_error)?;
+            let published = pdf().map_err(format_error)?;
             (published.text, None, published.metadata)
         }
-        InputKind::PdfText => converted(&decode(&bytes)?),
-        InputKind::Text => plain(decode(&bytes)?),
-        InputKind::Auto => {
-            let text = decode(&bytes)?;
-            if pdf_text::looks_like(&text) {
+        InputKind::PdfText => converted(&decode(bytes)?),
+        InputKind::Text | InputKind::Auto => {
+            let text = decode(bytes)?;
+            if options.input == InputKind::Auto && pdf_text::looks_like(&text) {
                 converted(&text)
             } else {
                 plain(text)
@@ -132,6 +171,19 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         origin,
         metadata,
     })
+}
+
+/// The kind of file the bytes are: as given, or, for
+/// [`InputKind::Auto`], a Word document by its zip signature or its
+/// extension, a PDF by `%PDF` (else decided once the text is decoded).
+fn kind(file: &Path, bytes: &[u8], input: InputKind) -> InputKind {
+    match input {
+        InputKind::Auto if docx::looks_like_docx(bytes) || has_docx_extension(file) => {
+            InputKind::Docx
+        }
+        InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
+        kind => kind,
+    }
 }
 
 /// PDF-extracted text as a draft, with the map back to its lines and its

@@ -10,6 +10,7 @@ pub mod compile;
 pub mod en;
 pub mod es;
 pub mod fr;
+pub mod ordinals;
 pub mod reader;
 pub mod vocab;
 pub mod word;

@@ -120,7 +120,7 @@ fn the_compilation_says_what_each_delegation_proposes() {
 
 /// Each delegation's proposal as redraft reads it on its own.
 fn proposals(base: &Resolution) -> Vec<(String, Resolution)> {
-    let options = redraft::ingest::ReadOptions::default();
+    let options = redraft::LoadOptions::default();
     PROPOSALS
         .iter()
         .flat_map(|p| {
