@@ -55,6 +55,7 @@
 pub mod align;
 pub mod amend;
 pub mod check;
+pub mod compile;
 pub mod diff;
 pub mod error;
 pub mod history;

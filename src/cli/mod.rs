@@ -4,6 +4,7 @@
 
 mod amend_cmd;
 mod check_cmd;
+mod compile;
 mod diff_cmd;
 mod history_cmd;
 mod output;
@@ -63,6 +64,9 @@ enum Command {
     /// cumulative redline with rounds.
     #[command(after_help = EXAMPLES_HISTORY)]
     History(history_cmd::Args),
+    /// Compile delegations' proposals on a base draft into one negotiating
+    /// text, every change attributed.
+    Compile(compile::Args),
 }
 
 const EXAMPLES_PARSE: &str = "\
@@ -119,6 +123,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check_cmd::run(&args),
         Command::Amend(args) => amend_cmd::run(&args),
         Command::History(args) => history_cmd::run(&args),
+        Command::Compile(args) => compile::run(&args),
     }
 }
 

@@ -11,6 +11,8 @@ mod bad_input;
 mod behaviours;
 /// `redraft check`: findings, `--fix`, parallel versions, formats, exit codes.
 mod check;
+/// `redraft compile`: proposals of many delegations on one base.
+mod compile;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
 /// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,

@@ -189,7 +189,7 @@ fn note_definitions(text: &str) -> Vec<&str> {
     let mut start = 0;
     for (at, _) in text.match_indices('\n') {
         let next = text[at + 1..].trim_start_matches([' ', '\t', '\r']);
-        if crate::model::marker::footnote_definition(next).is_some() {
+        if crate::text::marker::footnote_definition(next).is_some() {
             parts.push(&text[start..at]);
             start = at + 1;
         }
