@@ -53,5 +53,7 @@ pub mod lang;
 pub mod model;
 pub mod redline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 
 pub use error::{Error, Result};

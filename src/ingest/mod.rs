@@ -86,8 +86,31 @@ pub fn read(path: &Path) -> Result<Source> {
 /// Reads a draft from `path` with options, choosing the reader.
 pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let bytes = text::read_bytes(path)?;
+    from_bytes(path, &bytes, options, PdfFrom::File)
+}
+
+/// Reads a draft held in memory (an upload to `redraft serve`; nothing is
+/// written to disk, a PDF goes to `pdftotext` through a pipe); `name`
+/// stands for its file in messages, and its extension counts as a file's.
+pub fn read_memory(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
+    from_bytes(name, bytes, options, PdfFrom::Memory)
+}
+
+/// Where `pdftotext` reads a PDF from: the file, or the bytes in memory.
+#[derive(Clone, Copy)]
+enum PdfFrom {
+    File,
+    Memory,
+}
+
+fn from_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: &ReadOptions,
+    pdf_from: PdfFrom,
+) -> Result<Source> {
     if options.input == InputKind::Auto
-        && let Some(message) = text::foreign(path, &bytes)
+        && let Some(message) = text::foreign(path, bytes)
     {
         return Err(Error::Format {
             path: path.to_path_buf(),
@@ -95,7 +118,7 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         });
     }
     let kind = match options.input {
-        InputKind::Auto if docx::looks_like_docx(&bytes) || has_docx_extension(path) => {
+        InputKind::Auto if docx::looks_like_docx(bytes) || has_docx_extension(path) => {
             InputKind::Docx
         }
         InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
@@ -109,16 +132,20 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let plain = |text: String| (text, None, Metadata::default());
     let (text, origin, metadata) = match kind {
         InputKind::Docx => plain(
-            docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
+            docx::read_limited(bytes, options.revisions, options.limits).map_err(format_error)?,
         ),
         InputKind::Pdf => {
-            let published = pdf::read(path).map_err(format_error)?;
+            let published = match pdf_from {
+                PdfFrom::File => pdf::read(path),
+                PdfFrom::Memory => pdf::read_bytes(bytes),
+            }
+            .map_err(format_error)?;
             (published.text, None, published.metadata)
         }
-        InputKind::PdfText => converted(&decode(&bytes)?),
-        InputKind::Text => plain(decode(&bytes)?),
+        InputKind::PdfText => converted(&decode(bytes)?),
+        InputKind::Text => plain(decode(bytes)?),
         InputKind::Auto => {
-            let text = decode(&bytes)?;
+            let text = decode(bytes)?;
             if pdf_text::looks_like(&text) {
                 converted(&text)
             } else {
