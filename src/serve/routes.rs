@@ -168,14 +168,15 @@ async fn style() -> Response {
 async fn compare(State(state): State<AppState>, form: Multipart) -> Response {
     let result = async {
         let (old, new) = pair(read_uploads(form).await?)?;
-        run(&state, move || work::compare(&old, &new)).await
+        // Serialised on the worker: a long redline is megabytes of JSON.
+        run(&state, move || {
+            let compared = work::compare(&old, &new)?;
+            Ok(serde_json::to_string(&compared).unwrap_or_default())
+        })
+        .await
     };
     match result.await {
-        Ok(compared) => (
-            [(header::CONTENT_TYPE, "application/json")],
-            serde_json::to_string(&compared).unwrap_or_default(),
-        )
-            .into_response(),
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
         Err(problem) => problem.into_response(),
     }
 }

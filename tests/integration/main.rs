@@ -38,6 +38,9 @@ mod published;
 mod quirks;
 /// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
 mod reader;
+/// `redraft serve`: the page in Chromium, its guard, fifty uploads at once;
+/// git's textconv and external diff.
+mod serve;
 /// Shared helpers.
 mod support;
 /// Every document is read: real Word files from Word's and pandoc's test
