@@ -10,7 +10,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `redraft diff`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The old version (`-`: standard input).
     old: PathBuf,
@@ -63,6 +63,12 @@ pub struct Args {
     /// The part of NEW to compare (overrides --part for NEW).
     #[arg(long)]
     new_part: Option<String>,
+    /// The other arguments git gives an external diff (see `git_diff`).
+    #[arg(hide = true, num_args = 0..=7, value_name = "GIT")]
+    git: Vec<String>,
+    /// The names of the versions when git called (`a/PATH`, `b/PATH`).
+    #[arg(skip)]
+    names: Option<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -93,6 +99,12 @@ enum GranularityArg {
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
+    if let Some(call) = super::git_diff::Call::parse(&args.old, &args.new, &args.git)? {
+        let mut inner = args.clone();
+        (inner.old, inner.new) = (call.old_file.clone(), call.new_file.clone());
+        (inner.git, inner.names) = (Vec::new(), Some(call.names()));
+        return call.run(|| run(&inner));
+    }
     super::one_stdin(&[&args.old, &args.new])?;
     let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
     let format = format(args)?;
@@ -116,6 +128,9 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut redline = diff::redline(&old, &new, &options);
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
+    if let Some((old, new)) = &args.names {
+        (redline.old.name, redline.new.name) = (old.clone(), new.clone());
+    }
     let word = format == Some(Format::Docx);
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
     let notes = match (&old_word, &new_word) {

@@ -6,6 +6,7 @@ mod amend_cmd;
 mod check_cmd;
 mod conventions;
 mod diff_cmd;
+mod git_diff;
 mod history_cmd;
 pub mod order_hint;
 mod output;

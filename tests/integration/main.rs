@@ -11,6 +11,9 @@ mod bad_input;
 mod behaviours;
 /// `redraft check`: findings, `--fix`, parallel versions, formats, exit codes.
 mod check;
+/// git's textconv and external diff on a repository the test makes;
+/// completions and the manual page.
+mod conventions;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
 /// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,
@@ -38,8 +41,7 @@ mod published;
 mod quirks;
 /// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
 mod reader;
-/// `redraft serve`: the page in Chromium, its guard, fifty uploads at once;
-/// git's textconv and external diff.
+/// `redraft serve`: the page in Chromium, its guard, fifty uploads at once.
 mod serve;
 /// Shared helpers.
 mod support;

@@ -1,6 +1,6 @@
 //! `redraft serve`: the page in headless Chromium through WebDriver
 //! (`browser`), requests that are not the page's own (`guard`), fifty
-//! uploads at once (`load`); and the git conventions (`git`).
+//! uploads at once (`load`).
 
 mod browser;
 mod guard;
