@@ -72,11 +72,11 @@ fn git_diff_of_a_word_draft_shows_its_text() {
     assert!(!text.contains("Binary files"), "{text}");
     let added: Vec<&str> = text
         .lines()
-        .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+        .filter(|l| l.len() > 1 && l.starts_with('+') && !l.starts_with("+++"))
         .collect();
     let removed: Vec<&str> = text
         .lines()
-        .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+        .filter(|l| l.len() > 1 && l.starts_with('-') && !l.starts_with("---"))
         .collect();
     // The Word file's paragraphs, one a line: "Three" deleted, "19.5" added.
     assert_eq!(removed, ["-Three"], "{text}");
