@@ -65,13 +65,19 @@ for (const zone of document.querySelectorAll('.drop')) {
 
 // --- the redline ---------------------------------------------------------
 
+// Only the latest comparison is shown: choosing another draft while one
+// runs makes the earlier answer stale.
+let latest = 0;
+
 async function compare() {
+  const mine = ++latest;
   say('Comparing ' + chosen.old.name + ' and ' + chosen.new.name + '…', 'busy');
   document.body.dataset.state = 'busy';
   try {
     const result = await (await post('/api/compare', pairForm())).json();
-    show(result);
+    if (mine === latest) show(result);
   } catch (e) {
+    if (mine !== latest) return;
     $('result').hidden = true;
     say(e.message);
   }
@@ -214,8 +220,15 @@ function go(step) {
   view.at = view.at < 0 ? (step > 0 ? 0 : list.length - 1) : (view.at + step + list.length) % list.length;
   const target = list[view.at];
   target.classList.add('current');
-  target.scrollIntoView({ block: 'center' });
+  within(target);
   position();
+}
+
+// Scrolls the redline's frame (not the page around it) to an element.
+function within(element) {
+  const win = $('redline').contentWindow;
+  const top = element.getBoundingClientRect().top + win.scrollY - win.innerHeight / 3;
+  win.scrollTo(0, Math.max(0, top));
 }
 
 function reveal(label) {
@@ -223,7 +236,8 @@ function reveal(label) {
   const unit = doc && doc.getElementById(label);
   if (!unit) return;
   if (view.sbs) { view.sbs = false; apply(); }
-  unit.scrollIntoView({ block: 'center' });
+  $('redline').scrollIntoView({ block: 'nearest' });
+  within(unit);
 }
 
 function keys(e) {

@@ -27,8 +27,10 @@ impl Served {
     /// Starts `redraft serve` (the binary given in `REDRAFT_BIN`, else the
     /// one cargo built) on a free port.
     pub fn start() -> Served {
-        let bin = std::env::var("REDRAFT_BIN")
-            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_redraft").to_string());
+        let bin = std::env::var_os("REDRAFT_BIN").map_or_else(
+            || std::path::PathBuf::from(env!("CARGO_BIN_EXE_redraft")),
+            |b| root().join(b),
+        );
         let mut child = Command::new(bin)
             .args(["serve", "--port", "0"])
             .stdout(Stdio::piped())
