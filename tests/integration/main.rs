@@ -42,6 +42,7 @@ mod quirks;
 /// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
 mod reader;
 /// `redraft serve`: the page in Chromium, its guard, fifty uploads at once.
+#[cfg(feature = "serve")]
 mod serve;
 /// Shared helpers.
 mod support;
