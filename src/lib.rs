@@ -44,16 +44,18 @@
 pub mod align;
 pub mod amend;
 pub mod check;
-pub mod cli;
 pub mod diff;
 pub mod error;
 pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod parallel;
 pub mod redline;
 pub mod render;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod xref;
 
 pub use error::{Error, Result};
+pub use model::{Draft, LoadOptions, load, load_bytes};

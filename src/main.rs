@@ -1,5 +1,9 @@
-//! The `redraft` binary: see [`redraft::cli`].
+//! The `redraft` binary: the command line ([`cli`]) over the `redraft`
+//! library. It parses arguments, makes one call into the library per
+//! command, and prints an error once.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    redraft::cli::main()
+    cli::main()
 }

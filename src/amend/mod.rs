@@ -28,16 +28,11 @@
 
 pub mod apply;
 pub mod generate;
-pub mod locate;
-pub mod parse;
-pub mod pattern;
-pub mod plural;
-pub mod renumber;
+pub mod wording;
 
-pub use apply::{Applied, Failure, apply};
+pub use apply::{Applied, Failure, apply, locate};
 pub use generate::{from_redline, generate};
-pub use parse::{ParseError, parse};
-pub use pattern::phrase;
+pub use wording::{ParseError, parse, phrase};
 
 use crate::lang::amendments::{NewUnit, RefKind};
 

@@ -17,9 +17,9 @@
 //!   title line, the closing unit or a unit of their own: the phrases are
 //!   the [`crate::lang::Adoption`] data of each language.
 
-use super::tokens::{self, Kind, Token};
 use super::{Document, Finding, Rule, Severity};
 use crate::model::marker::{letter_value, roman_value};
+use crate::xref::tokens::{self, Kind, Token};
 use std::ops::Range;
 
 /// Every bracket problem and every piece of pending text.

@@ -3,8 +3,8 @@
 //! External references ("paragraph 30 of resolution ICC-ASP/17/Res.3") are
 //! not resolved; see [`super::xref`].
 
-use super::xref::{self, Target, TargetKind};
 use super::{Document, Finding, Rule, quote};
+use crate::xref::{self, Target, TargetKind};
 
 /// Every target of an internal reference that names no unit of the draft.
 pub fn check(doc: &Document) -> Vec<Finding> {

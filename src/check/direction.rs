@@ -3,9 +3,9 @@
 //! 5), as happens when paragraphs are moved and the references are not
 //! reread.
 
-use super::xref::{self, Reference};
 use super::{Document, Finding, Rule, quote};
 use crate::model::UnitKind;
+use crate::xref::{self, Reference};
 
 /// Every internal reference with "above" (or "ci-dessus", "supra") whose
 /// targets all stand after it, or with "below" whose targets all stand

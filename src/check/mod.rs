@@ -31,22 +31,20 @@
 pub mod brackets;
 pub mod dangling;
 pub mod direction;
-pub mod document;
-pub mod fix;
 pub mod numbering;
 pub mod parallel;
 pub mod punctuation;
 pub mod repeated;
-pub mod report;
 pub mod stale;
 pub mod symbol;
-pub mod tokens;
-pub mod xref;
 
-pub use document::Document;
+pub use crate::xref::Document;
+/// `--fix` rewrites the file as stored: see [`crate::xref::rewrite`].
+pub use crate::xref::rewrite as fix;
 
 use serde::{Serialize, Serializer};
 use std::fmt;
+use std::ops::Range;
 use std::str::FromStr;
 
 /// How serious a finding is; ordered from [`Severity::Note`] up.
@@ -330,6 +328,34 @@ pub fn weigh(findings: Vec<Finding>, options: &Options) -> Vec<Finding> {
         .collect();
     out.sort_by_key(|f| (f.line, f.column, f.rule));
     out
+}
+
+impl Document {
+    /// A finding about the text at `range` of unit `unit`, at the rule's
+    /// default severity.
+    pub fn finding(
+        &self,
+        rule: Rule,
+        unit: usize,
+        range: Range<usize>,
+        message: String,
+    ) -> Finding {
+        let (line, column) = self.position(range.start);
+        Finding {
+            rule,
+            severity: rule.severity(),
+            label: self
+                .units()
+                .get(unit)
+                .map_or_else(String::new, |u| u.label.clone()),
+            line,
+            column,
+            text: quote(self.text.get(range).unwrap_or("")),
+            message,
+            suggestion: None,
+            fixed: false,
+        }
+    }
 }
 
 /// Collapses whitespace runs to one space, for quoting text that may be

@@ -12,11 +12,11 @@
 //! figures (numbers, years, dates; `1,000`, `1 000` and `1.000` are one
 //! figure, `2.5` and `2,5` another).
 
-use super::tokens::{self, Kind, Token};
-use super::xref;
 use super::{Document, Finding, Rule};
 use crate::model::marker::footnote_refs;
 use crate::model::{Unit, UnitKind};
+use crate::xref;
+use crate::xref::tokens::{self, Kind, Token};
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 

@@ -14,11 +14,11 @@
 //! `; : ? !` and inside `« »`. Web addresses, document symbols and times
 //! (`10:30`) are left alone.
 
-use super::tokens::{self, Kind, Token};
-use super::xref::top;
 use super::{Document, Finding, Rule, Severity};
 use crate::model::UnitKind;
 use crate::model::marker::footnote_refs;
+use crate::xref::tokens::{self, Kind, Token};
+use crate::xref::top;
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -4,9 +4,9 @@
 //! language's [`crate::lang::Hygiene`] table, and a capitalised pair that
 //! is no frequent word is a name ("Pago Pago").
 
-use super::tokens::{self, Kind};
 use super::{Document, Finding, Rule};
 use crate::model::UnitKind;
+use crate::xref::tokens::{self, Kind};
 use std::ops::Range;
 
 /// Every doubled word of a draft.

@@ -12,11 +12,11 @@
 //! paragraph inserted as 2: `3. Welcomes …;` `4. Recalls paragraph 2
 //! above;` — the reference is stale and should read "paragraph 3 above".
 
-use super::fix::Edit;
-use super::xref::{self, Piece, Reference, Target, TargetKind};
 use super::{Document, Finding, Rule, quote};
 use crate::align::{self, Alignment};
 use crate::model::UnitKind;
+use crate::xref::Edit;
+use crate::xref::{self, Piece, Reference, Target, TargetKind};
 
 /// What the rule found: its findings and the edits that fix them.
 #[derive(Debug, Clone, Default)]

@@ -1,14 +1,14 @@
 //! `redraft amend DRAFT AMENDMENTS [-o OUT] [--format ...] [--partial]`.
 
-use super::output::{Target, format_of};
-use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, load};
-use crate::amend::{self, Applied};
-use crate::diff;
-use crate::error::{Error, Result};
-use crate::model::{self, ParseOptions, Resolution};
-use crate::render::escape::one_line;
-use crate::render::{self, Format, RenderOptions};
-use std::io::{IsTerminal, Write};
+use super::output::Target;
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, OutputArgs, load};
+use redraft::amend::{self, Applied};
+use redraft::diff;
+use redraft::error::{Error, Result};
+use redraft::model::{self, ParseOptions, Resolution};
+use redraft::render::escape::one_line;
+use redraft::render::{self, Format, RenderOptions};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const FORMS: &str = "\
@@ -48,9 +48,8 @@ pub struct Args {
     /// from the -o file's extension].
     #[arg(long, value_enum)]
     format: Option<AmendFormat>,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Write the draft with the amendments that apply even when some do
     /// not.
     #[arg(long)]
@@ -76,8 +75,8 @@ enum AmendFormat {
 /// Runs `redraft amend`.
 pub fn run(args: &Args) -> Result<u8> {
     super::one_stdin(&[&args.draft, &args.amendments])?;
-    let target = Target::new(args.output.as_deref(), &[&args.draft, &args.amendments])?;
-    let draft = load(&args.draft, &args.draft_args)?;
+    let target = args.out.target(&[&args.draft, &args.amendments])?;
+    let draft = load(&args.draft, &args.draft_args.load_options())?.into_resolution();
     let list = read_list(&args.amendments)?;
     let applied = amend::apply(&draft, &list);
     report(&args.amendments, &applied);
@@ -108,7 +107,7 @@ pub fn run(args: &Args) -> Result<u8> {
 /// paragraph is inserted before it), through the checker's stale-reference
 /// fixes; the text as it is if anything stands in the way.
 fn update_references(draft: &Resolution, amended: &str, path: &Path) -> String {
-    use crate::check::{Document, fix, stale};
+    use redraft::check::{Document, fix, stale};
     let options = ParseOptions {
         lang: Some(draft.lang),
     };
@@ -140,7 +139,7 @@ fn update_references(draft: &Resolution, amended: &str, path: &Path) -> String {
 /// Reads and parses a list of amendments, naming the file and line in any
 /// error.
 fn read_list(path: &Path) -> Result<Vec<amend::Amendment>> {
-    let source = crate::ingest::read(path)?;
+    let source = redraft::ingest::read(path)?;
     amend::parse(&source.text).map_err(|e| Error::Amendments {
         path: path.to_path_buf(),
         line: e.line,
@@ -169,7 +168,7 @@ fn write(args: &Args, target: &Target, draft: &Resolution, amended: &Resolution)
         Some(AmendFormat::Html) => Some(Format::Html),
         Some(AmendFormat::Markdown) => Some(Format::Markdown),
         Some(AmendFormat::Json) => Some(Format::Json),
-        None => from_extension(args.output.as_deref())?,
+        None => from_extension(args.out.file())?,
     };
     let Some(format) = format else {
         let text = amended.to_text();
@@ -179,7 +178,7 @@ fn write(args: &Args, target: &Target, draft: &Resolution, amended: &Resolution)
     redline.old.name = args.draft.display().to_string();
     redline.new.name = format!("{} (amended)", args.draft.display());
     let options = RenderOptions {
-        color: format == Format::Term && colour_wanted(args),
+        color: format == Format::Term && args.out.colored(),
         ..RenderOptions::default()
     };
     target.write(|out| render::render(&redline, format, &options, out))
@@ -188,20 +187,10 @@ fn write(args: &Args, target: &Target, draft: &Resolution, amended: &Resolution)
 /// The format `-o`'s extension asks for: `None` for the amended draft
 /// itself (`.txt` or no extension).
 fn from_extension(path: Option<&Path>) -> Result<Option<Format>> {
-    let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
+    let Some(path) = path else {
         return Ok(None);
     };
-    let known: &[(&[&str], Option<Format>)] = &[
-        (&["html", "htm"], Some(Format::Html)),
-        (&["md", "markdown"], Some(Format::Markdown)),
-        (&["json"], Some(Format::Json)),
-        (&["txt", "text"], None),
-    ];
+    let accepted = [Format::Html, Format::Markdown, Format::Json, Format::Text];
     let formats = "text, term, html, markdown, json";
-    Ok(format_of(path, known, formats)?.flatten())
-}
-
-fn colour_wanted(args: &Args) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    args.output.is_none() && !no_color && std::io::stdout().is_terminal()
+    Ok(Format::from_path(path, &accepted, formats)?.filter(|f| *f != Format::Text))
 }

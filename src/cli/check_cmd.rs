@@ -3,11 +3,11 @@
 
 use super::output::Target;
 use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK};
-use crate::check::report::{self, FileReport, Format, Report};
-use crate::check::{self, Document, Inputs, Options, Rule, Severity, fix, stale};
-use crate::error::{Error, Result};
-use crate::lang::Lang;
-use crate::model::ParseOptions;
+use redraft::LoadOptions;
+use redraft::check::{self, Document, Inputs, Options, Rule, Severity, fix, stale};
+use redraft::error::{Error, Result};
+use redraft::lang::Lang;
+use redraft::render::findings::{self as report, FileReport, Format, Report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -28,7 +28,7 @@ pub struct Args {
     parallel: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
-    format: CheckFormat,
+    format: Format,
     /// Report every finding of RULE as an error (repeatable).
     #[arg(long, value_name = "RULE")]
     deny: Vec<Rule>,
@@ -57,18 +57,6 @@ pub struct Args {
     draft: DraftArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum CheckFormat {
-    /// Grouped by file, coloured on a terminal.
-    Human,
-    /// JSON, "version": 1.
-    Json,
-    /// GitHub Actions annotations.
-    Github,
-    /// SARIF 2.1.0.
-    Sarif,
-}
-
 /// Runs `redraft check`.
 pub fn run(args: &Args) -> Result<u8> {
     validate(args)?;
@@ -85,7 +73,7 @@ pub fn run(args: &Args) -> Result<u8> {
         mark_fixed(&mut file.findings);
     }
     let color = color(args);
-    let render = |out: &mut dyn Write| report::render(&report, format(args), color, out);
+    let render = |out: &mut dyn Write| report::render(&report, args.format, color, out);
     if fixes_to_stdout(args) {
         // `--fix -o -`: the fixed draft is standard output; the report goes
         // to standard error.
@@ -201,26 +189,16 @@ fn fixes_to_stdout(args: &Args) -> bool {
     args.fix && args.output.as_deref().is_some_and(|p| p.as_os_str() == "-")
 }
 
-/// Reads and parses a draft for checking, naming the file in any error.
+/// Loads a draft for checking (`lang`: its language, if known).
 fn load(path: &Path, lang: Option<Lang>, args: &Args) -> Result<Document> {
-    let source = crate::ingest::read_with(path, &args.draft.read_options())?;
-    super::text_within_budget(path, &source.text, args.draft.max_units)?;
-    let whole = crate::model::parse(&source.text, &ParseOptions { lang }).map_err(|_| {
-        Error::NoStructure {
-            path: path.to_path_buf(),
-        }
-    })?;
-    super::warn_without_structure(path, &whole);
-    super::within_budget(path, &whole, args.draft.max_units)?;
-    let boundaries: Vec<usize> = whole.units.iter().map(|u| u.line).collect();
-    let resolution = match &args.draft.part {
-        Some(name) => super::pick_part(path, &whole, name)?,
-        None => whole,
+    let options = LoadOptions {
+        lang,
+        ..args.draft.load_options()
     };
-    let name = path.display().to_string();
+    let draft = super::load(path, &options)?;
     Ok(
-        Document::with_boundaries(name, source.text, resolution, &boundaries)
-            .with_origin(source.origin),
+        Document::with_boundaries(draft.name, draft.text, draft.resolution, &draft.boundaries)
+            .with_origin(draft.origin),
     )
 }
 
@@ -260,16 +238,8 @@ fn mark_fixed(findings: &mut [check::Finding]) {
     }
 }
 
-fn format(args: &Args) -> Format {
-    match args.format {
-        CheckFormat::Human => Format::Human,
-        CheckFormat::Json => Format::Json,
-        CheckFormat::Github => Format::Github,
-        CheckFormat::Sarif => Format::Sarif,
-    }
-}
-
-/// Whether to colour (see [`ColorChoice::enabled`]).
+/// Whether to colour (see [`ColorChoice::enabled`]): the report goes to
+/// standard output (or standard error), never to `-o`.
 fn color(args: &Args) -> bool {
     args.color.enabled(true)
 }

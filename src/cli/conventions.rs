@@ -4,8 +4,8 @@
 //! git's `textconv`: README, "git").
 
 use super::{Cli, DraftArgs, EXIT_OK};
-use crate::error::{Error, Result};
 use clap::CommandFactory;
+use redraft::error::{Error, Result};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -29,7 +29,7 @@ pub fn man() -> Result<u8> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
-        .map_err(|source| stdout_error(source))?;
+        .map_err(stdout_error)?;
     stdout(&out)
 }
 
@@ -47,7 +47,7 @@ pub struct TextArgs {
 /// tracked changes accepted (or rejected), a PDF without its page
 /// furniture; one paragraph a block.
 pub fn text(args: &TextArgs) -> Result<u8> {
-    let source = crate::ingest::read_with(&args.file, &args.draft.read_options())?;
+    let source = redraft::ingest::read_with(&args.file, &args.draft.load_options().read)?;
     let mut text = source.text;
     if !text.ends_with('\n') {
         text.push('\n');

@@ -1,13 +1,11 @@
 //! `redraft diff OLD NEW [--format ...] [-o FILE]`.
 
-use super::output::{Target, format_of};
-use super::{ColorChoice, DraftArgs, EXIT_DIFFERENT, EXIT_OK, load_part};
-use crate::diff::{self, Granularity};
-use crate::error::{Error, Result};
-use crate::render::docx::{DocxOptions, olddoc, word_bytes};
-use crate::render::{self, Format, RenderOptions};
-use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, OutputArgs, load};
+use redraft::diff::{self, Granularity};
+use redraft::error::{Error, Result};
+use redraft::render::docx::{DocxOptions, olddoc, word_bytes};
+use redraft::render::{self, Format, RenderOptions};
+use std::path::PathBuf;
 
 /// Arguments of `redraft diff`.
 #[derive(Debug, Clone, clap::Args)]
@@ -19,13 +17,9 @@ pub struct Args {
     /// Output format [default: term on a terminal; otherwise from the -o
     /// file's extension, or text].
     #[arg(long, value_enum)]
-    format: Option<DiffFormat>,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Colour for the terminal format.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
+    format: Option<Format>,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Unchanged units shown around each change (terminal format) [default:
     /// 1]; given when the output is piped, the redline is the folded
     /// terminal format (without colour) rather than the full text.
@@ -36,7 +30,7 @@ pub struct Args {
     full: bool,
     /// Diff inside changed words character by character.
     #[arg(long, value_enum, default_value = "word")]
-    granularity: GranularityArg,
+    granularity: Granularity,
     /// Author of the tracked changes (Word format).
     #[arg(long, default_value = "redraft")]
     author: String,
@@ -54,7 +48,7 @@ pub struct Args {
     /// Language of `--format amendments` [default: the old draft's, as
     /// detected or given with --lang].
     #[arg(long, value_name = "LANG")]
-    amendment_lang: Option<crate::lang::Lang>,
+    amendment_lang: Option<redraft::lang::Lang>,
     #[command(flatten)]
     draft: DraftArgs,
     /// The part of OLD to compare (overrides --part for OLD).
@@ -71,32 +65,6 @@ pub struct Args {
     names: Option<(String, String)>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum DiffFormat {
-    /// Coloured for the terminal; unchanged paragraphs folded.
-    Term,
-    /// One self-contained page with a summary and the renumbering table.
-    Html,
-    /// ~~deleted~~ and **inserted**.
-    Markdown,
-    /// wdiff style: [-deleted-]{+inserted+}.
-    Text,
-    /// The aligned units and their word segments (documented schema).
-    Json,
-    /// A Word document whose tracked changes accept to NEW, reject to OLD.
-    Docx,
-    /// Formal amendments turning OLD into NEW, numbered as in OLD.
-    Amendments,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum GranularityArg {
-    /// Whole words change.
-    Word,
-    /// Inside a word replaced by a similar one, characters change.
-    Char,
-}
-
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     if let Some(call) = super::git_diff::Call::parse(&args.old, &args.new, &args.git)? {
@@ -106,69 +74,34 @@ pub fn run(args: &Args) -> Result<u8> {
         return call.run(|| run(&inner));
     }
     super::one_stdin(&[&args.old, &args.new])?;
-    let target = Target::new(args.output.as_deref(), &[&args.old, &args.new])?;
+    let target = args.out.target(&[&args.old, &args.new])?;
     let format = format(args)?;
-    if format == Some(Format::Docx) && args.output.is_none() && std::io::stdout().is_terminal() {
+    if format == Format::Docx && args.out.output.is_none() && args.out.to_terminal() {
         return Err(Error::Usage(
             "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
         ));
     }
-    let part = args.draft.part.as_deref();
-    let old = load_part(&args.old, &args.draft, args.old_part.as_deref().or(part))?;
-    let new = load_part(&args.new, &args.draft, args.new_part.as_deref().or(part))?;
-    if let Some(hint) = super::order_hint::hint(&old, &new, &args.old, &args.new) {
-        eprintln!("redraft: {hint}");
-    }
-    let options = diff::Options {
-        granularity: match args.granularity {
-            GranularityArg::Word => Granularity::Word,
-            GranularityArg::Char => Granularity::Char,
-        },
-    };
-    let mut redline = diff::redline(&old, &new, &options);
+    let mut redline = compare(args)?;
     redline.old.name = args.old.display().to_string();
     redline.new.name = args.new.display().to_string();
     if let Some((old, new)) = &args.names {
         (redline.old.name, redline.new.name) = (old.clone(), new.clone());
     }
-    let word = format == Some(Format::Docx);
+    let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
     let notes = match (&old_word, &new_word) {
         (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
         _ => Vec::new(),
     };
-    let render_options = RenderOptions {
-        full: args.full,
-        context: args.context.unwrap_or(1),
-        color: color(args),
-        width: args
-            .output
-            .is_none()
-            .then(render::term::terminal_width)
-            .flatten(),
-        docx: DocxOptions {
-            author: args.author.clone(),
-            summary: args.summary,
-            new_docx: new_word.filter(|_| word),
-            old_docx: old_word.filter(|_| word),
-            show_old_numbers: args.show_old_numbers,
-            ignore_formatting: args.ignore_formatting,
-            ..DocxOptions::default()
-        },
-    };
-    match format {
-        Some(format) => target.write(|out| {
-            render::render(&redline, format, &render_options, out)?;
-            olddoc::write_notes(&notes, format, out)
-        })?,
-        None => {
-            // Formal amendments are made from the redline by the `amend`
-            // module, then worded.
-            let lang = args.amendment_lang.unwrap_or(redline.old.lang);
-            let list = crate::amend::from_redline(&redline, Some(lang));
-            target.write(|out| render::amendments::write_list(&list, lang, out))?
-        }
+    let mut options = render_options(args);
+    if word {
+        options.docx.new_docx = new_word;
+        options.docx.old_docx = old_word;
     }
+    target.write(|out| {
+        render::render(&redline, format, &options, out)?;
+        olddoc::write_notes(&notes, format, out)
+    })?;
     Ok(if redline.has_changes() || !notes.is_empty() {
         EXIT_DIFFERENT
     } else {
@@ -176,42 +109,68 @@ pub fn run(args: &Args) -> Result<u8> {
     })
 }
 
-/// The redline format asked for; `None` for formal amendments, which are
-/// not a rendering of the redline but a list made from it.
-fn format(args: &Args) -> Result<Option<Format>> {
-    Ok(Some(match args.format {
-        Some(f) => match f {
-            DiffFormat::Term => Format::Term,
-            DiffFormat::Html => Format::Html,
-            DiffFormat::Markdown => Format::Markdown,
-            DiffFormat::Text => Format::Text,
-            DiffFormat::Json => Format::Json,
-            DiffFormat::Docx => Format::Docx,
-            DiffFormat::Amendments => return Ok(None),
-        },
-        None => match args.output.as_deref().filter(|p| p.as_os_str() != "-") {
-            Some(path) => from_extension(path)?,
-            None if std::io::stdout().is_terminal() || args.context.is_some() => Format::Term,
-            None => Format::Text,
-        },
-    }))
+/// Loads OLD and NEW (each with its part) and diffs them.
+fn compare(args: &Args) -> Result<redraft::redline::Redline> {
+    let options = args.draft.load_options();
+    let part = args.draft.part.as_deref();
+    let old_options = options.with_part(args.old_part.as_deref().or(part));
+    let new_options = options.with_part(args.new_part.as_deref().or(part));
+    let old = load(&args.old, &old_options)?.into_resolution();
+    let new = load(&args.new, &new_options)?.into_resolution();
+    if let Some(hint) = redraft::history::order::hint(&old, &new, &args.old, &args.new) {
+        eprintln!("redraft: {hint}");
+    }
+    let options = diff::Options {
+        granularity: args.granularity,
+    };
+    Ok(diff::redline(&old, &new, &options))
 }
 
-/// The format an output file's extension asks for; an extension the tool
-/// cannot write (`.pdf`) is an error rather than text under a wrong name.
-fn from_extension(path: &Path) -> Result<Format> {
-    let known: &[(&[&str], Format)] = &[
-        (&["html", "htm"], Format::Html),
-        (&["md", "markdown"], Format::Markdown),
-        (&["json"], Format::Json),
-        (&["docx"], Format::Docx),
-        (&["txt", "text", "diff"], Format::Text),
-    ];
-    let formats = "term, html, markdown, text, json, docx";
-    Ok(format_of(path, known, formats)?.unwrap_or(Format::Text))
+/// The renderers' options from the command line (the Word documents read
+/// aside).
+fn render_options(args: &Args) -> RenderOptions {
+    RenderOptions {
+        full: args.full,
+        context: args.context.unwrap_or(1),
+        color: args.out.colored(),
+        width: args
+            .out
+            .output
+            .is_none()
+            .then(render::term::terminal_width)
+            .flatten(),
+        docx: DocxOptions {
+            author: args.author.clone(),
+            summary: args.summary,
+            show_old_numbers: args.show_old_numbers,
+            ignore_formatting: args.ignore_formatting,
+            ..DocxOptions::default()
+        },
+        amendment_lang: args.amendment_lang,
+    }
 }
 
-/// Whether to colour (see [`ColorChoice::enabled`]).
-fn color(args: &Args) -> bool {
-    args.color.enabled(args.output.is_none())
+/// The format asked for: `--format`, else the -o file's extension, else
+/// the terminal format on a terminal (or with --context) and text in a pipe.
+fn format(args: &Args) -> Result<Format> {
+    if let Some(format) = args.format {
+        return Ok(format);
+    }
+    Ok(match args.out.file() {
+        Some(path) => {
+            let accepted = [
+                Format::Html,
+                Format::Markdown,
+                Format::Json,
+                Format::Docx,
+                Format::Text,
+            ];
+            let formats = "term, html, markdown, text, json, docx";
+            Format::from_path(path, &accepted, formats)?.unwrap_or(Format::Text)
+        }
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) || args.context.is_some() => {
+            Format::Term
+        }
+        None => Format::Text,
+    })
 }

@@ -14,7 +14,7 @@
 //! ```
 
 use super::EXIT_OK;
-use crate::error::{Error, Result};
+use redraft::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

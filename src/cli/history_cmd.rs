@@ -1,13 +1,11 @@
 //! `redraft history V1 V2 ... Vn` and `redraft history --git FILE`.
 
-use super::output::{Target, format_of};
-use super::{DraftArgs, EXIT_OK, load};
-use crate::error::{Error, Result};
-use crate::history::git::{self, GitOptions};
-use crate::history::{Draft, History};
-use crate::model::{self, ParseOptions};
-use crate::render::history::{self as render, HistoryFormat};
-use std::io::IsTerminal;
+use super::{DraftArgs, EXIT_OK, OutputArgs, load};
+use redraft::error::{Error, Result};
+use redraft::history::{Draft, History};
+use redraft::ingest::git::{self, GitOptions};
+use redraft::render::Format;
+use redraft::render::history::{self as render, HistoryFormat};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `redraft history`.
@@ -36,33 +34,14 @@ pub struct Args {
     /// Output format [default: term on a terminal; otherwise from the -o
     /// file's extension, or markdown].
     #[arg(long, value_enum)]
-    format: Option<Format>,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Colour for the terminal format.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
+    format: Option<HistoryFormat>,
+    #[command(flatten)]
+    out: OutputArgs,
     /// Show every unit of the cumulative redline (terminal format).
     #[arg(long)]
     full: bool,
     #[command(flatten)]
     draft: DraftArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum Format {
-    Term,
-    Html,
-    Markdown,
-    Json,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 /// Runs `redraft history`.
@@ -73,7 +52,7 @@ pub fn run(args: &Args) -> Result<u8> {
         .map(PathBuf::as_path)
         .chain(args.git.as_deref())
         .collect();
-    let target = Target::new(args.output.as_deref(), &inputs)?;
+    let target = args.out.target(&inputs)?;
     let format = format(args)?;
     let mut drafts = match &args.git {
         Some(file) => from_git(file, args)?,
@@ -81,20 +60,21 @@ pub fn run(args: &Args) -> Result<u8> {
     };
     name(&mut drafts, &args.labels)?;
     let history = History::new(drafts)?;
-    let color = format == HistoryFormat::Term && colour(args);
+    let color = format == HistoryFormat::Term && args.out.colored();
     target.write(|out| render::render(&history, format, color, args.full, out))?;
     Ok(EXIT_OK)
 }
 
 fn from_files(args: &Args) -> Result<Vec<Draft>> {
     let names = file_names(&args.versions);
+    let options = args.draft.load_options();
     args.versions
         .iter()
         .zip(names)
         .map(|(path, name)| {
             Ok(Draft {
                 name,
-                resolution: load(path, &args.draft)?,
+                resolution: load(path, &options)?.into_resolution(),
             })
         })
         .collect()
@@ -144,20 +124,18 @@ fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
             ),
         });
     }
-    let parse = ParseOptions {
-        lang: args.draft.lang,
-    };
+    let load = args.draft.load_options();
     versions
         .into_iter()
         .map(|v| {
-            let path = PathBuf::from(format!("{} ({})", file.display(), v.name));
-            let resolution = model::parse(&v.text, &parse)
-                .map_err(|_| Error::NoStructure { path: path.clone() })?;
-            super::warn_without_structure(&path, &resolution);
-            super::within_budget(file, &resolution, args.draft.max_units)?;
+            // Read as a file on disk is: Word, PDF and text by their bytes
+            // and the file's extension, with --part and the limits.
+            let name = PathBuf::from(format!("{} ({})", file.display(), v.name));
+            let draft = redraft::load_bytes(&name, file, &v.bytes, &load)?;
+            super::warn_without_structure(&draft);
             Ok(Draft {
                 name: v.name,
-                resolution,
+                resolution: draft.into_resolution(),
             })
         })
         .collect()
@@ -181,36 +159,25 @@ fn name(drafts: &mut [Draft], labels: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// The format asked for: `--format`, else the -o file's extension (a
+/// text file is Markdown), else the terminal format on a terminal and
+/// Markdown in a pipe.
 fn format(args: &Args) -> Result<HistoryFormat> {
-    Ok(match args.format {
-        Some(Format::Term) => HistoryFormat::Term,
-        Some(Format::Html) => HistoryFormat::Html,
-        Some(Format::Markdown) => HistoryFormat::Markdown,
-        Some(Format::Json) => HistoryFormat::Json,
-        None => {
-            let known: &[(&[&str], HistoryFormat)] = &[
-                (&["html", "htm"], HistoryFormat::Html),
-                (&["json"], HistoryFormat::Json),
-                (&["md", "markdown", "txt", "text"], HistoryFormat::Markdown),
-            ];
-            let file = args.output.as_deref().filter(|p| p.as_os_str() != "-");
-            match file {
-                Some(path) => format_of(path, known, "term, html, markdown, json")?
-                    .unwrap_or(HistoryFormat::Markdown),
-                None if std::io::stdout().is_terminal() => HistoryFormat::Term,
-                None => HistoryFormat::Markdown,
-            }
-        }
-    })
-}
-
-fn colour(args: &Args) -> bool {
-    match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            args.output.is_none() && !no_color && std::io::stdout().is_terminal()
-        }
+    if let Some(format) = args.format {
+        return Ok(format);
     }
+    let Some(path) = args.out.file() else {
+        return Ok(if args.out.to_terminal() {
+            HistoryFormat::Term
+        } else {
+            HistoryFormat::Markdown
+        });
+    };
+    let accepted = [Format::Html, Format::Json, Format::Markdown, Format::Text];
+    let format = Format::from_path(path, &accepted, "term, html, markdown, json")?;
+    Ok(match format {
+        Some(Format::Html) => HistoryFormat::Html,
+        Some(Format::Json) => HistoryFormat::Json,
+        _ => HistoryFormat::Markdown,
+    })
 }

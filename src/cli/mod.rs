@@ -8,20 +8,20 @@ mod conventions;
 mod diff_cmd;
 mod git_diff;
 mod history_cmd;
-pub mod order_hint;
 mod output;
 mod parse_cmd;
 #[cfg(feature = "serve")]
 mod serve;
 mod split_cmd;
 
-use crate::error::{Error, Result};
-use crate::ingest::{InputKind, ReadOptions, Revisions};
-use crate::lang::Lang;
-use crate::model::{self, ParseOptions, Resolution, part};
 use clap::{Parser, Subcommand};
-use std::io::Write;
-use std::path::Path;
+use redraft::error::{Error, Result};
+use redraft::ingest::limits::{self, Limits};
+use redraft::ingest::{InputKind, ReadOptions, Revisions};
+use redraft::lang::Lang;
+use redraft::{Draft, LoadOptions};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Exit code: no differences, no findings.
@@ -122,7 +122,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "redraft: {}",
-                crate::render::escape::one_line(&e.to_string())
+                redraft::render::escape::one_line(&e.to_string())
             );
             ExitCode::from(EXIT_TROUBLE)
         }
@@ -160,16 +160,50 @@ pub enum ColorChoice {
 
 impl ColorChoice {
     /// Whether to colour output that goes to standard output (`to_stdout`)
-    /// or to a file.
+    /// or to a file: the one place colour is decided.
     pub fn enabled(self, to_stdout: bool) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
                 let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-                to_stdout && !no_color && std::io::IsTerminal::is_terminal(&std::io::stdout())
+                to_stdout && !no_color && std::io::stdout().is_terminal()
             }
         }
+    }
+}
+
+/// Where output goes and whether it is coloured: options shared by every
+/// command that writes a redline or a report.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Colour for the terminal format.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorChoice,
+}
+
+impl OutputArgs {
+    /// The output file, if one is given (`-o -` is standard output).
+    pub fn file(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| p.as_os_str() != "-")
+    }
+
+    /// Whether output goes to standard output and that is a terminal.
+    pub fn to_terminal(&self) -> bool {
+        self.file().is_none() && std::io::stdout().is_terminal()
+    }
+
+    /// Whether to colour (see [`ColorChoice::enabled`]).
+    pub fn colored(&self) -> bool {
+        self.color.enabled(self.output.is_none())
+    }
+
+    /// The target for the output, refusing a file that is one of `inputs`.
+    pub fn target(&self, inputs: &[&Path]) -> Result<output::Target> {
+        output::Target::new(self.output.as_deref(), inputs)
     }
 }
 
@@ -182,12 +216,12 @@ pub struct DraftArgs {
     /// Word documents with tracked changes: read them as if every change
     /// were accepted (the default) or rejected.
     #[arg(long, value_enum, global = true, default_value = "accept")]
-    pub revisions: RevisionsArg,
+    pub revisions: Revisions,
     /// What the input files are [default: auto: Word or PDF by their first
     /// bytes, text extracted from a PDF by its look, else a plain-text
     /// draft].
     #[arg(long, value_enum, global = true, default_value = "auto")]
-    pub input: InputArg,
+    pub input: InputKind,
     /// Work on one part of each document: `main`, or an annex
     /// (`"Annexe I"`, `"Annex II"`, `ANNEX-II`).
     #[arg(long, global = true)]
@@ -200,54 +234,24 @@ pub struct DraftArgs {
     /// The most units (paragraphs, headings, footnotes) a document may
     /// have: past it, the document is refused rather than outgrowing
     /// memory (README, "Security and limits").
-    #[arg(long, global = true, value_name = "N", default_value_t = crate::model::MAX_UNITS)]
+    #[arg(long, global = true, value_name = "N", default_value_t = redraft::model::MAX_UNITS)]
     pub max_units: usize,
 }
 
-/// `--revisions accept|reject`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum RevisionsArg {
-    /// Every tracked change accepted.
-    #[default]
-    Accept,
-    /// Every tracked change rejected.
-    Reject,
-}
-
-/// `--input auto|text|pdf-text|pdf|docx`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum InputArg {
-    /// Decide from the file.
-    #[default]
-    Auto,
-    /// A plain-text draft.
-    Text,
-    /// Text extracted from a PDF.
-    PdfText,
-    /// A PDF file (through pdftotext).
-    Pdf,
-    /// A Word document.
-    Docx,
-}
-
 impl DraftArgs {
-    pub(crate) fn read_options(&self) -> ReadOptions {
-        ReadOptions {
-            input: match self.input {
-                InputArg::Auto => InputKind::Auto,
-                InputArg::Text => InputKind::Text,
-                InputArg::PdfText => InputKind::PdfText,
-                InputArg::Pdf => InputKind::Pdf,
-                InputArg::Docx => InputKind::Docx,
+    /// The library's options for loading a draft.
+    pub fn load_options(&self) -> LoadOptions {
+        LoadOptions {
+            read: ReadOptions {
+                input: self.input,
+                revisions: self.revisions,
+                limits: Limits {
+                    max_chars: self.max_chars.unwrap_or(limits::MAX_CHARS),
+                    max_units: self.max_units,
+                },
             },
-            revisions: match self.revisions {
-                RevisionsArg::Accept => Revisions::Accept,
-                RevisionsArg::Reject => Revisions::Reject,
-            },
-            limits: crate::ingest::limits::Limits {
-                max_chars: self.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
-                max_units: self.max_units,
-            },
+            lang: self.lang,
+            part: self.part.clone(),
         }
     }
 }
@@ -263,99 +267,22 @@ pub fn one_stdin(paths: &[&Path]) -> Result<()> {
     Ok(())
 }
 
-/// Reads and parses a draft, naming the file in any error; with `--part`,
-/// only that part.
-pub fn load(path: &Path, args: &DraftArgs) -> Result<Resolution> {
-    load_part(path, args, args.part.as_deref())
-}
-
-/// Reads and parses a draft and takes one part of it (all of it if `part`
-/// is `None`).
-pub fn load_part(path: &Path, args: &DraftArgs, part: Option<&str>) -> Result<Resolution> {
-    let source = crate::ingest::read_with(path, &args.read_options())?;
-    text_within_budget(path, &source.text, args.max_units)?;
-    let mut whole =
-        model::parse(&source.text, &ParseOptions { lang: args.lang }).map_err(|_| {
-            Error::NoStructure {
-                path: path.to_path_buf(),
-            }
-        })?;
-    whole.metadata = source.metadata.clone();
-    warn_without_structure(path, &whole);
-    within_budget(path, &whole, args.max_units)?;
-    if let Some(origin) = &source.origin {
-        whole
-            .units
-            .iter_mut()
-            .for_each(|u| u.line = origin.line(u.line));
-    }
-    match part {
-        Some(name) => pick_part(path, &whole, name),
-        None => Ok(whole),
-    }
+/// Loads a draft (see [`redraft::load`]) and says on standard error when
+/// it has no resolution structure.
+pub fn load(path: &Path, options: &LoadOptions) -> Result<Draft> {
+    let draft = redraft::load(path, options)?;
+    warn_without_structure(&draft);
+    Ok(draft)
 }
 
 /// Says on standard error that a draft without resolution structure is
-/// read as plain paragraphs (see [`model::plain`]).
-pub fn warn_without_structure(path: &Path, draft: &Resolution) {
-    if !draft.has_structure() {
+/// read as plain paragraphs (see [`redraft::model::plain`]).
+pub fn warn_without_structure(draft: &Draft) {
+    if !draft.structured {
         let _ = writeln!(
             std::io::stderr().lock(),
             "redraft: {}: warning: no resolution structure found (no chapeau, preambular or numbered paragraphs); read as plain paragraphs",
-            path.display()
+            draft.name
         );
     }
-}
-
-/// Refuses a document with more units than `--max-units`.
-pub fn within_budget(path: &Path, r: &Resolution, budget: usize) -> Result<()> {
-    refuse_past(path, r.units.len(), budget)
-}
-
-/// Refuses a text with more blocks (runs of non-blank lines) than
-/// `--max-units`, before it is parsed: each block is at least one unit, so
-/// a million one-line paragraphs are refused at once.
-pub fn text_within_budget(path: &Path, text: &str, budget: usize) -> Result<()> {
-    let mut blocks = 0;
-    let mut blank = true;
-    for line in text.lines() {
-        let now_blank = line.trim().is_empty();
-        if blank && !now_blank {
-            blocks += 1;
-        }
-        blank = now_blank;
-    }
-    refuse_past(path, blocks, budget)
-}
-
-fn refuse_past(path: &Path, units: usize, budget: usize) -> Result<()> {
-    if units > budget {
-        return Err(Error::TooManyUnits {
-            path: path.to_path_buf(),
-            units,
-            budget,
-        });
-    }
-    Ok(())
-}
-
-/// One part of a parsed document, by the name a user gave (`"Annexe I"`);
-/// an unknown name is an error listing the parts there are.
-pub fn pick_part(path: &Path, whole: &Resolution, name: &str) -> Result<Resolution> {
-    let available = || {
-        let names: Vec<String> = whole
-            .parts()
-            .iter()
-            .map(|p| part::display(p.as_deref()).to_string())
-            .collect();
-        names.join(", ")
-    };
-    let label = part::resolve(name).ok_or_else(|| Error::Format {
-        path: path.to_path_buf(),
-        message: format!("'{name}' is not a part name (parts: {})", available()),
-    })?;
-    whole.part(label.as_deref()).ok_or_else(|| Error::Format {
-        path: path.to_path_buf(),
-        message: format!("no part '{name}' (parts: {})", available()),
-    })
 }

@@ -1,34 +1,9 @@
 //! Writing output: to standard output, or atomically to a file that is
 //! never one of the inputs.
 
-use crate::error::{Error, Result};
+use redraft::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// The format an output file's extension names, among `known` (the
-/// extensions of each format); `Ok(None)` when the file has no extension.
-/// An extension the command cannot write (`.pdf`) is an error naming the
-/// file, rather than text under a wrong name; `formats` lists what
-/// `--format` takes.
-pub fn format_of<F: Copy>(path: &Path, known: &[(&[&str], F)], formats: &str) -> Result<Option<F>> {
-    let Some(extension) = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-    else {
-        return Ok(None);
-    };
-    known
-        .iter()
-        .find(|(names, _)| names.contains(&extension.as_str()))
-        .map(|(_, f)| Some(*f))
-        .ok_or_else(|| {
-            Error::Usage(format!(
-                "{}: cannot write .{extension} files; give --format ({formats}) or another extension",
-                path.display()
-            ))
-        })
-}
 
 /// Where output goes.
 pub enum Target {

@@ -2,8 +2,8 @@
 
 use super::output::Target;
 use super::{DraftArgs, EXIT_OK, load};
-use crate::error::Result;
-use crate::model::{Resolution, UnitKind};
+use redraft::error::Result;
+use redraft::model::{Resolution, UnitKind};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -33,7 +33,7 @@ enum ParseFormat {
 
 /// Runs `redraft parse`.
 pub fn run(args: &Args) -> Result<u8> {
-    let resolution = load(&args.file, &args.draft)?;
+    let resolution = load(&args.file, &args.draft.load_options())?.into_resolution();
     let target = Target::new(args.output.as_deref(), &[&args.file])?;
     target.write(|out| match args.format {
         ParseFormat::Outline => outline(&resolution, out),
@@ -74,7 +74,7 @@ pub fn outline(r: &Resolution, out: &mut dyn Write) -> std::io::Result<()> {
         let depth = depth(r, unit.parent);
         let indent = "  ".repeat(depth);
         let first =
-            crate::render::escape::one_line(&first_words(&unit.to_block(), 60)).into_owned();
+            redraft::render::escape::one_line(&first_words(&unit.to_block(), 60)).into_owned();
         writeln!(
             out,
             "{:<20} {:<12} {indent}{first}",
@@ -123,7 +123,7 @@ fn describe_part(r: &Resolution, part: Option<&str>) -> String {
     }
     format!(
         "{} ({})",
-        crate::model::part::display(part),
+        redraft::model::part::display(part),
         what.join(", ")
     )
 }

@@ -1,10 +1,10 @@
 //! `redraft serve [--port N] [--address IP] [--open]`: the local page (see
-//! [`crate::serve`]). Prints the page's address (with its token) and
+//! [`redraft::serve`]). Prints the page's address (with its token) and
 //! serves until stopped with Ctrl-C.
 
 use super::EXIT_OK;
-use crate::error::Result;
-use crate::serve::Server;
+use redraft::error::Result;
+use redraft::serve::Server;
 use std::io::Write;
 use std::net::IpAddr;
 

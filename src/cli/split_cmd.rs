@@ -9,9 +9,11 @@
 
 use super::EXIT_OK;
 use super::output::write_all_atomically;
-use crate::error::{Error, Result};
-use crate::ingest::{self, InputKind, ReadOptions, Revisions};
-use std::path::{Path, PathBuf};
+use redraft::LoadOptions;
+use redraft::error::{Error, Result};
+use redraft::ingest::limits::{self, Limits};
+use redraft::ingest::{InputKind, ReadOptions, Revisions};
+use std::path::PathBuf;
 
 /// Arguments of `redraft split-revisions`.
 #[derive(Debug, clap::Args)]
@@ -24,7 +26,7 @@ pub struct Args {
     output: PathBuf,
     /// Language of the document (detected when not given).
     #[arg(long)]
-    lang: Option<crate::lang::Lang>,
+    lang: Option<redraft::lang::Lang>,
     /// The most characters of text the document may expand to once read
     /// [default: 16000000].
     #[arg(long, value_name = "N")]
@@ -48,18 +50,26 @@ pub fn run(args: &Args) -> Result<u8> {
     ];
     let mut texts = Vec::new();
     for (revisions, name) in versions {
-        let options = ReadOptions {
-            input: InputKind::Docx,
-            revisions,
-            limits: crate::ingest::limits::Limits {
-                max_chars: args.max_chars.unwrap_or(crate::ingest::limits::MAX_CHARS),
-                max_units: args.max_units.unwrap_or(crate::ingest::limits::MAX_UNITS),
+        let options = LoadOptions {
+            read: ReadOptions {
+                input: InputKind::Docx,
+                revisions,
+                limits: Limits {
+                    max_chars: args.max_chars.unwrap_or(limits::MAX_CHARS),
+                    max_units: args.max_units.unwrap_or(limits::MAX_UNITS),
+                },
             },
+            lang: args.lang,
+            part: None,
         };
-        let source = ingest::read_with(&args.file, &options)?;
-        let warn = revisions == Revisions::Accept;
-        check_structure(&args.file, &source.text, args.lang, warn)?;
-        texts.push((args.output.join(name), source.text));
+        // Parsed as every other command does: a document without
+        // resolution structure is read as plain paragraphs, with a warning
+        // (once, for the new version).
+        let draft = redraft::load(&args.file, &options)?;
+        if revisions == Revisions::Accept {
+            super::warn_without_structure(&draft);
+        }
+        texts.push((args.output.join(name), draft.text));
     }
     std::fs::create_dir_all(&args.output).map_err(|source| Error::Write {
         path: args.output.clone(),
@@ -76,23 +86,4 @@ pub fn run(args: &Args) -> Result<u8> {
         .collect();
     write_all_atomically(&files)?;
     Ok(EXIT_OK)
-}
-
-/// Parses a version as every other command does: a document without
-/// resolution structure is read as plain paragraphs, with a warning (once,
-/// for the new version).
-fn check_structure(
-    path: &Path,
-    text: &str,
-    lang: Option<crate::lang::Lang>,
-    warn: bool,
-) -> Result<()> {
-    let options = crate::model::ParseOptions { lang };
-    let draft = crate::model::parse(text, &options).map_err(|_| Error::NoStructure {
-        path: path.to_path_buf(),
-    })?;
-    if warn {
-        super::warn_without_structure(path, &draft);
-    }
-    Ok(())
 }

@@ -20,6 +20,7 @@ use words::FootnoteMap;
 
 /// How fine the diff inside a changed word is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Granularity {
     /// Whole tokens (words, numbers, symbols) change.
     #[default]
@@ -110,19 +111,26 @@ impl Builder<'_> {
     /// All entries, in the order of the new version, deletions where they
     /// stood.
     fn entries(&self) -> Vec<Entry> {
-        let mut keyed: Vec<((usize, u8, usize), Entry)> = Vec::new();
-        for (j, _) in self.new.units.iter().enumerate() {
-            for entry in self.for_new(j) {
-                keyed.push(((j, 1, 0), entry));
-            }
-        }
+        // The word diffs of the units are independent: on both cores (see
+        // `crate::parallel`), put back in order.
+        let new_units: Vec<usize> = (0..self.new.units.len()).collect();
+        let mut keyed: Vec<((usize, u8, usize), Entry)> = crate::parallel::map(&new_units, |&j| {
+            self.for_new(j)
+                .into_iter()
+                .map(move |e| ((j, 1, 0), e))
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         let places = self.old_places();
-        for (i, _) in self.old.units.iter().enumerate() {
-            let entry = match self.alignment.of_old(i) {
-                None => Some(self.deleted(i)),
-                Some(m) if m.moved && m.old[0] == i => Some(self.moved_away(i, m)),
-                Some(_) => None,
-            };
+        let old_units: Vec<usize> = (0..self.old.units.len()).collect();
+        let gone = crate::parallel::map(&old_units, |&i| match self.alignment.of_old(i) {
+            None => Some(self.deleted(i)),
+            Some(m) if m.moved && m.old[0] == i => Some(self.moved_away(i, m)),
+            Some(_) => None,
+        });
+        for (i, entry) in gone.into_iter().enumerate() {
             if let Some(entry) = entry {
                 keyed.push((places[i], entry));
             }

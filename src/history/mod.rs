@@ -17,8 +17,8 @@
 //!   which every change carries its round.
 
 pub mod blame;
-pub mod git;
 pub mod lineage;
+pub mod order;
 
 use crate::diff;
 use crate::error::{Error, Result};

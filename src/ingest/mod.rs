@@ -8,8 +8,14 @@
 //! (Word's "Unicode text" export), with LF or CRLF line ends. Word
 //! documents (`.docx`, recognised by their zip signature) are read by
 //! [`docx`], with tracked changes accepted or rejected.
+//!
+//! A draft comes from a file ([`read_with`]), or as bytes from elsewhere
+//! ([`read_bytes`]: a version from [`git`], a page uploaded to a server):
+//! both go through the same detection, so a Word document or a PDF is read
+//! as one wherever its bytes come from.
 
 pub mod docx;
+pub mod git;
 pub mod limits;
 pub mod markdown;
 pub mod masthead;
@@ -42,6 +48,7 @@ pub struct Source {
 /// What kind of file a draft is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum InputKind {
     /// Decide from the file's first bytes and content.
     #[default]
@@ -59,6 +66,7 @@ pub enum InputKind {
 
 /// Which version of a document with tracked changes to read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Revisions {
     /// As if every tracked change were accepted.
     #[default]
@@ -86,67 +94,63 @@ pub fn read(path: &Path) -> Result<Source> {
 /// Reads a draft from `path` with options, choosing the reader.
 pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
     let bytes = text::read_bytes(path)?;
-    from_bytes(path, &bytes, options, PdfFrom::File)
+    let named = Named {
+        name: path,
+        file: path,
+    };
+    read_named(named, &bytes, options, || pdf::read(path))
 }
 
-/// Reads a draft held in memory (an upload to `redraft serve`; nothing is
-/// written to disk, a PDF goes to `pdftotext` through a pipe); `name`
-/// stands for its file in messages, and its extension counts as a file's.
-pub fn read_memory(name: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
-    from_bytes(name, bytes, options, PdfFrom::Memory)
+/// Reads a draft from bytes that came from elsewhere than a file on disk
+/// (a version of a file in git): `name` is how messages call it
+/// (`cooperation.docx (2021-03-04 a1b2c3d)`), `file` the file name it was
+/// stored under, whose extension counts as a file's does. A PDF is handed
+/// to `pdftotext` through a pipe: nothing is written to disk (an upload to
+/// `redraft serve` is confidential).
+pub fn read_bytes(name: &Path, file: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
+    let named = Named { name, file };
+    read_named(named, bytes, options, || pdf::read_bytes(bytes))
 }
 
-/// Where `pdftotext` reads a PDF from: the file, or the bytes in memory.
+/// What a draft is called in messages, and the file name whose extension
+/// tells its kind (the same for a file on disk).
 #[derive(Clone, Copy)]
-enum PdfFrom {
-    File,
-    Memory,
+struct Named<'a> {
+    name: &'a Path,
+    file: &'a Path,
 }
 
-fn from_bytes(
-    path: &Path,
+/// Decides what the bytes are and reads them; `pdf` reads them as a PDF.
+fn read_named(
+    named: Named,
     bytes: &[u8],
     options: &ReadOptions,
-    pdf_from: PdfFrom,
+    pdf: impl FnOnce() -> std::result::Result<pdf_layout::Published, String>,
 ) -> Result<Source> {
-    if options.input == InputKind::Auto
-        && let Some(message) = text::foreign(path, bytes)
-    {
-        return Err(Error::Format {
-            path: path.to_path_buf(),
-            message,
-        });
-    }
-    let kind = match options.input {
-        InputKind::Auto if docx::looks_like_docx(bytes) || has_docx_extension(path) => {
-            InputKind::Docx
-        }
-        InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
-        kind => kind,
-    };
+    let path = named.name;
     let format_error = |message: String| Error::Format {
         path: path.to_path_buf(),
         message,
     };
+    if options.input == InputKind::Auto
+        && let Some(message) = text::foreign(named.file, bytes)
+    {
+        return Err(format_error(message));
+    }
     let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
     let plain = |text: String| (text, None, Metadata::default());
-    let (text, origin, metadata) = match kind {
+    let (text, origin, metadata) = match kind(named.file, bytes, options.input) {
         InputKind::Docx => plain(
             docx::read_limited(bytes, options.revisions, options.limits).map_err(format_error)?,
         ),
         InputKind::Pdf => {
-            let published = match pdf_from {
-                PdfFrom::File => pdf::read(path),
-                PdfFrom::Memory => pdf::read_bytes(bytes),
-            }
-            .map_err(format_error)?;
+            let published = pdf().map_err(format_error)?;
             (published.text, None, published.metadata)
         }
         InputKind::PdfText => converted(&decode(bytes)?),
-        InputKind::Text => plain(decode(bytes)?),
-        InputKind::Auto => {
+        InputKind::Text | InputKind::Auto => {
             let text = decode(bytes)?;
-            if pdf_text::looks_like(&text) {
+            if options.input == InputKind::Auto && pdf_text::looks_like(&text) {
                 converted(&text)
             } else {
                 plain(text)
@@ -159,6 +163,19 @@ fn from_bytes(
         origin,
         metadata,
     })
+}
+
+/// The kind of file the bytes are: as given, or, for
+/// [`InputKind::Auto`], a Word document by its zip signature or its
+/// extension, a PDF by `%PDF` (else decided once the text is decoded).
+fn kind(file: &Path, bytes: &[u8], input: InputKind) -> InputKind {
+    match input {
+        InputKind::Auto if docx::looks_like_docx(bytes) || has_docx_extension(file) => {
+            InputKind::Docx
+        }
+        InputKind::Auto if bytes.starts_with(b"%PDF") => InputKind::Pdf,
+        kind => kind,
+    }
 }
 
 /// PDF-extracted text as a draft, with the map back to its lines and its

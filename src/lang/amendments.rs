@@ -177,10 +177,12 @@ pub struct AmendmentStyle {
     pub sentences: &'static [(Sentence, &'static str)],
     /// How a new unit of each kind is announced (`{kind}`).
     pub new_units: &'static [(NewUnit, &'static str)],
-    /// Preambular ordinals, from 1 (`premier`, `deuxième`, ...), for `{ord}`.
-    pub preambular_ordinals: &'static [&'static str],
+    /// Preambular ordinals, from 1 (`premier`, `deuxième`, ...), for `{ord}`:
+    /// the language's one ordinals table ([`super::ordinals`]), in the form
+    /// that agrees with its word for a preambular paragraph.
+    pub preambular_ordinals: super::ordinals::OrdinalForm,
     /// Occurrence ordinals, from 1 (`first`, `second`, ...), for `{occ}`.
-    pub occurrence_ordinals: &'static [&'static str],
+    pub occurrence_ordinals: super::ordinals::OrdinalForm,
     /// Contractions applied to the words of a filled template (`de el` →
     /// `del`), outside quotations.
     pub contractions: &'static [(&'static str, &'static str)],

@@ -9,6 +9,7 @@ pub mod amendments;
 pub mod en;
 pub mod es;
 pub mod fr;
+pub mod ordinals;
 pub mod reader;
 pub mod vocab;
 pub mod word;

@@ -70,9 +70,9 @@ pub struct References {
     /// ("article 93", "resolution 75/1"): a reference in the same clause
     /// after one of them belongs to that text.
     pub external_nouns: &'static [&'static str],
-    /// Ordinal words, first to twentieth; each entry lists the forms of one
-    /// ordinal ("premier", "première").
-    pub ordinals: &'static [&'static [&'static str]],
+    /// Ordinal words, 1 to 100, in every form ("premier", "première"):
+    /// the one table the grammar reads and `--fix` and the amendments write.
+    pub ordinals: &'static super::ordinals::Ordinals,
 }
 
 /// What the hygiene rules of `redraft check` need to know of a language.
@@ -165,23 +165,17 @@ impl Adoption {
 }
 
 impl References {
-    /// The ordinal a word stands for (1-based) and which of its forms it is:
-    /// `"deuxième"` → `(2, 0)`, `"première"` → `(1, 1)`.
+    /// The ordinal a spelling stands for (1-based) and which of its forms
+    /// it is: `"deuxième"` → `(2, 0)`, `"première"` → `(1, 1)`,
+    /// `"vingt et unième"` → `(21, 0)`.
     pub fn ordinal(&self, word: &str) -> Option<(u32, usize)> {
-        let lower = word.to_lowercase();
-        self.ordinals.iter().enumerate().find_map(|(i, forms)| {
-            let form = forms.iter().position(|f| *f == lower)?;
-            Some((u32::try_from(i).ok()? + 1, form))
-        })
+        self.ordinals.read(word)
     }
 
     /// The ordinal word for `n` (1-based), in the given form when the
     /// language has it.
     pub fn ordinal_word(&self, n: u32, form: usize) -> Option<&'static str> {
-        let forms = self
-            .ordinals
-            .get(usize::try_from(n).ok()?.checked_sub(1)?)?;
-        forms.get(form).or_else(|| forms.first()).copied()
+        self.ordinals.word(n, form)
     }
 }
 

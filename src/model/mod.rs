@@ -8,8 +8,10 @@
 //! its parent.
 
 pub mod blocks;
+pub mod classify;
 pub mod closing;
 pub mod compare;
+pub mod draft;
 pub mod label;
 pub mod marker;
 pub mod metadata;
@@ -21,6 +23,7 @@ pub mod typography;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
+pub use draft::{Draft, LoadOptions, load, load_bytes};
 pub use parse::{ParseOptions, parse};
 
 /// Version of the JSON form of the model (`redraft parse --format json`).

@@ -13,6 +13,17 @@ use crate::amend::{self, Amendment};
 use crate::lang::Lang;
 use std::io::{self, Write};
 
+/// Writes the formal amendments that turn a redline's old draft into its
+/// new one, worded in `lang`.
+pub fn render(
+    redline: &crate::redline::Redline,
+    lang: Lang,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let list = amend::from_redline(redline, Some(lang));
+    write_list(&list, lang, out)
+}
+
 /// Writes a list of amendments, one a paragraph.
 pub fn write_list(list: &[Amendment], lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     let lines = list

@@ -112,11 +112,16 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
     )?;
     summary(redline, lang, out)?;
     writeln!(out, "</header>\n<main>")?;
-    let mut html = String::with_capacity(redline.entries.len() * 400);
-    for entry in for_reading(redline) {
-        unit(&entry, lang, &mut html);
+    // Units rendered in chunks on both cores, written in order.
+    let entries = for_reading(redline);
+    let chunks = crate::parallel::map_chunks(&entries, crate::parallel::MIN_CHUNK, |chunk| {
+        let mut html = String::with_capacity(chunk.len() * 400);
+        chunk.iter().for_each(|entry| unit(entry, lang, &mut html));
+        html
+    });
+    for html in chunks {
+        out.write_all(html.as_bytes())?;
     }
-    out.write_all(html.as_bytes())?;
     writeln!(out, "</main>\n</body>\n</html>")
 }
 

@@ -43,9 +43,9 @@ struct Entries<'a>(&'a Redline);
 impl Serialize for Entries<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.entries.len()))?;
-        for entry in &self.0.entries {
-            let sorted = serde_json::to_value(entry).map_err(serde::ser::Error::custom)?;
-            seq.serialize_element(&sorted)?;
+        let sorted = crate::parallel::map(&self.0.entries, |e| serde_json::to_value(e));
+        for entry in sorted {
+            seq.serialize_element(&entry.map_err(serde::ser::Error::custom)?)?;
         }
         seq.end()
     }

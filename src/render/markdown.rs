@@ -38,8 +38,9 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
             escape(&rows.join(", "))
         )?;
     }
-    for entry in for_reading(redline) {
-        writeln!(out, "{}\n", block(&entry, lang))?;
+    let entries = for_reading(redline);
+    for block in crate::parallel::map(&entries, |entry| block(entry, lang)) {
+        writeln!(out, "{block}\n")?;
     }
     Ok(())
 }

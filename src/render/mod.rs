@@ -5,6 +5,7 @@
 pub mod amendments;
 pub mod docx;
 pub mod escape;
+pub mod findings;
 pub mod history;
 pub mod html;
 pub mod json;
@@ -17,22 +18,80 @@ use crate::redline::{Entry, Op, Redline};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// An output format of `redraft diff`.
+/// An output format of a redline (`redraft diff --format`, and the
+/// redline `redraft amend` can write).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum Format {
-    /// Coloured terminal output.
+    /// Coloured for the terminal; unchanged paragraphs folded.
     Term,
-    /// One self-contained HTML page.
+    /// One self-contained page with a summary and the renumbering table.
     Html,
-    /// Markdown: `~~deleted~~`, `**inserted**`.
+    /// ~~deleted~~ and **inserted**.
     Markdown,
-    /// wdiff style: `[-deleted-]{+inserted+}`.
+    /// wdiff style: [-deleted-]{+inserted+}.
     Text,
-    /// The redline as JSON.
+    /// The aligned units and their word segments (documented schema).
     Json,
-    /// A Word document with tracked changes.
+    /// A Word document whose tracked changes accept to NEW, reject to OLD.
     Docx,
+    /// Formal amendments turning OLD into NEW, numbered as in OLD.
+    Amendments,
+}
+
+/// File extensions and the format each names (the one table of them).
+const EXTENSIONS: &[(&str, Format)] = &[
+    ("html", Format::Html),
+    ("htm", Format::Html),
+    ("md", Format::Markdown),
+    ("markdown", Format::Markdown),
+    ("json", Format::Json),
+    ("docx", Format::Docx),
+    ("txt", Format::Text),
+    ("text", Format::Text),
+    ("diff", Format::Text),
+];
+
+impl Format {
+    /// The format an output file's extension names: `Ok(None)` when the
+    /// file has none; an extension no format writes (`.pdf`), or one
+    /// outside `accepted` (the formats of the command), is an error naming
+    /// the file, rather than text under a wrong name. `accepted` names
+    /// what `--format` takes, for that message.
+    ///
+    /// ```
+    /// use redraft::render::Format;
+    /// use std::path::Path;
+    /// let all = [Format::Html, Format::Text];
+    /// assert_eq!(Format::from_path(Path::new("r.HTM"), &all, "html, text").unwrap(), Some(Format::Html));
+    /// assert_eq!(Format::from_path(Path::new("r"), &all, "html, text").unwrap(), None);
+    /// assert!(Format::from_path(Path::new("r.pdf"), &all, "html, text").is_err());
+    /// assert!(Format::from_path(Path::new("r.docx"), &all, "html, text").is_err());
+    /// ```
+    pub fn from_path(
+        path: &std::path::Path,
+        accepted: &[Format],
+        formats: &str,
+    ) -> crate::Result<Option<Format>> {
+        let Some(extension) = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        else {
+            return Ok(None);
+        };
+        EXTENSIONS
+            .iter()
+            .find(|(name, f)| *name == extension && accepted.contains(f))
+            .map(|(_, f)| Some(*f))
+            .ok_or_else(|| {
+                crate::Error::Usage(format!(
+                    "{}: cannot write .{extension} files; give --format ({formats}) or another extension",
+                    path.display()
+                ))
+            })
+    }
 }
 
 /// Options shared by renderers.
@@ -52,6 +111,9 @@ pub struct RenderOptions {
     pub width: Option<usize>,
     /// Word output: author, date, summary page.
     pub docx: docx::DocxOptions,
+    /// The language formal amendments are worded in (the old draft's when
+    /// `None`).
+    pub amendment_lang: Option<crate::lang::Lang>,
 }
 
 impl Default for RenderOptions {
@@ -62,6 +124,7 @@ impl Default for RenderOptions {
             color: false,
             width: None,
             docx: docx::DocxOptions::default(),
+            amendment_lang: None,
         }
     }
 }
@@ -80,6 +143,10 @@ pub fn render(
         Format::Text => text::render(redline, out),
         Format::Json => json::render(redline, out),
         Format::Docx => docx::render(redline, &options.docx, out),
+        Format::Amendments => {
+            let lang = options.amendment_lang.unwrap_or(redline.old.lang);
+            amendments::render(redline, lang, out)
+        }
     }
 }
 

@@ -108,6 +108,17 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
     }
     let entries = for_reading(redline);
     let shown = shown_entries(&entries, options);
+    // The shown units are wrapped on both cores, written in order.
+    let shown_ones: Vec<&Entry> = entries
+        .iter()
+        .zip(&shown)
+        .filter(|(_, s)| **s)
+        .map(|(e, _)| e.as_ref())
+        .collect();
+    let mut wrapped = crate::parallel::map(&shown_ones, |entry| {
+        wrap(&runs(entry, lang, options.color), &styles, options.width)
+    })
+    .into_iter();
     let mut folded: Vec<&Entry> = Vec::new();
     for (entry, show) in entries.iter().map(|e| e.as_ref()).zip(shown) {
         if !show {
@@ -116,8 +127,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
         }
         fold(&mut folded, &styles, lang, options.width, out)?;
         writeln!(out)?;
-        let runs = runs(entry, lang, options.color);
-        writeln!(out, "{}", wrap(&runs, &styles, options.width))?;
+        writeln!(out, "{}", wrapped.next().unwrap_or_default())?;
     }
     fold(&mut folded, &styles, lang, options.width, out)
 }

@@ -22,9 +22,13 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "--- {}", redline.old.described())?;
     writeln!(out, "+++ {}", redline.new.described())?;
     let lang = lang_of(redline);
-    for entry in for_reading(redline) {
+    let entries = for_reading(redline);
+    let blocks = crate::parallel::map(&entries, |entry| {
+        block_with(entry, reader::note(entry, lang))
+    });
+    for block in blocks {
         writeln!(out)?;
-        writeln!(out, "{}", block_with(&entry, reader::note(&entry, lang)))?;
+        writeln!(out, "{block}")?;
     }
     Ok(())
 }

@@ -16,13 +16,14 @@
 //! assert!(message.starts_with("logo.png: "), "{message}");
 //! ```
 
+use crate::LoadOptions;
 use crate::check::{self, Document, Inputs};
 use crate::diff;
 use crate::error::{Error, Result};
 use crate::history::{Draft, History};
-use crate::ingest::{self, ReadOptions};
+use crate::ingest;
 use crate::lang::Lang;
-use crate::model::{self, ParseOptions, Resolution};
+use crate::model::Resolution;
 use crate::redline::Redline;
 use crate::render::docx::{DocxOptions, olddoc};
 use crate::render::{self, Format, RenderOptions};
@@ -61,39 +62,26 @@ struct Loaded {
     warning: Option<String>,
 }
 
-/// Reads and parses an upload as the CLI reads a file.
+/// Reads and parses an upload as the CLI reads a file
+/// ([`crate::load_bytes`]; a PDF goes to `pdftotext` through a pipe).
 fn load(upload: &Upload) -> Result<Loaded> {
     let path = Path::new(&upload.name);
-    let source = ingest::read_memory(path, &upload.bytes, &ReadOptions::default())?;
-    let whole =
-        model::parse(&source.text, &ParseOptions::default()).map_err(|_| Error::NoStructure {
-            path: path.to_path_buf(),
-        })?;
-    if whole.units.len() > model::MAX_UNITS {
-        return Err(Error::TooManyUnits {
-            path: path.to_path_buf(),
-            units: whole.units.len(),
-            budget: model::MAX_UNITS,
-        });
-    }
-    let warning = (!whole.has_structure()).then(|| {
+    let draft = crate::load_bytes(path, path, &upload.bytes, &LoadOptions::default())?;
+    let warning = (!draft.structured).then(|| {
         format!(
             "{}: no resolution structure found (no chapeau, preambular or numbered paragraphs); read as plain paragraphs",
             upload.name
         )
     });
-    let boundaries: Vec<usize> = whole.units.iter().map(|u| u.line).collect();
-    let mut resolution = whole.clone();
-    resolution.metadata = source.metadata.clone();
-    if let Some(origin) = &source.origin {
-        for unit in &mut resolution.units {
-            unit.line = origin.line(unit.line);
-        }
-    }
-    let document = Document::with_boundaries(upload.name.clone(), source.text, whole, &boundaries)
-        .with_origin(source.origin);
+    let document = Document::with_boundaries(
+        upload.name.clone(),
+        draft.text.clone(),
+        draft.resolution.clone(),
+        &draft.boundaries,
+    )
+    .with_origin(draft.origin.clone());
     Ok(Loaded {
-        resolution,
+        resolution: draft.into_resolution(),
         document,
         warning,
     })

@@ -267,6 +267,63 @@ fn git_outside_a_repository_is_trouble() {
     assert!(stderr(&o).contains("git:"), "{}", stderr(&o));
 }
 
+/// A repository with one file committed once per version, at the dates
+/// of the three rounds; `write` puts version `k` in place.
+fn repository_of(name: &str, file: &str, write: impl Fn(usize, &Path)) -> std::path::PathBuf {
+    let dir = temp_dir(name);
+    git(&dir, &["init", "-q"], "2021-01-01T12:00:00Z");
+    let draft = dir.join(file);
+    let dates = [
+        "2021-01-10T12:00:00Z",
+        "2021-02-20T12:00:00Z",
+        "2021-03-30T12:00:00Z",
+    ];
+    for (k, date) in dates.iter().enumerate() {
+        write(k, &draft);
+        git(&dir, &["add", file], date);
+        git(&dir, &["commit", "-q", "-m", &format!("v{k}")], date);
+    }
+    draft
+}
+
+#[test]
+fn git_history_of_a_word_document_reads_each_version_as_word() {
+    // Each version as a Word document: the redline of a version against
+    // itself is that version, without a change.
+    let draft = repository_of("history-git-docx", "cooperation.docx", |k, path| {
+        let v = root().join(VERSIONS[k]);
+        let v = v.to_str().expect("path");
+        let out = path.to_str().expect("path");
+        let o = redraft(&["diff", v, v, "--format", "docx", "-o", out]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    });
+    let path = draft.to_str().expect("path");
+    let o = redraft(&["history", "--git", path, "--format", "markdown"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_rows(&stdout(&o));
+}
+
+#[test]
+fn git_history_takes_the_part_asked_for() {
+    let annex = "\n\nAnnex I\n\nThe General Assembly,\n\nNoting the annexed report,\n\n1. Welcomes the annexed report;\n";
+    let draft = repository_of("history-git-part", "d.txt", |k, path| {
+        let main = std::fs::read_to_string(root().join(VERSIONS[k])).expect("read");
+        std::fs::write(path, format!("{main}{annex}")).expect("write");
+    });
+    let path = draft.to_str().expect("path");
+    let whole = redraft(&["history", "--git", path, "--format", "markdown"]);
+    assert_eq!(whole.status.code(), Some(0), "{}", stderr(&whole));
+    assert!(stdout(&whole).contains("| paragraphe 1 (annexe I) |"));
+    let args = [
+        "history", "--git", path, "--part", "main", "--format", "markdown",
+    ];
+    let o = redraft(&args);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let md = stdout(&o);
+    assert!(!md.contains("annexe I"), "{md}");
+    assert_rows(&md);
+}
+
 /// The three Spanish versions.
 const SPANISH: [&str; 3] = [
     "fixtures/history-es/v0.txt",

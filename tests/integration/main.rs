@@ -29,6 +29,11 @@ mod history;
 mod hostile;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
+/// Ordinals up to 100 in en/fr/es: read by `check`, rewritten by `--fix`,
+/// written and read back in amendments.
+mod ordinals;
+/// One thread and several give the same bytes (`REDRAFT_THREADS`).
+mod parallel;
 /// `redraft parse` outline and JSON.
 mod parse_cmd;
 /// Drafts as published: PDF-extracted text, reports with annexes, PDF files.

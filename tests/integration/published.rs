@@ -1,7 +1,9 @@
 //! Published UN documents, as people hold them (`../shared/realworld/un/`):
 //! every published form of a document (the official PDF, the text another
 //! tool extracted from it) parses into exactly the units of its clean form
-//! (`*.clean.txt`), the redline of two published forms changes exactly the
+//! (`*.clean.txt`), and so does the text of each PDF as Poppler's plain
+//! mode prints it (made by the tests, never stored: see [`plain_form`]);
+//! the redline of two published forms changes exactly the
 //! units the redline of the clean forms changes, and `check` finds the
 //! same. Texts are compared through the documented typographic
 //! equivalences ([`redraft::model::typography::fold`]).
@@ -87,15 +89,44 @@ fn documents() -> Vec<(PathBuf, Vec<PathBuf>)> {
                 .unwrap()
                 .trim_end_matches(".clean.txt")
                 .to_string();
-            let published: Vec<PathBuf> = [".pdf", ".txt"]
+            let mut published: Vec<PathBuf> = [".pdf", ".txt"]
                 .iter()
                 .map(|ext| PathBuf::from(format!("{base}{ext}")))
                 .filter(|p| p.exists())
                 .collect();
+            let pdf = PathBuf::from(format!("{base}.pdf"));
+            published.extend(plain_form(&pdf));
             out.push((clean, published));
         }
     }
     out
+}
+
+/// The text of a PDF as Poppler's plain mode prints it (`pdftotext FILE -`,
+/// no `-layout`: lines in Poppler's reading order, blocks apart by blank
+/// lines, a subparagraph's marker often apart from its text), made by the
+/// test beside its other files as `<name>.plain.txt`: one more published
+/// form. None without the PDF or `pdftotext`.
+fn plain_form(pdf: &Path) -> Option<PathBuf> {
+    if !pdf.exists() {
+        return None;
+    }
+    let o = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .ok()?;
+    assert!(o.status.success(), "pdftotext {}", pdf.display());
+    let dir = std::env::temp_dir().join(format!("redraft-test-{}-plain", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let stem = name(pdf).trim_end_matches(".pdf");
+    let path = dir.join(format!("{stem}.plain.txt"));
+    // Tests run side by side: each writes its own file and renames it.
+    let own = dir.join(format!("{stem}.{:?}.tmp", std::thread::current().id()));
+    std::fs::write(&own, &o.stdout).expect("write plain text");
+    std::fs::rename(&own, &path).expect("rename plain text");
+    Some(path)
 }
 
 /// The clean forms of a folder, oldest first.
@@ -138,6 +169,16 @@ fn units(path: &Path) -> Vec<(String, String, String)> {
 
 fn name(path: &Path) -> &str {
     path.file_name().unwrap().to_str().unwrap()
+}
+
+/// A document's name without the extension of its form: `2020_S-2020-449`
+/// for its `.clean.txt`, `.pdf`, `.txt` and `.plain.txt`.
+fn stem(path: &Path) -> &str {
+    let name = name(path);
+    [".clean.txt", ".plain.txt", ".pdf", ".txt"]
+        .iter()
+        .find_map(|ext| name.strip_suffix(ext))
+        .unwrap_or(name)
 }
 
 /// The known difference of a unit of a published form, if any.
@@ -212,7 +253,11 @@ fn published_forms_parse_into_the_units_of_the_clean_form() {
             }
         }
     }
-    assert_eq!(seen, 10, "the published forms of ../shared/realworld/un");
+    let expected = if has_pdftotext() { 14 } else { 10 };
+    assert_eq!(
+        seen, expected,
+        "the published forms of ../shared/realworld/un, and the plain text of each PDF"
+    );
     assert_eq!(known_seen.len(), KNOWN.len(), "every known difference met");
 }
 
@@ -288,17 +333,21 @@ fn pairs() -> Vec<(PathBuf, PathBuf, String)> {
             continue;
         }
         out.push((old.clone(), new.clone(), "clean".to_string()));
+        let form = |p: &Path, ext: &str| {
+            PathBuf::from(
+                p.to_str()
+                    .unwrap()
+                    .replace(".clean.txt", &format!(".{ext}")),
+            )
+        };
         for ext in ["pdf", "txt"] {
-            let form = |p: &Path| {
-                PathBuf::from(
-                    p.to_str()
-                        .unwrap()
-                        .replace(".clean.txt", &format!(".{ext}")),
-                )
-            };
-            if form(old).exists() && form(new).exists() {
-                out.push((form(old), form(new), ext.to_string()));
+            if form(old, ext).exists() && form(new, ext).exists() {
+                out.push((form(old, ext), form(new, ext), ext.to_string()));
             }
+        }
+        let plain = |p: &Path| plain_form(&form(p, "pdf"));
+        if let (Some(o), Some(n)) = (plain(old), plain(new)) {
+            out.push((o, n, "plain".to_string()));
         }
     }
     out
@@ -314,7 +363,7 @@ fn redlines_of_published_forms_change_what_the_clean_redline_changes() {
     for (old, new, form) in all.iter().filter(|p| p.2 != "clean") {
         let clean = all
             .iter()
-            .find(|c| c.2 == "clean" && c.0.parent() == old.parent())
+            .find(|c| c.2 == "clean" && stem(&c.0) == stem(old))
             .unwrap();
         let expected = changes(&clean.0, &clean.1);
         assert!(!expected.is_empty());
@@ -336,8 +385,8 @@ fn redlines_of_published_forms_change_what_the_clean_redline_changes() {
         compared += 1;
     }
     assert_eq!(
-        compared, 5,
-        "two SC pairs as PDF and text, one GA pair as text"
+        compared, 7,
+        "two SC pairs as PDF, text and plain pdftotext text, one GA pair as text"
     );
 }
 
@@ -387,7 +436,7 @@ fn check_finds_on_published_forms_what_it_finds_on_clean_forms() {
     for (old, new, form) in &all {
         let clean = all
             .iter()
-            .find(|c| c.2 == "clean" && c.0.parent() == old.parent())
+            .find(|c| c.2 == "clean" && stem(&c.0) == stem(old))
             .unwrap();
         let expected = findings(&[
             clean.1.to_str().unwrap(),

@@ -111,9 +111,9 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
     let mut out = Vec::with_capacity(raw.len());
     let mut pending_break = false;
     let mut new_page = false;
-    let mut skip_next = false;
+    let mut skip_to = 0;
     for (number, line) in raw.iter().enumerate() {
-        if std::mem::take(&mut skip_next) {
+        if number < skip_to {
             continue;
         }
         new_page |= line.contains('\u{0C}');
@@ -137,12 +137,9 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         } else {
             text.trim_end().to_string()
         };
-        if let Some(next) = raw
-            .get(number + 1)
-            .filter(|next| number_above_its_text(text, next) || bare_marker(text, next))
-        {
+        if let Some((at, next)) = text_below(raw, number) {
             kept = format!("{} {}", kept.trim_end(), next.trim());
-            skip_next = true;
+            skip_to = at + 1;
         }
         out.push(Line {
             text: kept,
@@ -155,6 +152,27 @@ pub fn read(raw: &[&str]) -> Vec<Line> {
         new_page = false;
     }
     out
+}
+
+/// The line that line `number` of `raw` is the number or marker of, and
+/// where it stands: a footnote number over its text on the next line
+/// ([`number_above_its_text`]), or a paragraph marker over its text on
+/// the next line that is not blank ([`bare_marker`]; Poppler's plain mode
+/// sets a marker and its text apart as two blocks, a blank line between:
+/// `(b)` / `` / `further advise, support, and assist:`).
+fn text_below<'a>(raw: &[&'a str], number: usize) -> Option<(usize, &'a str)> {
+    let line = raw[number];
+    let next = raw.get(number + 1)?;
+    if number_above_its_text(line, next) {
+        return Some((number + 1, next));
+    }
+    let at = (number + 1..raw.len()).find(|&k| !is_blank(raw[k]))?;
+    bare_marker(line, raw[at]).then_some((at, raw[at]))
+}
+
+/// A line of nothing but spaces, not a rule, on the same page.
+fn is_blank(line: &str) -> bool {
+    line.trim().is_empty() && !line.contains('\u{0C}') && !is_rule(line)
 }
 
 /// For each raw line, whether it is one of the words of a justified line

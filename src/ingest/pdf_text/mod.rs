@@ -26,6 +26,7 @@ mod footnotes;
 mod furniture;
 pub(crate) mod hyphen;
 mod lines;
+mod lists;
 pub mod published;
 mod segment;
 mod table;

@@ -9,17 +9,30 @@
 //!   heading, or when it is the next number;
 //! - a section heading (`II. Organisation des travaux`, `A. Coopération`)
 //!   after a line that ended a sentence;
-//! - a subparagraph letter (`a) `) after `;`, `:` or `,` outside quotes;
+//! - a subparagraph letter (`a) `) after `;`, `:` or `,` outside quotes,
+//!   or where it continues a list ([`super::lists`]);
 //! - a dash bullet (`– `) after the end of a clause;
 //! - a preambular opener (`Rappelant`, `Recalling`) after a comma;
 //! - a short unpunctuated line (a heading) after the end of a sentence when
 //!   a numbered paragraph follows it.
 //!
-//! Anything else continues the paragraph; a blank line that means a break
-//! (in extractions without a blank line after every line) always breaks.
+//! Anything else continues the paragraph. A blank line that means a break
+//! (in extractions without a blank line after every line) breaks, except
+//! inside a sentence: Poppler's plain mode sets a blank line between the
+//! blocks of its own reading of the page, and a subparagraph whose marker
+//! stands apart from its text comes out in pieces:
+//!
+//! ```text
+//! (c)                                        ← joined to its text (lines)
+//!
+//! promote, support, and facilitate, in coordination with the Government of
+//!                                            ← inside a sentence: no break
+//! Iraq:
+//! ```
 
 use super::hyphen::{Compounds, join};
 use super::lines::Line;
+use super::lists::Lists;
 use crate::ingest::origin::Piece;
 use crate::lang::Lang;
 use crate::model::marker;
@@ -80,8 +93,10 @@ pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<
         last_number: 0,
         table: Vec::new(),
         previous_width: 0,
+        lists: Lists::default(),
     };
     let texts: Vec<&str> = flow.iter().map(Line::trimmed).collect();
+    s.lists = Lists::new(&texts);
     for (i, line) in flow.iter().enumerate() {
         if texts[i].is_empty() {
             continue;
@@ -98,8 +113,9 @@ pub fn paragraphs(flow: &[Line], tables: &[bool], compounds: &Compounds) -> Vec<
             continue;
         }
         let next = texts[i + 1..].iter().find(|t| !t.is_empty()).copied();
-        let breaks = line.break_before || first_line_indent(flow, i) || s.after_unwrapped(texts[i]);
-        s.line(texts[i], breaks, next, source);
+        let blank = line.break_before && !s.inside_sentence(texts[i]);
+        let breaks = blank || first_line_indent(flow, i) || s.after_unwrapped(texts[i]);
+        s.line(i, texts[i], breaks, next, source);
         s.previous_width = texts[i].chars().count();
     }
     s.flush();
@@ -122,6 +138,8 @@ struct Segmenter<'a> {
     table: Vec<DraftLine>,
     /// How many characters the line before had.
     previous_width: usize,
+    /// The lists of subparagraphs.
+    lists: Lists,
 }
 
 impl Segmenter<'_> {
@@ -136,13 +154,41 @@ impl Segmenter<'_> {
             && !t.starts_with(char::is_lowercase)
     }
 
-    fn line(&mut self, t: &str, break_before: bool, next: Option<&str>, source: (usize, usize)) {
-        if self.current.is_empty() || break_before || self.opens(t, next) {
+    /// Whether the paragraph so far stops inside a sentence that `t` goes
+    /// on with: a numbered paragraph or a long one (not a heading, a title
+    /// or a chapeau) ending in a word, and `t` opening nothing of its own
+    /// (no number, letter, heading, footnote or preambular opener).
+    fn inside_sentence(&self, t: &str) -> bool {
+        let numbered = marker::operative(&self.current).is_some()
+            || marker::subparagraph(&self.current).is_some();
+        let long = self.current.split_whitespace().count() > 14;
+        let in_word = crate::model::blocks::last_char(&self.current)
+            .is_some_and(|c| c.is_alphanumeric() || c == '-');
+        let opens_own = marker::operative(t).is_some()
+            || marker::subparagraph(t).is_some()
+            || marker::section(t).is_some()
+            || marker::footnote_definition(t).is_some()
+            || is_annex(t)
+            || crate::model::parse::is_chapeau(t)
+            || Lang::ALL.iter().any(|l| l.table().opens_preambular(t));
+        self.kind == Kind::Text && (numbered || long) && in_word && !opens_own
+    }
+
+    fn line(
+        &mut self,
+        i: usize,
+        t: &str,
+        break_before: bool,
+        next: Option<&str>,
+        source: (usize, usize),
+    ) {
+        if self.current.is_empty() || break_before || self.opens(i, t, next) {
             self.flush();
             self.kind = self.classify(t);
             if let Some(m) = marker::operative(t) {
                 self.last_number = m.base;
             }
+            self.lists.opened(t);
         }
         join(&mut self.current, t, self.compounds);
         self.pieces.push(Piece {
@@ -176,7 +222,7 @@ impl Segmenter<'_> {
             Kind::Title
         } else if crate::model::parse::is_chapeau(t) {
             Kind::Chapeau
-        } else if marker::operative(t).is_some() {
+        } else if marker::operative(t).is_some() || marker::subparagraph(t).is_some() {
             Kind::Text
         } else if marker::section(t).is_some() || is_heading(t) {
             Kind::Heading
@@ -186,7 +232,7 @@ impl Segmenter<'_> {
     }
 
     /// Whether line `t` opens a new paragraph after the current one.
-    fn opens(&self, t: &str, next: Option<&str>) -> bool {
+    fn opens(&self, i: usize, t: &str, next: Option<&str>) -> bool {
         if matches!(self.kind, Kind::Annex | Kind::Chapeau)
             || is_annex(t)
             || crate::model::parse::is_chapeau(t)
@@ -210,7 +256,9 @@ impl Segmenter<'_> {
             return ends_sentence || self.kind == Kind::Heading;
         }
         if marker::subparagraph(t).is_some() {
-            return matches!(end, ';' | ':' | ',') && !quote_open(&self.current);
+            let after_clause = matches!(end, ';' | ':' | ',');
+            return (after_clause || self.lists.continues(i, t, &self.current))
+                && !quote_open(&self.current);
         }
         if t.starts_with(['–', '—', '•']) || t.starts_with("- ") {
             return ends_clause;

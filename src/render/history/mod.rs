@@ -32,6 +32,7 @@ use std::io::{self, Write};
 /// An output format of `redraft history`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 pub enum HistoryFormat {
     /// The terminal (coloured or not).
     Term,

@@ -94,6 +94,8 @@ const STYLES: &str = r#"<office:font-face-decls><style:font-face style:name="Lib
 <style:style style:name="Standard" style:family="paragraph"/>
 <style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="0.5in" fo:margin-bottom="6pt" fo:orphans="2" fo:widows="2"/></style:style>
 <style:style style:name="Sub" style:family="paragraph" style:parent-style-name="Body"/>
+<style:style style:name="Hang" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="0.33in" fo:margin-bottom="6pt" fo:orphans="2" fo:widows="2"><style:tab-stops><style:tab-stop style:position="0.66in"/></style:tab-stops></style:paragraph-properties></style:style>
+<style:style style:name="Nested" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:margin-left="0.33in" fo:margin-bottom="6pt" fo:orphans="2" fo:widows="2"/></style:style>
 <style:style style:name="Title" style:family="paragraph"><style:paragraph-properties fo:margin-bottom="12pt" fo:margin-top="12pt"/><style:text-properties fo:font-size="13pt" fo:font-weight="bold"/></style:style>
 <style:style style:name="Mast" style:family="paragraph"><style:paragraph-properties><style:tab-stops><style:tab-stop style:position="3.5in"/></style:tab-stops></style:paragraph-properties></style:style>
 <style:style style:name="MastBig" style:family="paragraph" style:parent-style-name="Mast"><style:text-properties fo:font-size="16pt"/></style:style>
@@ -173,20 +175,43 @@ fn with_notes(text: &str, notes: &Resolution) -> String {
     out + &escape(rest)
 }
 
+/// How the paragraphs of a made document are set.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    /// General Assembly: a first-line indent of half an inch, the marker
+    /// and a tab.
+    Indented,
+    /// Security Council: the marker a third of an inch in and a tab stop
+    /// to the text, later lines back at the margin (hanging); nested
+    /// subparagraphs (`(i)`) a third of an inch in as a block, the marker
+    /// and a space.
+    Hanging,
+}
+
+/// The paragraph style of a unit in a layout, and what follows its marker.
+fn style_of(unit: &redraft::model::Unit, layout: Layout) -> Option<(&'static str, &'static str)> {
+    let nested = unit.label.matches('(').count() >= 2;
+    Some(match (unit.kind, layout) {
+        (UnitKind::Footnote, _) => return None,
+        (UnitKind::Title, _) => ("Title", "<text:tab/>"),
+        (UnitKind::Subparagraph, Layout::Indented) => ("Sub", "<text:tab/>"),
+        (_, Layout::Indented) => ("Body", "<text:tab/>"),
+        (UnitKind::Subparagraph, Layout::Hanging) if nested => ("Nested", " "),
+        (_, Layout::Hanging) => ("Hang", "<text:tab/>"),
+    })
+}
+
 /// The draft as a flat OpenDocument text in the UN layout.
-fn fodt(draft: &Resolution, m: &Masthead) -> String {
+fn fodt(draft: &Resolution, m: &Masthead, layout: Layout) -> String {
     let mut body = masthead(m);
     for unit in &draft.units {
-        let style = match unit.kind {
-            UnitKind::Footnote => continue,
-            UnitKind::Title => "Title",
-            UnitKind::Subparagraph => "Sub",
-            _ => "Body",
+        let Some((style, after_marker)) = style_of(unit, layout) else {
+            continue;
         };
         let marker = unit
             .marker
             .as_deref()
-            .map(|mk| format!("{}<text:tab/>", escape(mk)))
+            .map(|mk| format!("{}{after_marker}", escape(mk)))
             .unwrap_or_default();
         let _ = writeln!(
             body,
@@ -324,7 +349,7 @@ fn made_un_documents_parse_as_their_drafts() {
         let draft_path = fixture(&format!("pdf-un-layout/{}.txt", m.lang));
         let draft = load(&draft_path);
         let file = dir.join(format!("{}.fodt", m.lang));
-        std::fs::write(&file, fodt(&draft, m)).unwrap();
+        std::fs::write(&file, fodt(&draft, m, Layout::Indented)).unwrap();
         let pdf = print(&file, &dir);
         let (in_paragraph, in_list, in_footnote) = cuts(&pdf, &draft);
         assert!(in_paragraph, "{}: no page break inside a paragraph", m.lang);
@@ -352,5 +377,41 @@ fn made_un_documents_parse_as_their_drafts() {
         assert_eq!(json["metadata"]["date"], m.date, "{}", m.lang);
         let o = redraft(&["diff", draft_path.to_str().unwrap(), pdf.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{}: {}", m.lang, stdout(&o));
+    }
+}
+
+/// Lists of subparagraphs in the Security Council's hanging layout
+/// (`fixtures/pdf-subparagraph-lists/`, English and French): a lead-in
+/// without a colon (`shall` / `(a) prioritize …`), items ending in `; and`,
+/// `; or` and in no punctuation at all, a short item ending in `:` whose
+/// marker Poppler's plain mode sets apart from its text, a nested list, a
+/// reference `paragraph 2 (a)` in the text, and a page break inside the
+/// list. The PDF, its `pdftotext -layout` text and its plain `pdftotext`
+/// text (labels and kinds exact, words as [`words`] compares them) parse
+/// as the draft.
+#[test]
+fn made_lists_of_subparagraphs_parse_as_their_drafts() {
+    if !tools() {
+        return;
+    }
+    let dir = temp_dir("made-sc-lists");
+    for m in MASTHEADS.iter().filter(|m| m.lang != "es") {
+        let draft = load(&fixture(&format!("pdf-subparagraph-lists/{}.txt", m.lang)));
+        let file = dir.join(format!("{}.fodt", m.lang));
+        std::fs::write(&file, fodt(&draft, m, Layout::Hanging)).unwrap();
+        let pdf = print(&file, &dir);
+        let (_, in_list, _) = cuts(&pdf, &draft);
+        assert!(in_list, "{}: no page break inside a list", m.lang);
+        assert_eq!(load(&pdf).to_text(), draft.to_text(), "{}: PDF", m.lang);
+        for layout in [true, false] {
+            let text = dir.join(format!("{}-{layout}.txt", m.lang));
+            std::fs::write(&text, extract(&pdf, layout)).unwrap();
+            let got = load(&text);
+            let what = format!("{}: pdftotext layout={layout}", m.lang);
+            match layout {
+                true => assert_eq!(got.to_text(), draft.to_text(), "{what}"),
+                false => assert_eq!(words(&got), words(&draft), "{what}"),
+            }
+        }
     }
 }

@@ -63,15 +63,23 @@ fn cpu(pid: u32) -> f64 {
     ticks / 100.0
 }
 
+/// Posts the pair and checks that the answer is a whole redline: the JSON
+/// begins with the page, whose end the summary follows. (Not parsed:
+/// the test's own work would compete with the server for the cores.)
 fn compare_ok(served: &Served, old: &[u8], new: &[u8]) {
     let answer = post_pair(served, "/api/compare", old, new);
     assert_eq!(answer.status, 200, "{}", answer.text());
-    let json: serde_json::Value = serde_json::from_slice(&answer.body).expect("JSON");
+    let body = &answer.body;
     assert!(
-        json["html"]
-            .as_str()
-            .is_some_and(|h| h.ends_with("</html>\n")),
-        "a whole redline"
+        body.starts_with(b"{\"html\":\"<!DOCTYPE html>"),
+        "not a redline"
+    );
+    // The page's end, then the summary: searched from the end, past the
+    // findings only.
+    let end = b"</html>\\n\",\"summary\":";
+    assert!(
+        body.windows(end.len()).rev().any(|w| w == end),
+        "a cut redline"
     );
 }
 
@@ -83,9 +91,17 @@ fn fifty_uploads_at_once() {
     let pid = served.pid();
     compare_ok(&served, &old, &new);
     let baseline = rss(pid);
-    let (cpu_before, started) = (cpu(pid), Instant::now());
-    compare_ok(&served, &old, &new);
-    let (one, one_cpu) = (started.elapsed().as_secs_f64(), cpu(pid) - cpu_before);
+    // One: the median of three, each alone.
+    let mut ones: Vec<(f64, f64)> = (0..3)
+        .map(|_| {
+            let (cpu_before, started) = (cpu(pid), Instant::now());
+            compare_ok(&served, &old, &new);
+            (started.elapsed().as_secs_f64(), cpu(pid) - cpu_before)
+        })
+        .collect();
+    ones.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (one, one_cpu) = ones[1];
+    let cpu_before = cpu(pid);
     let started = Instant::now();
     std::thread::scope(|scope| {
         let handles: Vec<_> = (0..50)
@@ -95,11 +111,11 @@ fn fifty_uploads_at_once() {
             h.join().expect("an upload failed");
         }
     });
-    let fifty = started.elapsed().as_secs_f64();
+    let (fifty, fifty_cpu) = (started.elapsed().as_secs_f64(), cpu(pid) - cpu_before);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
     let bound = (10.0 * one).max(1.5 * 50.0 * one_cpu / cores);
     eprintln!(
-        "serve load: one {one:.2} s ({one_cpu:.2} s CPU), fifty {fifty:.2} s ({:.1}×), bound {bound:.2} s on {cores} cores",
+        "serve load: one {one:.2} s ({one_cpu:.2} s CPU), fifty {fifty:.2} s ({fifty_cpu:.1} s CPU; {:.1}× one), bound {bound:.2} s on {cores} cores",
         fifty / one
     );
     assert!(fifty <= bound, "fifty took {fifty:.2} s, over {bound:.2} s");

@@ -1,0 +1,501 @@
+//! Renumbering an amended draft.
+//!
+//! - **Operative paragraphs**, in each run of numbering (the main text, an
+//!   annex, a section where numbering restarts): when the amendments
+//!   inserted, deleted or moved paragraphs there and the draft numbered
+//!   them 1, 2, 3 … (from any start), they are numbered again in order, in
+//!   the style of their marker (`12.`, `12)`). Where the draft's numbering
+//!   was not consecutive (`9 bis`), existing paragraphs keep their number
+//!   and a new one takes the next Latin suffix of the one before it
+//!   (`9 ter`). A run in which an amendment numbered a new paragraph
+//!   itself (`1 bis`) is not renumbered either.
+//! - **Subparagraphs**: when the draft lettered them `(a)`, `(b)` … and
+//!   `(i)`, `(ii)` … in order, they are lettered again in order; otherwise
+//!   only new ones get a letter.
+//! - **Footnotes**: when the draft numbered them in the order of their first
+//!   reference, they are numbered again that way, references and all.
+
+use super::items::{Item, depth, is_numbered_paragraph};
+use crate::model::marker::{self, LATIN_SUFFIXES};
+use crate::model::{Resolution, UnitKind};
+use std::collections::HashMap;
+
+/// Renumbers the units of an amended draft in place.
+pub(crate) fn renumber(items: &mut [Item], draft: &Resolution) {
+    operatives(items, draft);
+    subparagraphs(items, draft);
+    footnotes(items, draft);
+}
+
+/// The run of numbering an operative paragraph's label belongs to:
+/// `ANNEX-II/B/OP1` → `ANNEX-II/B/`; for a numbered paragraph of annexed
+/// guidelines, `ANNEX/P3` → `ANNEX/P`.
+fn domain_of_label(label: &str, kind: UnitKind) -> String {
+    if kind == UnitKind::Paragraph {
+        let prefix = label.rfind('/').map_or("", |p| &label[..=p]);
+        return format!("{prefix}P");
+    }
+    match label.rfind("OP") {
+        Some(p) => label[..p].to_string(),
+        None => String::new(),
+    }
+}
+
+/// Whether an item is numbered in runs: an operative paragraph, or a
+/// numbered paragraph of annexed guidelines.
+fn in_runs(item: &Item) -> bool {
+    item.kind == UnitKind::Operative || item.numbered
+}
+
+fn live_operatives(items: &[Item]) -> Vec<usize> {
+    (0..items.len())
+        .filter(|&k| !items[k].deleted && in_runs(&items[k]))
+        .collect()
+}
+
+fn operatives(items: &mut [Item], draft: &Resolution) {
+    let live = live_operatives(items);
+    let domains = domains(items, draft, &live);
+    let mut order: Vec<String> = Vec::new();
+    let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+    for (&k, d) in live.iter().zip(&domains) {
+        if !members.contains_key(d) {
+            order.push(d.clone());
+        }
+        members.entry(d.clone()).or_default().push(k);
+    }
+    for d in order {
+        let olds: Vec<usize> = draft
+            .units
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| {
+                (u.kind == UnitKind::Operative || is_numbered_paragraph(u))
+                    && domain_of_label(&u.label, u.kind) == d
+            })
+            .map(|(i, _)| i)
+            .collect();
+        number_domain(items, draft, &members[&d], &olds);
+    }
+}
+
+/// The numbering run of each live operative paragraph; a new one belongs
+/// to the run of the paragraph before it (or after it) in its part.
+fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
+    let own: Vec<Option<String>> = live
+        .iter()
+        .map(|&k| {
+            items[k]
+                .old
+                .map(|i| domain_of_label(&draft.units[i].label, draft.units[i].kind))
+        })
+        .collect();
+    let prefix = |k: usize| {
+        items[k]
+            .part
+            .as_ref()
+            .map_or(String::new(), |p| format!("{p}/"))
+    };
+    (0..live.len())
+        .map(|n| {
+            let same_part = |m: &usize| items[live[*m]].part == items[live[n]].part;
+            own[n]
+                .clone()
+                .or_else(|| (0..n).rev().filter(same_part).find_map(|m| own[m].clone()))
+                .or_else(|| {
+                    (n + 1..live.len())
+                        .filter(same_part)
+                        .find_map(|m| own[m].clone())
+                })
+                .unwrap_or_else(|| prefix(live[n]))
+        })
+        .collect()
+}
+
+fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds: &[usize]) {
+    let now: Vec<Option<usize>> = members.iter().map(|&k| items[k].old).collect();
+    let before: Vec<Option<usize>> = olds.iter().map(|&i| Some(i)).collect();
+    if now == before {
+        return;
+    }
+    // Lettered annex paragraphs ("a) En ce qui concerne …") count in
+    // letters.
+    let lettered = !olds.is_empty()
+        && olds.iter().all(|&i| {
+            draft.units[i]
+                .number
+                .as_deref()
+                .is_some_and(|n| marker::letter_value(n).is_some())
+        });
+    if lettered {
+        return letter_domain(items, draft, members, olds);
+    }
+    let numbers: Vec<Option<u32>> = olds
+        .iter()
+        .map(|&i| {
+            draft.units[i]
+                .number
+                .as_deref()
+                .and_then(|n| n.parse().ok())
+        })
+        .collect();
+    let first = numbers.first().copied().flatten().unwrap_or(1);
+    let numbered_new = members
+        .iter()
+        .any(|&m| items[m].old.is_none() && items[m].marker.is_some());
+    let consecutive = !numbered_new
+        && numbers
+            .iter()
+            .enumerate()
+            .all(|(k, n)| *n == Some(first + k as u32));
+    let mut style = String::from(".");
+    let mut previous: Option<(u32, usize)> = None;
+    for (k, &m) in members.iter().enumerate() {
+        if let Some(p) = items[m].marker.as_deref().and_then(punctuation) {
+            style = p.to_string();
+        }
+        let marker = if consecutive {
+            format!("{}{style}", first + k as u32)
+        } else if let Some(existing) = items[m].marker.clone() {
+            existing
+        } else {
+            next_suffixed(previous, &style)
+        };
+        previous = marker::operative(&format!("{marker} x")).map(|o| {
+            let suffix = o
+                .suffix
+                .and_then(|s| LATIN_SUFFIXES.iter().position(|l| *l == s))
+                .map_or(0, |p| p + 1);
+            (o.base, suffix)
+        });
+        items[m].marker = Some(marker);
+    }
+}
+
+/// Letters a run of lettered paragraphs again, in order and in the style
+/// of the draft's first (`a)`, `(a)`), when the draft lettered them from
+/// `a` without a gap; otherwise only new ones get the letter after the one
+/// before them.
+fn letter_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds: &[usize]) {
+    let values: Vec<Option<u32>> = olds
+        .iter()
+        .map(|&i| {
+            draft.units[i]
+                .number
+                .as_deref()
+                .and_then(marker::letter_value)
+        })
+        .collect();
+    let consecutive = values
+        .iter()
+        .enumerate()
+        .all(|(k, v)| *v == Some(k as u32 + 1));
+    let model = draft.units[olds[0]]
+        .marker
+        .clone()
+        .unwrap_or_else(|| "a)".into());
+    let mut previous = 0;
+    for (k, &m) in members.iter().enumerate() {
+        let value = if consecutive || items[m].marker.is_none() {
+            if consecutive {
+                k as u32 + 1
+            } else {
+                previous + 1
+            }
+        } else {
+            let own = items[m].old.and_then(|i| draft.units[i].number.as_deref());
+            own.and_then(marker::letter_value).unwrap_or(previous + 1)
+        };
+        items[m].marker = Some(restyle(&model, &letter(value)));
+        previous = value;
+    }
+}
+
+/// `12.` → `.`, `3)` → `)`.
+fn punctuation(marker: &str) -> Option<&str> {
+    marker.get(marker.len().checked_sub(1)?..)
+}
+
+/// The number after `9` or `9 bis` for a paragraph inserted there:
+/// `9 bis`, `9 ter`.
+fn next_suffixed(previous: Option<(u32, usize)>, style: &str) -> String {
+    match previous {
+        None => format!("1{style}"),
+        Some((base, k)) => match LATIN_SUFFIXES.get(k) {
+            Some(s) => format!("{base} {s}{style}"),
+            None => format!("{}{style}", base + 1),
+        },
+    }
+}
+
+/// How subparagraphs at one depth are counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Count {
+    Letters,
+    Roman,
+}
+
+fn letter(n: u32) -> String {
+    crate::model::marker::to_letter(n)
+}
+
+fn id_for(count: Count, n: u32) -> String {
+    match count {
+        Count::Letters => letter(n),
+        Count::Roman => marker::to_roman(n).to_lowercase(),
+    }
+}
+
+/// The position of each subparagraph among its siblings, by walking units
+/// in order: `(a)` `(b)` under a paragraph, `(i)` `(ii)` under `(b)`.
+fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> Vec<Option<u32>> {
+    let mut counters: Vec<u32> = Vec::new();
+    units
+        .map(|(kind, depth, live)| {
+            if !live {
+                return None;
+            }
+            if kind != UnitKind::Subparagraph {
+                counters.clear();
+                return None;
+            }
+            let d = depth.max(1);
+            counters.resize(d, 0);
+            counters[d - 1] += 1;
+            Some(counters[d - 1])
+        })
+        .collect()
+}
+
+fn subparagraphs(items: &mut [Item], draft: &Resolution) {
+    let old_depths: Vec<usize> = (0..draft.units.len()).map(|i| depth(draft, i)).collect();
+    let old_pos = positions(
+        draft
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.kind, old_depths[i], u.kind != UnitKind::Footnote)),
+    );
+    let counts: HashMap<usize, Count> = draft
+        .units
+        .iter()
+        .enumerate()
+        .filter_map(|(i, u)| Some((i, count_of(u.number.as_deref()?, old_pos[i]?)?)))
+        .collect();
+    let regular = draft
+        .units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind == UnitKind::Subparagraph)
+        .all(|(i, _)| counts.contains_key(&i));
+    let new_pos = positions(items.iter().map(|it| (it.kind, it.depth, !it.deleted)));
+    // New subparagraphs with no sibling to follow are marked as the
+    // draft marks others at their depth, else as its language does.
+    let mut model: HashMap<usize, String> = HashMap::new();
+    for (i, u) in draft.units.iter().enumerate() {
+        if let (UnitKind::Subparagraph, Some(m)) = (u.kind, &u.marker) {
+            model.entry(old_depths[i]).or_insert_with(|| m.clone());
+        }
+    }
+    let fallback = draft.lang.table().subparagraph_marker;
+    let mut style: HashMap<usize, (Count, String)> = HashMap::new();
+    for (k, n) in new_pos.into_iter().enumerate() {
+        let Some(n) = n else { continue };
+        let it = &items[k];
+        let own = it
+            .old
+            .and_then(|i| Some((*counts.get(&i)?, it.marker.clone()?)));
+        if let Some(s) = own.clone() {
+            style.insert(it.depth, s);
+        }
+        if it.old.is_some() && !regular {
+            continue;
+        }
+        let (count, marker) = style.get(&it.depth).cloned().unwrap_or_else(|| {
+            let count = if it.depth >= 2 {
+                Count::Roman
+            } else {
+                Count::Letters
+            };
+            let marker = model.get(&it.depth).map_or(fallback, String::as_str);
+            (count, marker.to_string())
+        });
+        let id = id_for(count, n);
+        items[k].marker = Some(restyle(&marker, &id));
+    }
+}
+
+/// Whether a subparagraph id is the `n`th letter or numeral.
+fn count_of(id: &str, n: u32) -> Option<Count> {
+    if id == letter(n) {
+        Some(Count::Letters)
+    } else if id == marker::to_roman(n).to_lowercase() {
+        Some(Count::Roman)
+    } else {
+        None
+    }
+}
+
+/// A subparagraph marker in the style of another: `(b)` with `c` → `(c)`,
+/// `b)` → `c)`.
+fn restyle(model: &str, id: &str) -> String {
+    let open = if model.starts_with('(') { "(" } else { "" };
+    let close = model.chars().last().filter(|c| matches!(c, ')' | '.'));
+    format!("{open}{id}{}", close.map_or(")".to_string(), String::from))
+}
+
+/// Footnote numbers in the order of their first reference, then the
+/// unreferenced ones, given texts in order and the defined numbers.
+fn reference_order<'a>(texts: impl Iterator<Item = &'a str>, defined: &[String]) -> Vec<String> {
+    let mut order: Vec<String> = Vec::new();
+    for text in texts {
+        for (_, id) in marker::footnote_refs(text) {
+            if defined.iter().any(|d| d == id) && !order.iter().any(|o| o == id) {
+                order.push(id.to_string());
+            }
+        }
+    }
+    for d in defined {
+        if !order.contains(d) {
+            order.push(d.clone());
+        }
+    }
+    order
+}
+
+fn footnotes(items: &mut [Item], draft: &Resolution) {
+    let old_defined: Vec<String> = draft
+        .of_kind(UnitKind::Footnote)
+        .filter_map(|u| u.number.clone())
+        .collect();
+    let old_order = reference_order(
+        draft
+            .units
+            .iter()
+            .filter(|u| u.kind != UnitKind::Footnote)
+            .map(|u| u.text.as_str()),
+        &old_defined,
+    );
+    let first: u32 = match old_order.first() {
+        Some(f) => match f.parse() {
+            Ok(n) => n,
+            Err(_) => return,
+        },
+        None => 1,
+    };
+    let in_order = old_order
+        .iter()
+        .enumerate()
+        .all(|(k, id)| id.parse::<u32>().ok() == Some(first + k as u32));
+    if !in_order {
+        return;
+    }
+    let defined: Vec<String> = items
+        .iter()
+        .filter(|it| !it.deleted && it.kind == UnitKind::Footnote)
+        .filter_map(|it| footnote_id(it.marker.as_deref()?))
+        .collect();
+    let order = reference_order(
+        items
+            .iter()
+            .filter(|it| !it.deleted && it.kind != UnitKind::Footnote)
+            .map(|it| it.text.as_str()),
+        &defined,
+    );
+    let map: HashMap<String, String> = order
+        .iter()
+        .enumerate()
+        .map(|(k, id)| (id.clone(), (first + k as u32).to_string()))
+        .collect();
+    apply_footnote_map(items, &map);
+}
+
+fn footnote_id(marker: &str) -> Option<String> {
+    marker
+        .strip_prefix("[^")?
+        .strip_suffix("]:")
+        .map(str::to_string)
+}
+
+fn apply_footnote_map(items: &mut [Item], map: &HashMap<String, String>) {
+    for it in items.iter_mut().filter(|it| !it.deleted) {
+        if it.kind == UnitKind::Footnote {
+            if let Some(new) = it
+                .marker
+                .as_deref()
+                .and_then(footnote_id)
+                .and_then(|id| map.get(&id))
+            {
+                it.marker = Some(format!("[^{new}]:"));
+            }
+            continue;
+        }
+        it.text = renumber_refs(&it.text, map);
+    }
+    let mut notes: Vec<(u32, usize)> = items
+        .iter()
+        .enumerate()
+        .filter(|(_, it)| it.kind == UnitKind::Footnote && !it.deleted)
+        .filter_map(|(k, it)| Some((footnote_id(it.marker.as_deref()?)?.parse().ok()?, k)))
+        .collect();
+    notes.sort();
+    let positions: Vec<usize> = {
+        let mut p: Vec<usize> = notes.iter().map(|&(_, k)| k).collect();
+        p.sort();
+        p
+    };
+    let sorted: Vec<Item> = notes.iter().map(|&(_, k)| items[k].clone()).collect();
+    for (slot, item) in positions.into_iter().zip(sorted) {
+        items[slot] = item;
+    }
+}
+
+/// The text with its footnote references renumbered by `map`.
+pub(crate) fn renumber_refs(text: &str, map: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, id) in marker::footnote_refs(text) {
+        out.push_str(&text[last..range.start]);
+        match map.get(id) {
+            Some(new) => out.push_str(&format!("[^{new}]")),
+            None => out.push_str(&text[range.clone()]),
+        }
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_and_numerals() {
+        assert_eq!(letter(3), "c");
+        assert_eq!(letter(28), "bb");
+        assert_eq!(id_for(Count::Roman, 4), "iv");
+        assert_eq!(restyle("(b)", "c"), "(c)");
+        assert_eq!(restyle("b)", "c"), "c)");
+    }
+
+    #[test]
+    fn suffixes_follow_the_previous_number() {
+        assert_eq!(next_suffixed(Some((9, 0)), "."), "9 bis.");
+        assert_eq!(next_suffixed(Some((9, 1)), "."), "9 ter.");
+        assert_eq!(next_suffixed(None, "."), "1.");
+    }
+
+    #[test]
+    fn references_renumber_together() {
+        let map: HashMap<String, String> = [
+            ("9".to_string(), "11".to_string()),
+            ("10".into(), "9".into()),
+        ]
+        .into();
+        assert_eq!(
+            renumber_refs("a[^9] b[^10] c[^3]", &map),
+            "a[^11] b[^9] c[^3]"
+        );
+    }
+}

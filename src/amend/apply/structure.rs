@@ -1,0 +1,269 @@
+//! Insertions, moves, new footnotes and deletions, made on the draft's
+//! items in the order of the list: "after paragraph 15" means after
+//! paragraph 15, its subparagraphs and what earlier amendments put after
+//! it, so that two paragraphs inserted after 15 come in the order of the
+//! list; a unit moves with its subparagraphs and what was put after it.
+
+use super::Work;
+use super::items::{Item, block_end, strip_new_marker};
+use crate::amend::wording::{describe, display};
+use crate::amend::{Action, Amendment, Place, Ref};
+use crate::lang::amendments::NewUnit;
+use crate::model::{UnitKind, marker};
+
+impl Work<'_> {
+    /// Insertions, moves and new footnotes, in the order of the list.
+    pub(super) fn structure(&mut self, a: &Amendment) {
+        let result = match &a.action {
+            Action::InsertUnit {
+                place,
+                kinds,
+                text,
+                number,
+            } => self.insert(place, kinds, text, number.as_deref()),
+            Action::MoveUnit { target, place } => self.move_unit(target, place),
+            Action::InsertFootnote { id, text } => self.footnote(id, text),
+            _ => Ok(()),
+        };
+        if let Err(reason) = result {
+            self.fail(a.line, reason);
+        }
+    }
+
+    fn pos(&self, id: usize) -> Option<usize> {
+        self.items.iter().position(|it| it.id == id)
+    }
+
+    /// Where a unit goes: its index in `items` and the unit it follows.
+    fn place(&self, place: &Place) -> Result<(usize, Option<usize>), String> {
+        let (r, after) = match place {
+            Place::After(r) => (r, true),
+            Place::Before(r) => (r, false),
+        };
+        let id = self.resolve(r)?;
+        let pos = self
+            .pos(id)
+            .ok_or_else(|| format!("{} is not in the draft", describe(r)))?;
+        if self.items[pos].kind == UnitKind::Footnote {
+            return Err("footnotes follow their references and cannot be an anchor".into());
+        }
+        Ok(if after {
+            (block_end(&self.items, pos), Some(id))
+        } else {
+            (pos, None)
+        })
+    }
+
+    fn insert(
+        &mut self,
+        place: &Place,
+        kinds: &[NewUnit],
+        text: &str,
+        number: Option<&str>,
+    ) -> Result<(), String> {
+        let (at, anchor) = self.place(place)?;
+        let prev = at.checked_sub(1).map(|p| self.items[p].clone());
+        let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
+        // "Before X" reads by X, "after X" by X.
+        let beside = if anchor.is_some() {
+            prev.as_ref()
+        } else {
+            next.as_ref().or(prev.as_ref())
+        };
+        let mut kind = choose_kind(kinds, beside);
+        let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
+        if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
+            // "After preambular paragraph 12, insert a new paragraph reading:
+            // "Decides …;"": the text says which.
+            kind = UnitKind::Operative;
+        }
+        let sub_depth = |it: &Option<Item>| {
+            it.as_ref()
+                .filter(|i| i.kind == UnitKind::Subparagraph)
+                .map(|i| i.depth)
+        };
+        let depth = match kind {
+            UnitKind::Subparagraph => sub_depth(&next).or(sub_depth(&prev)).unwrap_or(1),
+            _ => 0,
+        };
+        let like = prev.or(next);
+        // The number is written like the operative paragraphs' (`1.` or
+        // `1)`), not like a subparagraph that happens to precede it.
+        let operative_style = self.items[..at]
+            .iter()
+            .rev()
+            .chain(self.items[at..].iter())
+            .find(|it| it.kind == UnitKind::Operative)
+            .and_then(|it| it.marker.clone());
+        let marker = number.filter(|_| kind == UnitKind::Operative).map(|n| {
+            let style = operative_style.as_deref().filter(|m| m.ends_with(')'));
+            format!("{}{}", display(n), if style.is_some() { ")" } else { "." })
+        });
+        let item = Item {
+            id: self.draft.units.len() + self.items.len(),
+            old: None,
+            kind,
+            marker,
+            text: strip_new_marker(kind, text),
+            parent: None,
+            part: like.and_then(|l| l.part),
+            attached: anchor,
+            depth,
+            deleted: false,
+            numbered: kind == UnitKind::Paragraph && kinds.contains(&NewUnit::NumberedParagraph),
+        };
+        self.items.insert(at, item);
+        self.items[at].parent = self.parent_at(at);
+        Ok(())
+    }
+
+    fn move_unit(&mut self, target: &Ref, place: &Place) -> Result<(), String> {
+        let id = self.resolve(target)?;
+        let from = self.pos(id).ok_or("the paragraph is gone")?;
+        if self.items[from].kind == UnitKind::Footnote {
+            return Err("footnotes follow their references and cannot be moved".into());
+        }
+        let end = block_end(&self.items, from);
+        let anchor = match place {
+            Place::After(r) | Place::Before(r) => self.resolve(r)?,
+        };
+        if self.items[from..end].iter().any(|it| it.id == anchor) {
+            return Err(format!(
+                "cannot move {} next to itself or its own subparagraphs",
+                describe(target)
+            ));
+        }
+        let block: Vec<Item> = self.items.drain(from..end).collect();
+        match self.place(place) {
+            Ok((at, anchor)) => {
+                self.items.splice(at..at, block);
+                self.items[at].attached = anchor;
+                self.items[at].parent = self.parent_at(at);
+                Ok(())
+            }
+            Err(e) => {
+                self.items.splice(from..from, block);
+                Err(e)
+            }
+        }
+    }
+
+    /// The paragraph a subparagraph standing at `at` belongs to: the
+    /// nearest unit before it that is not a subparagraph (as a reader, and
+    /// the parser, see it).
+    fn parent_at(&self, at: usize) -> Option<usize> {
+        if self.items[at].kind != UnitKind::Subparagraph {
+            return None;
+        }
+        self.items[..at]
+            .iter()
+            .rev()
+            .find(|it| it.kind != UnitKind::Subparagraph)
+            .map(|it| it.id)
+    }
+
+    fn footnote(&mut self, id: &str, text: &str) -> Result<(), String> {
+        let taken = self.items.iter().any(|it| {
+            !it.deleted
+                && it.kind == UnitKind::Footnote
+                && it.marker.as_deref() == Some(&format!("[^{id}]:"))
+        });
+        if taken {
+            return Err(format!("footnote {id} already exists"));
+        }
+        self.items.push(Item {
+            id: self.draft.units.len() + self.items.len(),
+            old: None,
+            kind: UnitKind::Footnote,
+            marker: Some(format!("[^{id}]:")),
+            text: text.to_string(),
+            part: None,
+            parent: None,
+            attached: None,
+            depth: 0,
+            deleted: false,
+            numbered: false,
+        });
+        Ok(())
+    }
+
+    pub(super) fn delete(&mut self, line: usize, target: &Ref) {
+        let Some(pos) = self.resolve(target).ok().and_then(|id| self.pos(id)) else {
+            return self.fail(line, format!("{} is not in the draft", describe(target)));
+        };
+        let mut gone = vec![self.items[pos].id];
+        self.items[pos].deleted = true;
+        for it in self.items[pos + 1..].iter_mut() {
+            if !it.parent.is_some_and(|p| gone.contains(&p)) {
+                break;
+            }
+            it.deleted = true;
+            gone.push(it.id);
+        }
+    }
+
+    /// New units belong to the annex they stand in (a new annex heading
+    /// opens one).
+    pub(super) fn assign_parts(&mut self) {
+        let words = crate::lang::annex_words();
+        let mut part: Option<String> = None;
+        for it in self
+            .items
+            .iter_mut()
+            .filter(|it| it.kind != UnitKind::Footnote)
+        {
+            if it.old.is_none() {
+                it.part = match it.kind {
+                    UnitKind::Annex => marker::annex(&it.text, words).or(part.clone()),
+                    _ => part.clone(),
+                };
+            }
+            if it.kind == UnitKind::Annex || it.old.is_some() {
+                part = it.part.clone();
+            }
+        }
+    }
+}
+
+/// The kind of a new unit: the one the wording names, or, when it names
+/// several (French "alinéa", "a new paragraph"), the one the unit beside
+/// it suggests: a subparagraph after an operative paragraph or a
+/// subparagraph, a preambular paragraph after a preambular paragraph or
+/// the chapeau, a numbered paragraph beside a numbered paragraph.
+fn choose_kind(kinds: &[NewUnit], prev: Option<&Item>) -> UnitKind {
+    if kinds.contains(&NewUnit::NumberedParagraph) && prev.is_some_and(|p| p.numbered) {
+        return UnitKind::Paragraph;
+    }
+    let of = |k: NewUnit| match k {
+        NewUnit::Operative => UnitKind::Operative,
+        NewUnit::Preambular => UnitKind::Preambular,
+        NewUnit::Subparagraph => UnitKind::Subparagraph,
+        NewUnit::Heading => UnitKind::Heading,
+        NewUnit::Paragraph => UnitKind::Paragraph,
+        NewUnit::NumberedParagraph => UnitKind::Paragraph,
+        NewUnit::Title => UnitKind::Title,
+        NewUnit::Chapeau => UnitKind::Chapeau,
+        NewUnit::Annex => UnitKind::Annex,
+    };
+    let candidates: Vec<UnitKind> = kinds
+        .iter()
+        .filter(|k| **k != NewUnit::NumberedParagraph || kinds.len() == 1)
+        .map(|&k| of(k))
+        .collect();
+    let suggested = match prev.map(|p| p.kind) {
+        Some(UnitKind::Operative | UnitKind::Subparagraph) => Some(UnitKind::Subparagraph),
+        Some(UnitKind::Preambular | UnitKind::Chapeau) => Some(UnitKind::Preambular),
+        other => other,
+    };
+    match suggested.filter(|k| candidates.contains(k)) {
+        Some(k) if candidates.len() > 1 => k,
+        _ => candidates.first().copied().unwrap_or(UnitKind::Operative),
+    }
+}
+
+/// Whether a new paragraph's text reads like an operative one: it opens
+/// with an operative verb or ends like one (`;`, `.`).
+fn reads_operative(text: &str, lang: crate::lang::Lang) -> bool {
+    let text = text.trim();
+    lang.table().opens_operative(text) || text.ends_with([';', '.'])
+}

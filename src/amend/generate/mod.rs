@@ -1,0 +1,371 @@
+//! Generating the amendments that turn one draft into another.
+//!
+//! From the alignment of the two drafts:
+//!
+//! - a unit of the old draft that continues in the new one (same kind; the
+//!   first piece of a split, the merged unit of the first of a merge) gets
+//!   word amendments, or is replaced whole when it changed throughout (four
+//!   separate changes or more, or most of a long paragraph);
+//! - the other old units are deleted; the other new units are inserted
+//!   after the nearest unit before them that comes from the old draft;
+//! - units outside the heaviest subsequence kept in order are moved, after
+//!   the nearest unit before them that comes from the old draft;
+//! - footnotes are edited, deleted or added (new ones numbered after the old
+//!   draft's highest; references in quoted text use the old draft's
+//!   numbers; the amended draft is renumbered).
+//!
+//! Each word change quotes as little as identifies it: the changed words
+//! alone when they occur once in the paragraph, else with the words before
+//! them (`after "la Cour", replace "de" with "du"`), else by occurrence (`the
+//! second occurrence of`). Changes separated by one short word are merged
+//! into one phrase. Every amendment is checked by applying it and by
+//! reading its wording back; if no wording of a change passes, the
+//! paragraph is replaced whole.
+
+mod hunks;
+mod place;
+mod refs;
+
+use super::apply::items::strip_marker;
+use super::apply::locate;
+use super::apply::renumber::renumber_refs;
+use super::{Action, Amendment, Ref, WordEdit};
+use crate::align::{Alignment, Match};
+use crate::lang::Lang;
+use crate::model::{self, ParseOptions, Resolution, UnitKind, marker};
+use crate::redline::{Op, Redline};
+use hunks::{Hunk, candidates, hunks, merge, reads_back, throughout, together, whole_chunks};
+use place::{free_descendants, guard_marker, stable};
+use refs::natural_ref;
+use std::collections::HashMap;
+
+/// The amendments turning `old` into `new`, worded so that they read back
+/// in `lang`.
+pub fn generate(
+    old: &Resolution,
+    new: &Resolution,
+    alignment: &Alignment,
+    lang: Lang,
+) -> Vec<Amendment> {
+    let g = Gen::new(old, new, alignment, lang);
+    let mut out: Vec<(Key, Action)> = Vec::new();
+    g.placements(&mut out);
+    g.edits(&mut out);
+    g.deletions(&mut out);
+    g.new_footnotes(&mut out);
+    out.sort_by_key(|(k, _)| *k);
+    out.into_iter().map(|(_, a)| Amendment::new(a)).collect()
+}
+
+/// The amendments behind a redline: its two drafts rebuilt ("reject all",
+/// "accept all") and its alignment read from its entries, worded in `lang`
+/// (by default the old draft's language).
+pub fn from_redline(redline: &Redline, lang: Option<Lang>) -> Vec<Amendment> {
+    let parse = |text: &str, l| model::parse(text, &ParseOptions { lang: Some(l) });
+    let (Ok(old), Ok(new)) = (
+        parse(&redline.reject_all(), redline.old.lang),
+        parse(&redline.accept_all(), redline.new.lang),
+    ) else {
+        return Vec::new();
+    };
+    let alignment = alignment_of(redline, old.units.len(), new.units.len())
+        .unwrap_or_else(|| crate::align::align(&old, &new));
+    generate(&old, &new, &alignment, lang.unwrap_or(redline.old.lang))
+}
+
+/// The alignment a redline records, if its indices fit the rebuilt drafts.
+fn alignment_of(redline: &Redline, old_len: usize, new_len: usize) -> Option<Alignment> {
+    let mut matches: Vec<Match> = Vec::new();
+    let mut split_of: HashMap<usize, usize> = HashMap::new();
+    for e in &redline.entries {
+        let Some(n) = &e.new else { continue };
+        let olds: Vec<usize> = e.old.iter().map(|s| s.index).collect();
+        match e.op {
+            Op::Unchanged | Op::Edited | Op::Merged => matches.push(Match {
+                old: olds,
+                new: vec![n.index],
+                exact: e.op == Op::Unchanged,
+                moved: e.moved,
+            }),
+            Op::Split => match split_of.get(olds.first()?) {
+                Some(&k) => matches[k].new.push(n.index),
+                None => {
+                    split_of.insert(*olds.first()?, matches.len());
+                    matches.push(Match {
+                        old: olds,
+                        new: vec![n.index],
+                        exact: false,
+                        moved: e.moved,
+                    });
+                }
+            },
+            _ => {}
+        }
+    }
+    let mut old_match = vec![None; old_len];
+    let mut new_match = vec![None; new_len];
+    for (k, m) in matches.iter().enumerate() {
+        for &i in &m.old {
+            *old_match.get_mut(i)? = Some(k);
+        }
+        for &j in &m.new {
+            *new_match.get_mut(j)? = Some(k);
+        }
+    }
+    Some(Alignment {
+        matches,
+        old_match,
+        new_match,
+    })
+}
+
+/// Sort key of an amendment: the old unit it stands by, then before (0),
+/// on (1) or after (2) it, then the new order.
+type Key = (usize, u8, usize, usize);
+
+struct Gen<'a> {
+    old: &'a Resolution,
+    new: &'a Resolution,
+    lang: Lang,
+    /// For each old unit, the new unit continuing it.
+    cont_old: Vec<Option<usize>>,
+    /// For each new unit, the old unit it continues.
+    cont_new: Vec<Option<usize>>,
+    /// New units that keep their place among their neighbours.
+    stable: Vec<bool>,
+    /// New footnote number → number in the amendments.
+    footnotes: HashMap<String, String>,
+    /// Old label → old unit index (the first with that label).
+    positions: HashMap<&'a str, usize>,
+}
+
+impl<'a> Gen<'a> {
+    fn new(old: &'a Resolution, new: &'a Resolution, alignment: &Alignment, lang: Lang) -> Self {
+        let mut cont_old = vec![None; old.units.len()];
+        let mut cont_new = vec![None; new.units.len()];
+        let mut moved = vec![false; new.units.len()];
+        for m in &alignment.matches {
+            let (Some(&i), Some(&j)) = (m.old.first(), m.new.first()) else {
+                continue;
+            };
+            if i < old.units.len() && j < new.units.len() && old.units[i].kind == new.units[j].kind
+            {
+                cont_old[i] = Some(j);
+                cont_new[j] = Some(i);
+                moved[j] = m.moved;
+            }
+        }
+        let mut stable = stable(new, &cont_new, &moved);
+        free_descendants(old, &cont_old, &mut stable);
+        let mut g = Gen {
+            old,
+            new,
+            lang,
+            cont_old,
+            cont_new,
+            stable,
+            footnotes: HashMap::new(),
+            positions: HashMap::new(),
+        };
+        for (i, u) in old.units.iter().enumerate().rev() {
+            g.positions.insert(u.label.as_str(), i);
+        }
+        g.footnotes = g.footnote_numbers();
+        g
+    }
+
+    /// Units amendments place: not footnotes (they follow their
+    /// references), nor the closing line of an adopted resolution (a
+    /// record of its adoption, never amended).
+    fn is_body(unit: &model::Unit) -> bool {
+        !matches!(unit.kind, UnitKind::Footnote | UnitKind::Closing)
+    }
+
+    /// New footnote numbers as the amendments write them: a footnote of
+    /// the old draft keeps its old number; a new one is numbered after the
+    /// highest number the old draft uses.
+    fn footnote_numbers(&self) -> HashMap<String, String> {
+        let mut map = HashMap::new();
+        let defined_new: Vec<&String> = self
+            .new
+            .of_kind(UnitKind::Footnote)
+            .filter_map(|u| u.number.as_ref())
+            .collect();
+        let mut used: Vec<u32> = self
+            .old
+            .of_kind(UnitKind::Footnote)
+            .filter_map(|u| u.number.as_deref()?.parse().ok())
+            .collect();
+        for r in [self.old, self.new] {
+            for u in &r.units {
+                for (_, id) in marker::footnote_refs(&u.text) {
+                    if !defined_new.iter().any(|d| *d == id) {
+                        used.extend(id.parse::<u32>().ok());
+                    }
+                }
+            }
+        }
+        let mut next = used.iter().max().copied().unwrap_or(0) + 1;
+        for (j, u) in self.new.units.iter().enumerate() {
+            let (UnitKind::Footnote, Some(id)) = (u.kind, &u.number) else {
+                continue;
+            };
+            let number = match self.cont_new[j] {
+                Some(i) => self.old.units[i].number.clone().unwrap_or_default(),
+                None => {
+                    next += 1;
+                    (next - 1).to_string()
+                }
+            };
+            map.insert(id.clone(), number);
+        }
+        map
+    }
+
+    /// A new unit's text, with footnote references as the amendments
+    /// number them.
+    fn new_text(&self, j: usize) -> String {
+        renumber_refs(&self.new.units[j].text, &self.footnotes)
+    }
+
+    /// How the amendments name an old unit.
+    fn reference(&self, i: usize) -> Ref {
+        let r = natural_ref(self.old, i);
+        let found = match &r {
+            Ref::HeadingBefore(_) => self.position(&r.label()).map(|k| k.wrapping_sub(1)),
+            _ => r.labels().iter().find_map(|l| self.position(l)),
+        };
+        if found == Some(i) {
+            r
+        } else {
+            Ref::Label(self.old.units[i].label.clone())
+        }
+    }
+
+    fn position(&self, label: &str) -> Option<usize> {
+        self.positions.get(label).copied()
+    }
+
+    /// Word amendments and whole replacements of continued units.
+    fn edits(&self, out: &mut Vec<(Key, Action)>) {
+        for (i, cont) in self.cont_old.iter().enumerate() {
+            let Some(j) = *cont else { continue };
+            let old_text = &self.old.units[i].text;
+            let target = self.new_text(j);
+            // Typographic variants and another meeting in the closing line
+            // are not changes (see `model::compare`).
+            let same = model::compare::quiet_difference(&self.old.units[i], &self.new.units[j])
+                || model::typography::same_characters(old_text, &target);
+            if *old_text == target || same {
+                continue;
+            }
+            let r = self.reference(i);
+            for (k, action) in self
+                .paragraph(&r, old_text, &target)
+                .into_iter()
+                .enumerate()
+            {
+                let unit = &self.old.units[i];
+                let action = match action {
+                    Action::ReplaceUnit { target, text } => Action::ReplaceUnit {
+                        target,
+                        text: guard_marker(text, unit.marker.as_deref(), |t| strip_marker(unit, t)),
+                    },
+                    other => other,
+                };
+                out.push(((i, 1, j, k), action));
+            }
+        }
+    }
+
+    /// The amendments of one paragraph.
+    fn paragraph(&self, r: &Ref, old: &str, target: &str) -> Vec<Action> {
+        let whole = || {
+            vec![Action::ReplaceUnit {
+                target: r.clone(),
+                text: target.to_string(),
+            }]
+        };
+        let hunks = merge(
+            whole_chunks(hunks(old, target, self.lang_of_text()), old),
+            old,
+        );
+        if throughout(&hunks, old, target) {
+            return whole();
+        }
+        let mut edits = Vec::new();
+        for h in &hunks {
+            match self.word_edit(r, old, h) {
+                Some(e) => edits.push(e),
+                None => return whole(),
+            }
+        }
+        // The edits give the target up to characters of the same class
+        // (a non-breaking hyphen, a curly apostrophe), which are not
+        // amended (`model::typography`).
+        let given = together(old, &edits);
+        if !given.is_some_and(|t| model::typography::same_characters(&t, target)) {
+            return whole();
+        }
+        edits
+            .into_iter()
+            .map(|edit| Action::Words {
+                target: r.clone(),
+                edit,
+            })
+            .collect()
+    }
+
+    fn lang_of_text(&self) -> Lang {
+        self.old.lang
+    }
+
+    /// The first wording of a change that applies exactly and reads back.
+    fn word_edit(&self, r: &Ref, old: &str, h: &Hunk) -> Option<WordEdit> {
+        let expected = format!("{}{}{}", &old[..h.start], h.new, &old[h.end..]);
+        candidates(old, h, self.lang_of_text())
+            .into_iter()
+            .find(|e| {
+                locate::edit_text(old, e).ok().as_deref() == Some(expected.as_str())
+                    && reads_back(
+                        &Action::Words {
+                            target: r.clone(),
+                            edit: e.clone(),
+                        },
+                        self.lang,
+                    )
+            })
+    }
+
+    fn deletions(&self, out: &mut Vec<(Key, Action)>) {
+        for (i, unit) in self.old.units.iter().enumerate() {
+            if self.cont_old[i].is_some() || unit.kind == UnitKind::Closing {
+                continue;
+            }
+            let parent_gone = unit.parent.is_some_and(|p| self.cont_old[p].is_none());
+            if !parent_gone {
+                let target = self.reference(i);
+                out.push(((i, 1, 0, 0), Action::DeleteUnit { target }));
+            }
+        }
+    }
+
+    fn new_footnotes(&self, out: &mut Vec<(Key, Action)>) {
+        for (j, u) in self.new.units.iter().enumerate() {
+            if u.kind != UnitKind::Footnote || self.cont_new[j].is_some() {
+                continue;
+            }
+            let id = u
+                .number
+                .as_ref()
+                .and_then(|n| self.footnotes.get(n))
+                .cloned()
+                .unwrap_or_default();
+            let action = Action::InsertFootnote {
+                id,
+                text: u.text.clone(),
+            };
+            out.push(((self.old.units.len(), 3, j, 0), action));
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Where inserted and moved units go: after the nearest unit before them
+//! that comes from the old draft (and that unit's subparagraphs), or
+//! before the first that keeps its place; which units keep their place
+//! (the heaviest subsequence in the old order).
+
+use super::{Gen, Key};
+use crate::align::lis;
+use crate::amend::apply::items::{is_numbered_paragraph, strip_new_marker};
+use crate::amend::{Action, Place, Ref};
+use crate::lang::amendments::NewUnit;
+use crate::model::{self, Resolution, UnitKind, marker};
+
+impl Gen<'_> {
+    /// Insertions and moves.
+    ///
+    /// A unit placed right after another placed unit goes to the same
+    /// place: placements with one anchor are made in the order of the list,
+    /// which is the new order.
+    pub(super) fn placements(&self, out: &mut Vec<(Key, Action)>) {
+        let mut last: Option<(Key, Place)> = None;
+        for (j, unit) in self.new.units.iter().enumerate() {
+            if !Self::is_body(unit) {
+                continue;
+            }
+            let action = match self.cont_new[j] {
+                None => Some(None),
+                Some(i) if !self.stable[j] && !self.carried(j, i) => Some(Some(i)),
+                Some(_) => None,
+            };
+            let Some(moved) = action else {
+                last = None;
+                continue;
+            };
+            let follow = last
+                .take()
+                .filter(|(_, place)| !self.inside(place, self.cont_new[j]));
+            let (key, place) = self.place_of(j, follow);
+            last = Some((key, place.clone()));
+            let action = match moved {
+                Some(i) => Action::MoveUnit {
+                    target: self.reference(i),
+                    place,
+                },
+                None => Action::InsertUnit {
+                    number: self.own_number(j, &place),
+                    place,
+                    kinds: vec![new_unit(unit)],
+                    text: guard_marker(self.new_text(j), unit.marker.as_deref(), |t| {
+                        strip_new_marker(unit.kind, t)
+                    }),
+                },
+            };
+            out.push((key, action));
+        }
+    }
+
+    /// Whether a place is next to one of the subparagraphs of old unit
+    /// `own` (where `own` cannot go: it moves with them).
+    fn inside(&self, place: &Place, own: Option<usize>) -> bool {
+        let (Some(own), Place::After(r) | Place::Before(r)) = (own, place) else {
+            return false;
+        };
+        self.position(&r.label())
+            .is_some_and(|k| k == own || descends(self.old, k, own))
+    }
+
+    /// The number a new operative paragraph is inserted with when it
+    /// carries a Latin suffix (`9 bis`) and follows the paragraph that
+    /// number follows in the old draft (`9`, or `9 bis` for `9 ter`): the
+    /// others are then not renumbered. A `3 bis` placed after the old
+    /// paragraph 2 (renumbered 3 in the new draft) gets no number of its
+    /// own; the amended draft is renumbered instead.
+    fn own_number(&self, j: usize, place: &Place) -> Option<String> {
+        let unit = &self.new.units[j];
+        let number = unit.number.as_ref()?;
+        let Place::After(Ref::Operative(anchor)) = place else {
+            return None;
+        };
+        (unit.kind == UnitKind::Operative && predecessor(number)? == *anchor)
+            .then(|| number.clone())
+    }
+
+    /// Whether a moved subparagraph moves anyway with the paragraph it
+    /// belongs to: it follows the same unit as before, and that unit is
+    /// the paragraph, which moves, or a subparagraph carried along too.
+    fn carried(&self, j: usize, i: usize) -> bool {
+        let Some(prev) = self.previous_continued(j) else {
+            return false;
+        };
+        if prev + 1 != i || self.old.units[i].kind != UnitKind::Subparagraph {
+            return false;
+        }
+        let Some(pj) = self.cont_old[prev].filter(|&pj| !self.stable[pj]) else {
+            return false;
+        };
+        if self.old.units[i].parent == Some(prev) {
+            return true;
+        }
+        self.old.units[i].parent == self.old.units[prev].parent && self.carried(pj, prev)
+    }
+
+    /// The old unit continued by the nearest new unit before `j` that
+    /// continues one (not one of `j`'s own subparagraphs, which move with
+    /// it).
+    fn previous_continued(&self, j: usize) -> Option<usize> {
+        let own = self.cont_new[j];
+        (0..j).rev().find_map(|k| {
+            let i = self.cont_new[k].filter(|_| Self::is_body(&self.new.units[k]))?;
+            match own {
+                Some(o) if descends(self.old, i, o) => None,
+                _ => Some(i),
+            }
+        })
+    }
+
+    /// Where new unit `j` goes: after the nearest unit before it that comes
+    /// from the old draft, else before the first that keeps its place.
+    fn place_of(&self, j: usize, follow: Option<(Key, Place)>) -> (Key, Place) {
+        if let Some(i) = self.previous_continued(j) {
+            if let Some(q) = self.next_child_of(j, i) {
+                return ((q, 0, j, 0), Place::Before(self.reference(q)));
+            }
+            // A new operative paragraph right after the preamble goes
+            // "before operative paragraph 1": "after preambular paragraph
+            // 3, insert a new paragraph" would read as a preambular one.
+            if follow.is_none()
+                && self.old.units[i].kind == UnitKind::Preambular
+                && self.new.units[j].kind != UnitKind::Preambular
+                && let Some(q) = self.next_of_kind(j, self.new.units[j].kind)
+            {
+                return ((q, 0, j, 0), Place::Before(self.reference(q)));
+            }
+            if let Some(((a, phase, _, _), place)) = follow {
+                // A paragraph following what was put after a subparagraph
+                // goes "after operative paragraph 4", not "after 4 (c)".
+                let top = self.top_anchor(i, j);
+                if top != i
+                    && matches!(&place, Place::After(r) if r.label() == self.old.units[i].label)
+                {
+                    return ((a, phase, j, 0), Place::After(self.reference(top)));
+                }
+                return ((a, phase, j, 0), place);
+            }
+            let i = self.top_anchor(i, j);
+            return ((i, 2, j, 0), Place::After(self.reference(i)));
+        }
+        let next = (j + 1..self.new.units.len())
+            .filter(|&k| self.stable[k] && Self::is_body(&self.new.units[k]))
+            .find_map(|k| self.cont_new[k])
+            .unwrap_or(0);
+        ((next, 0, j, 0), Place::Before(self.reference(next)))
+    }
+
+    /// The old unit continued by the new unit right after `j`, if that one
+    /// keeps its place and is of `kind` (a heading in between would be
+    /// passed over by "before").
+    fn next_of_kind(&self, j: usize, kind: UnitKind) -> Option<usize> {
+        let k = (j + 1..self.new.units.len()).find(|&k| Self::is_body(&self.new.units[k]))?;
+        let i = self.cont_new[k].filter(|_| self.stable[k] && self.new.units[k].kind == kind)?;
+        (self.old.units[i].kind == kind).then_some(i)
+    }
+
+    /// The old unit continued by the next new unit after `j` that is not
+    /// placed by an amendment of its own, when it is a subparagraph of old
+    /// unit `p`: "after `p`" would put `j` after it, so `j` goes before it.
+    fn next_child_of(&self, j: usize, p: usize) -> Option<usize> {
+        let q = (j + 1..self.new.units.len())
+            .filter(|&k| Self::is_body(&self.new.units[k]))
+            .find_map(|k| self.cont_new[k].filter(|&i| self.stable[k] || self.carried(k, i)))?;
+        descends(self.old, q, p).then_some(q)
+    }
+
+    /// For a paragraph going after the last subparagraph of a paragraph
+    /// left whole and in place: that paragraph ("after operative paragraph
+    /// 12" rather than "after operative paragraph 12 (c)").
+    fn top_anchor(&self, i: usize, j: usize) -> usize {
+        if self.new.units[j].kind == UnitKind::Subparagraph
+            || self.old.units[i].kind != UnitKind::Subparagraph
+        {
+            return i;
+        }
+        let mut top = i;
+        while let Some(p) = self.old.units[top].parent {
+            top = p;
+        }
+        let family = top + 1..self.old.units.len();
+        let family: Vec<usize> = family.take_while(|&k| descends(self.old, k, top)).collect();
+        // Deleted subparagraphs are gone; the others must stay in place.
+        let last = family.iter().rev().find(|&&k| self.cont_old[k].is_some());
+        let whole = family
+            .iter()
+            .all(|&k| self.cont_old[k].is_none_or(|kj| self.stable[kj]));
+        if last == Some(&i) && whole && self.cont_old[top].is_some() {
+            top
+        } else {
+            i
+        }
+    }
+}
+
+/// Which continued new units keep their place: the heaviest subsequence in
+/// the old order, preferring those the aligner did not see move.
+pub(super) fn stable(new: &Resolution, cont_new: &[Option<usize>], moved: &[bool]) -> Vec<bool> {
+    let pairs: Vec<(usize, usize, u64)> = cont_new
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| new.units[*j].kind != UnitKind::Footnote)
+        .filter_map(|(j, i)| Some((j, (*i)?, if moved[j] { 1 } else { 1000 })))
+        .collect();
+    let kept = lis::in_order(&pairs);
+    let mut out = vec![true; new.units.len()];
+    for (&(j, _, _), keep) in pairs.iter().zip(kept) {
+        out[j] = keep;
+    }
+    out
+}
+
+/// The number a suffixed number follows: `9` for `9bis`, `9bis` for
+/// `9ter`; `None` for a plain number.
+fn predecessor(number: &str) -> Option<String> {
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let (base, suffix) = number.split_at(digits);
+    let k = marker::LATIN_SUFFIXES
+        .iter()
+        .position(|s| *s == suffix.trim())?;
+    Some(match k {
+        0 => base.to_string(),
+        _ => format!("{base}{}", marker::LATIN_SUFFIXES[k - 1]),
+    })
+}
+
+/// Whether old unit `k` is a subparagraph (at any depth) of old unit
+/// `top`.
+fn descends(old: &Resolution, k: usize, top: usize) -> bool {
+    let mut p = old.units[k].parent;
+    while let Some(q) = p {
+        if q == top {
+            return true;
+        }
+        p = old.units[q].parent;
+    }
+    false
+}
+
+/// A subparagraph that stays while its paragraph moves or goes must move
+/// explicitly (a paragraph moves and is deleted with its subparagraphs),
+/// unless it follows the moving paragraph as before ([`Gen::carried`]).
+pub(super) fn free_descendants(old: &Resolution, cont_old: &[Option<usize>], stable: &mut [bool]) {
+    for (x, jx) in cont_old.iter().enumerate() {
+        if jx.is_some_and(|jx| stable[jx]) {
+            continue;
+        }
+        for (d, jd) in cont_old.iter().enumerate().skip(x + 1) {
+            match jd {
+                Some(jd) if descends(old, d, x) => stable[*jd] = false,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// The text of a unit inserted or replaced whole, as the amendment quotes
+/// it. Applying drops a number the drafters wrote in front of the text
+/// ("reading: “3. Decides …”"), so a text that itself opens with one
+/// ("1. 1. Exprime …", a doubled marker) gets the unit's marker in front,
+/// which applying drops again.
+pub(super) fn guard_marker(
+    text: String,
+    marker: Option<&str>,
+    strip: impl Fn(&str) -> String,
+) -> String {
+    let Some(m) = marker else { return text };
+    if strip(&text) == text {
+        return text;
+    }
+    let guarded = format!("{m} {text}");
+    if strip(&guarded) == text {
+        guarded
+    } else {
+        text
+    }
+}
+
+fn new_unit(unit: &model::Unit) -> NewUnit {
+    if is_numbered_paragraph(unit) {
+        return NewUnit::NumberedParagraph;
+    }
+    match unit.kind {
+        UnitKind::Preambular => NewUnit::Preambular,
+        UnitKind::Subparagraph => NewUnit::Subparagraph,
+        UnitKind::Heading => NewUnit::Heading,
+        UnitKind::Paragraph => NewUnit::Paragraph,
+        UnitKind::Title => NewUnit::Title,
+        UnitKind::Chapeau => NewUnit::Chapeau,
+        UnitKind::Annex => NewUnit::Annex,
+        _ => NewUnit::Operative,
+    }
+}

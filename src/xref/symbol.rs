@@ -1,0 +1,260 @@
+//! Document symbols (`ICC-ASP/19/Res.2`, `A/RES/75/1`, `S/RES/2334`,
+//! `A/C.3/75/L.1`, `RC/Dec.2`), and what is wrong with the malformed ones
+//! (the `symbol` rule of [`crate::check`] reports them):
+//!
+//! | written | problem | should be |
+//! |---|---|---|
+//! | `ICC-ASP-18/Res.3` | a hyphen where a slash belongs | `ICC-ASP/18/Res.3` |
+//! | `ICC-ASP/19/ Res.7` | a stray space | `ICC-ASP/19/Res.7` |
+//! | `A/RES/75 /1` | a stray space | `A/RES/75/1` |
+//! | `A/Res/75/1` | the wrong case | `A/RES/75/1` |
+//! | `ICC-ASP/19/Res7` | a missing full stop | `ICC-ASP/19/Res.7` |
+//!
+//! Symbols are found by their family's head (the organ), then segments
+//! separated by slashes; a placeholder such as `Res.[…]` is left to the
+//! `brackets` rule.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// The families the checker knows, by the head of their symbols: the
+/// Assembly of States Parties, the Court, resolutions of the General
+/// Assembly, Security Council, Economic and Social Council and Human Rights
+/// Council, Main Committees, conferences, the Review Conference, and
+/// documents of the three principal organs (`A/75/…`, `S/2021/…`,
+/// `E/2021/…`). Longer heads first.
+static HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:ICC-ASP|ICC-CPI|A/HRC/RES|A/HRC|[ASE]/(?i:res)|A/C\.[1-6]|A/CONF\.\d+|RC|[ASE])\b",
+    )
+    .expect("valid regex")
+});
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t\n\u{a0}]*[/-][ \t\n\u{a0}]*").expect("valid regex"));
+static SEGMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d+|[A-Za-z]+(?:\.[ \u{a0}]?\d+)?)").expect("valid regex"));
+
+/// Segments that may follow a slash written with spaces around it; any
+/// other word there is prose, not the rest of a symbol.
+const KNOWN_SEGMENTS: [&str; 10] = [
+    "res", "dec", "l", "add", "inf", "rev", "crp", "corr", "pv", "sr",
+];
+
+/// What is wrong with a symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Problem {
+    /// `ICC-ASP-18/…`: a hyphen where a slash belongs.
+    Hyphen,
+    /// `ICC-ASP/19/ Res.7`: a space (or line break) inside the symbol.
+    Space,
+    /// `A/Res/75/1`, `ICC-ASP/19/RES.7`: the wrong case.
+    Case,
+    /// `ICC-ASP/19/Res7`: no full stop before the number.
+    MissingDot,
+}
+
+impl Problem {
+    /// How the problem reads in a message.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Problem::Hyphen => "a hyphen where a slash belongs",
+            Problem::Space => "a stray space",
+            Problem::Case => "the wrong case",
+            Problem::MissingDot => "no full stop before the number",
+        }
+    }
+}
+
+/// A document symbol found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    /// Its byte range in the text.
+    pub range: Range<usize>,
+    /// The symbol as it should be written.
+    pub canonical: String,
+    /// What is wrong with it as written; empty when well-formed.
+    pub problems: Vec<Problem>,
+}
+
+/// Every document symbol of `text`, in order.
+///
+/// ```
+/// use redraft::xref::symbol::{find, Problem};
+/// let s = find("résolutions ICC-ASP/17/Res.3, ICC-ASP-18/Res.3 et A/RES/75 /1");
+/// assert_eq!(s.len(), 3);
+/// assert!(s[0].problems.is_empty());
+/// assert_eq!((s[1].canonical.as_str(), s[1].problems.as_slice()), ("ICC-ASP/18/Res.3", &[Problem::Hyphen][..]));
+/// assert_eq!(s[2].canonical, "A/RES/75/1");
+/// ```
+pub fn find(text: &str) -> Vec<Symbol> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(head) = HEAD.find_at(text, from) {
+        from = head.end();
+        if let Some(symbol) = read(text, head.range()) {
+            from = symbol.range.end;
+            out.push(symbol);
+        }
+    }
+    out
+}
+
+/// Reads the segments after a head; `None` when they do not make a symbol.
+fn read(text: &str, head: Range<usize>) -> Option<Symbol> {
+    let head_text = &text[head.clone()];
+    let mut symbol = Symbol {
+        range: head.clone(),
+        canonical: canonical_head(head_text),
+        problems: Vec::new(),
+    };
+    if symbol.canonical != head_text {
+        symbol.problems.push(Problem::Case);
+    }
+    let mut pos = head.end;
+    let mut segments = 0;
+    while let Some((sep, seg)) = next_segment(text, pos) {
+        let sep_text = &text[pos..sep];
+        let spaced = sep_text.len() > 1;
+        let seg_text = &text[sep..seg];
+        if !accept(head_text, segments, sep_text, seg_text) {
+            break;
+        }
+        if sep_text.contains('-') {
+            symbol.problems.push(Problem::Hyphen);
+        }
+        if spaced || seg_text.contains([' ', '\u{a0}']) {
+            symbol.problems.push(Problem::Space);
+        }
+        symbol.canonical.push('/');
+        symbol.canonical.push_str(&canonical_segment(seg_text));
+        pos = seg;
+        segments += 1;
+    }
+    if segments == 0 {
+        return None;
+    }
+    pos = missing_dot(text, pos, &mut symbol);
+    symbol.range.end = pos;
+    // ICC resolutions are `Res.n`; United Nations resolutions `RES`.
+    if head_text.starts_with("ICC-") && symbol.canonical.contains("/RES.") {
+        symbol.canonical = symbol.canonical.replace("/RES.", "/Res.");
+        symbol.problems.push(Problem::Case);
+    }
+    symbol.problems.sort_unstable();
+    symbol.problems.dedup();
+    Some(symbol)
+}
+
+fn next_segment(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let sep = SEPARATOR.find(&text[pos..])?;
+    let seg_start = pos + sep.end();
+    let seg = SEGMENT.find(&text[seg_start..])?;
+    Some((seg_start, seg_start + seg.end()))
+}
+
+/// Whether a separator and segment continue the symbol: a hyphen only
+/// right after `ICC-ASP` (a common slip), a single-letter head only before
+/// a number, a spaced slash only before a number or a known segment.
+fn accept(head: &str, segments: usize, sep: &str, seg: &str) -> bool {
+    let trimmed = sep.trim();
+    if trimmed == "-" {
+        return segments == 0 && head == "ICC-ASP" && seg.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let digits = seg.starts_with(|c: char| c.is_ascii_digit());
+    if head.len() == 1 && segments == 0 && (sep != "/" || !digits) {
+        return false;
+    }
+    if sep.len() > 1 && !digits {
+        let word: String = seg.chars().take_while(char::is_ascii_alphabetic).collect();
+        return KNOWN_SEGMENTS.contains(&word.to_ascii_lowercase().as_str());
+    }
+    true
+}
+
+/// `Res7` right after a symbol: the number without its full stop.
+fn missing_dot(text: &str, pos: usize, symbol: &mut Symbol) -> usize {
+    let last = symbol.canonical.rsplit('/').next().unwrap_or("");
+    let word = last.chars().all(|c| c.is_ascii_alphabetic());
+    let digits = text[pos..]
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len() - pos);
+    if word && digits > 0 && KNOWN_SEGMENTS.contains(&last.to_ascii_lowercase().as_str()) {
+        symbol.canonical.push('.');
+        symbol.canonical.push_str(&text[pos..pos + digits]);
+        symbol.problems.push(Problem::MissingDot);
+        return pos + digits;
+    }
+    pos
+}
+
+fn canonical_head(head: &str) -> String {
+    match head.split_once('/') {
+        Some((organ, res)) if res.eq_ignore_ascii_case("res") => format!("{organ}/RES"),
+        _ => head.to_string(),
+    }
+}
+
+fn canonical_segment(seg: &str) -> String {
+    seg.chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Symbol {
+        let found = find(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn well_formed_families() {
+        for s in [
+            "ICC-ASP/19/Res.2",
+            "ICC-ASP/20/25",
+            "A/RES/75/1",
+            "S/RES/2334",
+            "E/RES/2021/1",
+            "A/C.3/75/L.1",
+            "RC/Dec.2",
+            "A/75/L.1",
+            "A/HRC/RES/46/1",
+        ] {
+            let sym = one(&format!("see {s}, then"));
+            assert_eq!(sym.canonical, s);
+            assert!(sym.problems.is_empty(), "{s}: {:?}", sym.problems);
+        }
+    }
+
+    #[test]
+    fn malformed() {
+        assert_eq!(one("ICC-ASP/19/ Res.7.").problems, [Problem::Space]);
+        assert_eq!(one("ICC-ASP/19/ Res.7.").canonical, "ICC-ASP/19/Res.7");
+        assert_eq!(one("ICC-ASP/19/\nRes.7.").problems, [Problem::Space]);
+        assert_eq!(one("A/RES/75 /1").canonical, "A/RES/75/1");
+        assert_eq!(one("A/Res/75/1").problems, [Problem::Case]);
+        assert_eq!(one("A/Res/75/1").canonical, "A/RES/75/1");
+        assert_eq!(one("ICC-ASP/19/Res7 x").canonical, "ICC-ASP/19/Res.7");
+        assert_eq!(one("ICC-ASP/19/RES.7").canonical, "ICC-ASP/19/Res.7");
+        assert_eq!(one("RC/Dec. 2").problems, [Problem::Space]);
+    }
+
+    #[test]
+    fn prose_is_not_a_symbol() {
+        assert!(find("un point focal et/ou une autorité").is_empty());
+        assert!(find("Plan A / B and section E of it").is_empty());
+        let s = one("ICC-ASP/19/Res.2 / Court and the rest");
+        assert_eq!(s.canonical, "ICC-ASP/19/Res.2");
+        assert!(s.problems.is_empty());
+    }
+
+    #[test]
+    fn placeholder_is_left_to_brackets() {
+        let s = one("sa résolution ICC-ASP/20/Res.[…] sur");
+        assert!(s.problems.is_empty());
+    }
+}
