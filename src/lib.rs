@@ -66,6 +66,8 @@ pub mod parallel;
 pub mod redline;
 pub mod render;
 pub mod text;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod xref;
 
 pub use check::Finding;
