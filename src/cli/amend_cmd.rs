@@ -78,7 +78,7 @@ pub fn run(args: &Args) -> Result<u8> {
     let target = args.out.target(&[&args.draft, &args.amendments])?;
     let draft = load(&args.draft, &args.draft_args.load_options())?.into_resolution();
     let list = read_list(&args.amendments)?;
-    let applied = amend::apply(&draft, &list);
+    let applied = amend::amend(&draft, &list);
     report(&args.amendments, &applied);
     if !applied.failures.is_empty() && !args.partial {
         return Ok(EXIT_DIFFERENT);

@@ -3,13 +3,15 @@
 //! "paragraph 2 above" read "paragraph 3 above".
 //!
 //! The draft and the amended draft are compared as `check` compares two
-//! versions (its stale-reference rule), and its fixes are made. What
+//! versions (its stale-reference rule), and its fixes are made
+//! ([`crate::xref::rewrite`]). What
 //! cannot be rewritten (a reference to a deleted paragraph, a range a new
 //! paragraph falls into) is left as it is and said, never silently
 //! changed.
 
-use crate::check::{Document, fix, stale};
+use crate::check::stale;
 use crate::model::{ParseOptions, Resolution};
+use crate::xref::{Document, rewrite};
 
 /// A cross-reference left as it is in the amended draft because no
 /// rewriting keeps its meaning.
@@ -44,7 +46,7 @@ pub(super) fn update(draft: &Resolution, amended: String) -> (String, Vec<StaleR
             message: f.message.clone(),
         })
         .collect();
-    let text = fix::apply(amended.as_bytes(), &amended, &stale.edits)
+    let text = rewrite::apply(amended.as_bytes(), &amended, &stale.edits)
         .ok()
         .and_then(|bytes| String::from_utf8(bytes).ok())
         .unwrap_or(amended);
@@ -53,7 +55,7 @@ pub(super) fn update(draft: &Resolution, amended: String) -> (String, Vec<StaleR
 
 #[cfg(test)]
 mod tests {
-    use crate::amend::{apply, parse};
+    use crate::amend::{amend as apply, parse};
 
     fn draft(text: &str) -> crate::model::Resolution {
         crate::model::parse(text, &Default::default()).unwrap()
