@@ -65,9 +65,9 @@ pub mod model;
 pub mod parallel;
 pub mod redline;
 pub mod render;
-pub mod text;
 #[cfg(feature = "serve")]
 pub mod serve;
+pub mod text;
 pub mod xref;
 
 pub use check::Finding;
