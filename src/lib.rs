@@ -57,6 +57,7 @@
 pub mod align;
 pub mod amend;
 pub mod check;
+pub mod compile;
 pub mod diff;
 pub mod error;
 pub mod history;
@@ -66,9 +67,13 @@ pub mod model;
 pub mod parallel;
 pub mod redline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
+pub mod text;
 pub mod xref;
 
 pub use check::Finding;
+pub use diff::Comparison;
 pub use error::{Error, Result};
 pub use model::{Draft, LoadOptions, load, load_bytes};
 pub use redline::Redline;

@@ -161,6 +161,25 @@ pub fn render(
     }
 }
 
+/// Renders a comparison in a format: its redline, or the formal
+/// amendments made from the comparison itself
+/// ([`crate::amend::from_comparison`]: nothing parsed, aligned or diffed
+/// again).
+pub fn render_comparison(
+    comparison: &crate::diff::Comparison,
+    format: Format,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Amendments => {
+            let lang = options.amendment_lang.unwrap_or(comparison.old.lang);
+            amendments::render_comparison(comparison, lang, out)
+        }
+        _ => render(&comparison.redline, format, options, out),
+    }
+}
+
 // The labels-and-English forms below (`number_note`, `badges`,
 // `summary_line`, `annotation`) serve the Word body's comments and the
 // history formats; the reader's formats speak through `reader`.
