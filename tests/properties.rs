@@ -296,6 +296,7 @@ proptest! {
             old: h.redlines[0].old.clone(),
             new: h.redlines[n - 1].new.clone(),
             entries: h.cumulative.iter().map(|e| e.entry.clone()).collect(),
+            notes: Vec::new(),
         };
         prop_assert_eq!(cumulative.accept_all(), last.to_text());
         prop_assert_eq!(cumulative.reject_all(), first);

@@ -74,10 +74,9 @@ pub fn run(args: &Args) -> Result<u8> {
     redline.new.name = args.new.display().to_string();
     let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
-    let notes = match (&old_word, &new_word) {
-        (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
-        _ => Vec::new(),
-    };
+    if let (Some(o), Some(n)) = (&old_word, &new_word) {
+        redline.notes = olddoc::changes(&redline, o, n, !args.ignore_formatting);
+    }
     let mut options = render_options(args);
     if word {
         options.docx.new_docx = new_word;
@@ -85,9 +84,9 @@ pub fn run(args: &Args) -> Result<u8> {
     }
     target.write(|out| {
         render::render(&redline, format, &options, out)?;
-        olddoc::write_notes(&notes, format, out)
+        olddoc::write_notes(&redline.notes, format, out)
     })?;
-    Ok(if redline.has_changes() || !notes.is_empty() {
+    Ok(if redline.has_changes() || !redline.notes.is_empty() {
         EXIT_DIFFERENT
     } else {
         EXIT_OK

@@ -73,6 +73,7 @@ pub fn redline_from(
             metadata: new.metadata.clone(),
         },
         entries: builder.entries(),
+        notes: Vec::new(),
     }
 }
 
