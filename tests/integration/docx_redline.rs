@@ -745,6 +745,22 @@ fn an_edited_cell_keeps_its_old_text_in_its_own_cell() {
             r#"[["State", "Rate"], ["France/capital Paris/since 1958", "100/per year"], ["Italy", "50"]]"#,
             r#"[["State", "Rate"], ["France/since 1958", "120"], ["Italy", "55"]]"#,
         ),
+        // A paragraph added at the end of a new cell (its mark cannot be
+        // the cell's end), and a deleted one of the next old cell that
+        // does not go into it.
+        (
+            r#"[["State", "Rate"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["Italy/Rome", "50"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100/per year"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["Francia", "120"], ["Italy/Rome", "55"]]"#,
+        ),
+        // Every cell of several paragraphs replaced.
+        (
+            r#"[["A/B", "1/2"], ["C/D", "3/4"]]"#,
+            r#"[["X/Y", "5/6"], ["Z/W", "7/8"]]"#,
+        ),
     ];
     for (old, new) in cases {
         let (accepted, rejected) = table_redline(&dir, old, new);
