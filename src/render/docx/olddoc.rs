@@ -320,42 +320,47 @@ fn picture_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<Note> {
         return Vec::new();
     };
     let entry = |p: usize| newdoc.homes.iter().find(|(_, q)| **q == p).map(|(k, _)| *k);
+    let lang = redline.new.lang;
+    picture_sites(&plan, &entry)
+        .into_iter()
+        .map(|(inserted, at, inline)| {
+            let label =
+                at.map(|k| crate::render::reader::name_of_label(redline.entries[k].label(), lang));
+            Note {
+                kind: NoteKind::Picture,
+                entry: at,
+                text: crate::lang::word::picture(lang, inserted, label.as_deref(), inline),
+            }
+        })
+        .collect()
+}
+
+/// Each picture inserted or deleted: whether inserted, the entry it is in
+/// (inline) or after, and whether inline.
+fn picture_sites(
+    plan: &super::pictures::Pictures,
+    entry: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<(bool, Option<usize>, bool)> {
     let before = |p: Option<usize>| p.and_then(|p| (0..=p).rev().find_map(entry));
-    let mut notes = Vec::new();
-    let mut add = |inserted: bool, at: Option<usize>, inline: bool| {
-        let label = at.map(|k| {
-            crate::render::reader::name_of_label(redline.entries[k].label(), redline.new.lang)
-        });
-        notes.push(Note {
-            kind: NoteKind::Picture,
-            entry: at,
-            text: crate::lang::word::picture(redline.new.lang, inserted, label.as_deref(), inline),
-        });
-    };
+    let mut sites = Vec::new();
     let mut paras: Vec<_> = plan.inserted.iter().collect();
     paras.sort();
     for (&p, marks) in paras {
         let inline = !plan.new_paragraphs.contains(&p);
         let at = if inline { entry(p) } else { before(Some(p)) };
-        for _ in marks.iter().filter(|m| **m) {
-            add(true, at, inline);
-        }
+        sites.extend(marks.iter().filter(|m| **m).map(|_| (true, at, inline)));
     }
     let mut runs: Vec<_> = plan.deleted_runs.iter().collect();
     runs.sort();
     for (&p, list) in runs {
-        for _ in list {
-            add(false, entry(p), true);
-        }
+        sites.extend(list.iter().map(|_| (false, entry(p), true)));
     }
     let mut deleted: Vec<_> = plan.deleted_paragraphs.iter().collect();
     deleted.sort();
     for (&after, list) in deleted {
-        for _ in list {
-            add(false, before(after), false);
-        }
+        sites.extend(list.iter().map(|_| (false, before(after), false)));
     }
-    notes
+    sites
 }
 
 /// Formatting-only changes, one note each.
