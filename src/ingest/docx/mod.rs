@@ -76,7 +76,7 @@ pub fn read_limited(bytes: &[u8], revisions: Revisions, limits: Limits) -> Resul
     if blocks.is_empty() {
         return Err("the Word document has no text".to_string());
     }
-    Ok(crate::model::join_blocks(blocks))
+    Ok(crate::text::blocks::join_blocks(blocks))
 }
 
 /// The parsed parts a draft needs.
@@ -171,7 +171,7 @@ fn numbered_blocks(
                 continue;
             }
             budget.block(&text)?;
-            blocks.push(crate::model::block(marker, &text));
+            blocks.push(crate::text::blocks::block(marker, &text));
         }
     }
     Ok(blocks)
@@ -189,7 +189,7 @@ fn note_definitions(text: &str) -> Vec<&str> {
     let mut start = 0;
     for (at, _) in text.match_indices('\n') {
         let next = text[at + 1..].trim_start_matches([' ', '\t', '\r']);
-        if crate::model::marker::footnote_definition(next).is_some() {
+        if crate::text::marker::footnote_definition(next).is_some() {
             parts.push(&text[start..at]);
             start = at + 1;
         }
