@@ -11,7 +11,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the JSON form of the redline (`redraft diff --format json`).
-pub const REDLINE_VERSION: u32 = 1;
+/// Version 2 adds `notes` (absent when there are none); a version-1
+/// document reads as one without notes.
+pub const REDLINE_VERSION: u32 = 2;
 
 /// What happened to a unit between the two versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -266,6 +268,39 @@ pub struct Redline {
     pub new: Version,
     /// The aligned units, in the order of the new version.
     pub entries: Vec<Entry>,
+    /// Changes the words do not show, found in Word documents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// A change the words do not show, found when both versions are Word
+/// documents: a unit's formatting or paragraph properties, a picture
+/// inserted or deleted, a header or footer whose text changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// What it is about.
+    pub kind: NoteKind,
+    /// The entry it concerns (its index in `entries`), if one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<usize>,
+    /// The note, in the new version's language, naming the unit it
+    /// concerns: `paragraph 3: bold added to ‘Decides’`.
+    pub text: String,
+}
+
+/// What a [`Note`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum NoteKind {
+    /// Words made bold, italic, underlined… or no longer.
+    Formatting,
+    /// A paragraph's alignment or style.
+    Paragraph,
+    /// A picture inserted or deleted.
+    Picture,
+    /// A header's or footer's text.
+    HeaderFooter,
 }
 
 /// Counts of what happened, for summaries.

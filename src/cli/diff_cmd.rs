@@ -87,13 +87,13 @@ pub fn run(args: &Args) -> Result<u8> {
     if let Some((old, new)) = &args.names {
         (comparison.redline.old.name, comparison.redline.new.name) = (old.clone(), new.clone());
     }
-    let redline = &comparison.redline;
     let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
-    let notes = match (&old_word, &new_word) {
-        (Some(o), Some(n)) => olddoc::changes(redline, o, n, !args.ignore_formatting),
-        _ => Vec::new(),
-    };
+    if let (Some(o), Some(n)) = (&old_word, &new_word) {
+        let notes = olddoc::changes(&comparison.redline, o, n, !args.ignore_formatting);
+        comparison.redline.notes = notes;
+    }
+    let redline = &comparison.redline;
     let mut options = render_options(args);
     if word {
         options.docx.new_docx = new_word;
@@ -101,9 +101,9 @@ pub fn run(args: &Args) -> Result<u8> {
     }
     target.write(|out| {
         render::render_comparison(&comparison, format, &options, out)?;
-        olddoc::write_notes(&notes, format, out)
+        olddoc::write_notes(&redline.notes, format, out)
     })?;
-    Ok(if redline.has_changes() || !notes.is_empty() {
+    Ok(if redline.has_changes() || !redline.notes.is_empty() {
         EXIT_DIFFERENT
     } else {
         EXIT_OK

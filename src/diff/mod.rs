@@ -78,6 +78,7 @@ pub fn redline_from(
             metadata: new.metadata.clone(),
         },
         entries: builder.entries(),
+        notes: Vec::new(),
     }
 }
 

@@ -145,7 +145,7 @@ pub fn compare(old: &Upload, new: &Upload) -> Result<Compared> {
         .into_iter()
         .flatten()
         .collect();
-    notes.extend(word_notes(&redline, old, new));
+    notes.extend(word_notes(&redline, old, new).into_iter().map(|n| n.text));
     Ok(Compared {
         html: String::from_utf8_lossy(&html).into_owned(),
         summary: render::summary_line(&redline),
@@ -165,7 +165,7 @@ fn view(f: &check::Finding) -> FindingView {
 }
 
 /// Changes of two Word documents that the redline's text cannot carry.
-fn word_notes(redline: &Redline, old: &Upload, new: &Upload) -> Vec<String> {
+fn word_notes(redline: &Redline, old: &Upload, new: &Upload) -> Vec<crate::redline::Note> {
     if old.is_word() && new.is_word() {
         olddoc::changes(redline, &old.bytes, &new.bytes, true)
     } else {

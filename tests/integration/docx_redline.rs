@@ -745,6 +745,22 @@ fn an_edited_cell_keeps_its_old_text_in_its_own_cell() {
             r#"[["State", "Rate"], ["France/capital Paris/since 1958", "100/per year"], ["Italy", "50"]]"#,
             r#"[["State", "Rate"], ["France/since 1958", "120"], ["Italy", "55"]]"#,
         ),
+        // A paragraph added at the end of a new cell (its mark cannot be
+        // the cell's end), and a deleted one of the next old cell that
+        // does not go into it.
+        (
+            r#"[["State", "Rate"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["Italy/Rome", "50"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100/per year"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["Francia", "120"], ["Italy/Rome", "55"]]"#,
+        ),
+        // Every cell of several paragraphs replaced.
+        (
+            r#"[["A/B", "1/2"], ["C/D", "3/4"]]"#,
+            r#"[["X/Y", "5/6"], ["Z/W", "7/8"]]"#,
+        ),
     ];
     for (old, new) in cases {
         let (accepted, rejected) = table_redline(&dir, old, new);
@@ -817,4 +833,80 @@ fn typed_footnotes_are_read_one_a_line_and_their_changes_marked() {
         read_back(&red, Revisions::Reject),
         read_back(&old, Revisions::Accept)
     );
+}
+
+/// The JSON redline of two documents, parsed.
+fn json_redline(old: &Path, new: &Path) -> serde_json::Value {
+    let o = redraft(&[
+        "diff",
+        &old.display().to_string(),
+        &new.display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    serde_json::from_str(&crate::support::stdout(&o)).expect("JSON")
+}
+
+#[test]
+fn formatting_and_header_notes_show_in_html_and_json_in_the_drafts_language() {
+    let Some((old, _, dir)) = cooperation("docx-redline-notes") else {
+        return;
+    };
+    let draft = std::fs::read_to_string(root().join("drafts/cooperation-2021.txt")).unwrap();
+    let bold = draft.replacen("1. Souligne", "1. **Souligne**", 1);
+    std::fs::write(dir.join("bold.txt"), bold).expect("written");
+    let new = dir.join("bold.docx");
+    make_docx(&dir.join("bold.txt"), &new, "ICC-ASP/20/L.4", "fr-FR");
+    let (o, n) = (old.display().to_string(), new.display().to_string());
+    let text = crate::support::stdout(&redraft(&["diff", &o, &n, "--format", "text"]));
+    let note = |what: &str| -> String {
+        let line = text
+            .lines()
+            .find(|l| l.starts_with("* ") && l.contains(what));
+        line.unwrap_or_else(|| panic!("a note on {what}: {text}"))[2..].to_string()
+    };
+    let (bold_note, header_note) = (note("Souligne"), note("ICC-ASP/20/L.4"));
+    assert!(bold_note.starts_with("paragraphe 1"), "{bold_note}");
+    // HTML: the note under the unit it concerns, the header's in the summary.
+    let html = crate::support::stdout(&redraft(&["diff", &o, &n, "--format", "html"]));
+    let escaped = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let unit = &html[html.find("data-label=\"OP1\"").expect("OP1")..];
+    let unit = &unit[..unit.find("</div>").expect("its end")];
+    assert!(
+        unit.contains(&format!(
+            "<ul class=\"notes\"><li>{}</li>",
+            escaped(&bold_note)
+        )),
+        "{unit}"
+    );
+    let header = &html[..html.find("</header>").expect("a header")];
+    assert!(header.contains(&escaped(&header_note)), "{header}");
+    // JSON: version 2, each note with its kind and (for a unit) its entry.
+    let json = json_redline(&old, &new);
+    assert_eq!(json["version"], 2);
+    let notes = json["notes"].as_array().expect("notes");
+    let formatting = notes
+        .iter()
+        .find(|n| n["kind"] == "formatting")
+        .expect("a formatting note");
+    assert_eq!(formatting["text"], bold_note.as_str());
+    let k = formatting["entry"].as_u64().expect("its entry") as usize;
+    assert_eq!(json["entries"][k]["new"]["label"], "OP1");
+    let furniture = notes
+        .iter()
+        .find(|n| n["kind"] == "header_footer")
+        .expect("a header note");
+    assert_eq!(furniture["text"], header_note.as_str());
+    assert!(furniture.get("entry").is_none());
+    // Without notes (text drafts), no `notes` key.
+    let plain = json_redline(
+        &root().join("drafts/cooperation-2020.txt"),
+        &root().join("drafts/cooperation-2021.txt"),
+    );
+    assert!(plain.get("notes").is_none());
 }

@@ -17,7 +17,7 @@ use super::source::{Atom, Reader, SourcePara, cells_of};
 use super::spans;
 use super::weave::{align, find_units, note_labels};
 use crate::model::UnitKind;
-use crate::redline::{Op, Redline, SegmentOp};
+use crate::redline::{Note, NoteKind, Op, Redline, SegmentOp};
 use std::collections::{BTreeMap, HashMap};
 
 /// The old draft's document, its units found.
@@ -260,24 +260,30 @@ pub fn paragraph_differences(old: &str, new: &str) -> Vec<(&'static str, String,
 /// What changed between two Word drafts besides their text: with
 /// `formatting`, for each unit whose words stayed but whose look changed, a
 /// note in the new draft's language ("OP3: italic removed from
-/// ‘Decides’"); and headers and footers whose text changed.
-pub fn changes(redline: &Redline, old: &[u8], new: &[u8], formatting: bool) -> Vec<String> {
+/// ‘Decides’"); pictures inserted or deleted; and headers and footers
+/// whose text changed. They go into [`Redline::notes`].
+pub fn changes(redline: &Redline, old: &[u8], new: &[u8], formatting: bool) -> Vec<Note> {
     let mut notes = Vec::new();
     if formatting {
         notes.extend(formatting_notes(redline, old, new));
     }
     notes.extend(picture_notes(redline, old, new));
     if let (Some(new), Some(old)) = (Package::open(new), Package::open(old)) {
-        notes.extend(super::furniture::notes(&new, &old, redline.new.lang));
+        let furniture = super::furniture::notes(&new, &old, redline.new.lang);
+        notes.extend(furniture.into_iter().map(|text| Note {
+            kind: NoteKind::HeaderFooter,
+            entry: None,
+            text,
+        }));
     }
     notes
 }
 
-/// Writes the notes after a redline in a format people read as text
+/// Writes the redline's notes after it in a format people read as text
 /// (terminal, text, Markdown); the Word redline marks them itself, and the
-/// HTML and JSON formats have no place for them yet.
+/// HTML and JSON formats show them with the units.
 pub fn write_notes(
-    notes: &[String],
+    notes: &[Note],
     format: crate::render::Format,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<()> {
@@ -287,15 +293,15 @@ pub fn write_notes(
     }
     writeln!(out)?;
     for note in notes {
-        writeln!(out, "* {note}")?;
+        writeln!(out, "* {}", note.text)?;
     }
     Ok(())
 }
 
 /// Pictures inserted or deleted, one note each: "OP2: picture inserted"
 /// in a paragraph of text, "picture deleted after PP1" for a picture
-/// paragraph.
-fn picture_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
+/// paragraph (a note on PP1).
+fn picture_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<Note> {
     let (Some(olddoc), Some(newdoc), Some(mut package)) = (
         OldDoc::open(old, redline),
         NewDoc::open(new, redline),
@@ -313,52 +319,52 @@ fn picture_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
     else {
         return Vec::new();
     };
-    let label = |p: usize| {
-        let k = newdoc.homes.iter().find(|(_, q)| **q == p)?.0;
-        Some(crate::render::reader::name_of_label(
-            redline.entries[*k].label(),
-            redline.new.lang,
-        ))
-    };
-    let before = |p: Option<usize>| p.and_then(|p| (0..=p).rev().find_map(label));
+    let entry = |p: usize| newdoc.homes.iter().find(|(_, q)| **q == p).map(|(k, _)| *k);
     let lang = redline.new.lang;
-    let mut notes = Vec::new();
-    let mut add = |inserted: bool, at: Option<String>, inline: bool| {
-        notes.push(crate::lang::word::picture(
-            lang,
-            inserted,
-            at.as_deref(),
-            inline,
-        ));
-    };
+    picture_sites(&plan, &entry)
+        .into_iter()
+        .map(|(inserted, at, inline)| {
+            let label =
+                at.map(|k| crate::render::reader::name_of_label(redline.entries[k].label(), lang));
+            Note {
+                kind: NoteKind::Picture,
+                entry: at,
+                text: crate::lang::word::picture(lang, inserted, label.as_deref(), inline),
+            }
+        })
+        .collect()
+}
+
+/// Each picture inserted or deleted: whether inserted, the entry it is in
+/// (inline) or after, and whether inline.
+fn picture_sites(
+    plan: &super::pictures::Pictures,
+    entry: &dyn Fn(usize) -> Option<usize>,
+) -> Vec<(bool, Option<usize>, bool)> {
+    let before = |p: Option<usize>| p.and_then(|p| (0..=p).rev().find_map(entry));
+    let mut sites = Vec::new();
     let mut paras: Vec<_> = plan.inserted.iter().collect();
     paras.sort();
     for (&p, marks) in paras {
         let inline = !plan.new_paragraphs.contains(&p);
-        let at = if inline { label(p) } else { before(Some(p)) };
-        for _ in marks.iter().filter(|m| **m) {
-            add(true, at.clone(), inline);
-        }
+        let at = if inline { entry(p) } else { before(Some(p)) };
+        sites.extend(marks.iter().filter(|m| **m).map(|_| (true, at, inline)));
     }
     let mut runs: Vec<_> = plan.deleted_runs.iter().collect();
     runs.sort();
     for (&p, list) in runs {
-        for _ in list {
-            add(false, label(p), true);
-        }
+        sites.extend(list.iter().map(|_| (false, entry(p), true)));
     }
     let mut deleted: Vec<_> = plan.deleted_paragraphs.iter().collect();
     deleted.sort();
     for (&after, list) in deleted {
-        for _ in list {
-            add(false, before(after), false);
-        }
+        sites.extend(list.iter().map(|_| (false, before(after), false)));
     }
-    notes
+    sites
 }
 
 /// Formatting-only changes, one note each.
-fn formatting_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
+fn formatting_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<Note> {
     let (Some(olddoc), Some(newdoc)) = (OldDoc::open(old, redline), NewDoc::open(new, redline))
     else {
         return Vec::new();
@@ -368,38 +374,58 @@ fn formatting_notes(redline: &Redline, old: &[u8], new: &[u8]) -> Vec<String> {
         let ([side], Some(new_looks)) = (e.old.as_slice(), newdoc.looks(k)) else {
             continue;
         };
-        let before = notes.len();
         if !matches!(e.op, Op::Unchanged | Op::Edited) {
             continue;
         }
+        let mut found: Vec<(NoteKind, String)> = Vec::new();
         if let (Some(old), Some(new)) = (olddoc.own_ppr(side.index), newdoc.own_ppr(k)) {
             for (what, a, b) in paragraph_differences(old, new) {
-                notes.push(crate::lang::word::paragraph(redline.new.lang, what, &a, &b));
+                let text = crate::lang::word::paragraph(redline.new.lang, what, &a, &b);
+                found.push((NoteKind::Paragraph, text));
             }
         }
-        let Some(old_looks) = olddoc.looks(side.index) else {
-            continue;
-        };
-        let (mut o, mut n) = (0, 0);
-        for s in &e.segments {
-            let (ol, nl) = (s.old_side().chars().count(), s.new_side().chars().count());
-            if s.op == SegmentOp::Equal && ol == nl {
-                notes.extend(segment_notes(
-                    redline,
-                    &s.text,
-                    old_looks.get(o..o + ol).unwrap_or(&[]),
-                    new_looks.get(n..n + nl).unwrap_or(&[]),
-                ));
-            }
-            o += ol;
-            n += nl;
+        if let Some(old_looks) = olddoc.looks(side.index) {
+            let words = word_notes(redline, e, &old_looks, &new_looks);
+            found.extend(words.into_iter().map(|text| (NoteKind::Formatting, text)));
         }
-        for note in &mut notes[before..] {
-            let name = crate::render::reader::name_of_label(e.label(), redline.new.lang);
-            *note = format!("{name}: {note}");
+        let name = crate::render::reader::name_of_label(e.label(), redline.new.lang);
+        for (kind, text) in found {
+            let note = Note {
+                kind,
+                entry: Some(k),
+                text: format!("{name}: {text}"),
+            };
+            if notes.last() != Some(&note) {
+                notes.push(note);
+            }
         }
     }
-    notes.dedup();
+    notes
+}
+
+/// Notes for the words of an entry whose formatting differs, segment by
+/// equal segment.
+fn word_notes(
+    redline: &Redline,
+    e: &crate::redline::Entry,
+    old_looks: &[Option<String>],
+    new_looks: &[Option<String>],
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    for s in &e.segments {
+        let (ol, nl) = (s.old_side().chars().count(), s.new_side().chars().count());
+        if s.op == SegmentOp::Equal && ol == nl {
+            notes.extend(segment_notes(
+                redline,
+                &s.text,
+                old_looks.get(o..o + ol).unwrap_or(&[]),
+                new_looks.get(n..n + nl).unwrap_or(&[]),
+            ));
+        }
+        o += ol;
+        n += nl;
+    }
     notes
 }
 

@@ -12,6 +12,10 @@
 //!   paragraphe 2`), then its text with `<del>` and `<ins>`. Edited units
 //!   carry an amber bar; units only renumbered carry none, their old number
 //!   in grey;
+//! - what the words do not show, found in Word drafts
+//!   ([`Redline::notes`]: formatting, pictures), listed under the unit it
+//!   concerns (`paragraphe 3 : gras ajouté à « Décide »`), and headers and
+//!   footers in the summary;
 //! - a deletion and the insertion replacing it are set apart by a real
 //!   space when they replace whole words (`<del>13</del> <ins>12</ins>`),
 //!   never by CSS, which cannot tell whether text stands between them;
@@ -28,6 +32,7 @@ use crate::redline::{Entry, Op, Redline, SegmentOp};
 use crate::render::reader::{self, lang_of};
 use crate::render::term::replaces_whole_words;
 use crate::render::{anchor, for_reading, hug, number_struck, shown_marker};
+use std::collections::HashMap;
 use std::io::{self, Write};
 
 const STYLE: &str = r#"
@@ -54,6 +59,7 @@ h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 p { margin: 0; orphans: 2; widows: 2; }
 .num { font-weight: bold; }
 .was { color: var(--muted); font-size: .85rem; }
+.notes { margin: .2rem 0 0; padding-left: 1.2rem; color: var(--muted); font: .85rem/1.4 system-ui, sans-serif; }
 .badge { font: .7rem/1.4 system-ui, sans-serif; text-transform: uppercase; letter-spacing: .03em; border-radius: 3px; padding: 0 .35rem; background: #e8eaed; color: #3c4043; white-space: nowrap; }
 .badge.inserted { background: #e6f4ea; color: var(--ins); }
 .badge.deleted, .badge.moved_away { background: #fce8e6; color: var(--del); }
@@ -111,12 +117,16 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
         escape(&date)
     )?;
     summary(redline, lang, out)?;
+    let (notes, others) = notes_by_unit(redline);
+    out.write_all(notes_list(&others).as_bytes())?;
     writeln!(out, "</header>\n<main>")?;
     // Units rendered in chunks on both cores, written in order.
     let entries = for_reading(redline);
     let chunks = crate::parallel::map_chunks(&entries, crate::parallel::MIN_CHUNK, |chunk| {
         let mut html = String::with_capacity(chunk.len() * 400);
-        chunk.iter().for_each(|entry| unit(entry, lang, &mut html));
+        chunk
+            .iter()
+            .for_each(|entry| unit(entry, lang, &notes, &mut html));
         html
     });
     for html in chunks {
@@ -212,7 +222,38 @@ fn summary(redline: &Redline, lang: Lang, out: &mut dyn Write) -> io::Result<()>
     writeln!(out, "</section>")
 }
 
-fn unit(entry: &Entry, lang: Lang, html: &mut String) {
+/// The notes of the redline by the new unit they concern (its index in the
+/// new version), and the others (headers and footers).
+fn notes_by_unit(redline: &Redline) -> (HashMap<usize, Vec<&str>>, Vec<&str>) {
+    let mut by_unit: HashMap<usize, Vec<&str>> = HashMap::new();
+    let mut others = Vec::new();
+    for note in &redline.notes {
+        let unit = note
+            .entry
+            .and_then(|k| redline.entries.get(k))
+            .filter(|e| e.op != Op::MovedAway)
+            .and_then(|e| e.new.as_ref());
+        match unit {
+            Some(unit) => by_unit.entry(unit.index).or_default().push(&note.text),
+            None => others.push(note.text.as_str()),
+        }
+    }
+    (by_unit, others)
+}
+
+/// Notes as a list, or nothing.
+fn notes_list(notes: &[&str]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let items: String = notes
+        .iter()
+        .map(|n| format!("<li>{}</li>", escape(n)))
+        .collect();
+    format!("<ul class=\"notes\">{items}</ul>\n")
+}
+
+fn unit(entry: &Entry, lang: Lang, notes: &HashMap<usize, Vec<&str>>, html: &mut String) {
     open_unit(entry, html);
     if let Some(was) = reader::formerly(entry, lang) {
         html.push_str(&format!("<span class=\"was\">({})</span> ", escape(&was)));
@@ -229,7 +270,14 @@ fn unit(entry: &Entry, lang: Lang, html: &mut String) {
         body(entry, lang, None, html);
         html.push_str("</span>");
     }
-    html.push_str("</p></div>\n");
+    html.push_str("</p>");
+    let own = entry
+        .new
+        .as_ref()
+        .filter(|_| entry.op != Op::MovedAway)
+        .and_then(|n| notes.get(&n.index));
+    html.push_str(&notes_list(own.map_or(&[], Vec::as_slice)));
+    html.push_str("</div>\n");
 }
 
 /// How a history marks a change beyond `<del>` and `<ins>`: its round's

@@ -1,7 +1,8 @@
 //! The redline as JSON.
 //!
 //! The document is the [`Redline`] (fields `version`, `old`, `new`,
-//! `entries`) with a `summary` added; the README documents the schema.
+//! `entries`, and `notes` when there are any) with a `summary` added; the
+//! README documents the schema.
 
 use crate::redline::Redline;
 use serde::Serialize;
@@ -27,9 +28,12 @@ impl Serialize for Sorted<'_> {
         let r = self.0;
         let sorted =
             |v: serde_json::Result<serde_json::Value>| v.map_err(serde::ser::Error::custom);
-        let mut map = serializer.serialize_map(Some(5))?;
+        let mut map = serializer.serialize_map(Some(5 + usize::from(!r.notes.is_empty())))?;
         map.serialize_entry("entries", &Entries(r))?;
         map.serialize_entry("new", &sorted(serde_json::to_value(&r.new))?)?;
+        if !r.notes.is_empty() {
+            map.serialize_entry("notes", &sorted(serde_json::to_value(&r.notes))?)?;
+        }
         map.serialize_entry("old", &sorted(serde_json::to_value(&r.old))?)?;
         map.serialize_entry("summary", &sorted(serde_json::to_value(r.summary()))?)?;
         map.serialize_entry("version", &r.version)?;

@@ -9,9 +9,9 @@
 //! ```
 
 use super::super::plan::{Para, Piece, Side};
-use super::super::spans::Span;
+use super::super::spans::{self, Span};
 use super::Weaver;
-use super::markup::tag_len;
+use super::markup::{tag_len, with_mark};
 use crate::redline::Op;
 
 impl Weaver<'_> {
@@ -115,6 +115,61 @@ impl Weaver<'_> {
         mine
     }
 
+    /// In a table cell, the deleted paragraphs planned with paragraph `p`
+    /// that stood in another old cell than this new cell's own (the old
+    /// cells of its paired units, else the first old cell met in it) wait
+    /// for the next cells; needs the old document.
+    ///
+    /// New cell `Italy / Rome` (paired with old `Italy`):
+    /// `[(del "50"), (ins "Rome", home)]` → `[(ins "Rome", home)]`, `del
+    /// "50"` (old cell `50`) planned next.
+    pub(super) fn own_old_cells(&mut self, p: usize, mine: Vec<(Para, bool)>) -> Vec<(Para, bool)> {
+        let Some(Some(cell)) = self.cells.get(p).copied() else {
+            return mine;
+        };
+        if self.old.is_none() || self.cells_after == 0 {
+            return mine;
+        }
+        let deleted = |para: &Para| {
+            para.mark == Side::Old
+                && para.moved.is_none()
+                && para.pieces.iter().all(|piece| piece.side == Side::Old)
+        };
+        let mut own = self.paired_cells(cell);
+        if own.is_empty()
+            && let Some(first) = mine
+                .iter()
+                .filter(|(para, home)| !home && deleted(para))
+                .find_map(|(para, _)| self.old_cell(para))
+        {
+            self.claimed.insert(cell, first);
+            own.push(first);
+        }
+        let (kept, later): (Vec<_>, Vec<_>) = mine.into_iter().partition(|(para, home)| {
+            *home || !deleted(para) || self.old_cell(para).is_none_or(|c| own.contains(&c))
+        });
+        let later: Vec<Para> = later.into_iter().map(|(para, _)| para).collect();
+        self.plan.splice(self.next..self.next, later);
+        kept
+    }
+
+    /// The old cells of the units paired in a new cell (and the one it
+    /// claimed).
+    fn paired_cells(&self, cell: usize) -> Vec<usize> {
+        let mut out: Vec<usize> = self.claimed.get(&cell).copied().into_iter().collect();
+        for (&k, &p) in &self.homes {
+            if self.cells.get(p) != Some(&Some(cell)) {
+                continue;
+            }
+            let e = &self.redline.entries[k];
+            let old = e.old.first().filter(|_| e.op != Op::Inserted && !e.moved);
+            if let Some(c) = old.and_then(|o| self.old.as_ref()?.cell(o.index)) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
     /// Whether paragraph `p` is the last of its table cell.
     pub(super) fn ends_cell(&self, p: usize) -> bool {
         match self.cells.get(p) {
@@ -198,6 +253,49 @@ pub(super) fn mark_row(row: &str, mark: &str) -> String {
     )
 }
 
+/// A cell as written, its last paragraph's mark (the cell's end, which no
+/// revision can take away) made common to both versions when the paragraph
+/// before it has a plain mark: the revision moves onto that mark, so that
+/// a paragraph added at the end of a cell goes on reject (and one deleted
+/// there on accept) without leaving an empty paragraph.
+///
+/// ```text
+/// [Italy ¶, Rome ¶inserted] → [Italy ¶inserted, Rome ¶]
+/// ```
+pub(super) fn cell_mark(cell: &str) -> String {
+    let Some(root) = spans::parse(cell) else {
+        return cell.to_string();
+    };
+    let [.., before, last] = &root.children[..] else {
+        return cell.to_string();
+    };
+    let mark_of = |p: &Span| -> Option<Span> {
+        let rpr = p.child("w:pPr")?.child("w:rPr")?;
+        let marks = ["w:ins", "w:del", "w:moveFrom", "w:moveTo"];
+        rpr.children
+            .iter()
+            .find(|c| marks.contains(&c.name.as_str()))
+            .cloned()
+    };
+    if before.name != "w:p" || last.name != "w:p" || mark_of(before).is_some() {
+        return cell.to_string();
+    }
+    let Some(mark) = mark_of(last).filter(|m| matches!(m.name.as_str(), "w:ins" | "w:del")) else {
+        return cell.to_string();
+    };
+    let ppr = before.child("w:pPr").map_or("", |s| s.raw(cell));
+    let marked = with_mark(ppr, Some(mark.raw(cell)));
+    let (ppr_start, ppr_end) = before
+        .child("w:pPr")
+        .map_or((before.open_end, before.open_end), |s| (s.start, s.end));
+    format!(
+        "{}{marked}{}{}",
+        &cell[..ppr_start],
+        &cell[ppr_end..mark.start],
+        &cell[mark.end..]
+    )
+}
+
 /// The marks of a cell's last paragraphs set so that the last one, the
 /// cell's end (which no revision can take away), belongs to both versions:
 /// a paragraph's mark belongs to a version when the paragraph does and a
@@ -209,7 +307,7 @@ pub(super) fn mark_row(row: &str, mark: &str) -> String {
 /// [Francia ¶new, capital Paris ¶old]  → [Francia capital Paris ¶both]
 /// ```
 fn common_last_mark(mine: Vec<(Para, bool)>) -> Vec<(Para, bool)> {
-    if mine.last().is_none_or(|(para, _)| para.mark == Side::Both) {
+    if mine.len() < 2 || mine.last().is_none_or(|(para, _)| para.mark == Side::Both) {
         return mine;
     }
     let mut later = (false, false);
@@ -268,6 +366,17 @@ mod tests {
         mine.iter()
             .map(|(p, _)| (p.mark, p.pieces.iter().map(|x| x.text.as_str()).collect()))
             .collect()
+    }
+
+    #[test]
+    fn a_revision_on_a_cells_end_moves_to_the_mark_before() {
+        let cell = r#"<w:tc><w:p><w:r><w:t>Italy</w:t></w:r></w:p><w:p><w:pPr><w:rPr><w:ins w:id="7"/></w:rPr></w:pPr><w:ins w:id="8"><w:r><w:t>Rome</w:t></w:r></w:ins></w:p></w:tc>"#;
+        assert_eq!(
+            cell_mark(cell),
+            r#"<w:tc><w:p><w:pPr><w:rPr><w:ins w:id="7"/></w:rPr></w:pPr><w:r><w:t>Italy</w:t></w:r></w:p><w:p><w:pPr><w:rPr></w:rPr></w:pPr><w:ins w:id="8"><w:r><w:t>Rome</w:t></w:r></w:ins></w:p></w:tc>"#
+        );
+        let alone = r#"<w:tc><w:p><w:pPr><w:rPr><w:ins w:id="7"/></w:rPr></w:pPr></w:p></w:tc>"#;
+        assert_eq!(cell_mark(alone), alone);
     }
 
     #[test]

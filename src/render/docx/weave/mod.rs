@@ -280,6 +280,8 @@ struct Weaver<'a> {
     pictures: Pictures,
     /// Paragraph → the table cell holding it.
     cells: Vec<Option<usize>>,
+    /// New cell → the old cell it took its first deleted paragraphs from.
+    claimed: HashMap<usize, usize>,
 }
 
 impl<'a> Weaver<'a> {
@@ -321,6 +323,7 @@ impl<'a> Weaver<'a> {
                 .and_then(|bytes| OldDoc::open(bytes, redline)),
             pictures: Pictures::default(),
             cells: Vec::new(),
+            claimed: HashMap::new(),
         };
         w.looks = w.find_looks();
         w

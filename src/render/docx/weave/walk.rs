@@ -8,7 +8,7 @@ use super::super::pictures;
 use super::super::plan::{Para, Side};
 use super::super::spans::Span;
 use super::Weaver;
-use super::cells::{cells, cells_to, later};
+use super::cells::{cell_mark, cells, cells_to, later};
 use super::markup::{strip, with_mark};
 use crate::redline::Op;
 
@@ -26,8 +26,11 @@ impl Weaver<'_> {
                 }
                 "w:tc" if span.name == "w:tr" => {
                     self.cells_after = cells(span) - cells_to(span, c) + self.rows_after;
+                    let from = out.len();
                     out.push_str(&self.xml[c.start..c.open_end]);
                     self.container(c, out);
+                    let cell = out.split_off(from);
+                    out.push_str(&cell_mark(&cell));
                 }
                 "w:tbl" | "w:tc" | "w:customXml" | "w:sdtContent" => {
                     out.push_str(&self.xml[c.start..c.open_end]);
@@ -115,6 +118,7 @@ impl Weaver<'_> {
             self.next += 1;
         }
         if self.row.is_some() && entries.len() == 1 {
+            mine = self.own_old_cells(p, mine);
             mine = self.one_old_cell(mine);
             mine = self.replaced_cell(mine);
         }
