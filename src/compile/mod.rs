@@ -249,10 +249,17 @@ pub fn compile(
     base: &Resolution,
     proposals: &[(String, Resolution)],
 ) -> Compilation {
-    let readings: Vec<proposal::Reading> = proposals
-        .iter()
-        .map(|(_, draft)| proposal::read(base, draft))
-        .collect();
+    // Each proposal is read against the base on its own: one chunk of
+    // proposals a thread (see [`crate::parallel`]), results in order.
+    let readings: Vec<proposal::Reading> = crate::parallel::map_chunks(proposals, 1, |chunk| {
+        chunk
+            .iter()
+            .map(|(_, draft)| proposal::read(base, draft))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let names: Vec<String> = proposals.iter().map(|(n, _)| n.clone()).collect();
     let based = base_items(base, &readings, &names);
     let items = place::place(based, &readings, &names);
