@@ -20,9 +20,7 @@ Examples:
   redraft compile base.docx EU.docx G77.docx US=us-amendments.txt -o compilation.docx
   redraft compile base.txt EU.txt CANZ.txt --format html -o compilation.html
   redraft compile base.docx all-comments.docx --by-author --format markdown
-  redraft compile base.txt EU.txt CANZ.txt --apply EU,CANZ        # base + EU's and CANZ's
-  redraft compile --apply EU,CANZ compilation.json                 # from a saved compilation
-  redraft compile --apply EU,CANZ compilation.docx                 # Word: by revision author";
+  redraft compile --apply EU,CANZ compilation.docx    # the base with EU's and CANZ's proposals";
 
 /// Arguments of `redraft compile`.
 #[derive(Debug, clap::Args)]
