@@ -81,7 +81,9 @@ pub fn read(
                     // The text is a draft, whatever the file's extension.
                     let file = spec.path.with_extension("txt");
                     let draft = model::load_bytes(&spec.path, &file, text.as_bytes(), &options)?;
-                    Ok((name, draft.into_resolution()))
+                    // Names are listed with commas ("EU, CANZ"): an author
+                    // "Smith, J." is "Smith J.".
+                    Ok((name.replace(',', ""), draft.into_resolution()))
                 })
                 .collect();
         }

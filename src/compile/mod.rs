@@ -249,10 +249,17 @@ pub fn compile(
     base: &Resolution,
     proposals: &[(String, Resolution)],
 ) -> Compilation {
-    let readings: Vec<proposal::Reading> = proposals
-        .iter()
-        .map(|(_, draft)| proposal::read(base, draft))
-        .collect();
+    // Each proposal is read against the base on its own: one chunk of
+    // proposals a thread (see [`crate::parallel`]), results in order.
+    let readings: Vec<proposal::Reading> = crate::parallel::map_chunks(proposals, 1, |chunk| {
+        chunk
+            .iter()
+            .map(|(_, draft)| proposal::read(base, draft))
+            .collect::<Vec<_>>()
+    })
+    .into_iter()
+    .flatten()
+    .collect();
     let names: Vec<String> = proposals.iter().map(|(n, _)| n.clone()).collect();
     let based = base_items(base, &readings, &names);
     let items = place::place(based, &readings, &names);
@@ -294,4 +301,52 @@ fn base_items(base: &Resolution, readings: &[proposal::Reading], names: &[String
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(text: &str) -> Resolution {
+        model::parse(text, &model::ParseOptions::default()).expect("parses")
+    }
+
+    const BASE: &str = "The General Assembly,\n\n1. Decides to act promptly on the matter;\n\n2. Requests a report on the implementation of the present resolution.";
+
+    #[test]
+    fn where_chosen_delegations_disagree_the_first_named_wins() {
+        let eu = draft(&BASE.replace("promptly", "without delay"));
+        let g77 = draft(&BASE.replace("promptly", "as appropriate"));
+        let c = compile(
+            "base",
+            &draft(BASE),
+            &[("EU".into(), eu.clone()), ("G77".into(), g77)],
+        );
+        let applied = c.apply(&["EU", "G77"]);
+        assert_eq!(applied.text, eu.to_text());
+        assert_eq!(applied.conflicts, ["OP1"]);
+        assert!(c.apply(&["EU"]).conflicts.is_empty());
+    }
+
+    #[test]
+    fn a_deletion_by_one_chosen_delegation_is_applied() {
+        let us = draft(
+            "The General Assembly,\n\n1. Requests a report on the implementation of the present resolution.",
+        );
+        let eu = draft(&BASE.replace("a report", "an annual report"));
+        let c = compile(
+            "base",
+            &draft(BASE),
+            &[("US".into(), us), ("EU".into(), eu)],
+        );
+        assert_eq!(
+            c.apply(&["US", "EU"]).text,
+            "The General Assembly,\n\n2. Requests an annual report on the implementation of the present resolution.\n"
+        );
+        let op1 = &c.items[1];
+        assert_eq!(
+            (op1.deleted_by.as_slice(), op1.delegations()),
+            (&["US".to_string()][..], vec!["US"])
+        );
+    }
 }

@@ -1,5 +1,8 @@
 //! The cooperation draft (`drafts/cooperation-2020.txt`, French) with four
-//! delegations' proposals of every kind (`fixtures/compile-french/`):
+//! delegations' proposals of every kind (`fixtures/compile-french/proposals/`,
+//! a folder of its own so that `redraft check`'s test of every fixture
+//! draft does not take the amendment list, or the copies of the base's
+//! misprinted symbols, for drafts to check):
 //!
 //! - `UE.txt`, the delegation's edited draft (renumbered after its new
 //!   paragraph);
@@ -23,10 +26,10 @@ use std::io::Read;
 
 const BASE: &str = "drafts/cooperation-2020.txt";
 const PROPOSALS: [&str; 4] = [
-    "fixtures/compile-french/UE.txt",
-    "fixtures/compile-french/Mexique.docx",
-    "fixtures/compile-french/Suisse.txt",
-    "fixtures/compile-french/Japon.docx",
+    "fixtures/compile-french/proposals/UE.txt",
+    "fixtures/compile-french/proposals/Mexique.docx",
+    "fixtures/compile-french/proposals/Suisse.txt",
+    "fixtures/compile-french/proposals/Japon.docx",
 ];
 
 /// `redraft compile` on the fixture in a format: its output bytes.

@@ -7,10 +7,12 @@
 //! - [`cases`]: identical proposals merged, alternatives, Word files with
 //!   two authors' tracked changes, bad input;
 //! - [`french`]: the cooperation draft with four delegations' proposals of
-//!   every kind, golden files of every format.
+//!   every kind, golden files of every format;
+//! - [`html`]: the HTML page's filter by delegation, in headless Chromium.
 
 mod cases;
 mod french;
+mod html;
 mod round_trip;
 
 use redraft::compile::{self, Compilation};
