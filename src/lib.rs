@@ -43,6 +43,7 @@
 
 pub mod align;
 pub mod amend;
+pub mod batch;
 pub mod check;
 pub mod diff;
 pub mod error;
