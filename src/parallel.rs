@@ -50,7 +50,20 @@ where
     RA: Send,
     RB: Send,
 {
-    if threads() < 2 {
+    join_if(true, a, b)
+}
+
+/// [`join`] when `worth_it` (the work is large enough to pay for a
+/// thread: on a busy machine a thread may wait milliseconds to run), else
+/// `a` then `b` on the calling thread.
+pub fn join_if<A, B, RA, RB>(worth_it: bool, a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    if threads() < 2 || !worth_it {
         return (a(), b());
     }
     std::thread::scope(|s| {

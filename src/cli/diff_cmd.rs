@@ -104,7 +104,12 @@ fn compare(args: &Args) -> Result<redraft::redline::Redline> {
     let old_options = options.with_part(args.old_part.as_deref().or(part));
     let new_options = options.with_part(args.new_part.as_deref().or(part));
     // Both versions read and parsed at once (see `redraft::parallel`).
-    let (old, new) = redraft::parallel::join(
+    // A draft of a few pages is read faster than a thread starts.
+    let big = [&args.old, &args.new]
+        .iter()
+        .any(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 256 * 1024));
+    let (old, new) = redraft::parallel::join_if(
+        big,
         || redraft::load(&args.old, &old_options),
         || redraft::load(&args.new, &new_options),
     );
