@@ -8,7 +8,7 @@ use redraft::render::{self, Format, RenderOptions};
 use std::path::PathBuf;
 
 /// Arguments of `redraft diff`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The old version (`-`: standard input).
     old: PathBuf,
@@ -57,12 +57,24 @@ pub struct Args {
     /// The part of NEW to compare (overrides --part for NEW).
     #[arg(long)]
     new_part: Option<String>,
+    /// The other arguments git gives an external diff (see `git_diff`).
+    #[arg(hide = true, num_args = 0..=7, value_name = "GIT")]
+    git: Vec<String>,
+    /// The names of the versions when git called (`a/PATH`, `b/PATH`).
+    #[arg(skip)]
+    names: Option<(String, String)>,
 }
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
     if args.old.is_dir() && args.new.is_dir() {
         return super::batch_cmd::diff(&args.old, &args.new, args.out.file(), &batch_options(args));
+    }
+    if let Some(call) = super::git_diff::Call::parse(&args.old, &args.new, &args.git)? {
+        let mut inner = args.clone();
+        (inner.old, inner.new) = (call.old_file.clone(), call.new_file.clone());
+        (inner.git, inner.names) = (Vec::new(), Some(call.names()));
+        return call.run(|| run(&inner));
     }
     super::one_stdin(&[&args.old, &args.new])?;
     let target = args.out.target(&[&args.old, &args.new])?;
@@ -72,13 +84,17 @@ pub fn run(args: &Args) -> Result<u8> {
             "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
         ));
     }
-    let mut redline = compare(args)?;
-    redline.old.name = args.old.display().to_string();
-    redline.new.name = args.new.display().to_string();
+    let mut comparison = compare(args)?;
+    comparison.redline.old.name = args.old.display().to_string();
+    comparison.redline.new.name = args.new.display().to_string();
+    if let Some((old, new)) = &args.names {
+        (comparison.redline.old.name, comparison.redline.new.name) = (old.clone(), new.clone());
+    }
+    let redline = &comparison.redline;
     let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
     let notes = match (&old_word, &new_word) {
-        (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
+        (Some(o), Some(n)) => olddoc::changes(redline, o, n, !args.ignore_formatting),
         _ => Vec::new(),
     };
     let mut options = render_options(args);
@@ -87,7 +103,7 @@ pub fn run(args: &Args) -> Result<u8> {
         options.docx.old_docx = old_word;
     }
     target.write(|out| {
-        render::render(&redline, format, &options, out)?;
+        render::render_comparison(&comparison, format, &options, out)?;
         olddoc::write_notes(&notes, format, out)
     })?;
     Ok(if redline.has_changes() || !notes.is_empty() {
@@ -97,8 +113,8 @@ pub fn run(args: &Args) -> Result<u8> {
     })
 }
 
-/// Loads OLD and NEW (each with its part) and diffs them.
-fn compare(args: &Args) -> Result<redraft::redline::Redline> {
+/// Loads OLD and NEW (each with its part) and compares them.
+fn compare(args: &Args) -> Result<diff::Comparison> {
     let options = args.draft.load_options();
     let part = args.draft.part.as_deref();
     let old_options = options.with_part(args.old_part.as_deref().or(part));
@@ -123,7 +139,7 @@ fn compare(args: &Args) -> Result<redraft::redline::Redline> {
     let options = diff::Options {
         granularity: args.granularity,
     };
-    Ok(diff::redline(&old, &new, &options))
+    Ok(diff::compare(old, new, &options))
 }
 
 /// How two folders are compared: as two files are, in HTML unless

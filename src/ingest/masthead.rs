@@ -25,7 +25,7 @@
 //! the months of [`crate::lang::Adoption`]).
 
 use crate::lang::{Lang, MastheadWords};
-use crate::model::metadata::Metadata;
+use crate::text::metadata::Metadata;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -270,7 +270,7 @@ pub struct Masthead {
 pub fn find(lines: &[Option<&str>]) -> Masthead {
     let limit = lines
         .iter()
-        .position(|l| l.is_some_and(crate::model::parse::is_chapeau))
+        .position(|l| l.is_some_and(crate::text::chapeau::is_chapeau))
         .map_or(lines.len(), |chapeau| chapeau)
         .min(HEAD_LINES);
     let head = &lines[..limit.min(lines.len())];

@@ -6,6 +6,7 @@
 //! out a word of a given language.
 
 pub mod amendments;
+pub mod compile;
 pub mod en;
 pub mod es;
 pub mod fold;

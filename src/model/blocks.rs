@@ -20,6 +20,7 @@
 //! paragraph per line) is read one block per line.
 
 use super::marker;
+pub use crate::text::blocks::last_char;
 
 /// A paragraph of the source text, before classification.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -190,19 +191,6 @@ fn next_preambular(previous: &[&str], line: &str) -> bool {
             .any(|o| crate::lang::fold::starts_with_word_fold(line, o))
     });
     opener && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
-}
-
-/// The last character of a text that is not a space nor part of a footnote
-/// reference: `,` in `Recalling the Statute,[^1]`.
-pub fn last_char(text: &str) -> Option<char> {
-    let mut t = text.trim_end();
-    while t.ends_with(']') {
-        match t.rfind("[^") {
-            Some(start) if !t[start..].contains(char::is_whitespace) => t = t[..start].trim_end(),
-            _ => break,
-        }
-    }
-    t.chars().next_back()
 }
 
 /// Whether a quotation opened in `lines` is still open at their end.
