@@ -88,6 +88,7 @@ fn main() {
         size: None,
         expected: None,
     });
+    pairs.extend(generator_pairs(&manifest));
     let started = Instant::now();
     for &n in &sizes {
         let (old, new, expected) = generate_pair(n, SEED ^ n as u64, continuous);
@@ -111,10 +112,12 @@ fn main() {
     );
 
     let mut rows = Vec::new();
-    for pair in &pairs {
+    for (k, pair) in pairs.iter().enumerate() {
         eprintln!("measuring {} ...", pair.name);
-        rows.push(measure(pair, &redraft, &dir, runs));
+        rows.push(measure(pair, k, &redraft, &dir, runs));
     }
+    let batch = env_usize("SPEED_BATCH").unwrap_or(BATCH).max(1);
+    let batch_time = measure_batch(batch, &redraft, &dir, runs);
 
     // The shipped pair first: its first run is the only cold one (regexes
     // compiled on first use), as in a process of its own.
@@ -130,12 +133,73 @@ fn main() {
         .collect();
 
     print_report(&rows, &phases, runs, continuous);
+    println!(
+        "\nBatch: `redraft diff OLD_DIR NEW_DIR -o OUT_DIR` on {batch} generated resolutions ({BATCH_PARAGRAPHS} paragraphs each) on {} cores: {} (best of {runs}).",
+        cpus(),
+        ms(batch_time)
+    );
 
     if std::env::var_os("SPEED_KEEP").is_some() {
         eprintln!("kept {}", dir.display());
     } else {
         let _ = std::fs::remove_dir_all(&dir);
     }
+}
+
+/// Resolutions in the batch measured.
+const BATCH: usize = 200;
+/// Paragraphs of each resolution of the batch: a resolution as tabled.
+const BATCH_PARAGRAPHS: usize = 60;
+
+/// The pairs of the independent generator (`python3 ../shared/bench/gen.py
+/// --sizes large --langs fr` writes `bench/data/large-fr/{old,new}.txt`):
+/// every folder of `SPEED_GEN_DIR` (default `bench/data`) holding both.
+fn generator_pairs(manifest: &Path) -> Vec<Pair> {
+    let root = std::env::var_os("SPEED_GEN_DIR")
+        .map_or_else(|| manifest.join("bench/data"), PathBuf::from);
+    let mut dirs: Vec<PathBuf> = std::fs::read_dir(&root)
+        .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect())
+        .unwrap_or_default();
+    dirs.sort();
+    dirs.into_iter()
+        .filter(|d| d.join("old.txt").is_file() && d.join("new.txt").is_file())
+        .map(|d| Pair {
+            name: format!(
+                "gen.py {}",
+                d.file_name().unwrap_or_default().to_string_lossy()
+            ),
+            old: d.join("old.txt"),
+            new: d.join("new.txt"),
+            size: None,
+            expected: None,
+        })
+        .collect()
+}
+
+/// Best wall time of the batch command on `count` generated pairs.
+fn measure_batch(count: usize, redraft: &Path, dir: &Path, runs: usize) -> Duration {
+    let (old, new, out) = (
+        dir.join("batch-old"),
+        dir.join("batch-new"),
+        dir.join("batch-out"),
+    );
+    for d in [&old, &new] {
+        std::fs::create_dir_all(d).expect("create batch folder");
+    }
+    for k in 0..count {
+        let (o, n, _) = generate_pair(BATCH_PARAGRAPHS, SEED ^ (k as u64) << 20, true);
+        std::fs::write(old.join(format!("res-{k:03}.txt")), o).expect("write batch draft");
+        std::fs::write(new.join(format!("res-{k:03}.txt")), n).expect("write batch draft");
+    }
+    eprintln!("measuring a batch of {count} ...");
+    let args = [
+        OsString::from("diff"),
+        old.into(),
+        new.into(),
+        OsString::from("-o"),
+        out.into(),
+    ];
+    best_of(runs, redraft.as_os_str(), &args).0
 }
 
 fn env_usize(name: &str) -> Option<usize> {
@@ -275,11 +339,11 @@ fn best_of(runs: usize, program: &OsStr, args: &[OsString]) -> (Duration, u64, u
     (best, rss, made)
 }
 
-fn measure(pair: &Pair, redraft: &Path, dir: &Path, runs: usize) -> Row {
+fn measure(pair: &Pair, k: usize, redraft: &Path, dir: &Path, runs: usize) -> Row {
     let old_text = std::fs::read_to_string(&pair.old).expect("read old");
     let new_text = std::fs::read_to_string(&pair.new).expect("read new");
     let input_bytes = (old_text.len() + new_text.len()) as u64;
-    let out = dir.join(format!("redline-{}.html", pair.size.unwrap_or(0)));
+    let out = dir.join(format!("redline-{k}.html"));
     let os = |s: &str| OsString::from(s);
     let redraft_args = [
         os("diff"),

@@ -82,6 +82,15 @@ pub enum Error {
         /// The operating-system error.
         source: std::io::Error,
     },
+    /// Some files of a batch could not be compared; every other redline
+    /// was written.
+    #[error("{} of {total} documents not compared (the others were written): {}", failed.len(), failed.join("; "))]
+    Batch {
+        /// How many pairs the batch held.
+        total: usize,
+        /// One message a failed file, naming it.
+        failed: Vec<String>,
+    },
     /// The file changed between being checked and being fixed.
     #[error("{path}: the file changed while it was being checked; nothing written")]
     Changed {

@@ -58,6 +58,7 @@
 
 pub mod align;
 pub mod amend;
+pub mod batch;
 pub mod check;
 pub mod compile;
 pub mod diff;

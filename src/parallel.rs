@@ -50,7 +50,20 @@ where
     RA: Send,
     RB: Send,
 {
-    if threads() < 2 {
+    join_if(true, a, b)
+}
+
+/// [`join`] when `worth_it` (the work is large enough to pay for a
+/// thread: on a busy machine a thread may wait milliseconds to run), else
+/// `a` then `b` on the calling thread.
+pub fn join_if<A, B, RA, RB>(worth_it: bool, a: A, b: B) -> (RA, RB)
+where
+    A: FnOnce() -> RA + Send,
+    B: FnOnce() -> RB + Send,
+    RA: Send,
+    RB: Send,
+{
+    if threads() < 2 || !worth_it {
         return (a(), b());
     }
     std::thread::scope(|s| {
@@ -100,6 +113,42 @@ where
     })
 }
 
+/// `f` applied to every item, in the items' order, each item a task of its
+/// own taken by the next free thread: for few items of uneven cost (the
+/// files of a batch), where contiguous chunks would leave a core idle.
+pub fn map_each<T, R, F>(items: &[T], f: F) -> Vec<R>
+where
+    T: Sync,
+    R: Send,
+    F: Fn(&T) -> R + Sync,
+{
+    let workers = threads().min(items.len());
+    if workers < 2 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                s.spawn(move || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(k) else {
+                            return mine;
+                        };
+                        mine.push((k, f(item)));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(joined).collect()
+    });
+    done.sort_unstable_by_key(|(k, _)| *k);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// The result of a scoped thread; a panic in it is carried on to the
 /// caller, as it would have been on one thread.
 fn joined<R>(handle: std::thread::ScopedJoinHandle<'_, R>) -> R {
@@ -124,6 +173,15 @@ mod tests {
     fn few_items_are_one_chunk() {
         assert_eq!(map_chunks(&[1, 2, 3], 64, |c| c.len()), [3]);
         assert_eq!(map_chunks(&[] as &[u8], 64, |c| c.len()), [0]);
+    }
+
+    #[test]
+    fn tasks_come_back_in_order() {
+        let items: Vec<u64> = (0..300).collect();
+        assert_eq!(
+            map_each(&items, |x| x * 3),
+            (0..300).map(|x| x * 3).collect::<Vec<_>>()
+        );
     }
 
     #[test]

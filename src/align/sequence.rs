@@ -72,7 +72,9 @@ impl<'a> Pairs<'a> {
     /// Starts matching the units of two versions.
     pub fn new(old: &'a [Unit], new: &'a [Unit]) -> Self {
         // The keys of each version on a core of its own.
-        let (old_keys, new_keys) = crate::parallel::join(
+        let big = old.len() + new.len() >= 2 * crate::parallel::MIN_CHUNK;
+        let (old_keys, new_keys) = crate::parallel::join_if(
+            big,
             || old.iter().map(key).collect(),
             || new.iter().map(key).collect(),
         );

@@ -101,10 +101,10 @@ struct Loaded {
 impl Loaded {
     fn read(args: &Args) -> Result<Loaded> {
         let lang = args.draft.lang;
-        let docs = args
-            .files
-            .iter()
-            .map(|f| load(f, lang, args))
+        // A folder stands for its drafts; all are read on both cores.
+        let files = super::batch_cmd::expand(&args.files)?;
+        let docs = redraft::parallel::map_each(&files, |f| load(f, lang, args))
+            .into_iter()
             .collect::<Result<Vec<_>>>()?;
         let old = args
             .against
@@ -147,7 +147,7 @@ fn check_all(args: &Args, loaded: &Loaded) -> Report {
 /// Combinations clap cannot express.
 fn validate(args: &Args) -> Result<()> {
     let single = args.against.is_some() || args.parallel.is_some() || args.fix;
-    if single && args.files.len() > 1 {
+    if single && (args.files.len() > 1 || args.files.iter().any(|f| f.is_dir())) {
         return Err(Error::Usage(
             "--against, --parallel and --fix take a single FILE".to_string(),
         ));

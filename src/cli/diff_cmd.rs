@@ -1,6 +1,6 @@
 //! `redraft diff OLD NEW [--format ...] [-o FILE]`.
 
-use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, OutputArgs, load};
+use super::{DraftArgs, EXIT_DIFFERENT, EXIT_OK, OutputArgs};
 use redraft::diff::{self, Granularity};
 use redraft::error::{Error, Result};
 use redraft::render::docx::{DocxOptions, olddoc, word_bytes};
@@ -67,6 +67,9 @@ pub struct Args {
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
+    if args.old.is_dir() && args.new.is_dir() {
+        return super::batch_cmd::diff(&args.old, &args.new, args.out.file(), &batch_options(args));
+    }
     if let Some(call) = super::git_diff::Call::parse(&args.old, &args.new, &args.git)? {
         let mut inner = args.clone();
         (inner.old, inner.new) = (call.old_file.clone(), call.new_file.clone());
@@ -116,8 +119,20 @@ fn compare(args: &Args) -> Result<diff::Comparison> {
     let part = args.draft.part.as_deref();
     let old_options = options.with_part(args.old_part.as_deref().or(part));
     let new_options = options.with_part(args.new_part.as_deref().or(part));
-    let old = load(&args.old, &old_options)?.into_resolution();
-    let new = load(&args.new, &new_options)?.into_resolution();
+    // Both versions read and parsed at once (see `redraft::parallel`).
+    // A draft of a few pages is read faster than a thread starts.
+    let big = [&args.old, &args.new]
+        .iter()
+        .any(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 256 * 1024));
+    let (old, new) = redraft::parallel::join_if(
+        big,
+        || redraft::load(&args.old, &old_options),
+        || redraft::load(&args.new, &new_options),
+    );
+    let (old, new) = (old?, new?);
+    super::warn_without_structure(&old);
+    super::warn_without_structure(&new);
+    let (old, new) = (old.into_resolution(), new.into_resolution());
     if let Some(hint) = redraft::history::order::hint(&old, &new, &args.old, &args.new) {
         eprintln!("redraft: {hint}");
     }
@@ -125,6 +140,19 @@ fn compare(args: &Args) -> Result<diff::Comparison> {
         granularity: args.granularity,
     };
     Ok(diff::compare(old, new, &options))
+}
+
+/// How two folders are compared: as two files are, in HTML unless
+/// `--format` says otherwise.
+fn batch_options(args: &Args) -> redraft::batch::Options {
+    redraft::batch::Options {
+        load: args.draft.load_options(),
+        diff: diff::Options {
+            granularity: args.granularity,
+        },
+        format: args.format.unwrap_or(Format::Html),
+        render: render_options(args),
+    }
 }
 
 /// The renderers' options from the command line (the Word documents read

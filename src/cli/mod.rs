@@ -3,6 +3,7 @@
 //! once, here.
 
 mod amend_cmd;
+mod batch_cmd;
 mod check_cmd;
 mod compile;
 mod conventions;

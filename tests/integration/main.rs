@@ -7,6 +7,8 @@ mod amendments;
 mod annex_i;
 /// Unreadable input, exit codes, refusing to overwrite inputs, atomic output.
 mod bad_input;
+/// Batch mode: folders paired, an index page, `check DIR`.
+mod batch;
 /// One test per fixture folder under `fixtures/`: each behaviour.
 mod behaviours;
 /// `redraft check`: findings, `--fix`, parallel versions, formats, exit codes.
