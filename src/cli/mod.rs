@@ -4,6 +4,7 @@
 
 mod amend_cmd;
 mod check_cmd;
+mod compile;
 mod conventions;
 mod diff_cmd;
 mod git_diff;
@@ -67,6 +68,9 @@ enum Command {
     /// cumulative redline with rounds.
     #[command(after_help = EXAMPLES_HISTORY)]
     History(history_cmd::Args),
+    /// Compile delegations' proposals on a base draft into one negotiating
+    /// text, every change attributed.
+    Compile(compile::Args),
     /// A page on this computer (127.0.0.1 only) to drop drafts on and get
     /// the redline, the findings, the Word redline and the amendments.
     #[cfg(feature = "serve")]
@@ -138,6 +142,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check_cmd::run(&args),
         Command::Amend(args) => amend_cmd::run(&args),
         Command::History(args) => history_cmd::run(&args),
+        Command::Compile(args) => compile::run(&args),
         #[cfg(feature = "serve")]
         Command::Serve(args) => serve::run(&args),
         Command::Text(args) => conventions::text(&args),

@@ -27,7 +27,7 @@ pub mod raw;
 pub mod text;
 
 use crate::error::{Error, Result};
-use crate::model::metadata::Metadata;
+use crate::text::metadata::Metadata;
 use std::path::Path;
 
 /// A draft read from disk: its name (for messages) and its text.
@@ -42,7 +42,7 @@ pub struct Source {
     pub origin: Option<origin::Origin>,
     /// What the masthead of a published document said (symbol, date,
     /// language), set aside by the PDF readers.
-    pub metadata: crate::model::metadata::Metadata,
+    pub metadata: crate::text::metadata::Metadata,
 }
 
 /// What kind of file a draft is.

@@ -11,6 +11,8 @@ mod bad_input;
 mod behaviours;
 /// `redraft check`: findings, `--fix`, parallel versions, formats, exit codes.
 mod check;
+/// `redraft compile`: proposals of many delegations on one base.
+mod compile;
 /// git's textconv and external diff on a repository the test makes;
 /// completions and the manual page.
 mod conventions;
