@@ -15,8 +15,10 @@
 //! the server cannot get more than one core's share whatever it does.
 //!
 //! The test takes minutes with a debug binary, so `cargo test` skips it
-//! (`#[ignore]`); `.ci/run` runs it on the release binary:
+//! (`#[ignore]`); run it on the release binary:
 //! `REDRAFT_BIN=target/release/redraft cargo test --test integration serve::load -- --ignored`.
+//! It is not yet in `.ci/run`: it has not been seen to pass on the shared,
+//! overloaded development machine (65.6× one against a bound of 62.8×).
 
 use super::*;
 use std::time::Instant;
@@ -115,7 +117,7 @@ fn compare_ok(served: &Served, old: &[u8], new: &[u8]) {
 }
 
 #[test]
-#[ignore = "minutes with a debug binary: .ci/run runs it on the release binary"]
+#[ignore = "minutes: run by hand on the release binary (see the module doc)"]
 fn fifty_uploads_at_once() {
     let (old, new) = large_pair();
     let served = Served::start();
