@@ -322,6 +322,12 @@ async fn run<T: Send + 'static>(
     })
     .await;
     drop(queued);
+    // The answer (megabytes for a long draft) is freed once sent: give
+    // that back too, a moment later.
+    tokio::spawn(async {
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        let _ = tokio::task::spawn_blocking(super::memory::release).await;
+    });
     match outcome {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(e)) => Err(Problem(

