@@ -12,8 +12,9 @@
 //! 3. [`align`]: two resolutions → [`align::Alignment`], which unit of the
 //!    new version is which of the old, by content, whatever the numbering.
 //! 4. [`diff`]: an alignment → a [`redline::Redline`], each aligned unit
-//!    with its operation and its word-level segments. This is the only
-//!    module that touches `similar`.
+//!    with its operation and its word-level segments, handed on in a
+//!    [`Comparison`] with both drafts and their alignment
+//!    ([`diff::compare`]). This is the only module that touches `similar`.
 //! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text, JSON,
 //!    or a Word document whose tracked changes accept to the new draft and
 //!    reject to the old one.
@@ -29,8 +30,8 @@
 //!   round that brought in or removed each word, and a cumulative redline
 //!   with rounds;
 //! - [`amend`]: formal amendments ("Operative paragraph 2: replace "13"
-//!   with "12".") generated from two drafts, read from a list, and applied
-//!   to a draft.
+//!   with "12".") generated from a comparison, read from a list, and
+//!   applied to a draft.
 //!
 //! ```
 //! use redraft::{model, diff};
