@@ -8,7 +8,7 @@ use redraft::render::{self, Format, RenderOptions};
 use std::path::PathBuf;
 
 /// Arguments of `redraft diff`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The old version (`-`: standard input).
     old: PathBuf,
@@ -57,10 +57,22 @@ pub struct Args {
     /// The part of NEW to compare (overrides --part for NEW).
     #[arg(long)]
     new_part: Option<String>,
+    /// The other arguments git gives an external diff (see `git_diff`).
+    #[arg(hide = true, num_args = 0..=7, value_name = "GIT")]
+    git: Vec<String>,
+    /// The names of the versions when git called (`a/PATH`, `b/PATH`).
+    #[arg(skip)]
+    names: Option<(String, String)>,
 }
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
+    if let Some(call) = super::git_diff::Call::parse(&args.old, &args.new, &args.git)? {
+        let mut inner = args.clone();
+        (inner.old, inner.new) = (call.old_file.clone(), call.new_file.clone());
+        (inner.git, inner.names) = (Vec::new(), Some(call.names()));
+        return call.run(|| run(&inner));
+    }
     super::one_stdin(&[&args.old, &args.new])?;
     let target = args.out.target(&[&args.old, &args.new])?;
     let format = format(args)?;
@@ -72,6 +84,9 @@ pub fn run(args: &Args) -> Result<u8> {
     let mut comparison = compare(args)?;
     comparison.redline.old.name = args.old.display().to_string();
     comparison.redline.new.name = args.new.display().to_string();
+    if let Some((old, new)) = &args.names {
+        (comparison.redline.old.name, comparison.redline.new.name) = (old.clone(), new.clone());
+    }
     let redline = &comparison.redline;
     let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));

@@ -206,6 +206,7 @@ impl Builder<'_> {
             new,
             piece: None,
             segments,
+            round: None,
         }
     }
 
