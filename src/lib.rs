@@ -19,10 +19,10 @@
 //! 2. **Align** two versions ([`align`]): which unit of the new version is
 //!    which of the old, by content, whatever the numbering.
 //! 3. **Diff** the words of each aligned pair ([`diff`], the only module
-//!    that touches `similar`): a [`Comparison`] of the two drafts, their
-//!    alignment and the [`Redline`], each aligned unit with its operation
-//!    and its word segments, the one hand-off to the renderers (formal
-//!    amendments are made from the whole comparison).
+//!    that touches `similar`): the [`Redline`], each aligned unit with its
+//!    operation and its word segments, the one hand-off to the renderers;
+//!    [`diff::compare`] hands it on in a [`Comparison`] with both drafts
+//!    and their alignment, from which formal amendments are made.
 //! 4. **Render** ([`render`]): the redline in each format, the findings of
 //!    [`check`], formal amendments. A renderer never aligns or diffs.
 //!

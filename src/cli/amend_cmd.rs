@@ -103,7 +103,7 @@ pub fn run(args: &Args) -> Result<u8> {
 }
 
 /// One warning on standard error per cross-reference the amendments left
-/// wrong and that could not be rewritten (the others `amend::apply`
+/// wrong and that could not be rewritten (the others `amend::amend`
 /// updated).
 fn warn_stale(path: &Path, applied: &Applied) {
     let mut err = std::io::stderr().lock();

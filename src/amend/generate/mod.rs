@@ -19,8 +19,13 @@
 //! them (`after "la Cour", replace "de" with "du"`), else by occurrence (`the
 //! second occurrence of`). Changes separated by one short word are merged
 //! into one phrase. Every amendment is checked by applying it and by
-//! reading its wording back; if no wording of a change passes, the
-//! paragraph is replaced whole.
+//! reading its wording back (by construction for plain quotations, see
+//! `hunks::reads_back`); if no wording of a change passes, the paragraph
+//! is replaced whole.
+//!
+//! [`from_comparison`] works on the comparison `diff` made, reusing its
+//! word segments; [`generate`] diffs each changed paragraph itself;
+//! [`from_redline`] rebuilds both drafts from a redline alone.
 
 mod hunks;
 mod place;
