@@ -231,7 +231,9 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
     use redraft::model::UnitKind;
     use redraft::model::marker;
     use std::collections::HashMap;
-    let mut last: HashMap<(Option<usize>, Option<String>, usize), (u32, bool)> = HashMap::new();
+    // A list: the paragraph a subparagraph belongs to, the annex, the section.
+    type List = (Option<usize>, Option<String>, usize);
+    let mut last: HashMap<List, (u32, bool)> = HashMap::new();
     let mut section = 0;
     for unit in &draft.units {
         // A heading may start the numbering again (`A. Cooperation` / `1.`).
