@@ -39,6 +39,7 @@ pub mod stale;
 pub mod symbol;
 
 pub use crate::xref::Document;
+pub use crate::xref::document::quote;
 /// `--fix` rewrites the file as stored: see [`crate::xref::rewrite`].
 pub use crate::xref::rewrite as fix;
 
@@ -356,12 +357,6 @@ impl Document {
             fixed: false,
         }
     }
-}
-
-/// Collapses whitespace runs to one space, for quoting text that may be
-/// wrapped across lines: `"paragraph\n  12"` → `"paragraph 12"`.
-pub fn quote(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

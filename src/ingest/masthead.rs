@@ -25,7 +25,7 @@
 //! the months of [`crate::lang::Adoption`]).
 
 use crate::lang::{Lang, MastheadWords};
-use crate::model::metadata::Metadata;
+use crate::text::metadata::Metadata;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -151,13 +151,13 @@ pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
         return true;
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
-    let strong = tokens
+    // Every token furniture first: a line of text fails at its first word.
+    tokens
         .iter()
-        .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k));
-    strong
-        && tokens.iter().all(|k| {
-            furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k)
-        })
+        .all(|k| furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k))
+        && tokens
+            .iter()
+            .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k))
 }
 
 /// `S/2020/449*` is `S/2020/449`.
@@ -171,9 +171,8 @@ fn is_note_of_reissue(t: &str) -> bool {
     t.starts_with('*') && starts_with_any(body, any_words(|w| w.reissued))
 }
 
-fn starts_with_any(t: &str, words: impl Iterator<Item = &'static str>) -> bool {
-    let lower = t.to_lowercase();
-    words.into_iter().any(|w| lower.starts_with(w))
+fn starts_with_any(t: &str, mut words: impl Iterator<Item = &'static str>) -> bool {
+    words.any(|w| crate::lang::fold::strip_prefix_fold(t, w).is_some())
 }
 
 /// A date written out: `29 May 2020`, `1er novembre 2024`, `29 de mayo de 2020`.
@@ -271,7 +270,7 @@ pub struct Masthead {
 pub fn find(lines: &[Option<&str>]) -> Masthead {
     let limit = lines
         .iter()
-        .position(|l| l.is_some_and(crate::model::parse::is_chapeau))
+        .position(|l| l.is_some_and(crate::text::chapeau::is_chapeau))
         .map_or(lines.len(), |chapeau| chapeau)
         .min(HEAD_LINES);
     let head = &lines[..limit.min(lines.len())];

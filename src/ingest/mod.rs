@@ -27,7 +27,7 @@ pub mod raw;
 pub mod text;
 
 use crate::error::{Error, Result};
-use crate::model::metadata::Metadata;
+use crate::text::metadata::Metadata;
 use std::path::Path;
 
 /// A draft read from disk: its name (for messages) and its text.
@@ -42,7 +42,7 @@ pub struct Source {
     pub origin: Option<origin::Origin>,
     /// What the masthead of a published document said (symbol, date,
     /// language), set aside by the PDF readers.
-    pub metadata: crate::model::metadata::Metadata,
+    pub metadata: crate::text::metadata::Metadata,
 }
 
 /// What kind of file a draft is.
@@ -105,19 +105,11 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
 /// (a version of a file in git): `name` is how messages call it
 /// (`cooperation.docx (2021-03-04 a1b2c3d)`), `file` the file name it was
 /// stored under, whose extension counts as a file's does. A PDF is handed
-/// to `pdftotext` through a temporary file.
+/// to `pdftotext` through a pipe: nothing is written to disk (an upload to
+/// `redraft serve` is confidential).
 pub fn read_bytes(name: &Path, file: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
     let named = Named { name, file };
-    read_named(named, bytes, options, || {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".redraft-")
-            .suffix(".pdf")
-            .tempfile()
-            .map_err(|e| format!("cannot make a temporary file for pdftotext ({e})"))?;
-        std::io::Write::write_all(&mut tmp, bytes)
-            .map_err(|e| format!("cannot write a temporary file for pdftotext ({e})"))?;
-        pdf::read(tmp.path())
-    })
+    read_named(named, bytes, options, || pdf::read_bytes(bytes))
 }
 
 /// What a draft is called in messages, and the file name whose extension

@@ -9,38 +9,12 @@
 
 use super::blocks::Block;
 use super::marker;
-use crate::lang::{Lang, Language};
+use crate::lang::Lang;
 
-/// Whether a paragraph is a chapeau in any of the languages.
-pub fn is_chapeau(text: &str) -> bool {
-    Lang::ALL.iter().any(|l| is_chapeau_in(l.table(), text))
-}
-
-/// "The General Assembly,", "L’Assemblée générale,", "Le Conseil de
-/// sécurité,", "La Asamblea General,": an article, an organ among the first
-/// words, at most twelve words, and a final comma.
-pub(crate) fn is_chapeau_in(table: &Language, text: &str) -> bool {
-    // Twelve words: a longer text is a paragraph, not split into words.
-    let Some(body) = text.strip_suffix(',').filter(|b| b.len() <= 240) else {
-        return false;
-    };
-    let words: Vec<&str> = body
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.len() < 2 || words.len() > 12 {
-        return false;
-    }
-    let first = body.split_whitespace().next().unwrap_or("");
-    let opens = table
-        .chapeau_articles
-        .iter()
-        .any(|a| first == *a || (a.ends_with(['’', '\'']) && first.starts_with(a)));
-    // The organ comes early: "The General Assembly", "Le Conseil de
-    // sécurité", "L’Assemblée des États Parties".
-    let organ = words.iter().take(4).any(|w| table.organs.contains(w));
-    opens && organ
-}
+/// The chapeau is recognised below the model, where the PDF readers of
+/// [`crate::ingest`] need it too: see [`crate::text::chapeau`].
+pub use crate::text::chapeau::is_chapeau;
+pub(crate) use crate::text::chapeau::is_chapeau_in;
 
 /// A table block: lines opening with `|`.
 pub(crate) fn is_table(text: &str) -> bool {
@@ -65,7 +39,8 @@ pub(crate) fn is_report(blocks: &[Block]) -> bool {
 /// A short line without the punctuation that ends a paragraph:
 /// "Cooperation with the United Nations".
 pub(crate) fn is_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Counted up to 16: a paragraph of 150 words is not read to its end.
+    let words = text.split_whitespace().take(16).count();
     let trimmed = text.trim_end();
     words <= 15 && !trimmed.ends_with([',', ';', ':']) && (!trimmed.ends_with('.') || words <= 6)
 }

@@ -13,8 +13,6 @@ pub mod closing;
 pub mod compare;
 pub mod draft;
 pub mod label;
-pub mod marker;
-pub mod metadata;
 pub mod parse;
 pub mod part;
 pub mod plain;
@@ -23,6 +21,10 @@ pub mod typography;
 use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
+pub use crate::text::blocks::{block, join_blocks};
+/// Markers and the masthead's metadata live below the model, in
+/// [`crate::text`], where the readers of [`crate::ingest`] use them too.
+pub use crate::text::{marker, metadata};
 pub use draft::{Draft, LoadOptions, load, load_bytes};
 pub use parse::{ParseOptions, parse};
 
@@ -174,15 +176,6 @@ impl Unit {
     }
 }
 
-/// A canonical block: `marker text`, or `text` alone.
-pub fn block(marker: Option<&str>, text: &str) -> String {
-    match marker {
-        Some(m) if text.is_empty() => m.to_string(),
-        Some(m) => format!("{m} {text}"),
-        None => text.to_string(),
-    }
-}
-
 /// A marker as a reader says it: `12.` → `12`, `9 bis.` → `9 bis`,
 /// `a)` → `(a)`, `[^7]:` → `7`.
 pub fn display_marker(marker: &str) -> String {
@@ -220,19 +213,6 @@ impl Resolution {
     pub fn find(&self, label: &str) -> Option<&Unit> {
         self.units.iter().find(|u| u.label == label)
     }
-}
-
-/// Joins blocks with blank lines, ending with a line end.
-pub fn join_blocks(blocks: impl IntoIterator<Item = String>) -> String {
-    let mut out = String::new();
-    for b in blocks {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(&b);
-    }
-    out.push('\n');
-    out
 }
 
 #[cfg(test)]

@@ -120,6 +120,22 @@ impl Document {
         &self.references
     }
 
+    /// The cross-references written in one unit, in order.
+    pub fn references_in(&self, unit: usize) -> &[Reference] {
+        let start = self.references.partition_point(|r| r.unit < unit);
+        let end = self.references.partition_point(|r| r.unit <= unit);
+        &self.references[start..end]
+    }
+
+    /// The document symbols that start inside a byte range, in order.
+    pub fn symbols_in(&self, range: &Range<usize>) -> &[Symbol] {
+        let start = self
+            .symbols
+            .partition_point(|s| s.range.start < range.start);
+        let end = self.symbols.partition_point(|s| s.range.start < range.end);
+        &self.symbols[start..end.max(start)]
+    }
+
     /// Maps positions back to the file the draft was rebuilt from (text
     /// extracted from a PDF), so that findings name the file's lines.
     pub fn with_origin(mut self, origin: Option<Origin>) -> Document {
@@ -151,6 +167,12 @@ impl Document {
         self.last_position.set((offset, column));
         (line, column)
     }
+}
+
+/// Collapses whitespace runs to one space, for quoting text that may be
+/// wrapped across lines: `"paragraph\n  12"` → `"paragraph 12"`.
+pub fn quote(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn line_starts(text: &str) -> Vec<usize> {

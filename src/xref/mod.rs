@@ -11,6 +11,9 @@
 //! - [`grammar`]: reading "paragraph 3 (b) above", "le deuxième alinéa du
 //!   préambule" into a [`Reference`] with its [`Target`]s;
 //! - [`resolve`]: a target → the label of the unit it names (`OP3(b)`);
+//! - [`renumber`]: when the numbering changed between two versions, the
+//!   references left pointing at old numbers and the [`Edit`]s that update
+//!   them;
 //! - [`rewrite`]: applying edits to a file as stored, byte for byte.
 //!
 //! ```
@@ -26,6 +29,7 @@
 pub mod document;
 pub mod grammar;
 pub mod reference;
+pub mod renumber;
 pub mod resolve;
 pub mod rewrite;
 pub mod symbol;

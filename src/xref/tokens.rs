@@ -73,9 +73,13 @@ pub fn lex<'a>(text: &'a str, range: Range<usize>, atoms: &[Range<usize>]) -> Ve
         straight_open: false,
         tokens: Vec::new(),
     };
-    let mut atoms = atoms
+    // Atoms are sorted: those of the range are found by bisection, not by
+    // looking at every atom of the document for every unit.
+    let first = atoms.partition_point(|a| a.start < range.start);
+    let mut atoms = atoms[first..]
         .iter()
-        .filter(|a| a.start >= range.start && a.end <= range.end)
+        .take_while(|a| a.start <= range.end)
+        .filter(|a| a.end <= range.end)
         .peekable();
     while lexer.pos < lexer.end {
         while atoms.next_if(|a| a.start < lexer.pos).is_some() {}

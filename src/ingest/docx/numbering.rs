@@ -383,11 +383,11 @@ pub fn format_number(value: u32, format: &str) -> String {
 
 /// Word's letters: a … z, then aa … zz, aaa ….
 fn letters(value: u32) -> String {
-    crate::model::marker::to_letter(value)
+    crate::text::marker::to_letter(value)
 }
 
 fn roman(value: u32) -> String {
-    crate::model::marker::to_roman(value)
+    crate::text::marker::to_roman(value)
 }
 
 #[cfg(test)]

@@ -221,8 +221,8 @@ fn bare_marker(words: &[Word]) -> bool {
         return false;
     };
     let with_text = format!("{} x", word.text);
-    crate::model::marker::operative(&with_text).is_some()
-        || crate::model::marker::subparagraph(&with_text).is_some()
+    crate::text::marker::operative(&with_text).is_some()
+        || crate::text::marker::subparagraph(&with_text).is_some()
 }
 
 fn bottom(words: &[Word]) -> f64 {

@@ -41,8 +41,8 @@ mod notes;
 
 use crate::ingest::masthead;
 use crate::ingest::pdf_text::hyphen::{self, Compounds};
-use crate::model::marker;
-use crate::model::metadata::Metadata;
+use crate::text::marker;
+use crate::text::metadata::Metadata;
 use bbox::Line;
 use notes::{Notes, text_with_markers};
 
@@ -279,7 +279,7 @@ fn table_rows(flow: &[Placed], texts: &[String]) -> Vec<Option<usize>> {
     let chapeau = |start: usize| {
         (start..flow.len())
             .take_while(|&k| row_of[k] == start)
-            .any(|k| crate::model::parse::is_chapeau(&texts[k]))
+            .any(|k| crate::text::chapeau::is_chapeau(&texts[k]))
     };
     let mut out = vec![None; flow.len()];
     let mut k = 0;
@@ -369,7 +369,7 @@ fn opens(
     if is_bare_marker(current) {
         return false;
     }
-    if crate::model::parse::is_chapeau(prev_text) || crate::model::parse::is_chapeau(text) {
+    if crate::text::chapeau::is_chapeau(prev_text) || crate::text::chapeau::is_chapeau(text) {
         return true;
     }
     let same_page = prev.page == line.page;
@@ -387,7 +387,7 @@ fn opens(
         return true;
     }
     let numbered = marker::operative(text).is_some() || marker::subparagraph(text).is_some();
-    let end = crate::model::blocks::last_char(current).unwrap_or('.');
+    let end = crate::text::blocks::last_char(current).unwrap_or('.');
     let ends_part = matches!(end, '.' | ';' | ':' | ',');
     if numbered && ends_part && end != ',' {
         return true;

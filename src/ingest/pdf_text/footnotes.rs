@@ -52,7 +52,7 @@ fn footnote_start(line: &str) -> Option<(u32, &str)> {
     let glued = rest.starts_with(char::is_uppercase);
     if (rest.len() == text.len() && !glued)
         || text.is_empty()
-        || crate::model::marker::operative(t).is_some()
+        || crate::text::marker::operative(t).is_some()
     {
         return None;
     }
@@ -175,8 +175,8 @@ fn continuation(flow: &[Line], page_begin: usize, notes: &[Note]) -> Option<usiz
         let ended_once =
             area[..area.len() - 1].iter().all(|l| !ends(l)) && ends(&area[area.len() - 1]);
         let first = area[0].trimmed();
-        let numbered = crate::model::marker::operative(first).is_some()
-            || crate::model::marker::subparagraph(first).is_some();
+        let numbered = crate::text::marker::operative(first).is_some()
+            || crate::text::marker::subparagraph(first).is_some();
         // One line alone is its own measure: it must be wider itself.
         let measured: Vec<Line> = if area.len() == 1 {
             vec![area[0].clone(), area[0].clone()]

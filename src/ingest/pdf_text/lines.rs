@@ -64,7 +64,7 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
 pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
     let start = raw
         .iter()
-        .position(|l| crate::model::parse::is_chapeau(l.trim()))
+        .position(|l| crate::text::chapeau::is_chapeau(l.trim()))
         .map_or(0, |c| c + 1);
     let content: Vec<&str> = raw[start..]
         .iter()
@@ -187,8 +187,8 @@ fn scattered_words(raw: &[&str]) -> Vec<bool> {
         !t.is_empty()
             && t.split_whitespace().count() <= 2
             && !t.ends_with(['.', '!', '?'])
-            && crate::model::marker::operative(&with_text).is_none()
-            && crate::model::marker::subparagraph(&with_text).is_none()
+            && crate::text::marker::operative(&with_text).is_none()
+            && crate::text::marker::subparagraph(&with_text).is_none()
     };
     let mut marks = vec![false; raw.len()];
     let content: Vec<usize> = (0..raw.len())
@@ -242,8 +242,8 @@ fn bare_marker(line: &str, next: &str) -> bool {
     let with_text = format!("{t} x");
     let is_marker = !t.is_empty()
         && !t.contains(char::is_whitespace)
-        && (crate::model::marker::operative(&with_text).is_some()
-            || crate::model::marker::subparagraph(&with_text).is_some());
+        && (crate::text::marker::operative(&with_text).is_some()
+            || crate::text::marker::subparagraph(&with_text).is_some());
     let text = next.trim();
     is_marker && text.starts_with(char::is_alphabetic)
 }

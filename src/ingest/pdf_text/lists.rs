@@ -20,7 +20,7 @@
 //! text that happens to start with `(a)` has no `(b)` starting a line after
 //! it, and stays in its paragraph.
 
-use crate::model::marker::{self, Sub};
+use crate::text::marker::{self, Sub};
 use std::collections::HashMap;
 
 /// The literal of the subparagraph marker after `sub` in each numbering it

@@ -20,7 +20,7 @@
 //!    undone where the word is not a real compound.
 
 use crate::ingest::origin::{Origin, Piece};
-use crate::model::metadata::Metadata;
+use crate::text::metadata::Metadata;
 
 mod footnotes;
 mod furniture;

@@ -28,7 +28,7 @@
 //! file stays right.
 
 use crate::ingest::masthead;
-use crate::model::metadata::Metadata;
+use crate::text::metadata::Metadata;
 
 /// How many lines may stand between two furniture lines and go with them.
 const BETWEEN: usize = 4;
@@ -122,8 +122,8 @@ fn header_symbol(line: &str) -> bool {
 fn header_like(line: &str) -> bool {
     let t = line.trim();
     let end = t.trim_end_matches(['»', '”', '"', '’', ')', ' ', '\u{a0}']);
-    let numbered = crate::model::marker::operative(t).is_some()
-        || crate::model::marker::subparagraph(t).is_some();
+    let numbered = crate::text::marker::operative(t).is_some()
+        || crate::text::marker::subparagraph(t).is_some();
     t.chars().count() <= 90 && !end.ends_with([';', ',', ':', '.']) && !numbered
 }
 

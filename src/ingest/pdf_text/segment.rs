@@ -35,7 +35,7 @@ use super::lines::Line;
 use super::lists::Lists;
 use crate::ingest::origin::Piece;
 use crate::lang::Lang;
-use crate::model::marker;
+use crate::text::marker;
 
 /// The most characters a printed line holds: a longer line is a paragraph
 /// (or the part of it on one page) that the extracting tool unwrapped.
@@ -148,7 +148,7 @@ impl Segmenter<'_> {
     /// `t` starts a new paragraph, unless it goes on in lower case (the
     /// paragraph was cut by a page break).
     fn after_unwrapped(&self, t: &str) -> bool {
-        let end = crate::model::blocks::last_char(&self.current);
+        let end = crate::text::blocks::last_char(&self.current);
         self.previous_width > PRINTED_WIDTH
             && end.is_some_and(|c| matches!(c, '.' | ';' | ':' | ','))
             && !t.starts_with(char::is_lowercase)
@@ -163,14 +163,14 @@ impl Segmenter<'_> {
             || marker::subparagraph(&self.current).is_some();
         // Counting stops at 15 words: a long paragraph is not rescanned.
         let long = self.current.split_whitespace().nth(14).is_some();
-        let in_word = crate::model::blocks::last_char(&self.current)
+        let in_word = crate::text::blocks::last_char(&self.current)
             .is_some_and(|c| c.is_alphanumeric() || c == '-');
         let opens_own = marker::operative(t).is_some()
             || marker::subparagraph(t).is_some()
             || marker::section(t).is_some()
             || marker::footnote_definition(t).is_some()
             || is_annex(t)
-            || crate::model::parse::is_chapeau(t)
+            || crate::text::chapeau::is_chapeau(t)
             || Lang::ALL.iter().any(|l| l.table().opens_preambular(t));
         self.kind == Kind::Text && (numbered || long) && in_word && !opens_own
     }
@@ -221,7 +221,7 @@ impl Segmenter<'_> {
             Kind::Annex
         } else if self.kind == Kind::Annex {
             Kind::Title
-        } else if crate::model::parse::is_chapeau(t) {
+        } else if crate::text::chapeau::is_chapeau(t) {
             Kind::Chapeau
         } else if marker::operative(t).is_some() || marker::subparagraph(t).is_some() {
             Kind::Text
@@ -236,7 +236,7 @@ impl Segmenter<'_> {
     fn opens(&self, i: usize, t: &str, next: Option<&str>) -> bool {
         if matches!(self.kind, Kind::Annex | Kind::Chapeau)
             || is_annex(t)
-            || crate::model::parse::is_chapeau(t)
+            || crate::text::chapeau::is_chapeau(t)
         {
             return true;
         }
@@ -246,7 +246,7 @@ impl Segmenter<'_> {
         if self.kind == Kind::Title {
             return t.starts_with(char::is_uppercase) || marker::operative(t).is_some();
         }
-        let end = crate::model::blocks::last_char(&self.current).unwrap_or('.');
+        let end = crate::text::blocks::last_char(&self.current).unwrap_or('.');
         let ends_sentence = matches!(end, '.' | ';' | ':');
         let ends_clause = ends_sentence || matches!(end, ',' | ')' | '»');
         if let Some(m) = marker::operative(t) {

@@ -57,8 +57,8 @@ pub fn regions(flow: &[Line], stops: &[bool]) -> Vec<bool> {
 /// Lines that are never table cells: footnote definitions and numbered
 /// paragraphs.
 fn never_a_cell(t: &str) -> bool {
-    crate::model::marker::footnote_definition(t).is_some()
-        || crate::model::marker::operative(t).is_some()
+    crate::text::marker::footnote_definition(t).is_some()
+        || crate::text::marker::operative(t).is_some()
 }
 
 fn count(flags: &[bool]) -> usize {

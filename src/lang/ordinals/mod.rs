@@ -27,6 +27,10 @@
 //! assert_eq!(es.read("vigésima primera"), Some((21, 2)));
 //! ```
 
+pub mod en;
+pub mod es;
+pub mod fr;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

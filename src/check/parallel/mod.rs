@@ -12,12 +12,15 @@
 //! figures (numbers, years, dates; `1,000`, `1 000` and `1.000` are one
 //! figure, `2.5` and `2,5` another).
 
+mod pairing;
+
 use super::{Document, Finding, Rule};
 use crate::model::marker::footnote_refs;
 use crate::model::{Unit, UnitKind};
 use crate::xref;
 use crate::xref::tokens::{self, Kind, Token};
-use std::collections::{BTreeMap, HashMap};
+use pairing::pair;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 /// Every structural difference between `doc` and `other`, reported on
@@ -26,7 +29,7 @@ pub fn check(doc: &Document, other: &Document) -> Vec<Finding> {
     let pairs = pair(doc, other);
     let sides = Sides::new(doc, other);
     let mut out = Vec::new();
-    let paired_other: Vec<usize> = pairs.values().copied().collect();
+    let paired_other: HashSet<usize> = pairs.values().copied().collect();
     for (i, unit) in doc.units().iter().enumerate() {
         if unit.kind == UnitKind::Title {
             continue;
@@ -87,149 +90,6 @@ impl<'a> Sides<'a> {
     }
 }
 
-/// Pairs units of `doc` (keys) with units of `other` (values).
-fn pair(doc: &Document, other: &Document) -> BTreeMap<usize, usize> {
-    let mut pairs = BTreeMap::new();
-    let by_label: HashMap<&str, usize> = other
-        .units()
-        .iter()
-        .enumerate()
-        .filter(|(_, u)| by_label_kind(u.kind))
-        .map(|(j, u)| (u.label.as_str(), j))
-        .collect();
-    for (i, unit) in doc.units().iter().enumerate() {
-        if by_label_kind(unit.kind)
-            && let Some(&j) = by_label.get(unit.label.as_str())
-        {
-            pairs.insert(i, j);
-        }
-    }
-    for (a, b) in ordered_groups(doc, other) {
-        pairs.extend(pair_in_order(doc, other, &a, &b));
-    }
-    pair_subparagraphs(doc, other, &mut pairs);
-    pairs
-}
-
-fn by_label_kind(kind: UnitKind) -> bool {
-    matches!(
-        kind,
-        UnitKind::Operative
-            | UnitKind::Annex
-            | UnitKind::Footnote
-            | UnitKind::Chapeau
-            | UnitKind::Closing
-    )
-}
-
-/// Units counted in order (preambular paragraphs, headings, unnumbered
-/// paragraphs), grouped by part and kind, in both versions.
-fn ordered_groups(doc: &Document, other: &Document) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let groups = |d: &Document| {
-        let mut g: BTreeMap<(Option<String>, u8), Vec<usize>> = BTreeMap::new();
-        for (i, u) in d.units().iter().enumerate() {
-            if matches!(
-                u.kind,
-                UnitKind::Preambular | UnitKind::Heading | UnitKind::Paragraph
-            ) {
-                g.entry((u.part.clone(), u.kind.alignment_class()))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        g
-    };
-    let (mut a, mut b) = (groups(doc), groups(other));
-    let keys: Vec<_> = a.keys().chain(b.keys()).cloned().collect();
-    keys.into_iter()
-        .map(|k| {
-            (
-                a.remove(&k).unwrap_or_default(),
-                b.remove(&k).unwrap_or_default(),
-            )
-        })
-        .filter(|(x, y)| !x.is_empty() || !y.is_empty())
-        .collect()
-}
-
-/// Pairs two runs of units: by position when they are as many, otherwise
-/// by the heaviest in-order pairing of their signatures and lengths.
-fn pair_in_order(
-    doc: &Document,
-    other: &Document,
-    a: &[usize],
-    b: &[usize],
-) -> Vec<(usize, usize)> {
-    if a.len() == b.len() {
-        return a.iter().copied().zip(b.iter().copied()).collect();
-    }
-    let sa: Vec<Signature> = a.iter().map(|&i| signature(doc, i)).collect();
-    let sb: Vec<Signature> = b.iter().map(|&j| signature(other, j)).collect();
-    let score = |x: usize, y: usize| sa[x].likeness(&sb[y]);
-    heaviest_pairing(a.len(), b.len(), score)
-        .into_iter()
-        .map(|(x, y)| (a[x], b[y]))
-        .collect()
-}
-
-/// Most cells of a pairing table (32 MB of scores).
-pub const MAX_CELLS: usize = 4_000_000;
-
-/// The in-order pairing of `n` and `m` items with the greatest total
-/// score (gaps cost nothing).
-///
-/// The table has (n+1)·(m+1) cells; beyond [`MAX_CELLS`] (thousands of
-/// paragraphs on each side with different counts) the items are paired in
-/// order instead, so that memory stays bounded.
-fn heaviest_pairing(
-    n: usize,
-    m: usize,
-    score: impl Fn(usize, usize) -> f64,
-) -> Vec<(usize, usize)> {
-    if (n + 1).saturating_mul(m + 1) > MAX_CELLS {
-        return (0..n.min(m)).map(|x| (x, x)).collect();
-    }
-    let mut best = vec![vec![0.0f64; m + 1]; n + 1];
-    for x in (0..n).rev() {
-        for y in (0..m).rev() {
-            let take = score(x, y) + best[x + 1][y + 1];
-            best[x][y] = take.max(best[x + 1][y]).max(best[x][y + 1]);
-        }
-    }
-    let (mut x, mut y, mut out) = (0, 0, Vec::new());
-    while x < n && y < m {
-        if (best[x][y] - (score(x, y) + best[x + 1][y + 1])).abs() < 1e-9 {
-            out.push((x, y));
-            x += 1;
-            y += 1;
-        } else if best[x + 1][y] >= best[x][y + 1] {
-            x += 1;
-        } else {
-            y += 1;
-        }
-    }
-    out
-}
-
-/// Subparagraphs pair when their parents pair and their letters agree.
-fn pair_subparagraphs(doc: &Document, other: &Document, pairs: &mut BTreeMap<usize, usize>) {
-    for (i, unit) in doc.units().iter().enumerate() {
-        let Some(parent) = unit.parent.filter(|_| unit.kind == UnitKind::Subparagraph) else {
-            continue;
-        };
-        let Some(&other_parent) = pairs.get(&parent) else {
-            continue;
-        };
-        let twin = other
-            .units()
-            .iter()
-            .position(|u| u.parent == Some(other_parent) && u.number == unit.number);
-        if let Some(j) = twin {
-            pairs.insert(i, j);
-        }
-    }
-}
-
 /// What two versions of a unit must share.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Signature {
@@ -269,17 +129,21 @@ impl Signature {
 
 fn signature(doc: &Document, unit: usize) -> Signature {
     let span = doc.span(unit);
-    let atoms: Vec<Range<usize>> = doc.symbols().iter().map(|s| s.range.clone()).collect();
-    let internal: Vec<Range<usize>> = doc
-        .references()
+    let atoms: Vec<Range<usize>> = doc
+        .symbols_in(&span)
         .iter()
-        .filter(|r| r.unit == unit && !r.external)
+        .map(|s| s.range.clone())
+        .collect();
+    let internal: Vec<Range<usize>> = doc
+        .references_in(unit)
+        .iter()
+        .filter(|r| !r.external)
         .map(|r| r.range.clone())
         .collect();
     let mut targets: Vec<String> = doc
-        .references()
+        .references_in(unit)
         .iter()
-        .filter(|r| r.unit == unit && !r.external)
+        .filter(|r| !r.external)
         .flat_map(|r| {
             r.targets
                 .iter()
@@ -287,9 +151,8 @@ fn signature(doc: &Document, unit: usize) -> Signature {
         })
         .collect();
     let mut symbols: Vec<String> = doc
-        .symbols()
+        .symbols_in(&span)
         .iter()
-        .filter(|s| span.contains(&s.range.start))
         .map(|s| s.canonical.clone())
         .collect();
     let mut footnotes: Vec<String> = match doc.units()[unit].kind {
@@ -529,7 +392,6 @@ fn plural(kind: UnitKind) -> &'static str {
         _ => "units",
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -568,13 +430,5 @@ mod tests {
             found,
             ["PP2 (en) has no counterpart in fr (en has 3 preambular paragraphs, fr has 2)"]
         );
-    }
-
-    #[test]
-    fn heaviest_pairing_skips_the_extra_item() {
-        let a = [10.0, 20.0, 30.0];
-        let b = [10.0, 30.0];
-        let pairs = heaviest_pairing(3, 2, |x, y| if a[x] == b[y] { 1.0 } else { 0.0 });
-        assert_eq!(pairs, [(0, 0), (2, 1)]);
     }
 }

@@ -1,0 +1,9 @@
+//! Text-level knowledge that both the readers ([`crate::ingest`]) and the
+//! parser ([`crate::model`]) need, below both: paragraph markers
+//! (`12.`, `(b)`, `9 bis.`, `[^7]:`), blocks, the chapeau, and the
+//! masthead's metadata.
+
+pub mod blocks;
+pub mod chapeau;
+pub mod marker;
+pub mod metadata;
