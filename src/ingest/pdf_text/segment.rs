@@ -161,7 +161,8 @@ impl Segmenter<'_> {
     fn inside_sentence(&self, t: &str) -> bool {
         let numbered = marker::operative(&self.current).is_some()
             || marker::subparagraph(&self.current).is_some();
-        let long = self.current.split_whitespace().count() > 14;
+        // Counting stops at 15 words: a long paragraph is not rescanned.
+        let long = self.current.split_whitespace().nth(14).is_some();
         let in_word = crate::text::blocks::last_char(&self.current)
             .is_some_and(|c| c.is_alphanumeric() || c == '-');
         let opens_own = marker::operative(t).is_some()
