@@ -55,8 +55,12 @@ pub struct Ordinals {
     pub(super) cache: OnceLock<Vec<Vec<String>>>,
     /// Every spelling read, lower case, and the most words one has,
     /// worked out once.
-    pub(super) index: OnceLock<(HashMap<String, (u32, usize)>, usize)>,
+    pub(super) index: OnceLock<Index>,
 }
+
+/// Every spelling read (lower case) with its number and form, and the
+/// most words a spelling has.
+type Index = (HashMap<String, (u32, usize)>, usize);
 
 /// A ten and the ordinals composed on it: `vingt` gives `vingtième`,
 /// `vingt et unième`, `vingt-deuxième`, … `vingt-neuvième`.
@@ -144,7 +148,7 @@ impl Ordinals {
     /// Written spellings, then what is read too: hyphens as spaces and
     /// spaces as hyphens (`twenty first`, `vingt-et-unième`), and
     /// [`Ordinals::also_read`].
-    fn build_index(&'static self) -> (HashMap<String, (u32, usize)>, usize) {
+    fn build_index(&'static self) -> Index {
         let mut index = HashMap::new();
         for form in (0..self.forms.max(1)).rev() {
             for (i, word) in self.words(form).iter().enumerate() {
