@@ -44,9 +44,10 @@
 //! 4. `model`: the parsed draft
 //! 5. `align`, `redline`: units paired across versions; the hand-off type
 //! 6. `diff`, `xref`: word diffs; cross-references (grammar, resolve, renumber, rewrite)
-//! 7. `check`, `amend`, `history`, `compile`, `batch`: built on the pipeline
+//! 7. `check`, `amend`, `history`: built on the pipeline
 //! 8. `render`: one renderer per output
-//! 9. `serve`, `cli`: the web page and the command line (the binary)
+//! 9. `compile`, `batch`: whole documents and many files, rendered
+//! 10. `serve`, `cli`: the web page and the command line (the binary)
 //!
 //! ```
 //! use redraft::{model, diff};
