@@ -1,36 +1,40 @@
 //! # redraft
 //!
-//! Drafting resolutions and producing redlines.
+//! Drafting resolutions and producing redlines: read the versions of a
+//! draft (plain text, Word, PDF), pair their paragraphs by content, diff
+//! the words inside each pair, and draw the result for people (terminal,
+//! HTML, Markdown, Word with tracked changes, formal amendments) or
+//! programs (JSON); check a draft; trace a draft through many rounds.
 //!
-//! The crate is a pipeline, one module a stage:
+//! ## The flow
 //!
-//! 1. [`ingest`]: bytes on disk → text (UTF-8/UTF-16 plain text, or Word
-//!    documents with tracked changes accepted or rejected).
-//! 2. [`model`]: text → [`model::Resolution`], a list of labelled units
-//!    (title, chapeau, preambular and operative paragraphs, subparagraphs,
-//!    headings, annexes, footnotes).
-//! 3. [`align`]: two resolutions → [`align::Alignment`], which unit of the
-//!    new version is which of the old, by content, whatever the numbering.
-//! 4. [`diff`]: an alignment → a [`redline::Redline`], each aligned unit
-//!    with its operation and its word-level segments. This is the only
-//!    module that touches `similar`.
-//! 5. [`render`]: a redline → terminal, HTML, Markdown, wdiff text, JSON,
-//!    or a Word document whose tracked changes accept to the new draft and
-//!    reject to the old one.
+//! 1. **Load** a draft with [`load`] (a file) or [`load_bytes`] (bytes from
+//!    elsewhere, a version in git): [`ingest`] detects what the bytes are
+//!    and reads them as text, [`model`] parses the text into a
+//!    [`model::Resolution`] of labelled units (title, chapeau, preambular
+//!    and operative paragraphs, subparagraphs, headings, annexes,
+//!    footnotes), and [`LoadOptions`] picks the language, the tracked
+//!    changes (accepted or rejected) and the part (`main`, `Annex II`).
+//!    The result is a [`Draft`]: the parsed draft with its text.
+//! 2. **Align** two versions ([`align`]): which unit of the new version is
+//!    which of the old, by content, whatever the numbering.
+//! 3. **Diff** the words of each aligned pair ([`diff`], the only module
+//!    that touches `similar`): the [`Redline`], each aligned unit with its
+//!    operation and its word segments, the one hand-off to the renderers.
+//! 4. **Render** ([`render`]): the redline in each format, the findings of
+//!    [`check`], formal amendments. A renderer never aligns or diffs.
 //!
-//! Beside the redline, [`check`] reads one draft (and optionally its
+//! Built on that flow: [`check`] reads one draft (and optionally its
 //! previous version and its other language version) and reports
-//! [`check::Finding`]s: broken numbering, dangling and stale
-//! cross-references, malformed document symbols, pending text.
+//! [`Finding`]s; [`amend`] generates formal amendments from two drafts,
+//! reads them from a list and applies them; [`history`] chains the
+//! redlines of successive versions into the lineage of every unit, the
+//! round of every word, and a cumulative redline whose changes carry
+//! their round.
 //!
-//! Built on the pipeline:
-//!
-//! - [`history`]: successive versions → the lineage of every unit, the
-//!   round that brought in or removed each word, and a cumulative redline
-//!   with rounds;
-//! - [`amend`]: formal amendments ("Operative paragraph 2: replace "13"
-//!   with "12".") generated from two drafts, read from a list, and applied
-//!   to a draft.
+//! The command line (`src/main.rs`, `src/cli/`) is a client of this
+//! library: it parses arguments, then makes one call into it per command.
+//! Build with `default-features = false` for the library without clap.
 //!
 //! ## Layers
 //!
@@ -50,17 +54,25 @@
 //! 10. `serve`, `cli`: the web page and the command line (the binary)
 //!
 //! ```
-//! use redraft::{model, diff};
-//! let opts = model::ParseOptions::default();
-//! let old = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.", &opts).unwrap();
-//! let new = model::parse("The General Assembly,\n\n1. Welcomes the report.\n\n2. Decides to act now.\n\n3. Requests a report.", &opts).unwrap();
-//! let redline = diff::redline(&old, &new, &diff::Options::default());
+//! use redraft::{LoadOptions, diff, load_bytes};
+//! use std::path::Path;
+//! let read = |name: &str, text: &str| {
+//!     let path = Path::new(name);
+//!     load_bytes(path, path, text.as_bytes(), &LoadOptions::default()).unwrap()
+//! };
+//! let old = read("old.txt", "The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.");
+//! let new = read("new.txt", "The General Assembly,\n\n1. Welcomes the report.\n\n2. Decides to act now.\n\n3. Requests a report.");
+//! let redline = diff::redline(&old.resolution, &new.resolution, &diff::Options::default());
 //! assert_eq!(redline.summary().inserted, 1);
+//! let mut page = Vec::new();
+//! redraft::render::render(&redline, redraft::render::Format::Text, &Default::default(), &mut page).unwrap();
+//! assert!(String::from_utf8(page).unwrap().contains("Decides to act{+ now+}."));
 //! ```
 
 pub mod align;
 pub mod amend;
 pub mod check;
+pub mod compile;
 pub mod diff;
 pub mod error;
 pub mod history;
@@ -70,8 +82,13 @@ pub mod model;
 pub mod parallel;
 pub mod redline;
 pub mod render;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod text;
 pub mod xref;
 
+pub use check::Finding;
+pub use diff::Comparison;
 pub use error::{Error, Result};
 pub use model::{Draft, LoadOptions, load, load_bytes};
+pub use redline::Redline;

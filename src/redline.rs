@@ -108,6 +108,11 @@ pub struct Segment {
     /// reference, a different kind of space), the old text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_text: Option<String>,
+    /// In a history's cumulative redline, the round that made the change
+    /// (`None` for unchanged text, and in a redline of two versions). The
+    /// history's JSON writes it as the entry's `rounds`.
+    #[serde(skip)]
+    pub round: Option<usize>,
 }
 
 impl Segment {
@@ -117,6 +122,7 @@ impl Segment {
             op,
             text: text.into(),
             old_text: None,
+            round: None,
         }
     }
 
@@ -168,6 +174,11 @@ pub struct Entry {
     /// The text. In merged entries, a deleted `"\n"` stands between the old
     /// units' texts.
     pub segments: Vec<Segment>,
+    /// In a history's cumulative redline, the round that inserted, deleted
+    /// or last moved the unit (`None` otherwise, and in a redline of two
+    /// versions).
+    #[serde(skip)]
+    pub round: Option<usize>,
 }
 
 impl Entry {

@@ -291,20 +291,14 @@ proptest! {
             prop_assert_eq!(l.labels.last().cloned(), Some(vec![unit.label.clone()]));
             prop_assert!(l.last_change.is_none_or(|r| (1..=n).contains(&r)));
         }
-        let cumulative = Redline {
-            version: 1,
-            old: h.redlines[0].old.clone(),
-            new: h.redlines[n - 1].new.clone(),
-            entries: h.cumulative.iter().map(|e| e.entry.clone()).collect(),
-        };
+        let cumulative = &h.cumulative;
         prop_assert_eq!(cumulative.accept_all(), last.to_text());
         prop_assert_eq!(cumulative.reject_all(), first);
-        for e in &h.cumulative {
-            prop_assert_eq!(e.rounds.len(), e.entry.segments.len());
-            for (s, r) in e.entry.segments.iter().zip(&e.rounds) {
+        for e in &cumulative.entries {
+            for s in &e.segments {
                 let changed = s.op != redraft::redline::SegmentOp::Equal;
-                prop_assert_eq!(changed, r.is_some());
-                prop_assert!(r.is_none_or(|r| (1..=n).contains(&r)));
+                prop_assert_eq!(changed, s.round.is_some());
+                prop_assert!(s.round.is_none_or(|r| (1..=n).contains(&r)));
             }
         }
     }

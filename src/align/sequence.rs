@@ -41,6 +41,15 @@ impl<'a> Features<'a> {
         let units = self.units;
         self.cache[i].get_or_insert_with(|| features::features(&units[i].text))
     }
+
+    /// Computes the features of units `indices` ahead, on both cores.
+    pub fn prepare(&mut self, indices: &[usize]) {
+        let units = self.units;
+        let computed = crate::parallel::map(indices, |&i| features::features(&units[i].text));
+        for (&i, f) in indices.iter().zip(computed) {
+            self.cache[i].get_or_insert(f);
+        }
+    }
 }
 
 /// The state of one-to-one matching.
@@ -62,11 +71,16 @@ pub struct Pairs<'a> {
 impl<'a> Pairs<'a> {
     /// Starts matching the units of two versions.
     pub fn new(old: &'a [Unit], new: &'a [Unit]) -> Self {
+        // The keys of each version on a core of its own.
+        let (old_keys, new_keys) = crate::parallel::join(
+            || old.iter().map(key).collect(),
+            || new.iter().map(key).collect(),
+        );
         Pairs {
             old,
             new,
-            old_keys: old.iter().map(key).collect(),
-            new_keys: new.iter().map(key).collect(),
+            old_keys,
+            new_keys,
             old_to_new: vec![None; old.len()],
             new_to_old: vec![None; new.len()],
             exact: vec![false; new.len()],
@@ -200,6 +214,11 @@ impl<'a> Pairs<'a> {
         let unmatched_old: Vec<usize> = (0..self.old.len())
             .filter(|&i| self.old_to_new[i].is_none() && is_body(&self.old[i]))
             .collect();
+        let unmatched_new: Vec<usize> = (0..self.new.len())
+            .filter(|&j| self.new_to_old[j].is_none() && is_body(&self.new[j]))
+            .collect();
+        self.old_features.prepare(&unmatched_old);
+        self.new_features.prepare(&unmatched_new);
         let mut index = Index::default();
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));

@@ -21,7 +21,8 @@
 //! - [`parse()`] reads a list (English, French or Spanish), with line
 //!   numbers;
 //! - [`apply()`] applies a list to a draft, renumbers it and reports the
-//!   amendments that do not apply.
+//!   amendments that do not apply; [`amend()`] also updates the draft's
+//!   cross-references to the units renumbered.
 //!
 //! `apply(old, generate(old, new)) == new` in the normal form of
 //! [`crate::model::Resolution::to_text`].
@@ -30,8 +31,8 @@ pub mod apply;
 pub mod generate;
 pub mod wording;
 
-pub use apply::{Applied, Failure, apply, locate};
-pub use generate::{from_redline, generate};
+pub use apply::{Applied, Failure, amend, apply, locate};
+pub use generate::{from_comparison, from_redline, generate};
 pub use wording::{ParseError, parse, phrase};
 
 use crate::lang::amendments::{NewUnit, RefKind};

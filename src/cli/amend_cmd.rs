@@ -78,14 +78,14 @@ pub fn run(args: &Args) -> Result<u8> {
     let target = args.out.target(&[&args.draft, &args.amendments])?;
     let draft = load(&args.draft, &args.draft_args.load_options())?.into_resolution();
     let list = read_list(&args.amendments)?;
-    let applied = amend::apply(&draft, &list);
+    let applied = amend::amend(&draft, &list);
     report(&args.amendments, &applied);
     if !applied.failures.is_empty() && !args.partial {
         return Ok(EXIT_DIFFERENT);
     }
-    let text = update_references(&draft, &applied.text, &args.draft);
+    warn_stale(&args.draft, &applied);
     let amended = model::parse(
-        &text,
+        &applied.text,
         &ParseOptions {
             lang: Some(draft.lang),
         },
@@ -102,38 +102,20 @@ pub fn run(args: &Args) -> Result<u8> {
     })
 }
 
-/// The amended text with its cross-references to renumbered paragraphs
-/// updated ("paragraph 2 above" becomes "paragraph 3 above" once a
-/// paragraph is inserted before it), through the checker's stale-reference
-/// fixes; the text as it is if anything stands in the way.
-fn update_references(draft: &Resolution, amended: &str, path: &Path) -> String {
-    use redraft::check::{Document, fix, stale};
-    let options = ParseOptions {
-        lang: Some(draft.lang),
-    };
-    let (Ok(old), Ok(new)) = (
-        Document::parse("the draft", draft.to_text(), &options),
-        Document::parse("the amended draft", amended.to_string(), &options),
-    ) else {
-        return amended.to_string();
-    };
-    let stale = stale::check(&old, &new);
-    // What cannot be rewritten (a reference to a deleted paragraph, a range
-    // a new paragraph falls into) is said, not silently left.
+/// One warning on standard error per cross-reference the amendments left
+/// wrong and that could not be rewritten (the others `amend::apply`
+/// updated).
+fn warn_stale(path: &Path, applied: &Applied) {
     let mut err = std::io::stderr().lock();
-    for f in stale.findings.iter().filter(|f| f.suggestion.is_none()) {
+    for s in &applied.stale_references {
         let _ = writeln!(
             err,
             "redraft: {}: warning: {}: {}",
             one_line(&path.display().to_string()),
-            f.label,
-            one_line(&f.message)
+            s.label,
+            one_line(&s.message)
         );
     }
-    fix::apply(amended.as_bytes(), amended, &stale.edits)
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes).ok())
-        .unwrap_or_else(|| amended.to_string())
 }
 
 /// Reads and parses a list of amendments, naming the file and line in any

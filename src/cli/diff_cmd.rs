@@ -8,7 +8,7 @@ use redraft::render::{self, Format, RenderOptions};
 use std::path::PathBuf;
 
 /// Arguments of `redraft diff`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, Clone, clap::Args)]
 pub struct Args {
     /// The old version (`-`: standard input).
     old: PathBuf,
@@ -57,10 +57,22 @@ pub struct Args {
     /// The part of NEW to compare (overrides --part for NEW).
     #[arg(long)]
     new_part: Option<String>,
+    /// The other arguments git gives an external diff (see `git_diff`).
+    #[arg(hide = true, num_args = 0..=7, value_name = "GIT")]
+    git: Vec<String>,
+    /// The names of the versions when git called (`a/PATH`, `b/PATH`).
+    #[arg(skip)]
+    names: Option<(String, String)>,
 }
 
 /// Runs `redraft diff`.
 pub fn run(args: &Args) -> Result<u8> {
+    if let Some(call) = super::git_diff::Call::parse(&args.old, &args.new, &args.git)? {
+        let mut inner = args.clone();
+        (inner.old, inner.new) = (call.old_file.clone(), call.new_file.clone());
+        (inner.git, inner.names) = (Vec::new(), Some(call.names()));
+        return call.run(|| run(&inner));
+    }
     super::one_stdin(&[&args.old, &args.new])?;
     let target = args.out.target(&[&args.old, &args.new])?;
     let format = format(args)?;
@@ -69,13 +81,17 @@ pub fn run(args: &Args) -> Result<u8> {
             "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
         ));
     }
-    let mut redline = compare(args)?;
-    redline.old.name = args.old.display().to_string();
-    redline.new.name = args.new.display().to_string();
+    let mut comparison = compare(args)?;
+    comparison.redline.old.name = args.old.display().to_string();
+    comparison.redline.new.name = args.new.display().to_string();
+    if let Some((old, new)) = &args.names {
+        (comparison.redline.old.name, comparison.redline.new.name) = (old.clone(), new.clone());
+    }
+    let redline = &comparison.redline;
     let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
     let notes = match (&old_word, &new_word) {
-        (Some(o), Some(n)) => olddoc::changes(&redline, o, n, !args.ignore_formatting),
+        (Some(o), Some(n)) => olddoc::changes(redline, o, n, !args.ignore_formatting),
         _ => Vec::new(),
     };
     let mut options = render_options(args);
@@ -84,7 +100,7 @@ pub fn run(args: &Args) -> Result<u8> {
         options.docx.old_docx = old_word;
     }
     target.write(|out| {
-        render::render(&redline, format, &options, out)?;
+        render::render_comparison(&comparison, format, &options, out)?;
         olddoc::write_notes(&notes, format, out)
     })?;
     Ok(if redline.has_changes() || !notes.is_empty() {
@@ -94,8 +110,8 @@ pub fn run(args: &Args) -> Result<u8> {
     })
 }
 
-/// Loads OLD and NEW (each with its part) and diffs them.
-fn compare(args: &Args) -> Result<redraft::redline::Redline> {
+/// Loads OLD and NEW (each with its part) and compares them.
+fn compare(args: &Args) -> Result<diff::Comparison> {
     let options = args.draft.load_options();
     let part = args.draft.part.as_deref();
     let old_options = options.with_part(args.old_part.as_deref().or(part));
@@ -108,7 +124,7 @@ fn compare(args: &Args) -> Result<redraft::redline::Redline> {
     let options = diff::Options {
         granularity: args.granularity,
     };
-    Ok(diff::redline(&old, &new, &options))
+    Ok(diff::compare(old, new, &options))
 }
 
 /// The renderers' options from the command line (the Word documents read

@@ -4,10 +4,15 @@
 
 mod amend_cmd;
 mod check_cmd;
+mod compile;
+mod conventions;
 mod diff_cmd;
+mod git_diff;
 mod history_cmd;
 mod output;
 mod parse_cmd;
+#[cfg(feature = "serve")]
+mod serve;
 mod split_cmd;
 
 use clap::{Parser, Subcommand};
@@ -63,6 +68,24 @@ enum Command {
     /// cumulative redline with rounds.
     #[command(after_help = EXAMPLES_HISTORY)]
     History(history_cmd::Args),
+    /// Compile delegations' proposals on a base draft into one negotiating
+    /// text, every change attributed.
+    Compile(compile::Args),
+    /// A page on this computer (127.0.0.1 only) to drop drafts on and get
+    /// the redline, the findings, the Word redline and the amendments.
+    #[cfg(feature = "serve")]
+    #[command(after_help = conventions::EXAMPLES_SERVE)]
+    Serve(serve::Args),
+    /// A draft's text as redraft reads it (Word changes accepted, PDF page
+    /// furniture removed): git's textconv for .docx and .pdf drafts.
+    #[command(after_help = conventions::EXAMPLES_TEXT)]
+    Text(conventions::TextArgs),
+    /// The completion script of a shell (bash, zsh, fish, powershell).
+    #[command(after_help = conventions::EXAMPLES_COMPLETIONS)]
+    Completions(conventions::CompletionsArgs),
+    /// The manual page (roff), generated from these definitions.
+    #[command(after_help = conventions::EXAMPLES_MAN)]
+    Man,
 }
 
 const EXAMPLES_PARSE: &str = "\
@@ -119,6 +142,12 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Check(args) => check_cmd::run(&args),
         Command::Amend(args) => amend_cmd::run(&args),
         Command::History(args) => history_cmd::run(&args),
+        Command::Compile(args) => compile::run(&args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(&args),
+        Command::Text(args) => conventions::text(&args),
+        Command::Completions(args) => conventions::completions(&args),
+        Command::Man => conventions::man(),
     }
 }
 

@@ -1,4 +1,6 @@
-//! Diff: from an alignment to a [`Redline`].
+//! Diff: from an alignment to a [`Redline`], and the [`Comparison`] that
+//! carries both drafts, their alignment and their redline to renderers and
+//! amendments ([`compare`]).
 //!
 //! Every matched pair is diffed word by word ([`words`]), after the
 //! tokenising of [`tokenize`] and with the clean-up of [`cleanup`]; entries
@@ -8,6 +10,7 @@
 
 pub mod anchor;
 pub mod cleanup;
+mod comparison;
 pub mod tokenize;
 pub mod words;
 
@@ -17,6 +20,8 @@ use crate::redline::{
     Entry, Op, Piece, REDLINE_VERSION, Redline, Segment, SegmentOp, Side, Version,
 };
 use words::FootnoteMap;
+
+pub use comparison::{Comparison, compare};
 
 /// How fine the diff inside a changed word is.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -201,6 +206,7 @@ impl Builder<'_> {
             new,
             piece: None,
             segments,
+            round: None,
         }
     }
 

@@ -84,9 +84,8 @@ pub fn diff_texts(
     }
     if same_but_footnote_numbers(old, new, map) {
         return vec![Segment {
-            op: SegmentOp::Equal,
-            text: new.to_string(),
             old_text: Some(old.to_string()),
+            ..Segment::new(SegmentOp::Equal, new)
         }];
     }
     let old_tokens = tokenize(old, lang);

@@ -11,7 +11,7 @@
 //! memory stays proportional to one version.
 
 use super::lineage::{inserted_in, last_moved};
-use super::{CumulativeEntry, Draft, Lineage, Removal, Span};
+use super::{Draft, Lineage, Removal, Span};
 use crate::redline::{Entry, Op, Redline, Segment, SegmentOp, Side};
 use std::collections::HashMap;
 
@@ -103,15 +103,16 @@ impl Cells {
     }
 
     /// The redline first version → latest, each change with its round.
-    pub(crate) fn cumulative(&self, direct: &Redline, lineage: &[Lineage]) -> Vec<CumulativeEntry> {
-        direct
+    pub(crate) fn cumulative(&self, direct: Redline, lineage: &[Lineage]) -> Redline {
+        let entries = direct
             .entries
             .iter()
             .map(|e| self.annotate(e, lineage))
-            .collect()
+            .collect();
+        Redline { entries, ..direct }
     }
 
-    fn annotate(&self, e: &Entry, lineage: &[Lineage]) -> CumulativeEntry {
+    fn annotate(&self, e: &Entry, lineage: &[Lineage]) -> Entry {
         let of_new = e.new.as_ref().and_then(|n| lineage.get(n.index));
         let fallback = of_new.and_then(|l| l.last_change).or(Some(1));
         let round = match e.op {
@@ -127,7 +128,6 @@ impl Cells {
         };
         let old_bytes = self.old_bytes(&e.old);
         let mut segments = Vec::new();
-        let mut rounds = Vec::new();
         let (mut op, mut np) = (0, 0);
         for s in &e.segments {
             let pieces = match s.op {
@@ -143,19 +143,16 @@ impl Cells {
             };
             op += s.old_side().len();
             np += s.new_side().len();
-            for (seg, r) in pieces {
+            for (mut seg, r) in pieces {
                 let changed = seg.op != SegmentOp::Equal;
-                rounds.push(if changed { r.or(fallback) } else { None });
+                seg.round = if changed { r.or(fallback) } else { None };
                 segments.push(seg);
             }
         }
-        CumulativeEntry {
-            entry: Entry {
-                segments,
-                ..e.clone()
-            },
-            rounds,
+        Entry {
+            segments,
             round,
+            ..e.clone()
         }
     }
 

@@ -133,19 +133,28 @@ pub struct Removal {
     pub text: String,
 }
 
-/// An entry of the cumulative redline, each change with its round.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct CumulativeEntry {
-    /// The entry of the redline first version → latest, its segments cut
-    /// where the round changes.
+/// An entry of the cumulative redline as the JSON form writes it: the
+/// entry, then `rounds` (one per segment, `null` for unchanged text) and
+/// `round` (the round that inserted, deleted or last moved the unit).
+#[derive(Serialize)]
+struct EntryWithRounds<'a> {
     #[serde(flatten)]
-    pub entry: Entry,
-    /// For each segment, the round that made the change (`None` for
-    /// unchanged text).
-    pub rounds: Vec<Option<usize>>,
-    /// For an inserted, deleted or moved unit, the round that inserted,
-    /// deleted or (last) moved it.
-    pub round: Option<usize>,
+    entry: &'a Entry,
+    rounds: Vec<Option<usize>>,
+    round: Option<usize>,
+}
+
+/// Writes the cumulative redline's entries with their rounds (README,
+/// "JSON").
+fn entries_with_rounds<S: serde::Serializer>(
+    redline: &Redline,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.collect_seq(redline.entries.iter().map(|entry| EntryWithRounds {
+        entry,
+        rounds: entry.segments.iter().map(|s| s.round).collect(),
+        round: entry.round,
+    }))
 }
 
 /// The history of a draft.
@@ -163,8 +172,11 @@ pub struct History {
     pub deleted: Vec<Deletion>,
     /// Words removed from units that stayed, by round.
     pub removed: Vec<Removal>,
-    /// The redline of the first version against the latest, with rounds.
-    pub cumulative: Vec<CumulativeEntry>,
+    /// The redline of the first version against the latest, its segments
+    /// cut where the round changes, each change with its round
+    /// ([`crate::redline::Segment::round`], [`Entry::round`]).
+    #[serde(serialize_with = "entries_with_rounds")]
+    pub cumulative: Redline,
     /// The redline of each round (not in the JSON form).
     #[serde(skip)]
     pub redlines: Vec<Redline>,
@@ -218,7 +230,7 @@ impl History {
         let mut direct = diff::redline(&first.resolution, &last.resolution, &Default::default());
         direct.old.name = first.name.clone();
         direct.new.name = last.name.clone();
-        let cumulative = cells.cumulative(&direct, &lineage);
+        let cumulative = cells.cumulative(direct, &lineage);
         Ok(History {
             version: HISTORY_VERSION,
             versions: drafts

@@ -151,13 +151,13 @@ pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
         return true;
     }
     let tokens: Vec<&str> = t.split_whitespace().collect();
-    let strong = tokens
+    // Every token furniture first: a line of text fails at its first word.
+    tokens
         .iter()
-        .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k));
-    strong
-        && tokens.iter().all(|k| {
-            furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k)
-        })
+        .all(|k| furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k))
+        && tokens
+            .iter()
+            .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k))
 }
 
 /// `S/2020/449*` is `S/2020/449`.
@@ -171,9 +171,8 @@ fn is_note_of_reissue(t: &str) -> bool {
     t.starts_with('*') && starts_with_any(body, any_words(|w| w.reissued))
 }
 
-fn starts_with_any(t: &str, words: impl Iterator<Item = &'static str>) -> bool {
-    let lower = t.to_lowercase();
-    words.into_iter().any(|w| lower.starts_with(w))
+fn starts_with_any(t: &str, mut words: impl Iterator<Item = &'static str>) -> bool {
+    words.any(|w| crate::lang::fold::strip_prefix_fold(t, w).is_some())
 }
 
 /// A date written out: `29 May 2020`, `1er novembre 2024`, `29 de mayo de 2020`.

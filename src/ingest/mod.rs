@@ -105,19 +105,11 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
 /// (a version of a file in git): `name` is how messages call it
 /// (`cooperation.docx (2021-03-04 a1b2c3d)`), `file` the file name it was
 /// stored under, whose extension counts as a file's does. A PDF is handed
-/// to `pdftotext` through a temporary file.
+/// to `pdftotext` through a pipe: nothing is written to disk (an upload to
+/// `redraft serve` is confidential).
 pub fn read_bytes(name: &Path, file: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
     let named = Named { name, file };
-    read_named(named, bytes, options, || {
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".redraft-")
-            .suffix(".pdf")
-            .tempfile()
-            .map_err(|e| format!("cannot make a temporary file for pdftotext ({e})"))?;
-        std::io::Write::write_all(&mut tmp, bytes)
-            .map_err(|e| format!("cannot write a temporary file for pdftotext ({e})"))?;
-        pdf::read(tmp.path())
-    })
+    read_named(named, bytes, options, || pdf::read_bytes(bytes))
 }
 
 /// What a draft is called in messages, and the file name whose extension

@@ -17,7 +17,7 @@
 use super::pdf_layout::{self, Published};
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// The longest `pdftotext` may run.
@@ -30,6 +30,22 @@ pub const OUTPUT_LIMIT: usize = 256 << 20;
 /// Reads a PDF file into a draft, or says in one line why it cannot.
 pub fn read(path: &Path) -> Result<Published, String> {
     let xhtml = extract_with(path, TIME_LIMIT, OUTPUT_LIMIT)?;
+    pdf_layout::read(&xhtml)
+}
+
+/// Reads a PDF held in memory (an upload to `redraft serve`) into a draft:
+/// the bytes go to `pdftotext` on its standard input, never to a file.
+pub fn read_bytes(bytes: &[u8]) -> Result<Published, String> {
+    if !bytes
+        .get(..1024)
+        .unwrap_or(bytes)
+        .windows(4)
+        .any(|w| w == b"%PDF")
+    {
+        return Err("not a PDF (it does not begin with %PDF)".to_string());
+    }
+    let child = spawn("pdftotext".as_ref(), "-".as_ref(), Stdio::piped())?;
+    let xhtml = collect(child, Some(bytes.to_vec()), TIME_LIMIT, OUTPUT_LIMIT)?;
     pdf_layout::read(&xhtml)
 }
 
@@ -48,11 +64,17 @@ fn run(
     if !starts_like_pdf(path) {
         return Err("not a PDF (it does not begin with %PDF)".to_string());
     }
-    let mut child = Command::new(program)
+    let child = spawn(program, path, Stdio::null())?;
+    collect(child, None, time, limit)
+}
+
+/// Starts `program` on `path` (`-`: its standard input) for word boxes.
+fn spawn(program: &std::ffi::OsStr, path: &Path, stdin: Stdio) -> Result<Child, String> {
+    Command::new(program)
         .args(["-bbox-layout", "-enc", "UTF-8", "-eol", "unix", "--"])
         .arg(path)
         .arg("-")
-        .stdin(Stdio::null())
+        .stdin(stdin)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -61,7 +83,24 @@ fn run(
                 "reading a PDF needs pdftotext (Debian package poppler-utils); or pass the text copied from it".to_string()
             }
             _ => format!("cannot run pdftotext: {e}"),
-        })?;
+        })
+}
+
+/// Feeds `input` (if any) to the child's standard input and reads its
+/// output under the time and size limits.
+fn collect(
+    mut child: Child,
+    input: Option<Vec<u8>>,
+    time: Duration,
+    limit: usize,
+) -> Result<String, String> {
+    if let (Some(bytes), Some(mut stdin)) = (input, child.stdin.take()) {
+        // A writer thread, so that a child that stops reading (a damaged
+        // PDF) cannot block us; a broken pipe is the child's to report.
+        std::thread::spawn(move || {
+            let _ = std::io::Write::write_all(&mut stdin, &bytes);
+        });
+    }
     let stdout = child.stdout.take();
     let stderr = child.stderr.take();
     let reader = std::thread::spawn(move || read_capped(stdout, limit));

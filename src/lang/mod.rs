@@ -6,8 +6,10 @@
 //! out a word of a given language.
 
 pub mod amendments;
+pub mod compile;
 pub mod en;
 pub mod es;
+pub mod fold;
 pub mod fr;
 pub mod ordinals;
 pub mod reader;
@@ -135,23 +137,37 @@ pub struct Language {
 impl Language {
     /// Whether `word` (any case) is one of `list`.
     pub fn contains(list: &[&str], word: &str) -> bool {
-        list.iter()
-            .any(|w| w.eq_ignore_ascii_case(word) || eq_fold(w, word))
+        list.iter().any(|w| fold::eq_fold(w, word))
     }
 
     /// Whether a paragraph opening with `first_words` reads like a preambular
     /// paragraph ("Recalling ...", "Deeply concerned ...", "Rappelant ...").
     pub fn opens_preambular(&self, first_words: &str) -> bool {
-        let lower = first_words.to_lowercase();
         if self
             .preambular_openers
             .iter()
-            .any(|o| starts_with_words(&lower, &o.to_lowercase()))
+            .any(|o| fold::starts_with_word_fold(first_words, o))
         {
             return true;
         }
-        let first: String = lower.chars().take_while(|c| c.is_alphabetic()).collect();
-        first.chars().count() > 4 && self.preambular_suffixes.iter().any(|s| first.ends_with(s))
+        self.participle_at(first_words).is_some()
+    }
+
+    /// The length of the first word of `text` when it is a participle
+    /// ("Rappelant", "Recordando": more than four letters, a listed
+    /// ending).
+    fn participle_at(&self, text: &str) -> Option<usize> {
+        let end = text
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(text.len(), |(i, _)| i);
+        let word = &text[..end];
+        (word.chars().count() > 4
+            && self
+                .preambular_suffixes
+                .iter()
+                .any(|s| fold::ends_with_fold(word, s)))
+        .then_some(end)
     }
 
     /// How many bytes of a preambular paragraph its opening words take: the
@@ -180,51 +196,23 @@ impl Language {
 
     /// The length of the opener or participle `text` starts with.
     fn opener_at(&self, text: &str) -> Option<usize> {
-        let lower = text.to_lowercase();
-        if lower.len() != text.len() {
-            return None;
-        }
         let phrase = self
             .preambular_openers
             .iter()
-            .map(|o| o.to_lowercase())
-            .filter(|o| starts_with_words(&lower, o))
-            .map(|o| o.len())
+            .filter(|o| fold::starts_with_word_fold(text, o))
+            .filter_map(|o| fold::strip_prefix_fold(text, o))
+            .map(|rest| text.len() - rest.len())
             .max();
-        let word = lower
-            .char_indices()
-            .find(|(_, c)| !c.is_alphabetic())
-            .map_or(lower.len(), |(i, _)| i);
-        let participle = (lower[..word].chars().count() > 4
-            && self
-                .preambular_suffixes
-                .iter()
-                .any(|s| lower[..word].ends_with(s)))
-        .then_some(word);
-        phrase.max(participle)
+        phrase.max(self.participle_at(text))
     }
 
     /// Whether a paragraph opening with `first_words` starts with an operative
     /// verb ("Decides", "Prie", "Exhorta").
     pub fn opens_operative(&self, first_words: &str) -> bool {
-        let lower = first_words.to_lowercase();
         self.operative_verbs
             .iter()
-            .any(|v| starts_with_words(&lower, &v.to_lowercase()))
+            .any(|v| fold::starts_with_word_fold(first_words, v))
     }
-}
-
-/// `text` starts with `prefix` and the prefix ends at a word boundary.
-fn starts_with_words(text: &str, prefix: &str) -> bool {
-    text.starts_with(prefix)
-        && text[prefix.len()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric())
-}
-
-fn eq_fold(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
 }
 
 /// The words that head an annex in every language ("Annex", "Annexe",

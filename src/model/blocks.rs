@@ -170,7 +170,7 @@ fn heading_before_numbered(heading: &str, line: &str) -> bool {
     rest.starts_with(char::is_uppercase)
         && marker::operative(heading).is_none()
         && heading.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && heading.split_whitespace().count() <= 12
+        && heading.split_whitespace().take(13).count() <= 12
         && !heading.ends_with([',', ';', ':', '.'])
 }
 
@@ -183,15 +183,12 @@ fn next_preambular(previous: &[&str], line: &str) -> bool {
         return false;
     }
     let tables = || crate::lang::Lang::ALL.iter().map(|l| l.table());
-    let lower: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
     // The listed openers only: a participle guessed from its ending
     // ("Beijing") may well be a name carried over from the line before.
     let opener = tables().any(|t| {
-        t.preambular_openers.iter().any(|o| {
-            lower
-                .strip_prefix(o)
-                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-        })
+        t.preambular_openers
+            .iter()
+            .any(|o| crate::lang::fold::starts_with_word_fold(line, o))
     });
     opener && tables().any(|t| t.opens_preambular(previous[0].trim_start()))
 }

@@ -39,7 +39,8 @@ pub(crate) fn is_report(blocks: &[Block]) -> bool {
 /// A short line without the punctuation that ends a paragraph:
 /// "Cooperation with the United Nations".
 pub(crate) fn is_heading(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    // Counted up to 16: a paragraph of 150 words is not read to its end.
+    let words = text.split_whitespace().take(16).count();
     let trimmed = text.trim_end();
     words <= 15 && !trimmed.ends_with([',', ';', ':']) && (!trimmed.ends_with('.') || words <= 6)
 }

@@ -1,18 +1,29 @@
-//! Renderers: a [`Redline`] → text for people or programs, or a Word
-//! document. One file (or folder) per format; every renderer writes to any
-//! [`std::io::Write`].
+//! Output, in one place: every renderer writes to any [`std::io::Write`]
+//! and never aligns or diffs.
+//!
+//! - [`redline`]: a [`Redline`] in each text format (terminal, HTML,
+//!   Markdown, wdiff text, JSON), one file a format, for two versions and
+//!   for a history's cumulative redline alike; [`docx`]: the Word
+//!   document with tracked changes;
+//! - [`history`]: a history's page around its redline: rounds, the
+//!   lineage table;
+//! - [`findings`]: `check`'s findings (human, JSON, GitHub, SARIF);
+//! - [`amendments`]: formal amendments, worded;
+//! - [`reader`]: what every format says to a reader (names, notes,
+//!   counts) in the draft's language; [`escape`]: what a terminal or a
+//!   page must not be handed as it is.
+//!
+//! `render::html`, `render::term`, ... name the files of [`redline`].
 
 pub mod amendments;
 pub mod docx;
 pub mod escape;
 pub mod findings;
 pub mod history;
-pub mod html;
-pub mod json;
-pub mod markdown;
 pub mod reader;
-pub mod term;
-pub mod text;
+pub mod redline;
+
+pub use redline::{html, json, markdown, term, text};
 
 use crate::redline::{Entry, Op, Redline};
 use std::borrow::Cow;
@@ -147,6 +158,25 @@ pub fn render(
             let lang = options.amendment_lang.unwrap_or(redline.old.lang);
             amendments::render(redline, lang, out)
         }
+    }
+}
+
+/// Renders a comparison in a format: its redline, or the formal
+/// amendments made from the comparison itself
+/// ([`crate::amend::from_comparison`]: nothing parsed, aligned or diffed
+/// again).
+pub fn render_comparison(
+    comparison: &crate::diff::Comparison,
+    format: Format,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Amendments => {
+            let lang = options.amendment_lang.unwrap_or(comparison.old.lang);
+            amendments::render_comparison(comparison, lang, out)
+        }
+        _ => render(&comparison.redline, format, options, out),
     }
 }
 

@@ -157,7 +157,7 @@ pub fn footnote_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>
 /// full stop: `A. Cooperation`, `II. Organisation of work`. Gives the letter
 /// or numeral and the title.
 pub fn section(text: &str) -> Option<(&str, &str)> {
-    if text.ends_with([';', ',', ':', '.']) || text.split_whitespace().count() > 24 {
+    if text.ends_with([';', ',', ':', '.']) || text.split_whitespace().take(25).count() > 24 {
         return None;
     }
     let caps = SECTION.captures(text)?;

@@ -555,3 +555,33 @@ fn annexed_guidelines_are_amended_like_operative_paragraphs() {
     );
     assert!(!list.contains("unit"), "{list}");
 }
+
+/// Amendments made from the comparison itself (drafts, alignment and word
+/// segments as they are) are the ones made by rebuilding both drafts from
+/// the redline, parsing them again and diffing every paragraph again, for
+/// every behaviour fixture, in every language and at either granularity.
+#[test]
+fn amendments_from_the_comparison_match_the_rebuilt_drafts() {
+    let mut checked = 0;
+    for dir in std::fs::read_dir(root().join("fixtures")).expect("fixtures") {
+        let dir = dir.expect("entry").path();
+        let (old, new) = (dir.join("old.txt"), dir.join("new.txt"));
+        if !old.exists() || !new.exists() {
+            continue;
+        }
+        for granularity in [
+            redraft::diff::Granularity::Word,
+            redraft::diff::Granularity::Char,
+        ] {
+            let options = redraft::diff::Options { granularity };
+            let c = redraft::diff::compare(load(&old), load(&new), &options);
+            for lang in redraft::lang::Lang::ALL {
+                let direct = redraft::amend::from_comparison(&c, lang);
+                let rebuilt = redraft::amend::from_redline(&c.redline, Some(lang));
+                assert_eq!(direct, rebuilt, "{}: {lang}", dir.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 150, "{checked} fixture pairs checked");
+}

@@ -501,6 +501,9 @@ fn no_false_positives_on_drafts_and_fixtures() {
         if name == "bad-input"
             || name.starts_with("check-")
             || name.starts_with("amend")
+            // Delegations' proposals on the cooperation draft: the draft's
+            // own findings, asserted on the draft itself.
+            || name.starts_with("compile")
             || !dir.is_dir()
         {
             continue;

@@ -32,7 +32,7 @@ fn available(what: &str, program: &str, args: &[&str]) -> bool {
     ok
 }
 
-fn python_docx() -> bool {
+pub fn python_docx() -> bool {
     available("python-docx", "python3", &["-c", "import docx"])
 }
 
@@ -54,7 +54,7 @@ fn make_docx(draft: &Path, out: &Path, symbol: &str, lang: &str) {
 }
 
 /// `redraft diff OLD NEW -o OUT.docx` and extra arguments; the exit code.
-fn diff_docx(old: &Path, new: &Path, out: &Path, extra: &[&str]) -> i32 {
+pub fn diff_docx(old: &Path, new: &Path, out: &Path, extra: &[&str]) -> i32 {
     let mut args = vec![
         "diff".to_string(),
         old.display().to_string(),
@@ -123,7 +123,7 @@ fn read_back(docx: &Path, revisions: Revisions) -> String {
 }
 
 /// The cooperation pair as Word documents, in a temporary folder.
-fn cooperation(name: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
+pub fn cooperation(name: &str) -> Option<(PathBuf, PathBuf, PathBuf)> {
     if !python_docx() {
         return None;
     }
@@ -723,6 +723,28 @@ fn an_edited_cell_keeps_its_old_text_in_its_own_cell() {
             r#"[["State", "Rate", "Note"], ["France", "100", "x"]]"#,
             r#"[["State", "Rate", "Note"], ["France", "120", "x"], ["Spain", "80", "y"]]"#,
         ),
+        // Old cells of several paragraphs ("/"), their last ones deleted:
+        // they stay in their cells.
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100/per year"]]"#,
+            r#"[["State", "Rate"], ["France", "120"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100"]]"#,
+            r#"[["State", "Rate"], ["Francia", "100"]]"#,
+        ),
+        (
+            r#"[["A/B", "1/2"], ["C/D", "3/4"]]"#,
+            r#"[["A", "1"], ["C", "3"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris", "100"]]"#,
+            r#"[["State", "Rate"], ["France/capital Lyon", "100"]]"#,
+        ),
+        (
+            r#"[["State", "Rate"], ["France/capital Paris/since 1958", "100/per year"], ["Italy", "50"]]"#,
+            r#"[["State", "Rate"], ["France/since 1958", "120"], ["Italy", "55"]]"#,
+        ),
     ];
     for (old, new) in cases {
         let (accepted, rejected) = table_redline(&dir, old, new);
@@ -741,4 +763,58 @@ fn an_edited_cell_keeps_its_old_text_in_its_own_cell() {
     assert!(!marked(cell[0]) && cell[0].contains(">France<"), "{row}");
     assert_eq!(elements(cell[1], "w:p").len(), 1, "{row}");
     assert!(cell[1].contains("100</w:delText>") && cell[1].contains("120</w:t>"));
+}
+
+/// `fixtures/docx-typed-footnotes/make.py`: a Word document from a draft,
+/// its footnotes typed in the body (with `--breaks`, one paragraph with a
+/// line break between each).
+fn typed_notes_docx(draft: &str, out: &Path, breaks: bool) {
+    let mut command = Command::new("python3");
+    command
+        .arg(fixture("docx-typed-footnotes/make.py"))
+        .arg(fixture(&format!("docx-typed-footnotes/{draft}")))
+        .arg(out);
+    if breaks {
+        command.arg("--breaks");
+    }
+    assert!(command.status().expect("python3 runs").success());
+}
+
+#[test]
+fn typed_footnotes_are_read_one_a_line_and_their_changes_marked() {
+    if !python_docx() {
+        return;
+    }
+    let dir = temp_dir("docx-typed-footnotes");
+    let (old, broken, new, red) = (
+        dir.join("old.docx"),
+        dir.join("broken.docx"),
+        dir.join("new.docx"),
+        dir.join("red.docx"),
+    );
+    typed_notes_docx("old.draft", &old, false);
+    typed_notes_docx("old.draft", &broken, true);
+    typed_notes_docx("new.draft", &new, false);
+    // Line breaks between typed definitions part them as paragraphs do.
+    let draft = std::fs::read_to_string(fixture("docx-typed-footnotes/old.draft")).unwrap();
+    let expected = super::docx::normal(&draft);
+    assert_eq!(read_back(&broken, Revisions::Accept), expected);
+    assert_eq!(read_back(&old, Revisions::Accept), expected);
+    // The redline marks the typed footnotes' changes.
+    assert_eq!(diff_docx(&old, &new, &red, &[]), 1);
+    let document = part_text(&red, "word/document.xml");
+    let notes: Vec<&str> = elements(&document, "w:p")
+        .into_iter()
+        .filter(|p| p.contains("[^"))
+        .filter(|p| p.contains("]:"))
+        .collect();
+    assert_eq!(notes.iter().filter(|p| marked(p)).count(), 2, "{notes:#?}");
+    assert_eq!(
+        read_back(&red, Revisions::Accept),
+        read_back(&new, Revisions::Accept)
+    );
+    assert_eq!(
+        read_back(&red, Revisions::Reject),
+        read_back(&old, Revisions::Accept)
+    );
 }

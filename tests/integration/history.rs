@@ -141,6 +141,23 @@ fn html_has_a_colour_per_round_and_emphasises_the_last() {
     ));
 }
 
+/// The history's redline is drawn by the redline's own HTML renderer: a
+/// whole-word replacement set apart by a real space, document symbols
+/// kept whole, a preambular paragraph's opening words in italics.
+#[test]
+fn html_history_redline_reads_like_a_redline() {
+    let html = history(&["--format", "html"]);
+    let r1 = "class=\"r1\" title=\"version 1\u{202f}: before.txt → after.txt\"";
+    assert!(
+        html.contains(&format!("<del {r1}>36</del> <ins {r1}>37</ins>")),
+        "whole words apart"
+    );
+    assert!(html.contains(&format!(
+        "<ins {r1}>, <span class=\"sym\">ICC-ASP-19/Res.2</span></ins>"
+    )));
+    assert!(html.contains("<p><em>Rappelant</em> les dispositions"));
+}
+
 #[test]
 fn labels_name_the_versions() {
     let md = history(&[
@@ -270,6 +287,16 @@ fn git_outside_a_repository_is_trouble() {
 /// A repository with one file committed once per version, at the dates
 /// of the three rounds; `write` puts version `k` in place.
 fn repository_of(name: &str, file: &str, write: impl Fn(usize, &Path)) -> std::path::PathBuf {
+    repository_of_n(name, file, 3, write)
+}
+
+/// A repository with one file committed `n` times (at most three).
+fn repository_of_n(
+    name: &str,
+    file: &str,
+    n: usize,
+    write: impl Fn(usize, &Path),
+) -> std::path::PathBuf {
     let dir = temp_dir(name);
     git(&dir, &["init", "-q"], "2021-01-01T12:00:00Z");
     let draft = dir.join(file);
@@ -278,7 +305,7 @@ fn repository_of(name: &str, file: &str, write: impl Fn(usize, &Path)) -> std::p
         "2021-02-20T12:00:00Z",
         "2021-03-30T12:00:00Z",
     ];
-    for (k, date) in dates.iter().enumerate() {
+    for (k, date) in dates.iter().enumerate().take(n) {
         write(k, &draft);
         git(&dir, &["add", file], date);
         git(&dir, &["commit", "-q", "-m", &format!("v{k}")], date);
@@ -301,6 +328,49 @@ fn git_history_of_a_word_document_reads_each_version_as_word() {
     let o = redraft(&["history", "--git", path, "--format", "markdown"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_rows(&stdout(&o));
+}
+
+#[test]
+fn git_history_of_a_pdf_reads_each_version_as_the_file_would_be() {
+    let dir = root().join("../shared/realworld/un/sc-iraq-unami");
+    let pdfs = [
+        dir.join("2020_S-2020-449.pdf"),
+        dir.join("2022_S-2022-426.pdf"),
+    ];
+    let has_pdftotext = Command::new("pdftotext").arg("-v").output().is_ok();
+    if !pdfs.iter().all(|p| p.is_file()) || !has_pdftotext {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the PDFs and pdftotext are required under CI"
+        );
+        return;
+    }
+    let draft = repository_of_n("history-git-pdf", "unami.pdf", 2, |k, path| {
+        std::fs::copy(&pdfs[k], path).expect("copy");
+    });
+    let lineage = |o: &std::process::Output| -> Vec<String> {
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(o));
+        let md = stdout(o);
+        md.lines()
+            .skip_while(|l| !l.starts_with("|---"))
+            .skip(1)
+            .take_while(|l| l.starts_with("| "))
+            .map(str::to_string)
+            .collect()
+    };
+    let files = [
+        pdfs[0].to_str().expect("path"),
+        pdfs[1].to_str().expect("path"),
+    ];
+    let from_files = lineage(&redraft(&[
+        "history", files[0], files[1], "--format", "markdown",
+    ]));
+    let path = draft.to_str().expect("path");
+    let from_git = lineage(&redraft(&[
+        "history", "--git", path, "--format", "markdown",
+    ]));
+    assert!(from_files.len() > 5, "{from_files:?}");
+    assert_eq!(from_git, from_files);
 }
 
 #[test]

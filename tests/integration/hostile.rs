@@ -775,3 +775,40 @@ fn line_wrapping_does_not_glue_a_lettered_paragraph_to_an_annex_title() {
     };
     assert_eq!(outline("wrapped.txt"), outline("blank.txt"));
 }
+
+/// The amend round trip of the fuzzer holds NEW to its numbering only when
+/// NEW numbers in order: the three drafts the fuzzer found numbering twice
+/// or starting again (fuzz/regressions/amendments/round-trip-*) do not; the
+/// fixtures' drafts do.
+#[test]
+fn amend_round_trip_is_exact_on_drafts_numbered_in_order() {
+    let parse = |bytes: &[u8]| {
+        let text = redraft::ingest::text::decode(bytes).unwrap();
+        redraft::model::parse(&text, &Default::default()).unwrap()
+    };
+    let dir = root().join("fuzz/regressions/amendments");
+    for name in [
+        "round-trip-duplicate-number",
+        "round-trip-duplicate-letter",
+        "round-trip-numbers-start-again",
+    ] {
+        let data = std::fs::read(dir.join(name)).unwrap();
+        let k = data.iter().position(|&b| b == 0).unwrap();
+        assert!(
+            invariants::numbered_in_order(&parse(&data[..k])),
+            "{name}: OLD"
+        );
+        assert!(
+            !invariants::numbered_in_order(&parse(&data[k + 1..])),
+            "{name}: NEW"
+        );
+    }
+    for name in [
+        "annex-i/after.txt",
+        "subparagraphs/new.txt",
+        "bis-numbers/new.txt",
+    ] {
+        let draft = parse(&std::fs::read(fixture(name)).unwrap());
+        assert!(invariants::numbered_in_order(&draft), "{name}");
+    }
+}

@@ -11,6 +11,11 @@ mod bad_input;
 mod behaviours;
 /// `redraft check`: findings, `--fix`, parallel versions, formats, exit codes.
 mod check;
+/// `redraft compile`: proposals of many delegations on one base.
+mod compile;
+/// git's textconv and external diff on a repository the test makes;
+/// completions and the manual page.
+mod conventions;
 /// Word documents: reading, writing, round trips, LibreOffice, python-docx.
 mod docx;
 /// Hostile Word documents: expansion bounded by the budget, U+FFFE/U+FFFF,
@@ -45,6 +50,9 @@ mod published;
 mod quirks;
 /// The redline as its reader sees it: languages, terminal, newcomers' stumbles.
 mod reader;
+/// `redraft serve`: the page in Chromium, its guard, fifty uploads at once.
+#[cfg(feature = "serve")]
+mod serve;
 /// Shared helpers.
 mod support;
 /// Every document is read: real Word files from Word's and pandoc's test

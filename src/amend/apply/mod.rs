@@ -12,13 +12,16 @@
 //!    after paragraph 15 come in the order of the list; a unit moves with
 //!    its subparagraphs and what was put after it;
 //! 3. deletions (a unit with its subparagraphs);
-//! 4. the draft is renumbered ([`renumber`]).
+//! 4. the draft is renumbered ([`renumber`]);
+//! 5. with [`amend`], cross-references to renumbered units follow
+//!    ([`references`]).
 //!
 //! An amendment that does not apply is reported with its line and the
 //! reason, and left out.
 
 pub mod items;
 pub mod locate;
+pub mod references;
 pub mod renumber;
 mod structure;
 
@@ -46,9 +49,15 @@ pub struct Applied {
     pub text: String,
     /// The amendments that did not apply.
     pub failures: Vec<Failure>,
+    /// Cross-references the renumbering left wrong that could not be
+    /// rewritten, when [`amend`] updated the others in `text` (always
+    /// empty from [`apply`]).
+    pub stale_references: Vec<references::StaleReference>,
 }
 
-/// Applies a list of amendments to a draft.
+/// Applies a list of amendments to a draft exactly as written and
+/// renumbers it; [`amend`] also updates the cross-references to the units
+/// renumbered.
 ///
 /// ```
 /// use redraft::{amend, model};
@@ -76,6 +85,34 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
     Applied {
         text: work.text(),
         failures: grouped(work.failures),
+        stale_references: Vec::new(),
+    }
+}
+
+/// Amends a draft: applies a list ([`apply`]), renumbers the draft and
+/// updates its cross-references to the units renumbered ("paragraph 2
+/// above" becomes "paragraph 3 above" once a paragraph is inserted before
+/// it); the references that cannot be rewritten are in
+/// [`Applied::stale_references`]. This is what `redraft amend` writes.
+///
+/// `apply` alone leaves references as they are, so that
+/// `apply(old, generate(old, new))` gives `new` back even when `new` left a
+/// reference stale.
+///
+/// ```
+/// use redraft::{amend, model};
+/// let draft = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Recalls paragraph 1 above.", &Default::default()).unwrap();
+/// let list = amend::parse("Before operative paragraph 1, insert a new paragraph reading: \"Welcomes the report.\"").unwrap();
+/// assert!(amend::amend(&draft, &list).text.contains("3. Recalls paragraph 2 above."));
+/// assert!(amend::apply(&draft, &list).text.contains("3. Recalls paragraph 1 above."));
+/// ```
+pub fn amend(draft: &Resolution, list: &[Amendment]) -> Applied {
+    let applied = apply(draft, list);
+    let (text, stale_references) = references::update(draft, applied.text);
+    Applied {
+        text,
+        stale_references,
+        ..applied
     }
 }
 

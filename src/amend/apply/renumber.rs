@@ -148,13 +148,20 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
             .iter()
             .enumerate()
             .all(|(k, n)| *n == Some(first + k as u32));
+    number_members(items, members, consecutive.then_some(first));
+}
+
+/// Numbers the members of a run: from `first` on when the draft numbered
+/// them consecutively, else keeping existing numbers and giving new ones
+/// the next Latin suffix.
+fn number_members(items: &mut [Item], members: &[usize], first: Option<u32>) {
     let mut style = String::from(".");
     let mut previous: Option<(u32, usize)> = None;
     for (k, &m) in members.iter().enumerate() {
         if let Some(p) = items[m].marker.as_deref().and_then(punctuation) {
             style = p.to_string();
         }
-        let marker = if consecutive {
+        let marker = if let Some(first) = first {
             format!("{}{style}", first + k as u32)
         } else if let Some(existing) = items[m].marker.clone() {
             existing
@@ -267,8 +274,9 @@ fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> V
         .collect()
 }
 
-fn subparagraphs(items: &mut [Item], draft: &Resolution) {
-    let old_depths: Vec<usize> = (0..draft.units.len()).map(|i| depth(draft, i)).collect();
+/// How each of the draft's subparagraphs is counted, when its id is the
+/// letter or numeral of its place.
+fn old_counts(draft: &Resolution, old_depths: &[usize]) -> HashMap<usize, Count> {
     let old_pos = positions(
         draft
             .units
@@ -276,12 +284,17 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
             .enumerate()
             .map(|(i, u)| (u.kind, old_depths[i], u.kind != UnitKind::Footnote)),
     );
-    let counts: HashMap<usize, Count> = draft
+    draft
         .units
         .iter()
         .enumerate()
         .filter_map(|(i, u)| Some((i, count_of(u.number.as_deref()?, old_pos[i]?)?)))
-        .collect();
+        .collect()
+}
+
+fn subparagraphs(items: &mut [Item], draft: &Resolution) {
+    let old_depths: Vec<usize> = (0..draft.units.len()).map(|i| depth(draft, i)).collect();
+    let counts = old_counts(draft, &old_depths);
     let regular = draft
         .units
         .iter()

@@ -70,13 +70,7 @@ impl Work<'_> {
         } else {
             next.as_ref().or(prev.as_ref())
         };
-        let mut kind = choose_kind(kinds, beside);
-        let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
-        if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
-            // "After preambular paragraph 12, insert a new paragraph reading:
-            // "Decides …;"": the text says which.
-            kind = UnitKind::Operative;
-        }
+        let kind = self.new_kind(kinds, text, beside);
         let sub_depth = |it: &Option<Item>| {
             it.as_ref()
                 .filter(|i| i.kind == UnitKind::Subparagraph)
@@ -87,18 +81,9 @@ impl Work<'_> {
             _ => 0,
         };
         let like = prev.or(next);
-        // The number is written like the operative paragraphs' (`1.` or
-        // `1)`), not like a subparagraph that happens to precede it.
-        let operative_style = self.items[..at]
-            .iter()
-            .rev()
-            .chain(self.items[at..].iter())
-            .find(|it| it.kind == UnitKind::Operative)
-            .and_then(|it| it.marker.clone());
-        let marker = number.filter(|_| kind == UnitKind::Operative).map(|n| {
-            let style = operative_style.as_deref().filter(|m| m.ends_with(')'));
-            format!("{}{}", display(n), if style.is_some() { ")" } else { "." })
-        });
+        let marker = number
+            .filter(|_| kind == UnitKind::Operative)
+            .map(|n| self.operative_marker(at, n));
         let item = Item {
             id: self.draft.units.len() + self.items.len(),
             old: None,
@@ -115,6 +100,33 @@ impl Work<'_> {
         self.items.insert(at, item);
         self.items[at].parent = self.parent_at(at);
         Ok(())
+    }
+
+    /// The kind of a new unit the wording names (one of `kinds`) beside
+    /// unit `beside`.
+    fn new_kind(&self, kinds: &[NewUnit], text: &str, beside: Option<&Item>) -> UnitKind {
+        let kind = choose_kind(kinds, beside);
+        let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
+        if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
+            // "After preambular paragraph 12, insert a new paragraph reading:
+            // "Decides …;"": the text says which.
+            return UnitKind::Operative;
+        }
+        kind
+    }
+
+    /// The marker of a new operative paragraph numbered `n` at `at`,
+    /// written like the operative paragraphs' (`1.` or `1)`), not like a
+    /// subparagraph that happens to precede it.
+    fn operative_marker(&self, at: usize, n: &str) -> String {
+        let operative_style = self.items[..at]
+            .iter()
+            .rev()
+            .chain(self.items[at..].iter())
+            .find(|it| it.kind == UnitKind::Operative)
+            .and_then(|it| it.marker.clone());
+        let style = operative_style.as_deref().filter(|m| m.ends_with(')'));
+        format!("{}{}", display(n), if style.is_some() { ")" } else { "." })
     }
 
     fn move_unit(&mut self, target: &Ref, place: &Place) -> Result<(), String> {

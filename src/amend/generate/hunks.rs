@@ -7,12 +7,13 @@
 //! "de" with "du"`), else by occurrence (`the second occurrence of`).
 
 use crate::amend::apply::locate;
+use crate::amend::wording::read::{closers, collapse};
 use crate::amend::wording::{phrase, read};
-use crate::amend::{Action, Amendment, Locator, Side, WordEdit};
+use crate::amend::{Action, Amendment, Locator, Ref, Side, WordEdit};
 use crate::diff::tokenize::{TokenKind, tokenize};
 use crate::diff::words::{FootnoteMap, diff_texts};
 use crate::lang::Lang;
-use crate::redline::SegmentOp;
+use crate::redline::{Segment, SegmentOp};
 
 /// A change of a paragraph: old bytes `start..end` become `new`.
 #[derive(Debug, Clone)]
@@ -25,6 +26,11 @@ pub(super) struct Hunk {
 /// The changes between two texts, from the word diff.
 pub(super) fn hunks(old: &str, new: &str, lang: Lang) -> Vec<Hunk> {
     let segments = diff_texts(old, new, lang, &FootnoteMap::default(), &Default::default());
+    hunks_of(&segments)
+}
+
+/// The changes a word diff's segments make, in bytes of the old text.
+pub(super) fn hunks_of(segments: &[Segment]) -> Vec<Hunk> {
     let mut out: Vec<Hunk> = Vec::new();
     let mut pos = 0;
     let mut open = false;
@@ -152,7 +158,7 @@ pub(super) fn throughout(hunks: &[Hunk], old: &str, new: &str) -> bool {
 }
 
 /// Byte ranges of the word-like tokens of a text.
-fn words(text: &str, lang: Lang) -> Vec<(usize, usize)> {
+pub(super) fn words(text: &str, lang: Lang) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut pos = 0;
     for t in tokenize(text, lang) {
@@ -185,16 +191,30 @@ fn words_after(text: &str, ws: &[(usize, usize)], pos: usize, k: usize) -> Optio
     (!s.is_empty()).then(|| s.to_string())
 }
 
-/// Ways of writing one change, from the least quoted.
-pub(super) fn candidates(old: &str, h: &Hunk, lang: Lang) -> Vec<WordEdit> {
-    let ws = words(old, lang);
+/// Ways of writing one change, from the least quoted, made as they are
+/// tried: the change alone, then widened by one, two, three words on each
+/// side. `ws` are the [`words`] of `old`.
+pub(super) fn candidates<'a>(
+    old: &'a str,
+    ws: &'a [(usize, usize)],
+    h: &'a Hunk,
+) -> impl Iterator<Item = WordEdit> + 'a {
+    (0..=3).flat_map(move |k| match k {
+        0 => alone(old, ws, h),
+        k => widened(old, ws, h, k),
+    })
+}
+
+/// Ways of writing one change quoting only the changed words (and an
+/// anchor for an insertion).
+fn alone(old: &str, ws: &[(usize, usize)], h: &Hunk) -> Vec<WordEdit> {
     let deleted = old[h.start..h.end].trim();
     let inserted = h.new.trim();
     let mut out = Vec::new();
     match (deleted.is_empty(), inserted.is_empty()) {
-        (true, false) => insertions(old, &ws, h, inserted, &mut out),
+        (true, false) => insertions(old, ws, h, inserted, &mut out),
         (false, true) => {
-            for at in locators(old, &ws, h.start, deleted) {
+            for at in locators(old, ws, h.start, deleted) {
                 out.push(WordEdit::Delete {
                     old: deleted.to_string(),
                     at,
@@ -202,7 +222,7 @@ pub(super) fn candidates(old: &str, h: &Hunk, lang: Lang) -> Vec<WordEdit> {
             }
         }
         (false, false) => {
-            for at in locators(old, &ws, h.start, deleted) {
+            for at in locators(old, ws, h.start, deleted) {
                 out.push(WordEdit::Replace {
                     old: deleted.to_string(),
                     new: inserted.to_string(),
@@ -211,9 +231,6 @@ pub(super) fn candidates(old: &str, h: &Hunk, lang: Lang) -> Vec<WordEdit> {
             }
         }
         (true, true) => {}
-    }
-    for k in 1..=3 {
-        out.extend(widened(old, &ws, h, k));
     }
     out
 }
@@ -334,11 +351,52 @@ pub(super) fn together(old: &str, edits: &[WordEdit]) -> Option<String> {
 }
 
 /// Whether an action's wording in `lang` reads back as the same action.
+///
+/// A word change whose quotations are plain ([`plain_quotes`]) reads back
+/// by construction, so only the others are written and read to make
+/// sure; `wording::tests` and the round-trip tests hold the rule.
 pub(super) fn reads_back(action: &Action, lang: Lang) -> bool {
-    let a = Amendment::new(action.clone());
-    phrase(&a, lang)
-        .and_then(|text| read(&text).ok())
-        .is_some_and(|b| b == *action)
+    plain_quotes(action, lang) || {
+        let a = Amendment::new(action.clone());
+        phrase(&a, lang)
+            .and_then(|text| read(&text).ok())
+            .is_some_and(|b| b == *action)
+    }
+}
+
+/// Whether a word change reads back as written without trying: its unit
+/// is named by a phrase (not a label), its occurrence has an ordinal in
+/// `lang`, and every quotation is non-empty, without a mark that could
+/// close it, without spaces to trim or runs of spaces that reading makes
+/// one. Each quotation then ends at its own closing mark, and the
+/// sentence's literal words between them leave one way to read it.
+pub(super) fn plain_quotes(action: &Action, lang: Lang) -> bool {
+    let Action::Words { target, edit } = action else {
+        return false;
+    };
+    let style = lang.amendments();
+    let open = style.quotes.0.chars().next().unwrap_or('"');
+    let closers = closers(open);
+    let plain = |t: &str| {
+        !t.is_empty() && !t.contains(closers) && collapse(t) == t && !t.contains(['\t', '\n', '\r'])
+    };
+    let nth = |n: usize| (1..=style.occurrence_ordinals.words().len()).contains(&n);
+    let at_ok = |at: &Locator| match at {
+        Locator::Only => true,
+        Locator::Nth(n) => nth(*n),
+        Locator::After(anchor) => plain(anchor),
+    };
+    let quotes_ok = match edit {
+        WordEdit::Replace { old, new, at } => plain(old) && plain(new) && at_ok(at),
+        WordEdit::Delete { old, at } => plain(old) && at_ok(at),
+        WordEdit::Insert {
+            new,
+            anchor,
+            nth: n,
+            ..
+        } => plain(new) && plain(anchor) && n.is_none_or(nth),
+    };
+    !matches!(target, Ref::Label(_)) && quotes_ok
 }
 
 #[cfg(test)]
@@ -446,7 +504,8 @@ mod tests {
             end: 13,
             new: "une".into(),
         };
-        let c = candidates(old, &h, Lang::Fr);
+        let ws = words(old, Lang::Fr);
+        let c: Vec<WordEdit> = candidates(old, &ws, &h).collect();
         assert_eq!(
             c[0],
             WordEdit::Replace {
@@ -455,5 +514,77 @@ mod tests {
                 at: Locator::After("de".into())
             }
         );
+    }
+
+    /// The shortcut of [`reads_back`]: every word change it passes as
+    /// plain does read back as written, in every language, whatever the
+    /// quoted words hold besides quotation marks (apostrophes, brackets,
+    /// slashes, non-breaking spaces, words of the templates).
+    #[test]
+    fn plain_quotations_read_back_as_written() {
+        let texts = [
+            "l’Assemblée",
+            "d'un",
+            "(b)",
+            "ICC-ASP/19/Res.2",
+            "with",
+            "par",
+            "replace \"x\" with",
+            "« a »",
+            "20\u{a0}%",
+            "première occurrence",
+            "after",
+        ];
+        let refs = [
+            Ref::Operative("9bis".into()),
+            Ref::Preambular(4),
+            Ref::OperativeSubSub("7".into(), "c".into(), "iv".into()),
+            Ref::AnnexParagraph(String::new(), "12".into()),
+        ];
+        let mut plain = 0;
+        for lang in Lang::ALL {
+            for target in &refs {
+                for (a, b) in texts.iter().zip(texts.iter().rev()) {
+                    plain += plain_edits_read_back(target, a, b, lang);
+                }
+            }
+        }
+        assert!(plain > 200, "{plain}");
+    }
+
+    /// How many of three word changes quoting `a` and `b` are plain; each
+    /// of those reads back as written.
+    fn plain_edits_read_back(target: &Ref, a: &str, b: &str, lang: Lang) -> usize {
+        let (a, b) = (a.to_string(), b.to_string());
+        let edits = [
+            WordEdit::Replace {
+                old: a.clone(),
+                new: b.clone(),
+                at: Locator::After(b.clone()),
+            },
+            WordEdit::Delete {
+                old: a.clone(),
+                at: Locator::Nth(2),
+            },
+            WordEdit::Insert {
+                new: a,
+                side: Side::Before,
+                anchor: b,
+                nth: Some(3),
+            },
+        ];
+        let mut plain = 0;
+        for edit in edits {
+            let action = Action::Words {
+                target: target.clone(),
+                edit,
+            };
+            if plain_quotes(&action, lang) {
+                plain += 1;
+                let text = phrase(&Amendment::new(action.clone()), lang).unwrap();
+                assert_eq!(read(&text).ok().as_ref(), Some(&action), "{lang}: {text}");
+            }
+        }
+        plain
     }
 }

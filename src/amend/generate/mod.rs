@@ -24,30 +24,81 @@
 
 mod hunks;
 mod place;
+mod redline;
 mod refs;
+
+pub use redline::from_redline;
 
 use super::apply::items::strip_marker;
 use super::apply::locate;
 use super::apply::renumber::renumber_refs;
 use super::{Action, Amendment, Ref, WordEdit};
-use crate::align::{Alignment, Match};
+use crate::align::Alignment;
+use crate::diff::{Comparison, Granularity};
 use crate::lang::Lang;
-use crate::model::{self, ParseOptions, Resolution, UnitKind, marker};
-use crate::redline::{Op, Redline};
-use hunks::{Hunk, candidates, hunks, merge, reads_back, throughout, together, whole_chunks};
+use crate::model::{self, Resolution, UnitKind, marker};
+use crate::redline::{Entry, Op, Segment};
+use hunks::{
+    Hunk, candidates, hunks, hunks_of, merge, reads_back, throughout, together, whole_chunks, words,
+};
 use place::{free_descendants, guard_marker, stable};
 use refs::natural_ref;
 use std::collections::HashMap;
 
 /// The amendments turning `old` into `new`, worded so that they read back
-/// in `lang`.
+/// in `lang`; every changed paragraph is diffed word by word.
 pub fn generate(
     old: &Resolution,
     new: &Resolution,
     alignment: &Alignment,
     lang: Lang,
 ) -> Vec<Amendment> {
-    let g = Gen::new(old, new, alignment, lang);
+    listed(Gen::new(old, new, alignment, lang))
+}
+
+/// The amendments turning a comparison's old draft into its new one,
+/// worded so that they read back in `lang`: from its drafts, its alignment
+/// and the word segments of its redline, as they are.
+///
+/// ```
+/// use redraft::{amend, diff, model, lang::Lang};
+/// let opts = model::ParseOptions::default();
+/// let old = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.", &opts).unwrap();
+/// let new = model::parse("The General Assembly,\n\n1. Decides to act now.\n\n2. Requests a report.", &opts).unwrap();
+/// let c = diff::compare(old, new, &diff::Options::default());
+/// let list = amend::from_comparison(&c, Lang::En);
+/// assert_eq!(amend::phrase(&list[0], Lang::En).unwrap(), "Operative paragraph 1: after \"act\", insert \"now\".");
+/// ```
+pub fn from_comparison(c: &Comparison, lang: Lang) -> Vec<Amendment> {
+    let mut g = Gen::new(&c.old, &c.new, &c.alignment, lang);
+    // The redline's segments are the word diff `hunks` would make when
+    // they were diffed word by word in the language the amendments quote
+    // (the old draft's), and no footnote reference needs renumbering.
+    if c.options.granularity == Granularity::Word && c.old.lang == c.new.lang {
+        g.given = given_segments(&c.redline.entries, c.old.units.len());
+    }
+    listed(g)
+}
+
+/// For each old unit paired one to one in the redline, its entry's
+/// segments and the new unit it pairs with.
+fn given_segments(entries: &[Entry], old_len: usize) -> Vec<Option<(usize, &[Segment])>> {
+    let mut given = vec![None; old_len];
+    for e in entries {
+        let (Op::Edited | Op::Unchanged, [old], Some(new), None) =
+            (e.op, e.old.as_slice(), &e.new, e.piece)
+        else {
+            continue;
+        };
+        if let Some(slot) = given.get_mut(old.index) {
+            *slot = Some((new.index, e.segments.as_slice()));
+        }
+    }
+    given
+}
+
+/// The amendments of a generator, in the order of the old draft.
+fn listed(g: Gen) -> Vec<Amendment> {
     let mut out: Vec<(Key, Action)> = Vec::new();
     g.placements(&mut out);
     g.edits(&mut out);
@@ -55,68 +106,6 @@ pub fn generate(
     g.new_footnotes(&mut out);
     out.sort_by_key(|(k, _)| *k);
     out.into_iter().map(|(_, a)| Amendment::new(a)).collect()
-}
-
-/// The amendments behind a redline: its two drafts rebuilt ("reject all",
-/// "accept all") and its alignment read from its entries, worded in `lang`
-/// (by default the old draft's language).
-pub fn from_redline(redline: &Redline, lang: Option<Lang>) -> Vec<Amendment> {
-    let parse = |text: &str, l| model::parse(text, &ParseOptions { lang: Some(l) });
-    let (Ok(old), Ok(new)) = (
-        parse(&redline.reject_all(), redline.old.lang),
-        parse(&redline.accept_all(), redline.new.lang),
-    ) else {
-        return Vec::new();
-    };
-    let alignment = alignment_of(redline, old.units.len(), new.units.len())
-        .unwrap_or_else(|| crate::align::align(&old, &new));
-    generate(&old, &new, &alignment, lang.unwrap_or(redline.old.lang))
-}
-
-/// The alignment a redline records, if its indices fit the rebuilt drafts.
-fn alignment_of(redline: &Redline, old_len: usize, new_len: usize) -> Option<Alignment> {
-    let mut matches: Vec<Match> = Vec::new();
-    let mut split_of: HashMap<usize, usize> = HashMap::new();
-    for e in &redline.entries {
-        let Some(n) = &e.new else { continue };
-        let olds: Vec<usize> = e.old.iter().map(|s| s.index).collect();
-        match e.op {
-            Op::Unchanged | Op::Edited | Op::Merged => matches.push(Match {
-                old: olds,
-                new: vec![n.index],
-                exact: e.op == Op::Unchanged,
-                moved: e.moved,
-            }),
-            Op::Split => match split_of.get(olds.first()?) {
-                Some(&k) => matches[k].new.push(n.index),
-                None => {
-                    split_of.insert(*olds.first()?, matches.len());
-                    matches.push(Match {
-                        old: olds,
-                        new: vec![n.index],
-                        exact: false,
-                        moved: e.moved,
-                    });
-                }
-            },
-            _ => {}
-        }
-    }
-    let mut old_match = vec![None; old_len];
-    let mut new_match = vec![None; new_len];
-    for (k, m) in matches.iter().enumerate() {
-        for &i in &m.old {
-            *old_match.get_mut(i)? = Some(k);
-        }
-        for &j in &m.new {
-            *new_match.get_mut(j)? = Some(k);
-        }
-    }
-    Some(Alignment {
-        matches,
-        old_match,
-        new_match,
-    })
 }
 
 /// Sort key of an amendment: the old unit it stands by, then before (0),
@@ -137,6 +126,9 @@ struct Gen<'a> {
     footnotes: HashMap<String, String>,
     /// Old label → old unit index (the first with that label).
     positions: HashMap<&'a str, usize>,
+    /// For old units, the word segments of their pair with a new unit,
+    /// when the comparison gives them ([`from_comparison`]).
+    given: Vec<Option<(usize, &'a [Segment])>>,
 }
 
 impl<'a> Gen<'a> {
@@ -166,6 +158,7 @@ impl<'a> Gen<'a> {
             stable,
             footnotes: HashMap::new(),
             positions: HashMap::new(),
+            given: Vec::new(),
         };
         for (i, u) in old.units.iter().enumerate().rev() {
             g.positions.insert(u.label.as_str(), i);
@@ -260,8 +253,9 @@ impl<'a> Gen<'a> {
                 continue;
             }
             let r = self.reference(i);
+            let hunks = self.hunks(i, j, &target);
             for (k, action) in self
-                .paragraph(&r, old_text, &target)
+                .paragraph(&r, old_text, &target, hunks)
                 .into_iter()
                 .enumerate()
             {
@@ -278,24 +272,37 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// The amendments of one paragraph.
-    fn paragraph(&self, r: &Ref, old: &str, target: &str) -> Vec<Action> {
+    /// The changes from old unit `i` to `target`, the text of new unit `j`
+    /// as the amendments quote it: the comparison's word segments when it
+    /// gives them for this pair and no footnote reference is renumbered,
+    /// else a word diff of the two texts.
+    fn hunks(&self, i: usize, j: usize, target: &str) -> Vec<Hunk> {
+        let old = &self.old.units[i].text;
+        let no_notes = |t: &str| marker::footnote_refs(t).next().is_none();
+        match self.given.get(i).copied().flatten() {
+            Some((pair, segments)) if pair == j && no_notes(old) && no_notes(target) => {
+                hunks_of(segments)
+            }
+            _ => hunks(old, target, self.lang_of_text()),
+        }
+    }
+
+    /// The amendments of one paragraph, from its changes.
+    fn paragraph(&self, r: &Ref, old: &str, target: &str, hunks: Vec<Hunk>) -> Vec<Action> {
         let whole = || {
             vec![Action::ReplaceUnit {
                 target: r.clone(),
                 text: target.to_string(),
             }]
         };
-        let hunks = merge(
-            whole_chunks(hunks(old, target, self.lang_of_text()), old),
-            old,
-        );
+        let hunks = merge(whole_chunks(hunks, old), old);
         if throughout(&hunks, old, target) {
             return whole();
         }
+        let ws = words(old, self.lang_of_text());
         let mut edits = Vec::new();
         for h in &hunks {
-            match self.word_edit(r, old, h) {
+            match self.word_edit(r, old, &ws, h) {
                 Some(e) => edits.push(e),
                 None => return whole(),
             }
@@ -321,20 +328,18 @@ impl<'a> Gen<'a> {
     }
 
     /// The first wording of a change that applies exactly and reads back.
-    fn word_edit(&self, r: &Ref, old: &str, h: &Hunk) -> Option<WordEdit> {
+    fn word_edit(&self, r: &Ref, old: &str, ws: &[(usize, usize)], h: &Hunk) -> Option<WordEdit> {
         let expected = format!("{}{}{}", &old[..h.start], h.new, &old[h.end..]);
-        candidates(old, h, self.lang_of_text())
-            .into_iter()
-            .find(|e| {
-                locate::edit_text(old, e).ok().as_deref() == Some(expected.as_str())
-                    && reads_back(
-                        &Action::Words {
-                            target: r.clone(),
-                            edit: e.clone(),
-                        },
-                        self.lang,
-                    )
-            })
+        candidates(old, ws, h).find(|e| {
+            locate::edit_text(old, e).ok().as_deref() == Some(expected.as_str())
+                && reads_back(
+                    &Action::Words {
+                        target: r.clone(),
+                        edit: e.clone(),
+                    },
+                    self.lang,
+                )
+        })
     }
 
     fn deletions(&self, out: &mut Vec<(Key, Action)>) {

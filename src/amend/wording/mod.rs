@@ -10,6 +10,7 @@
 pub mod list;
 mod plural;
 pub mod read;
+mod slot;
 mod templates;
 #[cfg(test)]
 mod tests;

@@ -4,9 +4,10 @@
 //! quotation tried until the rest of the sentence matches, so that quoted
 //! text may itself hold quotation marks.
 
-use super::templates::{Pattern, Piece, Slot, Values, plausible};
+use super::slot::{Form, Read, Slot, Values};
+use super::templates::{Pattern, Piece, plausible};
 use crate::amend::{Action, Locator, Place, Ref, Side, WordEdit};
-use crate::lang::amendments::{AmendmentStyle, NewUnit, RefKind, Sentence};
+use crate::lang::amendments::{AmendmentStyle, NewUnit, Sentence};
 use crate::model::marker::LATIN_SUFFIXES;
 
 /// Why a sentence could not be read.
@@ -61,20 +62,13 @@ fn match_pieces(
         // A quotation's text is taken once the rest of the sentence
         // matches: trying each closing mark of a long quotation must not
         // copy the text each time (a 57 KB paragraph inserted whole).
-        Piece::Slot(s @ (Slot::Old | Slot::New | Slot::Anchor)) => {
-            quote_ends(input, skip_ws(input, pos))
-                .into_iter()
-                .find_map(|(text, end)| {
-                    let mut v = match_pieces(style, rest, input, end, values.clone())?;
-                    let t = Some(collapse(&input[text]));
-                    match s {
-                        Slot::Old => v.old = t,
-                        Slot::New => v.new = t,
-                        _ => v.anchor = t,
-                    }
-                    Some(v)
-                })
-        }
+        Piece::Slot(s) if s.form == Form::Quote => quote_ends(input, skip_ws(input, pos))
+            .into_iter()
+            .find_map(|(text, end)| {
+                let mut v = match_pieces(style, rest, input, end, values.clone())?;
+                v.set(*s, Read::Text(collapse(&input[text])));
+                Some(v)
+            }),
         Piece::Slot(s) => candidates(style, *s, input, pos, &values)
             .into_iter()
             .find_map(|(end, v)| match_pieces(style, rest, input, end, v)),
@@ -135,6 +129,8 @@ fn word_ends(input: &str, pos: usize) -> bool {
 
 type Candidate = (usize, Values);
 
+/// The ways the slot's value may be read at `pos`, each with the values
+/// so far and it.
 fn candidates(
     style: &AmendmentStyle,
     slot: Slot,
@@ -143,82 +139,50 @@ fn candidates(
     v: &Values,
 ) -> Vec<Candidate> {
     let pos = skip_ws(input, pos);
-    let with = |end: usize, set: &dyn Fn(&mut Values)| {
-        let mut v = v.clone();
-        set(&mut v);
-        (end, v)
-    };
-    match slot {
-        Slot::Num(i) => number(input, pos)
-            .into_iter()
-            .map(|(end, n)| with(end, &|v| v.num[i] = Some(n.clone())))
-            .collect(),
-        Slot::Pre(i) => digits(input, pos)
-            .and_then(|(end, d)| Some((end, d.parse::<u32>().ok()?)))
-            .map(|(end, n)| with(end, &|v| v.pre[i] = Some(n)))
-            .into_iter()
-            .collect(),
-        Slot::Ord(i) => ordinals(style.preambular_ordinals.words(), input, pos)
-            .into_iter()
-            .map(|(end, n)| with(end, &|v| v.pre[i] = Some(n as u32)))
-            .collect(),
-        Slot::Occ => ordinals(style.occurrence_ordinals.words(), input, pos)
-            .into_iter()
-            .map(|(end, n)| with(end, &|v| v.occ = Some(n)))
-            .collect(),
-        Slot::Sub(i) => run(input, pos, |c| c.is_ascii_lowercase(), 6)
-            .into_iter()
-            .map(|end| with(end, &|v| v.sub[i] = Some(input[pos..end].to_string())))
-            .collect(),
-        Slot::Sub2(i) => run(input, pos, |c| c.is_ascii_lowercase(), 6)
-            .into_iter()
-            .map(|end| with(end, &|v| v.sub2[i] = Some(input[pos..end].to_string())))
-            .collect(),
-        Slot::Sec(i) => run(input, pos, |c| c.is_ascii_uppercase(), 4)
-            .into_iter()
-            .map(|end| with(end, &|v| v.sec[i] = Some(input[pos..end].to_string())))
-            .collect(),
-        Slot::Ax(i) => run(
-            input,
-            pos,
-            |c| c.is_ascii_uppercase() || c.is_ascii_digit(),
-            6,
-        )
+    scan(style, slot.form, input, pos)
         .into_iter()
-        .map(|end| with(end, &|v| v.ax[i] = Some(input[pos..end].to_string())))
-        .collect(),
-        Slot::Fn(i) => run(input, pos, |c| c.is_ascii_alphanumeric(), 12)
+        .map(|(end, read)| {
+            let mut v = v.clone();
+            v.set(slot, read);
+            (end, v)
+        })
+        .collect()
+}
+
+/// The ways a value of a form may be read at `pos`: where each ends and
+/// what it reads.
+fn scan(style: &AmendmentStyle, form: Form, input: &str, pos: usize) -> Vec<(usize, Read)> {
+    let text = |end: usize| (end, Read::Text(input[pos..end].to_string()));
+    let ordinal = |(end, n)| (end, Read::Ordinal(n));
+    match form {
+        Form::Number => number(input, pos)
             .into_iter()
-            .map(|end| with(end, &|v| v.fnid[i] = Some(input[pos..end].to_string())))
+            .map(|(end, n)| (end, Read::Text(n)))
             .collect(),
-        Slot::NewFn => run(input, pos, |c| c.is_ascii_alphanumeric(), 12)
+        Form::Digits => digits(input, pos)
+            .and_then(|(end, d)| Some((end, Read::Text(d.parse::<u32>().ok()?.to_string()))))
             .into_iter()
-            .map(|end| with(end, &|v| v.new_fn = Some(input[pos..end].to_string())))
             .collect(),
-        Slot::NewNum => number(input, pos)
+        Form::PreambularOrdinal => ordinals(style.preambular_ordinals.words(), input, pos)
             .into_iter()
-            .map(|(end, n)| with(end, &|v| v.new_num = Some(n.clone())))
+            .map(ordinal)
             .collect(),
-        Slot::Label(i) => labels(input, pos)
+        Form::OccurrenceOrdinal => ordinals(style.occurrence_ordinals.words(), input, pos)
             .into_iter()
-            .map(|end| with(end, &|v| v.label[i] = Some(input[pos..end].to_string())))
+            .map(ordinal)
             .collect(),
-        Slot::Kind => kinds(style, input, pos)
+        Form::Run(chars, max) => run(input, pos, |c| chars.admits(c), max)
             .into_iter()
-            .map(|(end, k)| with(end, &|v| v.kinds = k.clone()))
+            .map(text)
             .collect(),
-        Slot::Old | Slot::New | Slot::Anchor => quotes(input, pos)
+        Form::Label => labels(input, pos).into_iter().map(text).collect(),
+        Form::Kind => kinds(style, input, pos)
             .into_iter()
-            .map(|(end, text)| {
-                with(end, &|v| {
-                    let t = Some(text.clone());
-                    match slot {
-                        Slot::Old => v.old = t,
-                        Slot::New => v.new = t,
-                        _ => v.anchor = t,
-                    }
-                })
-            })
+            .map(|(end, k)| (end, Read::Kinds(k)))
+            .collect(),
+        Form::Quote => quotes(input, pos)
+            .into_iter()
+            .map(|(end, t)| (end, Read::Text(t)))
             .collect(),
     }
 }
@@ -327,7 +291,7 @@ fn kinds(style: &AmendmentStyle, input: &str, pos: usize) -> Vec<(usize, Vec<New
 }
 
 /// Closing marks that may end a quotation opened by `open`.
-fn closers(open: char) -> &'static [char] {
+pub(crate) fn closers(open: char) -> &'static [char] {
     match open {
         '"' => &['"', '”'],
         '“' => &['”', '"'],
@@ -388,47 +352,9 @@ pub(crate) fn collapse(text: &str) -> String {
     out
 }
 
-fn get_ref(v: &Values, i: usize, kind: RefKind) -> Result<Ref, String> {
-    let missing = || "incomplete reference".to_string();
-    let num = || -> Result<String, String> {
-        let n = v.num[i].clone().ok_or_else(missing)?;
-        if n == "0" {
-            return Err("paragraph 0 does not exist (paragraphs are numbered from 1)".into());
-        }
-        Ok(n)
-    };
-    let pre = || -> Result<u32, String> {
-        match v.pre[i].ok_or_else(missing)? {
-            0 => Err("paragraph 0 does not exist (paragraphs are numbered from 1)".into()),
-            n => Ok(n),
-        }
-    };
-    let sub = || v.sub[i].clone().ok_or_else(missing);
-    Ok(match kind {
-        RefKind::Title => Ref::Title,
-        RefKind::Chapeau => Ref::Chapeau,
-        RefKind::Preambular => Ref::Preambular(pre()?),
-        RefKind::Operative => Ref::Operative(num()?),
-        RefKind::PreambularSub => Ref::PreambularSub(pre()?, sub()?),
-        RefKind::OperativeSub => Ref::OperativeSub(num()?, sub()?),
-        RefKind::AnnexParagraph => Ref::AnnexParagraph(v.ax[i].clone().unwrap_or_default(), num()?),
-        RefKind::SectionOperative => {
-            let sec = v.sec[i].clone().ok_or_else(missing)?;
-            Ref::SectionOperative(sec, num()?)
-        }
-        RefKind::OperativeSubSub => {
-            let sub2 = v.sub2[i].clone().ok_or_else(missing)?;
-            Ref::OperativeSubSub(num()?, sub()?, sub2)
-        }
-        RefKind::Heading => Ref::HeadingBefore(num()?),
-        RefKind::Footnote => Ref::Footnote(v.fnid[i].clone().ok_or_else(missing)?),
-        RefKind::Label => Ref::Label(v.label[i].clone().ok_or_else(missing)?),
-    })
-}
-
 fn compose(p: &Pattern, v: Values) -> Result<Action, String> {
-    let r0 = p.refs[0].map(|k| get_ref(&v, 0, k)).transpose()?;
-    let r1 = p.refs[1].map(|k| get_ref(&v, 1, k)).transpose()?;
+    let r0 = p.refs[0].map(|k| v.get_ref(0, k)).transpose()?;
+    let r1 = p.refs[1].map(|k| v.get_ref(1, k)).transpose()?;
     let paragraph = |r: Option<Ref>| r.ok_or_else(|| "missing paragraph".to_string());
     if let Some(edit) = word_edit(p.sentence, &v)? {
         return Ok(Action::Words {

@@ -10,41 +10,10 @@
 //! rest of the sentence matches, so that quoted text may itself hold
 //! quotation marks.
 
+use super::slot::{REF_PLACEHOLDERS, Slot, slot};
 use crate::lang::Lang;
-use crate::lang::amendments::{AmendmentStyle, NewUnit, RefKind, Sentence};
+use crate::lang::amendments::{AmendmentStyle, RefKind, Sentence};
 use std::sync::LazyLock;
-
-/// A place in a template where a value goes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Slot {
-    /// Operative number of reference 0 or 1.
-    Num(usize),
-    /// Preambular number (digits).
-    Pre(usize),
-    /// Preambular number (ordinal word).
-    Ord(usize),
-    /// Subparagraph letter.
-    Sub(usize),
-    /// The numeral of a subparagraph within a subparagraph.
-    Sub2(usize),
-    /// A section letter.
-    Sec(usize),
-    /// An annex number.
-    Ax(usize),
-    /// Footnote number of a reference.
-    Fn(usize),
-    /// Unit label.
-    Label(usize),
-    /// The number of a new footnote.
-    NewFn,
-    /// The number of a new paragraph.
-    NewNum,
-    Old,
-    New,
-    Anchor,
-    Occ,
-    Kind,
-}
 
 #[derive(Debug, Clone)]
 pub(super) enum Piece {
@@ -120,26 +89,6 @@ fn literal_words(pieces: &[Piece]) -> Vec<String> {
     words
 }
 
-/// The values read from, or written into, a pattern.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(super) struct Values {
-    pub(super) num: [Option<String>; 2],
-    pub(super) pre: [Option<u32>; 2],
-    pub(super) sub: [Option<String>; 2],
-    pub(super) sub2: [Option<String>; 2],
-    pub(super) sec: [Option<String>; 2],
-    pub(super) ax: [Option<String>; 2],
-    pub(super) fnid: [Option<String>; 2],
-    pub(super) label: [Option<String>; 2],
-    pub(super) new_fn: Option<String>,
-    pub(super) new_num: Option<String>,
-    pub(super) old: Option<String>,
-    pub(super) new: Option<String>,
-    pub(super) anchor: Option<String>,
-    pub(super) occ: Option<usize>,
-    pub(super) kinds: Vec<NewUnit>,
-}
-
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> =
     LazyLock::new(|| Lang::ALL.iter().flat_map(|&l| build(l)).collect());
 
@@ -195,7 +144,7 @@ fn with_refs(style: &AmendmentStyle, template: &str) -> Vec<Filled> {
 /// Numbers a reference's slots: `{n}` → `{n#0}`.
 pub(super) fn rename(form: &str, index: usize) -> String {
     let mut out = form.to_string();
-    for name in ["n", "p", "ord", "sub", "sub2", "sec", "ax", "fn", "label"] {
+    for (name, ..) in REF_PLACEHOLDERS {
         out = out.replace(&format!("{{{name}}}"), &format!("{{{name}#{index}}}"));
     }
     out
@@ -228,30 +177,4 @@ pub(super) fn pieces(text: &str) -> Vec<Piece> {
         out.push(Piece::Lit(rest.to_string()));
     }
     out
-}
-
-fn slot(name: &str) -> Option<Slot> {
-    let (base, index) = match name.split_once('#') {
-        Some((b, i)) => (b, i.parse().ok()?),
-        None => (name, 0),
-    };
-    Some(match (base, name.contains('#')) {
-        ("n", true) => Slot::Num(index),
-        ("p", true) => Slot::Pre(index),
-        ("ord", true) => Slot::Ord(index),
-        ("sub", true) => Slot::Sub(index),
-        ("sub2", true) => Slot::Sub2(index),
-        ("sec", true) => Slot::Sec(index),
-        ("ax", true) => Slot::Ax(index),
-        ("fn", true) => Slot::Fn(index),
-        ("label", true) => Slot::Label(index),
-        ("fn", false) => Slot::NewFn,
-        ("number", _) => Slot::NewNum,
-        ("old", _) => Slot::Old,
-        ("new", _) => Slot::New,
-        ("anchor", _) => Slot::Anchor,
-        ("occ", _) => Slot::Occ,
-        ("kind", _) => Slot::Kind,
-        _ => return None,
-    })
 }

@@ -13,7 +13,8 @@
 //! ```
 
 use super::display;
-use super::templates::{PATTERNS, Pattern, Piece, Slot, Values, pieces, rename};
+use super::slot::{Form, Slot, Target, Values};
+use super::templates::{PATTERNS, Pattern, Piece, pieces, rename};
 use crate::amend::{Action, Amendment, Locator, Place, Ref, Side, WordEdit};
 use crate::lang::Lang;
 use crate::lang::amendments::{AmendmentStyle, Sentence};
@@ -37,7 +38,7 @@ pub fn phrase(amendment: &Amendment, lang: Lang) -> Option<String> {
 /// How a reference reads in English, for messages: `operative paragraph 9`.
 pub fn describe(r: &Ref) -> String {
     let mut values = Values::default();
-    put_ref(&mut values, 0, r);
+    values.put_ref(0, r);
     let style = Lang::En.amendments();
     style
         .refs
@@ -82,61 +83,20 @@ pub(super) fn fill(style: &AmendmentStyle, p: &Pattern, v: &Values) -> Option<St
 }
 
 fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
-    // An empty quotation is written: a paragraph can be empty ("3." as a
-    // placeholder); word edits never quote nothing (see [`quoted`]).
-    let quote = |t: &Option<String>| {
-        t.as_ref()
-            .map(|t| format!("{}{t}{}", style.quotes.0, style.quotes.1))
-    };
     let ordinal = |list: &[String], n: usize| list.get(n.checked_sub(1)?).cloned();
-    match slot {
-        Slot::Num(i) => v.num[i].as_deref().map(display),
-        Slot::Pre(i) => v.pre[i].map(|n| n.to_string()),
-        Slot::Ord(i) => ordinal(style.preambular_ordinals.words(), v.pre[i]? as usize),
-        Slot::Sub(i) => v.sub[i].clone(),
-        Slot::Sub2(i) => v.sub2[i].clone(),
-        Slot::Sec(i) => v.sec[i].clone(),
-        Slot::Ax(i) => v.ax[i].clone(),
-        Slot::Fn(i) => v.fnid[i].clone(),
-        Slot::Label(i) => v.label[i].clone(),
-        Slot::NewFn => v.new_fn.clone(),
-        Slot::NewNum => v.new_num.as_deref().map(display),
-        Slot::Old => quote(&v.old),
-        Slot::New => quote(&v.new),
-        Slot::Anchor => quote(&v.anchor),
-        Slot::Occ => ordinal(style.occurrence_ordinals.words(), v.occ?),
-        Slot::Kind => style.new_unit(*v.kinds.first()?).map(str::to_string),
+    match slot.target {
+        Target::Occurrence => return ordinal(style.occurrence_ordinals.words(), v.occ?),
+        Target::Kind => return style.new_unit(*v.kinds.first()?).map(str::to_string),
+        _ => {}
     }
-}
-
-pub(super) fn put_ref(v: &mut Values, i: usize, r: &Ref) {
-    match r {
-        Ref::Title | Ref::Chapeau => {}
-        Ref::Preambular(n) => v.pre[i] = Some(*n),
-        Ref::Operative(n) | Ref::HeadingBefore(n) => v.num[i] = Some(n.clone()),
-        Ref::PreambularSub(n, s) => {
-            v.pre[i] = Some(*n);
-            v.sub[i] = Some(s.clone());
-        }
-        Ref::OperativeSub(n, s) => {
-            v.num[i] = Some(n.clone());
-            v.sub[i] = Some(s.clone());
-        }
-        Ref::SectionOperative(s, n) => {
-            v.sec[i] = Some(s.clone());
-            v.num[i] = Some(n.clone());
-        }
-        Ref::AnnexParagraph(a, n) => {
-            v.ax[i] = (!a.is_empty()).then(|| a.clone());
-            v.num[i] = Some(n.clone());
-        }
-        Ref::OperativeSubSub(n, s, t) => {
-            v.num[i] = Some(n.clone());
-            v.sub[i] = Some(s.clone());
-            v.sub2[i] = Some(t.clone());
-        }
-        Ref::Footnote(n) => v.fnid[i] = Some(n.clone()),
-        Ref::Label(l) => v.label[i] = Some(l.clone()),
+    let text = v.text(slot)?;
+    match slot.form {
+        Form::Number => Some(display(text)),
+        Form::PreambularOrdinal => ordinal(style.preambular_ordinals.words(), text.parse().ok()?),
+        // An empty quotation is written: a paragraph can be empty ("3." as
+        // a placeholder); word edits never quote nothing.
+        Form::Quote => Some(format!("{}{text}{}", style.quotes.0, style.quotes.1)),
+        _ => Some(text.clone()),
     }
 }
 
@@ -178,10 +138,10 @@ fn decompose(action: &Action) -> Parts {
         }
     };
     if let Some(r) = r0 {
-        put_ref(&mut v, 0, r);
+        v.put_ref(0, r);
     }
     if let Some(r) = r1 {
-        put_ref(&mut v, 1, r);
+        v.put_ref(1, r);
     }
     (sentence, [r0.cloned(), r1.cloned()], v)
 }

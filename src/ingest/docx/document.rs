@@ -210,7 +210,7 @@ impl Walker {
             match e.name.as_str() {
                 "w:t" | "w:delText" => text.push_str(&e.text()),
                 "w:tab" | "w:ptab" => text.push('\t'),
-                "w:br" | "w:cr" => text.push(' '),
+                "w:br" | "w:cr" => text.push('\n'),
                 "w:noBreakHyphen" => text.push('\u{2011}'),
                 "w:sym" => text.extend(symbol(e)),
                 "w:footnoteReference" => self.footnote(e, text),

@@ -164,14 +164,38 @@ fn numbered_blocks(
             budget.text(m)?;
         }
         let marker = marker.map(|m| clean(&m));
-        let text = clean(&p.text);
-        if marker.is_none() && text.is_empty() {
-            continue;
+        for (k, part) in note_definitions(&p.text).into_iter().enumerate() {
+            let marker = marker.as_deref().filter(|_| k == 0);
+            let text = clean(part);
+            if marker.is_none() && text.is_empty() {
+                continue;
+            }
+            budget.block(&text)?;
+            blocks.push(crate::text::blocks::block(marker, &text));
         }
-        budget.block(&text)?;
-        blocks.push(crate::text::blocks::block(marker.as_deref(), &text));
     }
     Ok(blocks)
+}
+
+/// A paragraph's text cut before each line (after a line break) that opens
+/// a footnote definition: footnotes typed one a line with line breaks
+/// between them are separate notes, as they are one a paragraph.
+///
+/// ```text
+/// "[^1]: First.⏎[^2]: Second.⏎more" → ["[^1]: First.", "[^2]: Second.⏎more"]
+/// ```
+fn note_definitions(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, _) in text.match_indices('\n') {
+        let next = text[at + 1..].trim_start_matches([' ', '\t', '\r']);
+        if crate::text::marker::footnote_definition(next).is_some() {
+            parts.push(&text[start..at]);
+            start = at + 1;
+        }
+    }
+    parts.push(&text[start..]);
+    parts
 }
 
 /// A paragraph's text as one block: trimmed, no line ends, the
@@ -191,4 +215,23 @@ fn clean(text: &str) -> String {
         })
         .collect();
     mapped.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footnote_definitions_after_line_breaks_are_separate() {
+        let text = "[^1]: First.\n[^2]: Second,\ngoing on.\n \n[^3]: Third.";
+        assert_eq!(
+            note_definitions(text),
+            [
+                "[^1]: First.",
+                "[^2]: Second,\ngoing on.\n ",
+                "[^3]: Third."
+            ]
+        );
+        assert_eq!(note_definitions("Decides\nto act."), ["Decides\nto act."]);
+    }
 }

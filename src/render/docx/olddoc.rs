@@ -13,7 +13,7 @@
 //! revision ids, language, proofing marks do not count).
 
 use super::package::Package;
-use super::source::{Atom, Reader, SourcePara};
+use super::source::{Atom, Reader, SourcePara, cells_of};
 use super::spans;
 use super::weave::{align, find_units, note_labels};
 use crate::model::UnitKind;
@@ -28,6 +28,8 @@ pub struct OldDoc {
     homes: HashMap<usize, usize>,
     /// Old unit index → its text.
     texts: BTreeMap<usize, String>,
+    /// Paragraph → the table cell holding it (see [`cells_of`]).
+    cells: Vec<Option<usize>>,
 }
 
 impl OldDoc {
@@ -51,12 +53,19 @@ impl OldDoc {
             paras,
             homes,
             texts,
+            cells: cells_of(body),
         })
     }
 
     /// The paragraph of an old unit.
     pub fn para(&self, index: usize) -> Option<&SourcePara> {
         self.paras.get(*self.homes.get(&index)?)
+    }
+
+    /// The table cell an old unit stood in (its start in the old
+    /// document), if it stood in one.
+    pub fn cell(&self, index: usize) -> Option<usize> {
+        *self.cells.get(self.home(index)?)?
     }
 
     /// The index of an old unit's paragraph.

@@ -209,6 +209,30 @@ impl<'x> Reader<'x> {
     }
 }
 
+/// For each paragraph the reader finds in `container` (in its order), the
+/// start of the innermost table cell holding it: which paragraphs share a
+/// cell.
+pub fn cells_of(container: &Span) -> Vec<Option<usize>> {
+    fn walk(span: &Span, cell: Option<usize>, out: &mut Vec<Option<usize>>) {
+        for e in &span.children {
+            match e.name.as_str() {
+                "w:p" => out.push(cell),
+                "w:tc" => walk(e, Some(e.start), out),
+                "w:tbl" | "w:tr" | "w:customXml" | "w:sdtContent" => walk(e, cell, out),
+                "w:sdt" => {
+                    if let Some(c) = e.child("w:sdtContent") {
+                        walk(c, cell, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(container, None, &mut out);
+    out
+}
+
 fn object(raw: &str, text: &str) -> Atom {
     Atom::Object {
         raw: raw.to_string(),

@@ -5,10 +5,9 @@
 //! the round.
 
 use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
-use crate::history::{CumulativeEntry, History};
-use crate::redline::{Op, SegmentOp};
-use crate::render::html::{escape, footnote_refs, open_unit};
-use crate::render::hug;
+use crate::history::History;
+use crate::redline::{Entry, Op};
+use crate::render::html::{escape, open_unit};
 use std::io::{self, Write};
 
 /// The colours of rounds 1, 2, 3, … (cycling).
@@ -31,6 +30,7 @@ table.lineage tr.deleted td { color: #5f6368; font-style: italic; }
 .note { color: #5f6368; font: .8rem system-ui, sans-serif; }
 p { margin: .2rem 0; }
 del { text-decoration: line-through; } ins { text-decoration: underline; }
+.sym { white-space: nowrap; }
 del.latest, ins.latest { font-weight: bold; background: #fff4c2; }
 @media print { body { margin: 0; max-width: none; } .unit { break-inside: avoid; } }
 "#;
@@ -73,7 +73,7 @@ pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
         cumulative_heading(history, &first, &last)
     )?;
     let mut html = String::new();
-    for e in &history.cumulative {
+    for e in &history.cumulative.entries {
         unit(history, e, &mut html);
     }
     out.write_all(html.as_bytes())?;
@@ -133,8 +133,8 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "</tbody></table>")
 }
 
-fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
-    let entry = &e.entry;
+fn unit(history: &History, e: &Entry, html: &mut String) {
+    let entry = e;
     open_unit(entry, html);
     if let Some(n) = note(e, lang_of(history)) {
         let class = e.round.map_or(String::new(), |r| format!(" r{r}"));
@@ -149,34 +149,23 @@ fn unit(history: &History, e: &CumulativeEntry, html: &mut String) {
     html.push_str("</p></div>\n");
 }
 
-fn body(history: &History, e: &CumulativeEntry, html: &mut String) {
-    for (s, round) in e.entry.segments.iter().zip(&e.rounds) {
-        let (lead, core, trail) = hug(&s.text);
-        html.push_str(&escape(lead));
-        let core = footnote_refs(&escape(core).replace('\n', " ¶ "));
-        let tag = match s.op {
-            SegmentOp::Equal => None,
-            SegmentOp::Delete => Some("del"),
-            SegmentOp::Insert => Some("ins"),
+/// The text of a unit of the cumulative redline, drawn as a redline of
+/// two versions is ([`crate::render::html::body`]), each change with its
+/// round's colour and a tooltip naming the round.
+fn body(history: &History, e: &Entry, html: &mut String) {
+    let lang = lang_of(history);
+    let legend = legend(history);
+    let mark = |r: usize| {
+        let latest = if r == history.last_round() {
+            " latest"
+        } else {
+            ""
         };
-        match (tag, round) {
-            (Some(t), Some(r)) if !core.is_empty() => {
-                let latest = if *r == history.last_round() {
-                    " latest"
-                } else {
-                    ""
-                };
-                let title = legend(history)
-                    .get(r.wrapping_sub(1))
-                    .cloned()
-                    .unwrap_or_else(|| round_name(*r, lang_of(history)));
-                html.push_str(&format!(
-                    "<{t} class=\"r{r}{latest}\" title=\"{}\">{core}</{t}>",
-                    escape(&title)
-                ));
-            }
-            _ => html.push_str(&core),
-        }
-        html.push_str(&escape(trail));
-    }
+        let title = legend
+            .get(r.wrapping_sub(1))
+            .cloned()
+            .unwrap_or_else(|| round_name(r, lang));
+        (format!("r{r}{latest}"), title)
+    };
+    crate::render::html::body(e, lang, Some(&mark), html);
 }

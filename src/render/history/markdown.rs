@@ -4,12 +4,12 @@
 //! italics), all in the draft's language and numbering (`<sub>version
 //! 2</sub>`, `_(déplacé ; désormais paragraphe 14 ; version 2)_`).
 
-use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
-use crate::history::{CumulativeEntry, History};
+use super::{cumulative_heading, header, lang_of, legend, note, rows};
+use crate::history::History;
 use crate::lang::Lang;
-use crate::redline::{Op, SegmentOp};
-use crate::render::markdown::{escape, escape_marker};
-use crate::render::{hug, number_struck, shown_marker};
+use crate::redline::{Entry, Op};
+use crate::render::markdown::{self, escape, escape_marker};
+use crate::render::{number_struck, shown_marker};
 use std::io::{self, Write};
 
 /// Writes a history as Markdown.
@@ -28,7 +28,7 @@ pub fn render(history: &History, out: &mut dyn Write) -> io::Result<()> {
     let last = names.last().cloned().unwrap_or_default();
     let heading = cumulative_heading(history, &first, &last);
     writeln!(out, "\n## {heading}\n")?;
-    for e in history.cumulative.iter().filter(|e| e.entry.is_change()) {
+    for e in history.cumulative.entries.iter().filter(|e| e.is_change()) {
         writeln!(out, "{}\n", block(e, history.last_round(), lang))?;
     }
     Ok(())
@@ -54,8 +54,8 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn block(e: &CumulativeEntry, last: usize, lang: Lang) -> String {
-    let entry = &e.entry;
+fn block(e: &Entry, last: usize, lang: Lang) -> String {
+    let entry = e;
     let mut parts: Vec<String> = Vec::new();
     if let Some(m) = shown_marker(entry) {
         let m = escape_marker(m);
@@ -69,29 +69,8 @@ fn block(e: &CumulativeEntry, last: usize, lang: Lang) -> String {
         parts.push(format!("_({})_", escape(&n)));
     }
     if entry.op != Op::MovedAway {
-        parts.push(body(e, last, lang));
+        parts.push(markdown::body(e, Some(markdown::Rounds { last, lang })));
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
-}
-
-fn body(e: &CumulativeEntry, last: usize, lang: Lang) -> String {
-    let mut out = String::new();
-    for (s, round) in e.entry.segments.iter().zip(&e.rounds) {
-        let (lead, core, trail) = hug(&s.text);
-        let core = escape(&core.replace('\n', " ¶ "));
-        out.push_str(lead);
-        let tag = round.map_or(String::new(), |r| {
-            format!("<sub>{}</sub>", round_name(r, lang))
-        });
-        let strong = if *round == Some(last) { "***" } else { "**" };
-        match s.op {
-            SegmentOp::Equal => out.push_str(&core),
-            _ if core.is_empty() => {}
-            SegmentOp::Delete => out.push_str(&format!("~~{core}~~{tag}")),
-            SegmentOp::Insert => out.push_str(&format!("{strong}{core}{strong}{tag}")),
-        }
-        out.push_str(trail);
-    }
-    out
 }

@@ -22,7 +22,7 @@ pub mod json;
 pub mod markdown;
 pub mod term;
 
-use crate::history::{CumulativeEntry, History, Lineage, Step};
+use crate::history::{History, Lineage, Step};
 use crate::lang::Lang;
 use crate::lang::reader::ReaderWords;
 use crate::redline::{Entry, Op};
@@ -224,8 +224,8 @@ pub fn cumulative_heading(history: &History, first: &str, last: &str) -> String 
 /// The note after a unit's number in the cumulative redline: what
 /// happened to it ([`reader::note`]) and the round that did it, in the
 /// draft's language (`moved to paragraph 14; round 2`).
-pub fn note(e: &CumulativeEntry, lang: Lang) -> Option<String> {
-    let mut notes: Vec<String> = reader::note(&e.entry, lang).into_iter().collect();
+pub fn note(e: &Entry, lang: Lang) -> Option<String> {
+    let mut notes: Vec<String> = reader::note(e, lang).into_iter().collect();
     notes.extend(e.round.map(|r| round_name(r, lang)));
     let sep = format!("{}; ", lang.reader().before_colon);
     (!notes.is_empty()).then(|| notes.join(&sep))

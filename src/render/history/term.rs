@@ -6,7 +6,7 @@
 //! French). Everything is in the draft's language and numbering.
 
 use super::{cumulative_heading, fold_line, header, lang_of, legend, note, round_name, rows};
-use crate::history::{CumulativeEntry, History};
+use crate::history::History;
 use crate::lang::Lang;
 use crate::redline::{Entry, Op, SegmentOp};
 use crate::render::{number_struck, shown_marker};
@@ -87,9 +87,9 @@ pub fn render(history: &History, color: bool, full: bool, out: &mut dyn Write) -
             .apply_to(cumulative_heading(history, first, last))
     )?;
     let mut folded: Vec<&Entry> = Vec::new();
-    for e in &history.cumulative {
-        if !full && !e.entry.is_change() {
-            folded.push(&e.entry);
+    for e in &history.cumulative.entries {
+        if !full && !e.is_change() {
+            folded.push(e);
             continue;
         }
         fold(&paint, &mut folded, out)?;
@@ -137,8 +137,8 @@ fn table(history: &History, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn block(paint: &Paint, e: &CumulativeEntry) -> String {
-    let entry = &e.entry;
+fn block(paint: &Paint, e: &Entry) -> String {
+    let entry = e;
     let mut parts: Vec<String> = Vec::new();
     parts.extend(shown_marker(entry).map(|m| {
         if number_struck(entry) {
@@ -154,8 +154,7 @@ fn block(paint: &Paint, e: &CumulativeEntry) -> String {
         let body: String = entry
             .segments
             .iter()
-            .zip(&e.rounds)
-            .map(|(s, r)| paint.change(s.op, &s.text.replace('\n', " ¶ "), *r))
+            .map(|s| paint.change(s.op, &s.text.replace('\n', " ¶ "), s.round))
             .collect();
         parts.push(body);
     }

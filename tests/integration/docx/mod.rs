@@ -7,6 +7,9 @@
 mod bad_input;
 /// The committed Word fixture and the code that builds it.
 mod fixture;
+/// Redlines in the drafts' own packages accepted and rejected by
+/// LibreOffice itself.
+mod libreoffice;
 /// The written redline in LibreOffice and python-docx.
 mod office;
 /// Random edits: the written redline reads back as both drafts.

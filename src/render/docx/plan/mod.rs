@@ -171,3 +171,243 @@ pub fn note_pieces(entry: &Entry, side: Side, word_notes: bool) -> Vec<Piece> {
         (Side::New, _) => vec![Piece::new(Side::Both, entry.new_text())],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{diff, model};
+
+    fn redline_of(old: &str, new: &str) -> Redline {
+        let opts = model::ParseOptions::default();
+        let old = model::parse(old, &opts).expect("old parses");
+        let new = model::parse(new, &opts).expect("new parses");
+        diff::redline(&old, &new, &diff::Options::default())
+    }
+
+    /// The document's paragraphs once every change is accepted (`old`
+    /// false) or rejected: a paragraph mark of the other side joins its
+    /// paragraph to the next.
+    fn resolved(paras: &[Para], old: bool) -> Vec<String> {
+        let other = if old { Side::New } else { Side::Old };
+        let mut out = Vec::new();
+        let mut open = String::new();
+        for para in paras {
+            for piece in para.pieces.iter().filter(|p| p.side != other) {
+                open.push_str(&piece.text);
+            }
+            if para.mark != other {
+                out.push(std::mem::take(&mut open));
+            }
+        }
+        out.into_iter()
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    fn blocks(text: &str) -> Vec<String> {
+        text.split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    fn assert_exact(redline: &Redline) {
+        let paras = plan(redline, false);
+        assert_eq!(resolved(&paras, false), blocks(&redline.accept_all()));
+        assert_eq!(resolved(&paras, true), blocks(&redline.reject_all()));
+    }
+
+    const OLD: &str = "The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.\n\n3. Invites States to help.";
+
+    #[test]
+    fn unchanged_paragraph_is_one_plain_paragraph() {
+        let paras = plan(&redline_of(OLD, OLD), false);
+        assert_eq!(paras.len(), 4);
+        for para in &paras {
+            assert_eq!(para.mark, Side::Both);
+            assert!(para.pieces.iter().all(|p| p.side == Side::Both));
+            assert!(para.comment.is_none() && para.moved.is_none());
+        }
+        assert_eq!(paras[1].markers, 1);
+        assert_eq!(paras[1].pieces[0].text, "1.\t");
+        assert_eq!(paras[1].style, Style::Operative);
+        assert_eq!(
+            paras.iter().map(|p| p.entry).collect::<Vec<_>>(),
+            [Some(0), Some(1), Some(2), Some(3)]
+        );
+    }
+
+    #[test]
+    fn renumbered_paragraph_shows_old_number_deleted_and_new_inserted() {
+        let new = "The General Assembly,\n\n1. Welcomes the report.\n\n2. Decides to act.\n\n3. Requests a report.\n\n4. Invites States to help.";
+        let redline = redline_of(OLD, new);
+        let paras = plan(&redline, false);
+        let inserted = &paras[1];
+        assert_eq!(inserted.mark, Side::New);
+        assert!(inserted.pieces.iter().all(|p| p.side == Side::New));
+        let renumbered = &paras[2];
+        assert_eq!(renumbered.mark, Side::Both);
+        let marker: Vec<(Side, &str)> = renumbered.pieces[..renumbered.markers]
+            .iter()
+            .map(|p| (p.side, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            marker,
+            [(Side::Old, "1."), (Side::New, "2."), (Side::Both, "\t")]
+        );
+        assert_exact(&redline);
+    }
+
+    #[test]
+    fn deleted_paragraph_has_a_deleted_mark() {
+        let new = "The General Assembly,\n\n1. Decides to act.\n\n2. Invites States to help.";
+        let redline = redline_of(OLD, new);
+        let paras = plan(&redline, false);
+        let deleted: Vec<&Para> = paras.iter().filter(|p| p.mark == Side::Old).collect();
+        assert_eq!(deleted.len(), 1);
+        assert!(deleted[0].pieces.iter().all(|p| p.side == Side::Old));
+        assert!(
+            deleted[0]
+                .pieces
+                .iter()
+                .any(|p| p.text.contains("Requests a report."))
+        );
+        assert_exact(&redline);
+    }
+
+    #[test]
+    fn moved_paragraph_is_a_real_move_from_its_old_place_to_its_new() {
+        let new = "The General Assembly,\n\n1. Invites States to help.\n\n2. Decides to act.\n\n3. Requests a report.";
+        let redline = redline_of(OLD, new);
+        let paras = plan(&redline, false);
+        let moved: Vec<&Para> = paras.iter().filter(|p| p.moved.is_some()).collect();
+        assert_eq!(moved.len(), 2, "{paras:#?}");
+        assert_eq!(moved[0].moved, moved[1].moved);
+        assert_eq!(moved[0].mark, Side::New, "the new place comes first");
+        assert_eq!(moved[1].mark, Side::Old);
+        assert!(
+            moved[1]
+                .comment
+                .as_deref()
+                .is_some_and(|c| c.starts_with("Moved to"))
+        );
+        assert_exact(&redline);
+    }
+
+    #[test]
+    fn split_pieces_have_inserted_marks_but_the_last() {
+        let old = "The General Assembly,\n\n1. Decides to act.\n\n2. Requests the Secretary-General to submit a report on the implementation of the present resolution, and decides to include the item in the provisional agenda of its next session.";
+        let new = "The General Assembly,\n\n1. Decides to act.\n\n2. Requests the Secretary-General to submit a report on the implementation of the present resolution;\n\n3. Decides to include the item in the provisional agenda of its next session.";
+        let redline = redline_of(old, new);
+        assert!(
+            redline.entries.iter().any(|e| e.op == Op::Split),
+            "{redline:#?}"
+        );
+        let paras = plan(&redline, false);
+        let marks: Vec<Side> = paras[2..].iter().map(|p| p.mark).collect();
+        assert_eq!(marks, [Side::New, Side::Both]);
+        let note = paras[2].comment.as_deref().unwrap_or_default();
+        assert!(note.starts_with("Split"), "{note}");
+        assert_exact(&redline);
+    }
+
+    #[test]
+    fn preambular_opening_words_are_italic_in_each_version() {
+        let old = "The General Assembly,\n\nRecalling its resolution 1,\n\n1. Decides to act.";
+        let new = "The General Assembly,\n\nReaffirming its resolution 1,\n\n1. Decides to act.";
+        let paras = plan(&redline_of(old, new), false);
+        let italic: Vec<(Side, &str)> = paras[1]
+            .pieces
+            .iter()
+            .filter(|p| p.italic)
+            .map(|p| (p.side, p.text.as_str()))
+            .collect();
+        assert_eq!(
+            italic,
+            [(Side::Old, "Recalling"), (Side::New, "Reaffirming")]
+        );
+    }
+
+    #[test]
+    fn fixtures_accept_and_reject_to_each_version() {
+        let pairs = [
+            (
+                include_str!("../../../../fixtures/move/old.txt"),
+                include_str!("../../../../fixtures/move/new.txt"),
+            ),
+            (
+                include_str!("../../../../fixtures/split/old.txt"),
+                include_str!("../../../../fixtures/split/new.txt"),
+            ),
+            (
+                include_str!("../../../../fixtures/merge/old.txt"),
+                include_str!("../../../../fixtures/merge/new.txt"),
+            ),
+            (
+                include_str!("../../../../fixtures/swapped-order/old.txt"),
+                include_str!("../../../../fixtures/swapped-order/new.txt"),
+            ),
+            (
+                include_str!("../../../../fixtures/near-duplicate-deleted/old.txt"),
+                include_str!("../../../../fixtures/near-duplicate-deleted/new.txt"),
+            ),
+        ];
+        for (old, new) in pairs {
+            assert_exact(&redline_of(old, new));
+        }
+    }
+
+    /// Two paragraphs paired across each other without a move (as an
+    /// aligner may pair repeated paragraphs): the one out of order is
+    /// written as an insertion at its new place and its old text as a
+    /// deletion where it stood, so that rejecting still gives the old order.
+    #[test]
+    fn entries_out_of_order_are_displaced() {
+        let old = "The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.";
+        let new = "The General Assembly,\n\n1. Requests a report.\n\n2. Decides to act.";
+        let mut redline = redline_of(old, new);
+        redline.entries.retain(|e| e.op != Op::MovedAway);
+        for e in &mut redline.entries {
+            e.moved = false;
+        }
+        let paras = plan(&redline, false);
+        let marks = |side| paras.iter().filter(|p| p.mark == side).count();
+        assert_eq!((marks(Side::New), marks(Side::Old)), (1, 1), "{paras:#?}");
+        let deleted = paras.iter().find(|p| p.mark == Side::Old).expect("deleted");
+        let note = deleted.comment.as_deref().unwrap_or_default();
+        assert!(note.starts_with("Shown here as a deletion"), "{note}");
+        assert_eq!(resolved(&paras, false), blocks(&redline.accept_all()));
+        assert_eq!(resolved(&paras, true), blocks(&redline.reject_all()));
+    }
+
+    #[test]
+    fn word_footnotes_are_left_out_of_the_body() {
+        let text = "The General Assembly,\n\n1. Decides to act.[^1]\n\n[^1]: A note.";
+        let redline = redline_of(text, text);
+        let with_word = plan(&redline, true);
+        let without = plan(&redline, false);
+        assert_eq!(with_word.len() + 1, without.len());
+        assert!(without.iter().any(|p| p.style == Style::Footnote));
+        assert!(with_word.iter().all(|p| p.style != Style::Footnote));
+    }
+
+    #[test]
+    fn footnote_pieces_are_tracked_only_when_referred_to_in_both() {
+        let old = "The General Assembly,\n\n1. Decides to act.[^1]\n\n[^1]: A note.";
+        let new = "The General Assembly,\n\n1. Decides to act.[^1]\n\n[^1]: A new note.";
+        let redline = redline_of(old, new);
+        let note = redline
+            .entries
+            .iter()
+            .find(|e| e.kind == UnitKind::Footnote)
+            .expect("a footnote entry");
+        let both = note_pieces(note, Side::Both, true);
+        assert!(
+            both.iter()
+                .any(|p| p.side == Side::New && p.text.contains("new"))
+        );
+        let old_only = note_pieces(note, Side::Old, true);
+        assert_eq!(old_only, [Piece::new(Side::Both, "A note.")]);
+    }
+}

@@ -120,21 +120,23 @@ impl<'a> Planner<'a> {
         out
     }
 
+    /// The entries written out of place. The redline's order decides:
+    /// entries that kept their place among their neighbours (not `moved`;
+    /// the stubs of moved units stand at their old places) stay, in turn,
+    /// as long as their old units come after the last kept one's; any other
+    /// (an aligner may pair repeated paragraphs across each other) is
+    /// displaced, with the other pieces of its split.
     pub(super) fn displaced(&self, anchors: &[Vec<usize>]) -> HashSet<usize> {
-        let carriers: Vec<usize> = (0..anchors.len())
-            .filter(|&k| !anchors[k].is_empty())
-            .collect();
-        let pairs: Vec<(usize, usize, u64)> = carriers
-            .iter()
-            .map(|&k| (k, anchors[k][0], anchors[k].len() as u64))
-            .collect();
-        let kept = crate::align::lis::in_order(&pairs);
         let mut displaced = HashSet::new();
         let mut last = None;
-        for (&k, kept) in carriers.iter().zip(kept) {
-            let fits = kept && increasing(&anchors[k]) && last.is_none_or(|l| anchors[k][0] > l);
-            if fits {
-                last = anchors[k].last().copied();
+        for (k, anchor) in anchors.iter().enumerate() {
+            let Some(&first) = anchor.first() else {
+                continue;
+            };
+            let e = &self.entries[k];
+            let kept = !e.moved || e.op == Op::MovedAway;
+            if kept && increasing(anchor) && last.is_none_or(|l| first > l) {
+                last = anchor.last().copied();
             } else {
                 displaced.insert(k);
             }

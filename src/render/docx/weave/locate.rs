@@ -51,14 +51,19 @@ pub(in crate::render::docx) fn note_labels(
 }
 
 /// Where each entry of the new draft stands: the index of its paragraph.
-/// `None` if a unit is not found (the document is not the new draft as
-/// the reader read it).
-pub(super) fn locate(redline: &Redline, paras: &[SourcePara]) -> Option<HashMap<usize, usize>> {
+/// Footnotes are looked for only when they are typed in the body
+/// (`word_notes` false), not Word's own. `None` if a unit is not found (the
+/// document is not the new draft as the reader read it).
+pub(super) fn locate(
+    redline: &Redline,
+    paras: &[SourcePara],
+    word_notes: bool,
+) -> Option<HashMap<usize, usize>> {
     let mut units: Vec<(usize, usize, String)> = redline
         .entries
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.op != Op::MovedAway && e.kind != UnitKind::Footnote)
+        .filter(|(_, e)| e.op != Op::MovedAway && !(word_notes && e.kind == UnitKind::Footnote))
         .filter_map(|(k, e)| Some((e.new.as_ref()?.index, k, e.new_text())))
         .collect();
     units.sort();
@@ -138,6 +143,15 @@ pub(in crate::render::docx) fn align(unit: &[char], para: &[char]) -> Vec<usize>
     }
     map.push(j.min(para.len()));
     map
+}
+
+/// Whether the draft's footnotes are typed in the body as definitions
+/// (`[^1]: text` paragraphs) rather than Word's own footnotes: then they
+/// are paragraphs of the body like any other.
+pub(super) fn typed_notes(paras: &[SourcePara]) -> bool {
+    paras
+        .iter()
+        .any(|p| crate::model::marker::footnote_definition(p.text().trim_start()).is_some())
 }
 
 #[cfg(test)]

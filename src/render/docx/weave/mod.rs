@@ -111,9 +111,14 @@ pub fn weave(redline: &Redline, options: &DocxOptions, template: &[u8]) -> Optio
     let labels = note_labels(&xml, body, package.text("word/settings.xml").as_deref());
     let mut reader = Reader::new(&xml, Some(labels));
     let paras = reader.paragraphs(body);
-    let homes = locate(redline, &paras)?;
+    let word_notes = !locate::typed_notes(&paras);
+    let homes = locate(redline, &paras, word_notes)?;
     let mut weaver = Weaver::new(redline, options, &xml, paras, homes, notes_xml.as_deref());
     weaver.note_ids = reader.references.clone();
+    weaver.cells = super::source::cells_of(body);
+    if !word_notes {
+        weaver.plan = super::plan::plan(redline, false);
+    }
     let mut rels = rels;
     if let (Some(old), Some(bytes)) = (weaver.old.as_ref(), options.old_docx.as_deref()) {
         let cx = Context {
@@ -273,6 +278,8 @@ struct Weaver<'a> {
     old: Option<OldDoc>,
     /// Pictures inserted and deleted.
     pictures: Pictures,
+    /// Paragraph → the table cell holding it.
+    cells: Vec<Option<usize>>,
 }
 
 impl<'a> Weaver<'a> {
@@ -313,6 +320,7 @@ impl<'a> Weaver<'a> {
                 .as_deref()
                 .and_then(|bytes| OldDoc::open(bytes, redline)),
             pictures: Pictures::default(),
+            cells: Vec::new(),
         };
         w.looks = w.find_looks();
         w

@@ -131,6 +131,9 @@ impl Weaver<'_> {
                 *inserted += 1;
             }
         }
+        if self.ends_cell(p) {
+            mine = self.cell_end(mine);
+        }
         if entries.len() == 1 {
             self.home(p, entries[0], &mine, out);
         } else {

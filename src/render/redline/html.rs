@@ -21,13 +21,13 @@
 //! - paragraphs may break across pages (orphans and widows kept to two
 //!   lines); headings stay with what follows.
 
-use super::reader::{self, lang_of};
-use super::term::replaces_whole_words;
-use super::{anchor, for_reading, hug, number_struck, shown_marker};
 use crate::lang::Lang;
 use crate::lang::reader::ReaderWords;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
+use crate::render::reader::{self, lang_of};
+use crate::render::term::replaces_whole_words;
+use crate::render::{anchor, for_reading, hug, number_struck, shown_marker};
 use std::io::{self, Write};
 
 const STYLE: &str = r#"
@@ -74,7 +74,7 @@ ins { color: var(--ins); text-decoration: underline; }
 /// Writes the redline as one HTML page dated today (or as
 /// `SOURCE_DATE_EPOCH` says).
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
-    let today = super::docx::timestamp(super::docx::now());
+    let today = crate::render::docx::timestamp(crate::render::docx::now());
     render_dated(redline, &today, out)
 }
 
@@ -226,25 +226,32 @@ fn unit(entry: &Entry, lang: Lang, html: &mut String) {
     }
     if entry.op != Op::MovedAway {
         html.push_str("<span class=\"text\">");
-        body(entry, lang, html);
+        body(entry, lang, None, html);
         html.push_str("</span>");
     }
     html.push_str("</p></div>\n");
 }
 
+/// How a history marks a change beyond `<del>` and `<ins>`: its round's
+/// class (`r2`, `r2 latest`) and a tooltip naming the round.
+pub type RoundMark<'a> = &'a dyn Fn(usize) -> (String, String);
+
 /// The text of an entry; a preambular paragraph's opening words in
-/// italics, as published resolutions set them.
-fn body(entry: &Entry, lang: Lang, html: &mut String) {
+/// italics, as published resolutions set them. In a history's redline,
+/// `rounds` marks each change with its round ([`RoundMark`]).
+pub fn body(entry: &Entry, lang: Lang, rounds: Option<RoundMark>, html: &mut String) {
     let opening = match (entry.kind, entry.segments.first()) {
         (UnitKind::Preambular, Some(first)) => lang.table().preambular_opening(&first.text),
         _ => 0,
     };
     for (k, s) in entry.segments.iter().enumerate() {
+        let mark = rounds.zip(s.round).map(|(mark, r)| mark(r));
+        let mark = mark.as_ref().map(|(c, t)| (c.as_str(), t.as_str()));
         if k == 0 && opening > 0 && s.text.is_char_boundary(opening) {
-            segment(s.op, &s.text[..opening], true, html);
-            segment(s.op, &s.text[opening..], false, html);
+            segment(s.op, &s.text[..opening], true, mark, html);
+            segment(s.op, &s.text[opening..], false, mark, html);
         } else {
-            segment(s.op, &s.text, false, html);
+            segment(s.op, &s.text, false, mark, html);
         }
         if replaces_whole_words(&entry.segments, k) {
             html.push(' ');
@@ -252,18 +259,23 @@ fn body(entry: &Entry, lang: Lang, html: &mut String) {
     }
 }
 
-fn segment(op: SegmentOp, text: &str, italic: bool, html: &mut String) {
+/// A run of text: `<del>`, `<ins>` or plain, with `mark`'s class and
+/// tooltip (`(class, title)`) on a change.
+fn segment(op: SegmentOp, text: &str, italic: bool, mark: Option<(&str, &str)>, html: &mut String) {
     let (lead, core, trail) = hug(text);
     html.push_str(&escape(lead));
     let mut core = footnote_refs(&symbols(core).replace('\n', " ¶ "));
     if italic && !core.is_empty() {
         core = format!("<em>{core}</em>");
     }
+    let attributes = mark.map_or(String::new(), |(class, title)| {
+        format!(" class=\"{class}\" title=\"{}\"", escape(title))
+    });
     match op {
         SegmentOp::Equal => html.push_str(&core),
         _ if core.is_empty() => {}
-        SegmentOp::Delete => html.push_str(&format!("<del>{core}</del>")),
-        SegmentOp::Insert => html.push_str(&format!("<ins>{core}</ins>")),
+        SegmentOp::Delete => html.push_str(&format!("<del{attributes}>{core}</del>")),
+        SegmentOp::Insert => html.push_str(&format!("<ins{attributes}>{core}</ins>")),
     }
     html.push_str(&escape(trail));
 }

@@ -16,12 +16,12 @@
 //! `1312` once colour is lost), never inside a word (`Res.[-3-]{+2+}`).
 //! Paragraphs are wrapped at word boundaries to [`RenderOptions::width`].
 
-use super::reader::{self, lang_of};
-use super::{RenderOptions, for_reading, shown_marker};
 use crate::lang::Lang;
 use crate::lang::reader::ReaderWords;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, Segment, SegmentOp};
+use crate::render::reader::{self, lang_of};
+use crate::render::{RenderOptions, for_reading, shown_marker};
 use console::Style;
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -89,7 +89,7 @@ pub fn terminal_width() -> Option<usize> {
 
 /// Writes the redline for a terminal.
 pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
-    let redline = &*super::escape::redline(redline, !options.color);
+    let redline = &*crate::render::escape::redline(redline, !options.color);
     let styles = Styles::new(options.color);
     let lang = lang_of(redline);
     let note = |s: String| styles.apply(Look::Note, &s);
@@ -282,7 +282,7 @@ fn body_runs(
 
 /// A change's leading and trailing spaces stay outside its markers.
 fn hugged(look: Look, text: &str, mark: &dyn Fn(Look, &str) -> String) -> Vec<(Look, String)> {
-    let (lead, core, trail) = super::hug(text);
+    let (lead, core, trail) = crate::render::hug(text);
     let mut out = vec![(Look::Plain, lead.to_string())];
     if !core.is_empty() {
         out.push((look, mark(look, core)));

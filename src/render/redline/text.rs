@@ -9,16 +9,16 @@
 //! 25. [ancien 23] ... à sa [-vingtième-]{+vingt-et-unième+} session ;
 //! ```
 //!
-//! Notes are in the new draft's language ([`super::reader`]).
+//! Notes are in the new draft's language ([`crate::render::reader`]).
 
-use super::reader::{self, lang_of};
-use super::{annotation, for_reading, shown_marker};
 use crate::redline::{Entry, Op, Redline, SegmentOp};
+use crate::render::reader::{self, lang_of};
+use crate::render::{annotation, for_reading, shown_marker};
 use std::io::{self, Write};
 
 /// Writes the redline as wdiff-style text.
 pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
-    let redline = &*super::escape::redline(redline, true);
+    let redline = &*crate::render::escape::redline(redline, true);
     writeln!(out, "--- {}", redline.old.described())?;
     writeln!(out, "+++ {}", redline.new.described())?;
     let lang = lang_of(redline);

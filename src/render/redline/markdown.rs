@@ -3,12 +3,12 @@
 //! A summary comes first, then every unit as a paragraph, its number
 //! escaped so that it is not read as a list item (`17\.`), notes in
 //! italics (`_(formerly 16)_`, `_(ancien 16)_`), in the draft's
-//! language and numbering ([`super::reader`]).
+//! language and numbering ([`crate::render::reader`]).
 
-use super::reader::{self, lang_of};
-use super::{for_reading, hug, shown_marker};
 use crate::lang::Lang;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
+use crate::render::reader::{self, lang_of};
+use crate::render::{for_reading, hug, shown_marker};
 use std::io::{self, Write};
 
 /// Writes the redline as Markdown.
@@ -54,7 +54,7 @@ fn block(entry: &Entry, lang: Lang) -> String {
         parts.push(format!("_({})_", escape(&a)));
     }
     if entry.op != Op::MovedAway {
-        parts.push(body(entry));
+        parts.push(body(entry, None));
     }
     parts.retain(|p| !p.is_empty());
     parts.join(" ")
@@ -68,21 +68,48 @@ fn wrap_whole(entry: &Entry, text: &str) -> String {
     }
 }
 
-fn body(entry: &Entry) -> String {
+/// How a history's cumulative redline marks its changes in Markdown: the
+/// round after each change (`~~7e~~<sub>version 1</sub>`), insertions of
+/// the latest round in bold italics.
+#[derive(Debug, Clone, Copy)]
+pub struct Rounds {
+    /// The latest round.
+    pub last: usize,
+    /// The language rounds are named in.
+    pub lang: Lang,
+}
+
+/// The text of an entry: `~~deleted~~` and `**inserted**`, each change
+/// followed by its round when `rounds` is given (a history).
+pub fn body(entry: &Entry, rounds: Option<Rounds>) -> String {
     let mut out = String::new();
     for s in &entry.segments {
         let (lead, core, trail) = hug(&s.text);
         let core = escape(&core.replace('\n', " ¶ "));
         out.push_str(lead);
+        let (tag, strong) = round_tag(s.round, rounds);
         match s.op {
             SegmentOp::Equal => out.push_str(&core),
             _ if core.is_empty() => {}
-            SegmentOp::Delete => out.push_str(&format!("~~{core}~~")),
-            SegmentOp::Insert => out.push_str(&format!("**{core}**")),
+            SegmentOp::Delete => out.push_str(&format!("~~{core}~~{tag}")),
+            SegmentOp::Insert => out.push_str(&format!("{strong}{core}{strong}{tag}")),
         }
         out.push_str(trail);
     }
     out
+}
+
+/// What follows a change of `round` (`<sub>version 2</sub>`), and the
+/// emphasis of an insertion (`***` for the latest round).
+fn round_tag(round: Option<usize>, rounds: Option<Rounds>) -> (String, &'static str) {
+    match (round, rounds) {
+        (Some(r), Some(rounds)) => {
+            let name = crate::render::history::round_name(r, rounds.lang);
+            let strong = if r == rounds.last { "***" } else { "**" };
+            (format!("<sub>{name}</sub>"), strong)
+        }
+        _ => (String::new(), "**"),
+    }
 }
 
 /// Escapes the characters Markdown would read as markup.
