@@ -40,6 +40,23 @@
 //! library: it parses arguments, then makes one call into it per command.
 //! Build with `default-features = false` for the library without clap.
 //!
+//! ## Layers
+//!
+//! Each module uses only modules of its own layer or of a lower-numbered
+//! one, never a higher one (the integration test
+//! `layers::no_module_imports_a_higher_layer` reads this list):
+//!
+//! 1. `error`, `parallel`, `lang`: errors, threads, language knowledge
+//! 2. `text`: markers, blocks, the chapeau, the masthead's metadata
+//! 3. `ingest`: bytes, files, git → text
+//! 4. `model`: the parsed draft
+//! 5. `align`, `redline`: units paired across versions; the hand-off type
+//! 6. `diff`, `xref`: word diffs; cross-references (grammar, resolve, renumber, rewrite)
+//! 7. `check`, `amend`, `history`: built on the pipeline
+//! 8. `render`: one renderer per output
+//! 9. `compile`, `batch`: whole documents and many files, rendered
+//! 10. `serve`, `cli`: the web page and the command line (the binary)
+//!
 //! ```
 //! use redraft::{LoadOptions, diff, load_bytes};
 //! use std::path::Path;

@@ -112,6 +112,65 @@ pub enum Rule {
     Parallel,
 }
 
+/// The registry, in the order of [`Rule`]'s variants: each rule's id,
+/// default severity and summary.
+const REGISTRY: [RuleInfo; 9] = [
+    // Rule::Numbering
+    RuleInfo {
+        id: "numbering",
+        severity: Severity::Error,
+        summary: "operative paragraphs consecutive from 1, bis/ter in order, subparagraph letters and numerals consecutive, footnotes consecutive, defined and referenced",
+    },
+    // Rule::XrefDangling
+    RuleInfo {
+        id: "xref-dangling",
+        severity: Severity::Error,
+        summary: "an internal cross-reference to a paragraph or subparagraph that does not exist",
+    },
+    // Rule::XrefStale
+    RuleInfo {
+        id: "xref-stale",
+        severity: Severity::Error,
+        summary: "a cross-reference that still carries the number its target had in the old version (--against); fixable with --fix",
+    },
+    // Rule::XrefDirection
+    RuleInfo {
+        id: "xref-direction",
+        severity: Severity::Warning,
+        summary: "an internal cross-reference whose “above” or “below” points the wrong way",
+    },
+    // Rule::Symbol
+    RuleInfo {
+        id: "symbol",
+        severity: Severity::Error,
+        summary: "a malformed document symbol (ICC-ASP-18/Res.3, ICC-ASP/19/ Res.7, A/RES/75 /1)",
+    },
+    // Rule::Brackets
+    RuleInfo {
+        id: "brackets",
+        severity: Severity::Warning,
+        summary: "unbalanced ( ) [ ] « » “ ”; bracketed negotiation text and placeholders as notes (errors with --final)",
+    },
+    // Rule::Punctuation
+    RuleInfo {
+        id: "punctuation",
+        severity: Severity::Warning,
+        summary: "preambular paragraphs end with a comma, operative paragraphs with a semicolon, the last with a full stop; French spacing as notes",
+    },
+    // Rule::RepeatedWord
+    RuleInfo {
+        id: "repeated-word",
+        severity: Severity::Warning,
+        summary: "a word written twice in a row",
+    },
+    // Rule::Parallel
+    RuleInfo {
+        id: "parallel",
+        severity: Severity::Error,
+        summary: "two language versions differ in structure, cross-reference targets, document symbols or figures (--parallel)",
+    },
+];
+
 /// What the registry says of a rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RuleInfo {
@@ -139,58 +198,7 @@ impl Rule {
 
     /// The registry entry of the rule.
     pub fn info(self) -> RuleInfo {
-        let (id, severity, summary) = match self {
-            Rule::Numbering => (
-                "numbering",
-                Severity::Error,
-                "operative paragraphs consecutive from 1, bis/ter in order, subparagraph letters and numerals consecutive, footnotes consecutive, defined and referenced",
-            ),
-            Rule::XrefDangling => (
-                "xref-dangling",
-                Severity::Error,
-                "an internal cross-reference to a paragraph or subparagraph that does not exist",
-            ),
-            Rule::XrefStale => (
-                "xref-stale",
-                Severity::Error,
-                "a cross-reference that still carries the number its target had in the old version (--against); fixable with --fix",
-            ),
-            Rule::XrefDirection => (
-                "xref-direction",
-                Severity::Warning,
-                "an internal cross-reference whose “above” or “below” points the wrong way",
-            ),
-            Rule::Symbol => (
-                "symbol",
-                Severity::Error,
-                "a malformed document symbol (ICC-ASP-18/Res.3, ICC-ASP/19/ Res.7, A/RES/75 /1)",
-            ),
-            Rule::Brackets => (
-                "brackets",
-                Severity::Warning,
-                "unbalanced ( ) [ ] « » “ ”; bracketed negotiation text and placeholders as notes (errors with --final)",
-            ),
-            Rule::Punctuation => (
-                "punctuation",
-                Severity::Warning,
-                "preambular paragraphs end with a comma, operative paragraphs with a semicolon, the last with a full stop; French spacing as notes",
-            ),
-            Rule::RepeatedWord => (
-                "repeated-word",
-                Severity::Warning,
-                "a word written twice in a row",
-            ),
-            Rule::Parallel => (
-                "parallel",
-                Severity::Error,
-                "two language versions differ in structure, cross-reference targets, document symbols or figures (--parallel)",
-            ),
-        };
-        RuleInfo {
-            id,
-            severity,
-            summary,
-        }
+        REGISTRY[self as usize]
     }
 
     /// The stable id: `xref-dangling`.
@@ -374,6 +382,26 @@ mod tests {
                 .unwrap_err()
                 .contains("xref-stale")
         );
+    }
+
+    #[test]
+    fn the_registry_follows_the_rules() {
+        let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                "numbering",
+                "xref-dangling",
+                "xref-stale",
+                "xref-direction",
+                "symbol",
+                "brackets",
+                "punctuation",
+                "repeated-word",
+                "parallel"
+            ]
+        );
+        assert_eq!(Rule::Brackets.info().severity, Severity::Warning);
     }
 
     #[test]

@@ -33,6 +33,8 @@ mod history;
 mod hostile;
 /// The HTML redline opened in headless Chromium.
 mod html_browser;
+/// The layer order of `src/lib.rs`: no module names a higher layer.
+mod layers;
 /// Ordinals up to 100 in en/fr/es: read by `check`, rewritten by `--fix`,
 /// written and read back in amendments.
 mod ordinals;

@@ -53,9 +53,14 @@ pub struct Ordinals {
     pub also_read: &'static [(&'static str, u32, usize)],
     /// The words, worked out once: `[form][n - 1]`.
     pub(super) cache: OnceLock<Vec<Vec<String>>>,
-    /// Every spelling read, lower case, worked out once.
-    pub(super) index: OnceLock<HashMap<String, (u32, usize)>>,
+    /// Every spelling read, lower case, and the most words one has,
+    /// worked out once.
+    pub(super) index: OnceLock<Index>,
 }
+
+/// Every spelling read (lower case) with its number and form, and the
+/// most words a spelling has.
+type Index = (HashMap<String, (u32, usize)>, usize);
 
 /// A ten and the ordinals composed on it: `vingt` gives `vingtième`,
 /// `vingt et unième`, `vingt-deuxième`, … `vingt-neuvième`.
@@ -101,18 +106,13 @@ impl Ordinals {
     /// The number and form a spelling stands for, ignoring case; words
     /// are separated by one space: `read("Vingt et unième")` → `(21, 0)`.
     pub fn read(&'static self, written: &str) -> Option<(u32, usize)> {
-        let index = self.index.get_or_init(|| self.build_index());
+        let (index, _) = self.index.get_or_init(|| self.build_index());
         index.get(&written.to_lowercase()).copied()
     }
 
     /// The longest spelling, in words, that [`Ordinals::read`] knows.
     pub fn longest(&'static self) -> usize {
-        let index = self.index.get_or_init(|| self.build_index());
-        index
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1)
+        self.index.get_or_init(|| self.build_index()).1
     }
 
     fn compose(&self, n: u32, form: usize) -> String {
@@ -148,7 +148,7 @@ impl Ordinals {
     /// Written spellings, then what is read too: hyphens as spaces and
     /// spaces as hyphens (`twenty first`, `vingt-et-unième`), and
     /// [`Ordinals::also_read`].
-    fn build_index(&'static self) -> HashMap<String, (u32, usize)> {
+    fn build_index(&'static self) -> Index {
         let mut index = HashMap::new();
         for form in (0..self.forms.max(1)).rev() {
             for (i, word) in self.words(form).iter().enumerate() {
@@ -161,7 +161,12 @@ impl Ordinals {
         for &(word, n, form) in self.also_read {
             index.entry(word.to_string()).or_insert((n, form));
         }
-        index
+        let longest = index
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        (index, longest)
     }
 }
 
