@@ -26,8 +26,8 @@ use super::names;
 use crate::lang::compile::CompileWords;
 use crate::render::docx::body::{escape, style_id};
 use crate::render::docx::plan::Style;
-use crate::render::docx::{SUMMARY_STYLE, now, parts, theme, timestamp};
-use std::io::{self, Cursor, Write};
+use crate::render::docx::{SUMMARY_STYLE, now, parts, timestamp};
+use std::io::{self, Write};
 
 /// How to write the Word compilation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,38 +65,18 @@ pub fn render(c: &Compilation, options: &Options, out: &mut dyn Write) -> io::Re
         writer.paragraph(item, &mut xml);
     }
     xml.push_str("<w:p/>");
-    let optional = parts::Optional {
-        footnotes: false,
-        comments: !writer.comments.is_empty(),
-    };
     let title = format!("{} {}", w.title, c.base);
-    let mut files = vec![
-        ("[Content_Types].xml", parts::content_types(optional)),
-        ("_rels/.rels", parts::package_rels()),
-        (
-            "docProps/core.xml",
-            parts::core(&title, &options.author, &options.date),
-        ),
-        (
-            "word/_rels/document.xml.rels",
-            parts::document_rels(optional),
-        ),
-        ("word/document.xml", parts::document(&xml, 1)),
-        (
-            "word/styles.xml",
-            parts::styles(crate::lang::word::tag(c.lang)),
-        ),
-        ("word/fontTable.xml", theme::font_table()),
-        ("word/theme/theme1.xml", theme::theme()),
-        ("word/settings.xml", parts::settings(1, false)),
-    ];
-    if optional.comments {
-        files.push((
-            "word/comments.xml",
-            parts::comments(&writer.comments, &options.author, &options.date),
-        ));
-    }
-    out.write_all(&zip(&files)?)
+    let files = parts::house(&parts::House {
+        title: &title,
+        author: &options.author,
+        date: &options.date,
+        lang_tag: crate::lang::word::tag(c.lang),
+        body: &xml,
+        note_start: 1,
+        footnotes: &[],
+        comments: &writer.comments,
+    });
+    out.write_all(&crate::render::docx::zip(&files)?)
 }
 
 /// Writes paragraphs, numbering revisions and collecting comments.
@@ -281,16 +261,4 @@ fn para(rpr: &str, text: &str) -> String {
         r#"<w:p><w:pPr><w:pStyle w:val="{SUMMARY_STYLE}"/></w:pPr><w:r><w:rPr>{rpr}</w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#,
         escape(text)
     )
-}
-
-/// Every part deflated into one zip archive.
-fn zip(files: &[(&str, String)]) -> io::Result<Vec<u8>> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, text) in files {
-        zip.start_file(*name, options).map_err(io::Error::other)?;
-        zip.write_all(text.as_bytes())?;
-    }
-    Ok(zip.finish().map_err(io::Error::other)?.into_inner())
 }

@@ -111,48 +111,22 @@ fn house(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> io::R
         xml.push_str("<w:p/>");
     }
     let start = notes.as_ref().map_or(1, |n| n.start);
-    let optional = parts::Optional {
-        footnotes: !writer.footnotes.is_empty(),
-        comments: !writer.comments.is_empty(),
-    };
     let title = format!("Redline: {} → {}", redline.old.name, redline.new.name);
-    let mut files = vec![
-        ("[Content_Types].xml", parts::content_types(optional)),
-        ("_rels/.rels", parts::package_rels()),
-        (
-            "docProps/core.xml",
-            parts::core(&title, &options.author, &options.date),
-        ),
-        (
-            "word/_rels/document.xml.rels",
-            parts::document_rels(optional),
-        ),
-        ("word/document.xml", parts::document(&xml, start)),
-        (
-            "word/styles.xml",
-            parts::styles(crate::lang::word::tag(redline.new.lang)),
-        ),
-        ("word/fontTable.xml", theme::font_table()),
-        ("word/theme/theme1.xml", theme::theme()),
-        (
-            "word/settings.xml",
-            parts::settings(start, optional.footnotes),
-        ),
-    ];
-    if optional.footnotes {
-        files.push(("word/footnotes.xml", parts::footnotes(&writer.footnotes)));
-    }
-    if optional.comments {
-        files.push((
-            "word/comments.xml",
-            parts::comments(&writer.comments, &options.author, &options.date),
-        ));
-    }
+    let files = parts::house(&parts::House {
+        title: &title,
+        author: &options.author,
+        date: &options.date,
+        lang_tag: crate::lang::word::tag(redline.new.lang),
+        body: &xml,
+        note_start: start,
+        footnotes: &writer.footnotes,
+        comments: &writer.comments,
+    });
     out.write_all(&zip(&files)?)
 }
 
 /// The package: every part deflated into one zip archive.
-fn zip(files: &[(&str, String)]) -> io::Result<Vec<u8>> {
+pub fn zip(files: &[(&str, String)]) -> io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);

@@ -247,3 +247,55 @@ pub fn styles(lang: &str) -> String {
     out.push_str("</w:styles>");
     out
 }
+
+/// What a document in redraft's own style is made of: the body and what
+/// goes beside it.
+pub struct House<'a> {
+    /// `docProps/core.xml`'s title.
+    pub title: &'a str,
+    /// The author of the revisions and comments.
+    pub author: &'a str,
+    /// Their date, ISO 8601.
+    pub date: &'a str,
+    /// The language tag of the default style (`fr-FR`).
+    pub lang_tag: &'a str,
+    /// The body's paragraphs (`w:p` elements).
+    pub body: &'a str,
+    /// The number of the first footnote.
+    pub note_start: u32,
+    /// Footnotes: id and paragraphs.
+    pub footnotes: &'a [(usize, String)],
+    /// Comments: id and text.
+    pub comments: &'a [(usize, String)],
+}
+
+/// The parts of a document in redraft's own style, name and text, zipped
+/// into a package by the caller: the optional ones only when they hold
+/// something.
+pub fn house(h: &House) -> Vec<(&'static str, String)> {
+    let optional = Optional {
+        footnotes: !h.footnotes.is_empty(),
+        comments: !h.comments.is_empty(),
+    };
+    let mut files = vec![
+        ("[Content_Types].xml", content_types(optional)),
+        ("_rels/.rels", package_rels()),
+        ("docProps/core.xml", core(h.title, h.author, h.date)),
+        ("word/_rels/document.xml.rels", document_rels(optional)),
+        ("word/document.xml", document(h.body, h.note_start)),
+        ("word/styles.xml", styles(h.lang_tag)),
+        ("word/fontTable.xml", super::theme::font_table()),
+        ("word/theme/theme1.xml", super::theme::theme()),
+        (
+            "word/settings.xml",
+            settings(h.note_start, optional.footnotes),
+        ),
+    ];
+    if optional.footnotes {
+        files.push(("word/footnotes.xml", footnotes(h.footnotes)));
+    }
+    if optional.comments {
+        files.push(("word/comments.xml", comments(h.comments, h.author, h.date)));
+    }
+    files
+}
