@@ -353,9 +353,19 @@ pub fn symbols(text: &str) -> String {
 
 /// Footnote references `[^7]` as superscript links to the footnote.
 pub fn footnote_refs(html: &str) -> String {
-    crate::model::marker::FOOTNOTE_REF
-        .replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
-        .into_owned()
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (range, id) in crate::model::marker::footnote_refs(html) {
+        out.push_str(&html[at..range.start]);
+        out.push_str("<sup class=\"fn\"><a href=\"#FN");
+        out.push_str(id);
+        out.push_str("\">");
+        out.push_str(id);
+        out.push_str("</a></sup>");
+        at = range.end;
+    }
+    out.push_str(&html[at..]);
+    out
 }
 
 /// Opens a unit's `<div>` (classes for its kind and change, and
