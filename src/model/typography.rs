@@ -96,92 +96,132 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     if !needs_folding(text) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len());
-    let mut pending_space = false;
-    let mut after_open = false;
+    let mut out = Folder {
+        text,
+        out: String::with_capacity(text.len()),
+        run: 0,
+        pending_space: false,
+        after_open: false,
+    };
+    let bytes = text.as_bytes();
+    let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    // A single space between two plain characters, the second not one
+    // that French spacing drops a space before, is its own fold too.
+    let single_space = |i: usize| {
+        bytes[i] == b' '
+            && i > 0
+            && plain(bytes[i - 1])
+            && bytes
+                .get(i + 1)
+                .is_some_and(|&n| plain(n) && !matches!(n, b';' | b':' | b'!' | b'?'))
+    };
     let mut i = 0;
-    while i < text.len() {
-        // Runs of plain ASCII (single spaces between words included) are
-        // their own fold: copied whole.
-        let end = if pending_space {
-            i
-        } else {
-            plain_run_end(text.as_bytes(), i)
-        };
-        if end > i {
-            out.push_str(&text[i..end]);
-            after_open = false;
-            i = end;
+    while let Some(&b) = bytes.get(i) {
+        // Characters that are their own fold, outside a pending space, are
+        // not copied one by one: the run they make is copied whole.
+        if !out.pending_space && (plain(b) || single_space(i)) {
+            out.after_open = false;
+            i += 1;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
+        out.char(i, c);
         i += c.len_utf8();
-        if is_space(c) {
-            pending_space = !after_open;
-            continue;
-        }
-        let folded = fold_char(c);
-        if folded == Folded::Nothing {
-            continue;
-        }
-        if pending_space && !spacing_before(c) && !out.is_empty() {
-            out.push(' ');
-        }
-        pending_space = false;
-        after_open = c == '«';
-        match folded {
-            Folded::As(r) => out.push(r),
-            Folded::Letters(l) => out.push_str(l),
-            _ => out.push(c),
-        }
     }
-    if pending_space {
-        out.push(' ');
-    }
-    Cow::Owned(out)
+    out.finish()
 }
 
-/// The end of the run of bytes from `start` that [`fold`] copies as they
-/// are (when no space is pending): ASCII other than tabs and line ends,
-/// with single spaces between two such characters, the second not one
-/// that French spacing drops a space before (`; : ! ?`).
-fn plain_run_end(bytes: &[u8], start: usize) -> usize {
-    let ends_run = |b: u8| !b.is_ascii() || matches!(b, b'\t' | b'\n' | b'\r');
-    let mut j = start;
-    while let Some(&b) = bytes.get(j) {
-        if ends_run(b) {
-            break;
-        }
-        if b == b' ' {
-            let single = j > start && bytes[j - 1] != b' ';
-            let next_plain = bytes
-                .get(j + 1)
-                .is_some_and(|&n| !ends_run(n) && !matches!(n, b' ' | b';' | b':' | b'!' | b'?'));
-            if !(single && next_plain) {
-                break;
-            }
-        }
-        j += 1;
+/// The state of [`fold`]: the text, what it has written, where the run of
+/// characters not yet copied starts, and the spacing rules' state.
+struct Folder<'a> {
+    text: &'a str,
+    out: String,
+    run: usize,
+    pending_space: bool,
+    after_open: bool,
+}
+
+impl Folder<'_> {
+    /// Copies the run up to byte `to` and starts the next one at `next`.
+    fn flush(&mut self, to: usize, next: usize) {
+        self.out.push_str(&self.text[self.run..to]);
+        self.run = next;
     }
-    j
+
+    /// Folds the character `c` at byte `at` (not in an ASCII run).
+    fn char(&mut self, at: usize, c: char) {
+        let next = at + c.len_utf8();
+        let folded = fold_char(c);
+        if c == ' ' || folded == Folded::As(' ') {
+            self.flush(at, next);
+            self.pending_space = !self.after_open;
+            return;
+        }
+        if folded == Folded::Nothing {
+            self.flush(at, next);
+            return;
+        }
+        if self.pending_space {
+            // The run is empty: it was copied at the space.
+            if !spacing_before(c) && !self.out.is_empty() {
+                self.out.push(' ');
+            }
+            self.pending_space = false;
+        }
+        self.after_open = c == '«';
+        match folded {
+            Folded::As(r) => {
+                self.flush(at, next);
+                self.out.push(r);
+            }
+            Folded::Letters(l) => {
+                self.flush(at, next);
+                self.out.push_str(l);
+            }
+            // Its own fold: it stays in the run.
+            _ => {}
+        }
+    }
+
+    fn finish(mut self) -> Cow<'static, str> {
+        self.flush(self.text.len(), self.text.len());
+        if self.pending_space {
+            self.out.push(' ');
+        }
+        Cow::Owned(self.out)
+    }
 }
 
 /// Whether [`fold`] would change `text`: a character of another class
 /// than its own, a leading space, two spaces, or a space before `; : ! ?`.
 /// Most words (accented ones too) need nothing and are not copied.
 fn needs_folding(text: &str) -> bool {
-    let mut previous: Option<char> = None;
-    for c in text.chars() {
-        let space_before = previous.is_none_or(|p| p == ' ');
-        if fold_char(c) != Folded::Same
-            || (c == ' ' && space_before)
-            || (previous == Some(' ') && spacing_before(c))
-        {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // A space is one byte: the character before is a space when the
+        // byte before is.
+        let after_space = i > 0 && bytes[i - 1] == b' ';
+        if b.is_ascii() {
+            let c = char::from(b);
+            if fold_char(c) != Folded::Same
+                || (b == b' ' && (i == 0 || after_space))
+                || (after_space && spacing_before(c))
+            {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if fold_char(c) != Folded::Same || (after_space && spacing_before(c)) {
             return true;
         }
-        previous = Some(c);
+        i += c.len_utf8();
     }
     false
 }
@@ -250,21 +290,43 @@ mod tests {
         out
     }
 
+    /// [`needs_folding`] a character at a time.
+    fn needs_folding_slowly(text: &str) -> bool {
+        let mut previous: Option<char> = None;
+        for c in text.chars() {
+            let space_before = previous.is_none_or(|p| p == ' ');
+            if fold_char(c) != Folded::Same
+                || (c == ' ' && space_before)
+                || (previous == Some(' ') && spacing_before(c))
+            {
+                return true;
+            }
+            previous = Some(c);
+        }
+        false
+    }
+
     #[test]
     fn ascii_runs_fold_as_characters_do() {
         let pieces = [
             " ", "  ", "a", "Cour", ";", " ;", "«", "» ", "\u{a0}", "\t", "\n", "’", "x y", "!",
-            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é",
+            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é", "b c", " «", "\r", "a b;", "\u{200b}",
+            "x ?",
         ];
         let mut seed = 1u64;
-        for _ in 0..4000 {
+        for _ in 0..40_000 {
             let mut text = String::new();
-            for _ in 0..(seed % 9) {
+            for _ in 0..(seed % 12) {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(7);
             assert_eq!(fold(&text), fold_slowly(&text), "{text:?}");
+            assert_eq!(
+                needs_folding(&text),
+                needs_folding_slowly(&text),
+                "{text:?}"
+            );
         }
     }
 
