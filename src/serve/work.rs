@@ -20,7 +20,7 @@ use crate::LoadOptions;
 use crate::check::{self, Document, Inputs};
 use crate::diff;
 use crate::error::{Error, Result};
-use crate::history::{Draft, History};
+use crate::history::{History, Version};
 use crate::ingest;
 use crate::lang::Lang;
 use crate::model::Resolution;
@@ -267,7 +267,7 @@ pub fn history(versions: &[Upload]) -> Result<String> {
     let drafts = versions
         .iter()
         .map(|v| {
-            Ok(Draft {
+            Ok(Version {
                 name: v.name.clone(),
                 resolution: load(v)?.resolution,
             })
