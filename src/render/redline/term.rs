@@ -297,7 +297,7 @@ fn hugged(look: Look, text: &str, mark: &dyn Fn(Look, &str) -> String) -> Vec<(L
 ///
 /// ```
 /// use redraft::redline::{Segment, SegmentOp::*};
-/// use redraft::render::term::replaces_whole_words;
+/// use redraft::render::redline::term::replaces_whole_words;
 /// let s = |op, t: &str| Segment::new(op, t);
 /// assert!(replaces_whole_words(&[s(Equal, "a "), s(Delete, "13"), s(Insert, "12"), s(Equal, " b")], 1));
 /// assert!(!replaces_whole_words(&[s(Equal, "Res."), s(Delete, "3"), s(Insert, "2")], 1));

@@ -68,7 +68,7 @@ impl Planner<'_> {
         let mut note = crate::render::annotation(e).unwrap_or_else(|| format!("moved from {from}"));
         if e.op != Op::Unchanged {
             note.push_str(". Changes: ");
-            note.push_str(&crate::render::text::block(e));
+            note.push_str(&crate::render::redline::text::block(e));
         }
         vec![self.whole(e, Side::New, Some(capitalise(&note)))]
     }
