@@ -216,9 +216,15 @@ fn reads_loosely_written_amendments() {
 }
 
 #[test]
-fn paragraph_zero_is_invalid() {
+fn operative_paragraph_zero_is_read_and_preambular_paragraph_zero_is_invalid() {
+    // A draft may number a paragraph "0."; amendments name it so.
+    assert!(read("Operative paragraph 0: replace \"a\" with \"b\".").is_ok());
     assert!(matches!(
-        read("Operative paragraph 0: replace \"a\" with \"b\"."),
+        read("Preambular paragraph 0: replace \"a\" with \"b\"."),
+        Err(Unread::Invalid(_))
+    ));
+    assert!(matches!(
+        read("After operative paragraph 1, insert a new paragraph 0 reading: \"x\""),
         Err(Unread::Invalid(_))
     ));
     assert_eq!(
