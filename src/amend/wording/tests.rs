@@ -138,6 +138,7 @@ fn every_ref() -> Vec<Ref> {
         Ref::AnnexParagraph("II".into(), "3".into()),
         Ref::AnnexParagraph(String::new(), "12".into()),
         Ref::HeadingBefore("3".into()),
+        Ref::HeadingText("Coopération avec la Cour".into()),
         Ref::Footnote("7".into()),
         Ref::Label("ANNEX-II/OP3".into()),
     ]
