@@ -265,23 +265,21 @@ fn proposals(form: Form) -> Result<(Upload, Vec<Proposal>, bool), Problem> {
     };
     let mut names = texts("name");
     let by_author = texts("by_author").any(|v| v == "1" || v == "on" || v == "true");
-    let proposals: Vec<Proposal> = form
-        .files
-        .iter()
-        .filter(|(field, _)| field == "proposal")
-        .map(|(_, upload)| Proposal::new(names.next().unwrap_or(""), upload.clone()))
-        .collect();
-    let base = form
-        .files
-        .iter()
-        .find(|(field, _)| field == "base")
-        .map(|(_, u)| u.clone())
-        .ok_or_else(|| {
-            Problem(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "choose the base draft first".to_string(),
-            )
-        })?;
+    let mut base = None;
+    let mut proposals = Vec::new();
+    for (field, upload) in form.files {
+        match field.as_str() {
+            "base" if base.is_none() => base = Some(upload),
+            "proposal" => proposals.push(Proposal::new(names.next().unwrap_or(""), upload)),
+            _ => {}
+        }
+    }
+    let base = base.ok_or_else(|| {
+        Problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "choose the base draft first".to_string(),
+        )
+    })?;
     Ok((base, proposals, by_author))
 }
 
@@ -310,18 +308,16 @@ async fn history(State(state): State<AppState>, form: Multipart) -> Response {
 }
 
 /// The `old` and `new` files of a form.
-fn pair(uploads: Vec<(String, Upload)>) -> Result<(Upload, Upload), Problem> {
-    let take = |name: &str| {
-        uploads
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, u)| u.clone())
-            .ok_or_else(|| {
-                Problem(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    format!("choose the {} version first", name.to_uppercase()),
-                )
-            })
+fn pair(mut uploads: Vec<(String, Upload)>) -> Result<(Upload, Upload), Problem> {
+    // Moved out, not copied: fifty waiting requests hold their drafts once.
+    let mut take = |name: &str| {
+        let at = uploads.iter().position(|(field, _)| field == name);
+        at.map(|k| uploads.swap_remove(k).1).ok_or_else(|| {
+            Problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("choose the {} version first", name.to_uppercase()),
+            )
+        })
     };
     Ok((take("old")?, take("new")?))
 }

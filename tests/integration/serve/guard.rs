@@ -143,6 +143,9 @@ fn bad_uploads_get_one_message_and_the_server_lives_on() {
     assert_eq!(answer.status, 200, "the server answers after bad input");
 }
 
+/// A file of a form: field, file name, bytes.
+type File<'a> = (&'a str, &'a str, &'a [u8]);
+
 #[test]
 fn compile_requests_are_guarded_and_bad_proposals_named() {
     let served = Served::start();
@@ -164,7 +167,7 @@ fn compile_requests_are_guarded_and_bad_proposals_named() {
         let v: serde_json::Value = serde_json::from_slice(&answer.body).expect("JSON");
         v["error"].as_str().expect("an error").to_string()
     };
-    let cases: [(&str, Vec<(&str, &str, &[u8])>, &str); 4] = [
+    let cases: [(&str, Vec<File>, &str); 4] = [
         (
             "a binary proposal",
             vec![files[0], files[1], ("proposal", "photo.png", &binary)],
