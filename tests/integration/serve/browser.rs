@@ -11,8 +11,10 @@
 //! changes), sees the alternatives with their delegations and filters
 //! them, and downloads the Word compilation, whose revisions the
 //! delegations author and which `redraft compile --apply` reads back as
-//! the command line's own compilation; and is refused without the token. The screenshot goes to `target/screenshots/serve.png`, and
-//! to `docs/serve.png` with `UPDATE_GOLDEN=1` (the README shows it).
+//! the command line's own compilation; and is refused without the token.
+//! The screenshots go to `target/screenshots/serve.png` and
+//! `serve-compilation.png`, and to `docs/` with `UPDATE_GOLDEN=1` (the
+//! README shows them).
 //!
 //! Without the browser, its driver or selenium the test fails when `CI` is
 //! set, and otherwise says SKIPPED where the user sees it.
@@ -62,7 +64,9 @@ fn the_page_works_in_chromium() {
     assert!(report.contains("browser: all checks passed"), "{report}");
     the_word_compilation_reads_back(&work.join("downloads/compilation.docx"));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::copy(&shot, root().join("docs/serve.png")).unwrap();
+        for name in ["serve.png", "serve-compilation.png"] {
+            std::fs::copy(shots.join(name), root().join("docs").join(name)).unwrap();
+        }
     }
 }
 
