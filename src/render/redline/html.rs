@@ -120,17 +120,21 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
     let (notes, others) = notes_by_unit(redline);
     out.write_all(notes_list(&others).as_bytes())?;
     writeln!(out, "</header>\n<main>")?;
-    // Units rendered in chunks on both cores, written in order.
+    // Units rendered in chunks on both cores, written in order, a group of
+    // chunks at a time: the page is never whole in memory.
     let entries = for_reading(redline);
-    let chunks = crate::parallel::map_chunks(&entries, crate::parallel::MIN_CHUNK, |chunk| {
-        let mut html = String::with_capacity(chunk.len() * 400);
-        chunk
-            .iter()
-            .for_each(|entry| unit(entry, lang, &notes, &mut html));
-        html
-    });
-    for html in chunks {
-        out.write_all(html.as_bytes())?;
+    let group = GROUP_CHUNK * crate::parallel::threads();
+    for entries in entries.chunks(group) {
+        let chunks = crate::parallel::map_chunks(entries, crate::parallel::MIN_CHUNK, |chunk| {
+            let mut html = String::with_capacity(chunk.len() * 400);
+            chunk
+                .iter()
+                .for_each(|entry| unit(entry, lang, &notes, &mut html));
+            html
+        });
+        for html in chunks {
+            out.write_all(html.as_bytes())?;
+        }
     }
     writeln!(out, "</main>\n</body>\n</html>")
 }
@@ -146,6 +150,11 @@ fn page_style(redline: &Redline, date: &str) -> String {
         css_string(date)
     )
 }
+
+/// Units a thread renders before the group is written: enough to pay for
+/// the thread, few enough that the page's HTML never sits whole in memory
+/// (peak memory, issue 14).
+const GROUP_CHUNK: usize = 4 * crate::parallel::MIN_CHUNK;
 
 /// How the printed header names the two versions: the symbol (and date)
 /// of a published document's masthead, else the document symbol its title
