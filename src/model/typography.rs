@@ -145,20 +145,34 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 
 /// The end of the run of bytes from `start` that [`fold`] copies as they
 /// are (when no space is pending): ASCII other than tabs and line ends,
-/// with single spaces between two such characters, the second not one
-/// that French spacing drops a space before (`; : ! ?`).
+/// and other characters that are their own representative (`é`), with
+/// single spaces between two such characters, the second not one that
+/// French spacing drops a space before (`; : ! ?`).
 fn plain_run_end(bytes: &[u8], start: usize) -> usize {
     let ends_run = |b: u8| !b.is_ascii() || matches!(b, b'\t' | b'\n' | b'\r');
     let mut j = start;
     while let Some(&b) = bytes.get(j) {
+        if !b.is_ascii() {
+            match same_char_len(&bytes[j..]) {
+                Some(len) => {
+                    j += len;
+                    continue;
+                }
+                None => break,
+            }
+        }
         if ends_run(b) {
             break;
         }
         if b == b' ' {
             let single = j > start && bytes[j - 1] != b' ';
-            let next_plain = bytes
-                .get(j + 1)
-                .is_some_and(|&n| !ends_run(n) && !matches!(n, b' ' | b';' | b':' | b'!' | b'?'));
+            let next_plain = match bytes.get(j + 1) {
+                Some(&n) if n.is_ascii() => {
+                    !ends_run(n) && !matches!(n, b' ' | b';' | b':' | b'!' | b'?')
+                }
+                Some(_) => same_char_len(&bytes[j + 1..]).is_some(),
+                None => false,
+            };
             if !(single && next_plain) {
                 break;
             }
@@ -166,6 +180,21 @@ fn plain_run_end(bytes: &[u8], start: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// The length of the non-ASCII character that `bytes` starts with, when
+/// it is its own representative and no space (`é`, not `’` or U+00A0).
+fn same_char_len(bytes: &[u8]) -> Option<usize> {
+    let len = match bytes.first()? {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        _ => 4,
+    };
+    let c = std::str::from_utf8(bytes.get(..len)?)
+        .ok()?
+        .chars()
+        .next()?;
+    (fold_char(c) == Folded::Same).then_some(len)
 }
 
 /// Whether [`fold`] would change `text`: a character of another class
@@ -254,7 +283,7 @@ mod tests {
     fn ascii_runs_fold_as_characters_do() {
         let pieces = [
             " ", "  ", "a", "Cour", ";", " ;", "«", "» ", "\u{a0}", "\t", "\n", "’", "x y", "!",
-            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é",
+            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é", "Œ", "\u{2029}",
         ];
         let mut seed = 1u64;
         for _ in 0..4000 {
