@@ -149,51 +149,46 @@ pub fn fold(text: &str) -> Cow<'_, str> {
 /// single spaces between two such characters, the second not one that
 /// French spacing drops a space before (`; : ! ?`).
 fn plain_run_end(bytes: &[u8], start: usize) -> usize {
-    let ends_run = |b: u8| !b.is_ascii() || matches!(b, b'\t' | b'\n' | b'\r');
+    // Printable ASCII and controls other than tabs and line ends.
+    let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r');
     let mut j = start;
-    while let Some(&b) = bytes.get(j) {
-        if !b.is_ascii() {
-            match same_char_len(&bytes[j..]) {
-                Some(len) => {
-                    j += len;
-                    continue;
-                }
-                None => break,
+    loop {
+        while bytes.get(j).is_some_and(|&b| plain(b)) {
+            j += 1;
+        }
+        let step = match bytes.get(j) {
+            Some(b' ') => {
+                let single = j > start && bytes[j - 1] != b' ';
+                let next_plain = match bytes.get(j + 1) {
+                    Some(&n) if n.is_ascii() => plain(n) && !matches!(n, b';' | b':' | b'!' | b'?'),
+                    Some(_) => same_char_len(&bytes[j + 1..]).is_some(),
+                    None => false,
+                };
+                (single && next_plain).then_some(1)
             }
+            Some(&b) if !b.is_ascii() => same_char_len(&bytes[j..]),
+            _ => None,
+        };
+        match step {
+            Some(len) => j += len,
+            None => return j,
         }
-        if ends_run(b) {
-            break;
-        }
-        if b == b' ' {
-            let single = j > start && bytes[j - 1] != b' ';
-            let next_plain = match bytes.get(j + 1) {
-                Some(&n) if n.is_ascii() => {
-                    !ends_run(n) && !matches!(n, b' ' | b';' | b':' | b'!' | b'?')
-                }
-                Some(_) => same_char_len(&bytes[j + 1..]).is_some(),
-                None => false,
-            };
-            if !(single && next_plain) {
-                break;
-            }
-        }
-        j += 1;
     }
-    j
 }
 
 /// The length of the non-ASCII character that `bytes` starts with, when
 /// it is its own representative and no space (`é`, not `’` or U+00A0).
 fn same_char_len(bytes: &[u8]) -> Option<usize> {
-    let len = match bytes.first()? {
-        0xC0..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        _ => 4,
+    let cont = |k: usize| bytes.get(k).map(|&b| u32::from(b & 0x3F));
+    let (len, code) = match *bytes.first()? {
+        b @ 0xC0..=0xDF => (2, u32::from(b & 0x1F) << 6 | cont(1)?),
+        b @ 0xE0..=0xEF => (3, u32::from(b & 0x0F) << 12 | cont(1)? << 6 | cont(2)?),
+        b => (
+            4,
+            u32::from(b & 0x07) << 18 | cont(1)? << 12 | cont(2)? << 6 | cont(3)?,
+        ),
     };
-    let c = std::str::from_utf8(bytes.get(..len)?)
-        .ok()?
-        .chars()
-        .next()?;
+    let c = char::from_u32(code)?;
     (fold_char(c) == Folded::Same).then_some(len)
 }
 
