@@ -272,10 +272,10 @@ proptest! {
             versions.push(next);
         }
         let opts = ParseOptions::default();
-        let drafts: Vec<redraft::history::Draft> = versions
+        let drafts: Vec<redraft::history::Version> = versions
             .iter()
             .enumerate()
-            .map(|(k, v)| redraft::history::Draft {
+            .map(|(k, v)| redraft::history::Version {
                 name: format!("v{k}"),
                 resolution: parse(&draft(&[], v), &opts).expect("parses"),
             })
