@@ -57,6 +57,10 @@
 //! 9. `compile`, `batch`: whole documents and many files, rendered
 //! 10. `serve`, `cli`: the web page and the command line (the binary)
 //!
+//! Beyond the order, a renderer draws what it is handed: `render` names
+//! no `align` and, of `diff`, only the `Comparison` it is given
+//! (`layers::a_renderer_never_aligns_or_diffs`).
+//!
 //! ```
 //! use redraft::{LoadOptions, diff, load_bytes};
 //! use std::path::Path;

@@ -25,7 +25,7 @@ fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> (String, Strin
         return (old.to_text(), text);
     }
     let read = redraft::amend::parse(&text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
-    let applied = redraft::amend::apply(old, &read);
+    let applied = redraft::amend::apply_exact(old, &read);
     assert!(
         applied.failures.is_empty(),
         "{text}\n{:?}",
@@ -272,10 +272,10 @@ proptest! {
             versions.push(next);
         }
         let opts = ParseOptions::default();
-        let drafts: Vec<redraft::history::Draft> = versions
+        let drafts: Vec<redraft::history::Version> = versions
             .iter()
             .enumerate()
-            .map(|(k, v)| redraft::history::Draft {
+            .map(|(k, v)| redraft::history::Version {
                 name: format!("v{k}"),
                 resolution: parse(&draft(&[], v), &opts).expect("parses"),
             })

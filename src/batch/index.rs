@@ -14,7 +14,7 @@
 
 use super::{Outcome, Pairing, file_name};
 use crate::redline::Summary;
-use crate::render::html::escape;
+use crate::render::redline::html::escape;
 use std::io::{self, Write};
 use std::path::PathBuf;
 

@@ -166,7 +166,7 @@ fn render_options(args: &Args) -> RenderOptions {
             .out
             .output
             .is_none()
-            .then(render::term::terminal_width)
+            .then(render::redline::term::terminal_width)
             .flatten(),
         docx: DocxOptions {
             author: args.author.clone(),

@@ -2,7 +2,7 @@
 
 use super::{DraftArgs, EXIT_OK, OutputArgs, load};
 use redraft::error::{Error, Result};
-use redraft::history::{Draft, History};
+use redraft::history::{History, Version};
 use redraft::ingest::git::{self, GitOptions};
 use redraft::render::Format;
 use redraft::render::history::{self as render, HistoryFormat};
@@ -65,14 +65,14 @@ pub fn run(args: &Args) -> Result<u8> {
     Ok(EXIT_OK)
 }
 
-fn from_files(args: &Args) -> Result<Vec<Draft>> {
+fn from_files(args: &Args) -> Result<Vec<Version>> {
     let names = file_names(&args.versions);
     let options = args.draft.load_options();
     args.versions
         .iter()
         .zip(names)
         .map(|(path, name)| {
-            Ok(Draft {
+            Ok(Version {
                 name,
                 resolution: load(path, &options)?.into_resolution(),
             })
@@ -103,7 +103,7 @@ fn file_names(paths: &[PathBuf]) -> Vec<String> {
     }
 }
 
-fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
+fn from_git(file: &Path, args: &Args) -> Result<Vec<Version>> {
     let options = GitOptions {
         since: args.since.clone(),
         until: args.until.clone(),
@@ -133,7 +133,7 @@ fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
             let name = PathBuf::from(format!("{} ({})", file.display(), v.name));
             let draft = redraft::load_bytes(&name, file, &v.bytes, &load)?;
             super::warn_without_structure(&draft);
-            Ok(Draft {
+            Ok(Version {
                 name: v.name,
                 resolution: draft.into_resolution(),
             })
@@ -142,7 +142,7 @@ fn from_git(file: &Path, args: &Args) -> Result<Vec<Draft>> {
 }
 
 /// Applies `--label`s, one per version.
-fn name(drafts: &mut [Draft], labels: &[String]) -> Result<()> {
+fn name(drafts: &mut [Version], labels: &[String]) -> Result<()> {
     if labels.is_empty() {
         return Ok(());
     }

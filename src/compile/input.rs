@@ -156,7 +156,7 @@ fn parse(text: &str, base: &Resolution, path: &Path) -> Result<Resolution> {
 /// The base with a list of amendments applied; any amendment that does not
 /// apply is an error naming its line.
 fn amended(list: &[amend::Amendment], base: &Resolution, path: &Path) -> Result<Resolution> {
-    let applied = amend::apply(base, list);
+    let applied = amend::apply_exact(base, list);
     if let Some(f) = applied.failures.first() {
         return Err(Error::Amendments {
             path: path.to_path_buf(),

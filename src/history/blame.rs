@@ -11,7 +11,7 @@
 //! memory stays proportional to one version.
 
 use super::lineage::{inserted_in, last_moved};
-use super::{Draft, Lineage, Removal, Span};
+use super::{Lineage, Removal, Span, Version};
 use crate::redline::{Entry, Op, Redline, Segment, SegmentOp, Side};
 use std::collections::HashMap;
 
@@ -25,12 +25,13 @@ struct Cell {
 
 const NONE: u32 = u32::MAX;
 
-type Version = Vec<Vec<Cell>>;
+/// A version's bytes: per unit, per byte.
+type UnitCells = Vec<Vec<Cell>>;
 
 /// The bytes of the latest version and the fate of the first version's.
 pub(crate) struct Cells {
     /// The latest version: per unit, per byte.
-    last: Version,
+    last: UnitCells,
     /// Its texts.
     last_texts: Vec<String>,
     /// Where each unit of the first version starts in one numbering of its
@@ -43,8 +44,8 @@ pub(crate) struct Cells {
 }
 
 impl Cells {
-    pub(crate) fn new(drafts: &[Draft], redlines: &[Redline]) -> Self {
-        let first = &drafts[0].resolution;
+    pub(crate) fn new(versions: &[Version], redlines: &[Redline]) -> Self {
+        let first = &versions[0].resolution;
         let mut base = Vec::with_capacity(first.units.len() + 1);
         let mut total = 0;
         for u in &first.units {
@@ -52,7 +53,7 @@ impl Cells {
             total += u.text.len();
         }
         base.push(total);
-        let mut version: Version = first
+        let mut version: UnitCells = first
             .units
             .iter()
             .enumerate()
@@ -69,12 +70,12 @@ impl Cells {
         let mut removed = Vec::new();
         for (k, red) in redlines.iter().enumerate() {
             let round = (k + 1) as u32;
-            let units = &drafts[k + 1].resolution.units;
+            let units = &versions[k + 1].resolution.units;
             let lens: Vec<usize> = units.iter().map(|u| u.text.len()).collect();
             version = propagate(&version, &lens, red, round, &mut removed);
             bury(&version, &mut death, round);
         }
-        let last_texts = drafts[drafts.len() - 1]
+        let last_texts = versions[versions.len() - 1]
             .resolution
             .units
             .iter()
@@ -186,17 +187,17 @@ impl Cells {
 
 /// The bytes of the version after a round, from those before it.
 fn propagate(
-    prev: &Version,
+    prev: &UnitCells,
     lens: &[usize],
     red: &Redline,
     round: u32,
     removed: &mut Vec<Removal>,
-) -> Version {
+) -> UnitCells {
     let born = Cell {
         birth: round,
         origin: NONE,
     };
-    let mut next: Version = lens.iter().map(|&n| vec![born; n]).collect();
+    let mut next: UnitCells = lens.iter().map(|&n| vec![born; n]).collect();
     let mut cursors: HashMap<usize, usize> = HashMap::new();
     for e in &red.entries {
         if matches!(e.op, Op::MovedAway | Op::Inserted | Op::Deleted) {
@@ -219,7 +220,7 @@ fn propagate(
 }
 
 /// The old units' bytes one after the other, a break between them.
-fn joined(prev: &Version, old: &[Side]) -> Vec<Cell> {
+fn joined(prev: &UnitCells, old: &[Side]) -> Vec<Cell> {
     let mut out = Vec::new();
     for (k, side) in old.iter().enumerate() {
         if k > 0 {
@@ -280,7 +281,7 @@ fn removals(e: &Entry, round: usize) -> Vec<Removal> {
 
 /// Marks the bytes of the first version that no byte of `version`
 /// descends from as removed in `round`.
-fn bury(version: &Version, death: &mut [Option<u32>], round: u32) {
+fn bury(version: &UnitCells, death: &mut [Option<u32>], round: u32) {
     let mut alive = vec![false; death.len()];
     for cell in version.iter().flatten() {
         if let Some(a) = alive.get_mut(cell.origin as usize) {

@@ -2,12 +2,12 @@
 //! unit back to the first version, and to find the units deleted along the
 //! way.
 
-use super::{Deletion, Draft, Lineage, Step};
+use super::{Deletion, Lineage, Step, Version};
 use crate::redline::{Entry, Op, Redline};
 
 /// The redlines of consecutive versions, indexed for tracing back.
 pub(crate) struct Chain<'a> {
-    drafts: &'a [Draft],
+    versions: &'a [Version],
     redlines: &'a [Redline],
     /// For round `r` (at `r - 1`): for each unit of the version after the
     /// round, the index of its entry.
@@ -15,12 +15,12 @@ pub(crate) struct Chain<'a> {
 }
 
 impl<'a> Chain<'a> {
-    pub(crate) fn new(drafts: &'a [Draft], redlines: &'a [Redline]) -> Self {
+    pub(crate) fn new(versions: &'a [Version], redlines: &'a [Redline]) -> Self {
         let of_new = redlines
             .iter()
             .enumerate()
             .map(|(k, red)| {
-                let mut map = vec![None; drafts[k + 1].resolution.units.len()];
+                let mut map = vec![None; versions[k + 1].resolution.units.len()];
                 for (e, entry) in red.entries.iter().enumerate() {
                     if entry.op == Op::MovedAway {
                         continue;
@@ -33,14 +33,14 @@ impl<'a> Chain<'a> {
             })
             .collect();
         Chain {
-            drafts,
+            versions,
             redlines,
             of_new,
         }
     }
 
     fn label(&self, version: usize, unit: usize) -> String {
-        self.drafts[version].resolution.units[unit].label.clone()
+        self.versions[version].resolution.units[unit].label.clone()
     }
 
     /// Traces unit `unit` of version `v` back to the first version: its
@@ -79,8 +79,8 @@ impl<'a> Chain<'a> {
 
     /// The lineage of every unit of the latest version (without blame).
     pub(crate) fn latest(&self) -> Vec<Lineage> {
-        let v = self.drafts.len() - 1;
-        self.drafts[v]
+        let v = self.versions.len() - 1;
+        self.versions[v]
             .resolution
             .units
             .iter()
@@ -105,7 +105,7 @@ impl<'a> Chain<'a> {
 
     /// The units deleted along the way, by round.
     pub(crate) fn deletions(&self) -> Vec<Deletion> {
-        let n = self.drafts.len();
+        let n = self.versions.len();
         let mut out = Vec::new();
         for (k, red) in self.redlines.iter().enumerate() {
             let r = k + 1;
@@ -113,7 +113,7 @@ impl<'a> Chain<'a> {
                 let Some(old) = e.old.first() else { continue };
                 let (mut labels, _) = self.trace(r - 1, old.index);
                 labels.resize(n, Vec::new());
-                let unit = &self.drafts[r - 1].resolution.units[old.index];
+                let unit = &self.versions[r - 1].resolution.units[old.index];
                 out.push(Deletion {
                     round: r,
                     kind: unit.kind,

@@ -30,9 +30,11 @@ use serde::Serialize;
 /// Version of the JSON form of a history (`redraft history --format json`).
 pub const HISTORY_VERSION: u32 = 1;
 
-/// One version of the draft: its name and its text.
+/// One version of the draft: its name and its parsed text (not to be
+/// confused with [`crate::Draft`], a loaded file with its text, from
+/// which a version takes its [`Resolution`]).
 #[derive(Debug, Clone)]
-pub struct Draft {
+pub struct Version {
     /// How the version is called: a file name, a `--label`, or a commit's
     /// date and hash.
     pub name: String,
@@ -186,9 +188,9 @@ impl History {
     /// Builds the history of two versions or more, oldest first.
     ///
     /// ```
-    /// use redraft::history::{Draft, History};
+    /// use redraft::history::{Version, History};
     /// use redraft::model::parse;
-    /// let v = |name: &str, text: &str| Draft { name: name.into(), resolution: parse(text, &Default::default()).unwrap() };
+    /// let v = |name: &str, text: &str| Version { name: name.into(), resolution: parse(text, &Default::default()).unwrap() };
     /// let h = History::new(vec![
     ///     v("zero", "The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report."),
     ///     v("rev1", "The General Assembly,\n\n1. Welcomes the report.\n\n2. Decides to act.\n\n3. Requests a report."),
@@ -200,13 +202,13 @@ impl History {
     /// let rounds: Vec<(&str, usize)> = op2.blame.iter().map(|s| (s.text.as_str(), s.round)).collect();
     /// assert_eq!(rounds, [("Decides to act", 0), (" now", 2), (".", 0)]);
     /// ```
-    pub fn new(drafts: Vec<Draft>) -> Result<History> {
-        if drafts.len() < 2 {
+    pub fn new(versions: Vec<Version>) -> Result<History> {
+        if versions.len() < 2 {
             return Err(Error::TooFewVersions {
-                given: drafts.len(),
+                given: versions.len(),
             });
         }
-        let redlines: Vec<Redline> = drafts
+        let redlines: Vec<Redline> = versions
             .windows(2)
             .map(|pair| {
                 let mut r = diff::redline(
@@ -219,28 +221,28 @@ impl History {
                 r
             })
             .collect();
-        let chain = lineage::Chain::new(&drafts, &redlines);
-        let cells = blame::Cells::new(&drafts, &redlines);
+        let chain = lineage::Chain::new(&versions, &redlines);
+        let cells = blame::Cells::new(&versions, &redlines);
         let mut lineage = chain.latest();
         for (unit, l) in lineage.iter_mut().enumerate() {
             l.blame = cells.blame(unit);
         }
-        let first = &drafts[0];
-        let last = &drafts[drafts.len() - 1];
+        let first = &versions[0];
+        let last = &versions[versions.len() - 1];
         let mut direct = diff::redline(&first.resolution, &last.resolution, &Default::default());
         direct.old.name = first.name.clone();
         direct.new.name = last.name.clone();
         let cumulative = cells.cumulative(direct, &lineage);
         Ok(History {
             version: HISTORY_VERSION,
-            versions: drafts
+            versions: versions
                 .iter()
                 .map(|d| VersionInfo {
                     name: d.name.clone(),
                     lang: d.resolution.lang,
                 })
                 .collect(),
-            rounds: rounds(&drafts),
+            rounds: rounds(&versions),
             deleted: chain.deletions(),
             removed: cells.removed.clone(),
             lineage,
@@ -255,8 +257,8 @@ impl History {
     }
 }
 
-fn rounds(drafts: &[Draft]) -> Vec<Round> {
-    drafts
+fn rounds(versions: &[Version]) -> Vec<Round> {
+    versions
         .windows(2)
         .enumerate()
         .map(|(k, pair)| Round {

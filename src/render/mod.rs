@@ -12,8 +12,6 @@
 //! - [`reader`]: what every format says to a reader (names, notes,
 //!   counts) in the draft's language; [`escape`]: what a terminal or a
 //!   page must not be handed as it is.
-//!
-//! `render::html`, `render::term`, ... name the files of [`redline`].
 
 pub mod amendments;
 pub mod docx;
@@ -23,9 +21,8 @@ pub mod history;
 pub mod reader;
 pub mod redline;
 
-pub use redline::{html, json, markdown, term, text};
-
 use crate::redline::{Entry, Op, Redline};
+use redline::{html, json, markdown, term, text};
 use std::borrow::Cow;
 use std::io::{self, Write};
 

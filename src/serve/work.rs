@@ -20,7 +20,7 @@ use crate::LoadOptions;
 use crate::check::{self, Document, Inputs};
 use crate::diff::{self, Comparison};
 use crate::error::{Error, Result};
-use crate::history::{Draft, History};
+use crate::history::{History, Version};
 use crate::ingest;
 use crate::lang::Lang;
 use crate::model::Resolution;
@@ -268,7 +268,7 @@ pub fn history(versions: &[Upload]) -> Result<String> {
     let drafts = versions
         .iter()
         .map(|v| {
-            Ok(Draft {
+            Ok(Version {
                 name: v.name.clone(),
                 resolution: read(v)?.into_resolution(),
             })

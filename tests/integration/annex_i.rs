@@ -137,13 +137,13 @@ fn accept_and_reject_give_back_the_two_drafts() {
 #[test]
 fn edits_read_like_a_person_made_them() {
     let r = annex_i();
-    let op2 = redraft::render::text::block(by_new(&r, "OP2"));
+    let op2 = redraft::render::redline::text::block(by_new(&r, "OP2"));
     assert!(op2.contains("[-13-]{+12+} personnes"), "{op2}");
     assert!(
         op2.contains("[-d’un suspect-]{+de deux suspects+}"),
         "{op2}"
     );
-    let pp4 = redraft::render::text::block(by_new(&r, "PP4"));
+    let pp4 = redraft::render::redline::text::block(by_new(&r, "PP4"));
     assert!(
         pp4.contains("[-ICC-ASP/18/Res.3-]{+ICC-ASP/19/Res.2+}"),
         "{pp4}"

@@ -48,7 +48,7 @@ fn move_moved_paragraph_is_reported_with_its_edits() {
     let moved = by_new(&r, "OP4");
     assert!(moved.moved);
     assert_eq!((moved.op, old_label(moved)), (Op::Edited, "OP2"));
-    assert!(redraft::render::text::block(moved).contains("{+further +}"));
+    assert!(redraft::render::redline::text::block(moved).contains("{+further +}"));
     let stub = r
         .entries
         .iter()
@@ -85,7 +85,7 @@ fn split_repeated_opening_both_pieces_repeat_the_request() {
 fn footnotes_renumbered_show_as_superscripts_in_html() {
     let r = redline_pair("footnotes-renumbered");
     let mut html = Vec::new();
-    redraft::render::html::render(&r, &mut html).unwrap();
+    redraft::render::redline::html::render(&r, &mut html).unwrap();
     let html = String::from_utf8(html).unwrap();
     assert!(!html.contains("[^"), "raw footnote markers in the page");
     assert!(html.contains(r#"id="FN3" data-label="FN3"><p><span class="num"><sup>3</sup></span> <span class="was">(formerly 2)</span>"#));
@@ -95,9 +95,12 @@ fn footnotes_renumbered_show_as_superscripts_in_html() {
 fn move_the_place_left_shows_its_old_number_struck() {
     let r = redline_pair("move");
     let stub = r.entries.iter().find(|e| e.op == Op::MovedAway).unwrap();
-    assert_eq!(redraft::render::text::block(stub), "[-2.-] [moved to OP4]");
+    assert_eq!(
+        redraft::render::redline::text::block(stub),
+        "[-2.-] [moved to OP4]"
+    );
     let mut html = Vec::new();
-    redraft::render::html::render(&r, &mut html).unwrap();
+    redraft::render::redline::html::render(&r, &mut html).unwrap();
     let html = String::from_utf8(html).unwrap();
     assert!(
         html.contains(r#"id="was-OP2" data-label="OP4"><p><span class="num"><del>2.</del></span>"#)
@@ -116,7 +119,7 @@ fn html_ids_are_unique_on_every_fixture_pair() {
             continue;
         }
         let mut html = Vec::new();
-        redraft::render::html::render(&redline_of(&old, &new), &mut html).unwrap();
+        redraft::render::redline::html::render(&redline_of(&old, &new), &mut html).unwrap();
         let html = String::from_utf8(html).unwrap();
         let mut ids: Vec<&str> = html
             .split(" id=\"")
@@ -153,7 +156,7 @@ fn move_with_subparagraphs_is_one_move_for_the_reader() {
     assert!(by_new(&r, "OP4(a)").moved);
     // ... the reader's formats say it once.
     let mut text = Vec::new();
-    redraft::render::text::render(&r, &mut text).unwrap();
+    redraft::render::redline::text::render(&r, &mut text).unwrap();
     let text = String::from_utf8(text).unwrap();
     assert_eq!(text.matches("moved to").count(), 1, "{text}");
     assert_eq!(text.matches("moved from").count(), 1, "{text}");
@@ -266,7 +269,7 @@ fn spanish_draft_is_read_and_diffed() {
         (by_new(&r, "OP4").op, old_label(by_new(&r, "OP4"))),
         (Op::Edited, "OP3")
     );
-    assert!(redraft::render::text::block(by_new(&r, "OP2")).contains("[-13-]{+12+}"));
+    assert!(redraft::render::redline::text::block(by_new(&r, "OP2")).contains("[-13-]{+12+}"));
 }
 
 #[test]
@@ -325,7 +328,7 @@ fn near_duplicate_deleted_is_a_deletion_not_a_merge() {
     let kept = by_new(&r, "PP2");
     assert_eq!((kept.op, old_label(kept)), (Op::Edited, "PP3"));
     assert_eq!(
-        redraft::render::text::block(kept),
+        redraft::render::redline::text::block(kept),
         "Noting [-also -]the report of the Bureau on cooperation,[^2]"
     );
     let note = by_new(&r, "FN2");
@@ -341,7 +344,8 @@ fn kind_changed_preambular_becomes_operative() {
     assert_eq!((e.op, old_label(e)), (Op::Edited, "PP2"));
     assert_eq!(e.old[0].kind, UnitKind::Preambular);
     assert!(
-        redraft::render::text::block(e).contains("[-Encouraging-]{+Encourages+} Member States")
+        redraft::render::redline::text::block(e)
+            .contains("[-Encouraging-]{+Encourages+} Member States")
     );
     assert_eq!((r.summary().inserted, r.summary().deleted), (0, 0));
 }

@@ -84,13 +84,66 @@ fn cumulative_redline_tags_each_change_with_its_round() {
     assert!(md.contains("**37**<sub>version 1</sub>"), "{md}");
     let term = history(&["--format", "term", "--color", "never"]);
     assert!(
-        term.contains("afin de lancer +}{version 2+dès+}{version 1+ 2022"),
+        term.contains("afin de lancer+} {version 2+dès+} {version 1+2022"),
         "{term}"
     );
     assert!(
-        term.contains("[déplacé ; désormais paragraphe 14\u{202f}; version 2]"),
+        term.contains("(déplacé ; désormais paragraphe 14\u{202f}; version 2)"),
         "{term}"
     );
+}
+
+/// The history's terminal redline is drawn by the terminal redline's own
+/// loop: spaces outside the markers, a whole-word replacement set apart,
+/// notes in parentheses as in `redraft diff`, an inserted paragraph's
+/// number marked as inserted; and the same words side by side in both.
+#[test]
+fn term_history_redline_reads_like_a_redline() {
+    let term = history(&["--format", "term", "--color", "never"]);
+    for expected in [
+        "paragraphe [version 1-36-] {version 1+37+} de la résolution",
+        "qui concerne [version 1-13-] {version 2+11+} personnes",
+        "13. (ancien 14) Rappelle",
+        "{version 1+22.+} (inséré\u{202f}; version 1) {version 1+Se félicite",
+    ] {
+        assert!(term.contains(expected), "{expected:?} in:\n{term}");
+    }
+    let o = redraft(&[
+        "diff",
+        VERSIONS[0],
+        VERSIONS[1],
+        "--format",
+        "term",
+        "--color",
+        "never",
+    ]);
+    assert!(
+        stdout(&o).contains("paragraphe [-36-] {+37+} de la résolution"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+/// A control character in a version (a Word file may hold ESC) reaches
+/// the terminal escaped, as in `redraft diff`, never raw.
+#[test]
+fn term_history_escapes_control_characters_from_word() {
+    for color in ["never", "always"] {
+        let o = redraft(&[
+            "history",
+            "fixtures/docx-numbered/draft.docx",
+            "fixtures/hostile/control-characters.docx",
+            "--format",
+            "term",
+            "--color",
+            color,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        assert!(!o.stdout.contains(&0x07), "BEL reached the terminal");
+        let out = stdout(&o);
+        assert!(!out.contains("\u{1b}]0;"), "{out}");
+        assert!(out.contains("\\u{1b}]0;pwned\\u{7}"), "{out}");
+    }
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! states it: every `crate::…` (or, in the binary, `redraft::…`) path in
 //! `src/` names a module of its own layer or of a layer below. A lower
 //! layer that names a higher one (`ingest` using `model`, `check` using
-//! `render`) fails here, with the file and line.
+//! `render`) fails here, with the file and line. So does a renderer
+//! that names the aligner or the differ ([`FORBIDDEN`]), which the order
+//! alone would allow.
 
 use crate::support::root;
 use std::collections::HashMap;
@@ -152,6 +154,105 @@ fn violations(src: &Path, layers: &HashMap<String, usize>) -> Vec<String> {
     }
     out.sort();
     out
+}
+
+/// Pairs the order allows but the house does not: a module, a module it
+/// must not name, and what of it may be named all the same. A renderer
+/// draws the redline it is handed; it never aligns or diffs again.
+const FORBIDDEN: &[(&str, &str, &[&str])] = &[
+    ("render", "align", &[]),
+    ("render", "diff", &["Comparison"]),
+];
+
+/// The forbidden names in the sources of `src`: `file:line: a names b`
+/// (or `b::item` where only some items of `b` may be named).
+fn forbidden(src: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for path in sources(src) {
+        let relative = path.strip_prefix(src).unwrap_or(&path).to_path_buf();
+        let module = module_of(&relative);
+        let source = fs::read_to_string(&path).unwrap_or_default();
+        // Unit tests may build what the code is handed.
+        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        for &(_, named, allowed) in FORBIDDEN.iter().filter(|(m, _, _)| *m == module) {
+            let found: Vec<(usize, String)> = if allowed.is_empty() {
+                imports(code)
+                    .into_iter()
+                    .filter(|(_, n)| n == named)
+                    .map(|(line, _)| (line, format!("`{named}`")))
+                    .collect()
+            } else {
+                items_of(code, named)
+                    .into_iter()
+                    .filter(|(_, item)| !allowed.contains(&item.as_str()))
+                    .map(|(line, item)| (line, format!("`{named}::{item}`")))
+                    .collect()
+            };
+            out.extend(found.into_iter().map(|(line, what)| {
+                format!("{}:{line}: `{module}` names {what}", relative.display())
+            }));
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// What a source names inside `module`, with its lines: `Comparison` in
+/// `crate::diff::Comparison` or `diff::Comparison`; a brace group
+/// (`diff::{…}`) is named `{`. Comment lines are skipped.
+fn items_of(source: &str, module: &str) -> Vec<(usize, String)> {
+    let path = format!("{module}::");
+    let mut out = Vec::new();
+    for (k, line) in source.lines().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        for (at, _) in line.match_indices(&path) {
+            let before = line[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                continue;
+            }
+            if before == Some(':') && !line[..at].ends_with("crate::") {
+                continue;
+            }
+            let rest = &line[at + path.len()..];
+            let item: String = rest
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
+            out.push((k + 1, if item.is_empty() { "{".into() } else { item }));
+        }
+    }
+    out
+}
+
+/// A renderer names neither the aligner nor the differ (but for the
+/// `Comparison` it is handed).
+#[test]
+fn a_renderer_never_aligns_or_diffs() {
+    let found = forbidden(&root().join("src"));
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The check of the pairs itself, on a made-up tree.
+#[test]
+fn a_renderer_that_aligns_is_reported() {
+    let dir = crate::support::temp_dir("layers-forbidden");
+    fs::create_dir_all(dir.join("render")).unwrap();
+    fs::write(
+        dir.join("render/a.rs"),
+        "use crate::diff::Comparison;\n// crate::align::lis in a comment\nfn f(c: &crate::diff::Comparison) { crate::align::lis(&[]); }\nuse crate::diff::{self, compare};\n#[cfg(test)]\nuse crate::diff::redline;\n",
+    )
+    .unwrap();
+    fs::write(dir.join("model.rs"), "use crate::align;\n").unwrap();
+    assert_eq!(
+        forbidden(&dir),
+        [
+            "render/a.rs:3: `render` names `align`",
+            "render/a.rs:4: `render` names `diff::{`",
+        ]
+    );
 }
 
 /// No module of `src/` names a module of a higher layer.

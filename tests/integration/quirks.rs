@@ -326,12 +326,12 @@ fn typographic_variants_are_not_changes_and_keep_the_new_characters() {
     );
     let r = redline_of(&old, &new);
     assert_eq!(changed(&r), ["PP1", "OP2"]);
-    let pp1 = redraft::render::text::block(by_new(&r, "PP1"));
+    let pp1 = redraft::render::redline::text::block(by_new(&r, "PP1"));
     assert!(
         pp1.contains("non\u{2011}intervention and non\u{2011}interference in the [-internal-]{+domestic+} affairs"),
         "{pp1}"
     );
-    let op2 = redraft::render::text::block(by_new(&r, "OP2"));
+    let op2 = redraft::render::redline::text::block(by_new(&r, "OP2"));
     assert!(
         op2.contains("Court\u{2bc}s Registry to report {+annually +}on the State's"),
         "{op2}"
@@ -366,7 +366,7 @@ fn french_quotation_marks_spaces_and_apostrophes_are_not_changes() {
         &fixture("typographic-variants/fr-v2.txt"),
     );
     assert_eq!(changed(&r), ["OP1"]);
-    let op1 = redraft::render::text::block(by_new(&r, "OP1"));
+    let op1 = redraft::render::redline::text::block(by_new(&r, "OP1"));
     assert!(
         op1.contains("rapport {+annuel +}sur l'application de la présente résolution\u{a0};"),
         "{op1}"

@@ -394,7 +394,7 @@ fn terminal_wraps_paragraphs_at_word_boundaries() {
             ..Default::default()
         };
         let mut out = Vec::new();
-        redraft::render::term::render(&r, &options, &mut out).unwrap();
+        redraft::render::redline::term::render(&r, &options, &mut out).unwrap();
         String::from_utf8(out).unwrap()
     };
     let (wrapped, long) = (render(Some(60)), render(None));

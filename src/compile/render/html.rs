@@ -1,6 +1,6 @@
 //! The compilation as one self-contained HTML page (inline CSS, a few
 //! lines of inline script, no network), in the look of the redline page
-//! ([`crate::render::html`]):
+//! ([`crate::render::redline::html`]):
 //!
 //! - a header naming the base and the delegations, a table of counts per
 //!   delegation (edited, inserted, deleted) with a box to tick for each,

@@ -124,6 +124,10 @@ pub fn parse(text: &str) -> Result<Element, String> {
     Builder::default().run(text)
 }
 
+/// An element's attributes as read: the others (name as written, value)
+/// and the namespace prefixes it declares.
+type Attributes = (Vec<(String, String)>, Vec<String>);
+
 #[derive(Default)]
 struct Builder {
     /// Open elements, each with the prefixes it declares.
@@ -258,8 +262,27 @@ impl Builder {
         if self.count > MAX_ELEMENTS {
             return Err(format!("more than {MAX_ELEMENTS} elements"));
         }
-        let mut raw = Vec::new();
-        let mut declared = Vec::new();
+        let (raw, declared) = self.attributes(start)?;
+        let qname = start.name().as_ref().to_string();
+        let name = self.namespaces.resolve(&qname, true);
+        let attrs = raw
+            .into_iter()
+            .map(|(k, v)| (self.namespaces.resolve(&k, false), v))
+            .collect();
+        let element = Element {
+            name,
+            attrs,
+            children: Vec::new(),
+        };
+        self.stack.push((element, declared));
+        Ok(())
+    }
+
+    /// An element's attributes, each counted toward the elements' budget:
+    /// the others by name as written and value, and the namespace prefixes
+    /// it declares (`xmlns:w`), which hold until it closes.
+    fn attributes(&mut self, start: &BytesStart<'_>) -> Result<Attributes, String> {
+        let (mut raw, mut declared) = (Vec::new(), Vec::new());
         for attr in start.attributes() {
             // Attributes count toward the same budget as elements.
             self.count += 1;
@@ -285,19 +308,7 @@ impl Builder {
                 None => raw.push((key, value)),
             }
         }
-        let qname = start.name().as_ref().to_string();
-        let name = self.namespaces.resolve(&qname, true);
-        let attrs = raw
-            .into_iter()
-            .map(|(k, v)| (self.namespaces.resolve(&k, false), v))
-            .collect();
-        let element = Element {
-            name,
-            attrs,
-            children: Vec::new(),
-        };
-        self.stack.push((element, declared));
-        Ok(())
+        Ok((raw, declared))
     }
 
     fn close(&mut self) -> Result<(), String> {

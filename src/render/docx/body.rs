@@ -4,6 +4,7 @@
 
 use super::notes::{Notes, REFERENCE};
 use super::plan::{Para, Piece, Side, Style, note_pieces};
+use super::weave::{change_tag, text_runs};
 
 /// Writes paragraphs, collecting the comments and footnotes they refer to.
 #[derive(Debug)]
@@ -149,33 +150,6 @@ impl<'a> BodyWriter<'a> {
         self.pieces(&pieces, false, false, &mut xml);
         self.footnotes.push((id, xml));
         Some(id)
-    }
-}
-
-/// The tracked-change element for content of one side.
-fn change_tag(side: Side, moved: bool) -> Option<&'static str> {
-    match (side, moved) {
-        (Side::Both, _) => None,
-        (Side::Old, false) => Some("del"),
-        (Side::New, false) => Some("ins"),
-        (Side::Old, true) => Some("moveFrom"),
-        (Side::New, true) => Some("moveTo"),
-    }
-}
-
-/// Text as runs: `w:t` (or `w:delText` in deletions), tabs as `w:tab`.
-fn text_runs(text: &str, props: &str, deleted: bool, out: &mut String) {
-    let tag = if deleted { "delText" } else { "t" };
-    for (k, part) in text.split('\t').enumerate() {
-        if k > 0 {
-            out.push_str(&format!("<w:r>{props}<w:tab/></w:r>"));
-        }
-        if !part.is_empty() {
-            out.push_str(&format!(
-                r#"<w:r>{props}<w:{tag} xml:space="preserve">{}</w:{tag}></w:r>"#,
-                escape(part)
-            ));
-        }
     }
 }
 

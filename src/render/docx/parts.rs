@@ -168,82 +168,91 @@ fn paragraph_style(id: &str, name: &str, ppr: &str, rpr: &str) -> String {
     )
 }
 
+/// The paragraph styles of a published resolution: id, name, paragraph
+/// properties, run properties.
+const PARAGRAPH_STYLES: [(&str, &str, &str, &str); 11] = [
+    (
+        "Normal",
+        "Normal",
+        r#"<w:spacing w:after="120"/><w:jc w:val="both"/>"#,
+        "",
+    ),
+    (
+        "DraftTitle",
+        "Draft Title",
+        r#"<w:keepNext/><w:spacing w:after="240"/><w:jc w:val="center"/>"#,
+        "<w:b/>",
+    ),
+    ("Chapeau", "Chapeau", r#"<w:ind w:firstLine="567"/>"#, ""),
+    (
+        "Preambular",
+        "Preambular Paragraph",
+        r#"<w:ind w:firstLine="567"/>"#,
+        "",
+    ),
+    (
+        "Operative",
+        "Operative Paragraph",
+        r#"<w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:firstLine="567"/>"#,
+        "",
+    ),
+    (
+        "Subparagraph",
+        "Subparagraph",
+        r#"<w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="567" w:firstLine="567"/>"#,
+        "",
+    ),
+    (
+        "Heading1",
+        "heading 1",
+        r#"<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/>"#,
+        r#"<w:b/><w:sz w:val="28"/>"#,
+    ),
+    (
+        "Heading2",
+        "heading 2",
+        r#"<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="center"/><w:outlineLvl w:val="1"/>"#,
+        "<w:b/>",
+    ),
+    (
+        "FootnoteText",
+        "footnote text",
+        r#"<w:spacing w:after="0"/>"#,
+        r#"<w:sz w:val="20"/>"#,
+    ),
+    (
+        "CommentText",
+        "annotation text",
+        "",
+        r#"<w:sz w:val="20"/>"#,
+    ),
+    (
+        super::SUMMARY_STYLE,
+        "Redraft Summary",
+        r#"<w:spacing w:after="60"/><w:jc w:val="left"/>"#,
+        r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/>"#,
+    ),
+];
+
+/// The character and table styles Word expects beside them: the default
+/// font, footnote and comment references, the normal table.
+const OTHER_STYLES: [&str; 4] = [
+    r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>"#,
+    r#"<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:sz w:val="16"/></w:rPr></w:style>"#,
+    r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
+];
+
 /// `word/styles.xml`: the styles of a published resolution, text tagged
 /// with the draft's language (`fr-FR`).
 pub fn styles(lang: &str) -> String {
-    let paragraph = [
-        (
-            "Normal",
-            "Normal",
-            r#"<w:spacing w:after="120"/><w:jc w:val="both"/>"#,
-            "",
-        ),
-        (
-            "DraftTitle",
-            "Draft Title",
-            r#"<w:keepNext/><w:spacing w:after="240"/><w:jc w:val="center"/>"#,
-            "<w:b/>",
-        ),
-        ("Chapeau", "Chapeau", r#"<w:ind w:firstLine="567"/>"#, ""),
-        (
-            "Preambular",
-            "Preambular Paragraph",
-            r#"<w:ind w:firstLine="567"/>"#,
-            "",
-        ),
-        (
-            "Operative",
-            "Operative Paragraph",
-            r#"<w:tabs><w:tab w:val="left" w:pos="1134"/></w:tabs><w:ind w:firstLine="567"/>"#,
-            "",
-        ),
-        (
-            "Subparagraph",
-            "Subparagraph",
-            r#"<w:tabs><w:tab w:val="left" w:pos="1701"/></w:tabs><w:ind w:left="567" w:firstLine="567"/>"#,
-            "",
-        ),
-        (
-            "Heading1",
-            "heading 1",
-            r#"<w:keepNext/><w:spacing w:before="240" w:after="240"/><w:jc w:val="center"/><w:outlineLvl w:val="0"/>"#,
-            r#"<w:b/><w:sz w:val="28"/>"#,
-        ),
-        (
-            "Heading2",
-            "heading 2",
-            r#"<w:keepNext/><w:spacing w:before="240" w:after="120"/><w:jc w:val="center"/><w:outlineLvl w:val="1"/>"#,
-            "<w:b/>",
-        ),
-        (
-            "FootnoteText",
-            "footnote text",
-            r#"<w:spacing w:after="0"/>"#,
-            r#"<w:sz w:val="20"/>"#,
-        ),
-        (
-            "CommentText",
-            "annotation text",
-            "",
-            r#"<w:sz w:val="20"/>"#,
-        ),
-        (
-            super::SUMMARY_STYLE,
-            "Redraft Summary",
-            r#"<w:spacing w:after="60"/><w:jc w:val="left"/>"#,
-            r#"<w:rFonts w:ascii="Arial" w:hAnsi="Arial"/><w:sz w:val="20"/>"#,
-        ),
-    ];
     let mut out = format!(
         r#"{DECL}<w:styles {W_NS}><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="{lang}"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"#
     );
-    for (id, name, ppr, rpr) in paragraph {
+    for (id, name, ppr, rpr) in PARAGRAPH_STYLES {
         out.push_str(&paragraph_style(id, name, ppr, rpr));
     }
-    out.push_str(r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/></w:style>"#);
-    out.push_str(r#"<w:style w:type="character" w:styleId="FootnoteReference"><w:name w:val="footnote reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#);
-    out.push_str(r#"<w:style w:type="character" w:styleId="CommentReference"><w:name w:val="annotation reference"/><w:basedOn w:val="DefaultParagraphFont"/><w:rPr><w:sz w:val="16"/></w:rPr></w:style>"#);
-    out.push_str(r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#);
+    out.extend(OTHER_STYLES);
     out.push_str("</w:styles>");
     out
 }

@@ -196,41 +196,42 @@ impl Pictures {
             copied: HashMap::new(),
             drawing: 0,
         };
-        let mut plan = Pictures::default();
         let pairs = unit_pairs(cx);
-        let mut matched: HashMap<usize, usize> = HashMap::new();
-        let old_only: Vec<usize> = (0..old.only.len()).filter(|&q| old.only[q]).collect();
-        let new_only: Vec<usize> = (0..new.only.len()).filter(|&p| new.only[p]).collect();
-        let homes: HashSet<usize> = pairs.values().copied().collect();
-        let sigs = |doc: &Doc, k: usize| doc.pictures[k].iter().map(|p| p.sig).collect::<Vec<_>>();
-        // Pictures in order among the paragraphs both documents share, so
-        // that the same picture is paired where it stands.
-        let old_seq: Vec<(usize, Item)> = (0..old.only.len())
-            .filter_map(|q| match (old.only[q], pairs.get(&q)) {
-                (true, _) => Some((q, Item::Pictures(sigs(&old, q)))),
-                (false, Some(&p)) => Some((q, Item::Unit(p))),
-                _ => None,
-            })
-            .collect();
-        let new_seq: Vec<(usize, Item)> = (0..new.only.len())
-            .filter_map(|p| match (new.only[p], homes.contains(&p)) {
-                (true, _) => Some((p, Item::Pictures(sigs(&new, p)))),
-                (false, true) => Some((p, Item::Unit(p))),
-                _ => None,
-            })
-            .collect();
-        let items = |seq: &[(usize, Item)]| seq.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>();
-        for (a, b) in lcs(&items(&old_seq), &items(&new_seq)) {
-            if let Item::Pictures(_) = old_seq[a].1 {
-                matched.insert(old_seq[a].0, new_seq[b].0);
+        let matched = picture_paragraph_pairs(&old, &new, &pairs);
+        let mut plan = Pictures::default();
+        plan.insert_paragraphs(&new, &matched);
+        plan.delete_paragraphs(&old, &matched, &pairs, &mut copier);
+        let mut shared: Vec<(usize, usize)> = pairs.into_iter().collect();
+        shared.sort_unstable();
+        let mut seen = HashSet::new();
+        for (q, p) in shared {
+            if old.only[q] || new.only[p] || !seen.insert(p) {
+                continue;
             }
+            plan.inline(&old.pictures[q], &new.pictures[p], p, &mut copier);
         }
+        Some(plan)
+    }
+
+    /// The new picture-only paragraphs no old one is paired with: inserted.
+    fn insert_paragraphs(&mut self, new: &Doc, matched: &HashMap<usize, usize>) {
         let taken: HashSet<usize> = matched.values().copied().collect();
-        for &p in new_only.iter().filter(|p| !taken.contains(p)) {
-            plan.new_paragraphs.insert(p);
-            plan.inserted.insert(p, vec![true; new.pictures[p].len()]);
+        for p in (0..new.only.len()).filter(|&p| new.only[p] && !taken.contains(&p)) {
+            self.new_paragraphs.insert(p);
+            self.inserted.insert(p, vec![true; new.pictures[p].len()]);
         }
-        for &q in old_only.iter().filter(|q| !matched.contains_key(q)) {
+    }
+
+    /// The old picture-only paragraphs paired with no new one: written
+    /// back, deleted, after the new paragraph of what stood before them.
+    fn delete_paragraphs(
+        &mut self,
+        old: &Doc,
+        matched: &HashMap<usize, usize>,
+        pairs: &HashMap<usize, usize>,
+        copier: &mut Copier,
+    ) {
+        for q in (0..old.only.len()).filter(|&q| old.only[q] && !matched.contains_key(&q)) {
             let anchor = (0..q)
                 .rev()
                 .find_map(|j| matched.get(&j).or_else(|| pairs.get(&j)).copied());
@@ -238,19 +239,11 @@ impl Pictures {
                 .iter()
                 .map(|pic| copier.copy(&pic.run))
                 .collect();
-            plan.deleted_paragraphs
+            self.deleted_paragraphs
                 .entry(anchor)
                 .or_default()
                 .push((old.ppr[q].clone(), runs));
         }
-        let mut seen = HashSet::new();
-        for (&q, &p) in &pairs {
-            if old.only[q] || new.only[p] || !seen.insert(p) {
-                continue;
-            }
-            plan.inline(&old.pictures[q], &new.pictures[p], p, &mut copier);
-        }
-        Some(plan)
     }
 
     /// Pictures of a paragraph in both documents: those of one side only.
@@ -279,6 +272,38 @@ impl Pictures {
             self.deleted_runs.insert(p, deleted);
         }
     }
+}
+
+/// Old picture-only paragraph → new one showing the same pictures:
+/// pictures in order among the paragraphs both documents share (`pairs`),
+/// so that the same picture is paired where it stands.
+fn picture_paragraph_pairs(
+    old: &Doc,
+    new: &Doc,
+    pairs: &HashMap<usize, usize>,
+) -> HashMap<usize, usize> {
+    let homes: HashSet<usize> = pairs.values().copied().collect();
+    let sigs = |doc: &Doc, k: usize| doc.pictures[k].iter().map(|p| p.sig).collect::<Vec<_>>();
+    let old_seq: Vec<(usize, Item)> = (0..old.only.len())
+        .filter_map(|q| match (old.only[q], pairs.get(&q)) {
+            (true, _) => Some((q, Item::Pictures(sigs(old, q)))),
+            (false, Some(&p)) => Some((q, Item::Unit(p))),
+            _ => None,
+        })
+        .collect();
+    let new_seq: Vec<(usize, Item)> = (0..new.only.len())
+        .filter_map(|p| match (new.only[p], homes.contains(&p)) {
+            (true, _) => Some((p, Item::Pictures(sigs(new, p)))),
+            (false, true) => Some((p, Item::Unit(p))),
+            _ => None,
+        })
+        .collect();
+    let items = |seq: &[(usize, Item)]| seq.iter().map(|(_, i)| i.clone()).collect::<Vec<_>>();
+    lcs(&items(&old_seq), &items(&new_seq))
+        .into_iter()
+        .filter(|&(a, _)| matches!(old_seq[a].1, Item::Pictures(_)))
+        .map(|(a, b)| (old_seq[a].0, new_seq[b].0))
+        .collect()
 }
 
 /// Old paragraph → new paragraph, for the paragraphs of units in both.

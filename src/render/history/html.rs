@@ -7,7 +7,7 @@
 use super::{cumulative_heading, header, lang_of, legend, note, round_name, rows};
 use crate::history::History;
 use crate::redline::{Entry, Op};
-use crate::render::html::{escape, open_unit};
+use crate::render::redline::html::{escape, open_unit};
 use std::io::{self, Write};
 
 /// The colours of rounds 1, 2, 3, … (cycling).
@@ -150,7 +150,7 @@ fn unit(history: &History, e: &Entry, html: &mut String) {
 }
 
 /// The text of a unit of the cumulative redline, drawn as a redline of
-/// two versions is ([`crate::render::html::body`]), each change with its
+/// two versions is ([`crate::render::redline::html::body`]), each change with its
 /// round's colour and a tooltip naming the round.
 fn body(history: &History, e: &Entry, html: &mut String) {
     let lang = lang_of(history);
@@ -167,5 +167,5 @@ fn body(history: &History, e: &Entry, html: &mut String) {
             .unwrap_or_else(|| round_name(r, lang));
         (format!("r{r}{latest}"), title)
     };
-    crate::render::html::body(e, lang, Some(&mark), html);
+    crate::render::redline::html::body(e, lang, Some(&mark), html);
 }

@@ -8,7 +8,7 @@ use super::{cumulative_heading, header, lang_of, legend, note, rows};
 use crate::history::History;
 use crate::lang::Lang;
 use crate::redline::{Entry, Op};
-use crate::render::markdown::{self, escape, escape_marker};
+use crate::render::redline::markdown::{self, escape, escape_marker};
 use crate::render::{number_struck, shown_marker};
 use std::io::{self, Write};
 

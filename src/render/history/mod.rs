@@ -231,34 +231,6 @@ pub fn note(e: &Entry, lang: Lang) -> Option<String> {
     (!notes.is_empty()).then(|| notes.join(&sep))
 }
 
-/// A fold line for unchanged units, in the document's numbering: `13
-/// unchanged (preambular paragraph 6 – paragraph 4)`.
-pub fn fold_line(folded: &[&Entry], lang: Lang) -> Option<String> {
-    let (first, last) = (folded.first()?, folded.last()?);
-    let words = lang.reader();
-    let name = |e: &Entry| {
-        e.new
-            .as_ref()
-            .or(e.old.first())
-            .map(|s| reader::name(s, lang))
-            .unwrap_or_default()
-    };
-    let range = if folded.len() == 1 {
-        name(first)
-    } else {
-        format!("{} – {}", name(first), name(last))
-    };
-    let n = folded.len();
-    Some(ReaderWords::fill(
-        words.fold,
-        &[
-            ("n", &n.to_string()),
-            ("unchanged", ReaderWords::count(n, words.counts.unchanged)),
-            ("range", &range),
-        ],
-    ))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -30,7 +30,7 @@ use crate::lang::reader::ReaderWords;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use crate::render::reader::{self, lang_of};
-use crate::render::term::replaces_whole_words;
+use crate::render::redline::term::replaces_whole_words;
 use crate::render::{anchor, for_reading, hug, number_struck, shown_marker};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -331,7 +331,7 @@ fn segment(op: SegmentOp, text: &str, italic: bool, mark: Option<(&str, &str)>, 
 /// Escapes a text and keeps its document symbols whole on a line.
 ///
 /// ```
-/// use redraft::render::html::symbols;
+/// use redraft::render::redline::html::symbols;
 /// assert_eq!(symbols("la résolution ICC-ASP/18/Res.3 &"),
 ///     r#"la résolution <span class="sym">ICC-ASP/18/Res.3</span> &amp;"#);
 /// ```
@@ -387,7 +387,7 @@ pub fn open_unit(entry: &Entry, html: &mut String) {
 /// as a superscript 3, as it is printed.
 ///
 /// ```
-/// use redraft::render::html::marker;
+/// use redraft::render::redline::html::marker;
 /// assert_eq!(marker("[^3]:", false), r#"<span class="num"><sup>3</sup></span>"#);
 /// assert_eq!(marker("9 bis.", true), r#"<span class="num"><del>9 bis.</del></span>"#);
 /// ```

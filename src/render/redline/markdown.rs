@@ -68,16 +68,10 @@ fn wrap_whole(entry: &Entry, text: &str) -> String {
     }
 }
 
-/// How a history's cumulative redline marks its changes in Markdown: the
-/// round after each change (`~~7e~~<sub>version 1</sub>`), insertions of
-/// the latest round in bold italics.
-#[derive(Debug, Clone, Copy)]
-pub struct Rounds {
-    /// The latest round.
-    pub last: usize,
-    /// The language rounds are named in.
-    pub lang: Lang,
-}
+/// In Markdown, a history's changes carry their round after them
+/// (`~~7e~~<sub>version 1</sub>`), insertions of the latest round in bold
+/// italics.
+pub use super::Rounds;
 
 /// The text of an entry: `~~deleted~~` and `**inserted**`, each change
 /// followed by its round when `rounds` is given (a history).

@@ -20,3 +20,15 @@ pub mod json;
 pub mod markdown;
 pub mod term;
 pub mod text;
+
+/// What a history's cumulative redline adds to a redline: each change
+/// carries the round that made it ([`crate::redline::Segment::round`]),
+/// which every format names in the reader's language (`version 2`) and
+/// sets apart when it is the latest.
+#[derive(Debug, Clone, Copy)]
+pub struct Rounds {
+    /// The latest round.
+    pub last: usize,
+    /// The language rounds are named in.
+    pub lang: crate::lang::Lang,
+}

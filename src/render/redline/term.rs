@@ -15,32 +15,45 @@
 //! when they replace whole words (`[-13-] {+12+}`, so that they do not read
 //! `1312` once colour is lost), never inside a word (`Res.[-3-]{+2+}`).
 //! Paragraphs are wrapped at word boundaries to [`RenderOptions::width`].
+//!
+//! A history's cumulative redline is drawn by the same loop
+//! ([`unit`], [`Styles::with_rounds`]): each change in its round's colour,
+//! the latest in bold; without colour, the round in the marker,
+//! `[version 1-13-] {version 2+11+}`.
 
 use crate::lang::Lang;
 use crate::lang::reader::ReaderWords;
 use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, Segment, SegmentOp};
+use crate::render::history::round_name;
 use crate::render::reader::{self, lang_of};
+use crate::render::redline::Rounds;
 use crate::render::{RenderOptions, for_reading, shown_marker};
 use console::Style;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-/// How a run of a line is shown.
+/// How a run of a line is shown; a change with the round that made it
+/// (in a history's cumulative redline).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Look {
     Plain,
     Num,
     Note,
-    Del,
-    Ins,
+    Del(Option<usize>),
+    Ins(Option<usize>),
     Heading,
 }
 
-struct Styles {
+/// The looks of a terminal redline, coloured or not; with [`Rounds`], a
+/// colour per round.
+pub(in crate::render) struct Styles {
+    color: bool,
+    rounds: Option<Rounds>,
     del: Style,
     ins: Style,
-    note: Style,
+    /// Notes, fold lines and headings around the text: dim.
+    pub(in crate::render) note: Style,
     num: Style,
     heading: Style,
 }
@@ -49,6 +62,8 @@ impl Styles {
     fn new(color: bool) -> Self {
         let s = |style: Style| style.force_styling(color);
         Styles {
+            color,
+            rounds: None,
             del: s(Style::new().red().strikethrough()),
             ins: s(Style::new().green().underlined()),
             note: s(Style::new().dim()),
@@ -57,17 +72,69 @@ impl Styles {
         }
     }
 
-    /// A word (no spaces) in a look; markers without colour.
+    /// The looks of a history's cumulative redline: each change in its
+    /// round's colour ([`Styles::round`]).
+    pub(in crate::render) fn with_rounds(color: bool, rounds: Rounds) -> Self {
+        Styles {
+            rounds: Some(rounds),
+            ..Styles::new(color)
+        }
+    }
+
+    /// A round's colour (blue, magenta, cyan, yellow, green, red, in
+    /// turn), in bold for the latest round.
+    pub(in crate::render) fn round(&self, round: usize) -> Style {
+        let base = match round % 6 {
+            1 => Style::new().blue(),
+            2 => Style::new().magenta(),
+            3 => Style::new().cyan(),
+            4 => Style::new().yellow(),
+            5 => Style::new().green(),
+            _ => Style::new().red(),
+        };
+        let latest = self.rounds.is_some_and(|r| r.last == round);
+        let base = if latest { base.bold() } else { base };
+        base.force_styling(self.color)
+    }
+
+    /// The style of a change: red or green, or with rounds its round's.
+    fn change(&self, look: Look) -> Style {
+        match (look, self.rounds) {
+            (Look::Del(r), Some(_)) => self.round(r.unwrap_or(0)).strikethrough(),
+            (Look::Ins(r), Some(_)) => self.round(r.unwrap_or(0)).underlined(),
+            (Look::Del(_), None) => self.del.clone(),
+            _ => self.ins.clone(),
+        }
+    }
+
+    /// A word (no spaces) in a look.
     fn apply(&self, look: Look, text: &str) -> String {
+        let change;
         let style = match look {
             Look::Plain => return text.to_string(),
             Look::Num => &self.num,
             Look::Note => &self.note,
             Look::Heading => &self.heading,
-            Look::Del => &self.del,
-            Look::Ins => &self.ins,
+            Look::Del(_) | Look::Ins(_) => {
+                change = self.change(look);
+                &change
+            }
         };
         style.apply_to(text).to_string()
+    }
+
+    /// A change's text with its markers when there is no colour:
+    /// `[-13-]`, `{+12+}`; with rounds `[version 1-13-]`.
+    fn mark(&self, look: Look, text: &str) -> String {
+        let tag = |r: Option<usize>| match self.rounds {
+            Some(rounds) => round_name(r.unwrap_or(0), rounds.lang),
+            None => String::new(),
+        };
+        match (self.color, look) {
+            (false, Look::Del(r)) => format!("[{}-{text}-]", tag(r)),
+            (false, Look::Ins(r)) => format!("{{{}+{text}+}}", tag(r)),
+            _ => text.to_string(),
+        }
     }
 }
 
@@ -116,7 +183,7 @@ pub fn render(redline: &Redline, options: &RenderOptions, out: &mut dyn Write) -
         .map(|(e, _)| e.as_ref())
         .collect();
     let mut wrapped = crate::parallel::map(&shown_ones, |entry| {
-        wrap(&runs(entry, lang, options.color), &styles, options.width)
+        unit(entry, reader::note(entry, lang), &styles, options.width)
     })
     .into_iter();
     let mut folded: Vec<&Entry> = Vec::new();
@@ -165,7 +232,9 @@ fn shown_entries(entries: &[Cow<'_, Entry>], options: &RenderOptions) -> Vec<boo
     shown
 }
 
-fn fold(
+/// Writes the fold line of the unchanged units gathered in `folded`, if
+/// any, and empties it.
+pub(in crate::render) fn fold(
     folded: &mut Vec<&Entry>,
     styles: &Styles,
     lang: Lang,
@@ -222,24 +291,31 @@ fn fold_line(folded: &[&Entry], lang: Lang) -> Option<String> {
     ))
 }
 
+/// A unit as the terminal shows it: its number, its note in parentheses
+/// (`(formerly 16)`, a history's `(moved; round 2)`), its text, wrapped
+/// to `width`.
+pub(in crate::render) fn unit(
+    entry: &Entry,
+    note: Option<String>,
+    styles: &Styles,
+    width: Option<usize>,
+) -> String {
+    wrap(&runs(entry, note, styles), styles, width)
+}
+
 /// An entry as runs of text with their looks: number, note, body.
-fn runs(entry: &Entry, lang: Lang, color: bool) -> Vec<(Look, String)> {
+fn runs(entry: &Entry, note: Option<String>, styles: &Styles) -> Vec<(Look, String)> {
     let mut runs: Vec<(Look, String)> = Vec::new();
-    let mark = |look: Look, text: &str| match (color, look) {
-        (false, Look::Del) => format!("[-{text}-]"),
-        (false, Look::Ins) => format!("{{+{text}+}}"),
-        _ => text.to_string(),
-    };
     if let Some(m) = shown_marker(entry) {
         let look = match entry.op {
-            Op::Inserted => Look::Ins,
-            Op::Deleted | Op::MovedAway => Look::Del,
+            Op::Inserted => Look::Ins(entry.round),
+            Op::Deleted | Op::MovedAway => Look::Del(entry.round),
             _ => Look::Num,
         };
-        runs.push((look, mark(look, m)));
+        runs.push((look, styles.mark(look, m)));
         runs.push((Look::Plain, " ".into()));
     }
-    if let Some(a) = reader::note(entry, lang) {
+    if let Some(a) = note {
         runs.push((Look::Note, format!("({a})")));
         runs.push((Look::Plain, " ".into()));
     }
@@ -248,7 +324,7 @@ fn runs(entry: &Entry, lang: Lang, color: bool) -> Vec<(Look, String)> {
             entry.kind,
             UnitKind::Heading | UnitKind::Title | UnitKind::Annex
         );
-        body_runs(&entry.segments, heading, &mark, &mut runs);
+        body_runs(&entry.segments, heading, styles, &mut runs);
     }
     while runs.last().is_some_and(|(_, t)| t.trim().is_empty()) {
         runs.pop();
@@ -256,23 +332,20 @@ fn runs(entry: &Entry, lang: Lang, color: bool) -> Vec<(Look, String)> {
     runs
 }
 
-fn body_runs(
-    segments: &[Segment],
-    heading: bool,
-    mark: &dyn Fn(Look, &str) -> String,
-    runs: &mut Vec<(Look, String)>,
-) {
+/// The one segment loop: equal text plain, changes in their looks, their
+/// spaces outside the markers, a whole-word replacement set apart.
+fn body_runs(segments: &[Segment], heading: bool, styles: &Styles, runs: &mut Vec<(Look, String)>) {
     let plain = if heading { Look::Heading } else { Look::Plain };
     for (k, s) in segments.iter().enumerate() {
         let (look, text) = match s.op {
             SegmentOp::Equal => (plain, s.text.clone()),
-            SegmentOp::Delete => (Look::Del, s.text.replace('\n', " ¶ ")),
-            SegmentOp::Insert => (Look::Ins, s.text.clone()),
+            SegmentOp::Delete => (Look::Del(s.round), s.text.replace('\n', " ¶ ")),
+            SegmentOp::Insert => (Look::Ins(s.round), s.text.clone()),
         };
         if look == plain {
             runs.push((look, text));
         } else {
-            runs.extend(hugged(look, &text, mark));
+            runs.extend(hugged(look, &text, styles));
         }
         if replaces_whole_words(segments, k) {
             runs.push((Look::Plain, " ".into()));
@@ -281,11 +354,11 @@ fn body_runs(
 }
 
 /// A change's leading and trailing spaces stay outside its markers.
-fn hugged(look: Look, text: &str, mark: &dyn Fn(Look, &str) -> String) -> Vec<(Look, String)> {
+fn hugged(look: Look, text: &str, styles: &Styles) -> Vec<(Look, String)> {
     let (lead, core, trail) = crate::render::hug(text);
     let mut out = vec![(Look::Plain, lead.to_string())];
     if !core.is_empty() {
-        out.push((look, mark(look, core)));
+        out.push((look, styles.mark(look, core)));
     }
     out.push((Look::Plain, trail.to_string()));
     out
@@ -297,7 +370,7 @@ fn hugged(look: Look, text: &str, mark: &dyn Fn(Look, &str) -> String) -> Vec<(L
 ///
 /// ```
 /// use redraft::redline::{Segment, SegmentOp::*};
-/// use redraft::render::term::replaces_whole_words;
+/// use redraft::render::redline::term::replaces_whole_words;
 /// let s = |op, t: &str| Segment::new(op, t);
 /// assert!(replaces_whole_words(&[s(Equal, "a "), s(Delete, "13"), s(Insert, "12"), s(Equal, " b")], 1));
 /// assert!(!replaces_whole_words(&[s(Equal, "Res."), s(Delete, "3"), s(Insert, "2")], 1));
@@ -432,7 +505,7 @@ mod tests {
         let styles = Styles::new(false);
         let runs = vec![
             (Look::Plain, "one two three ".to_string()),
-            (Look::Del, "[-four-]".to_string()),
+            (Look::Del(None), "[-four-]".to_string()),
             (Look::Plain, " five".to_string()),
         ];
         assert_eq!(
@@ -454,7 +527,7 @@ mod tests {
         let styles = Styles::new(false);
         let runs = vec![
             (Look::Plain, "aaaa Res.3".to_string()),
-            (Look::Ins, "{+,+}".to_string()),
+            (Look::Ins(None), "{+,+}".to_string()),
             (Look::Plain, " b".to_string()),
         ];
         assert_eq!(wrap(&runs, &styles, Some(8)), "aaaa\nRes.3{+,+}\nb");

@@ -25,12 +25,18 @@ impl Planner<'_> {
         let e = &self.entries[k];
         let to = e.new.as_ref().map_or("", |n| n.label.as_str());
         if let Some(&number) = self.moves.get(&s) {
-            let mut para = self.whole(e, Side::Old, Some(format!("Moved to {to}")));
-            para.moved = Some(number);
-            return vec![para];
+            return self.move_end(e, Side::Old, format!("Moved to {to}"), number);
         }
         let note = format!("Moved to {to} (shown there as an insertion)");
         self.old_units(k, note)
+    }
+
+    /// One end of a real move (Word's `w:moveFrom` or `w:moveTo`): the
+    /// whole unit on `side`, marked as move `number`, with `comment`.
+    fn move_end(&self, e: &Entry, side: Side, comment: String, number: usize) -> Vec<Para> {
+        let mut para = self.whole(e, side, Some(comment));
+        para.moved = Some(number);
+        vec![para]
     }
 
     /// Every old unit of a moved entry (and of its split pieces) as
@@ -61,14 +67,12 @@ impl Planner<'_> {
         let e = &self.entries[k];
         let from = e.old.first().map_or("", |o| o.label.as_str());
         if let Some(&number) = self.moves.get(&k) {
-            let mut para = self.whole(e, Side::New, Some(format!("Moved from {from}")));
-            para.moved = Some(number);
-            return vec![para];
+            return self.move_end(e, Side::New, format!("Moved from {from}"), number);
         }
         let mut note = crate::render::annotation(e).unwrap_or_else(|| format!("moved from {from}"));
         if e.op != Op::Unchanged {
             note.push_str(". Changes: ");
-            note.push_str(&crate::render::text::block(e));
+            note.push_str(&crate::render::redline::text::block(e));
         }
         vec![self.whole(e, Side::New, Some(capitalise(&note)))]
     }

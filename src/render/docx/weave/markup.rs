@@ -10,7 +10,7 @@ use super::super::body::escape;
 use super::super::plan::Side;
 
 /// The tracked-change element for content of one side.
-pub(super) fn change_tag(side: Side, moved: bool) -> Option<&'static str> {
+pub(in crate::render::docx) fn change_tag(side: Side, moved: bool) -> Option<&'static str> {
     match (side, moved) {
         (Side::Both, _) => None,
         (Side::Old, false) => Some("del"),

@@ -44,7 +44,7 @@ mod writer;
 
 pub use locate::find_units;
 pub(super) use locate::{align, key, note_labels};
-pub(super) use markup::{strip, text_runs, with_mark};
+pub(super) use markup::{change_tag, strip, text_runs, with_mark};
 
 use super::DocxOptions;
 use super::body::escape;
