@@ -25,7 +25,7 @@ fn round_trip(redline: &Redline, old: &Resolution, lang: Lang) -> (String, Strin
         return (old.to_text(), text);
     }
     let read = redraft::amend::parse(&text).unwrap_or_else(|e| panic!("{text}\n{e:?}"));
-    let applied = redraft::amend::apply(old, &read);
+    let applied = redraft::amend::apply_exact(old, &read);
     assert!(
         applied.failures.is_empty(),
         "{text}\n{:?}",

@@ -20,18 +20,20 @@
 //!   the second from the first, quoting as little as is unambiguous;
 //! - [`parse()`] reads a list (English, French or Spanish), with line
 //!   numbers;
-//! - [`apply()`] applies a list to a draft, renumbers it and reports the
-//!   amendments that do not apply; [`amend()`] also updates the draft's
-//!   cross-references to the units renumbered.
+//! - [`apply()`] applies a list to a draft, renumbers it, updates the
+//!   draft's cross-references to the units renumbered and reports the
+//!   amendments that do not apply: what amending a draft means;
+//! - [`apply_exact()`] does the same but leaves cross-references as the
+//!   list leaves them: the exact inverse of [`generate()`].
 //!
-//! `apply(old, generate(old, new)) == new` in the normal form of
-//! [`crate::model::Resolution::to_text`].
+//! `apply_exact(old, generate(old, new)) == new` in the normal form of
+//! [`crate::model::Resolution::to_text`] (for drafts numbered in order).
 
 pub mod apply;
 pub mod generate;
 pub mod wording;
 
-pub use apply::{Applied, Failure, amend, apply, locate};
+pub use apply::{Applied, Failure, apply, apply_exact, locate};
 pub use generate::{from_comparison, from_redline, generate};
 pub use wording::{ParseError, parse, phrase};
 
@@ -64,6 +66,10 @@ pub enum Ref {
     AnnexParagraph(String, String),
     /// The heading just before operative paragraph n.
     HeadingBefore(String),
+    /// A heading by its text ("the heading “Cooperation”"), where no
+    /// number names it: before a paragraph whose number the draft gives
+    /// twice, or before no operative paragraph.
+    HeadingText(String),
     /// Footnote n.
     Footnote(String),
     /// Any unit by its label (`ANNEX-II/OP3`).
@@ -84,6 +90,7 @@ impl Ref {
             Ref::SectionOperative(..) => RefKind::SectionOperative,
             Ref::AnnexParagraph(..) => RefKind::AnnexParagraph,
             Ref::HeadingBefore(_) => RefKind::Heading,
+            Ref::HeadingText(_) => RefKind::HeadingText,
             Ref::Footnote(_) => RefKind::Footnote,
             Ref::Label(_) => RefKind::Label,
         }
@@ -106,7 +113,8 @@ impl Ref {
     }
 
     /// The label of the unit named (for headings, of the paragraph after
-    /// it): `OP12(b)`, `PP4`, `FN7`.
+    /// it): `OP12(b)`, `PP4`, `FN7`; a heading named by its text has none
+    /// (its quoted text stands in, which no label is).
     pub fn label(&self) -> String {
         match self {
             Ref::Title => "TITLE".into(),
@@ -119,6 +127,7 @@ impl Ref {
             Ref::SectionOperative(s, n) => format!("{s}/OP{n}"),
             Ref::AnnexParagraph(..) => self.labels()[0].clone(),
             Ref::Footnote(n) => format!("FN{n}"),
+            Ref::HeadingText(t) => format!("“{t}”"),
             Ref::Label(l) => l.clone(),
         }
     }

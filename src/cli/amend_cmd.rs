@@ -78,7 +78,7 @@ pub fn run(args: &Args) -> Result<u8> {
     let target = args.out.target(&[&args.draft, &args.amendments])?;
     let draft = load(&args.draft, &args.draft_args.load_options())?.into_resolution();
     let list = read_list(&args.amendments)?;
-    let applied = amend::amend(&draft, &list);
+    let applied = amend::apply(&draft, &list);
     report(&args.amendments, &applied);
     if !applied.failures.is_empty() && !args.partial {
         return Ok(EXIT_DIFFERENT);
@@ -103,7 +103,7 @@ pub fn run(args: &Args) -> Result<u8> {
 }
 
 /// One warning on standard error per cross-reference the amendments left
-/// wrong and that could not be rewritten (the others `amend::amend`
+/// wrong and that could not be rewritten (the others `amend::apply`
 /// updated).
 fn warn_stale(path: &Path, applied: &Applied) {
     let mut err = std::io::stderr().lock();

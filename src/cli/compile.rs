@@ -105,7 +105,7 @@ fn compile(args: &Args) -> Result<Compilation> {
     for arg in proposals {
         let spec = input::Spec::parse(arg);
         for (name, draft) in input::read(&spec, &base, &options, args.by_author)? {
-            check_name(&name, &spec.path, &read)?;
+            input::check_name(&name, &spec.path, &read)?;
             read.push((name, draft));
         }
     }
@@ -114,29 +114,6 @@ fn compile(args: &Args) -> Result<Compilation> {
         &base,
         &read,
     ))
-}
-
-/// Refuses a name used twice or holding a comma (names are listed with
-/// commas in attributions and in --apply).
-fn check_name(name: &str, path: &Path, read: &[(String, model::Resolution)]) -> Result<()> {
-    let problem = if name.contains(',') {
-        Some(format!(
-            "the delegation name '{name}' holds a comma; name it NAME=FILE"
-        ))
-    } else if read.iter().any(|(n, _)| n == name) {
-        Some(format!(
-            "the delegation name '{name}' is given twice; name each proposal NAME=FILE"
-        ))
-    } else {
-        None
-    };
-    match problem {
-        Some(message) => Err(Error::Format {
-            path: path.to_path_buf(),
-            message,
-        }),
-        None => Ok(()),
-    }
 }
 
 /// The names of --apply, each checked against the delegations.

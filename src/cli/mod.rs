@@ -73,7 +73,8 @@ enum Command {
     /// text, every change attributed.
     Compile(compile::Args),
     /// A page on this computer (127.0.0.1 only) to drop drafts on and get
-    /// the redline, the findings, the Word redline and the amendments.
+    /// the redline, the findings, the Word redline and the amendments, or
+    /// the compilation of delegations' proposals.
     #[cfg(feature = "serve")]
     #[command(after_help = conventions::EXAMPLES_SERVE)]
     Serve(serve::Args),

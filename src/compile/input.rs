@@ -62,22 +62,35 @@ pub fn read(
     options: &LoadOptions,
     by_author: bool,
 ) -> Result<Vec<(String, Resolution)>> {
+    let bytes = ingest::text::read_bytes(&spec.path)?;
+    read_bytes(spec, &bytes, base, options, by_author)
+}
+
+/// Reads one proposal from its bytes, as [`read`] reads its file (`spec`
+/// names the delegation, and the file in messages): for a file that is
+/// not on disk, such as one uploaded to `redraft serve`.
+pub fn read_bytes(
+    spec: &Spec,
+    bytes: &[u8],
+    base: &Resolution,
+    options: &LoadOptions,
+    by_author: bool,
+) -> Result<Vec<(String, Resolution)>> {
     let format = |message: String| Error::Format {
         path: spec.path.clone(),
         message,
     };
-    let bytes = ingest::text::read_bytes(&spec.path)?;
     let options = LoadOptions {
         lang: options.lang.or(Some(base.lang)),
         ..options.clone()
     };
-    if by_author && ingest::docx::looks_like_docx(&bytes) {
-        let names = authors::authors(&bytes).map_err(format)?;
+    if by_author && ingest::docx::looks_like_docx(bytes) {
+        let names = authors::authors(bytes).map_err(format)?;
         if !names.is_empty() {
             return names
                 .into_iter()
                 .map(|name| {
-                    let text = authors::read_only(&bytes, &|a| a == name).map_err(format)?;
+                    let text = authors::read_only(bytes, &|a| a == name).map_err(format)?;
                     // The text is a draft, whatever the file's extension.
                     let file = spec.path.with_extension("txt");
                     let draft = model::load_bytes(&spec.path, &file, text.as_bytes(), &options)?;
@@ -88,14 +101,37 @@ pub fn read(
                 .collect();
         }
     }
-    let source = ingest::read_bytes(&spec.path, &spec.path, &bytes, &options.read)?;
+    let source = ingest::read_bytes(&spec.path, &spec.path, bytes, &options.read)?;
     if let Ok(list) = amend::parse(&source.text) {
         return Ok(vec![(spec.name.clone(), amended(&list, base, &spec.path)?)]);
     }
     Ok(vec![(
         spec.name.clone(),
-        load(&spec.path, &bytes, &options)?,
+        load(&spec.path, bytes, &options)?,
     )])
+}
+
+/// Refuses a delegation name used twice in `read` or holding a comma
+/// (names are listed with commas in attributions and in `--apply`).
+pub fn check_name(name: &str, path: &Path, read: &[(String, Resolution)]) -> Result<()> {
+    let problem = if name.contains(',') {
+        Some(format!(
+            "the delegation name '{name}' holds a comma; give the proposal another name (NAME=FILE)"
+        ))
+    } else if read.iter().any(|(n, _)| n == name) {
+        Some(format!(
+            "the delegation name '{name}' is given twice; give each proposal its own name (NAME=FILE)"
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some(message) => Err(Error::Format {
+            path: path.to_path_buf(),
+            message,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// A draft from its bytes, as [`crate::load`] reads a file (limits, part,
@@ -120,7 +156,7 @@ fn parse(text: &str, base: &Resolution, path: &Path) -> Result<Resolution> {
 /// The base with a list of amendments applied; any amendment that does not
 /// apply is an error naming its line.
 fn amended(list: &[amend::Amendment], base: &Resolution, path: &Path) -> Result<Resolution> {
-    let applied = amend::apply(base, list);
+    let applied = amend::apply_exact(base, list);
     if let Some(f) = applied.failures.first() {
         return Err(Error::Amendments {
             path: path.to_path_buf(),

@@ -24,7 +24,7 @@
 //! subparagraph letter, `{sub2}` the numeral of a subparagraph within it
 //! (`iv` in "operative paragraph 7 (c) (iv)"), `{sec}` a section letter,
 //! `{ax}` an annex number (`II`),
-//! `{fn}` a footnote number,
+//! `{fn}` a footnote number, `{text}` a heading's quoted text,
 //! `{label}` a unit label.
 
 /// Which kind of unit a reference names.
@@ -53,6 +53,8 @@ pub enum RefKind {
     AnnexParagraph,
     /// The heading standing just before an operative paragraph.
     Heading,
+    /// A heading by its quoted text ("the heading “Cooperation”").
+    HeadingText,
     /// A footnote, by number.
     Footnote,
     /// Any unit by its label (`ANNEX-II/OP3`), when no drafting phrase
@@ -237,6 +239,7 @@ mod tests {
                 RefKind::SectionOperative,
                 RefKind::AnnexParagraph,
                 RefKind::Heading,
+                RefKind::HeadingText,
                 RefKind::Footnote,
                 RefKind::Label,
             ] {

@@ -310,6 +310,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "the heading preceding operative paragraph {n}",
         },
         RefForm {
+            kind: RefKind::HeadingText,
+            bare: "heading {text}",
+            definite: "the heading {text}",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "footnote {fn}",
             definite: "footnote {fn}",

@@ -269,6 +269,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el subtítulo anterior al párrafo {n} de la parte dispositiva",
         },
         RefForm {
+            kind: RefKind::HeadingText,
+            bare: "subtítulo {text}",
+            definite: "el subtítulo {text}",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "nota {fn}",
             definite: "la nota {fn}",

@@ -306,6 +306,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "l’intertitre qui précède le paragraphe {n} du dispositif",
         },
         RefForm {
+            kind: RefKind::HeadingText,
+            bare: "intertitre {text}",
+            definite: "l’intertitre {text}",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "note de bas de page {fn}",
             definite: "la note de bas de page {fn}",
@@ -440,7 +445,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     new_units: &[
         (NewUnit::Operative, "le nouveau paragraphe suivant"),
+        // « Alinéa » seul se lit selon son voisin (un alinéa du préambule à
+        // côté du préambule, un alinéa d'un paragraphe ailleurs) : il
+        // n'est écrit que là où les deux reviennent au même.
         (NewUnit::Preambular, "le nouvel alinéa suivant"),
+        (NewUnit::Preambular, "le nouvel alinéa du préambule suivant"),
         (NewUnit::Subparagraph, "le nouvel alinéa suivant"),
         (NewUnit::Heading, "le nouvel intertitre suivant"),
         (

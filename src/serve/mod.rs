@@ -1,7 +1,8 @@
 //! `redraft serve`: a page on the loopback address for people who do not
 //! use a terminal. They drop two drafts on it and get the redline, the
 //! findings of `check`, the Word redline, the amendments and the other
-//! formats; three or more drafts give a history.
+//! formats; three or more drafts give a history; a base draft and
+//! delegations' proposals give a compilation ([`compile`]).
 //!
 //! Drafts under negotiation are confidential, so nothing leaves the
 //! machine or touches its disk:
@@ -26,6 +27,7 @@
 //! server.run().unwrap();
 //! ```
 
+pub mod compile;
 pub mod guard;
 pub mod limits;
 mod memory;

@@ -9,12 +9,15 @@
 //! | `POST /api/compare` | `old`, `new` files | JSON [`work::Compared`] |
 //! | `POST /api/download/{what}` | `old`, `new` files | the file (`docx`, `html`, `markdown`, `json`, `amendments-en`…) |
 //! | `POST /api/history` | `version` files, oldest first | the history page |
+//! | `POST /api/compile` | `base` file, `proposal` files, a `name` for each (may be empty), `by_author` | JSON [`compile::Compiled`] |
+//! | `POST /api/compile/download/{what}` | the same | the file (`docx`, `html`, `json`, `markdown`, `text`) |
 //!
 //! Every request passes [`guard`] first: a wrong `Host`, a foreign
 //! `Origin`, or a missing or wrong token is refused with 403 before the
 //! body is read. A draft that cannot be read answers 422 with
 //! `{"error": "NAME: what is wrong"}`, which the page shows.
 
+use super::compile::{self, Proposal};
 use super::guard::{self, TOKEN_HEADER, Token};
 use super::limits::{MAX_BODY, MAX_FILE, MAX_FILES, MAX_WAITING};
 use super::page;
@@ -64,6 +67,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/compare", post(compare))
         .route("/api/download/{what}", post(download))
         .route("/api/history", post(history))
+        .route("/api/compile", post(compile_page))
+        .route("/api/compile/download/{what}", post(compile_download))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .layer(middleware::from_fn_with_state(state.clone(), guard))
         .with_state(state)
@@ -167,7 +172,7 @@ async fn style() -> Response {
 
 async fn compare(State(state): State<AppState>, form: Multipart) -> Response {
     let result = async {
-        let (old, new) = pair(read_uploads(form).await?)?;
+        let (old, new) = pair(read_form(form).await?.files)?;
         // Serialised on the worker: a long redline is megabytes of JSON.
         run(&state, move || {
             let compared = work::compare(&old, &new)?;
@@ -189,27 +194,100 @@ async fn download(
     let result = async {
         let what = Download::parse(&what)
             .ok_or_else(|| Problem(StatusCode::NOT_FOUND, format!("no download '{what}'")))?;
-        let (old, new) = pair(read_uploads(form).await?)?;
+        let (old, new) = pair(read_form(form).await?.files)?;
         let bytes = run(&state, move || work::download(&old, &new, what)).await?;
         Ok::<_, Problem>((what, bytes))
     };
     match result.await {
-        Ok((what, bytes)) => {
-            let disposition = format!("attachment; filename=\"{}\"", what.file_name());
-            Response::builder()
-                .header(header::CONTENT_TYPE, what.mime())
-                .header(header::CONTENT_DISPOSITION, disposition)
-                .body(Body::from(bytes))
-                .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
-        }
+        Ok((what, bytes)) => attachment(&what.file_name(), what.mime(), bytes),
         Err(problem) => problem.into_response(),
     }
 }
 
+/// A file to save.
+fn attachment(name: &str, mime: &str, bytes: Vec<u8>) -> Response {
+    Response::builder()
+        .header(header::CONTENT_TYPE, mime)
+        .header(
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{name}\""),
+        )
+        .body(Body::from(bytes))
+        .unwrap_or_else(|_| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+async fn compile_page(State(state): State<AppState>, form: Multipart) -> Response {
+    let result = async {
+        let (base, proposals, by_author) = proposals(read_form(form).await?)?;
+        run(&state, move || {
+            let compilation = compile::compile(&base, &proposals, by_author)?;
+            let shown = compile::page(&compilation)?;
+            Ok(serde_json::to_string(&shown).unwrap_or_default())
+        })
+        .await
+    };
+    match result.await {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(problem) => problem.into_response(),
+    }
+}
+
+async fn compile_download(
+    State(state): State<AppState>,
+    Path(what): Path<String>,
+    form: Multipart,
+) -> Response {
+    let result = async {
+        let what = compile::Download::parse(&what)
+            .ok_or_else(|| Problem(StatusCode::NOT_FOUND, format!("no download '{what}'")))?;
+        let (base, proposals, by_author) = proposals(read_form(form).await?)?;
+        let bytes = run(&state, move || {
+            what.render(&compile::compile(&base, &proposals, by_author)?)
+        })
+        .await?;
+        Ok::<_, Problem>((what, bytes))
+    };
+    match result.await {
+        Ok((what, bytes)) => attachment(what.file_name(), what.mime(), bytes),
+        Err(problem) => problem.into_response(),
+    }
+}
+
+/// The base, the proposals with their delegations' names (the i-th
+/// `name` field names the i-th `proposal` file), and whether Word
+/// proposals are read one author at a time.
+fn proposals(form: Form) -> Result<(Upload, Vec<Proposal>, bool), Problem> {
+    let texts = |name: &'static str| {
+        form.texts
+            .iter()
+            .filter(move |(f, _)| f == name)
+            .map(|(_, t)| t.as_str())
+    };
+    let mut names = texts("name");
+    let by_author = texts("by_author").any(|v| v == "1" || v == "on" || v == "true");
+    let mut base = None;
+    let mut proposals = Vec::new();
+    for (field, upload) in form.files {
+        match field.as_str() {
+            "base" if base.is_none() => base = Some(upload),
+            "proposal" => proposals.push(Proposal::new(names.next().unwrap_or(""), upload)),
+            _ => {}
+        }
+    }
+    let base = base.ok_or_else(|| {
+        Problem(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "choose the base draft first".to_string(),
+        )
+    })?;
+    Ok((base, proposals, by_author))
+}
+
 async fn history(State(state): State<AppState>, form: Multipart) -> Response {
     let result = async {
-        let versions: Vec<Upload> = read_uploads(form)
+        let versions: Vec<Upload> = read_form(form)
             .await?
+            .files
             .into_iter()
             .filter(|(field, _)| field == "version")
             .map(|(_, upload)| upload)
@@ -230,26 +308,32 @@ async fn history(State(state): State<AppState>, form: Multipart) -> Response {
 }
 
 /// The `old` and `new` files of a form.
-fn pair(uploads: Vec<(String, Upload)>) -> Result<(Upload, Upload), Problem> {
-    let take = |name: &str| {
-        uploads
-            .iter()
-            .find(|(field, _)| field == name)
-            .map(|(_, u)| u.clone())
-            .ok_or_else(|| {
-                Problem(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    format!("choose the {} version first", name.to_uppercase()),
-                )
-            })
+fn pair(mut uploads: Vec<(String, Upload)>) -> Result<(Upload, Upload), Problem> {
+    // Moved out, not copied: fifty waiting requests hold their drafts once.
+    let mut take = |name: &str| {
+        let at = uploads.iter().position(|(field, _)| field == name);
+        at.map(|k| uploads.swap_remove(k).1).ok_or_else(|| {
+            Problem(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("choose the {} version first", name.to_uppercase()),
+            )
+        })
     };
     Ok((take("old")?, take("new")?))
 }
 
-/// Reads the files of a form into memory, each within [`MAX_FILE`], at
-/// most [`MAX_FILES`] of them.
-async fn read_uploads(mut form: Multipart) -> Result<Vec<(String, Upload)>, Problem> {
-    let mut uploads = Vec::new();
+/// A form as read: its files and its short text fields, in order.
+#[derive(Default)]
+struct Form {
+    files: Vec<(String, Upload)>,
+    texts: Vec<(String, String)>,
+}
+
+/// Reads the fields of a form into memory: each file within
+/// [`MAX_FILE`], at most [`MAX_FILES`] of them, and as many short text
+/// fields (a delegation's name, a box ticked).
+async fn read_form(mut form: Multipart) -> Result<Form, Problem> {
+    let mut read = Form::default();
     let unreadable = |e: axum::extract::multipart::MultipartError| {
         Problem(
             e.status(),
@@ -258,26 +342,43 @@ async fn read_uploads(mut form: Multipart) -> Result<Vec<(String, Upload)>, Prob
     };
     while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
         let field_name = field.name().unwrap_or_default().to_string();
-        let name = file_name(field.file_name().unwrap_or("upload"));
-        if uploads.len() == MAX_FILES {
+        let file = field.file_name().map(file_name);
+        let (count, most) = match file {
+            Some(_) => (read.files.len(), MAX_FILE),
+            None => (read.texts.len(), MAX_TEXT),
+        };
+        if count == MAX_FILES {
             return Err(too_large(format!(
-                "more than {MAX_FILES} files in one request"
+                "more than {MAX_FILES} files or names in one request"
             )));
         }
+        let name = file.clone().unwrap_or_else(|| field_name.clone());
         let mut bytes = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-            if bytes.len() + chunk.len() > MAX_FILE {
-                return Err(too_large(format!(
-                    "{name}: larger than {} MiB, the most `redraft serve` takes",
-                    MAX_FILE >> 20
-                )));
+            if bytes.len() + chunk.len() > most {
+                return Err(too_large(match file {
+                    Some(_) => format!(
+                        "{name}: larger than {} MiB, the most `redraft serve` takes",
+                        MAX_FILE >> 20
+                    ),
+                    None => format!("the field '{name}' is longer than {MAX_TEXT} bytes"),
+                }));
             }
             bytes.extend_from_slice(&chunk);
         }
-        uploads.push((field_name, Upload::new(name, bytes)));
+        match file {
+            Some(name) => read.files.push((field_name, Upload::new(name, bytes))),
+            None => {
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                read.texts.push((field_name, text));
+            }
+        }
     }
-    Ok(uploads)
+    Ok(read)
 }
+
+/// The most a form's text field (a delegation's name) may weigh.
+const MAX_TEXT: usize = 1024;
 
 fn too_large(message: String) -> Problem {
     Problem(StatusCode::PAYLOAD_TOO_LARGE, message)

@@ -18,13 +18,12 @@
 
 use crate::LoadOptions;
 use crate::check::{self, Document, Inputs};
-use crate::diff;
+use crate::diff::{self, Comparison};
 use crate::error::{Error, Result};
 use crate::history::{History, Version};
 use crate::ingest;
 use crate::lang::Lang;
 use crate::model::Resolution;
-use crate::redline::Redline;
 use crate::render::docx::{DocxOptions, olddoc};
 use crate::render::{self, Format, RenderOptions};
 use serde::Serialize;
@@ -64,9 +63,14 @@ struct Loaded {
 
 /// Reads and parses an upload as the CLI reads a file
 /// ([`crate::load_bytes`]; a PDF goes to `pdftotext` through a pipe).
-fn load(upload: &Upload) -> Result<Loaded> {
+pub(super) fn read(upload: &Upload) -> Result<crate::Draft> {
     let path = Path::new(&upload.name);
-    let draft = crate::load_bytes(path, path, &upload.bytes, &LoadOptions::default())?;
+    crate::load_bytes(path, path, &upload.bytes, &LoadOptions::default())
+}
+
+/// Reads an upload for a comparison and for `check`.
+fn load(upload: &Upload) -> Result<Loaded> {
+    let draft = read(upload)?;
     let warning = (!draft.structured).then(|| {
         format!(
             "{}: no resolution structure found (no chapeau, preambular or numbered paragraphs); read as plain paragraphs",
@@ -87,12 +91,20 @@ fn load(upload: &Upload) -> Result<Loaded> {
     })
 }
 
-/// The redline of two uploads, named after them.
-fn redline_of(old: &Loaded, new: &Loaded, names: (&str, &str)) -> Redline {
-    let mut redline = diff::redline(&old.resolution, &new.resolution, &diff::Options::default());
-    redline.old.name = names.0.to_string();
-    redline.new.name = names.1.to_string();
-    redline
+/// Compares two uploads as `redraft diff OLD NEW` does
+/// ([`diff::compare`]): the versions named after the uploads, and, when
+/// both are Word documents, the changes their text cannot carry
+/// (formatting, paragraph properties, pictures, headers and footers) as
+/// the redline's notes.
+fn comparison_of(old: &Upload, new: &Upload, drafts: (Resolution, Resolution)) -> Comparison {
+    let mut comparison = diff::compare(drafts.0, drafts.1, &diff::Options::default());
+    comparison.redline.old.name = old.name.clone();
+    comparison.redline.new.name = new.name.clone();
+    if old.is_word() && new.is_word() {
+        let notes = olddoc::changes(&comparison.redline, &old.bytes, &new.bytes, true);
+        comparison.redline.notes = notes;
+    }
+    comparison
 }
 
 /// A finding of `check`, as the page shows it beside its paragraph.
@@ -129,9 +141,11 @@ pub struct Compared {
 /// of `check` on the new draft against the old.
 pub fn compare(old: &Upload, new: &Upload) -> Result<Compared> {
     let (old_draft, new_draft) = (load(old)?, load(new)?);
-    let redline = redline_of(&old_draft, &new_draft, (&old.name, &new.name));
+    let drafts = (old_draft.resolution, new_draft.resolution);
+    let comparison = comparison_of(old, new, drafts);
+    let redline = &comparison.redline;
     let mut html = Vec::new();
-    render::render(&redline, Format::Html, &RenderOptions::default(), &mut html)
+    render::render(redline, Format::Html, &RenderOptions::default(), &mut html)
         .map_err(|e| written(&new.name, e))?;
     let findings = check::check(
         &new_draft.document,
@@ -145,10 +159,10 @@ pub fn compare(old: &Upload, new: &Upload) -> Result<Compared> {
         .into_iter()
         .flatten()
         .collect();
-    notes.extend(word_notes(&redline, old, new).into_iter().map(|n| n.text));
+    notes.extend(redline.notes.iter().map(|n| n.text.clone()));
     Ok(Compared {
         html: String::from_utf8_lossy(&html).into_owned(),
-        summary: render::summary_line(&redline),
+        summary: render::summary_line(redline),
         changed: redline.has_changes(),
         findings: findings.iter().map(view).collect(),
         notes,
@@ -161,15 +175,6 @@ fn view(f: &check::Finding) -> FindingView {
         severity: f.severity.name(),
         rule: f.rule.id(),
         message: f.full_message(),
-    }
-}
-
-/// Changes of two Word documents that the redline's text cannot carry.
-fn word_notes(redline: &Redline, old: &Upload, new: &Upload) -> Vec<crate::redline::Note> {
-    if old.is_word() && new.is_word() {
-        olddoc::changes(redline, &old.bytes, &new.bytes, true)
-    } else {
-        Vec::new()
     }
 }
 
@@ -227,24 +232,20 @@ impl Download {
     }
 }
 
-/// Renders the redline of two uploads as one file to save.
+/// Renders the comparison of two uploads as one file to save: the bytes
+/// `redraft diff OLD NEW --format F` writes (with `--summary` for Word,
+/// `--amendment-lang L` for amendments), Word notes included.
 pub fn download(old: &Upload, new: &Upload, what: Download) -> Result<Vec<u8>> {
-    let (old_draft, new_draft) = (load(old)?, load(new)?);
-    let redline = redline_of(&old_draft, &new_draft, (&old.name, &new.name));
-    let mut out = Vec::new();
-    let format = match what {
-        Download::Word => Format::Docx,
-        Download::Html => Format::Html,
-        Download::Markdown => Format::Markdown,
-        Download::Json => Format::Json,
-        Download::Amendments(lang) => {
-            let list = crate::amend::from_redline(&redline, Some(lang));
-            render::amendments::write_list(&list, lang, &mut out)
-                .map_err(|e| written(&new.name, e))?;
-            return Ok(out);
-        }
+    let drafts = (read(old)?.into_resolution(), read(new)?.into_resolution());
+    let comparison = comparison_of(old, new, drafts);
+    let (format, amendment_lang) = match what {
+        Download::Word => (Format::Docx, None),
+        Download::Html => (Format::Html, None),
+        Download::Markdown => (Format::Markdown, None),
+        Download::Json => (Format::Json, None),
+        Download::Amendments(lang) => (Format::Amendments, Some(lang)),
     };
-    let word = what == Download::Word;
+    let word = format == Format::Docx;
     let options = RenderOptions {
         docx: DocxOptions {
             summary: true,
@@ -252,13 +253,13 @@ pub fn download(old: &Upload, new: &Upload, what: Download) -> Result<Vec<u8>> {
             old_docx: (word && old.is_word()).then(|| old.bytes.clone()),
             ..DocxOptions::default()
         },
+        amendment_lang,
         ..RenderOptions::default()
     };
-    render::render(&redline, format, &options, &mut out).map_err(|e| written(&new.name, e))?;
-    if !word {
-        let notes = word_notes(&redline, old, new);
-        olddoc::write_notes(&notes, format, &mut out).map_err(|e| written(&new.name, e))?;
-    }
+    let mut out = Vec::new();
+    render::render_comparison(&comparison, format, &options, &mut out)
+        .and_then(|()| olddoc::write_notes(&comparison.redline.notes, format, &mut out))
+        .map_err(|e| written(&new.name, e))?;
     Ok(out)
 }
 
@@ -269,7 +270,7 @@ pub fn history(versions: &[Upload]) -> Result<String> {
         .map(|v| {
             Ok(Version {
                 name: v.name.clone(),
-                resolution: load(v)?.resolution,
+                resolution: read(v)?.into_resolution(),
             })
         })
         .collect::<Result<Vec<_>>>()?;

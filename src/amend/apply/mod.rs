@@ -13,8 +13,8 @@
 //!    its subparagraphs and what was put after it;
 //! 3. deletions (a unit with its subparagraphs);
 //! 4. the draft is renumbered ([`renumber`]);
-//! 5. with [`amend`], cross-references to renumbered units follow
-//!    ([`references`]).
+//! 5. cross-references to renumbered units follow ([`references`]), except
+//!    with [`apply_exact`], the exact inverse of generating amendments.
 //!
 //! An amendment that does not apply is reported with its line and the
 //! reason, and left out.
@@ -50,24 +50,57 @@ pub struct Applied {
     /// The amendments that did not apply.
     pub failures: Vec<Failure>,
     /// Cross-references the renumbering left wrong that could not be
-    /// rewritten, when [`amend`] updated the others in `text` (always
-    /// empty from [`apply`]).
+    /// rewritten, when [`apply`] updated the others in `text` (always
+    /// empty from [`apply_exact`]).
     pub stale_references: Vec<references::StaleReference>,
 }
 
+/// Applies a list of amendments to a draft, renumbers it and updates its
+/// cross-references to the units renumbered ("paragraph 2 above" becomes
+/// "paragraph 3 above" once a paragraph is inserted before it); the
+/// references that cannot be rewritten are in
+/// [`Applied::stale_references`]. This is what `redraft amend` writes, and
+/// what a library user amending a draft wants.
+///
+/// [`apply_exact`] leaves references as the list leaves them: use it when
+/// the list already says every change, references included, as a list
+/// generated from two drafts does ([`crate::amend::generate`]), so that
+/// `apply_exact(old, generate(old, new))` gives `new` back even when `new`
+/// left a reference stale.
+///
+/// ```
+/// use redraft::{amend, model};
+/// let draft = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Recalls paragraph 1 above.", &Default::default()).unwrap();
+/// let list = amend::parse("Before operative paragraph 1, insert a new paragraph reading: \"Welcomes the report.\"").unwrap();
+/// assert!(amend::apply(&draft, &list).text.contains("3. Recalls paragraph 2 above."));
+/// assert!(amend::apply_exact(&draft, &list).text.contains("3. Recalls paragraph 1 above."));
+/// ```
+pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
+    let applied = apply_exact(draft, list);
+    let (text, stale_references) = references::update(draft, applied.text);
+    Applied {
+        text,
+        stale_references,
+        ..applied
+    }
+}
+
 /// Applies a list of amendments to a draft exactly as written and
-/// renumbers it; [`amend`] also updates the cross-references to the units
-/// renumbered.
+/// renumbers it, leaving its cross-references as they are: the inverse of
+/// [`crate::amend::generate`] (`apply_exact(old, generate(old, new))` is
+/// `new`), for round trips and for lists that already amend every
+/// reference. To amend a draft, use [`apply`], which also updates the
+/// references to the units renumbered.
 ///
 /// ```
 /// use redraft::{amend, model};
 /// let draft = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Requests a report.", &Default::default()).unwrap();
 /// let list = amend::parse("Operative paragraph 2: replace \"a report\" with \"an annual report\".\nBefore operative paragraph 1, insert a new paragraph reading: \"Welcomes the report.\"").unwrap();
-/// let out = amend::apply(&draft, &list);
+/// let out = amend::apply_exact(&draft, &list);
 /// assert!(out.failures.is_empty());
 /// assert_eq!(out.text, "The General Assembly,\n\n1. Welcomes the report.\n\n2. Decides to act.\n\n3. Requests an annual report.\n");
 /// ```
-pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
+pub fn apply_exact(draft: &Resolution, list: &[Amendment]) -> Applied {
     let mut work = Work::new(draft);
     let list = work.without_conflicts(list);
     let list = list.as_slice();
@@ -86,33 +119,6 @@ pub fn apply(draft: &Resolution, list: &[Amendment]) -> Applied {
         text: work.text(),
         failures: grouped(work.failures),
         stale_references: Vec::new(),
-    }
-}
-
-/// Amends a draft: applies a list ([`apply`]), renumbers the draft and
-/// updates its cross-references to the units renumbered ("paragraph 2
-/// above" becomes "paragraph 3 above" once a paragraph is inserted before
-/// it); the references that cannot be rewritten are in
-/// [`Applied::stale_references`]. This is what `redraft amend` writes.
-///
-/// `apply` alone leaves references as they are, so that
-/// `apply(old, generate(old, new))` gives `new` back even when `new` left a
-/// reference stale.
-///
-/// ```
-/// use redraft::{amend, model};
-/// let draft = model::parse("The General Assembly,\n\n1. Decides to act.\n\n2. Recalls paragraph 1 above.", &Default::default()).unwrap();
-/// let list = amend::parse("Before operative paragraph 1, insert a new paragraph reading: \"Welcomes the report.\"").unwrap();
-/// assert!(amend::amend(&draft, &list).text.contains("3. Recalls paragraph 2 above."));
-/// assert!(amend::apply(&draft, &list).text.contains("3. Recalls paragraph 1 above."));
-/// ```
-pub fn amend(draft: &Resolution, list: &[Amendment]) -> Applied {
-    let applied = apply(draft, list);
-    let (text, stale_references) = references::update(draft, applied.text);
-    Applied {
-        text,
-        stale_references,
-        ..applied
     }
 }
 
@@ -253,7 +259,24 @@ impl<'a> Work<'a> {
 
     /// The draft unit a reference names.
     fn resolve(&self, r: &Ref) -> Result<usize, String> {
-        let missing = || format!("{} is not in the draft", describe(r));
+        let missing = || match names_paragraph_zero(r) {
+            true => format!(
+                "{} is not in the draft (paragraphs are numbered from 1)",
+                describe(r)
+            ),
+            false => format!("{} is not in the draft", describe(r)),
+        };
+        if let Ref::HeadingText(text) = r {
+            return match headings_reading(self.draft, text).as_slice() {
+                [one] => Ok(*one),
+                [] => Err(missing()),
+                more => Err(format!(
+                    "{} stands {} times in the draft; name it by the paragraph after it",
+                    describe(r),
+                    more.len()
+                )),
+            };
+        }
         let labels = r.labels();
         let i = self
             .draft
@@ -326,6 +349,32 @@ impl<'a> Work<'a> {
     }
 }
 
+/// Whether a reference names a paragraph numbered 0 (which a draft may
+/// have, by mistake).
+fn names_paragraph_zero(r: &Ref) -> bool {
+    match r {
+        Ref::Operative(n)
+        | Ref::HeadingBefore(n)
+        | Ref::OperativeSub(n, _)
+        | Ref::OperativeSubSub(n, ..)
+        | Ref::SectionOperative(_, n)
+        | Ref::AnnexParagraph(_, n) => n == "0",
+        _ => false,
+    }
+}
+
+/// The headings of a draft whose text is `text` (spaces aside): those an
+/// amendment naming a heading by its text may mean.
+pub(crate) fn headings_reading(draft: &Resolution, text: &str) -> Vec<usize> {
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(text);
+    (0..draft.units.len())
+        .filter(|&i| {
+            draft.units[i].kind == UnitKind::Heading && words(&draft.units[i].text) == text
+        })
+        .collect()
+}
+
 /// Whether a splice can be added to those of a unit.
 fn check_free(
     taken: &[(usize, Splice)],
@@ -353,7 +402,7 @@ mod tests {
     }
 
     fn amended(text: &str, list: &str) -> Applied {
-        apply(&draft(text), &parse(list).unwrap())
+        apply_exact(&draft(text), &parse(list).unwrap())
     }
 
     const DRAFT: &str = "The General Assembly,\n\n1. Decides to act.\n\nCooperation\n\n2. Requests a report of the Court to the Court.\n\n(a) on arrests;\n\n3. Decides to remain seized.";

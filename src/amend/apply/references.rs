@@ -55,7 +55,7 @@ pub(super) fn update(draft: &Resolution, amended: String) -> (String, Vec<StaleR
 
 #[cfg(test)]
 mod tests {
-    use crate::amend::{amend as apply, parse};
+    use crate::amend::{apply, parse};
 
     fn draft(text: &str) -> crate::model::Resolution {
         crate::model::parse(text, &Default::default()).unwrap()

@@ -8,7 +8,9 @@
 //!   was not consecutive (`9 bis`), existing paragraphs keep their number
 //!   and a new one takes the next Latin suffix of the one before it
 //!   (`9 ter`). A run in which an amendment numbered a new paragraph
-//!   itself (`1 bis`) is not renumbered either.
+//!   itself (`1 bis`) is not renumbered either. But where the draft's
+//!   numbers rose (with a gap, or from 0) and keeping them would put them
+//!   out of order (a paragraph moved), the run is numbered again from 1.
 //! - **Subparagraphs**: when the draft lettered them `(a)`, `(b)` … and
 //!   `(i)`, `(ii)` … in order, they are lettered again in order; otherwise
 //!   only new ones get a letter.
@@ -149,6 +151,42 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
             .enumerate()
             .all(|(k, n)| *n == Some(first + k as u32));
     number_members(items, members, consecutive.then_some(first));
+    // Numbers kept where the draft numbered out of sequence (a gap, a
+    // paragraph 0) but in order must not go out of order when a paragraph
+    // moves: the run is then numbered again, from 1.
+    let draft_in_order = rising(olds.iter().map(|&i| draft.units[i].marker.as_deref()));
+    if !consecutive
+        && draft_in_order
+        && !rising(members.iter().map(|&m| items[m].marker.as_deref()))
+    {
+        number_members(items, members, Some(first.max(1)));
+    }
+}
+
+/// Whether operative markers rise strictly (`1.`, `2.`, `2 bis.`, `3.`).
+fn rising<'a>(markers: impl Iterator<Item = Option<&'a str>>) -> bool {
+    let mut last: Option<(u32, usize)> = None;
+    for m in markers {
+        let Some(key) = m.and_then(marker_key) else {
+            return false;
+        };
+        if last.is_some_and(|l| key <= l) {
+            return false;
+        }
+        last = Some(key);
+    }
+    true
+}
+
+/// An operative marker as its number and Latin suffix (`9 bis.` → (9, 1)).
+fn marker_key(m: &str) -> Option<(u32, usize)> {
+    marker::operative(&format!("{m} x")).map(|o| {
+        let suffix = o
+            .suffix
+            .and_then(|s| LATIN_SUFFIXES.iter().position(|l| *l == s))
+            .map_or(0, |p| p + 1);
+        (o.base, suffix)
+    })
 }
 
 /// Numbers the members of a run: from `first` on when the draft numbered
@@ -168,13 +206,7 @@ fn number_members(items: &mut [Item], members: &[usize], first: Option<u32>) {
         } else {
             next_suffixed(previous, &style)
         };
-        previous = marker::operative(&format!("{marker} x")).map(|o| {
-            let suffix = o
-                .suffix
-                .and_then(|s| LATIN_SUFFIXES.iter().position(|l| *l == s))
-                .map_or(0, |p| p + 1);
-            (o.base, suffix)
-        });
+        previous = marker_key(&marker);
         items[m].marker = Some(marker);
     }
 }

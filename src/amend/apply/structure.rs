@@ -76,8 +76,17 @@ impl Work<'_> {
                 .filter(|i| i.kind == UnitKind::Subparagraph)
                 .map(|i| i.depth)
         };
+        // "After (b), insert a new subparagraph": at (b)'s level, after
+        // (b)'s own subparagraphs.
+        let after_sub = anchor
+            .and_then(|a| self.items.iter().find(|it| it.id == a))
+            .filter(|it| it.kind == UnitKind::Subparagraph)
+            .map(|it| it.depth);
         let depth = match kind {
-            UnitKind::Subparagraph => sub_depth(&next).or(sub_depth(&prev)).unwrap_or(1),
+            UnitKind::Subparagraph => after_sub
+                .or(sub_depth(&next))
+                .or(sub_depth(&prev))
+                .unwrap_or(1),
             _ => 0,
         };
         let like = prev.or(next);

@@ -375,11 +375,7 @@ pub(super) fn plain_quotes(action: &Action, lang: Lang) -> bool {
         return false;
     };
     let style = lang.amendments();
-    let open = style.quotes.0.chars().next().unwrap_or('"');
-    let closers = closers(open);
-    let plain = |t: &str| {
-        !t.is_empty() && !t.contains(closers) && collapse(t) == t && !t.contains(['\t', '\n', '\r'])
-    };
+    let plain = |t: &str| plain_quote(t, lang);
     let nth = |n: usize| (1..=style.occurrence_ordinals.words().len()).contains(&n);
     let at_ok = |at: &Locator| match at {
         Locator::Only => true,
@@ -396,7 +392,18 @@ pub(super) fn plain_quotes(action: &Action, lang: Lang) -> bool {
             ..
         } => plain(new) && plain(anchor) && n.is_none_or(nth),
     };
-    !matches!(target, Ref::Label(_)) && quotes_ok
+    !matches!(target, Ref::Label(_) | Ref::HeadingText(_)) && quotes_ok
+}
+
+/// Whether a text quoted in `lang` reads back as itself: non-empty,
+/// without a mark that could close its quotation, without spaces to trim
+/// or runs of spaces that reading makes one.
+pub(super) fn plain_quote(t: &str, lang: Lang) -> bool {
+    let open = lang.amendments().quotes.0.chars().next().unwrap_or('"');
+    !t.is_empty()
+        && !t.contains(closers(open))
+        && collapse(t) == t
+        && !t.contains(['\t', '\n', '\r'])
 }
 
 #[cfg(test)]

@@ -34,7 +34,8 @@ mod refs;
 
 pub use redline::from_redline;
 
-use super::apply::items::strip_marker;
+use super::apply::headings_reading;
+use super::apply::items::{depth, strip_marker};
 use super::apply::locate;
 use super::apply::renumber::renumber_refs;
 use super::{Action, Amendment, Ref, WordEdit};
@@ -102,6 +103,15 @@ fn given_segments(entries: &[Entry], old_len: usize) -> Vec<Option<(usize, &[Seg
     given
 }
 
+/// Whether old unit `i` can continue as new unit `j`: the same kind and,
+/// for a subparagraph, the same nesting. A subparagraph that becomes a
+/// level higher or lower (a "(c)" split out of the text of a "(ii)") is not
+/// amended in its words: it is deleted and inserted where it now stands.
+fn same_level(old: &Resolution, i: usize, new: &Resolution, j: usize) -> bool {
+    let (a, b) = (&old.units[i], &new.units[j]);
+    a.kind == b.kind && (a.kind != UnitKind::Subparagraph || depth(old, i) == depth(new, j))
+}
+
 /// The amendments of a generator, in the order of the old draft.
 fn listed(g: Gen) -> Vec<Amendment> {
     let mut out: Vec<(Key, Action)> = Vec::new();
@@ -145,8 +155,7 @@ impl<'a> Gen<'a> {
             let (Some(&i), Some(&j)) = (m.old.first(), m.new.first()) else {
                 continue;
             };
-            if i < old.units.len() && j < new.units.len() && old.units[i].kind == new.units[j].kind
-            {
+            if i < old.units.len() && j < new.units.len() && same_level(old, i, new, j) {
                 cont_old[i] = Some(j);
                 cont_new[j] = Some(i);
                 moved[j] = m.moved;
@@ -231,6 +240,12 @@ impl<'a> Gen<'a> {
         let r = natural_ref(self.old, i);
         let found = match &r {
             Ref::HeadingBefore(_) => self.position(&r.label()).map(|k| k.wrapping_sub(1)),
+            // A heading by its text: the only one reading so, quoted
+            // plainly (no closing mark inside).
+            Ref::HeadingText(text) => match headings_reading(self.old, text).as_slice() {
+                [one] if hunks::plain_quote(text, self.lang) => Some(*one),
+                _ => None,
+            },
             _ => r.labels().iter().find_map(|l| self.position(l)),
         };
         if found == Some(i) {

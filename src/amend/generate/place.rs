@@ -5,7 +5,7 @@
 
 use super::{Gen, Key};
 use crate::align::lis;
-use crate::amend::apply::items::{is_numbered_paragraph, strip_new_marker};
+use crate::amend::apply::items::{depth, is_numbered_paragraph, strip_new_marker};
 use crate::amend::{Action, Place, Ref};
 use crate::lang::amendments::NewUnit;
 use crate::model::{self, Resolution, UnitKind, marker};
@@ -43,14 +43,38 @@ impl Gen<'_> {
                 },
                 None => Action::InsertUnit {
                     number: self.own_number(j, &place),
+                    kinds: self.kinds_of(new_unit(unit), &place),
                     place,
-                    kinds: vec![new_unit(unit)],
                     text: guard_marker(self.new_text(j), unit.marker.as_deref(), |t| {
                         strip_new_marker(unit.kind, t)
                     }),
                 },
             };
             out.push((key, action));
+        }
+    }
+
+    /// The kinds a new unit's wording may name: its own, and for a
+    /// preambular paragraph placed by a preambular paragraph that has no
+    /// subparagraphs, a subparagraph too, since `amend` takes the one like
+    /// the paragraph beside it. French then writes "le nouvel alinéa
+    /// suivant" after "le troisième alinéa du préambule", and "le nouvel
+    /// alinéa du préambule suivant" elsewhere (before an operative
+    /// paragraph, "alinéa" alone would be a subparagraph).
+    fn kinds_of(&self, kind: NewUnit, place: &Place) -> Vec<NewUnit> {
+        let beside_preamble = match place {
+            Place::Before(r @ Ref::Preambular(_)) => self.position(&r.label()).is_some(),
+            Place::After(r @ Ref::Preambular(_)) => self.position(&r.label()).is_some_and(|i| {
+                self.old
+                    .units
+                    .get(i + 1)
+                    .is_none_or(|u| u.parent != Some(i))
+            }),
+            _ => false,
+        };
+        match kind {
+            NewUnit::Preambular if beside_preamble => vec![kind, NewUnit::Subparagraph],
+            _ => vec![kind],
         }
     }
 
@@ -116,7 +140,8 @@ impl Gen<'_> {
     /// Where new unit `j` goes: after the nearest unit before it that comes
     /// from the old draft, else before the first that keeps its place.
     fn place_of(&self, j: usize, follow: Option<(Key, Place)>) -> (Key, Place) {
-        if let Some(i) = self.previous_continued(j) {
+        if let Some(nearest) = self.previous_continued(j) {
+            let i = self.at_level_of(j, nearest);
             if let Some(q) = self.next_child_of(j, i) {
                 return ((q, 0, j, 0), Place::Before(self.reference(q)));
             }
@@ -130,6 +155,12 @@ impl Gen<'_> {
             {
                 return ((q, 0, j, 0), Place::Before(self.reference(q)));
             }
+            // A subparagraph placed a level higher than the one before it
+            // does not follow that one's place.
+            let follow = follow.filter(|(_, place)| {
+                i == nearest
+                    || matches!(place, Place::After(r) if self.position(&r.label()) == Some(i))
+            });
             if let Some(((a, phase, _, _), place)) = follow {
                 // A paragraph following what was put after a subparagraph
                 // goes "after operative paragraph 4", not "after 4 (c)".
@@ -149,6 +180,24 @@ impl Gen<'_> {
             .find_map(|k| self.cont_new[k])
             .unwrap_or(0);
         ((next, 0, j, 0), Place::Before(self.reference(next)))
+    }
+
+    /// For a new subparagraph `j` following old subparagraph `i` nested
+    /// deeper ("(c)" after "(b) (ii)"), the subparagraph of `i`'s family at
+    /// `j`'s level ("(b)"): "after (b)" puts `j` after (b)'s own
+    /// subparagraphs, at (b)'s level.
+    fn at_level_of(&self, j: usize, mut i: usize) -> usize {
+        if self.new.units[j].kind != UnitKind::Subparagraph {
+            return i;
+        }
+        let level = depth(self.new, j);
+        while self.old.units[i].kind == UnitKind::Subparagraph && depth(self.old, i) > level {
+            match self.old.units[i].parent {
+                Some(p) if self.old.units[p].kind == UnitKind::Subparagraph => i = p,
+                _ => break,
+            }
+        }
+        i
     }
 
     /// The old unit continued by the new unit right after `j`, if that one

@@ -1,6 +1,8 @@
 //! How amendments name a unit of the old draft: "operative paragraph 7
 //! (c)", "paragraph 3 of annex II", "the heading before operative
-//! paragraph 4", or its label when no phrase names it.
+//! paragraph 4", "the heading “Cooperation”" (a heading no number names:
+//! before a paragraph numbered twice, or before no operative paragraph),
+//! or its label when no phrase names it.
 
 use crate::amend::Ref;
 use crate::amend::apply::items::is_numbered_paragraph;
@@ -34,7 +36,11 @@ pub(super) fn natural_ref(old: &Resolution, i: usize) -> Ref {
             .get(i + 1)
             .filter(|n| n.kind == UnitKind::Operative && n.part.is_none())
             .and_then(|n| n.label.strip_prefix("OP"))
-            .map_or_else(label, |n| Ref::HeadingBefore(n.to_string())),
+            .filter(|n| n.chars().all(|c| c.is_ascii_alphanumeric()))
+            .map_or_else(
+                || Ref::HeadingText(u.text.clone()),
+                |n| Ref::HeadingBefore(n.to_string()),
+            ),
         _ => label(),
     }
 }

@@ -248,7 +248,7 @@ mod tests {
             "{}",
             e.message
         );
-        let e = err("\n\nOperative paragraph 0: delete \"a\".\n");
+        let e = err("\n\nPreambular paragraph 0: delete \"a\".\n");
         assert_eq!(e.line, 3);
         assert!(e.message.contains("paragraph 0"), "{}", e.message);
         assert_eq!(err("\n  \n").message, "no amendments found");

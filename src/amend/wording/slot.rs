@@ -33,12 +33,14 @@ pub(super) enum Held {
     Ax,
     /// A footnote number.
     Fn,
+    /// A heading's text.
+    Text,
     /// A unit label.
     Label,
 }
 
 /// How many values a reference may hold.
-const HELD: usize = 8;
+const HELD: usize = 9;
 
 /// Characters of a run read for a placeholder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +131,7 @@ pub(super) const REF_PLACEHOLDERS: &[(&str, Held, Form)] = &[
     ("sec", Held::Sec, Form::Run(Chars::Upper, 4)),
     ("ax", Held::Ax, Form::Run(Chars::UpperOrDigit, 6)),
     ("fn", Held::Fn, Form::Run(Chars::Alphanumeric, 12)),
+    ("text", Held::Text, Form::Quote),
     ("label", Held::Label, Form::Label),
 ];
 
@@ -247,6 +250,7 @@ impl Values {
             Ref::AnnexParagraph(a, n) if a.is_empty() => vec![(Held::Num, s(n))],
             Ref::AnnexParagraph(a, n) => vec![(Held::Ax, s(a)), (Held::Num, s(n))],
             Ref::Footnote(n) => vec![(Held::Fn, s(n))],
+            Ref::HeadingText(t) => vec![(Held::Text, s(t))],
             Ref::Label(l) => vec![(Held::Label, s(l))],
         };
         for (h, value) in held {
@@ -255,6 +259,11 @@ impl Values {
     }
 
     /// The reference of a kind that place `i` holds.
+    ///
+    /// An operative number may be 0: a draft may number a paragraph `0.`,
+    /// and amendments name paragraphs as the draft numbers them (applying
+    /// one to a draft without it says so). Preambular paragraphs are
+    /// counted, from the first: there is no preambular paragraph 0.
     pub(super) fn get_ref(&self, i: usize, kind: RefKind) -> Result<Ref, String> {
         let zero = || "paragraph 0 does not exist (paragraphs are numbered from 1)".to_string();
         let get = |h: Held| {
@@ -262,7 +271,7 @@ impl Values {
                 .clone()
                 .ok_or_else(|| "incomplete reference".to_string())
         };
-        let num = || get(Held::Num).and_then(|n| if n == "0" { Err(zero()) } else { Ok(n) });
+        let num = || get(Held::Num);
         let pre = || match get(Held::Pre)?.parse::<u32>() {
             Ok(0) => Err(zero()),
             Ok(n) => Ok(n),
@@ -283,6 +292,7 @@ impl Values {
                 Ref::AnnexParagraph(get(Held::Ax).unwrap_or_default(), num()?)
             }
             RefKind::Heading => Ref::HeadingBefore(num()?),
+            RefKind::HeadingText => Ref::HeadingText(get(Held::Text)?),
             RefKind::Footnote => Ref::Footnote(get(Held::Fn)?),
             RefKind::Label => Ref::Label(get(Held::Label)?),
         })

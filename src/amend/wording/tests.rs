@@ -138,6 +138,7 @@ fn every_ref() -> Vec<Ref> {
         Ref::AnnexParagraph("II".into(), "3".into()),
         Ref::AnnexParagraph(String::new(), "12".into()),
         Ref::HeadingBefore("3".into()),
+        Ref::HeadingText("Coopération avec la Cour".into()),
         Ref::Footnote("7".into()),
         Ref::Label("ANNEX-II/OP3".into()),
     ]
@@ -216,9 +217,15 @@ fn reads_loosely_written_amendments() {
 }
 
 #[test]
-fn paragraph_zero_is_invalid() {
+fn operative_paragraph_zero_is_read_and_preambular_paragraph_zero_is_invalid() {
+    // A draft may number a paragraph "0."; amendments name it so.
+    assert!(read("Operative paragraph 0: replace \"a\" with \"b\".").is_ok());
     assert!(matches!(
-        read("Operative paragraph 0: replace \"a\" with \"b\"."),
+        read("Preambular paragraph 0: replace \"a\" with \"b\"."),
+        Err(Unread::Invalid(_))
+    ));
+    assert!(matches!(
+        read("After operative paragraph 1, insert a new paragraph 0 reading: \"x\""),
         Err(Unread::Invalid(_))
     ));
     assert_eq!(

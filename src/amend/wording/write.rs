@@ -17,7 +17,7 @@ use super::slot::{Form, Slot, Target, Values};
 use super::templates::{PATTERNS, Pattern, Piece, pieces, rename};
 use crate::amend::{Action, Amendment, Locator, Place, Ref, Side, WordEdit};
 use crate::lang::Lang;
-use crate::lang::amendments::{AmendmentStyle, Sentence};
+use crate::lang::amendments::{AmendmentStyle, NewUnit, Sentence};
 
 /// The amendment in words, in a language; `None` when the language has no
 /// wording for it (an occurrence beyond its ordinals, say).
@@ -86,7 +86,7 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
     let ordinal = |list: &[String], n: usize| list.get(n.checked_sub(1)?).cloned();
     match slot.target {
         Target::Occurrence => return ordinal(style.occurrence_ordinals.words(), v.occ?),
-        Target::Kind => return style.new_unit(*v.kinds.first()?).map(str::to_string),
+        Target::Kind => return kind_phrase(style, &v.kinds).map(str::to_string),
         _ => {}
     }
     let text = v.text(slot)?;
@@ -98,6 +98,29 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         Form::Quote => Some(format!("{}{text}{}", style.quotes.0, style.quotes.1)),
         _ => Some(text.clone()),
     }
+}
+
+/// The phrase announcing a new unit of the first of `kinds`: the first
+/// of its phrases that reads as none but `kinds` (French "le nouvel alinéa
+/// suivant" reads as a preambular paragraph or a subparagraph, so it is
+/// written only when both may be meant; otherwise "le nouvel alinéa du
+/// préambule suivant"), else its first phrase.
+fn kind_phrase(style: &AmendmentStyle, kinds: &[NewUnit]) -> Option<&'static str> {
+    let first = *kinds.first()?;
+    let reads_within = |phrase: &str| {
+        style
+            .new_units
+            .iter()
+            .filter(|(_, p)| *p == phrase)
+            .all(|(k, _)| kinds.contains(k))
+    };
+    style
+        .new_units
+        .iter()
+        .filter(|(k, _)| *k == first)
+        .map(|(_, p)| *p)
+        .find(|p| reads_within(p))
+        .or_else(|| style.new_unit(first))
 }
 
 type Parts = (Sentence, [Option<Ref>; 2], Values);

@@ -1,11 +1,12 @@
 // The page of `redraft serve`: choose two drafts, see the redline with the
 // findings of `check`, filter it, walk its changes with n and p, view it
-// side by side, download it; three or more drafts give a history.
+// side by side, download it; three or more drafts give a history; a base
+// draft and delegations' proposals give a compilation.
 // Plain script, no library; every request carries the session's token.
 'use strict';
 
 const token = document.querySelector('meta[name="redraft-token"]').content;
-const chosen = { old: null, new: null };
+const chosen = { old: null, new: null, base: null };
 const versions = [];
 const view = { sbs: false, changedOnly: false, at: -1 };
 
@@ -48,7 +49,8 @@ function choose(slot, file) {
   chosen[slot] = file;
   $(slot + '-name').textContent = file.name;
   document.querySelector('.drop[data-slot="' + slot + '"]').classList.add('chosen');
-  if (chosen.old && chosen.new) compare();
+  if (slot === 'base') listProposals();
+  else if (chosen.old && chosen.new) compare();
 }
 
 for (const zone of document.querySelectorAll('.drop')) {
@@ -328,4 +330,132 @@ async function history() {
   } catch (e) {
     say(e.message);
   }
+}
+
+// --- compilation --------------------------------------------------------------
+
+// Each proposal: its file and the delegation typed beside it ('' : the
+// server names it by the file's stem, as `redraft compile` does).
+const proposals = [];
+
+function stem(name) {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function addProposals(files) {
+  for (const file of files) proposals.push({ file, name: '' });
+  listProposals();
+}
+
+function listProposals() {
+  $('proposals').replaceChildren(...proposals.map((p, k) => {
+    const li = document.createElement('li');
+    const name = document.createElement('input');
+    name.type = 'text';
+    name.className = 'delegation';
+    name.placeholder = stem(p.file.name);
+    name.value = p.name;
+    name.setAttribute('aria-label', 'Delegation of ' + p.file.name);
+    name.addEventListener('input', () => { p.name = name.value; });
+    const file = document.createElement('span');
+    file.className = 'file';
+    file.textContent = p.file.name;
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.textContent = '×';
+    remove.title = 'Remove';
+    remove.addEventListener('click', () => { proposals.splice(k, 1); listProposals(); });
+    li.append(name, file, remove);
+    return li;
+  }));
+  $('compile-go').disabled = !chosen.base || proposals.length === 0;
+}
+
+function compileForm() {
+  const form = new FormData();
+  form.append('base', chosen.base, chosen.base.name);
+  for (const p of proposals) {
+    form.append('proposal', p.file, p.file.name);
+    form.append('name', p.name);
+  }
+  if ($('by-author').checked) form.append('by_author', '1');
+  return form;
+}
+
+// The compilation's own line: busy, an error, or '' to hide it.
+function tell(text, kind) {
+  const m = $('compile-message');
+  m.textContent = text;
+  m.className = kind || 'error';
+  m.hidden = !text;
+  if (text && kind !== 'busy') document.body.dataset.state = 'error';
+}
+
+async function compile() {
+  tell('Compiling ' + proposals.length + ' proposals on ' + chosen.base.name + '…', 'busy');
+  document.body.dataset.state = 'busy';
+  try {
+    const result = await (await post('/api/compile', compileForm())).json();
+    $('compile-summary').textContent = result.summary;
+    const frame = $('compilation');
+    frame.onload = () => {
+      // The page's frames run no script of their own: the filter by
+      // delegation is driven from here.
+      frame.contentDocument.addEventListener('change', () => filterDelegations(frame.contentDocument));
+      $('compiled').hidden = false;
+      tell('');
+      document.body.dataset.state = 'compiled';
+    };
+    frame.srcdoc = result.html;
+  } catch (e) {
+    $('compiled').hidden = true;
+    tell(e.message);
+  }
+}
+
+// Unticking a delegation hides its proposals (the compilation page's own
+// filter, `data-d` naming the delegations of each element).
+function filterDelegations(doc) {
+  const on = new Set(Array.from(doc.querySelectorAll('input[data-i]')).filter((b) => b.checked).map((b) => b.dataset.i));
+  for (const e of doc.querySelectorAll('[data-d]')) {
+    const shown = e.dataset.d.split(' ').some((i) => on.has(i));
+    e.classList.toggle(e.classList.contains('change') ? 'plain' : 'off', !shown);
+  }
+}
+
+async function compileDownload(what) {
+  tell('Preparing the ' + what + ' file…', 'busy');
+  try {
+    const response = await post('/api/compile/download/' + what, compileForm());
+    const blob = await response.blob();
+    const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '');
+    save(blob, match ? match[1] : 'compilation');
+    tell('');
+    document.body.dataset.state = 'compiled';
+  } catch (e) {
+    tell(e.message);
+  }
+}
+
+$('proposals-input').addEventListener('change', (e) => {
+  addProposals(e.target.files);
+  e.target.value = '';
+});
+const zone = $('proposals-zone');
+zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+zone.addEventListener('drop', (e) => {
+  e.preventDefault();
+  zone.classList.remove('over');
+  addProposals(e.dataTransfer.files);
+});
+$('proposals-clear').addEventListener('click', () => {
+  proposals.length = 0;
+  listProposals();
+  $('compiled').hidden = true;
+});
+$('compile-go').addEventListener('click', compile);
+for (const button of document.querySelectorAll('.compile-downloads button')) {
+  button.addEventListener('click', () => compileDownload(button.dataset.what));
 }

@@ -122,15 +122,7 @@ def navigation(d):
 
 
 def word_redline(d):
-    for name in os.listdir(DOWNLOADS):
-        os.remove(os.path.join(DOWNLOADS, name))
-    d.find_element(By.CSS_SELECTOR, 'button[data-what="docx"]').click()
-    path = os.path.join(DOWNLOADS, "redline.docx")
-    end = time.time() + 120
-    while time.time() < end and not os.path.exists(path):
-        time.sleep(0.2)
-    check(os.path.exists(path), "the Word redline is downloaded")
-    time.sleep(0.5)
+    path = download(d, ".downloads", "docx", "redline.docx")
     with zipfile.ZipFile(path) as z:
         xml = z.read("word/document.xml").decode("utf-8")
     inserted, deleted = len(re.findall(r"<w:ins\b", xml)), len(re.findall(r"<w:del\b", xml))
@@ -171,6 +163,70 @@ def history(d):
     check(units > 1000, "the history page is shown")
 
 
+PROPOSALS = ["UE.txt", "Mexique.docx", "Suisse.txt", "Japon.docx"]
+
+
+def compilation(d):
+    """The French compile fixture: the cooperation draft as base, four
+    proposals (an edited draft named on the page, a Word draft, a list of
+    amendments, a Word file's tracked changes read by author)."""
+    d.execute_script("document.body.dataset.state = 'empty'")
+    d.find_element(By.ID, "base-input").send_keys(os.path.join(ROOT, "drafts/cooperation-2020.txt"))
+    folder = os.path.join(ROOT, "fixtures/compile-french/proposals")
+    for name in PROPOSALS:
+        d.find_element(By.ID, "proposals-input").send_keys(os.path.join(folder, name))
+    names = d.find_elements(By.CSS_SELECTOR, "#proposals input.delegation")
+    placeholders = [n.get_attribute("placeholder") for n in names]
+    check(placeholders == ["UE", "Mexique", "Suisse", "Japon"], f"each proposal is named by its file until named: {placeholders}")
+    names[0].send_keys("Union européenne")
+    d.find_element(By.ID, "by-author").click()
+    d.find_element(By.ID, "compile-go").click()
+    state = wait_state(d, {"compiled", "error"})
+    check(state == "compiled", "the proposals are compiled: " + d.find_element(By.ID, "compile-message").text)
+    frame = lambda script: d.execute_script(
+        "const doc = document.getElementById('compilation').contentDocument;" + script)
+    delegations = frame("return doc.querySelector('header .files').textContent;")
+    check(all(n in delegations for n in ["Union européenne", "Mexique", "Suisse", "Japon"]),
+          f"the delegations are named: {delegations!r}")
+    op2 = frame("return doc.getElementById('OP2').textContent;")
+    check("Var. 1" in op2 and "très vive" in op2 and "(Union européenne, Mexique)" in op2
+          and "Var. 2" in op2 and "profonde" in op2 and "(Suisse)" in op2,
+          f"paragraph 2 shows the alternatives with their delegations: {op2[:160]!r}")
+    new = frame("const u = doc.getElementById('OP6bis'); return u ? u.textContent : '';")
+    check("6 bis." in new and "(Union européenne, Japon)" in new, f"6 bis is proposed by two: {new[:120]!r}")
+    summary = d.find_element(By.ID, "compile-summary").text
+    check(summary.startswith("4 delegations; "), f"the compilation's summary: {summary!r}")
+    # The page's own filter: unticking Suisse hides its alternative.
+    frame("doc.querySelector('input[data-i=\"2\"]').click();")
+    hidden = frame("""const alt = doc.querySelector('#OP2 .alt[data-d="2"]');
+        return getComputedStyle(alt).display === 'none';""")
+    check(hidden, "unticking a delegation hides its proposals")
+    frame("doc.querySelector('input[data-i=\"2\"]').click();")
+    d.execute_script("document.getElementById('compilation').scrollIntoView()")
+    d.save_screenshot(SHOT.replace(".png", "-compilation.png"))
+    path = download(d, ".compile-downloads", "docx", "compilation.docx")
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("word/document.xml").decode("utf-8")
+    authors = set(re.findall(r'<w:(?:ins|del)\b[^>]*w:author="([^"]+)"', xml))
+    names = {n for a in authors for n in a.split(", ")}
+    check({"Union européenne", "Mexique", "Suisse", "Japon"} <= names,
+          f"the Word compilation's revisions are by the delegations: {sorted(authors)}")
+
+
+def download(d, group, what, name):
+    """Clicks a download button and waits for its file; returns its path."""
+    for old in os.listdir(DOWNLOADS):
+        os.remove(os.path.join(DOWNLOADS, old))
+    d.find_element(By.CSS_SELECTOR, f'{group} button[data-what="{what}"]').click()
+    path = os.path.join(DOWNLOADS, name)
+    end = time.time() + 120
+    while time.time() < end and not os.path.exists(path):
+        time.sleep(0.2)
+    check(os.path.exists(path), f"{name} is downloaded")
+    time.sleep(0.5)
+    return path
+
+
 def main():
     d = driver()
     try:
@@ -187,6 +243,7 @@ def main():
         word_redline(d)
         other_files(d)
         history(d)
+        compilation(d)
         refused = d.execute_async_script("""
             const done = arguments[arguments.length - 1];
             fetch('/api/compare', {method: 'POST', body: new FormData()}).then(r => done(r.status));""")

@@ -142,3 +142,54 @@ fn bad_uploads_get_one_message_and_the_server_lives_on() {
     let answer = post_pair(&served, "/api/compare", &old, &new);
     assert_eq!(answer.status, 200, "the server answers after bad input");
 }
+
+/// A file of a form: field, file name, bytes.
+type File<'a> = (&'a str, &'a str, &'a [u8]);
+
+#[test]
+fn compile_requests_are_guarded_and_bad_proposals_named() {
+    let served = Served::start();
+    let (base, _) = cooperation();
+    let ue = std::fs::read(fixture("compile-french/proposals/UE.txt")).unwrap();
+    let binary = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let files = [
+        ("base", "base.txt", &base[..]),
+        ("proposal", "UE.txt", &ue[..]),
+    ];
+    let (kind, body) = form(&files);
+    let host = format!("127.0.0.1:{}", served.port);
+    for path in ["POST /api/compile", "POST /api/compile/download/docx"] {
+        let headers = [("Host", host.as_str()), ("Content-Type", kind.as_str())];
+        let answer = request(served.port, path, &headers, &body);
+        assert_eq!(answer.status, 403, "{path} without the token");
+    }
+    let error = |answer: &Answer| -> String {
+        let v: serde_json::Value = serde_json::from_slice(&answer.body).expect("JSON");
+        v["error"].as_str().expect("an error").to_string()
+    };
+    let cases: [(&str, Vec<File>, &str); 4] = [
+        (
+            "a binary proposal",
+            vec![files[0], files[1], ("proposal", "photo.png", &binary)],
+            "photo.png: ",
+        ),
+        ("no base", vec![files[1]], "choose the base draft"),
+        ("no proposal", vec![files[0]], "proposals"),
+        (
+            "one delegation twice",
+            vec![files[0], files[1], ("proposal", "dir/UE.txt", &ue)],
+            "UE.txt: the delegation name 'UE' is given twice",
+        ),
+    ];
+    for (what, files, expected) in cases {
+        let answer = post_form(&served, "/api/compile", form(&files));
+        assert_eq!(answer.status, 422, "{what}: {}", answer.text());
+        let message = error(&answer);
+        assert!(message.contains(expected), "{what}: {message}");
+        assert!(!message.contains('\n'), "{what}: one line");
+    }
+    let answer = post_form(&served, "/api/compile/download/exe", form(&files));
+    assert_eq!(answer.status, 404);
+    let answer = post_form(&served, "/api/compile", form(&files));
+    assert_eq!(answer.status, 200, "the server compiles after bad input");
+}

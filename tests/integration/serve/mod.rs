@@ -1,10 +1,12 @@
 //! `redraft serve`: the page in headless Chromium through WebDriver
-//! (`browser`), requests that are not the page's own (`guard`), fifty
+//! (`browser`), requests that are not the page's own (`guard`), the
+//! page's downloads byte for byte the command line's (`same`), fifty
 //! uploads at once (`load`).
 
 mod browser;
 mod guard;
 mod load;
+mod same;
 
 use crate::support::*;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -27,12 +29,18 @@ impl Served {
     /// Starts `redraft serve` (the binary given in `REDRAFT_BIN`, else the
     /// one cargo built) on a free port.
     pub fn start() -> Served {
+        Served::start_with(&[])
+    }
+
+    /// Starts it with more variables in its environment.
+    pub fn start_with(env: &[(&str, &str)]) -> Served {
         let bin = std::env::var_os("REDRAFT_BIN").map_or_else(
             || std::path::PathBuf::from(env!("CARGO_BIN_EXE_redraft")),
             |b| root().join(b),
         );
         let mut child = Command::new(bin)
             .args(["serve", "--port", "0"])
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
             .spawn()
@@ -140,6 +148,11 @@ fn unchunk(mut raw: &[u8]) -> Vec<u8> {
 /// A multipart form of files: (field, file name, bytes); returns its
 /// content type and body.
 pub fn form(files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
+    form_with(files, &[])
+}
+
+/// A multipart form of files and then text fields (field, value).
+pub fn form_with(files: &[(&str, &str, &[u8])], texts: &[(&str, &str)]) -> (String, Vec<u8>) {
     let boundary = "redraft-test-boundary-7d41";
     let mut body = Vec::new();
     for (field, name, bytes) in files {
@@ -149,13 +162,26 @@ pub fn form(files: &[(&str, &str, &[u8])]) -> (String, Vec<u8>) {
         body.extend_from_slice(bytes);
         body.extend_from_slice(b"\r\n");
     }
+    for (field, value) in texts {
+        body.extend_from_slice(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"\r\n\r\n{value}\r\n").as_bytes(),
+        );
+    }
     body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
 /// Posts the shipped cooperation drafts to `path` as the page does.
 pub fn post_pair(served: &Served, path: &str, old: &[u8], new: &[u8]) -> Answer {
-    let (kind, body) = form(&[("old", "old.txt", old), ("new", "new.txt", new)]);
+    post_form(
+        served,
+        path,
+        form(&[("old", "old.txt", old), ("new", "new.txt", new)]),
+    )
+}
+
+/// Posts a form (content type, body) to `path` as the page does.
+pub fn post_form(served: &Served, path: &str, (kind, body): (String, Vec<u8>)) -> Answer {
     let host = format!("127.0.0.1:{}", served.port);
     request(
         served.port,
