@@ -8,7 +8,8 @@
 //!    text occurs once in each version are paired; the heaviest in-order
 //!    subset of them becomes the anchors. Between consecutive anchors,
 //!    repeated texts (two identical headings) are paired in order; what
-//!    remains is paired by text wherever it stands.
+//!    remains is paired by text wherever it stands. Each distinct text is
+//!    folded for its key once, however many units carry it ([`keys`]).
 //! 2. **Similar**: each remaining new unit is compared with the remaining
 //!    old units near its expected position and with those an inverted index
 //!    of content sketches proposes ([`features`]); pairs are taken best
@@ -29,6 +30,7 @@
 pub mod features;
 mod footnotes;
 pub mod hash;
+pub mod keys;
 pub mod lis;
 mod pieces;
 mod sequence;

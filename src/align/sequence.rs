@@ -1,11 +1,10 @@
 //! One-to-one matching of body units: exact, then similar, then moves.
 
 use super::features::{self, Index};
-use super::hash::{Fx, FxHashMap};
+use super::hash::FxHashMap;
 use super::{Match, is_body, lis};
 use crate::model::Unit;
 use std::collections::VecDeque;
-use std::hash::Hasher;
 
 /// How similar two units must be to be paired when the old one stands
 /// where the new one is expected (between the same anchors).
@@ -71,13 +70,7 @@ pub struct Pairs<'a> {
 impl<'a> Pairs<'a> {
     /// Starts matching the units of two versions.
     pub fn new(old: &'a [Unit], new: &'a [Unit]) -> Self {
-        // The keys of each version on a core of its own.
-        let big = old.len() + new.len() >= 2 * crate::parallel::MIN_CHUNK;
-        let (old_keys, new_keys) = crate::parallel::join_if(
-            big,
-            || old.iter().map(key).collect(),
-            || new.iter().map(key).collect(),
-        );
+        let (old_keys, new_keys) = super::keys::both(old, new);
         Pairs {
             old,
             new,
@@ -307,22 +300,4 @@ impl<'a> Pairs<'a> {
             .collect();
         (matches, self.old_features, self.new_features)
     }
-}
-
-/// The exact-comparison key of a unit: its alignment class and text, with
-/// footnote numbers blanked (as in [`super::comparable_text`]), compared
-/// up to typographic variants ([`crate::model::compare::key_text`]).
-fn key(unit: &Unit) -> u64 {
-    let mut h = Fx::default();
-    h.add(u64::from(unit.kind.alignment_class()));
-    let text = crate::model::compare::key_text(unit);
-    let text = text.as_ref();
-    let mut last = 0;
-    for (range, _) in crate::model::marker::footnote_refs(text) {
-        h.write(&text.as_bytes()[last..range.start]);
-        h.write(b"[^]");
-        last = range.end;
-    }
-    h.write(&text.as_bytes()[last..]);
-    h.finish()
 }

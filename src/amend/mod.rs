@@ -40,6 +40,13 @@ pub use wording::{ParseError, parse, phrase};
 use crate::lang::amendments::{NewUnit, RefKind};
 
 /// A unit an amendment names, as it is numbered in the draft amended.
+///
+/// Beside it, [`RefKind`] is the same list without values: the language
+/// tables (`lang`, a layer below `amend`) name a wording by the kind of
+/// unit it names, so the kind is a plain tag there, while `Ref` is the
+/// typed value built and matched throughout `amend`. The two meet in
+/// [`Ref::kind`], the values in the slot table (`wording::slot`), and a
+/// test reads every kind back in every sentence and language.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Ref {
     /// The title.

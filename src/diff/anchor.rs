@@ -69,10 +69,24 @@ fn content(tokens: &[Token<'_>], table: &Language) -> Vec<usize> {
         .collect()
 }
 
+/// Whether a word is one of the language's stopwords, in any case
+/// (`word.to_lowercase()` equal to the stopword), without lower-case
+/// copies.
 fn is_stopword(word: &str, table: &Language) -> bool {
     table.stopwords.iter().any(|s| {
-        s.len() == word.len() && (s.eq_ignore_ascii_case(word) || word.to_lowercase() == *s)
+        s.len() == word.len()
+            && (s.eq_ignore_ascii_case(word) || (!word.is_ascii() && lowercase_is(word, s)))
     })
+}
+
+/// Whether `word.to_lowercase() == lower`, without the copy. A capital
+/// sigma, whose lower case depends on its place in the word, takes the
+/// copy.
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.contains('Σ') {
+        return word.to_lowercase() == lower;
+    }
+    word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
 /// Diffs a gap between anchors token by token, offsets added.
@@ -121,6 +135,20 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn stopwords_match_in_any_case() {
+        let fr = Lang::Fr.table();
+        for word in ["de", "DE", "De", "à", "À", "où", "OÙ"] {
+            assert_eq!(
+                is_stopword(word, fr),
+                fr.stopwords.contains(&word.to_lowercase().as_str()),
+                "{word}"
+            );
+        }
+        assert!(!is_stopword("coopération", fr));
+        assert!(lowercase_is("ΣΟΦΟΣ", &"ΣΟΦΟΣ".to_lowercase()));
     }
 
     #[test]

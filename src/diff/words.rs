@@ -4,6 +4,7 @@ use super::anchor;
 use super::cleanup::{self, Run};
 use super::tokenize::{Token, TokenKind, tokenize};
 use super::{Granularity, Options};
+use crate::align::hash::FxHashMap;
 use crate::lang::Lang;
 use crate::redline::{Segment, SegmentOp};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
@@ -54,15 +55,43 @@ impl FootnoteMap {
     }
 }
 
-fn keys<'a>(tokens: &[Token<'a>], key_of: impl Fn(&'a str) -> Key<'a>) -> Vec<Key<'a>> {
-    tokens
-        .iter()
-        .map(|t| match t.kind {
-            TokenKind::Space => Key::Space,
-            TokenKind::FootnoteRef => key_of(footnote_id(t.text)),
-            _ => Key::Text(super::tokenize::comparison_key(t.text)),
-        })
-        .collect()
+/// Token keys as small numbers: equal keys get the same number, and the
+/// diff compares numbers (hashed and compared once per distinct token, not
+/// at every step of the diff). A token's text is folded once per pair of
+/// texts, however often it occurs.
+#[derive(Default)]
+struct Ids<'a> {
+    /// Key → number.
+    by_key: FxHashMap<Key<'a>, u32>,
+    /// Token text → number, for the texts already seen.
+    by_text: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Ids<'a> {
+    fn of(&mut self, key: Key<'a>) -> u32 {
+        let next = self.by_key.len() as u32;
+        *self.by_key.entry(key).or_insert(next)
+    }
+
+    fn of_text(&mut self, text: &'a str) -> u32 {
+        if let Some(&id) = self.by_text.get(text) {
+            return id;
+        }
+        let id = self.of(Key::Text(super::tokenize::comparison_key(text)));
+        self.by_text.insert(text, id);
+        id
+    }
+
+    fn keys(&mut self, tokens: &[Token<'a>], key_of: impl Fn(&'a str) -> Key<'a>) -> Vec<u32> {
+        tokens
+            .iter()
+            .map(|t| match t.kind {
+                TokenKind::Space => self.of(Key::Space),
+                TokenKind::FootnoteRef => self.of(key_of(footnote_id(t.text))),
+                _ => self.of_text(t.text),
+            })
+            .collect()
+    }
 }
 
 fn footnote_id(reference: &str) -> &str {
@@ -90,8 +119,9 @@ pub fn diff_texts(
     }
     let old_tokens = tokenize(old, lang);
     let new_tokens = tokenize(new, lang);
-    let old_keys = keys(&old_tokens, |id| map.old_key(id));
-    let new_keys = keys(&new_tokens, |id| map.new_key(id));
+    let mut ids = Ids::default();
+    let old_keys = ids.keys(&old_tokens, |id| map.old_key(id));
+    let new_keys = ids.keys(&new_tokens, |id| map.new_key(id));
     let runs = anchor::runs(
         (&old_tokens, &old_keys),
         (&new_tokens, &new_keys),

@@ -62,6 +62,25 @@ pub enum RefKind {
     Label,
 }
 
+impl RefKind {
+    /// Every kind, for completeness checks of the tables.
+    pub const ALL: [RefKind; 13] = [
+        RefKind::Title,
+        RefKind::Chapeau,
+        RefKind::Preambular,
+        RefKind::Operative,
+        RefKind::PreambularSub,
+        RefKind::OperativeSub,
+        RefKind::OperativeSubSub,
+        RefKind::SectionOperative,
+        RefKind::AnnexParagraph,
+        RefKind::Heading,
+        RefKind::HeadingText,
+        RefKind::Footnote,
+        RefKind::Label,
+    ];
+}
+
 /// One way of naming a kind of unit, bare and with its article.
 #[derive(Debug)]
 pub struct RefForm {
@@ -228,21 +247,7 @@ mod tests {
             for s in Sentence::ALL {
                 assert!(style.templates(s).next().is_some(), "{lang}: {s:?}");
             }
-            for kind in [
-                RefKind::Title,
-                RefKind::Chapeau,
-                RefKind::Preambular,
-                RefKind::Operative,
-                RefKind::PreambularSub,
-                RefKind::OperativeSub,
-                RefKind::OperativeSubSub,
-                RefKind::SectionOperative,
-                RefKind::AnnexParagraph,
-                RefKind::Heading,
-                RefKind::HeadingText,
-                RefKind::Footnote,
-                RefKind::Label,
-            ] {
+            for kind in RefKind::ALL {
                 assert!(
                     style.refs.iter().any(|r| r.kind == kind),
                     "{lang}: {kind:?}"

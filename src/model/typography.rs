@@ -96,102 +96,100 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     if !needs_folding(text) {
         return Cow::Borrowed(text);
     }
-    let mut out = Folder {
-        text,
-        out: String::with_capacity(text.len()),
-        run: 0,
-        pending_space: false,
-        after_open: false,
-    };
-    let bytes = text.as_bytes();
-    let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    // A single space between two plain characters, the second not one
-    // that French spacing drops a space before, is its own fold too.
-    let single_space = |i: usize| {
-        bytes[i] == b' '
-            && i > 0
-            && plain(bytes[i - 1])
-            && bytes
-                .get(i + 1)
-                .is_some_and(|&n| plain(n) && !matches!(n, b';' | b':' | b'!' | b'?'))
-    };
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    let mut after_open = false;
     let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        // Characters that are their own fold, outside a pending space, are
-        // not copied one by one: the run they make is copied whole.
-        if !out.pending_space && (plain(b) || single_space(i)) {
-            out.after_open = false;
-            i += 1;
+    while i < text.len() {
+        // Runs of plain ASCII (single spaces between words included) are
+        // their own fold: copied whole.
+        let end = if pending_space {
+            i
+        } else {
+            plain_run_end(text.as_bytes(), i)
+        };
+        if end > i {
+            out.push_str(&text[i..end]);
+            after_open = false;
+            i = end;
             continue;
         }
         let Some(c) = text[i..].chars().next() else {
             break;
         };
-        out.char(i, c);
         i += c.len_utf8();
-    }
-    out.finish()
-}
-
-/// The state of [`fold`]: the text, what it has written, where the run of
-/// characters not yet copied starts, and the spacing rules' state.
-struct Folder<'a> {
-    text: &'a str,
-    out: String,
-    run: usize,
-    pending_space: bool,
-    after_open: bool,
-}
-
-impl Folder<'_> {
-    /// Copies the run up to byte `to` and starts the next one at `next`.
-    fn flush(&mut self, to: usize, next: usize) {
-        self.out.push_str(&self.text[self.run..to]);
-        self.run = next;
-    }
-
-    /// Folds the character `c` at byte `at` (not in an ASCII run).
-    fn char(&mut self, at: usize, c: char) {
-        let next = at + c.len_utf8();
+        if is_space(c) {
+            pending_space = !after_open;
+            continue;
+        }
         let folded = fold_char(c);
-        if c == ' ' || folded == Folded::As(' ') {
-            self.flush(at, next);
-            self.pending_space = !self.after_open;
-            return;
-        }
         if folded == Folded::Nothing {
-            self.flush(at, next);
-            return;
+            continue;
         }
-        if self.pending_space {
-            // The run is empty: it was copied at the space.
-            if !spacing_before(c) && !self.out.is_empty() {
-                self.out.push(' ');
-            }
-            self.pending_space = false;
+        if pending_space && !spacing_before(c) && !out.is_empty() {
+            out.push(' ');
         }
-        self.after_open = c == '«';
+        pending_space = false;
+        after_open = c == '«';
         match folded {
-            Folded::As(r) => {
-                self.flush(at, next);
-                self.out.push(r);
-            }
-            Folded::Letters(l) => {
-                self.flush(at, next);
-                self.out.push_str(l);
-            }
-            // Its own fold: it stays in the run.
-            _ => {}
+            Folded::As(r) => out.push(r),
+            Folded::Letters(l) => out.push_str(l),
+            _ => out.push(c),
         }
     }
+    if pending_space {
+        out.push(' ');
+    }
+    Cow::Owned(out)
+}
 
-    fn finish(mut self) -> Cow<'static, str> {
-        self.flush(self.text.len(), self.text.len());
-        if self.pending_space {
-            self.out.push(' ');
+/// The end of the run of bytes from `start` that [`fold`] copies as they
+/// are (when no space is pending): ASCII other than tabs and line ends,
+/// and other characters that are their own representative (`é`), with
+/// single spaces between two such characters, the second not one that
+/// French spacing drops a space before (`; : ! ?`).
+fn plain_run_end(bytes: &[u8], start: usize) -> usize {
+    // Printable ASCII and controls other than tabs and line ends.
+    let plain = |b: u8| b.is_ascii() && !matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut j = start;
+    loop {
+        while bytes.get(j).is_some_and(|&b| plain(b)) {
+            j += 1;
         }
-        Cow::Owned(self.out)
+        let step = match bytes.get(j) {
+            Some(b' ') => {
+                let single = j > start && bytes[j - 1] != b' ';
+                let next_plain = match bytes.get(j + 1) {
+                    Some(&n) if n.is_ascii() => plain(n) && !matches!(n, b';' | b':' | b'!' | b'?'),
+                    Some(_) => same_char_len(&bytes[j + 1..]).is_some(),
+                    None => false,
+                };
+                (single && next_plain).then_some(1)
+            }
+            Some(&b) if !b.is_ascii() => same_char_len(&bytes[j..]),
+            _ => None,
+        };
+        match step {
+            Some(len) => j += len,
+            None => return j,
+        }
     }
+}
+
+/// The length of the non-ASCII character that `bytes` starts with, when
+/// it is its own representative and no space (`é`, not `’` or U+00A0).
+fn same_char_len(bytes: &[u8]) -> Option<usize> {
+    let cont = |k: usize| bytes.get(k).map(|&b| u32::from(b & 0x3F));
+    let (len, code) = match *bytes.first()? {
+        b @ 0xC0..=0xDF => (2, u32::from(b & 0x1F) << 6 | cont(1)?),
+        b @ 0xE0..=0xEF => (3, u32::from(b & 0x0F) << 12 | cont(1)? << 6 | cont(2)?),
+        b => (
+            4,
+            u32::from(b & 0x07) << 18 | cont(1)? << 12 | cont(2)? << 6 | cont(3)?,
+        ),
+    };
+    let c = char::from_u32(code)?;
+    (fold_char(c) == Folded::Same).then_some(len)
 }
 
 /// Whether [`fold`] would change `text`: a character of another class
@@ -310,8 +308,8 @@ mod tests {
     fn ascii_runs_fold_as_characters_do() {
         let pieces = [
             " ", "  ", "a", "Cour", ";", " ;", "«", "» ", "\u{a0}", "\t", "\n", "’", "x y", "!",
-            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é", "b c", " «", "\r", "a b;", "\u{200b}",
-            "x ?",
+            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é", "Œ", "\u{2029}", "b c", " «", "\r", "a b;",
+            "\u{200b}", "x ?",
         ];
         let mut seed = 1u64;
         for _ in 0..40_000 {

@@ -132,8 +132,9 @@ pub struct Compared {
     pub changed: bool,
     /// `check` of the new draft against the old one.
     pub findings: Vec<FindingView>,
-    /// Drafts read without resolution structure, Word changes the text
-    /// formats cannot show (formatting, pictures).
+    /// Drafts read without resolution structure. (The Word changes the
+    /// text cannot carry, formatting and pictures, are notes in `html`,
+    /// under their paragraphs, as in `redraft diff --format html`.)
     pub notes: Vec<String>,
 }
 
@@ -155,11 +156,10 @@ pub fn compare(old: &Upload, new: &Upload) -> Result<Compared> {
         },
         &check::Options::default(),
     );
-    let mut notes: Vec<String> = [old_draft.warning, new_draft.warning]
+    let notes = [old_draft.warning, new_draft.warning]
         .into_iter()
         .flatten()
         .collect();
-    notes.extend(redline.notes.iter().map(|n| n.text.clone()));
     Ok(Compared {
         html: String::from_utf8_lossy(&html).into_owned(),
         summary: render::summary_line(redline),

@@ -32,12 +32,21 @@ pub struct Splice {
 /// without overlap.
 pub fn find_all(text: &str, needle: &str) -> Vec<Range<usize>> {
     let needle: Vec<char> = needle.chars().collect();
-    if needle.is_empty() {
+    let Some(&first) = needle.first() else {
         return Vec::new();
-    }
+    };
+    // An occurrence opens with the needle's first character itself, unless
+    // that is a space or an apostrophe (which match others): skip to it.
+    let exact_first = !first.is_whitespace() && !apostrophe(first);
     let mut out = Vec::new();
     let mut start = 0;
     while start < text.len() {
+        if exact_first {
+            match text[start..].find(first) {
+                Some(k) => start += k,
+                None => break,
+            }
+        }
         match match_at(text, start, &needle) {
             Some(end) if bounded(text, start, end, &needle) => {
                 out.push(start..end);
@@ -77,8 +86,12 @@ fn match_at(text: &str, start: usize, needle: &[char]) -> Option<usize> {
 }
 
 fn same(a: char, b: char) -> bool {
-    let apostrophe = |c| matches!(c, '\'' | '’' | 'ʼ');
     a == b || (apostrophe(a) && apostrophe(b))
+}
+
+/// The apostrophes, any of which matches any other.
+fn apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
 }
 
 fn skip_space(text: &str, mut pos: usize) -> usize {

@@ -13,6 +13,7 @@
 use super::slot::{REF_PLACEHOLDERS, Slot, slot};
 use crate::lang::Lang;
 use crate::lang::amendments::{AmendmentStyle, RefKind, Sentence};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone)]
@@ -91,6 +92,21 @@ fn literal_words(pieces: &[Piece]) -> Vec<String> {
 
 pub(super) static PATTERNS: LazyLock<Vec<Pattern>> =
     LazyLock::new(|| Lang::ALL.iter().flat_map(|&l| build(l)).collect());
+
+/// What a written pattern is looked up by: its language, its sentence and
+/// the kinds of the units it names.
+pub(super) type WrittenKey = (Lang, Sentence, [Option<RefKind>; 2]);
+
+/// The written patterns by what they write, each list in table order:
+/// writing an amendment looks at these, not at all 4,000 patterns.
+pub(super) static WRITTEN: LazyLock<HashMap<WrittenKey, Vec<&'static Pattern>>> =
+    LazyLock::new(|| {
+        let mut map: HashMap<WrittenKey, Vec<&'static Pattern>> = HashMap::new();
+        for p in PATTERNS.iter().filter(|p| p.written) {
+            map.entry((p.lang, p.sentence, p.refs)).or_default().push(p);
+        }
+        map
+    });
 
 fn build(lang: Lang) -> Vec<Pattern> {
     let style = lang.amendments();

@@ -6,7 +6,7 @@ use super::templates::{PATTERNS, plausible};
 use super::write::phrase;
 use crate::amend::{Action, Amendment, Locator, Place, Ref, Side, WordEdit};
 use crate::lang::Lang;
-use crate::lang::amendments::NewUnit;
+use crate::lang::amendments::{NewUnit, RefKind};
 
 #[test]
 fn reading_an_amendment_tries_few_patterns() {
@@ -179,6 +179,16 @@ fn round_trip_sentences_of(r: &Ref) {
         text: "Décide".into(),
         number: Some("9bis".into()),
     }));
+}
+
+/// `every_ref` names a unit of every kind, so that a new kind of
+/// reference is read back in every sentence and language.
+#[test]
+fn every_kind_of_reference_is_tried() {
+    let kinds: Vec<RefKind> = every_ref().iter().map(Ref::kind).collect();
+    for kind in RefKind::ALL {
+        assert!(kinds.contains(&kind), "{kind:?}");
+    }
 }
 
 #[test]

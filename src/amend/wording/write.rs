@@ -14,7 +14,7 @@
 
 use super::display;
 use super::slot::{Form, Slot, Target, Values};
-use super::templates::{PATTERNS, Pattern, Piece, pieces, rename};
+use super::templates::{Pattern, Piece, WRITTEN, pieces, rename};
 use crate::amend::{Action, Amendment, Locator, Place, Ref, Side, WordEdit};
 use crate::lang::Lang;
 use crate::lang::amendments::{AmendmentStyle, NewUnit, Sentence};
@@ -28,9 +28,9 @@ pub fn phrase(amendment: &Amendment, lang: Lang) -> Option<String> {
         refs[1].as_ref().map(Ref::kind),
     ];
     let style = lang.amendments();
-    PATTERNS
+    WRITTEN
+        .get(&(lang, sentence, kinds))?
         .iter()
-        .filter(|p| p.lang == lang && p.written && p.sentence == sentence && p.refs == kinds)
         .find_map(|p| fill(style, p, &values))
         .map(|s| capitalise(&s))
 }

@@ -12,7 +12,7 @@
 //! version 2 : after.txt → adoption.txt (dernière version)
 //! paragraphe 14  paragraphe 13  paragraphe 13  paragraphe 14  version 2 (déplacé)
 //! —  paragraphe 37  paragraphe 39  —  supprimé dans la version 2
-//! 2. [version 2] … {version 2+dès+}
+//! 2. Exprime … qui concerne [version 1-13-] {version 2+11+} personnes …
 //! ```
 //!
 //! The JSON format keeps the labels: it is for programs.

@@ -516,6 +516,30 @@ mod tests {
     }
 
     #[test]
+    fn a_historys_changes_name_their_round_without_colour() {
+        let rounds = Rounds {
+            last: 2,
+            lang: Lang::En,
+        };
+        let styles = Styles::with_rounds(false, rounds);
+        assert_eq!(styles.mark(Look::Del(Some(1)), "13"), "[round 1-13-]");
+        assert_eq!(styles.mark(Look::Ins(Some(2)), "11"), "{round 2+11+}");
+        assert_eq!(Styles::new(false).mark(Look::Ins(None), "11"), "{+11+}");
+        let coloured = Styles::with_rounds(true, rounds);
+        assert_eq!(coloured.mark(Look::Del(Some(1)), "13"), "13");
+        assert!(
+            coloured
+                .apply(Look::Ins(Some(2)), "11")
+                .contains("\u{1b}[1m")
+        );
+        assert!(
+            !coloured
+                .apply(Look::Ins(Some(1)), "11")
+                .contains("\u{1b}[1m")
+        );
+    }
+
+    #[test]
     fn a_long_word_stands_alone() {
         let styles = Styles::new(false);
         let runs = vec![(Look::Plain, "a ICC-ASP/18/Res.3 b".to_string())];

@@ -66,6 +66,14 @@ def cpu(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def memory(pid, field="VmRSS"):
+    """The server's resident memory (or its peak, VmHWM), in MiB."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--bin", default=os.path.join(ROOT, "target/release/redraft"))
@@ -86,6 +94,8 @@ def main():
             post(port, token, kind, body)
             ones.append((time.perf_counter() - t0, cpu(server.pid) - c0))
         one, one_cpu = sorted(ones)[1]
+        time.sleep(2)
+        baseline = memory(server.pid)
         c0, t0 = cpu(server.pid), time.perf_counter()
         threads = [threading.Thread(target=post, args=(port, token, kind, body)) for _ in range(a.n)]
         for t in threads:
@@ -93,6 +103,8 @@ def main():
         for t in threads:
             t.join()
         many, many_cpu = time.perf_counter() - t0, cpu(server.pid) - c0
+        time.sleep(3)
+        after, peak = memory(server.pid), memory(server.pid, "VmHWM")
     finally:
         server.kill()
         server.wait()
@@ -101,6 +113,7 @@ def main():
     print(f"{a.n} at once: {many:.2f} s ({many_cpu:.1f} s of processor time) = {many / one:.1f}x one; "
           f"the floor on {cores} cores is {a.n / cores:.0f}x one's processor time "
           f"({a.n * one_cpu / cores:.1f} s)")
+    print(f"memory: {baseline:.0f} MiB before, {peak:.0f} MiB at the peak, {after:.0f} MiB 3 s after")
 
 
 main()
