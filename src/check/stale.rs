@@ -9,7 +9,8 @@
 //! above;` — the reference is stale and should read "paragraph 3 above".
 
 use super::{Document, Finding, Rule, quote};
-use crate::align;
+use crate::align::{self, Alignment};
+use crate::model::{ParseOptions, Resolution, parse};
 use crate::xref::renumber::{self, Change};
 use crate::xref::{Edit, Reference};
 
@@ -22,10 +23,13 @@ pub struct Stale {
     pub edits: Vec<Edit>,
 }
 
+/// How many times the alignment is redone on the draft as `--fix` would
+/// leave it; one redo settles every case seen, a longer chain stops here.
+const ROUNDS: usize = 4;
+
 /// Compares the references of `new` with those of `old`.
 pub fn check(old: &Document, new: &Document) -> Stale {
-    let alignment = align::align(&old.resolution, &new.resolution);
-    let stale = renumber::stale(old, new, &alignment);
+    let stale = settled(old, new);
     Stale {
         findings: stale
             .iter()
@@ -33,6 +37,69 @@ pub fn check(old: &Document, new: &Document) -> Stale {
             .collect(),
         edits: renumber::edits(&stale),
     }
+}
+
+/// The stale references of `new`, judged under the alignment of `old`
+/// with `new` and with `new` as `--fix` would leave it.
+///
+/// Units are aligned by their text, references included, so rewriting a
+/// stale reference can pair its unit differently: of two near copies of
+/// an old paragraph, the one not rewritten now looks more like it, and a
+/// second `--fix` run would rewrite that one too. So the references are
+/// judged again under the alignment of the fixed draft, and what either
+/// alignment finds stale is rewritten, until the fixed draft aligns as
+/// one already seen: one run does what a second would (`--fix` is
+/// idempotent).
+fn settled<'a>(old: &Document, new: &'a Document) -> Vec<renumber::Stale<'a>> {
+    let mut alignment = align::align(&old.resolution, &new.resolution);
+    let mut seen = vec![pairs(&alignment)];
+    let mut stale = renumber::stale(old, new, &alignment);
+    for _ in 0..ROUNDS {
+        let edits = renumber::edits(&stale);
+        let Some(fixed) = fixed_draft(new, &edits) else {
+            break;
+        };
+        alignment = align::align(&old.resolution, &fixed);
+        let now = pairs(&alignment);
+        if seen.contains(&now) {
+            break;
+        }
+        seen.push(now);
+        for s in renumber::stale(old, new, &alignment) {
+            if !stale.iter().any(|t| std::ptr::eq(t.reference, s.reference)) {
+                stale.push(s);
+            }
+        }
+    }
+    stale.sort_by_key(|s| s.reference.range.start);
+    stale
+}
+
+/// `new` parsed again with `edits` applied; `None` without edits or when
+/// the fixed text no longer has the same units.
+fn fixed_draft(new: &Document, edits: &[Edit]) -> Option<Resolution> {
+    if edits.is_empty() {
+        return None;
+    }
+    let mut text = new.text.clone();
+    for edit in edits.iter().rev() {
+        text.get(edit.range.clone())?;
+        text.replace_range(edit.range.clone(), &edit.replacement);
+    }
+    let options = ParseOptions {
+        lang: Some(new.resolution.lang),
+    };
+    let fixed = parse(&text, &options).ok()?;
+    (fixed.units.len() == new.units().len()).then_some(fixed)
+}
+
+/// Which old units each new unit is paired with.
+fn pairs(alignment: &Alignment) -> Vec<(Vec<usize>, Vec<usize>)> {
+    alignment
+        .matches
+        .iter()
+        .map(|m| (m.old.clone(), m.new.clone()))
+        .collect()
 }
 
 /// The finding for one stale reference.

@@ -284,12 +284,24 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
     true
 }
 
+/// Whether `redraft` reads these bytes as a text draft: it reads a file
+/// that begins with `%PDF` or a zip signature as a PDF or a Word document
+/// (and `--fix` refuses those), whatever they would decode to as text.
+fn read_as_text(bytes: &[u8]) -> bool {
+    !(bytes.starts_with(b"%PDF")
+        || bytes.starts_with(b"PK\x03\x04")
+        || docx::looks_like_docx(bytes))
+}
+
 /// `--fix`: it rewrites only references, and a second run changes nothing.
 pub fn fix_references(data: &[u8]) {
     if data.len() > MAX_INPUT {
         return;
     }
     let (old_bytes, new_bytes) = pair(data);
+    if !read_as_text(old_bytes) || !read_as_text(new_bytes) {
+        return;
+    }
     let (Ok(old), Ok(new)) = (text::decode(old_bytes), text::decode(new_bytes)) else {
         return;
     };

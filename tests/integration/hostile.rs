@@ -158,6 +158,54 @@ fn fix_is_idempotent_with_duplicate_paragraphs() {
     assert_eq!(std::fs::read_to_string(dir.join("new.txt")).unwrap(), once);
 }
 
+/// A "text" draft that begins with `%PDF` is read as a PDF, and refused,
+/// never decoded as text and half fixed (fuzz target `fix`).
+#[test]
+fn fix_refuses_text_that_begins_with_the_pdf_signature() {
+    let dir = temp_dir("fix-pdf-signature");
+    write(&dir.join("old.txt"), OLD_DUPLICATES);
+    write(&dir.join("new.txt"), &format!("%PDF{NEW_DUPLICATES}"));
+    let o = run_in(
+        &dir,
+        &[
+            "check",
+            "new.txt",
+            "--against",
+            "old.txt",
+            "--fix",
+            "-o",
+            "fixed.txt",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = one_line_error(&o);
+    assert!(err.contains("new.txt") && err.contains("PDF"), "{err}");
+    assert!(!dir.join("fixed.txt").exists());
+}
+
+/// Two near copies of an old paragraph, each with a stale reference: the
+/// exact copy is paired with the old paragraph; once its reference is
+/// rewritten, the other copy looks more like it, and a second run used to
+/// rewrite that one too (fuzz target `fix`).
+#[test]
+fn fix_is_idempotent_with_near_copies_of_a_paragraph() {
+    const OLD: &str = "The General Assembly,\n\n1. Decides to convene a high-level meeting on cooperation;\n\n2. Notes the report of the Secretary-General on cooperation;\n\n3. Invites States to implement the measures referred to in paragraph 2 above and to report on them at the next session;\n\n4. Requests a report on the implementation of the present resolution.\n";
+    const NEW: &str = "The General Assembly,\n\n1. Welcomes the work of the Court;\n\n2. Decides to convene a high-level meeting on cooperation;\n\n3. Notes the report of the Secretary-General on cooperation;\n\n4. Invites States to implement the measures referred to in paragraph 2 above and to report on them at the next session;\n\n5. Invites States to implement the measures referred to in paragraph 2 above and to report on them at its next session;\n\n6. Requests a report on the implementation of the present resolution.\n";
+    let dir = temp_dir("fix-near-copies");
+    write(&dir.join("old.txt"), OLD);
+    write(&dir.join("new.txt"), NEW);
+    let fix = || {
+        let args = ["check", "new.txt", "--against", "old.txt", "--fix"];
+        run_in(&dir, &[&args[..], &["--in-place"]].concat())
+    };
+    assert_ne!(fix().status.code(), Some(2));
+    let once = std::fs::read_to_string(dir.join("new.txt")).unwrap();
+    assert_eq!(once.matches("paragraph 3 above").count(), 2, "{once}");
+    assert_eq!(once, NEW.replace("paragraph 2 above", "paragraph 3 above"));
+    assert_ne!(fix().status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(dir.join("new.txt")).unwrap(), once);
+}
+
 /// How a run under limits ended.
 struct Limited {
     /// The exit code (`None`: killed, by the time limit or a signal).
