@@ -209,6 +209,24 @@ mod tests {
     }
 
     #[test]
+    fn a_range_is_never_rewritten_backwards() {
+        let old = doc(
+            "The General Assembly,\n\n1. Decides;\n\n2. Notes;\n\n3. Calls;\n\n4. Invites;\n\n5. Urges;\n\n6. Reports on paragraphs 3 to 5 above;",
+        );
+        let new = doc(
+            "The General Assembly,\n\n1. Decides;\n\n2. Notes;\n\n8. Calls;\n\n4. Invites;\n\n5. Urges;\n\n6. Reports on paragraphs 3 to 5 above;",
+        );
+        let s = check(&old, &new);
+        assert!(s.edits.is_empty(), "{:?}", s.edits);
+        assert_eq!(s.findings.len(), 1);
+        assert!(
+            s.findings[0].message.contains("are now 8, 4, 5"),
+            "{}",
+            s.findings[0].message
+        );
+    }
+
+    #[test]
     fn a_range_that_shifts_whole_is_rewritten() {
         let old = doc(
             "The General Assembly,\n\n1. Decides;\n\n2. Notes;\n\n3. Calls;\n\n4. Reports on paragraphs 2 to 3 above;",

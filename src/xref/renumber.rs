@@ -287,7 +287,7 @@ fn range_now(
     let spanned = (*lo..=*hi)
         .filter(|&j| new_units[j].kind == UnitKind::Operative)
         .count();
-    if mapped.iter().all(Option::is_some) && spanned == news.len() {
+    if mapped.iter().all(Option::is_some) && spanned == news.len() && ascending(new_units, &news) {
         return None;
     }
     let mut numbers: Vec<String> = news
@@ -298,6 +298,20 @@ fn range_now(
         numbers.push("(deleted)".to_string());
     }
     Some(numbers.join(", "))
+}
+
+/// Whether the new units of a range, in the range's order, are numbered
+/// in rising order: never rewrite a range into "paragraphs 8 to 5" where
+/// the draft's own numbering is out of order.
+fn ascending(new_units: &[crate::model::Unit], news: &[usize]) -> bool {
+    let numbers: Vec<Option<u32>> = news
+        .iter()
+        .map(|&j| new_units[j].display_number()?.parse().ok())
+        .collect();
+    numbers.windows(2).all(|w| match (w[0], w[1]) {
+        (Some(a), Some(b)) => a < b,
+        _ => true,
+    })
 }
 
 /// Judges one reference target that stands unchanged in both versions.
