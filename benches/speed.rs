@@ -33,6 +33,8 @@
 mod generate;
 #[path = "common/release.rs"]
 mod release;
+#[path = "common/startup.rs"]
+mod startup;
 #[path = "common/vocabulary.rs"]
 mod vocabulary;
 
@@ -118,6 +120,25 @@ fn main() {
     }
     let batch = env_usize("SPEED_BATCH").unwrap_or(BATCH).max(1);
     let batch_time = measure_batch(batch, &redraft, &dir, runs);
+    let small = &pairs[0];
+    let out = dir.join("startup.html");
+    let small_args = [
+        small.old.as_os_str(),
+        small.new.as_os_str(),
+        out.as_os_str(),
+    ];
+    let [old, new, out] = small_args.map(OsString::from);
+    let html = [
+        "diff".into(),
+        old,
+        new,
+        "--format".into(),
+        "html".into(),
+        "-o".into(),
+        out,
+    ];
+    let start = startup::measure(&redraft, &html);
+    let version = startup::measure(&redraft, &["--version".into()]);
 
     // The shipped pair first: its first run is the only cold one (regexes
     // compiled on first use), as in a process of its own.
@@ -133,6 +154,17 @@ fn main() {
         .collect();
 
     print_report(&rows, &phases, runs, continuous);
+    println!(
+        "\n{} end to end, {} runs: min {}, median {}, processor {} a run; `redraft --version`: min {}, median {}, processor {}.",
+        small.name,
+        startup::RUNS,
+        ms(start.min),
+        ms(start.median),
+        ms(start.cpu),
+        ms(version.min),
+        ms(version.median),
+        ms(version.cpu)
+    );
     println!(
         "\nBatch: `redraft diff OLD_DIR NEW_DIR -o OUT_DIR` on {batch} generated resolutions ({BATCH_PARAGRAPHS} paragraphs each) on {} cores: {} (best of {runs}).",
         cpus(),

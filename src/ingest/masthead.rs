@@ -150,13 +150,11 @@ pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
     if symbol.is_some_and(|s| same_symbol(t, s)) {
         return true;
     }
-    let tokens: Vec<&str> = t.split_whitespace().collect();
-    // Every token furniture first: a line of text fails at its first word.
-    tokens
-        .iter()
+    // Every token furniture first: a line of text fails at its first word
+    // (the tokens are not collected: most lines are long paragraphs).
+    t.split_whitespace()
         .all(|k| furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k))
-        && tokens
-            .iter()
+        && t.split_whitespace()
             .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k))
 }
 

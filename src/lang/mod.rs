@@ -236,11 +236,21 @@ pub fn annex_words() -> &'static [&'static str] {
 /// ```
 pub fn detect(text: &str) -> Lang {
     let mut scores = [0usize; 3];
+    // Stopwords are short: a longer word is no stopword of any language.
+    let longest = Lang::ALL
+        .iter()
+        .flat_map(|l| l.table().stopwords)
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0);
     for word in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(20_000)
     {
+        if word.len() > longest {
+            continue;
+        }
         for (i, lang) in Lang::ALL.iter().enumerate() {
             if lang.table().stopwords.contains(&word) {
                 scores[i] += 1;

@@ -107,8 +107,26 @@ pub fn normalise(text: String) -> String {
     if text.is_ascii() {
         return text;
     }
-    let composed = is_nfc_quick(text.chars()) == IsNormalized::Yes;
-    if composed && !text.contains(INVISIBLE) {
+    // ASCII is composed and a starter, so only the runs of other
+    // characters need the quick check (and hold the invisible ones).
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let clean = loop {
+        let Some(start) = bytes[at..].iter().position(|b| !b.is_ascii()) else {
+            break true;
+        };
+        let start = at + start;
+        let end = bytes[start..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| start + n);
+        let run = &text[start..end];
+        if is_nfc_quick(run.chars()) != IsNormalized::Yes || run.contains(INVISIBLE) {
+            break false;
+        }
+        at = end;
+    };
+    if clean {
         return text;
     }
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
@@ -254,6 +272,39 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         split(s).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn normalise_is_nfc_without_invisibles_whatever_the_runs() {
+        use unicode_normalization::UnicodeNormalization;
+        let pieces = [
+            "a",
+            " ",
+            "e\u{301}",
+            "é",
+            "\u{301}",
+            "\u{200B}",
+            "’",
+            "\u{ad}",
+            "Å",
+            "A\u{30a}",
+            "\u{327}\u{301}",
+            "\u{301}\u{327}",
+            "ﬁ",
+            "한",
+            "\u{1100}\u{1161}",
+        ];
+        let mut seed = 7u64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 8) {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(7);
+            let expected: String = text.nfc().filter(|c| !INVISIBLE.contains(c)).collect();
+            assert_eq!(normalise(text.clone()), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -196,16 +196,30 @@ fn same_char_len(bytes: &[u8]) -> Option<usize> {
 /// than its own, a leading space, two spaces, or a space before `; : ! ?`.
 /// Most words (accented ones too) need nothing and are not copied.
 fn needs_folding(text: &str) -> bool {
-    let mut previous: Option<char> = None;
-    for c in text.chars() {
-        let space_before = previous.is_none_or(|p| p == ' ');
-        if fold_char(c) != Folded::Same
-            || (c == ' ' && space_before)
-            || (previous == Some(' ') && spacing_before(c))
-        {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // A space is one byte: the character before is a space when the
+        // byte before is.
+        let after_space = i > 0 && bytes[i - 1] == b' ';
+        if b.is_ascii() {
+            let c = char::from(b);
+            if fold_char(c) != Folded::Same
+                || (b == b' ' && (i == 0 || after_space))
+                || (after_space && spacing_before(c))
+            {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if fold_char(c) != Folded::Same || (after_space && spacing_before(c)) {
             return true;
         }
-        previous = Some(c);
+        i += c.len_utf8();
     }
     false
 }
@@ -274,21 +288,43 @@ mod tests {
         out
     }
 
+    /// [`needs_folding`] a character at a time.
+    fn needs_folding_slowly(text: &str) -> bool {
+        let mut previous: Option<char> = None;
+        for c in text.chars() {
+            let space_before = previous.is_none_or(|p| p == ' ');
+            if fold_char(c) != Folded::Same
+                || (c == ' ' && space_before)
+                || (previous == Some(' ') && spacing_before(c))
+            {
+                return true;
+            }
+            previous = Some(c);
+        }
+        false
+    }
+
     #[test]
     fn ascii_runs_fold_as_characters_do() {
         let pieces = [
             " ", "  ", "a", "Cour", ";", " ;", "«", "» ", "\u{a0}", "\t", "\n", "’", "x y", "!",
-            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é", "Œ", "\u{2029}",
+            "?", "\u{ad}", "\u{fb01}", ":", ". ", "é", "Œ", "\u{2029}", "b c", " «", "\r", "a b;",
+            "\u{200b}", "x ?",
         ];
         let mut seed = 1u64;
-        for _ in 0..4000 {
+        for _ in 0..40_000 {
             let mut text = String::new();
-            for _ in 0..(seed % 9) {
+            for _ in 0..(seed % 12) {
                 seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
                 text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
             }
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(7);
             assert_eq!(fold(&text), fold_slowly(&text), "{text:?}");
+            assert_eq!(
+                needs_folding(&text),
+                needs_folding_slowly(&text),
+                "{text:?}"
+            );
         }
     }
 

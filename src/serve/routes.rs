@@ -180,10 +180,7 @@ async fn compare(State(state): State<AppState>, form: Multipart) -> Response {
         })
         .await
     };
-    match result.await {
-        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
-        Err(problem) => problem.into_response(),
-    }
+    json_answer(result.await)
 }
 
 async fn download(
@@ -200,6 +197,14 @@ async fn download(
     };
     match result.await {
         Ok((what, bytes)) => attachment(&what.file_name(), what.mime(), bytes),
+        Err(problem) => problem.into_response(),
+    }
+}
+
+/// A JSON body, or the one-line problem.
+fn json_answer(result: Result<String, Problem>) -> Response {
+    match result {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
         Err(problem) => problem.into_response(),
     }
 }
@@ -226,10 +231,7 @@ async fn compile_page(State(state): State<AppState>, form: Multipart) -> Respons
         })
         .await
     };
-    match result.await {
-        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
-        Err(problem) => problem.into_response(),
-    }
+    json_answer(result.await)
 }
 
 async fn compile_download(

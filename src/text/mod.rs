@@ -5,5 +5,6 @@
 
 pub mod blocks;
 pub mod chapeau;
+pub mod classes;
 pub mod marker;
 pub mod metadata;

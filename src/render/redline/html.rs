@@ -120,17 +120,21 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
     let (notes, others) = notes_by_unit(redline);
     out.write_all(notes_list(&others).as_bytes())?;
     writeln!(out, "</header>\n<main>")?;
-    // Units rendered in chunks on both cores, written in order.
+    // Units rendered in chunks on both cores, written in order, a group of
+    // chunks at a time: the page is never whole in memory.
     let entries = for_reading(redline);
-    let chunks = crate::parallel::map_chunks(&entries, crate::parallel::MIN_CHUNK, |chunk| {
-        let mut html = String::with_capacity(chunk.len() * 400);
-        chunk
-            .iter()
-            .for_each(|entry| unit(entry, lang, &notes, &mut html));
-        html
-    });
-    for html in chunks {
-        out.write_all(html.as_bytes())?;
+    let group = GROUP_CHUNK * crate::parallel::threads();
+    for entries in entries.chunks(group) {
+        let chunks = crate::parallel::map_chunks(entries, crate::parallel::MIN_CHUNK, |chunk| {
+            let mut html = String::with_capacity(chunk.len() * 400);
+            chunk
+                .iter()
+                .for_each(|entry| unit(entry, lang, &notes, &mut html));
+            html
+        });
+        for html in chunks {
+            out.write_all(html.as_bytes())?;
+        }
     }
     writeln!(out, "</main>\n</body>\n</html>")
 }
@@ -146,6 +150,11 @@ fn page_style(redline: &Redline, date: &str) -> String {
         css_string(date)
     )
 }
+
+/// Units a thread renders before the group is written: enough to pay for
+/// the thread, few enough that the page's HTML never sits whole in memory
+/// (peak memory, issue 14).
+const GROUP_CHUNK: usize = 4 * crate::parallel::MIN_CHUNK;
 
 /// How the printed header names the two versions: the symbol (and date)
 /// of a published document's masthead, else the document symbol its title
@@ -309,23 +318,45 @@ pub fn body(entry: &Entry, lang: Lang, rounds: Option<RoundMark>, html: &mut Str
 
 /// A run of text: `<del>`, `<ins>` or plain, with `mark`'s class and
 /// tooltip (`(class, title)`) on a change.
+/// Written straight into `html`, without a copy of the text on the way.
 fn segment(op: SegmentOp, text: &str, italic: bool, mark: Option<(&str, &str)>, html: &mut String) {
     let (lead, core, trail) = hug(text);
-    html.push_str(&escape(lead));
-    let mut core = footnote_refs(&symbols(core).replace('\n', " ¶ "));
-    if italic && !core.is_empty() {
-        core = format!("<em>{core}</em>");
+    escape_into(lead, html);
+    if !core.is_empty() {
+        let (open, close) = match op {
+            SegmentOp::Equal => ("", ""),
+            SegmentOp::Delete => ("<del", "</del>"),
+            SegmentOp::Insert => ("<ins", "</ins>"),
+        };
+        if !open.is_empty() {
+            html.push_str(open);
+            if let Some((class, title)) = mark {
+                html.push_str(" class=\"");
+                html.push_str(class);
+                html.push_str("\" title=\"");
+                escape_into(title, html);
+                html.push('"');
+            }
+            html.push('>');
+        }
+        html.push_str(if italic { "<em>" } else { "" });
+        core_into(core, html);
+        html.push_str(if italic { "</em>" } else { "" });
+        html.push_str(close);
     }
-    let attributes = mark.map_or(String::new(), |(class, title)| {
-        format!(" class=\"{class}\" title=\"{}\"", escape(title))
-    });
-    match op {
-        SegmentOp::Equal => html.push_str(&core),
-        _ if core.is_empty() => {}
-        SegmentOp::Delete => html.push_str(&format!("<del{attributes}>{core}</del>")),
-        SegmentOp::Insert => html.push_str(&format!("<ins{attributes}>{core}</ins>")),
+    escape_into(trail, html);
+}
+
+/// A segment's text as HTML: escaped, document symbols kept whole, line
+/// ends shown as ¶, footnote references as links. Escaping and symbols
+/// never make a line end or a `[^`, so a text without them is written
+/// straight into `html`.
+fn core_into(core: &str, html: &mut String) {
+    if core.contains('\n') || core.contains("[^") {
+        html.push_str(&footnote_refs(&symbols(core).replace('\n', " ¶ ")));
+    } else {
+        symbols_into(core, html);
     }
-    html.push_str(&escape(trail));
 }
 
 /// Escapes a text and keeps its document symbols whole on a line.
@@ -337,25 +368,42 @@ fn segment(op: SegmentOp, text: &str, italic: bool, mark: Option<(&str, &str)>, 
 /// ```
 pub fn symbols(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 32);
+    symbols_into(text, &mut out);
+    out
+}
+
+/// [`symbols`], appended to `out`.
+fn symbols_into(text: &str, out: &mut String) {
     let mut at = 0;
     for s in crate::check::symbol::find(text) {
         let piece = &text[s.range.clone()];
         if !piece.contains(['-', '/']) || s.range.start < at {
             continue;
         }
-        out.push_str(&escape(&text[at..s.range.start]));
-        out.push_str(&format!("<span class=\"sym\">{}</span>", escape(piece)));
+        escape_into(&text[at..s.range.start], out);
+        out.push_str("<span class=\"sym\">");
+        escape_into(piece, out);
+        out.push_str("</span>");
         at = s.range.end;
     }
-    out.push_str(&escape(&text[at..]));
-    out
+    escape_into(&text[at..], out);
 }
 
 /// Footnote references `[^7]` as superscript links to the footnote.
 pub fn footnote_refs(html: &str) -> String {
-    crate::model::marker::FOOTNOTE_REF
-        .replace_all(html, "<sup class=\"fn\"><a href=\"#FN$1\">$1</a></sup>")
-        .into_owned()
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for (range, id) in crate::model::marker::footnote_refs(html) {
+        out.push_str(&html[at..range.start]);
+        out.push_str("<sup class=\"fn\"><a href=\"#FN");
+        out.push_str(id);
+        out.push_str("\">");
+        out.push_str(id);
+        out.push_str("</a></sup>");
+        at = range.end;
+    }
+    out.push_str(&html[at..]);
+    out
 }
 
 /// Opens a unit's `<div>` (classes for its kind and change, and
@@ -406,6 +454,12 @@ pub fn marker(m: &str, struck: bool) -> String {
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    escape_into(text, &mut out);
+    out
+}
+
+/// [`escape`], appended to `out`.
+pub fn escape_into(text: &str, out: &mut String) {
     let mut rest = text;
     while let Some(pos) = rest.find(['&', '<', '>', '"']) {
         out.push_str(&rest[..pos]);
@@ -418,5 +472,4 @@ pub fn escape(text: &str) -> String {
         rest = &rest[pos + 1..];
     }
     out.push_str(rest);
-    out
 }
