@@ -77,6 +77,17 @@ pub enum Ref {
     /// number names it: before a paragraph whose number the draft gives
     /// twice, or before no operative paragraph.
     HeadingText(String),
+    /// Any other unit no number names (a second title line, an annex
+    /// heading, an unnumbered paragraph), by its whole text quoted ("the
+    /// paragraph reading “Distr.: General”"), where no other unit reads
+    /// so.
+    Text(String),
+    /// Line n of a title of several lines (`TITLE`, `TITLE-2`).
+    TitleLine(u32),
+    /// The heading of an annex ("Annex II"; `""` for the only annex).
+    AnnexHeading(String),
+    /// The title line of an annex, under its heading.
+    AnnexTitle(String),
     /// Footnote n.
     Footnote(String),
     /// Any unit by its label (`ANNEX-II/OP3`).
@@ -98,6 +109,10 @@ impl Ref {
             Ref::AnnexParagraph(..) => RefKind::AnnexParagraph,
             Ref::HeadingBefore(_) => RefKind::Heading,
             Ref::HeadingText(_) => RefKind::HeadingText,
+            Ref::Text(_) => RefKind::Text,
+            Ref::TitleLine(_) => RefKind::TitleLine,
+            Ref::AnnexHeading(_) => RefKind::AnnexHeading,
+            Ref::AnnexTitle(_) => RefKind::AnnexTitle,
             Ref::Footnote(_) => RefKind::Footnote,
             Ref::Label(_) => RefKind::Label,
         }
@@ -108,11 +123,7 @@ impl Ref {
     pub fn labels(&self) -> Vec<String> {
         match self {
             Ref::AnnexParagraph(annex, n) => {
-                let part = if annex.is_empty() {
-                    "ANNEX".to_string()
-                } else {
-                    format!("ANNEX-{annex}")
-                };
+                let part = annex_part(annex);
                 vec![format!("{part}/OP{n}"), format!("{part}/P{n}")]
             }
             _ => vec![self.label()],
@@ -134,9 +145,23 @@ impl Ref {
             Ref::SectionOperative(s, n) => format!("{s}/OP{n}"),
             Ref::AnnexParagraph(..) => self.labels()[0].clone(),
             Ref::Footnote(n) => format!("FN{n}"),
-            Ref::HeadingText(t) => format!("“{t}”"),
+            Ref::TitleLine(1) => "TITLE".into(),
+            Ref::TitleLine(n) => format!("TITLE-{n}"),
+            Ref::AnnexHeading(a) => annex_part(a),
+            Ref::AnnexTitle(a) => format!("{}/TITLE", annex_part(a)),
+            Ref::HeadingText(t) | Ref::Text(t) => format!("“{t}”"),
             Ref::Label(l) => l.clone(),
         }
+    }
+}
+
+/// The label of an annex's part: `ANNEX` for the only annex (`""`),
+/// `ANNEX-II`.
+fn annex_part(annex: &str) -> String {
+    if annex.is_empty() {
+        "ANNEX".to_string()
+    } else {
+        format!("ANNEX-{annex}")
     }
 }
 

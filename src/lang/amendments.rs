@@ -55,6 +55,15 @@ pub enum RefKind {
     Heading,
     /// A heading by its quoted text ("the heading “Cooperation”").
     HeadingText,
+    /// Any unit by its whole quoted text ("the paragraph reading
+    /// “Distr.: General”"), when no number names it.
+    Text,
+    /// A line of a title of several lines ("line 2 of the title").
+    TitleLine,
+    /// The heading of an annex ("the heading of annex II").
+    AnnexHeading,
+    /// The title of an annex, under its heading ("the title of the annex").
+    AnnexTitle,
     /// A footnote, by number.
     Footnote,
     /// Any unit by its label (`ANNEX-II/OP3`), when no drafting phrase
@@ -64,7 +73,7 @@ pub enum RefKind {
 
 impl RefKind {
     /// Every kind, for completeness checks of the tables.
-    pub const ALL: [RefKind; 13] = [
+    pub const ALL: [RefKind; 17] = [
         RefKind::Title,
         RefKind::Chapeau,
         RefKind::Preambular,
@@ -76,6 +85,10 @@ impl RefKind {
         RefKind::AnnexParagraph,
         RefKind::Heading,
         RefKind::HeadingText,
+        RefKind::Text,
+        RefKind::TitleLine,
+        RefKind::AnnexHeading,
+        RefKind::AnnexTitle,
         RefKind::Footnote,
         RefKind::Label,
     ];

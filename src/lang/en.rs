@@ -315,6 +315,36 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "the heading {text}",
         },
         RefForm {
+            kind: RefKind::Text,
+            bare: "paragraph reading {text}",
+            definite: "the paragraph reading {text}",
+        },
+        RefForm {
+            kind: RefKind::TitleLine,
+            bare: "line {p} of the title",
+            definite: "line {p} of the title",
+        },
+        RefForm {
+            kind: RefKind::AnnexHeading,
+            bare: "heading of annex {ax}",
+            definite: "the heading of annex {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexHeading,
+            bare: "heading of the annex",
+            definite: "the heading of the annex",
+        },
+        RefForm {
+            kind: RefKind::AnnexTitle,
+            bare: "title of annex {ax}",
+            definite: "the title of annex {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexTitle,
+            bare: "title of the annex",
+            definite: "the title of the annex",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "footnote {fn}",
             definite: "footnote {fn}",

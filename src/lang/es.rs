@@ -274,6 +274,36 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el subtítulo {text}",
         },
         RefForm {
+            kind: RefKind::Text,
+            bare: "párrafo que dice {text}",
+            definite: "el párrafo que dice {text}",
+        },
+        RefForm {
+            kind: RefKind::TitleLine,
+            bare: "línea {p} del título",
+            definite: "la línea {p} del título",
+        },
+        RefForm {
+            kind: RefKind::AnnexHeading,
+            bare: "encabezado del anexo {ax}",
+            definite: "el encabezado del anexo {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexHeading,
+            bare: "encabezado del anexo",
+            definite: "el encabezado del anexo",
+        },
+        RefForm {
+            kind: RefKind::AnnexTitle,
+            bare: "título del anexo {ax}",
+            definite: "el título del anexo {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexTitle,
+            bare: "título del anexo",
+            definite: "el título del anexo",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "nota {fn}",
             definite: "la nota {fn}",

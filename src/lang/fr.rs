@@ -311,6 +311,36 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "l’intertitre {text}",
         },
         RefForm {
+            kind: RefKind::Text,
+            bare: "paragraphe libellé {text}",
+            definite: "le paragraphe libellé {text}",
+        },
+        RefForm {
+            kind: RefKind::TitleLine,
+            bare: "ligne {p} du titre",
+            definite: "la ligne {p} du titre",
+        },
+        RefForm {
+            kind: RefKind::AnnexHeading,
+            bare: "intitulé de l’annexe {ax}",
+            definite: "l’intitulé de l’annexe {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexHeading,
+            bare: "intitulé de l’annexe",
+            definite: "l’intitulé de l’annexe",
+        },
+        RefForm {
+            kind: RefKind::AnnexTitle,
+            bare: "titre de l’annexe {ax}",
+            definite: "le titre de l’annexe {ax}",
+        },
+        RefForm {
+            kind: RefKind::AnnexTitle,
+            bare: "titre de l’annexe",
+            definite: "le titre de l’annexe",
+        },
+        RefForm {
             kind: RefKind::Footnote,
             bare: "note de bas de page {fn}",
             definite: "la note de bas de page {fn}",

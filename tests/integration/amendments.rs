@@ -801,3 +801,74 @@ fn apply_updates_a_reference_a_renumbering_broke() {
         exact.text
     );
 }
+
+const UNNAMED_UNITS_OLD: &str = "Safety of journalists\n\nDraft resolution\n\nThe General Assembly,\n\n1. Adopts the guidelines;\n\nwhich the Bureau prepared;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nGuidelines on the safety of journalists\n\n1. States should protect journalists.\n";
+const UNNAMED_UNITS_NEW: &str = "Safety of journalists\n\nThe General Assembly,\n\n1. Adopts the guidelines;\n\n2. Decides to remain seized of the matter.\n";
+
+/// A unit no number names (a second title line, an annex heading, an
+/// annex title, an unnumbered paragraph) is named as a secretariat would,
+/// never by the parser's internal label (`unit TITLE-2`, `l’unité
+/// ANNEX/TITLE`), and read back in every language (fuzz:
+/// label-named-unit-*).
+#[test]
+fn units_no_number_names_are_named_as_a_delegation_would() {
+    use redraft::lang::Lang;
+    for lang in Lang::ALL {
+        let list = round_trip(UNNAMED_UNITS_OLD, UNNAMED_UNITS_NEW, lang);
+        for internal in ["TITLE", "ANNEX", "OP1.1", "unit ", "unité", "unidad"] {
+            assert!(!list.contains(internal), "{lang}: {internal}\n{list}");
+        }
+        if lang == Lang::En {
+            for sentence in [
+                "Delete line 2 of the title.",
+                "Delete the paragraph reading \"which the Bureau prepared;\".",
+                "Delete the heading of the annex.",
+                "Delete the title of the annex.",
+            ] {
+                assert!(list.contains(sentence), "{sentence}\n{list}");
+            }
+        }
+    }
+    // Written by hand, as a delegation would.
+    for text in [
+        "Supprimer la ligne 2 du titre.\n\nSupprimer l’intitulé de l’annexe.\n\nSupprimer le titre de l’annexe.\n\nSupprimer le paragraphe libellé « which the Bureau prepared; ».",
+        "Suprímase la línea 2 del título.\n\nSuprímase el encabezado del anexo.\n\nSuprímase el título del anexo.\n\nSuprímase el párrafo que dice «which the Bureau prepared;».",
+    ] {
+        let list = redraft::amend::parse(text).unwrap_or_else(|e| panic!("{e:?}: {text}"));
+        let out = redraft::amend::apply_exact(&draft(UNNAMED_UNITS_OLD), &list);
+        assert!(out.failures.is_empty(), "{:?}", out.failures);
+        for gone in [
+            "Draft resolution",
+            "Annex",
+            "Guidelines on",
+            "which the Bureau",
+        ] {
+            assert!(!out.text.contains(gone), "{gone}\n{}", out.text);
+        }
+    }
+}
+
+/// Deleting a paragraph deletes the subparagraphs that follow it; one
+/// standing after an unnumbered paragraph of its own is named and deleted
+/// too, not left behind (fuzz: subparagraph-left-after-deletion-*).
+#[test]
+fn a_subparagraph_after_an_unnumbered_paragraph_is_deleted_with_the_rest() {
+    let old = "The General Assembly,\n\n1. Urges States:\n\nNote this;\n\n(b) To release detained journalists;\n\n2. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Decides to remain seized of the matter.\n";
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(old, new, lang);
+    }
+}
+
+/// A subparagraph inserted beside another belongs to that one's
+/// paragraph: deleting an unnumbered paragraph standing before it does
+/// not take it along (fuzz: subparagraph-inserted-after-deleted-text-*).
+#[test]
+fn a_subparagraph_inserted_beside_a_sibling_survives_deleting_the_text_before_it() {
+    let old = "The General Assembly,\n\n1. Urges States:\n\nNote this;\n\n(b) To release detained journalists;\n\n2. Decides.\n";
+    let new = "The General Assembly,\n\n1. Urges States:\n\n(a) To protect journalists;\n\n(b) To release detained journalists;\n\n2. Decides.\n";
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(old, new, lang);
+        assert!(list.contains("To protect journalists"), "{list}");
+    }
+}

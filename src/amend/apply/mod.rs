@@ -266,8 +266,13 @@ impl<'a> Work<'a> {
             ),
             false => format!("{} is not in the draft", describe(r)),
         };
-        if let Ref::HeadingText(text) = r {
-            return match headings_reading(self.draft, text).as_slice() {
+        let reading = match r {
+            Ref::HeadingText(text) => Some(headings_reading(self.draft, text)),
+            Ref::Text(text) => Some(units_reading(self.draft, text)),
+            _ => None,
+        };
+        if let Some(found) = reading {
+            return match found.as_slice() {
                 [one] => Ok(*one),
                 [] => Err(missing()),
                 more => Err(format!(
@@ -366,12 +371,18 @@ fn names_paragraph_zero(r: &Ref) -> bool {
 /// The headings of a draft whose text is `text` (spaces aside): those an
 /// amendment naming a heading by its text may mean.
 pub(crate) fn headings_reading(draft: &Resolution, text: &str) -> Vec<usize> {
+    let mut found = units_reading(draft, text);
+    found.retain(|&i| draft.units[i].kind == UnitKind::Heading);
+    found
+}
+
+/// The units of a draft, of any kind, whose text reads `text` (spaces
+/// aside): where an amendment names "the paragraph reading “…”".
+pub(crate) fn units_reading(draft: &Resolution, text: &str) -> Vec<usize> {
     let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let text = words(text);
     (0..draft.units.len())
-        .filter(|&i| {
-            draft.units[i].kind == UnitKind::Heading && words(&draft.units[i].text) == text
-        })
+        .filter(|&i| words(&draft.units[i].text) == text)
         .collect()
 }
 

@@ -169,12 +169,25 @@ impl Work<'_> {
         }
     }
 
-    /// The paragraph a subparagraph standing at `at` belongs to: the
-    /// nearest unit before it that is not a subparagraph (as a reader, and
-    /// the parser, see it).
+    /// The paragraph a subparagraph standing at `at` belongs to: that of
+    /// a subparagraph of its level beside it (the draft may hold an
+    /// unnumbered paragraph between a paragraph and its subparagraphs:
+    /// deleting that one must not take the new subparagraph with it), else
+    /// the nearest unit before it that is not a subparagraph (as a reader,
+    /// and the parser, see it).
     fn parent_at(&self, at: usize) -> Option<usize> {
-        if self.items[at].kind != UnitKind::Subparagraph {
+        let it = &self.items[at];
+        if it.kind != UnitKind::Subparagraph {
             return None;
+        }
+        let sibling = [at + 1, at.wrapping_sub(1)]
+            .iter()
+            .filter_map(|&k| self.items.get(k))
+            .find(|s| {
+                s.kind == UnitKind::Subparagraph && s.depth == it.depth && s.parent.is_some()
+            });
+        if let Some(s) = sibling {
+            return s.parent;
         }
         self.items[..at]
             .iter()

@@ -141,6 +141,9 @@ struct Gen<'a> {
     footnotes: HashMap<String, String>,
     /// Old label → old unit index (the first with that label).
     positions: HashMap<&'a str, usize>,
+    /// Old text (spaces made one) → how many old units read so, counted
+    /// when a unit is first named by its text.
+    readings: std::cell::OnceCell<HashMap<String, usize>>,
     /// For old units, the word segments of their pair with a new unit,
     /// when the comparison gives them ([`from_comparison`]).
     given: Vec<Option<(usize, &'a [Segment])>>,
@@ -172,6 +175,7 @@ impl<'a> Gen<'a> {
             stable,
             footnotes: HashMap::new(),
             positions: HashMap::new(),
+            readings: std::cell::OnceCell::new(),
             given: Vec::new(),
         };
         for (i, u) in old.units.iter().enumerate().rev() {
@@ -248,10 +252,28 @@ impl<'a> Gen<'a> {
             },
             _ => r.labels().iter().find_map(|l| self.position(l)),
         };
-        if found == Some(i) {
-            r
-        } else {
-            Ref::Label(self.old.units[i].label.clone())
+        match r {
+            Ref::Label(_) => self.by_text(i),
+            r if found == Some(i) => r,
+            _ => self.by_text(i),
+        }
+    }
+
+    /// An old unit no number names, by its quoted text where no other
+    /// unit reads so; by its label (which `amend` reads, though no
+    /// delegation would write it) only where its text is not unique.
+    fn by_text(&self, i: usize) -> Ref {
+        let text = &self.old.units[i].text;
+        let readings = self.readings.get_or_init(|| {
+            let mut counts = HashMap::new();
+            for u in &self.old.units {
+                *counts.entry(spaced(&u.text)).or_insert(0) += 1;
+            }
+            counts
+        });
+        match readings.get(&spaced(text)) {
+            Some(1) if hunks::plain_quote(text, self.lang) => Ref::Text(text.clone()),
+            _ => Ref::Label(self.old.units[i].label.clone()),
         }
     }
 
@@ -367,7 +389,11 @@ impl<'a> Gen<'a> {
             if self.cont_old[i].is_some() || unit.kind == UnitKind::Closing {
                 continue;
             }
-            let parent_gone = unit.parent.is_some_and(|p| self.cont_old[p].is_none());
+            // `amend` deletes with a unit the subparagraphs that follow
+            // it; one standing after another paragraph is named.
+            let parent_gone = unit
+                .parent
+                .is_some_and(|p| self.cont_old[p].is_none() && descendants_follow(self.old, p, i));
             if !parent_gone {
                 let target = self.reference(i);
                 out.push(((i, 1, 0, 0), Action::DeleteUnit { target }));
@@ -393,4 +419,16 @@ impl<'a> Gen<'a> {
             out.push(((self.old.units.len(), 3, j, 0), action));
         }
     }
+}
+
+/// Whether every unit between old unit `p` and its descendant `i` descends
+/// from `p` too: deleting `p` then deletes `i` with it.
+fn descendants_follow(old: &Resolution, p: usize, i: usize) -> bool {
+    (p + 1..i).all(|k| place::descends(old, k, p))
+}
+
+/// A text with its runs of spaces made one, as `amend` compares a quoted
+/// paragraph with the draft's.
+fn spaced(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

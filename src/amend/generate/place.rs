@@ -280,7 +280,7 @@ fn predecessor(number: &str) -> Option<String> {
 
 /// Whether old unit `k` is a subparagraph (at any depth) of old unit
 /// `top`.
-fn descends(old: &Resolution, k: usize, top: usize) -> bool {
+pub(super) fn descends(old: &Resolution, k: usize, top: usize) -> bool {
     let mut p = old.units[k].parent;
     while let Some(q) = p {
         if q == top {

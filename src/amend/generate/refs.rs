@@ -23,7 +23,11 @@ pub(super) fn natural_ref(old: &Resolution, i: usize) -> Ref {
     };
     let label = || Ref::Label(u.label.clone());
     match u.kind {
-        UnitKind::Title if old.of_kind(UnitKind::Title).count() == 1 => Ref::Title,
+        UnitKind::Title if u.label == "TITLE" && old.of_kind(UnitKind::Title).count() == 1 => {
+            Ref::Title
+        }
+        UnitKind::Title => title_line(&u.label).unwrap_or_else(label),
+        UnitKind::Annex => annex_id(&u.label).map_or_else(label, Ref::AnnexHeading),
         UnitKind::Chapeau => Ref::Chapeau,
         UnitKind::Preambular => simple("PP")
             .and_then(|n| n.parse().ok())
@@ -42,6 +46,30 @@ pub(super) fn natural_ref(old: &Resolution, i: usize) -> Ref {
                 |n| Ref::HeadingBefore(n.to_string()),
             ),
         _ => label(),
+    }
+}
+
+/// "Line 2 of the title" for `TITLE-2` (a title of several lines), "the
+/// title of annex II" for `ANNEX-II/TITLE`.
+fn title_line(label: &str) -> Option<Ref> {
+    if let Some((part, "TITLE")) = label.split_once('/') {
+        return annex_id(part).map(Ref::AnnexTitle);
+    }
+    match label.strip_prefix("TITLE")? {
+        "" => Some(Ref::TitleLine(1)),
+        n => n.strip_prefix('-')?.parse().ok().map(Ref::TitleLine),
+    }
+}
+
+/// The id of an annex from its part label: `""` for `ANNEX`, `II` for
+/// `ANNEX-II`.
+fn annex_id(part: &str) -> Option<String> {
+    match part.strip_prefix("ANNEX")? {
+        "" => Some(String::new()),
+        id => id
+            .strip_prefix('-')
+            .filter(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric()))
+            .map(str::to_string),
     }
 }
 

@@ -250,7 +250,10 @@ impl Values {
             Ref::AnnexParagraph(a, n) if a.is_empty() => vec![(Held::Num, s(n))],
             Ref::AnnexParagraph(a, n) => vec![(Held::Ax, s(a)), (Held::Num, s(n))],
             Ref::Footnote(n) => vec![(Held::Fn, s(n))],
-            Ref::HeadingText(t) => vec![(Held::Text, s(t))],
+            Ref::TitleLine(n) => vec![(Held::Pre, n.to_string())],
+            Ref::AnnexHeading(a) | Ref::AnnexTitle(a) if a.is_empty() => vec![],
+            Ref::AnnexHeading(a) | Ref::AnnexTitle(a) => vec![(Held::Ax, s(a))],
+            Ref::HeadingText(t) | Ref::Text(t) => vec![(Held::Text, s(t))],
             Ref::Label(l) => vec![(Held::Label, s(l))],
         };
         for (h, value) in held {
@@ -293,7 +296,11 @@ impl Values {
             }
             RefKind::Heading => Ref::HeadingBefore(num()?),
             RefKind::HeadingText => Ref::HeadingText(get(Held::Text)?),
+            RefKind::Text => Ref::Text(get(Held::Text)?),
             RefKind::Footnote => Ref::Footnote(get(Held::Fn)?),
+            RefKind::TitleLine => Ref::TitleLine(pre()?),
+            RefKind::AnnexHeading => Ref::AnnexHeading(get(Held::Ax).unwrap_or_default()),
+            RefKind::AnnexTitle => Ref::AnnexTitle(get(Held::Ax).unwrap_or_default()),
             RefKind::Label => Ref::Label(get(Held::Label)?),
         })
     }

@@ -139,6 +139,12 @@ fn every_ref() -> Vec<Ref> {
         Ref::AnnexParagraph(String::new(), "12".into()),
         Ref::HeadingBefore("3".into()),
         Ref::HeadingText("Coopération avec la Cour".into()),
+        Ref::Text("Distr. : générale".into()),
+        Ref::TitleLine(2),
+        Ref::AnnexHeading("II".into()),
+        Ref::AnnexHeading(String::new()),
+        Ref::AnnexTitle("II".into()),
+        Ref::AnnexTitle(String::new()),
         Ref::Footnote("7".into()),
         Ref::Label("ANNEX-II/OP3".into()),
     ]
