@@ -19,7 +19,8 @@
 //! cold, run and best of three) and on the 4,000-paragraph pair: read,
 //! parse, align, word diff, HTML render, write, drop.
 //!
-//! Environment knobs (all optional): `SPEED_RUNS` (N, default 5),
+//! Environment knobs (all optional): `SPEED_PHASES=1` for the phase
+//! splits only (no process timed), `SPEED_RUNS` (N, default 5),
 //! `SPEED_SIZES` (comma-separated paragraph counts, default
 //! `1000,4000,16000`), `SPEED_KEEP=1` to keep the generated files,
 //! `SPEED_SECTIONS=1` to put operative paragraphs in lettered sections of
@@ -51,7 +52,7 @@ use generate::generate_pair;
 use measure::{CHILD_FLAG, Pair, Row, best_of, child_main, html_args, measure};
 use phases::{Phases, phase_split};
 use release::build_redraft;
-use report::{cpus, ms, print_report, thousands};
+use report::{cpus, ms, print_phases, print_report, thousands};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -62,6 +63,8 @@ const SEED: u64 = 0x5EED_2020_2021_0001;
 const SIZES: [usize; 3] = [1_000, 4_000, 16_000];
 /// The pair whose library run is split into phases.
 const PHASE_SIZE: usize = 4_000;
+/// The independent generator's pair whose library run is split into phases.
+const PHASE_GENERATED: &str = "gen.py large-fr";
 /// Best of how many runs.
 const RUNS: usize = 5;
 /// Resolutions in the batch measured.
@@ -76,6 +79,9 @@ struct Config {
     /// Operative paragraphs numbered 1..N through the draft (not in sections).
     continuous: bool,
     batch: usize,
+    /// Only the in-process phase splits (`SPEED_PHASES=1`): a quick look
+    /// while working on one phase.
+    phases_only: bool,
 }
 
 impl Config {
@@ -88,6 +94,7 @@ impl Config {
                 .unwrap_or_else(|| SIZES.to_vec()),
             continuous: std::env::var_os("SPEED_SECTIONS").is_none_or(|v| v == "0"),
             batch: env_usize("SPEED_BATCH").unwrap_or(BATCH).max(1),
+            phases_only: std::env::var_os("SPEED_PHASES").is_some_and(|v| v != "0"),
         }
     }
 }
@@ -103,6 +110,9 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("redraft-speed-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create temporary directory");
     let pairs = all_pairs(&manifest, &dir, &config);
+    if config.phases_only {
+        return print_phases(&phase_splits(&pairs, &dir));
+    }
     let rows: Vec<Row> = pairs
         .iter()
         .enumerate()
@@ -173,15 +183,19 @@ fn synthetic_pair(n: usize, dir: &Path, continuous: bool) -> Pair {
 
 /// The phase splits: the shipped pair first (its first run is the only
 /// cold one: regexes compiled on first use, as in a process of its own),
-/// then the synthetic pair of [`PHASE_SIZE`] paragraphs (or the largest).
+/// then the independent generator's [`PHASE_GENERATED`] pair if there is
+/// one, then the synthetic pair of [`PHASE_SIZE`] paragraphs (or the
+/// largest).
 fn phase_splits<'a>(pairs: &'a [Pair], dir: &Path) -> Vec<(&'a Pair, Phases)> {
     let big = pairs
         .iter()
         .find(|p| p.size == Some(PHASE_SIZE))
         .or_else(|| pairs.iter().rfind(|p| p.size.is_some()));
+    let independent = pairs.iter().find(|p| p.name == PHASE_GENERATED);
     pairs
         .first()
         .into_iter()
+        .chain(independent)
         .chain(big)
         .map(|p| (p, phase_split(p, dir)))
         .collect()

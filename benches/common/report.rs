@@ -14,10 +14,22 @@ pub fn print_report(rows: &[Row], phases: &[(&Pair, Phases)], runs: usize, conti
     let mut s = String::new();
     table(&mut s, rows, runs);
     notes(&mut s, rows, runs, continuous);
-    for (k, (pair, p)) in phases.iter().enumerate() {
-        phase_table(&mut s, pair, p, k == 0);
-    }
+    phase_tables(&mut s, phases);
     print!("{s}");
+}
+
+/// Prints the phase splits alone.
+pub fn print_phases(phases: &[(&Pair, Phases)]) {
+    let mut s = String::new();
+    phase_tables(&mut s, phases);
+    print!("{s}");
+}
+
+/// Each phase split; the first pair's is the one with a cold first run.
+fn phase_tables(s: &mut String, phases: &[(&Pair, Phases)]) {
+    for (k, (pair, p)) in phases.iter().enumerate() {
+        phase_table(s, pair, p, k == 0);
+    }
 }
 
 /// The table: one row a pair.
