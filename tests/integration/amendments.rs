@@ -3,6 +3,7 @@
 //! apply, and malformed lists.
 
 use crate::golden::check;
+use crate::hostile::invariants;
 use crate::support::*;
 
 const BEFORE: &str = "fixtures/annex-i/before.txt";
@@ -871,4 +872,56 @@ fn a_subparagraph_inserted_beside_a_sibling_survives_deleting_the_text_before_it
         let list = round_trip(old, new, lang);
         assert!(list.contains("To protect journalists"), "{list}");
     }
+}
+
+/// A list the draft misnumbers (`1.`, `1.`, `3.`, `4.`: a number given
+/// twice) is numbered 1, 2, 3 again once paragraphs are inserted or
+/// deleted in it, not kept as `1.`, `1.`, `1 bis.` (fuzz:
+/// annex-renumbered-wrongly-bb12a470); a well-numbered list with a gap
+/// keeps its numbers.
+#[test]
+fn a_misnumbered_list_is_numbered_again_once_amended() {
+    let head = "The General Assembly,\n\n1. Adopts the guidelines annexed;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nGuidelines\n\n";
+    let old = format!(
+        "{head}1. States should protect journalists.\n\n1. States should investigate attacks.\n\n3. States should train judges.\n\n4. States should collect data.\n"
+    );
+    let new = format!(
+        "{head}1. States should protect journalists.\n\n2. States should investigate attacks promptly.\n\n3. States should publish regular reports on the investigations.\n\n4. States should collect data.\n"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(&old, &new, lang);
+    }
+    let list = redraft::amend::parse(
+        "After paragraph 3 of the annex, insert a new paragraph reading: \"States should report.\"",
+    )
+    .expect("read");
+    let gap = format!("{head}1. States should protect.\n\n3. States should train.\n");
+    let out = redraft::amend::apply_exact(&draft(&gap), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with(
+            "1. States should protect.\n\n3. States should train.\n\n3 bis. States should report.\n"
+        ),
+        "{}",
+        out.text
+    );
+}
+
+/// A draft whose numbered paragraphs start at 2 (or 0) numbers its list
+/// out of sequence: no amendment states such a number, and `amend`
+/// numbers a new list from 1, so the round trip holds NEW to its units
+/// and words (fuzz: numbering-not-from-one-ce6b8835,
+/// paragraph-double-zero-7e532451).
+#[test]
+fn numbered_paragraphs_from_two_are_a_list_out_of_sequence() {
+    let old = "Distr.: General\n\nDraft session.\n";
+    let new = "Distr.: General\n\n2. Requests the Bureau to report.\n";
+    let (old, new) = (draft(old), draft(new));
+    assert!(invariants::numbered_consecutively(&old));
+    assert!(!invariants::numbered_consecutively(&new));
+    assert!(invariants::numbered_in_order(&new));
+    assert!(!invariants::numbered_consecutively(&draft("00.\n")));
+    invariants::amend_round_trip(&old, &new);
+    let guidelines = draft("Annex\n\nGuidelines\n\n1. Protect.\n\n1. Investigate.\n");
+    assert!(!invariants::numbered_in_order(&guidelines));
 }

@@ -4,8 +4,10 @@
 //!   annex, a section where numbering restarts): when the amendments
 //!   inserted, deleted or moved paragraphs there and the draft numbered
 //!   them 1, 2, 3 … (from any start), they are numbered again in order, in
-//!   the style of their marker (`12.`, `12)`). Where the draft's numbering
-//!   was not consecutive (`9 bis`), existing paragraphs keep their number
+//!   the style of their marker (`12.`, `12)`); so are they where the draft
+//!   misnumbered them (`1.`, `1.`, `3.`: a number twice, or going back).
+//!   Where the draft's numbering rose but was not consecutive (`9 bis`, a
+//!   gap), existing paragraphs keep their number
 //!   and a new one takes the next Latin suffix of the one before it
 //!   (`9 ter`). A run in which an amendment numbered a new paragraph
 //!   itself (`1 bis`) is not renumbered either. But where the draft's
@@ -145,16 +147,21 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
     let numbered_new = members
         .iter()
         .any(|&m| items[m].old.is_none() && items[m].marker.is_some());
+    let draft_in_order = rising(olds.iter().map(|&i| draft.units[i].marker.as_deref()));
+    // A run the draft numbered 1, 2, 3 is numbered so again; so is one it
+    // misnumbered (`1.`, `1.`, `3.`: a number given twice or going back),
+    // whose numbers name no paragraph for sure: keeping them would give
+    // `1.`, `1.`, `1 bis.` where the amended text reads 1, 2, 3.
     let consecutive = !numbered_new
-        && numbers
-            .iter()
-            .enumerate()
-            .all(|(k, n)| *n == Some(first + k as u32));
+        && (!draft_in_order
+            || numbers
+                .iter()
+                .enumerate()
+                .all(|(k, n)| *n == Some(first + k as u32)));
     number_members(items, members, consecutive.then_some(first));
     // Numbers kept where the draft numbered out of sequence (a gap, a
     // paragraph 0) but in order must not go out of order when a paragraph
     // moves: the run is then numbered again, from 1.
-    let draft_in_order = rising(olds.iter().map(|&i| draft.units[i].marker.as_deref()));
     if !consecutive
         && draft_in_order
         && !rising(members.iter().map(|&m| items[m].marker.as_deref()))
