@@ -925,3 +925,38 @@ fn numbered_paragraphs_from_two_are_a_list_out_of_sequence() {
     let guidelines = draft("Annex\n\nGuidelines\n\n1. Protect.\n\n1. Investigate.\n");
     assert!(!invariants::numbered_in_order(&guidelines));
 }
+
+/// French words a new subparagraph and a new preambular paragraph alike
+/// ("le nouvel alinéa suivant"): the list quotes a new subparagraph with
+/// its letter (« a) En ce qui concerne … »), which states the kind, and
+/// `amend` reads an unlettered "alinéa" by the draft's unit it is placed
+/// by, never by a unit an earlier amendment put there (fuzz:
+/// french-alinea-kind-2e860fcb, -e183dc1a).
+#[test]
+fn a_new_french_alinea_is_a_subparagraph_when_quoted_with_its_letter() {
+    let old = "Projet de résolution sur la coopération\n\nL’Assemblée des États Parties,\n\nRappelant la résolution sur la coopération,\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Adopte les mandats suivants :\n\na) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport ;\n";
+    let list = round_trip(old, new, redraft::lang::Lang::Fr);
+    assert!(
+        list.contains("insérer le nouvel alinéa suivant : « a) En ce qui concerne l’universalité"),
+        "{list}"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(old, new, lang);
+    }
+    // Written by hand: the letter states a subparagraph wherever it goes;
+    // without one, an "alinéa" after a preambular paragraph is one too.
+    let draft_text =
+        "L’Assemblée des États Parties,\n\nRappelant sa résolution 1,\n\n1. Décide d’agir ;\n";
+    let list = redraft::amend::parse(
+        "Après le premier alinéa du préambule, insérer le nouvel alinéa suivant : « Notant le rapport, »\nAprès le paragraphe 1 du dispositif, insérer le nouveau paragraphe suivant : « Prie le Bureau : »\nAprès le paragraphe 1 du dispositif, insérer le nouvel alinéa suivant : « a) De faire rapport ; »",
+    )
+    .expect("read");
+    let out = redraft::amend::apply(&draft(draft_text), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with("Rappelant sa résolution 1,\n\nNotant le rapport,\n\n1. Décide d’agir ;\n\n2. Prie le Bureau :\n\na) De faire rapport ;\n"),
+        "{}",
+        out.text
+    );
+}

@@ -342,7 +342,8 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         .all(|(i, _)| counts.contains_key(&i));
     let new_pos = positions(items.iter().map(|it| (it.kind, it.depth, !it.deleted)));
     // New subparagraphs with no sibling to follow are marked as the
-    // draft marks others at their depth, else as its language does.
+    // draft marks others at their depth, else as the amendment quoted
+    // them (« a) … »), else as its language does.
     let mut model: HashMap<usize, String> = HashMap::new();
     for (i, u) in draft.units.iter().enumerate() {
         if let (UnitKind::Subparagraph, Some(m)) = (u.kind, &u.marker) {
@@ -369,7 +370,10 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
             } else {
                 Count::Letters
             };
-            let marker = model.get(&it.depth).map_or(fallback, String::as_str);
+            let marker = model
+                .get(&it.depth)
+                .or(it.marker.as_ref().filter(|_| it.old.is_none()))
+                .map_or(fallback, String::as_str);
             (count, marker.to_string())
         });
         let id = id_for(count, n);

@@ -41,14 +41,20 @@ impl Gen<'_> {
                     target: self.reference(i),
                     place,
                 },
-                None => Action::InsertUnit {
-                    number: self.own_number(j, &place),
-                    kinds: self.kinds_of(new_unit(unit), &place),
-                    place,
-                    text: guard_marker(self.new_text(j), unit.marker.as_deref(), |t| {
-                        strip_new_marker(unit.kind, t)
-                    }),
-                },
+                None => {
+                    let text = self.new_text(j);
+                    Action::InsertUnit {
+                        number: self.own_number(j, &place),
+                        kinds: self.kinds_of(new_unit(unit), &place, &text),
+                        place,
+                        text: self.lettered(
+                            j,
+                            guard_marker(text, unit.marker.as_deref(), |t| {
+                                strip_new_marker(unit.kind, t)
+                            }),
+                        ),
+                    }
+                }
             };
             out.push((key, action));
         }
@@ -61,7 +67,7 @@ impl Gen<'_> {
     /// suivant" after "le troisième alinéa du préambule", and "le nouvel
     /// alinéa du préambule suivant" elsewhere (before an operative
     /// paragraph, "alinéa" alone would be a subparagraph).
-    fn kinds_of(&self, kind: NewUnit, place: &Place) -> Vec<NewUnit> {
+    fn kinds_of(&self, kind: NewUnit, place: &Place, text: &str) -> Vec<NewUnit> {
         let beside_preamble = match place {
             Place::Before(r @ Ref::Preambular(_)) => self.position(&r.label()).is_some(),
             Place::After(r @ Ref::Preambular(_)) => self.position(&r.label()).is_some_and(|i| {
@@ -72,9 +78,40 @@ impl Gen<'_> {
             }),
             _ => false,
         };
+        // A text opening like a subparagraph's letter would state one.
+        let lettered = marker::subparagraph(text).is_some();
         match kind {
-            NewUnit::Preambular if beside_preamble => vec![kind, NewUnit::Subparagraph],
+            NewUnit::Preambular if beside_preamble && !lettered => {
+                vec![kind, NewUnit::Subparagraph]
+            }
             _ => vec![kind],
+        }
+    }
+
+    /// The quoted text of new subparagraph `j` with its letter in front
+    /// (« b) En ce qui concerne … ») where the language's wording of a new
+    /// subparagraph names other kinds too (French "le nouvel alinéa
+    /// suivant"): the letter states the kind, as delegations write it.
+    fn lettered(&self, j: usize, text: String) -> String {
+        let unit = &self.new.units[j];
+        let style = self.lang.amendments();
+        let only_subparagraph = |phrase: &str| {
+            style
+                .new_units
+                .iter()
+                .all(|(k, p)| *p != phrase || *k == NewUnit::Subparagraph)
+        };
+        let stated = style
+            .new_units
+            .iter()
+            .any(|(k, p)| *k == NewUnit::Subparagraph && only_subparagraph(p));
+        match (&unit.marker, unit.kind) {
+            (Some(m), UnitKind::Subparagraph) if !stated => {
+                let quoted = format!("{m} {text}");
+                let same = strip_new_marker(unit.kind, &quoted) == text;
+                if same { quoted } else { text }
+            }
+            _ => text,
         }
     }
 
