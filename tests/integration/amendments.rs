@@ -960,3 +960,37 @@ fn a_new_french_alinea_is_a_subparagraph_when_quoted_with_its_letter() {
         out.text
     );
 }
+
+/// A numbered or lettered paragraph (annexed guidelines, lettered items)
+/// that NEW leaves without its number is deleted and inserted as "a new
+/// unnumbered paragraph", which states the kind: reworded, it kept its
+/// number, and a text opening with a glued letter (`c)n E ce …`) kept its
+/// letter too (fuzz: annex-paragraph-kind-5bc24ee0,
+/// letter-glued-to-text-fa41511d, text-opening-with-digit-7592d24d).
+#[test]
+fn a_numbered_paragraph_that_loses_its_number_is_inserted_unnumbered() {
+    let head =
+        "The General Assembly,\n\n1. Adopts the guidelines annexed;\n\nAnnex\n\nGuidelines\n\n";
+    let old = format!(
+        "{head}1. States should protect journalists.\n\n2. States should investigate attacks.\n\n3. States should collect data.\n"
+    );
+    let new = format!(
+        "{head}1. States should protect journalists.\n\nStates should, as a matter of priority, investigate attacks promptly and impartially, and report on them.\n\n2. States should collect data.\n"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(&old, &new, lang);
+        if lang == redraft::lang::Lang::En {
+            assert!(list.contains("a new unnumbered paragraph"), "{list}");
+        }
+    }
+    let head = "L’Assemblée des États Parties,\n\n1. Adopte les mandats annexés ;\n\nAnnexe\n\nMandats\n\n";
+    let old = format!(
+        "{head}a) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport ;\n"
+    );
+    let new = format!(
+        "{head}a) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nc)n E ce qui concerne les victimes, prie la Cour de faire rapport.\n"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(&old, &new, lang);
+    }
+}
