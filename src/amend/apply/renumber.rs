@@ -59,7 +59,9 @@ fn live_operatives(items: &[Item]) -> Vec<usize> {
 
 fn operatives(items: &mut [Item], draft: &Resolution) {
     let live = live_operatives(items);
-    let domains = domains(items, draft, &live);
+    let merged = merged_sections(items, draft);
+    let run = |d: String| merged.get(&d).cloned().unwrap_or(d);
+    let domains: Vec<String> = domains(items, draft, &live).into_iter().map(run).collect();
     let mut order: Vec<String> = Vec::new();
     let mut members: HashMap<String, Vec<usize>> = HashMap::new();
     for (&k, d) in live.iter().zip(&domains) {
@@ -75,22 +77,61 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
             .enumerate()
             .filter(|(_, u)| {
                 (u.kind == UnitKind::Operative || is_numbered_paragraph(u))
-                    && domain_of_label(&u.label, u.kind) == d
+                    && run(domain_of_label(&u.label, u.kind)) == d
             })
             .map(|(i, _)| i)
             .collect();
-        number_domain(items, draft, &members[&d], &olds);
+        let joined = merged.values().any(|v| *v == d);
+        number_domain(items, draft, &members[&d], &olds, joined);
     }
 }
 
-/// The numbering run of each live operative paragraph; a new one belongs
-/// to the run of the paragraph before it (or after it) in its part.
+/// Runs of numbering that an amendment joined: where a section heading
+/// (`B. Privileges`) is deleted, or reworded so that it no longer opens a
+/// section (`B, Privileges`), the paragraphs it headed continue the run
+/// before it (`1.`–`3.` then `4.`, not `1.` again), as a reader of the
+/// amended draft counts them. Maps the run of the paragraphs after such a
+/// heading to the run they join.
+fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String> {
+    let mut merged: HashMap<String, String> = HashMap::new();
+    let mut last: Option<(String, Option<String>)> = None;
+    let mut joining = false;
+    for it in items.iter().filter(|it| it.kind != UnitKind::Footnote) {
+        let section = it.old.filter(|&i| {
+            let u = &draft.units[i];
+            u.kind == UnitKind::Heading && u.number.is_some()
+        });
+        if section.is_some() {
+            joining = it.deleted || marker::section(&it.text).is_none();
+            continue;
+        }
+        let (Some(i), false, true) = (it.old, it.deleted, in_runs(it)) else {
+            continue;
+        };
+        let own = domain_of_label(&draft.units[i].label, draft.units[i].kind);
+        let own = merged.get(&own).cloned().unwrap_or(own);
+        match last.take() {
+            Some((before, part)) if joining && part == it.part && before != own => {
+                merged.insert(own, before.clone());
+                last = Some((before, part));
+            }
+            _ => last = Some((own, it.part.clone())),
+        }
+        joining = false;
+    }
+    merged
+}
+
+/// The numbering run of each live operative paragraph; a new or moved one
+/// belongs to the run of the paragraph before it (or after it) in its part
+/// (a paragraph moved into an annex is numbered with the annex's).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     let own: Vec<Option<String>> = live
         .iter()
         .map(|&k| {
             items[k]
                 .old
+                .filter(|_| items[k].attached.is_none())
                 .map(|i| domain_of_label(&draft.units[i].label, draft.units[i].kind))
         })
         .collect();
@@ -116,10 +157,19 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
         .collect()
 }
 
-fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds: &[usize]) {
+/// Numbers a run: `members` as it stands amended, `olds` the draft's
+/// paragraphs of it; `joined` when it joins runs the draft numbered apart
+/// (a section heading gone).
+fn number_domain(
+    items: &mut [Item],
+    draft: &Resolution,
+    members: &[usize],
+    olds: &[usize],
+    joined: bool,
+) {
     let now: Vec<Option<usize>> = members.iter().map(|&k| items[k].old).collect();
     let before: Vec<Option<usize>> = olds.iter().map(|&i| Some(i)).collect();
-    if now == before {
+    if now == before && !joined {
         return;
     }
     // Lettered annex paragraphs ("a) En ce qui concerne …") count in

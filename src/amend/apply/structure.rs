@@ -272,8 +272,8 @@ impl Work<'_> {
         }
     }
 
-    /// New units belong to the annex they stand in (a new annex heading
-    /// opens one).
+    /// New and moved units belong to the annex they stand in (a new annex
+    /// heading opens one).
     pub(super) fn assign_parts(&mut self) {
         let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
@@ -282,13 +282,14 @@ impl Work<'_> {
             .iter_mut()
             .filter(|it| it.kind != UnitKind::Footnote)
         {
-            if it.old.is_none() {
+            let placed = it.old.is_none() || it.attached.is_some();
+            if placed {
                 it.part = match it.kind {
                     UnitKind::Annex => marker::annex(&it.text, words).or(part.clone()),
                     _ => part.clone(),
                 };
             }
-            if it.kind == UnitKind::Annex || it.old.is_some() {
+            if it.kind == UnitKind::Annex || !placed {
                 part = it.part.clone();
             }
         }
