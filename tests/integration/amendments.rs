@@ -1034,3 +1034,31 @@ fn runs_of_numbering_follow_the_amended_sections_and_annexes() {
         out.text
     );
 }
+
+/// A new subparagraph whose level or style the place does not imply is
+/// quoted with its letter, which `amend` follows: "(i) …" after a new
+/// unnumbered paragraph is a level deeper than the "(b)" it is placed
+/// after, and "a)" where the draft has no subparagraph to follow and its
+/// language writes "(a)" (fuzz: subparagraph-level-after-text-76a4b2ee;
+/// last run 11fe42c3).
+#[test]
+fn a_new_subparagraph_quoted_with_its_numeral_takes_that_level_and_style() {
+    let old = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n2. Requests the Bureau to report.\n";
+    let new = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n(c) To review its working methods;\n\nThe review being subject to:\n\n(i) The availability of interpretation.\n";
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(old, new, lang);
+        assert!(
+            list.contains("(i) The availability of interpretation."),
+            "{list}"
+        );
+        // Where the level and the kind go without saying, no letter.
+        let french = lang == redraft::lang::Lang::Fr;
+        assert_eq!(list.contains("(c) To review"), french, "{list}");
+    }
+    let old = "The General Assembly,\n\nR\n";
+    let new = "The General Assembly,\n\n1. Exhorta a los Estados a que:\n\na) Ratifiquen la Convención;\n\nb) Cooperen con el Comité contra la Tortura;\n";
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(old, new, lang);
+        assert!(list.contains("a) Ratifiquen"), "{list}");
+    }
+}

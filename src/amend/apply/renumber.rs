@@ -16,9 +16,11 @@
 //! - **Subparagraphs**: when the draft lettered them `(a)`, `(b)` … and
 //!   `(i)`, `(ii)` … in order, they are lettered again in order; otherwise
 //!   only new ones get a letter.
-//! - **Footnotes**: when the draft numbered them in the order of their first
-//!   reference, they are numbered again that way, references and all.
+//! - **Footnotes** ([`super::footnotes`]): when the draft numbered them in
+//!   the order of their first reference, they are numbered again that way,
+//!   references and all.
 
+pub(crate) use super::footnotes::renumber_refs;
 use super::items::{Item, depth, is_numbered_paragraph};
 use crate::model::marker::{self, LATIN_SUFFIXES};
 use crate::model::{Resolution, UnitKind};
@@ -28,7 +30,7 @@ use std::collections::HashMap;
 pub(crate) fn renumber(items: &mut [Item], draft: &Resolution) {
     operatives(items, draft);
     subparagraphs(items, draft);
-    footnotes(items, draft);
+    super::footnotes::renumber(items, draft);
 }
 
 /// The run of numbering an operative paragraph's label belongs to:
@@ -450,128 +452,6 @@ fn restyle(model: &str, id: &str) -> String {
     format!("{open}{id}{}", close.map_or(")".to_string(), String::from))
 }
 
-/// Footnote numbers in the order of their first reference, then the
-/// unreferenced ones, given texts in order and the defined numbers.
-fn reference_order<'a>(texts: impl Iterator<Item = &'a str>, defined: &[String]) -> Vec<String> {
-    let mut order: Vec<String> = Vec::new();
-    for text in texts {
-        for (_, id) in marker::footnote_refs(text) {
-            if defined.iter().any(|d| d == id) && !order.iter().any(|o| o == id) {
-                order.push(id.to_string());
-            }
-        }
-    }
-    for d in defined {
-        if !order.contains(d) {
-            order.push(d.clone());
-        }
-    }
-    order
-}
-
-fn footnotes(items: &mut [Item], draft: &Resolution) {
-    let old_defined: Vec<String> = draft
-        .of_kind(UnitKind::Footnote)
-        .filter_map(|u| u.number.clone())
-        .collect();
-    let old_order = reference_order(
-        draft
-            .units
-            .iter()
-            .filter(|u| u.kind != UnitKind::Footnote)
-            .map(|u| u.text.as_str()),
-        &old_defined,
-    );
-    let first: u32 = match old_order.first() {
-        Some(f) => match f.parse() {
-            Ok(n) => n,
-            Err(_) => return,
-        },
-        None => 1,
-    };
-    let in_order = old_order
-        .iter()
-        .enumerate()
-        .all(|(k, id)| id.parse::<u32>().ok() == Some(first + k as u32));
-    if !in_order {
-        return;
-    }
-    let defined: Vec<String> = items
-        .iter()
-        .filter(|it| !it.deleted && it.kind == UnitKind::Footnote)
-        .filter_map(|it| footnote_id(it.marker.as_deref()?))
-        .collect();
-    let order = reference_order(
-        items
-            .iter()
-            .filter(|it| !it.deleted && it.kind != UnitKind::Footnote)
-            .map(|it| it.text.as_str()),
-        &defined,
-    );
-    let map: HashMap<String, String> = order
-        .iter()
-        .enumerate()
-        .map(|(k, id)| (id.clone(), (first + k as u32).to_string()))
-        .collect();
-    apply_footnote_map(items, &map);
-}
-
-fn footnote_id(marker: &str) -> Option<String> {
-    marker
-        .strip_prefix("[^")?
-        .strip_suffix("]:")
-        .map(str::to_string)
-}
-
-fn apply_footnote_map(items: &mut [Item], map: &HashMap<String, String>) {
-    for it in items.iter_mut().filter(|it| !it.deleted) {
-        if it.kind == UnitKind::Footnote {
-            if let Some(new) = it
-                .marker
-                .as_deref()
-                .and_then(footnote_id)
-                .and_then(|id| map.get(&id))
-            {
-                it.marker = Some(format!("[^{new}]:"));
-            }
-            continue;
-        }
-        it.text = renumber_refs(&it.text, map);
-    }
-    let mut notes: Vec<(u32, usize)> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| it.kind == UnitKind::Footnote && !it.deleted)
-        .filter_map(|(k, it)| Some((footnote_id(it.marker.as_deref()?)?.parse().ok()?, k)))
-        .collect();
-    notes.sort();
-    let positions: Vec<usize> = {
-        let mut p: Vec<usize> = notes.iter().map(|&(_, k)| k).collect();
-        p.sort();
-        p
-    };
-    let sorted: Vec<Item> = notes.iter().map(|&(_, k)| items[k].clone()).collect();
-    for (slot, item) in positions.into_iter().zip(sorted) {
-        items[slot] = item;
-    }
-}
-
-/// The text with its footnote references renumbered by `map`.
-pub(crate) fn renumber_refs(text: &str, map: &HashMap<String, String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (range, id) in marker::footnote_refs(text) {
-        out.push_str(&text[last..range.start]);
-        match map.get(id) {
-            Some(new) => out.push_str(&format!("[^{new}]")),
-            None => out.push_str(&text[range.clone()]),
-        }
-        last = range.end;
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -590,18 +470,5 @@ mod tests {
         assert_eq!(next_suffixed(Some((9, 0)), "."), "9 bis.");
         assert_eq!(next_suffixed(Some((9, 1)), "."), "9 ter.");
         assert_eq!(next_suffixed(None, "."), "1.");
-    }
-
-    #[test]
-    fn references_renumber_together() {
-        let map: HashMap<String, String> = [
-            ("9".to_string(), "11".to_string()),
-            ("10".into(), "9".into()),
-        ]
-        .into();
-        assert_eq!(
-            renumber_refs("a[^9] b[^10] c[^3]", &map),
-            "a[^11] b[^9] c[^3]"
-        );
     }
 }

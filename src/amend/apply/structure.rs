@@ -78,10 +78,13 @@ impl Work<'_> {
             .filter(|it| it.kind == UnitKind::Subparagraph)
             .map(|it| it.depth);
         let depth = match kind {
-            UnitKind::Subparagraph => after_sub
-                .or(sub_depth(&next))
-                .or(sub_depth(&prev))
-                .unwrap_or(1),
+            UnitKind::Subparagraph => {
+                let placed = after_sub
+                    .or(sub_depth(&next))
+                    .or(sub_depth(&prev))
+                    .unwrap_or(1);
+                self.quoted_depth(at, placed, text)
+            }
             _ => 0,
         };
         let like = prev.or(next);
@@ -138,6 +141,33 @@ impl Work<'_> {
             }
         }
         self.items.get(last)
+    }
+
+    /// The level of a new subparagraph that its place puts at `placed`:
+    /// one deeper where it is quoted with a numeral (« (i) The
+    /// availability … ») at the level of letters and the numeral is not
+    /// the letter due there (`(i)` after `(h)`).
+    fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
+        let Some(id) = marker::subparagraph(text)
+            .filter(|m| !m.rest.is_empty())
+            .map(|m| m.id)
+        else {
+            return placed;
+        };
+        if placed != 1 || !id.bytes().all(|b| b"ivx".contains(&b)) {
+            return placed;
+        }
+        let due = 1 + self.items[..at]
+            .iter()
+            .rev()
+            .filter(|it| !it.deleted)
+            .take_while(|it| it.kind == UnitKind::Subparagraph && it.depth >= placed)
+            .filter(|it| it.depth == placed)
+            .count();
+        match marker::letter_value(id) == u32::try_from(due).ok() {
+            true => placed,
+            false => placed + 1,
+        }
     }
 
     /// The kind of a new unit the wording names (one of `kinds`) beside

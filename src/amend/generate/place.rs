@@ -43,16 +43,15 @@ impl Gen<'_> {
                 },
                 None => {
                     let text = self.new_text(j);
+                    let kinds = self.kinds_of(new_unit(unit), &place, &text);
+                    let text = guard_marker(text, unit.marker.as_deref(), |t| {
+                        strip_new_marker(unit.kind, t)
+                    });
                     Action::InsertUnit {
                         number: self.own_number(j, &place),
-                        kinds: self.kinds_of(new_unit(unit), &place, &text),
+                        kinds,
+                        text: self.lettered(j, &place, text),
                         place,
-                        text: self.lettered(
-                            j,
-                            guard_marker(text, unit.marker.as_deref(), |t| {
-                                strip_new_marker(unit.kind, t)
-                            }),
-                        ),
                     }
                 }
             };
@@ -85,33 +84,6 @@ impl Gen<'_> {
                 vec![kind, NewUnit::Subparagraph]
             }
             _ => vec![kind],
-        }
-    }
-
-    /// The quoted text of new subparagraph `j` with its letter in front
-    /// (« b) En ce qui concerne … ») where the language's wording of a new
-    /// subparagraph names other kinds too (French "le nouvel alinéa
-    /// suivant"): the letter states the kind, as delegations write it.
-    fn lettered(&self, j: usize, text: String) -> String {
-        let unit = &self.new.units[j];
-        let style = self.lang.amendments();
-        let only_subparagraph = |phrase: &str| {
-            style
-                .new_units
-                .iter()
-                .all(|(k, p)| *p != phrase || *k == NewUnit::Subparagraph)
-        };
-        let stated = style
-            .new_units
-            .iter()
-            .any(|(k, p)| *k == NewUnit::Subparagraph && only_subparagraph(p));
-        match (&unit.marker, unit.kind) {
-            (Some(m), UnitKind::Subparagraph) if !stated => {
-                let quoted = format!("{m} {text}");
-                let same = strip_new_marker(unit.kind, &quoted) == text;
-                if same { quoted } else { text }
-            }
-            _ => text,
         }
     }
 
