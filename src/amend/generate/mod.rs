@@ -28,6 +28,7 @@
 //! [`from_redline`] rebuilds both drafts from a redline alone.
 
 mod hunks;
+mod lettered;
 mod place;
 mod redline;
 mod refs;
@@ -35,7 +36,7 @@ mod refs;
 pub use redline::from_redline;
 
 use super::apply::headings_reading;
-use super::apply::items::{depth, strip_marker};
+use super::apply::items::{depth, is_numbered_paragraph, strip_marker};
 use super::apply::locate;
 use super::apply::renumber::renumber_refs;
 use super::{Action, Amendment, Ref, WordEdit};
@@ -106,10 +107,14 @@ fn given_segments(entries: &[Entry], old_len: usize) -> Vec<Option<(usize, &[Seg
 /// Whether old unit `i` can continue as new unit `j`: the same kind and,
 /// for a subparagraph, the same nesting. A subparagraph that becomes a
 /// level higher or lower (a "(c)" split out of the text of a "(ii)") is not
-/// amended in its words: it is deleted and inserted where it now stands.
+/// amended in its words: it is deleted and inserted where it now stands;
+/// so is a numbered paragraph of an annex that loses its number (`2.` →
+/// unnumbered), which "a new unnumbered paragraph" states.
 fn same_level(old: &Resolution, i: usize, new: &Resolution, j: usize) -> bool {
     let (a, b) = (&old.units[i], &new.units[j]);
-    a.kind == b.kind && (a.kind != UnitKind::Subparagraph || depth(old, i) == depth(new, j))
+    a.kind == b.kind
+        && (a.kind != UnitKind::Subparagraph || depth(old, i) == depth(new, j))
+        && is_numbered_paragraph(a) == is_numbered_paragraph(b)
 }
 
 /// The amendments of a generator, in the order of the old draft.
