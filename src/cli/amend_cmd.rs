@@ -80,6 +80,9 @@ pub fn run(args: &Args) -> Result<u8> {
     let list = read_list(&args.amendments)?;
     let applied = amend::apply(&draft, &list);
     report(&args.amendments, &applied);
+    if let Some(f) = applied.unfaithful.clone() {
+        return Err(unfaithful(&args.amendments, f));
+    }
     if !applied.failures.is_empty() && !args.partial {
         return Ok(EXIT_DIFFERENT);
     }
@@ -127,6 +130,26 @@ fn read_list(path: &Path) -> Result<Vec<amend::Amendment>> {
         line: e.line,
         message: e.message,
     })
+}
+
+/// The error of a list that cannot be applied faithfully: nothing is
+/// written, rather than a draft short of text (exit 2).
+fn unfaithful(path: &Path, f: amend::Failure) -> Error {
+    let message = format!(
+        "cannot be applied faithfully: {}; nothing written",
+        f.reason
+    );
+    match f.line {
+        0 => Error::Format {
+            path: path.to_path_buf(),
+            message,
+        },
+        line => Error::Amendments {
+            path: path.to_path_buf(),
+            line,
+            message,
+        },
+    }
 }
 
 /// One line on standard error per amendment that does not apply.

@@ -139,6 +139,7 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
         "{written}\n{:?}",
         applied.failures
     );
+    assert_eq!(applied.unfaithful, None, "{written}");
     let options = ParseOptions { lang: Some(lang) };
     let amended = parse(&applied.text, &options).expect("amended parses");
     if amended.to_text() == new.to_text() {
