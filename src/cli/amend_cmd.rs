@@ -29,7 +29,8 @@ Amendments, one per line (English, French or Spanish), paragraphs numbered as in
   Párrafo 2 de la parte dispositiva: sustitúyase «13» por «12».
   Suprímase el párrafo 7 de la parte dispositiva.
 A quotation may continue on the following lines. Exit: 0 all applied; 1 some did not apply
-(each reported with its line; nothing written unless --partial); 2 unreadable input.
+(each reported with its line; nothing written unless --partial); 2 unreadable input, or a
+list that would lose text (a unit it places or rewords deleted with another): nothing written.
 
 Examples:
   redraft amend draft.txt amendments.txt -o amended.txt

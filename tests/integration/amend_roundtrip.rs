@@ -5,6 +5,7 @@
 //! of text.
 
 use crate::support::*;
+use redraft::amend::Action;
 use redraft::lang::Lang;
 use redraft::model::{ParseOptions, Resolution, UnitKind, parse};
 
@@ -197,6 +198,175 @@ Recalling the Rome Statute,[^1]
     );
     assert!(
         list.contains("Insert a new footnote 3 reading: \"ICC-ASP/21/21.\""),
+        "{list}"
+    );
+}
+
+/// Blocks drafts are built of, for the property below: every kind of
+/// unit, odd numbers and markers (`00.`, `0.`, a number twice, a backtick
+/// glued to a numeral), footnotes no number names (`[^%]`) or numbered
+/// twice, empty paragraphs, quotation marks of every language, French and
+/// Spanish text.
+const BLOCKS: &[&str] = &[
+    "Draft resolution on cooperation",
+    "The General Assembly,",
+    "L’Assemblée des États Parties,",
+    "Recalling its resolution 75/1,[^1]",
+    "Rappelant « la Déclaration » et ses résolutions,",
+    "Noting the report of the Court,[^%]",
+    "A. Cooperation",
+    "Coopération",
+    "1. Decides to act.",
+    "1. Decides to act.",
+    "2. Requests a report on \"the Court\";[^2]",
+    "2.",
+    "00.",
+    "0. Welcomes the report;",
+    "3. Souligne l’importance d’une coopération ;",
+    "4cement of the work",
+    "5. Calls upon States:",
+    "(a) To ensure the registration of all births;",
+    "(b) To end child marriage;",
+    "(i)`In schools;",
+    "(i) In schools;",
+    "(ii) In the digital environment;",
+    "a) désigner un point focal ;",
+    "In particular by training teachers;",
+    "Annex",
+    "Annex II",
+    "Guidelines on the safety of journalists",
+    "6. Decide seguir ocupándose de la cuestión.",
+    "[^1]: A/75/100.",
+    "[^2]: ICC-ASP/21/20.",
+    "[^2]: ICC-ASP/21/21.",
+    "[^%]: ICC-ASP/21/20.",
+    "[^*]: « Rapport », annexe.",
+];
+
+/// A draft of the blocks picked, words of some changed.
+fn picked(picks: &[(usize, Option<usize>)]) -> String {
+    let words = ["now", "« et »", "\"and\"", "’s", "2021", ""];
+    let blocks: Vec<String> = picks
+        .iter()
+        .map(|&(b, w)| {
+            let block = BLOCKS[b % BLOCKS.len()];
+            match w {
+                Some(w) => format!("{block} {}", words[w % words.len()]),
+                None => block.to_string(),
+            }
+        })
+        .collect();
+    blocks.join("\n\n")
+}
+
+/// An action without the kinds a new unit's wording may name (French "le
+/// nouveau paragraphe" reads as an operative or a numbered paragraph, the
+/// one beside it chosen on applying).
+fn kindless(action: Action) -> Action {
+    match action {
+        Action::InsertUnit {
+            place,
+            text,
+            number,
+            ..
+        } => Action::InsertUnit {
+            place,
+            kinds: Vec::new(),
+            text,
+            number,
+        },
+        other => other,
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Every list the generator writes reads back as itself, in English,
+    /// French and Spanish, whatever the drafts hold: no unit named by a
+    /// label the reader refuses (fuzz
+    /// `unreadable-unit-label-footnote-f283c26f`), no quotation it cannot
+    /// find the end of (`unreadable-new-paragraph-fr-c31663df`: an empty
+    /// new paragraph quoted `«  »` in French).
+    #[test]
+    fn generated_lists_always_read_back(
+        old in proptest::collection::vec((0..64usize, proptest::option::of(0..8usize)), 1..12),
+        new in proptest::collection::vec((0..64usize, proptest::option::of(0..8usize)), 1..12),
+    ) {
+        let options = ParseOptions::default();
+        let (Ok(old), Ok(new)) = (parse(&picked(&old), &options), parse(&picked(&new), &options)) else {
+            return Ok(());
+        };
+        let c = redraft::diff::compare(old, new, &Default::default());
+        for lang in Lang::ALL {
+            let list = redraft::amend::from_comparison(&c, lang);
+            let mut out = Vec::new();
+            redraft::render::amendments::write_list(&list, lang, &mut out).expect("written");
+            let text = String::from_utf8(out).expect("UTF-8");
+            let read = redraft::amend::parse(&text);
+            proptest::prop_assert!(read.is_ok(), "{lang}: {read:?}\n{text}");
+            let read: Vec<Action> = read.unwrap_or_default().into_iter().map(|a| a.action).collect();
+            let generated: Vec<Action> = list.into_iter().map(|a| a.action).collect();
+            for (r, g) in read.iter().zip(&generated) {
+                if let (Action::InsertUnit { kinds: read, .. }, Action::InsertUnit { kinds, .. }) = (r, g) {
+                    proptest::prop_assert!(kinds.first().is_some_and(|k| read.contains(k)), "{lang}:\n{text}");
+                }
+            }
+            proptest::prop_assert_eq!(
+                read.into_iter().map(kindless).collect::<Vec<_>>(),
+                generated.into_iter().map(kindless).collect::<Vec<_>>(),
+                "{}:\n{}", lang, text
+            );
+        }
+    }
+}
+
+/// The two unreadable lists of the fuzzers, as they were found.
+#[test]
+fn the_fuzzers_unreadable_lists_read_back() {
+    for name in [
+        "unreadable-unit-label-footnote-f283c26f",
+        "unreadable-new-paragraph-fr-c31663df",
+    ] {
+        let data =
+            std::fs::read(root().join("fuzz/regressions/amendments").join(name)).expect("input");
+        let k = data.iter().position(|&b| b == 0).expect("OLD\0NEW");
+        let text = |b: &[u8]| redraft::ingest::text::decode(b).expect("text");
+        let (old, new) = (draft(&text(&data[..k])), draft(&text(&data[k + 1..])));
+        for lang in Lang::ALL {
+            let list = written(&old, &new, lang);
+            assert!(
+                redraft::amend::parse(&list).is_ok(),
+                "{name} in {lang}:\n{list}"
+            );
+        }
+    }
+}
+
+/// fuzz/regressions/amendments/unreadable-unit-label-footnote-f283c26f: a
+/// footnote numbered `[^%]`, whose text another footnote also reads, was
+/// named by its internal label (`Replace unit FN% …`), which the reader
+/// refused. It is named by its number, as the draft writes it.
+#[test]
+fn a_footnote_numbered_with_a_symbol_is_named_by_its_number() {
+    let old = "The General Assembly,\n\nNoting the report,[^%]\n\n1. Decides to act.[^2]\n\n[^%]: ICC-ASP/21/20.\n\n[^2]: ICC-ASP/21/20.";
+    let new = "The General Assembly,\n\nNoting the report,[^%]\n\n1. Decides to act.[^2]\n\n[^%]: ICC-ASP/21/20, annex.\n\n[^2]: ICC-ASP/21/20.";
+    units_in_every_language(old, new);
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(list.starts_with("Footnote %: "), "{list}");
+}
+
+/// fuzz/regressions/amendments/unreadable-new-paragraph-fr-c31663df: an
+/// empty new paragraph (`2.` alone) was quoted `«  »` in French, which
+/// reads as no quotation; it is quoted `«»`.
+#[test]
+fn an_empty_new_paragraph_reads_back_in_french() {
+    let old = "L’Assemblée des États Parties,\n\n1. Décide d’agir.\n\n2. Prie le Bureau de faire rapport.";
+    let new = "L’Assemblée des États Parties,\n\n1. Décide d’agir.\n\n2.\n\n3. Prie le Bureau de faire rapport.";
+    units_in_every_language(old, new);
+    let list = written(&draft(old), &draft(new), Lang::Fr);
+    assert!(
+        list.contains("insérer le nouveau paragraphe suivant : «»"),
         "{list}"
     );
 }
