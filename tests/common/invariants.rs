@@ -145,7 +145,7 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
     if amended.to_text() == new.to_text() {
         return;
     }
-    if numbered_consecutively(old) && numbered_consecutively(new) {
+    if numbered_consecutively(old) && numbered_consecutively(new) && !new_sections(old, new) {
         assert_eq!(
             amended.to_text(),
             new.to_text(),
@@ -154,7 +154,8 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
         return;
     }
     // OLD or NEW numbers out of sequence (a number twice, a list starting
-    // again, a gap, footnotes out of order): amendments say what to
+    // again, a gap, footnotes out of order, a numbered paragraph `00.`), or
+    // NEW numbers a section OLD does not have from 1 again: amendments say what to
     // insert, delete and reword, never how to misnumber, and `amend`
     // renumbers by its documented rule (1, 2, 3 where the draft counted
     // so, `9 ter` after `9 bis` elsewhere; footnotes in the order of their
@@ -171,6 +172,26 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
         "amend numbered out of order:\n{}",
         applied.text
     );
+}
+
+/// Whether NEW numbers the operative paragraphs of a section from 1 again
+/// (`B. …` then `1.`: labels `B/OP1`, `ANNEX-II/B/OP1`) where OLD has no
+/// such section. A list inserts the heading and the paragraphs, never
+/// their numbers, and `amend` numbers them on as OLD counted (`4.`): it
+/// restarts only in the sections OLD restarts in.
+pub fn new_sections(old: &Resolution, new: &Resolution) -> bool {
+    use redraft::model::UnitKind;
+    let sections = |d: &Resolution| -> Vec<String> {
+        d.of_kind(UnitKind::Operative)
+            .filter_map(|u| u.label.rsplit_once('/').map(|(s, _)| s.to_string()))
+            .filter(|s| {
+                let last = s.rsplit('/').next().unwrap_or(s);
+                !last.is_empty() && last.chars().all(|c| c.is_ascii_uppercase())
+            })
+            .collect()
+    };
+    let had = sections(old);
+    sections(new).iter().any(|s| !had.contains(s))
 }
 
 /// A draft's units without their numbers: the kind and the text of each
@@ -248,13 +269,21 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
         };
         let group = (unit.parent, unit.part.clone(), section);
         let previous = last.get(&group).copied();
+        // Numbered paragraphs (annexed guidelines) count like operative
+        // ones: `amend` renumbers both 1, 2, 3; lettered ones are left out.
+        let numbered =
+            unit.kind == UnitKind::Paragraph && id.starts_with(|c: char| c.is_ascii_digit());
         let key = match unit.kind {
-            UnitKind::Operative => marker::operative(&format!("{m} x")).map(|o| {
-                let suffix = o
-                    .suffix
-                    .and_then(|s| marker::LATIN_SUFFIXES.iter().position(|l| *l == s));
-                (o.base * 16 + suffix.map_or(0, |k| k as u32 + 1), false)
-            }),
+            UnitKind::Operative | UnitKind::Paragraph
+                if unit.kind == UnitKind::Operative || numbered =>
+            {
+                marker::operative(&format!("{m} x")).map(|o| {
+                    let suffix = o
+                        .suffix
+                        .and_then(|s| marker::LATIN_SUFFIXES.iter().position(|l| *l == s));
+                    (o.base * 16 + suffix.map_or(0, |k| k as u32 + 1), false)
+                })
+            }
             UnitKind::Subparagraph => {
                 let roman = previous.map_or(id == "i", |p| p.1);
                 let value = match roman {
@@ -272,11 +301,12 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
         }
         // Operative keys are `16 × number + suffix`: the next is the same
         // number with the next suffix, or the next number bare.
-        let next = |p: u32| match unit.kind {
-            UnitKind::Operative => key.0 == p + 1 || key.0 == (p / 16 + 1) * 16,
-            _ => key.0 == p + 1,
+        let counted = unit.kind == UnitKind::Operative || numbered;
+        let next = |p: u32| match counted {
+            true => key.0 == p + 1 || key.0 == (p / 16 + 1) * 16,
+            false => key.0 == p + 1,
         };
-        let first = unit.kind != UnitKind::Operative || key.0 / 16 == 1;
+        let first = !counted || key.0 / 16 == 1;
         if consecutive && (previous.is_some_and(|p| !next(p.0)) || previous.is_none() && !first) {
             return false;
         }

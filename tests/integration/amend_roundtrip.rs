@@ -4,6 +4,7 @@
 //! exactly to OLD give NEW; and `redraft amend` never writes a draft short
 //! of text.
 
+use crate::hostile::invariants;
 use crate::support::*;
 use redraft::amend::Action;
 use redraft::lang::Lang;
@@ -20,6 +21,20 @@ fn written(old: &Resolution, new: &Resolution, lang: Lang) -> String {
     let mut out = Vec::new();
     redraft::render::amendments::write_list(&list, lang, &mut out).expect("written");
     String::from_utf8(out).expect("UTF-8")
+}
+
+/// OLD amended by the list generated from OLD → NEW in `lang`, in the
+/// normal form.
+fn round_trip(old: &str, new: &str, lang: Lang) -> String {
+    amended(old, new, lang).to_text()
+}
+
+/// The round trip gives NEW exactly in every language of the list.
+fn exact_in_every_language(old: &str, new: &str) {
+    let expected = draft(new).to_text();
+    for lang in Lang::ALL {
+        assert_eq!(round_trip(old, new, lang), expected, "{lang}");
+    }
 }
 
 /// The units of a draft without their numbers: kind and text, footnote
@@ -369,4 +384,64 @@ fn an_empty_new_paragraph_reads_back_in_french() {
         list.contains("insérer le nouveau paragraphe suivant : «»"),
         "{list}"
     );
+}
+
+/// fuzz/regressions/amendments/text-opening-with-digit-7592d24d: a
+/// numbered paragraph of an annex loses its number in NEW (`4.` glued to
+/// its text: `4States …`, an unnumbered paragraph). Amended word by word
+/// it kept its number (`4. 4States …`); it is deleted and inserted as "a
+/// new unnumbered paragraph".
+#[test]
+fn a_numbered_paragraph_that_loses_its_number_is_replaced_by_an_unnumbered_one() {
+    let old = "The General Assembly,\n\n1. Adopts the guidelines annexed.\n\nAnnex\n\nGuidelines\n\n1. States should protect journalists.\n\n2. States should collect disaggregated data on attacks against journalists and publish it every year.";
+    let new = "The General Assembly,\n\n1. Adopts the guidelines annexed.\n\nAnnex\n\nGuidelines\n\n1. States should protect journalists.\n\n2States should collect disaggregated data on attacks against journalists and publish it every year.";
+    exact_in_every_language(old, new);
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(
+        list.contains(
+            "insert a new unnumbered paragraph reading: \"2States should collect disaggregated data on attacks against journalists and publish it every year.\""
+        ),
+        "{list}"
+    );
+}
+
+/// fuzz/regressions/amendments/paragraph-double-zero-7e532451: NEW is a
+/// paragraph numbered `00.`; `amend` numbers the paragraph it inserts
+/// `1.`, by its rule (1, 2, 3). The round trip holds the units to NEW's,
+/// kind and words: a numbered paragraph counts as out of order when its
+/// list does not start at 1, as an operative one does.
+#[test]
+fn a_paragraph_numbered_double_zero_is_inserted_and_numbered_one() {
+    let old = "Report of the Committee\n\n1. The Committee met twice.";
+    let new = "00.";
+    units_in_every_language(old, new);
+    assert!(!invariants::numbered_consecutively(&draft(new)));
+    assert!(invariants::numbered_consecutively(&draft(old)));
+}
+
+const SECTIONS_OLD: &str = "The Assembly of States Parties,\n\nRecalling its resolutions,\n\nA. Universality\n\n1. Invites States to become parties;\n\n2. Welcomes new States Parties;\n\nB. Privileges and immunities\n\n1. Calls upon States Parties to become parties to the Agreement;\n\n2. Decides to remain seized of the matter.";
+
+/// fuzz/regressions/amendments/section-restarts-numbering-* (2): NEW
+/// opens a section OLD does not have and numbers its paragraphs from 1
+/// again; the list inserts the heading and the paragraphs (never their
+/// numbers) and `amend` numbers them on, as OLD counted. Where OLD's
+/// sections already start again at 1, `amend` keeps doing so, exactly.
+#[test]
+fn sections_number_from_one_again_where_the_old_draft_does() {
+    let new_section = format!(
+        "{SECTIONS_OLD}\n\nC. Cooperation\n\n1. Urges States to cooperate;\n\n2. Requests a report;"
+    );
+    let without = "The Assembly of States Parties,\n\nRecalling its resolutions,\n\n1. Invites States to become parties;";
+    units_in_every_language(without, SECTIONS_OLD);
+    assert!(invariants::new_sections(
+        &draft(without),
+        &draft(SECTIONS_OLD)
+    ));
+    // Paragraphs inserted into sections OLD has: numbered within them.
+    let inserted = SECTIONS_OLD.replace(
+        "2. Welcomes new States Parties;",
+        "2. Welcomes new States Parties;\n\n3. Calls for universality;",
+    );
+    exact_in_every_language(SECTIONS_OLD, &inserted);
+    units_in_every_language(SECTIONS_OLD, &new_section);
 }
