@@ -216,7 +216,7 @@ fn bare(draft: &Resolution) -> Vec<(redraft::model::UnitKind, String)> {
 
 /// Whether a draft counts its lists one by one from the first (`1`, `2`,
 /// `3`; `1`, `1 bis`, `2`; `(a)`, `(b)`) and its footnotes 1, 2, 3 in the order of
-/// their first reference: where `amend` renumbers a list 1, 2, 3.
+/// their first reference, each referred to: where `amend` renumbers a list 1, 2, 3.
 pub fn numbered_consecutively(draft: &Resolution) -> bool {
     use redraft::model::UnitKind;
     let notes: Vec<&str> = draft
@@ -235,7 +235,10 @@ pub fn numbered_consecutively(draft: &Resolution) -> bool {
         .iter()
         .enumerate()
         .all(|(k, n)| *n == (k + 1).to_string());
-    let in_order = cited.iter().zip(&notes).all(|(c, n)| c == n);
+    // A footnote no text refers to has no place an amendment could give
+    // it ("footnotes follow their references"): `amend` keeps it after
+    // the others, so such a draft is not counted in order.
+    let in_order = cited.len() == notes.len() && cited.iter().zip(&notes).all(|(c, n)| c == n);
     counted && in_order && numbered_in_order_by(draft, true)
 }
 

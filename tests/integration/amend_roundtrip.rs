@@ -445,3 +445,35 @@ fn sections_number_from_one_again_where_the_old_draft_does() {
     exact_in_every_language(SECTIONS_OLD, &inserted);
     units_in_every_language(SECTIONS_OLD, &new_section);
 }
+
+/// fuzz input crash-bebb9b4e (the last run): new paragraphs are inserted
+/// "before operative paragraph 1 (a)", inside paragraph 1's family, and a
+/// new unnumbered paragraph follows 1 (a) and a new (b). "After operative
+/// paragraph 1" would stop where `amend`'s block of paragraph 1 stops, at
+/// the first new paragraph: the generator says "after operative paragraph
+/// 1 (a)" instead.
+#[test]
+fn a_paragraph_after_a_family_broken_by_new_paragraphs_follows_its_last_subparagraph() {
+    let old = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To take measures concerning the protection of journalists;\n\n(b) To train judges and prosecutors;\n\n2. Decides to remain seized of the matter.";
+    let new = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n2. Encourages the sharing of good practices among States;\n\n(a) To take measures concerning the protection of journalists;\n\n(b) To take measures concerning the investigation of attacks;\n\nIn consultation with the States concerned and with civil society organizations,\n\n3. Decides to remain seized of the matter.";
+    exact_in_every_language(old, new);
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(
+        list.contains("After operative paragraph 1 (a), insert a new unnumbered paragraph"),
+        "{list}"
+    );
+}
+
+/// fuzz input crash-88cb8785 (the last run): NEW adds a footnote 2 that
+/// no text refers to, before the others. A list cannot place it ("Insert a
+/// new footnote 5"; footnotes follow their references), and `amend`
+/// keeps it after the others: the round trip holds the units, kind and
+/// words, and a draft with a footnote no text cites does not count as
+/// numbered in order.
+#[test]
+fn a_footnote_no_text_cites_is_kept_after_the_others() {
+    let old = "The General Assembly,\n\nRecalling its resolution 77/248,\n\n1. Decides to act.\n\n[^1]: A/RES/77/248.\n\n[^2]: A/78/67.";
+    let new = "The General Assembly,\n\nRecalling its resolution 77/248,\n\n1. Decides to act.\n\n[^1]: A/RES/77/248.\n\n[^2]: A/CONF.232/2023/4.\n\n[^3]: A/78/67.";
+    units_in_every_language(old, new);
+    assert!(!invariants::numbered_consecutively(&draft(new)));
+}

@@ -244,11 +244,22 @@ impl Gen<'_> {
         let whole = family
             .iter()
             .all(|&k| self.cont_old[k].is_none_or(|kj| self.stable[kj]));
-        if last == Some(&i) && whole && self.cont_old[top].is_some() {
-            top
-        } else {
-            i
+        match self.cont_old[top] {
+            Some(jt) if last == Some(&i) && whole && !self.breaks_block(jt, j) => top,
+            _ => i,
         }
+    }
+
+    /// Whether a new unit other than a subparagraph stands between new
+    /// units `from` and `to`: inserted inside a paragraph's family ("before
+    /// operative paragraph 1 (a), insert a new operative paragraph"), it
+    /// ends `amend`'s block of that paragraph, so "after operative
+    /// paragraph 1" would stop there.
+    fn breaks_block(&self, from: usize, to: usize) -> bool {
+        (from + 1..to).any(|k| {
+            let unit = &self.new.units[k];
+            Self::is_body(unit) && self.cont_new[k].is_none() && unit.kind != UnitKind::Subparagraph
+        })
     }
 }
 
