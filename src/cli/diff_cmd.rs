@@ -84,21 +84,11 @@ pub fn run(args: &Args) -> Result<u8> {
             "refusing to write a Word document to the terminal; add -o FILE.docx".to_string(),
         ));
     }
-    let mut comparison = compare(args)?;
-    comparison.redline.old.name = args.old.display().to_string();
-    comparison.redline.new.name = args.new.display().to_string();
-    if let Some((old, new)) = &args.names {
-        (comparison.redline.old.name, comparison.redline.new.name) = (old.clone(), new.clone());
-    }
-    let word = format == Format::Docx;
     let (old_word, new_word) = (word_bytes(&args.old), word_bytes(&args.new));
-    if let (Some(o), Some(n)) = (&old_word, &new_word) {
-        let notes = olddoc::changes(&comparison.redline, o, n, !args.ignore_formatting);
-        comparison.redline.notes = notes;
-    }
+    let comparison = compared(args, old_word.as_deref(), new_word.as_deref())?;
     let redline = &comparison.redline;
     let mut options = render_options(args);
-    if word {
+    if format == Format::Docx {
         options.docx.new_docx = new_word;
         options.docx.old_docx = old_word;
     }
@@ -116,6 +106,29 @@ pub fn run(args: &Args) -> Result<u8> {
     // a large comparison).
     std::mem::forget(comparison);
     Ok(code)
+}
+
+/// OLD and NEW compared, the redline carrying the versions' names (git's
+/// `a/PATH` and `b/PATH` when git called) and, when both are Word
+/// documents, the notes of what their text does not show (formatting,
+/// pictures).
+fn compared(
+    args: &Args,
+    old_word: Option<&[u8]>,
+    new_word: Option<&[u8]>,
+) -> Result<diff::Comparison> {
+    let mut comparison = compare(args)?;
+    let redline = &mut comparison.redline;
+    (redline.old.name, redline.new.name) = args.names.clone().unwrap_or_else(|| {
+        (
+            args.old.display().to_string(),
+            args.new.display().to_string(),
+        )
+    });
+    if let (Some(o), Some(n)) = (old_word, new_word) {
+        redline.notes = olddoc::changes(redline, o, n, !args.ignore_formatting);
+    }
+    Ok(comparison)
 }
 
 /// Loads OLD and NEW (each with its part) and compares them.

@@ -18,21 +18,26 @@
 //! A deleted picture keeps its image: the old document's image part is
 //! copied into the redline (or the new document's own when the bytes are
 //! the same), with a relationship of its own, so that "Reject all" shows it.
+//! That copying is [`images`]; the XML of the marked paragraphs, [`markup`].
 //!
 //! Old `[text][picture]`, new `[text]`: the redline is
 //! `[text][<w:p><w:pPr><w:rPr><w:del …/></w:rPr></w:pPr><w:del …><w:r>
 //! <w:drawing>…</w:drawing></w:r></w:del></w:p>]`.
+
+mod images;
+mod markup;
+
+pub use markup::{append_runs, mark_last, wrap_inserted};
 
 use super::olddoc::OldDoc;
 use super::package::Package;
 use super::source::{Atom, Reader, SourcePara};
 use super::spans;
 use crate::redline::Redline;
+use images::{Copier, embeds};
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-
-const IMAGE: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image";
 
 /// What to mark: by paragraph of the new document.
 #[derive(Debug, Default)]
@@ -131,16 +136,6 @@ fn signature(run: &str, rels: &HashMap<String, String>, package: &Package) -> u6
         run.hash(&mut h);
     }
     h.finish()
-}
-
-/// The relationship ids of the images of a picture (`r:embed`).
-fn embeds(run: &str) -> Vec<String> {
-    run.match_indices("r:embed=\"")
-        .filter_map(|(at, m)| {
-            let from = at + m.len();
-            Some(run[from..from + run[from..].find('"')?].to_string())
-        })
-        .collect()
 }
 
 /// Relationship id → target part, for internal targets.
@@ -344,190 +339,6 @@ fn unit_pairs(cx: &Context) -> HashMap<usize, usize> {
     pairs
 }
 
-/// Copies old pictures into the new package: their images, relationships
-/// and drawing numbers made the new package's.
-struct Copier<'a> {
-    old: &'a Package,
-    old_rels: &'a HashMap<String, String>,
-    new_rels: &'a HashMap<String, String>,
-    package: &'a mut Package,
-    rels: &'a mut String,
-    /// Old relationship id → the new one.
-    copied: HashMap<String, String>,
-    drawing: usize,
-}
-
-impl Copier<'_> {
-    /// An old picture's run, for the new package.
-    fn copy(&mut self, run: &str) -> String {
-        let mut out = run.to_string();
-        for id in embeds(run) {
-            let new_id = self.relationship(&id);
-            out = out.replace(
-                &format!("r:embed=\"{id}\""),
-                &format!("r:embed=\"{new_id}\""),
-            );
-        }
-        self.renumber(&out)
-    }
-
-    /// The new package's relationship for an old image relationship.
-    fn relationship(&mut self, id: &str) -> String {
-        if let Some(done) = self.copied.get(id) {
-            return done.clone();
-        }
-        let Some(bytes) = self.old_rels.get(id).and_then(|t| self.old.bytes(t)) else {
-            return id.to_string();
-        };
-        let bytes = bytes.to_vec();
-        let own = self
-            .new_rels
-            .iter()
-            .find(|(_, t)| self.package.bytes(t) == Some(&bytes[..]));
-        let new_id = match own {
-            Some((own_id, _)) => own_id.clone(),
-            None => self.add_image(id, bytes),
-        };
-        self.copied.insert(id.to_string(), new_id.clone());
-        new_id
-    }
-
-    /// Adds an image part, its relationship and its content type.
-    fn add_image(&mut self, id: &str, bytes: Vec<u8>) -> String {
-        let n = self.copied.len() + 1;
-        let ext = self
-            .old_rels
-            .get(id)
-            .and_then(|t| t.rsplit_once('.'))
-            .map_or("png".to_string(), |(_, e)| e.to_ascii_lowercase());
-        let name = format!("media/redraft-deleted-{n}.{ext}");
-        self.package.set_bytes(&format!("word/{name}"), bytes);
-        let new_id = format!("rIdRedraftPicture{n}");
-        let rel = format!(r#"<Relationship Id="{new_id}" Type="{IMAGE}" Target="{name}"/>"#);
-        if let Some(at) = self.rels.rfind("</Relationships>") {
-            self.rels.insert_str(at, &rel);
-        }
-        if let Some(types) = self.package.text("[Content_Types].xml")
-            && !types.contains(&format!("Extension=\"{ext}\""))
-            && let Some(at) = types.rfind("</Types>")
-        {
-            let kind = format!(r#"<Default Extension="{ext}" ContentType="image/{ext}"/>"#);
-            let kind = kind.replace("image/jpg", "image/jpeg");
-            self.package.set(
-                "[Content_Types].xml",
-                format!("{}{kind}{}", &types[..at], &types[at..]),
-            );
-        }
-        new_id
-    }
-
-    /// Gives each drawing (`wp:docPr`) a number of its own.
-    fn renumber(&mut self, run: &str) -> String {
-        let mut out = String::new();
-        let mut rest = run;
-        while let Some(at) = rest.find("<wp:docPr ") {
-            let (head, tail) = rest.split_at(at);
-            out.push_str(head);
-            let end = tail.find('>').unwrap_or(tail.len());
-            let tag = &tail[..end];
-            let tag = match tag.find(" id=\"") {
-                Some(i) => {
-                    let from = i + 5;
-                    let len = tag[from..].find('"').unwrap_or(0);
-                    self.drawing += 1;
-                    let id = 900_000 + self.drawing;
-                    format!("{} id=\"{id}\"{}", &tag[..i], &tag[from + len + 1..])
-                }
-                None => tag.to_string(),
-            };
-            out.push_str(&tag);
-            rest = &tail[end..];
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
-/// The last paragraph of written XML with the pictures chosen wrapped in
-/// `w:ins`: `inserted[k]` for the k-th picture run not already deleted.
-/// Runs already in a revision are counted and left alone.
-pub fn wrap_inserted(
-    written: &str,
-    inserted: &[bool],
-    revision: &mut dyn FnMut() -> String,
-) -> String {
-    let wrapped = format!("<x>{written}</x>");
-    let Some(root) = spans::parse(&wrapped) else {
-        return written.to_string();
-    };
-    let Some(p) = root.children.iter().rev().find(|c| c.name == "w:p") else {
-        return written.to_string();
-    };
-    let mut out = String::new();
-    let mut at = p.open_end;
-    out.push_str(&wrapped[3..at]);
-    let mut k = 0;
-    for c in &p.children {
-        let raw = c.raw(&wrapped);
-        match c.name.as_str() {
-            "w:r" if raw.contains("<w:drawing") => {
-                out.push_str(&wrapped[at..c.start]);
-                if inserted.get(k) == Some(&true) {
-                    out.push_str(&format!("<w:ins {}>{raw}</w:ins>", revision()));
-                } else {
-                    out.push_str(raw);
-                }
-                k += 1;
-                at = c.end;
-            }
-            "w:ins" | "w:moveTo" => {
-                k += c
-                    .children
-                    .iter()
-                    .filter(|r| r.name == "w:r" && r.raw(&wrapped).contains("<w:drawing"))
-                    .count();
-            }
-            _ => {}
-        }
-    }
-    out.push_str(&wrapped[at..wrapped.len() - 4]);
-    out
-}
-
-/// The last paragraph of written XML with runs added at its end, before
-/// `</w:p>`.
-pub fn append_runs(written: &str, runs: &str) -> String {
-    match written.rfind("</w:p>") {
-        Some(at) => format!("{}{runs}{}", &written[..at], &written[at..]),
-        None => written.to_string(),
-    }
-}
-
-/// The last paragraph's properties with a mark revision, for a paragraph
-/// written as copied.
-pub fn mark_last(written: &str, mark: &str) -> String {
-    let wrapped = format!("<x>{written}</x>");
-    let Some(root) = spans::parse(&wrapped) else {
-        return written.to_string();
-    };
-    let Some(p) = root.children.iter().rev().find(|c| c.name == "w:p") else {
-        return written.to_string();
-    };
-    let (from, to, ppr) = match p.child("w:pPr") {
-        Some(s) if s.open_end != s.end || s.close_start != s.end => {
-            (s.start, s.end, s.raw(&wrapped).to_string())
-        }
-        Some(s) => (s.start, s.end, String::new()),
-        None => (p.open_end, p.open_end, String::new()),
-    };
-    let ppr = super::weave::with_mark(&ppr, Some(mark));
-    format!(
-        "{}{ppr}{}",
-        &wrapped[3..from],
-        &wrapped[to..wrapped.len() - 4]
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -592,21 +403,5 @@ mod tests {
             let sig = |d: &Doc, k: usize| d.pictures[k].iter().map(|x| x.sig).collect::<Vec<_>>();
             assert_eq!(sig(&old, *q), sig(&new, *p));
         }
-    }
-
-    #[test]
-    fn wraps_the_chosen_picture_runs() {
-        let p = "<w:p><w:r><w:t>a</w:t></w:r><w:r><w:drawing>1</w:drawing></w:r><w:r><w:drawing>2</w:drawing></w:r></w:p>";
-        let out = wrap_inserted(p, &[false, true], &mut || "w:id=\"9\"".to_string());
-        assert_eq!(
-            out,
-            "<w:p><w:r><w:t>a</w:t></w:r><w:r><w:drawing>1</w:drawing></w:r><w:ins w:id=\"9\"><w:r><w:drawing>2</w:drawing></w:r></w:ins></w:p>"
-        );
-    }
-
-    #[test]
-    fn renumbers_drawings_and_finds_images() {
-        let run = r#"<w:r><w:drawing><wp:docPr id="3" name="P"/><a:blip r:embed="rId7"/></w:drawing></w:r>"#;
-        assert_eq!(embeds(run), vec!["rId7".to_string()]);
     }
 }
