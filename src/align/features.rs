@@ -127,6 +127,11 @@ pub fn containment(part: &[u64], whole: &[u64]) -> f64 {
 #[derive(Default)]
 pub struct Index {
     postings: FxHashMap<u64, Vec<usize>>,
+    /// Scratch of [`Index::candidates`], kept between calls: the number of
+    /// shared hashes of each unit (zero between calls), and the units with
+    /// a count.
+    counts: Vec<u32>,
+    counted: Vec<usize>,
 }
 
 impl Index {
@@ -140,18 +145,28 @@ impl Index {
     /// Units sharing sketch hashes with `features`, the most shared first,
     /// at most `limit`. Hashes shared by more than `common_cap` units (the
     /// sketch of a very common phrase) are skipped.
-    pub fn candidates(&self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
-        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    pub fn candidates(&mut self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
         for h in sketch(features) {
             if let Some(units) = self.postings.get(h)
                 && units.len() <= common_cap
             {
                 for &u in units {
-                    *counts.entry(u).or_insert(0) += 1;
+                    if u >= self.counts.len() {
+                        self.counts.resize(u + 1, 0);
+                    }
+                    if self.counts[u] == 0 {
+                        self.counted.push(u);
+                    }
+                    self.counts[u] += 1;
                 }
             }
         }
-        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        let counts = &mut self.counts;
+        let mut ranked: Vec<(usize, u32)> = self
+            .counted
+            .drain(..)
+            .map(|u| (u, std::mem::take(&mut counts[u])))
+            .collect();
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.into_iter().take(limit).map(|(u, _)| u).collect()
     }
