@@ -217,7 +217,9 @@ pub fn footnote_ref_len(s: &str) -> Option<usize> {
 pub fn footnote_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(k) = text[from..].find("[^") {
+        // A search for `[` (memchr), not for `[^` (a slower two-way
+        // search): a `[` without `^` is no reference (`footnote_ref_len`).
+        while let Some(k) = text[from..].find('[') {
             let start = from + k;
             if let Some(len) = footnote_ref_len(&text[start..]) {
                 from = start + len;
