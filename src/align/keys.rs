@@ -117,8 +117,8 @@ pub const ENDS: usize = 48;
 /// use redraft::align::keys::sketch;
 /// use redraft::model::{ParseOptions, parse};
 /// let r = parse("The General Assembly,\n\n1. Notes l’« Act » ;\n\n2. Notes l'\"Act\";", &ParseOptions::default()).unwrap();
-/// assert_eq!(sketch(&r.units[2]), sketch(&r.units[3]));
-/// assert!(sketch(&r.units[2]).is_some());
+/// assert_eq!(sketch(&r.units[1]), sketch(&r.units[2]));
+/// assert!(sketch(&r.units[1]).is_some());
 /// ```
 pub fn sketch(unit: &Unit) -> Option<u64> {
     if unit.kind == crate::model::UnitKind::Closing || unit.text.contains('[') {
