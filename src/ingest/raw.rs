@@ -78,8 +78,9 @@ fn utf16_bytes(text: &str, bom: [u8; 2], bytes: fn(u16) -> [u8; 2]) -> Vec<u8> {
     out
 }
 
-/// The byte offsets where lines start, counting `\r\n`, `\n`, `\r` and
-/// form feed each as one line end, as decoding does.
+/// The byte offsets where lines start, counting `\r\n`, `\n` and `\r`
+/// each as one line end, as decoding does (a form feed is a character of
+/// its line there, so it is here).
 pub fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -90,7 +91,7 @@ pub fn line_starts(text: &str) -> Vec<usize> {
                 i += 2;
                 starts.push(i);
             }
-            b'\n' | b'\r' | 0x0C => {
+            b'\n' | b'\r' => {
                 i += 1;
                 starts.push(i);
             }

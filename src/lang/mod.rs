@@ -4,6 +4,12 @@
 //! English, French or Spanish drafting lives in a [`Language`] table
 //! ([`en::TABLE`], [`fr::TABLE`], [`es::TABLE`]); code elsewhere never spells
 //! out a word of a given language.
+//!
+//! Layout: `en.rs`, `fr.rs`, `es.rs` hold the words a draft is read with
+//! and the words a redline says to its reader; topics that are tables of
+//! their own have a folder with one file per language (`amendments/`: how
+//! formal amendments are worded; `ordinals/`: ordinal words, read and
+//! written from one list).
 
 pub mod amendments;
 pub mod compile;
@@ -65,9 +71,9 @@ impl Lang {
     /// How formal amendments are worded in this language.
     pub fn amendments(self) -> &'static amendments::AmendmentStyle {
         match self {
-            Lang::En => &en::AMENDMENTS,
-            Lang::Fr => &fr::AMENDMENTS,
-            Lang::Es => &es::AMENDMENTS,
+            Lang::En => &amendments::en::AMENDMENTS,
+            Lang::Fr => &amendments::fr::AMENDMENTS,
+            Lang::Es => &amendments::es::AMENDMENTS,
         }
     }
 }

@@ -762,7 +762,7 @@ const COMMITTED: &[(&str, &[&str], Expect)] = &[(
 )];
 
 #[path = "../common/invariants.rs"]
-mod invariants;
+pub(crate) mod invariants;
 
 #[test]
 fn fuzz_regressions_replay() {

@@ -1,8 +1,9 @@
 //! The shape of a language's amendment phrasing: how formal amendments
 //! ("Operative paragraph 2: replace "13" with "12".") are worded.
 //!
-//! Each language fills one [`AmendmentStyle`] ([`super::en::AMENDMENTS`],
-//! [`super::fr::AMENDMENTS`], [`super::es::AMENDMENTS`]). The same table
+//! Each language fills one [`AmendmentStyle`] ([`en::AMENDMENTS`],
+//! [`fr::AMENDMENTS`], [`es::AMENDMENTS`]), one file per language beside
+//! this one, as the ordinals are. The same table
 //! serves to write amendments and to read them back: a template such as
 //! `"{ref}: replace {old} with {new}."` is filled for writing and matched
 //! for reading, so the two never drift apart.
@@ -26,6 +27,10 @@
 //! `{ax}` an annex number (`II`),
 //! `{fn}` a footnote number, `{text}` a heading's quoted text,
 //! `{label}` a unit label.
+
+pub mod en;
+pub mod es;
+pub mod fr;
 
 /// Which kind of unit a reference names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
