@@ -146,7 +146,9 @@ impl Work<'_> {
     /// The level of a new subparagraph that its place puts at `placed`:
     /// one deeper where it is quoted with a numeral (« (i) The
     /// availability … ») at the level of letters and the numeral is not
-    /// the letter due there (`(i)` after `(h)`).
+    /// the letter due there (`(i)` after `(h)`); one higher where it is
+    /// quoted with a letter (`(b)`) at the level of numerals ("before
+    /// (a) (i)").
     fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
         let Some(id) = marker::subparagraph(text)
             .filter(|m| !m.rest.is_empty())
@@ -154,7 +156,11 @@ impl Work<'_> {
         else {
             return placed;
         };
-        if placed != 1 || !id.bytes().all(|b| b"ivx".contains(&b)) {
+        let numeral = id.bytes().all(|b| b"ivx".contains(&b));
+        if placed == 2 && !numeral {
+            return 1;
+        }
+        if placed != 1 || !numeral {
             return placed;
         }
         let due = 1 + self.items[..at]
