@@ -997,9 +997,10 @@ fn a_numbered_paragraph_that_loses_its_number_is_inserted_unnumbered() {
 
 /// Where a section heading is deleted, or reworded so that it no longer
 /// opens a section, the paragraphs it headed continue the numbering before
-/// it; a paragraph moved into an annex is numbered with the annex's: the
-/// amended draft counts in order as a reader reads it (fuzz, last run:
-/// 3c9d9436, 49ea3083, af9bf89b, 377cf2b7; "amend numbered out of order").
+/// it; a paragraph moved into an annex, or that a new annex heading now
+/// stands before, is numbered with the annex's: the amended draft counts in
+/// order as a reader reads it (fuzz, last run: 3c9d9436, 49ea3083,
+/// af9bf89b, 377cf2b7, 9309d982, 903dcfde; "amend numbered out of order").
 #[test]
 fn runs_of_numbering_follow_the_amended_sections_and_annexes() {
     let old = "The Assembly,\n\nA. Universality\n\n1. Invites States;\n\n2. Requests the President;\n\nB. Privileges\n\n1. Calls upon States;\n\n2. Decides to remain seized.\n";
@@ -1030,6 +1031,19 @@ fn runs_of_numbering_follow_the_amended_sections_and_annexes() {
     assert!(out.failures.is_empty(), "{:?}", out.failures);
     assert!(
         out.text.ends_with("2. Decides to remain seized.\n\nAnnex\n\n1. States should act.\n\n2. Urges States;\n\n3. States should report.\n"),
+        "{}",
+        out.text
+    );
+    // A new annex heading before old paragraphs makes them the annex's.
+    let old = "The Assembly,\n\n1. Invites States;\n\n2. Decides to remain seized.\n\n3. States should act.\n\n4. States should report.\n";
+    let list = redraft::amend::parse(
+        "After operative paragraph 2, insert a new annex heading reading: \"Annex\"",
+    )
+    .expect("read");
+    let out = redraft::amend::apply_exact(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with("2. Decides to remain seized.\n\nAnnex\n\n1. States should act.\n\n2. States should report.\n"),
         "{}",
         out.text
     );

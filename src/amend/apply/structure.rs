@@ -309,17 +309,22 @@ impl Work<'_> {
     }
 
     /// New and moved units belong to the annex they stand in (a new annex
-    /// heading opens one).
+    /// heading opens one), and so do the draft's units that a new annex
+    /// heading now stands before, up to the draft's next annex heading.
     pub(super) fn assign_parts(&mut self) {
         let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
+        let mut new_annex = false;
         for it in self
             .items
             .iter_mut()
             .filter(|it| it.kind != UnitKind::Footnote)
         {
             let placed = it.old.is_none() || it.attached.is_some();
-            if placed {
+            if it.kind == UnitKind::Annex && !it.deleted {
+                new_annex = it.old.is_none();
+            }
+            if placed || (new_annex && it.kind != UnitKind::Annex) {
                 it.part = match it.kind {
                     UnitKind::Annex => marker::annex(&it.text, words).or(part.clone()),
                     _ => part.clone(),
