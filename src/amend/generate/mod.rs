@@ -105,11 +105,12 @@ fn given_segments(entries: &[Entry], old_len: usize) -> Vec<Option<(usize, &[Seg
 }
 
 /// Whether old unit `i` can continue as new unit `j`: the same kind and,
-/// for a subparagraph, the same nesting. A subparagraph that becomes a
-/// level higher or lower (a "(c)" split out of the text of a "(ii)") is not
-/// amended in its words: it is deleted and inserted where it now stands;
-/// so is a numbered paragraph of an annex that loses its number (`2.` →
-/// unnumbered), which "a new unnumbered paragraph" states.
+/// for a subparagraph, the same nesting; for a paragraph, numbered in both
+/// or in neither. A subparagraph that becomes a level higher or lower (a
+/// "(c)" split out of the text of a "(ii)"), or a numbered paragraph of an
+/// annex that loses its number (`4cement …`, its `4.` glued to its text),
+/// is not amended in its words: it is deleted and inserted as it now
+/// stands, which says its kind ("a new unnumbered paragraph").
 fn same_level(old: &Resolution, i: usize, new: &Resolution, j: usize) -> bool {
     let (a, b) = (&old.units[i], &new.units[j]);
     a.kind == b.kind
