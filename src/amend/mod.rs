@@ -30,6 +30,7 @@
 //! [`crate::model::Resolution::to_text`] (for drafts numbered in order).
 
 pub mod apply;
+mod faithful;
 pub mod generate;
 pub mod wording;
 

@@ -29,7 +29,8 @@ Amendments, one per line (English, French or Spanish), paragraphs numbered as in
   Párrafo 2 de la parte dispositiva: sustitúyase «13» por «12».
   Suprímase el párrafo 7 de la parte dispositiva.
 A quotation may continue on the following lines. Exit: 0 all applied; 1 some did not apply
-(each reported with its line; nothing written unless --partial); 2 unreadable input.
+(each reported with its line; nothing written unless --partial); 2 unreadable input, or a
+list that would lose text (a unit it places or rewords deleted with another): nothing written.
 
 Examples:
   redraft amend draft.txt amendments.txt -o amended.txt
@@ -80,6 +81,9 @@ pub fn run(args: &Args) -> Result<u8> {
     let list = read_list(&args.amendments)?;
     let applied = amend::apply(&draft, &list);
     report(&args.amendments, &applied);
+    if let Some(f) = applied.unfaithful.clone() {
+        return Err(unfaithful(&args.amendments, f));
+    }
     if !applied.failures.is_empty() && !args.partial {
         return Ok(EXIT_DIFFERENT);
     }
@@ -127,6 +131,26 @@ fn read_list(path: &Path) -> Result<Vec<amend::Amendment>> {
         line: e.line,
         message: e.message,
     })
+}
+
+/// The error of a list that cannot be applied faithfully: nothing is
+/// written, rather than a draft short of text (exit 2).
+fn unfaithful(path: &Path, f: amend::Failure) -> Error {
+    let message = format!(
+        "cannot be applied faithfully: {}; nothing written",
+        f.reason
+    );
+    match f.line {
+        0 => Error::Format {
+            path: path.to_path_buf(),
+            message,
+        },
+        line => Error::Amendments {
+            path: path.to_path_buf(),
+            line,
+            message,
+        },
+    }
 }
 
 /// One line on standard error per amendment that does not apply.

@@ -1,6 +1,9 @@
 //! Integration tests of `redraft`, one module per area. They drive the
 //! library on the fixtures and the binary through `std::process::Command`.
 
+/// The amendment round trip on the fuzzers' generator-side failure
+/// classes, in en/fr/es; `amend` never writes a draft short of text.
+mod amend_roundtrip;
 /// Formal amendments: generated (golden file), applied, refused.
 mod amendments;
 /// The Annex I pair: the exact redline the issue requires.

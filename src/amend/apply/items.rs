@@ -32,7 +32,7 @@ pub(crate) struct Item {
 /// "a) En ce qui concerne …" is read as an unmarked paragraph whose text
 /// starts with "a)", and the amendments say so ("before “En”, insert
 /// “a) ”"): writing the marker as well would give "a) a) En ce qui …".
-pub(super) fn shown_marker(it: &Item) -> Option<&str> {
+pub(crate) fn shown_marker(it: &Item) -> Option<&str> {
     let lettered = it.kind == UnitKind::Paragraph
         && it
             .marker

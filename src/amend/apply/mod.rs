@@ -54,6 +54,10 @@ pub struct Applied {
     /// rewritten, when [`apply`] updated the others in `text` (always
     /// empty from [`apply_exact`]).
     pub stale_references: Vec<references::StaleReference>,
+    /// Why `text` would not say what the list means (a unit it places or
+    /// rewords deleted with another, text lost on reading it again), if it
+    /// would not: `redraft amend` then writes nothing (`amend::faithful`).
+    pub unfaithful: Option<Failure>,
 }
 
 /// Applies a list of amendments to a draft, renumbers it and updates its
@@ -106,9 +110,15 @@ pub fn apply_exact(draft: &Resolution, list: &[Amendment]) -> Applied {
     let list = work.without_conflicts(list);
     let list = list.as_slice();
     work.words(list);
+    let mut touched = work.targets(list, false);
     for a in list {
+        let next = draft.units.len() + work.items.len();
         work.structure(a);
+        if work.pos(next).is_some() {
+            touched.push((next, a.line));
+        }
     }
+    let explicit: Vec<usize> = work.targets(list, true).iter().map(|t| t.0).collect();
     for a in list {
         if let Action::DeleteUnit { target } = &a.action {
             work.delete(a.line, target);
@@ -116,10 +126,20 @@ pub fn apply_exact(draft: &Resolution, list: &[Amendment]) -> Applied {
     }
     work.assign_parts();
     renumber::renumber(&mut work.items, draft);
+    let text = work.text();
+    let unfaithful = crate::amend::faithful::unfaithful(
+        draft,
+        &work.items,
+        &explicit,
+        &touched,
+        &work.deleted_by,
+        &text,
+    );
     Applied {
-        text: work.text(),
+        text,
         failures: grouped(work.failures),
         stale_references: Vec::new(),
+        unfaithful: unfaithful.map(|(line, reason)| Failure { line, reason }),
     }
 }
 
@@ -188,6 +208,8 @@ struct Work<'a> {
     draft: &'a Resolution,
     items: Vec<Item>,
     failures: Vec<Failure>,
+    /// Each unit deleted, with the line of the deletion that took it.
+    deleted_by: Vec<(usize, usize)>,
 }
 
 impl<'a> Work<'a> {
@@ -214,7 +236,27 @@ impl<'a> Work<'a> {
             draft,
             items,
             failures: Vec::new(),
+            deleted_by: Vec::new(),
         }
+    }
+
+    /// The units the list deletes (`deleting`), or those it rewords or
+    /// moves, with the line of the amendment.
+    fn targets(&self, list: &[Amendment], deleting: bool) -> Vec<(usize, usize)> {
+        let target = |a: &Amendment| match &a.action {
+            Action::DeleteUnit { target } if deleting => Some(target.clone()),
+            Action::Words { target, .. }
+            | Action::ReplaceUnit { target, .. }
+            | Action::MoveUnit { target, .. }
+                if !deleting =>
+            {
+                Some(target.clone())
+            }
+            _ => None,
+        };
+        list.iter()
+            .filter_map(|a| Some((self.resolve(&target(a)?).ok()?, a.line)))
+            .collect()
     }
 
     fn fail(&mut self, line: usize, reason: String) {

@@ -30,7 +30,7 @@ impl Work<'_> {
         }
     }
 
-    fn pos(&self, id: usize) -> Option<usize> {
+    pub(super) fn pos(&self, id: usize) -> Option<usize> {
         self.items.iter().position(|it| it.id == id)
     }
 
@@ -306,6 +306,8 @@ impl Work<'_> {
             it.deleted = true;
             gone.push(it.id);
         }
+        self.deleted_by
+            .extend(gone.into_iter().map(|id| (id, line)));
     }
 
     /// New and moved units belong to the annex they stand in (a new annex

@@ -143,8 +143,11 @@ struct Gen<'a> {
     cont_new: Vec<Option<usize>>,
     /// New units that keep their place among their neighbours.
     stable: Vec<bool>,
-    /// New footnote number → number in the amendments.
+    /// New footnote number → number in the amendments (of the first
+    /// footnote NEW numbers so).
     footnotes: HashMap<String, String>,
+    /// New footnote (unit) → its number in the amendments.
+    new_footnote_ids: HashMap<usize, String>,
     /// Old label → old unit index (the first with that label).
     positions: HashMap<&'a str, usize>,
     /// Old text (spaces made one) → how many old units read so, counted
@@ -180,6 +183,7 @@ impl<'a> Gen<'a> {
             cont_new,
             stable,
             footnotes: HashMap::new(),
+            new_footnote_ids: HashMap::new(),
             positions: HashMap::new(),
             readings: std::cell::OnceCell::new(),
             given: Vec::new(),
@@ -187,7 +191,7 @@ impl<'a> Gen<'a> {
         for (i, u) in old.units.iter().enumerate().rev() {
             g.positions.insert(u.label.as_str(), i);
         }
-        g.footnotes = g.footnote_numbers();
+        (g.footnotes, g.new_footnote_ids) = g.footnote_numbers();
         g
     }
 
@@ -198,11 +202,13 @@ impl<'a> Gen<'a> {
         !matches!(unit.kind, UnitKind::Footnote | UnitKind::Closing)
     }
 
-    /// New footnote numbers as the amendments write them: a footnote of
-    /// the old draft keeps its old number; a new one is numbered after the
-    /// highest number the old draft uses.
-    fn footnote_numbers(&self) -> HashMap<String, String> {
-        let mut map = HashMap::new();
+    /// New footnote numbers as the amendments write them, for references
+    /// (new id → number) and for each new footnote (unit → number): a
+    /// footnote of the old draft keeps its old number; each new one gets
+    /// its own number after the highest the old draft uses, even where NEW
+    /// defines a number twice (`[^7]:` twice: two new footnotes, the
+    /// references meaning the first, as a reader takes them).
+    fn footnote_numbers(&self) -> (HashMap<String, String>, HashMap<usize, String>) {
         let defined_new: Vec<&String> = self
             .new
             .of_kind(UnitKind::Footnote)
@@ -222,7 +228,8 @@ impl<'a> Gen<'a> {
                 }
             }
         }
-        let mut next = used.iter().max().copied().unwrap_or(0) + 1;
+        let mut next = used.iter().max().copied().unwrap_or(0);
+        let (mut refs, mut units) = (HashMap::new(), HashMap::new());
         for (j, u) in self.new.units.iter().enumerate() {
             let (UnitKind::Footnote, Some(id)) = (u.kind, &u.number) else {
                 continue;
@@ -231,12 +238,13 @@ impl<'a> Gen<'a> {
                 Some(i) => self.old.units[i].number.clone().unwrap_or_default(),
                 None => {
                     next += 1;
-                    (next - 1).to_string()
+                    next.to_string()
                 }
             };
-            map.insert(id.clone(), number);
+            refs.entry(id.clone()).or_insert_with(|| number.clone());
+            units.insert(j, number);
         }
-        map
+        (refs, units)
     }
 
     /// A new unit's text, with footnote references as the amendments
@@ -412,12 +420,7 @@ impl<'a> Gen<'a> {
             if u.kind != UnitKind::Footnote || self.cont_new[j].is_some() {
                 continue;
             }
-            let id = u
-                .number
-                .as_ref()
-                .and_then(|n| self.footnotes.get(n))
-                .cloned()
-                .unwrap_or_default();
+            let id = self.new_footnote_ids.get(&j).cloned().unwrap_or_default();
             let action = Action::InsertFootnote {
                 id,
                 text: u.text.clone(),

@@ -94,7 +94,7 @@ impl Gen<'_> {
             return false;
         };
         self.position(&r.label())
-            .is_some_and(|k| k == own || descends(self.old, k, own))
+            .is_some_and(|k| k == own || carries(self.old, own, k))
     }
 
     /// The number a new operative paragraph is inserted with when it
@@ -140,7 +140,7 @@ impl Gen<'_> {
         (0..j).rev().find_map(|k| {
             let i = self.cont_new[k].filter(|_| Self::is_body(&self.new.units[k]))?;
             match own {
-                Some(o) if descends(self.old, i, o) => None,
+                Some(o) if carries(self.old, o, i) => None,
                 _ => Some(i),
             }
         })
@@ -202,7 +202,12 @@ impl Gen<'_> {
         let level = depth(self.new, j);
         while self.old.units[i].kind == UnitKind::Subparagraph && depth(self.old, i) > level {
             match self.old.units[i].parent {
-                Some(p) if self.old.units[p].kind == UnitKind::Subparagraph => i = p,
+                Some(p)
+                    if self.old.units[p].kind == UnitKind::Subparagraph
+                        && carries(self.old, p, i) =>
+                {
+                    i = p
+                }
                 _ => break,
             }
         }
@@ -248,11 +253,22 @@ impl Gen<'_> {
         let whole = family
             .iter()
             .all(|&k| self.cont_old[k].is_none_or(|kj| self.stable[kj]));
-        if last == Some(&i) && whole && self.cont_old[top].is_some() {
-            top
-        } else {
-            i
+        match self.cont_old[top] {
+            Some(jt) if last == Some(&i) && whole && !self.breaks_block(jt, j) => top,
+            _ => i,
         }
+    }
+
+    /// Whether a new unit other than a subparagraph stands between new
+    /// units `from` and `to`: inserted inside a paragraph's family ("before
+    /// operative paragraph 1 (a), insert a new operative paragraph"), it
+    /// ends `amend`'s block of that paragraph, so "after operative
+    /// paragraph 1" would stop there.
+    fn breaks_block(&self, from: usize, to: usize) -> bool {
+        (from + 1..to).any(|k| {
+            let unit = &self.new.units[k];
+            Self::is_body(unit) && self.cont_new[k].is_none() && unit.kind != UnitKind::Subparagraph
+        })
     }
 }
 
@@ -300,6 +316,17 @@ pub(super) fn descends(old: &Resolution, k: usize, top: usize) -> bool {
     false
 }
 
+/// Whether old unit `k` moves with old unit `x` and stands inside what
+/// "after `x`" passes over: `k` descends from `x`, and so does every unit
+/// between them. This is `amend`'s block of a unit (`apply::items::block_end`
+/// on the draft): in "(c) … / (i)`In schools … / (ii) …", where the parser
+/// reads the middle line as an unnumbered paragraph and `(ii)` as a
+/// subparagraph of `(c)`, the block of `(c)` is `(c)` alone, so `(ii)`
+/// neither moves with it nor is passed over by "after (c)".
+pub(super) fn carries(old: &Resolution, x: usize, k: usize) -> bool {
+    k > x && (x + 1..=k).all(|m| descends(old, m, x))
+}
+
 /// A subparagraph that stays while its paragraph moves or goes must move
 /// explicitly (a paragraph moves and is deleted with its subparagraphs),
 /// unless it follows the moving paragraph as before ([`Gen::carried`]).
@@ -310,7 +337,7 @@ pub(super) fn free_descendants(old: &Resolution, cont_old: &[Option<usize>], sta
         }
         for (d, jd) in cont_old.iter().enumerate().skip(x + 1) {
             match jd {
-                Some(jd) if descends(old, d, x) => stable[*jd] = false,
+                Some(jd) if carries(old, x, d) => stable[*jd] = false,
                 _ => {}
             }
         }

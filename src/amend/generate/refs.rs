@@ -6,6 +6,7 @@
 
 use crate::amend::Ref;
 use crate::amend::apply::items::is_numbered_paragraph;
+use crate::amend::wording::slot::footnote_id_reads;
 use crate::model::{self, Resolution, UnitKind};
 
 /// How the amendments name an old unit, before checking that the name is
@@ -33,7 +34,13 @@ pub(super) fn natural_ref(old: &Resolution, i: usize) -> Ref {
             .and_then(|n| n.parse().ok())
             .map_or_else(label, Ref::Preambular),
         UnitKind::Operative => simple("OP").map_or_else(label, Ref::Operative),
-        UnitKind::Footnote => simple("FN").map_or_else(label, Ref::Footnote),
+        // A footnote by its number, whatever it holds (`[^%]`), where
+        // "footnote %" reads back and names it alone.
+        UnitKind::Footnote => u
+            .number
+            .clone()
+            .filter(|n| u.label == format!("FN{n}") && footnote_id_reads(n))
+            .map_or_else(label, Ref::Footnote),
         UnitKind::Subparagraph => sub_ref(old, i).unwrap_or_else(label),
         UnitKind::Heading => old
             .units

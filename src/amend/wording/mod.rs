@@ -10,7 +10,7 @@
 pub mod list;
 mod plural;
 pub mod read;
-mod slot;
+pub(crate) mod slot;
 mod templates;
 #[cfg(test)]
 mod tests;

@@ -257,7 +257,9 @@ const MAX_LABEL: usize = 80;
 /// Ends of a unit label (`ANNEX-II/OP3`, `OP12(b)`, `OP1.1`, `H2#2`),
 /// longest first.
 fn labels(input: &str, pos: usize) -> Vec<usize> {
-    let ok = |c: char| c.is_ascii_alphanumeric() || "/()#-_.".contains(c);
+    // Any label the parser makes (`FN%`, from a footnote `[^%]`): every
+    // end is tried, so a label runs up to the first space.
+    let ok = |c: char| !c.is_whitespace();
     let len = input[pos..]
         .chars()
         .take_while(|&c| ok(c))

@@ -51,8 +51,10 @@ pub(super) enum Chars {
     Upper,
     /// `A`–`Z`, `0`–`9`.
     UpperOrDigit,
-    /// ASCII letters and digits.
-    Alphanumeric,
+    /// What a footnote's id may hold besides (`[^%]`, `[^*]`, `[^a1]`):
+    /// no space, no bracket, no quotation mark, no punctuation that ends a
+    /// phrase (`:`, `,`, `;`, `.`).
+    FootnoteId,
 }
 
 impl Chars {
@@ -62,9 +64,15 @@ impl Chars {
             Chars::Lower => c.is_ascii_lowercase(),
             Chars::Upper => c.is_ascii_uppercase(),
             Chars::UpperOrDigit => c.is_ascii_uppercase() || c.is_ascii_digit(),
-            Chars::Alphanumeric => c.is_ascii_alphanumeric(),
+            Chars::FootnoteId => !c.is_whitespace() && !"[]:;,.\"'«»“”‘’".contains(c),
         }
     }
+}
+
+/// Whether "footnote {id}" reads back as footnote `id`: 1 to 12
+/// characters a footnote's number may hold ([`Chars::FootnoteId`]).
+pub(crate) fn footnote_id_reads(id: &str) -> bool {
+    (1..=12).contains(&id.chars().count()) && id.chars().all(|c| Chars::FootnoteId.admits(c))
 }
 
 /// The form a placeholder's value is written and read in.
@@ -130,18 +138,14 @@ pub(super) const REF_PLACEHOLDERS: &[(&str, Held, Form)] = &[
     ("sub2", Held::Sub2, Form::Run(Chars::Lower, 6)),
     ("sec", Held::Sec, Form::Run(Chars::Upper, 4)),
     ("ax", Held::Ax, Form::Run(Chars::UpperOrDigit, 6)),
-    ("fn", Held::Fn, Form::Run(Chars::Alphanumeric, 12)),
+    ("fn", Held::Fn, Form::Run(Chars::FootnoteId, 12)),
     ("text", Held::Text, Form::Quote),
     ("label", Held::Label, Form::Label),
 ];
 
 /// The placeholders of sentences (`{old}` in `replace {old} with {new}`).
 const SENTENCE_PLACEHOLDERS: &[(&str, Target, Form)] = &[
-    (
-        "fn",
-        Target::NewFootnote,
-        Form::Run(Chars::Alphanumeric, 12),
-    ),
+    ("fn", Target::NewFootnote, Form::Run(Chars::FootnoteId, 12)),
     ("number", Target::NewNumber, Form::Number),
     ("old", Target::Old, Form::Quote),
     ("new", Target::New, Form::Quote),

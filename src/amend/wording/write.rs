@@ -94,7 +94,14 @@ fn fill_slot(style: &AmendmentStyle, slot: Slot, v: &Values) -> Option<String> {
         Form::Number => Some(display(text)),
         Form::PreambularOrdinal => ordinal(style.preambular_ordinals.words(), text.parse().ok()?),
         // An empty quotation is written: a paragraph can be empty ("3." as
-        // a placeholder); word edits never quote nothing.
+        // a placeholder); word edits never quote nothing. It is written
+        // without the spaces French sets inside its marks (`«»`, not
+        // `«  »`, which reads as no quotation).
+        Form::Quote if text.is_empty() => Some(format!(
+            "{}{}",
+            style.quotes.0.trim_end(),
+            style.quotes.1.trim_start()
+        )),
         Form::Quote => Some(format!("{}{text}{}", style.quotes.0, style.quotes.1)),
         _ => Some(text.clone()),
     }
