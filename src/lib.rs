@@ -19,7 +19,8 @@
 //! 2. **Align** two versions ([`align`]): which unit of the new version is
 //!    which of the old, by content, whatever the numbering.
 //! 3. **Diff** the words of each aligned pair ([`diff`], the only module
-//!    that touches `similar`): the [`Redline`], each aligned unit with its
+//!    that touches `similar` but for [`order`]'s longest common
+//!    subsequence): the [`Redline`], each aligned unit with its
 //!    operation and its word segments, the one hand-off to the renderers;
 //!    [`diff::compare`] hands it on in a [`Comparison`] with both drafts
 //!    and their alignment, from which formal amendments are made.
@@ -46,7 +47,7 @@
 //! one, never a higher one (the integration test
 //! `layers::no_module_imports_a_higher_layer` reads this list):
 //!
-//! 1. `error`, `parallel`, `lang`: errors, threads, language knowledge
+//! 1. `error`, `parallel`, `lang`, `order`: errors, threads, language knowledge, orders two sequences share
 //! 2. `text`: markers, blocks, the chapeau, the masthead's metadata
 //! 3. `ingest`: bytes, files, git → text
 //! 4. `model`: the parsed draft
@@ -88,6 +89,7 @@ pub mod history;
 pub mod ingest;
 pub mod lang;
 pub mod model;
+pub mod order;
 pub mod parallel;
 pub mod redline;
 pub mod render;

@@ -1,20 +1,31 @@
-//! The exact-comparison keys of both versions, each distinct text folded
-//! once.
+//! The exact-comparison keys of both versions, folding only the texts
+//! that need it.
 //!
 //! A unit's key is the hash of its alignment class and its text with
 //! footnote numbers blanked, compared up to typographic variants
-//! ([`crate::model::compare::key_text`]). Folding is the dear part, and
-//! most units of a new version are byte for byte a unit of the old one: a
-//! unit whose class and text are those of an earlier unit (of either
-//! version) takes that unit's key instead of folding its text again. The
-//! keys are the same as folding every unit; only the work is less.
+//! ([`crate::model::compare::key_text`]). Only equality of keys matters:
+//! the passes group units by key and never look at a key's value. Folding
+//! is the dear part, and most of it can be skipped without changing which
+//! units share a key:
+//!
+//! 1. Most units of a new version are byte for byte a unit of the old one:
+//!    a unit whose class and text are those of an earlier unit (of either
+//!    version) takes that unit's key.
+//! 2. Every other text gets a cheap *sketch* ([`sketch`]): its class and the
+//!    first and last [`ENDS`] characters of its text as folding leaves them
+//!    with spaces and invisible characters dropped. Texts that fold alike
+//!    have the same sketch, so a text whose sketch no other text has can
+//!    share a key with no other text: its sketch is its key. Only texts
+//!    whose sketch is shared (an edited paragraph and its old version), a
+//!    text with a footnote reference and a closing line are folded.
 //!
 //! ```text
-//! old: [A, B, C]   new: [A, C', B]   folded: A, B, C, C'   copied: A, B
+//! old: [A, B, C]   new: [A, C', B]   copied: A, B   folded: C, C' (same ends)
 //! ```
 
 use super::hash::{Fx, FxHashMap};
 use crate::model::Unit;
+use crate::model::typography::{self, Folded};
 use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
@@ -30,9 +41,21 @@ pub fn both(old: &[Unit], new: &[Unit]) -> (Vec<u64>, Vec<u64>) {
         || new.iter().map(raw).collect(),
     );
     let twins = twins(old_raw.iter().chain(&new_raw), &unit);
-    let todo: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
-    let folded = crate::parallel::map(&todo, |&k| key(unit(k)));
+    let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
+    let sketches = crate::parallel::map(&distinct, |&k| sketch(unit(k)));
+    let mut shared: FxHashMap<u64, bool> = FxHashMap::default();
+    for s in sketches.iter().flatten() {
+        shared.entry(*s).and_modify(|e| *e = true).or_insert(false);
+    }
     let mut keys = vec![0; all];
+    let mut todo = Vec::new();
+    for (&k, s) in distinct.iter().zip(&sketches) {
+        match s {
+            Some(s) if !shared[s] => keys[k] = *s,
+            _ => todo.push(k),
+        }
+    }
+    let folded = crate::parallel::map(&todo, |&k| key(unit(k)));
     for (&k, f) in todo.iter().zip(folded) {
         keys[k] = f;
     }
@@ -77,6 +100,85 @@ fn raw(unit: &Unit) -> u64 {
     h.finish()
 }
 
+/// How many characters of each end of a text its [`sketch`] holds.
+pub const ENDS: usize = 48;
+
+/// The sketch of a unit: the hash of its alignment class and of the first
+/// and the last [`ENDS`] characters of its text as [`typography::fold`]
+/// writes them, spaces left out. Two units with the same key have the same
+/// sketch: folding maps each character to its representative (a ligature
+/// to its letters), drops invisible ones and only adds or removes spaces,
+/// so the folded text without its spaces is the same for both, and so are
+/// its ends. `None` for the units whose key is not their folded text alone:
+/// a closing line (its key is the meeting), a text with a footnote
+/// reference (blanked in the key).
+///
+/// ```
+/// use redraft::align::keys::sketch;
+/// use redraft::model::{ParseOptions, parse};
+/// let r = parse("The General Assembly,\n\n1. Notes l’« Act » ;\n\n2. Notes l'\"Act\";", &ParseOptions::default()).unwrap();
+/// assert_eq!(sketch(&r.units[1]), sketch(&r.units[2]));
+/// assert!(sketch(&r.units[1]).is_some());
+/// ```
+pub fn sketch(unit: &Unit) -> Option<u64> {
+    if unit.kind == crate::model::UnitKind::Closing || unit.text.contains('[') {
+        return None;
+    }
+    let mut h = Fx::default();
+    h.add(u64::from(unit.kind.alignment_class()));
+    let mut left = ENDS;
+    for c in unit.text.chars() {
+        if left == 0 {
+            break;
+        }
+        left -= sketch_char(c, false, left, &mut h);
+    }
+    h.add(u64::MAX);
+    let mut left = ENDS;
+    for c in unit.text.chars().rev() {
+        if left == 0 {
+            break;
+        }
+        left -= sketch_char(c, true, left, &mut h);
+    }
+    Some(h.finish())
+}
+
+/// Adds a character as folding writes it (nothing for a space or an
+/// invisible character; a ligature's letters, backwards when `backwards`),
+/// at most `most` characters of it, and gives how many it added.
+fn sketch_char(c: char, backwards: bool, most: usize, h: &mut Fx) -> usize {
+    let folded = if c == ' ' {
+        Folded::Nothing
+    } else {
+        typography::fold_char(c)
+    };
+    match folded {
+        Folded::Nothing | Folded::As(' ') => 0,
+        Folded::As(r) => {
+            h.add(u64::from(r));
+            1
+        }
+        Folded::Letters(letters) => {
+            let mut n = 0;
+            let mut add = |l: char| {
+                h.add(u64::from(l));
+                n += 1;
+            };
+            if backwards {
+                letters.chars().rev().take(most).for_each(&mut add);
+            } else {
+                letters.chars().take(most).for_each(&mut add);
+            }
+            n
+        }
+        Folded::Same => {
+            h.add(u64::from(c));
+            1
+        }
+    }
+}
+
 /// The exact-comparison key of a unit: its alignment class and text, with
 /// footnote numbers blanked (as in [`super::comparable_text`]), compared
 /// up to typographic variants ([`crate::model::compare::key_text`]).
@@ -100,20 +202,55 @@ mod tests {
     use super::*;
     use crate::model::{ParseOptions, parse};
 
-    #[test]
-    fn copied_keys_are_the_folded_keys() {
-        let old = parse(
-            "The General Assembly,\n\nRecalling l’État,\n\n1. Decides to act;\n\n2. Decides to act;\n\n3. Notes[^1] the report.\n\n[^1]: A/1.",
-            &ParseOptions::default(),
-        )
-        .unwrap();
-        let new = parse(
-            "The General Assembly,\n\n1. Decides to act;\n\nRecalling l'État,\n\n2. Notes[^2] the report.\n\n3. Decides to act;\n\n[^2]: A/1.",
-            &ParseOptions::default(),
-        )
-        .unwrap();
+    /// Whether `keys` put the units in the same groups as folding every
+    /// unit does.
+    fn same_groups(units: &[&Unit], keys: &[u64]) {
+        let folded: Vec<u64> = units.iter().map(|u| key(u)).collect();
+        for a in 0..units.len() {
+            for b in 0..units.len() {
+                assert_eq!(
+                    keys[a] == keys[b],
+                    folded[a] == folded[b],
+                    "{:?} / {:?}",
+                    units[a].text,
+                    units[b].text
+                );
+            }
+        }
+    }
+
+    fn check(old: &str, new: &str) {
+        let old = parse(old, &ParseOptions::default()).unwrap();
+        let new = parse(new, &ParseOptions::default()).unwrap();
         let (o, n) = both(&old.units, &new.units);
-        assert_eq!(o, old.units.iter().map(key).collect::<Vec<_>>());
-        assert_eq!(n, new.units.iter().map(key).collect::<Vec<_>>());
+        let units: Vec<&Unit> = old.units.iter().chain(&new.units).collect();
+        same_groups(&units, &[o, n].concat());
+    }
+
+    #[test]
+    fn copied_and_sketched_keys_group_as_folded_keys() {
+        check(
+            "The General Assembly,\n\nRecalling l’État,\n\n1. Decides to act;\n\n2. Decides to act;\n\n3. Notes[^1] the report.\n\n[^1]: A/1.",
+            "The General Assembly,\n\n1. Decides to act;\n\nRecalling l'État,\n\n2. Notes[^2] the report.\n\n3. Decides to act;\n\n[^2]: A/1.",
+        );
+    }
+
+    #[test]
+    fn texts_that_fold_alike_at_their_ends_are_folded() {
+        let long = "x".repeat(2 * ENDS);
+        // A ligature across the end of the sketch, typographic spaces and
+        // quotes, an edit in the middle only, invisible characters.
+        let old = format!(
+            "The General Assembly,\n\n1. Notes {long} \u{fb01}nal.\n\n2. Urges « States » ; to {long} act.\n\n3. Asks {long} a report.\n\n4. Co\u{ad}operation {long} now."
+        );
+        let new = format!(
+            "The General Assembly,\n\n1. Notes {long} final.\n\n2. Urges \"States\"; to {long} act.\n\n3. Asks {long}  b report.\n\n4. Cooperation {long} now."
+        );
+        check(&old, &new);
+        let a = "A".repeat(ENDS - 1);
+        check(
+            &format!("The General Assembly,\n\n1. {a}\u{fb03}x {long} end."),
+            &format!("The General Assembly,\n\n1. {a}ffix {long} end.\n\n2. {a}ffiy {long} end."),
+        );
     }
 }

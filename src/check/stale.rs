@@ -66,13 +66,29 @@ fn settled<'a>(old: &Document, new: &'a Document) -> Vec<renumber::Stale<'a>> {
         }
         seen.push(now);
         for s in renumber::stale(old, new, &alignment) {
-            if !stale.iter().any(|t| std::ptr::eq(t.reference, s.reference)) {
-                stale.push(s);
-            }
+            merge(&mut stale, s);
         }
     }
     stale.sort_by_key(|s| s.reference.range.start);
     stale
+}
+
+/// Adds what one alignment finds about a reference to what the others
+/// found: a reference judged once is judged again only to be rewritten.
+/// A reference whose target one alignment finds deleted (nothing to
+/// write) and another renumbered is rewritten, or the second `--fix` run,
+/// under the alignment the first run's draft has, would rewrite it (fuzz
+/// input fix/not-idempotent-cfbaccd5).
+fn merge<'a>(stale: &mut Vec<renumber::Stale<'a>>, found: renumber::Stale<'a>) {
+    let rewrites = |s: &renumber::Stale<'_>| matches!(s.change, Change::Renumbered { .. });
+    match stale
+        .iter_mut()
+        .find(|t| std::ptr::eq(t.reference, found.reference))
+    {
+        None => stale.push(found),
+        Some(known) if !rewrites(known) && rewrites(&found) => *known = found,
+        Some(_) => {}
+    }
 }
 
 /// `new` parsed again with `edits` applied; `None` without edits or when

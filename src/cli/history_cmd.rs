@@ -4,7 +4,6 @@ use super::{DraftArgs, EXIT_OK, OutputArgs, load};
 use redraft::error::{Error, Result};
 use redraft::history::{History, Version};
 use redraft::ingest::git::{self, GitOptions};
-use redraft::render::Format;
 use redraft::render::history::{self as render, HistoryFormat};
 use std::path::{Path, PathBuf};
 
@@ -37,7 +36,8 @@ pub struct Args {
     format: Option<HistoryFormat>,
     #[command(flatten)]
     out: OutputArgs,
-    /// Show every unit of the cumulative redline (terminal format).
+    /// Show every unit of the cumulative redline (terminal and text
+    /// formats).
     #[arg(long)]
     full: bool,
     #[command(flatten)]
@@ -159,25 +159,18 @@ fn name(drafts: &mut [Version], labels: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// The format asked for: `--format`, else the -o file's extension (a
-/// text file is Markdown), else the terminal format on a terminal and
-/// Markdown in a pipe.
+/// The format asked for: `--format`, else the -o file's extension
+/// ([`HistoryFormat::from_path`], the one table of extensions), else the
+/// terminal format on a terminal and Markdown in a pipe or a file without
+/// an extension.
 fn format(args: &Args) -> Result<HistoryFormat> {
     if let Some(format) = args.format {
         return Ok(format);
     }
-    let Some(path) = args.out.file() else {
-        return Ok(if args.out.to_terminal() {
-            HistoryFormat::Term
-        } else {
-            HistoryFormat::Markdown
-        });
+    let from_path = match args.out.file() {
+        Some(path) => HistoryFormat::from_path(path)?,
+        None if args.out.to_terminal() => Some(HistoryFormat::Term),
+        None => None,
     };
-    let accepted = [Format::Html, Format::Json, Format::Markdown, Format::Text];
-    let format = Format::from_path(path, &accepted, "term, html, markdown, json")?;
-    Ok(match format {
-        Some(Format::Html) => HistoryFormat::Html,
-        Some(Format::Json) => HistoryFormat::Json,
-        _ => HistoryFormat::Markdown,
-    })
+    Ok(from_path.unwrap_or(HistoryFormat::Markdown))
 }

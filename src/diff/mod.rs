@@ -118,17 +118,22 @@ impl Builder<'_> {
     /// stood.
     fn entries(&self) -> Vec<Entry> {
         // The word diffs of the units are independent: on both cores (see
-        // `crate::parallel`), put back in order.
+        // `crate::parallel`), put back in order; each core numbers the
+        // words it meets once for all its pairs.
         let new_units: Vec<usize> = (0..self.new.units.len()).collect();
-        let mut keyed: Vec<((usize, u8, usize), Entry)> = crate::parallel::map(&new_units, |&j| {
-            self.for_new(j)
-                .into_iter()
-                .map(move |e| ((j, 1, 0), e))
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+        let chunks = crate::parallel::map_chunks(&new_units, crate::parallel::MIN_CHUNK, |chunk| {
+            let mut differ = self.differ();
+            let mut out = Vec::with_capacity(chunk.len());
+            for &j in chunk {
+                out.extend(
+                    self.for_new(j, &mut differ)
+                        .into_iter()
+                        .map(|e| ((j, 1, 0), e)),
+                );
+            }
+            out
+        });
+        let mut keyed: Vec<((usize, u8, usize), Entry)> = chunks.into_iter().flatten().collect();
         let places = self.old_places();
         let old_units: Vec<usize> = (0..self.old.units.len()).collect();
         let gone = crate::parallel::map(&old_units, |&i| match self.alignment.of_old(i) {
@@ -168,7 +173,7 @@ impl Builder<'_> {
         places
     }
 
-    fn for_new(&self, j: usize) -> Vec<Entry> {
+    fn for_new<'b>(&'b self, j: usize, differ: &mut words::Differ<'b>) -> Vec<Entry> {
         match self.alignment.of_new(j) {
             None => vec![self.inserted(j)],
             Some(m) if m.is_split() => {
@@ -179,7 +184,7 @@ impl Builder<'_> {
                 }
             }
             Some(m) if m.is_merge() => vec![self.merged(m)],
-            Some(m) => vec![self.pair(m.old[0], j, m.moved)],
+            Some(m) => vec![self.pair(m.old[0], j, m.moved, differ)],
         }
     }
 
@@ -189,6 +194,10 @@ impl Builder<'_> {
 
     fn segments(&self, old: &str, new: &str) -> Vec<Segment> {
         words::diff_texts(old, new, self.lang(), &self.footnotes, self.options)
+    }
+
+    fn differ(&self) -> words::Differ<'_> {
+        words::Differ::new(self.lang(), &self.footnotes, self.options)
     }
 
     fn entry(
@@ -257,7 +266,13 @@ impl Builder<'_> {
         e
     }
 
-    fn pair(&self, i: usize, j: usize, moved: bool) -> Entry {
+    fn pair<'b>(
+        &'b self,
+        i: usize,
+        j: usize,
+        moved: bool,
+        differ: &mut words::Differ<'b>,
+    ) -> Entry {
         let (o, n) = (&self.old.units[i], &self.new.units[j]);
         let segments = if crate::model::compare::quiet_difference(o, n) {
             // Another meeting and date in the closing line: not an edit.
@@ -266,7 +281,7 @@ impl Builder<'_> {
                 ..Segment::new(SegmentOp::Equal, n.text.as_str())
             }]
         } else {
-            self.segments(&o.text, &n.text)
+            differ.diff(&o.text, &n.text)
         };
         let edited = segments.iter().any(|s| s.op != SegmentOp::Equal);
         let op = if edited { Op::Edited } else { Op::Unchanged };

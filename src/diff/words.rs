@@ -108,31 +108,60 @@ pub fn diff_texts(
     map: &FootnoteMap,
     options: &Options,
 ) -> Vec<Segment> {
-    if old == new {
-        return whole(SegmentOp::Equal, new);
+    Differ::new(lang, map, options).diff(old, new)
+}
+
+/// The word diff of many pairs of texts of the same two drafts: the token
+/// keys are numbered once for all the pairs a differ sees, so a word that
+/// occurs in many paragraphs is hashed into the table and folded once, not
+/// once per paragraph. The segments are those of [`diff_texts`] on each
+/// pair: only equality of keys decides the diff, never their numbers.
+pub struct Differ<'a> {
+    lang: Lang,
+    map: &'a FootnoteMap,
+    options: &'a Options,
+    ids: Ids<'a>,
+}
+
+impl<'a> Differ<'a> {
+    /// A differ for texts in `lang`, footnotes compared through `map`.
+    pub fn new(lang: Lang, map: &'a FootnoteMap, options: &'a Options) -> Self {
+        Differ {
+            lang,
+            map,
+            options,
+            ids: Ids::default(),
+        }
     }
-    if same_but_footnote_numbers(old, new, map) {
-        return vec![Segment {
-            old_text: Some(old.to_string()),
-            ..Segment::new(SegmentOp::Equal, new)
-        }];
+
+    /// The segments of one pair (see [`diff_texts`]).
+    pub fn diff(&mut self, old: &'a str, new: &'a str) -> Vec<Segment> {
+        if old == new {
+            return whole(SegmentOp::Equal, new);
+        }
+        let map = self.map;
+        if same_but_footnote_numbers(old, new, map) {
+            return vec![Segment {
+                old_text: Some(old.to_string()),
+                ..Segment::new(SegmentOp::Equal, new)
+            }];
+        }
+        let old_tokens = tokenize(old, self.lang);
+        let new_tokens = tokenize(new, self.lang);
+        let old_keys = self.ids.keys(&old_tokens, |id| map.old_key(id));
+        let new_keys = self.ids.keys(&new_tokens, |id| map.new_key(id));
+        let runs = anchor::runs(
+            (&old_tokens, &old_keys),
+            (&new_tokens, &new_keys),
+            self.lang.table(),
+        );
+        let runs = cleanup::absorb_islands(runs, &new_tokens);
+        let mut segments = Vec::with_capacity(runs.len() + 1);
+        for run in runs {
+            emit(&mut segments, &run, &old_tokens, &new_tokens, self.options);
+        }
+        coalesce(segments)
     }
-    let old_tokens = tokenize(old, lang);
-    let new_tokens = tokenize(new, lang);
-    let mut ids = Ids::default();
-    let old_keys = ids.keys(&old_tokens, |id| map.old_key(id));
-    let new_keys = ids.keys(&new_tokens, |id| map.new_key(id));
-    let runs = anchor::runs(
-        (&old_tokens, &old_keys),
-        (&new_tokens, &new_keys),
-        lang.table(),
-    );
-    let runs = cleanup::absorb_islands(runs, &new_tokens);
-    let mut segments = Vec::new();
-    for run in runs {
-        emit(&mut segments, &run, &old_tokens, &new_tokens, options);
-    }
-    coalesce(segments)
 }
 
 /// Whether two texts differ only by the numbers of footnote references
@@ -181,11 +210,11 @@ fn emit(
     match run {
         Run::Equal { old: o, new: n } => {
             let (old_text, new_text) = (concat(&old[o.clone()]), concat(&new[n.clone()]));
-            let mut segment = Segment::new(SegmentOp::Equal, new_text.clone());
-            if old_text != new_text {
-                segment.old_text = Some(old_text);
-            }
-            out.push(segment);
+            let old_text = (old_text != new_text).then_some(old_text);
+            out.push(Segment {
+                old_text,
+                ..Segment::new(SegmentOp::Equal, new_text)
+            });
         }
         Run::Change { old: o, new: n } => {
             let (old_part, new_part) = (&old[o.clone()], &new[n.clone()]);

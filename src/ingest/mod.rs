@@ -28,6 +28,7 @@ pub mod text;
 
 use crate::error::{Error, Result};
 use crate::text::metadata::Metadata;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// A draft read from disk: its name (for messages) and its text.
@@ -98,7 +99,22 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
         name: path,
         file: path,
     };
-    read_named(named, &bytes, options, || pdf::read(path))
+    read_named(named, Cow::Owned(bytes), options, || pdf::read(path))
+}
+
+/// The bytes of the file at `path` if it may be a Word document: the file
+/// is read whole only when it starts as a zip archive does (a Word
+/// document always does, see [`docx::looks_like_docx`]), so that a
+/// plain-text draft is not read a second time.
+pub fn zip_file_bytes(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).ok()?;
+    let mut head = [0u8; 4];
+    file.read_exact(&mut head).ok()?;
+    if head != docx::container::ZIP_MAGIC {
+        return None;
+    }
+    std::fs::read(path).ok()
 }
 
 /// Reads a draft from bytes that came from elsewhere than a file on disk
@@ -109,7 +125,9 @@ pub fn read_with(path: &Path, options: &ReadOptions) -> Result<Source> {
 /// `redraft serve` is confidential).
 pub fn read_bytes(name: &Path, file: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Source> {
     let named = Named { name, file };
-    read_named(named, bytes, options, || pdf::read_bytes(bytes))
+    read_named(named, Cow::Borrowed(bytes), options, || {
+        pdf::read_bytes(bytes)
+    })
 }
 
 /// What a draft is called in messages, and the file name whose extension
@@ -121,9 +139,10 @@ struct Named<'a> {
 }
 
 /// Decides what the bytes are and reads them; `pdf` reads them as a PDF.
+/// Owned bytes of a plain-text draft become its text without a copy.
 fn read_named(
     named: Named,
-    bytes: &[u8],
+    bytes: Cow<'_, [u8]>,
     options: &ReadOptions,
     pdf: impl FnOnce() -> std::result::Result<pdf_layout::Published, String>,
 ) -> Result<Source> {
@@ -133,15 +152,15 @@ fn read_named(
         message,
     };
     if options.input == InputKind::Auto
-        && let Some(message) = text::foreign(named.file, bytes)
+        && let Some(message) = text::foreign(named.file, &bytes)
     {
         return Err(format_error(message));
     }
-    let decode = |bytes: &[u8]| text::decode(bytes).map_err(|e| e.at(path));
+    let decode = |bytes: Cow<'_, [u8]>| text::decode_owned(bytes).map_err(|e| e.at(path));
     let plain = |text: String| (text, None, Metadata::default());
-    let (text, origin, metadata) = match kind(named.file, bytes, options.input) {
+    let (text, origin, metadata) = match kind(named.file, &bytes, options.input) {
         InputKind::Docx => plain(
-            docx::read_limited(bytes, options.revisions, options.limits).map_err(format_error)?,
+            docx::read_limited(&bytes, options.revisions, options.limits).map_err(format_error)?,
         ),
         InputKind::Pdf => {
             let published = pdf().map_err(format_error)?;

@@ -5,6 +5,7 @@
 //! back the same.
 
 use super::text::{DecodeError, utf8, utf16};
+use std::borrow::Cow;
 
 /// How a text file is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,13 +40,16 @@ pub struct Raw {
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Raw, DecodeError> {
     let (encoding, text) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        (Encoding::Utf8 { bom: true }, utf8(rest, 3)?)
+        (Encoding::Utf8 { bom: true }, utf8(Cow::Borrowed(rest), 3)?)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (Encoding::Utf16Le, utf16(rest, u16::from_le_bytes)?)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
         (Encoding::Utf16Be, utf16(rest, u16::from_be_bytes)?)
     } else {
-        (Encoding::Utf8 { bom: false }, utf8(bytes, 0)?)
+        (
+            Encoding::Utf8 { bom: false },
+            utf8(Cow::Borrowed(bytes), 0)?,
+        )
     };
     Ok(Raw { encoding, text })
 }
@@ -74,8 +78,9 @@ fn utf16_bytes(text: &str, bom: [u8; 2], bytes: fn(u16) -> [u8; 2]) -> Vec<u8> {
     out
 }
 
-/// The byte offsets where lines start, counting `\r\n`, `\n`, `\r` and
-/// form feed each as one line end, as decoding does.
+/// The byte offsets where lines start, counting `\r\n`, `\n` and `\r`
+/// each as one line end, as decoding does (a form feed is a character of
+/// its line there, so it is here).
 pub fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -86,7 +91,7 @@ pub fn line_starts(text: &str) -> Vec<usize> {
                 i += 2;
                 starts.push(i);
             }
-            b'\n' | b'\r' | 0x0C => {
+            b'\n' | b'\r' => {
                 i += 1;
                 starts.push(i);
             }

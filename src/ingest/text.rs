@@ -1,6 +1,7 @@
 //! Decoding plain-text drafts.
 
 use crate::error::Error;
+use std::borrow::Cow;
 use std::path::Path;
 
 /// Why bytes could not be decoded, before the file name is known.
@@ -54,8 +55,15 @@ impl DecodeError {
 /// assert_eq!(decode(b"\xFF\xFEa\x00\r\x00\n\x00b\x00").unwrap(), "a\nb");
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    decode_owned(Cow::Borrowed(bytes))
+}
+
+/// [`decode`], taking the bytes when they are owned: UTF-8 without a
+/// byte-order mark (the usual draft) becomes the text in place, without a
+/// copy.
+pub fn decode_owned(bytes: Cow<'_, [u8]>) -> Result<String, DecodeError> {
     let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8(rest, 3)?
+        utf8(Cow::Borrowed(rest), 3)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         utf16(rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
@@ -70,19 +78,40 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     Ok(text)
 }
 
-pub(super) fn utf8(bytes: &[u8], skipped: usize) -> Result<String, DecodeError> {
-    if let Some(offset) = bytes.iter().position(|&b| is_binary(b)) {
+/// UTF-8 bytes as text (`skipped`: the bytes of a byte-order mark before
+/// them, counted in an error's offset).
+pub(super) fn utf8(bytes: Cow<'_, [u8]>, skipped: usize) -> Result<String, DecodeError> {
+    if let Some(offset) = first_binary(&bytes) {
         return Err(DecodeError::Binary {
             offset: offset + skipped,
             byte: bytes[offset],
         });
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(DecodeError::Encoding {
-            offset: e.valid_up_to() + skipped,
-        }),
+    let invalid = |e: std::str::Utf8Error| DecodeError::Encoding {
+        offset: e.valid_up_to() + skipped,
+    };
+    match bytes {
+        Cow::Owned(bytes) => String::from_utf8(bytes).map_err(|e| invalid(e.utf8_error())),
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes)
+            .map(str::to_string)
+            .map_err(invalid),
     }
+}
+
+/// Where the first byte that text never contains is ([`is_binary`]). The
+/// bytes are tested a block at a time without branching, which the
+/// compiler turns into vector instructions; only a block with such a byte
+/// is searched byte by byte.
+fn first_binary(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    let mut at = 0;
+    for block in bytes.chunks(BLOCK) {
+        if block.iter().fold(false, |found, &b| found | is_binary(b)) {
+            return block.iter().position(|&b| is_binary(b)).map(|k| at + k);
+        }
+        at += block.len();
+    }
+    None
 }
 
 pub(super) fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {

@@ -121,7 +121,9 @@ pub fn normalise(text: String) -> String {
             .position(u8::is_ascii)
             .map_or(bytes.len(), |n| start + n);
         let run = &text[start..end];
-        if is_nfc_quick(run.chars()) != IsNormalized::Yes || run.contains(INVISIBLE) {
+        if !composed_letters(run.as_bytes())
+            && (is_nfc_quick(run.chars()) != IsNormalized::Yes || run.contains(INVISIBLE))
+        {
             break false;
         }
         at = end;
@@ -130,6 +132,37 @@ pub fn normalise(text: String) -> String {
         return text;
     }
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
+}
+
+/// Whether a run of non-ASCII characters holds only characters that are
+/// composed, combine with nothing before them and show: Latin-1's letters
+/// and signs (U+00A0–U+00FF but the soft hyphen U+00AD) and the general
+/// punctuation of U+2002–U+202F (but the zero-width space U+200B; U+2000
+/// and U+2001 are the same spaces as U+2002 and U+2003, NFC writes those): the
+/// accents, apostrophes, quotation marks and no-break spaces of nearly
+/// every draft, read from their bytes without a table look-up.
+///
+/// ```text
+/// "é’«\u{a0}" → true;   "e\u{301}" (a combining accent) → false
+/// ```
+fn composed_letters(run: &[u8]) -> bool {
+    let mut i = 0;
+    while let Some(&lead) = run.get(i) {
+        let second = run.get(i + 1).copied().unwrap_or(0);
+        i += match lead {
+            0xC3 => 2,
+            0xC2 if second >= 0xA0 && second != 0xAD => 2,
+            0xE2 if second == 0x80
+                && run
+                    .get(i + 2)
+                    .is_some_and(|&b| (0x82..=0xAF).contains(&b) && b != 0x8B) =>
+            {
+                3
+            }
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// Whether `line` (followed by `next`) opens a new unit inside the block
@@ -234,8 +267,7 @@ fn append_collapsed(text: &mut String, line: &str) {
     if !text.is_empty() {
         text.push(' ');
     }
-    let plain = !trimmed.contains("  ") && !trimmed.contains(['\t', '\r', '\u{0C}']);
-    if plain {
+    if !needs_collapsing(trimmed.as_bytes()) {
         text.push_str(trimmed);
         return;
     }
@@ -245,6 +277,31 @@ fn append_collapsed(text: &mut String, line: &str) {
         }
         text.push_str(word);
     }
+}
+
+/// Whether a trimmed line has whitespace to collapse: two spaces in a
+/// row, a tab, a carriage return or a form feed. The bytes are tested a
+/// block at a time without branching (vector instructions); most lines
+/// have none.
+fn needs_collapsing(bytes: &[u8]) -> bool {
+    const BLOCK: usize = 64;
+    let odd = |c: u8| matches!(c, b'\t' | b'\r' | 0x0C);
+    let mut at = 0;
+    while at < bytes.len() {
+        let end = (at + BLOCK).min(bytes.len());
+        let block = &bytes[at..end];
+        let next = &bytes[at + 1..(end + 1).min(bytes.len())];
+        let found = block.iter().fold(false, |f, &c| f | odd(c))
+            | block
+                .iter()
+                .zip(next)
+                .fold(false, |f, (&a, &b)| f | ((a == b' ') & (b == b' ')));
+        if found {
+            return true;
+        }
+        at = end;
+    }
+    false
 }
 
 /// Collapses runs of ASCII whitespace (spaces, tabs, line ends) to one
@@ -272,6 +329,53 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         split(s).into_iter().map(|b| b.text).collect()
+    }
+
+    #[test]
+    fn composed_letters_are_those_the_quick_check_passes() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        for c in ('\u{80}'..='\u{7FF}').chain('\u{800}'..='\u{3000}') {
+            let s = c.to_string();
+            if composed_letters(s.as_bytes()) {
+                assert_eq!(is_nfc_quick(s.chars()), IsNormalized::Yes, "{c:?}");
+                assert!(!INVISIBLE.contains(&c), "{c:?}");
+            }
+        }
+        assert!(composed_letters("é’«\u{a0}»\u{202f}ÿ".as_bytes()));
+        for no in [
+            "\u{301}",
+            "\u{ad}",
+            "\u{200b}",
+            "\u{2000}",
+            "\u{2001}",
+            "\u{2060}",
+            "ā",
+            "\u{2030}",
+            "é\u{301}",
+        ] {
+            assert!(!composed_letters(no.as_bytes()), "{no:?}");
+        }
+    }
+
+    #[test]
+    fn collapsing_is_needed_for_double_spaces_and_odd_whitespace() {
+        let long = "a b ".repeat(40);
+        assert!(!needs_collapsing(long.as_bytes()));
+        for k in [0, 63, 64, 65, 150] {
+            let mut doubled = long.clone();
+            doubled.insert(k, ' ');
+            assert_eq!(
+                needs_collapsing(doubled.as_bytes()),
+                doubled.contains("  "),
+                "{k}"
+            );
+            for odd in ['\t', '\r', '\u{0C}'] {
+                let mut with = long.clone();
+                with.insert(k, odd);
+                assert!(needs_collapsing(with.as_bytes()), "{k} {odd:?}");
+            }
+        }
+        assert!(!needs_collapsing(b"") && !needs_collapsing(b" a"));
     }
 
     #[test]

@@ -171,57 +171,73 @@ impl<'a> PartParser<'a> {
     }
 
     fn block(&mut self, index: usize, block: &Block) {
-        let text = block.text.as_str();
-        if self.phase == Phase::Title {
-            match self.chapeau {
-                Some(c) if index < c => return self.title(block),
-                Some(c) if index == c => {
-                    self.phase = Phase::Preamble;
-                    self.push(UnitKind::Chapeau, None, None, text, block.line);
-                    return;
-                }
-                _ => {}
-            }
+        if self.phase == Phase::Title && self.before_chapeau(index, block) {
+            return;
         }
         if self.phase != Phase::Title && self.closing(block) {
             return;
         }
+        let text = block.text.as_str();
         if is_table(text) {
             self.paragraph = None;
             self.push(UnitKind::Table, None, None, text, block.line);
             return;
         }
         if let Some(op) = marker::operative(text) {
-            self.phase = Phase::Operative;
-            let kind = if self.report {
-                UnitKind::Paragraph
-            } else {
-                UnitKind::Operative
-            };
-            let unit = self.push(
-                kind,
-                Some(op.literal),
-                Some(op.number()),
-                op.rest,
-                block.line,
-            );
-            return self.start_paragraph(unit);
+            return self.operative(&op, block.line);
         }
-        if let Some(sub) = marker::subparagraph(text)
-            && let Some(value) = self.next_lettered(sub.id)
-        {
-            return self.lettered_paragraph(&sub, value, block.line);
-        }
-        if self.paragraph.is_some()
-            && let Some(sub) = marker::subparagraph(text)
-        {
-            return self.subparagraph(&sub, block.line);
+        if self.marked_subparagraph(text, block.line) {
+            return;
         }
         match self.phase {
             Phase::Title => self.unmarked_before_body(block),
             Phase::Preamble => self.preamble(block),
             Phase::Operative => self.unmarked_in_body(block),
         }
+    }
+
+    /// The blocks up to the part's chapeau: the title, then the chapeau,
+    /// which opens the preamble. False for a block this does not read (the
+    /// part has no chapeau, or the block comes after it).
+    fn before_chapeau(&mut self, index: usize, block: &Block) -> bool {
+        match self.chapeau {
+            Some(c) if index < c => self.title(block),
+            Some(c) if index == c => {
+                self.phase = Phase::Preamble;
+                self.push(UnitKind::Chapeau, None, None, &block.text, block.line);
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A numbered paragraph: operative, or a report's paragraph.
+    fn operative(&mut self, op: &marker::Operative<'_>, line: usize) {
+        self.phase = Phase::Operative;
+        let kind = if self.report {
+            UnitKind::Paragraph
+        } else {
+            UnitKind::Operative
+        };
+        let unit = self.push(kind, Some(op.literal), Some(op.number()), op.rest, line);
+        self.start_paragraph(unit);
+    }
+
+    /// A block with a subparagraph marker ("(a)", "i)"): a lettered
+    /// paragraph of an annex, or a subparagraph of the paragraph before.
+    /// False when it is neither (no marker, or no paragraph to belong to).
+    fn marked_subparagraph(&mut self, text: &str, line: usize) -> bool {
+        let Some(sub) = marker::subparagraph(text) else {
+            return false;
+        };
+        if let Some(value) = self.next_lettered(sub.id) {
+            self.lettered_paragraph(&sub, value, line);
+        } else if self.paragraph.is_some() {
+            self.subparagraph(&sub, line);
+        } else {
+            return false;
+        }
+        true
     }
 
     /// The closing line of an adopted resolution ("80th plenary meeting

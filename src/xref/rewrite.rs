@@ -153,6 +153,24 @@ mod tests {
         assert_eq!(apply(&utf16, text, &[edit]).unwrap(), expected);
     }
 
+    /// A form feed is a character of its line in the decoded text, so an
+    /// edit after one on the same line lands on the same bytes (fuzz
+    /// input fix/edits-mismatch-*: `--fix` failed with `Mismatch`).
+    #[test]
+    fn a_form_feed_is_no_line_end() {
+        let bytes = b"\xEF\xBB\xBFa\x0cb, see paragraph 2 above\r\nparagraph 2\r\n";
+        let decoded = "a\u{c}b, see paragraph 2 above\nparagraph 2\n";
+        let at = decoded.find('2').unwrap();
+        let edit = Edit {
+            range: at..at + 1,
+            replacement: "3".into(),
+        };
+        assert_eq!(
+            apply(bytes, decoded, &[edit]).unwrap(),
+            b"\xEF\xBB\xBFa\x0cb, see paragraph 3 above\r\nparagraph 2\r\n"
+        );
+    }
+
     #[test]
     fn refuses_a_changed_file() {
         let edit = Edit {

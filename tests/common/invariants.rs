@@ -243,9 +243,14 @@ pub fn numbered_consecutively(draft: &Resolution) -> bool {
 }
 
 /// Whether every list of a draft rises in order: the operative paragraphs
-/// of each part and section (`1`, `1 bis`, `2`), the subparagraphs of each paragraph
-/// (`(a)`, `(b)`; `(i)`, `(ii)`, from the first), no number twice and
-/// none going back.
+/// of each part and section (`1`, `1 bis`, `2`), the numbered paragraphs
+/// that are not operative (annexed guidelines `1.`, `2.`; lettered items
+/// `a)`, `b)`), the subparagraphs of each paragraph (`(a)`, `(b)`; `(i)`,
+/// `(ii)`, from the first), no number twice and none going back. A list
+/// of numbered paragraphs is one `amend` renumbers like operative
+/// paragraphs, so a draft whose only such paragraph is `2.` counts its
+/// list from 2, not from 1: no amendment states that number (fuzz:
+/// numbering-not-from-one-ce6b8835).
 pub fn numbered_in_order(draft: &Resolution) -> bool {
     numbered_in_order_by(draft, false)
 }
@@ -256,8 +261,11 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
     use redraft::model::UnitKind;
     use redraft::model::marker;
     use std::collections::HashMap;
-    // A list: the paragraph a subparagraph belongs to, the annex, the section.
-    type List = (Option<usize>, Option<String>, usize);
+    // A list: the paragraph a subparagraph belongs to, the annex, the
+    // section, and whether it is one of numbered paragraphs that are not
+    // operative (annexed guidelines, a text with no resolution structure),
+    // which `amend` numbers in runs of their own.
+    type List = (Option<usize>, Option<String>, usize, bool);
     let mut last: HashMap<List, (u32, bool)> = HashMap::new();
     let mut section = 0;
     for unit in &draft.units {
@@ -270,25 +278,28 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
         let (Some(m), Some(id)) = (unit.marker.as_deref(), unit.number.as_deref()) else {
             continue;
         };
-        let group = (unit.parent, unit.part.clone(), section);
+        let paragraph = unit.kind == UnitKind::Paragraph;
+        let group = (unit.parent, unit.part.clone(), section, paragraph);
         let previous = last.get(&group).copied();
-        // Numbered paragraphs (annexed guidelines) count like operative
-        // ones: `amend` renumbers both 1, 2, 3; lettered ones are left out.
-        let numbered =
-            unit.kind == UnitKind::Paragraph && id.starts_with(|c: char| c.is_ascii_digit());
-        let key = match unit.kind {
-            UnitKind::Operative | UnitKind::Paragraph
-                if unit.kind == UnitKind::Operative || numbered =>
-            {
-                marker::operative(&format!("{m} x")).map(|o| {
-                    let suffix = o
-                        .suffix
-                        .and_then(|s| marker::LATIN_SUFFIXES.iter().position(|l| *l == s));
-                    (o.base * 16 + suffix.map_or(0, |k| k as u32 + 1), false)
-                })
+        // Numbered paragraphs count like operative ones (`1.`, `2.`), or in
+        // letters (`a)`, `b)`).
+        let lettered = paragraph && marker::letter_value(id).is_some();
+        let kind = match unit.kind {
+            UnitKind::Paragraph if lettered => UnitKind::Subparagraph,
+            UnitKind::Paragraph if id.starts_with(|c: char| c.is_ascii_digit()) => {
+                UnitKind::Operative
             }
+            kind => kind,
+        };
+        let key = match kind {
+            UnitKind::Operative => marker::operative(&format!("{m} x")).map(|o| {
+                let suffix = o
+                    .suffix
+                    .and_then(|s| marker::LATIN_SUFFIXES.iter().position(|l| *l == s));
+                (o.base * 16 + suffix.map_or(0, |k| k as u32 + 1), false)
+            }),
             UnitKind::Subparagraph => {
-                let roman = previous.map_or(id == "i", |p| p.1);
+                let roman = !lettered && previous.map_or(id == "i", |p| p.1);
                 let value = match roman {
                     true => marker::roman_value(id),
                     false => marker::letter_value(id),
@@ -298,18 +309,17 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
             _ => continue,
         };
         let Some(key) = key else { return false };
-        let starts_list = unit.kind == UnitKind::Subparagraph && previous.is_none();
+        let starts_list = kind == UnitKind::Subparagraph && previous.is_none();
         if previous.is_some_and(|p| key.0 <= p.0) || (starts_list && key.0 != 1) {
             return false;
         }
         // Operative keys are `16 × number + suffix`: the next is the same
         // number with the next suffix, or the next number bare.
-        let counted = unit.kind == UnitKind::Operative || numbered;
-        let next = |p: u32| match counted {
-            true => key.0 == p + 1 || key.0 == (p / 16 + 1) * 16,
-            false => key.0 == p + 1,
+        let next = |p: u32| match kind {
+            UnitKind::Operative => key.0 == p + 1 || key.0 == (p / 16 + 1) * 16,
+            _ => key.0 == p + 1,
         };
-        let first = !counted || key.0 / 16 == 1;
+        let first = kind != UnitKind::Operative || key.0 / 16 == 1;
         if consecutive && (previous.is_some_and(|p| !next(p.0)) || previous.is_none() && !first) {
             return false;
         }

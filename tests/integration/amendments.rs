@@ -3,6 +3,7 @@
 //! apply, and malformed lists.
 
 use crate::golden::check;
+use crate::hostile::invariants;
 use crate::support::*;
 
 const BEFORE: &str = "fixtures/annex-i/before.txt";
@@ -870,5 +871,194 @@ fn a_subparagraph_inserted_beside_a_sibling_survives_deleting_the_text_before_it
     for lang in redraft::lang::Lang::ALL {
         let list = round_trip(old, new, lang);
         assert!(list.contains("To protect journalists"), "{list}");
+    }
+}
+
+/// A list the draft misnumbers (`1.`, `1.`, `3.`, `4.`: a number given
+/// twice) is numbered 1, 2, 3 again once paragraphs are inserted or
+/// deleted in it, not kept as `1.`, `1.`, `1 bis.` (fuzz:
+/// annex-renumbered-wrongly-bb12a470); a well-numbered list with a gap
+/// keeps its numbers.
+#[test]
+fn a_misnumbered_list_is_numbered_again_once_amended() {
+    let head = "The General Assembly,\n\n1. Adopts the guidelines annexed;\n\n2. Decides to remain seized of the matter.\n\nAnnex\n\nGuidelines\n\n";
+    let old = format!(
+        "{head}1. States should protect journalists.\n\n1. States should investigate attacks.\n\n3. States should train judges.\n\n4. States should collect data.\n"
+    );
+    let new = format!(
+        "{head}1. States should protect journalists.\n\n2. States should investigate attacks promptly.\n\n3. States should publish regular reports on the investigations.\n\n4. States should collect data.\n"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(&old, &new, lang);
+    }
+    let list = redraft::amend::parse(
+        "After paragraph 3 of the annex, insert a new paragraph reading: \"States should report.\"",
+    )
+    .expect("read");
+    let gap = format!("{head}1. States should protect.\n\n3. States should train.\n");
+    let out = redraft::amend::apply_exact(&draft(&gap), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with(
+            "1. States should protect.\n\n3. States should train.\n\n3 bis. States should report.\n"
+        ),
+        "{}",
+        out.text
+    );
+}
+
+/// A draft whose numbered paragraphs start at 2 (or 0) numbers its list
+/// out of sequence: no amendment states such a number, and `amend`
+/// numbers a new list from 1, so the round trip holds NEW to its units
+/// and words (fuzz: numbering-not-from-one-ce6b8835,
+/// paragraph-double-zero-7e532451).
+#[test]
+fn numbered_paragraphs_from_two_are_a_list_out_of_sequence() {
+    let old = "Distr.: General\n\nDraft session.\n";
+    let new = "Distr.: General\n\n2. Requests the Bureau to report.\n";
+    let (old, new) = (draft(old), draft(new));
+    assert!(invariants::numbered_consecutively(&old));
+    assert!(!invariants::numbered_consecutively(&new));
+    assert!(invariants::numbered_in_order(&new));
+    assert!(!invariants::numbered_consecutively(&draft("00.\n")));
+    invariants::amend_round_trip(&old, &new);
+    let guidelines = draft("Annex\n\nGuidelines\n\n1. Protect.\n\n1. Investigate.\n");
+    assert!(!invariants::numbered_in_order(&guidelines));
+}
+
+/// French words a new subparagraph and a new preambular paragraph alike
+/// ("le nouvel alinéa suivant"): the list quotes a new subparagraph with
+/// its letter (« a) En ce qui concerne … »), which states the kind, and
+/// `amend` reads an unlettered "alinéa" by the draft's unit it is placed
+/// by, never by a unit an earlier amendment put there (fuzz:
+/// french-alinea-kind-2e860fcb, -e183dc1a).
+#[test]
+fn a_new_french_alinea_is_a_subparagraph_when_quoted_with_its_letter() {
+    let old = "Projet de résolution sur la coopération\n\nL’Assemblée des États Parties,\n\nRappelant la résolution sur la coopération,\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Adopte les mandats suivants :\n\na) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport ;\n";
+    let list = round_trip(old, new, redraft::lang::Lang::Fr);
+    assert!(
+        list.contains("insérer le nouvel alinéa suivant : « a) En ce qui concerne l’universalité"),
+        "{list}"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(old, new, lang);
+    }
+    // Written by hand: the letter states a subparagraph wherever it goes;
+    // without one, an "alinéa" after a preambular paragraph is one too.
+    let draft_text =
+        "L’Assemblée des États Parties,\n\nRappelant sa résolution 1,\n\n1. Décide d’agir ;\n";
+    let list = redraft::amend::parse(
+        "Après le premier alinéa du préambule, insérer le nouvel alinéa suivant : « Notant le rapport, »\nAprès le paragraphe 1 du dispositif, insérer le nouveau paragraphe suivant : « Prie le Bureau : »\nAprès le paragraphe 1 du dispositif, insérer le nouvel alinéa suivant : « a) De faire rapport ; »",
+    )
+    .expect("read");
+    let out = redraft::amend::apply(&draft(draft_text), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with("Rappelant sa résolution 1,\n\nNotant le rapport,\n\n1. Décide d’agir ;\n\n2. Prie le Bureau :\n\na) De faire rapport ;\n"),
+        "{}",
+        out.text
+    );
+}
+
+/// A numbered or lettered paragraph (annexed guidelines, lettered items)
+/// that NEW leaves without its number is deleted and inserted as "a new
+/// unnumbered paragraph", which states the kind: reworded, it kept its
+/// number, and a text opening with a glued letter (`c)n E ce …`) kept its
+/// letter too (fuzz: annex-paragraph-kind-5bc24ee0,
+/// letter-glued-to-text-fa41511d, text-opening-with-digit-7592d24d).
+#[test]
+fn a_numbered_paragraph_that_loses_its_number_is_inserted_unnumbered() {
+    let head =
+        "The General Assembly,\n\n1. Adopts the guidelines annexed;\n\nAnnex\n\nGuidelines\n\n";
+    let old = format!(
+        "{head}1. States should protect journalists.\n\n2. States should investigate attacks.\n\n3. States should collect data.\n"
+    );
+    let new = format!(
+        "{head}1. States should protect journalists.\n\nStates should, as a matter of priority, investigate attacks promptly and impartially, and report on them.\n\n2. States should collect data.\n"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(&old, &new, lang);
+        if lang == redraft::lang::Lang::En {
+            assert!(list.contains("a new unnumbered paragraph"), "{list}");
+        }
+    }
+    let head = "L’Assemblée des États Parties,\n\n1. Adopte les mandats annexés ;\n\nAnnexe\n\nMandats\n\n";
+    let old = format!(
+        "{head}a) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport ;\n"
+    );
+    let new = format!(
+        "{head}a) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nc)n E ce qui concerne les victimes, prie la Cour de faire rapport.\n"
+    );
+    for lang in redraft::lang::Lang::ALL {
+        round_trip(&old, &new, lang);
+    }
+}
+
+/// Where a section heading is deleted, or reworded so that it no longer
+/// opens a section, the paragraphs it headed continue the numbering before
+/// it; a paragraph moved into an annex is numbered with the annex's: the
+/// amended draft counts in order as a reader reads it (fuzz, last run:
+/// 3c9d9436, 49ea3083, af9bf89b, 377cf2b7; "amend numbered out of order").
+#[test]
+fn runs_of_numbering_follow_the_amended_sections_and_annexes() {
+    let old = "The Assembly,\n\nA. Universality\n\n1. Invites States;\n\n2. Requests the President;\n\nB. Privileges\n\n1. Calls upon States;\n\n2. Decides to remain seized.\n";
+    for list in [
+        "Delete the heading \"B. Privileges\".",
+        "Heading \"B. Privileges\": replace \"B.\" with \"B,\".",
+    ] {
+        let list = redraft::amend::parse(list).expect("read");
+        let out = redraft::amend::apply_exact(&draft(old), &list);
+        assert!(out.failures.is_empty(), "{:?}", out.failures);
+        assert!(
+            out.text
+                .contains("3. Calls upon States;\n\n4. Decides to remain seized.\n"),
+            "{}",
+            out.text
+        );
+        assert!(
+            invariants::numbered_in_order(&draft(&out.text)),
+            "{}",
+            out.text
+        );
+    }
+    let old = "The Assembly,\n\n1. Adopts the annexed text;\n\n2. Urges States;\n\n3. Decides to remain seized.\n\nAnnex\n\n1. States should act.\n\n2. States should report.\n";
+    let list =
+        redraft::amend::parse("Move operative paragraph 2 to follow paragraph 1 of the annex.")
+            .expect("read");
+    let out = redraft::amend::apply_exact(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with("2. Decides to remain seized.\n\nAnnex\n\n1. States should act.\n\n2. Urges States;\n\n3. States should report.\n"),
+        "{}",
+        out.text
+    );
+}
+
+/// A new subparagraph whose level or style the place does not imply is
+/// quoted with its letter, which `amend` follows: "(i) …" after a new
+/// unnumbered paragraph is a level deeper than the "(b)" it is placed
+/// after, and "a)" where the draft has no subparagraph to follow and its
+/// language writes "(a)" (fuzz: subparagraph-level-after-text-76a4b2ee;
+/// last run 11fe42c3).
+#[test]
+fn a_new_subparagraph_quoted_with_its_numeral_takes_that_level_and_style() {
+    let old = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n2. Requests the Bureau to report.\n";
+    let new = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n(c) To review its working methods;\n\nThe review being subject to:\n\n(i) The availability of interpretation.\n";
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(old, new, lang);
+        assert!(
+            list.contains("(i) The availability of interpretation."),
+            "{list}"
+        );
+        // Where the level and the kind go without saying, no letter.
+        let french = lang == redraft::lang::Lang::Fr;
+        assert_eq!(list.contains("(c) To review"), french, "{list}");
+    }
+    let old = "The General Assembly,\n\nR\n";
+    let new = "The General Assembly,\n\n1. Exhorta a los Estados a que:\n\na) Ratifiquen la Convención;\n\nb) Cooperen con el Comité contra la Tortura;\n";
+    for lang in redraft::lang::Lang::ALL {
+        let list = round_trip(old, new, lang);
+        assert!(list.contains("a) Ratifiquen"), "{list}");
     }
 }

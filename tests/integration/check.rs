@@ -641,3 +641,55 @@ fn a_moved_target_turns_above_and_below_and_a_wrong_direction_is_reported() {
         "only stale references are fixed"
     );
 }
+
+/// `--fix` twice, as the library does it, on a fuzz input (`OLD\0NEW`,
+/// fuzz/regressions/fix/): the first run's edits apply to the bytes as
+/// stored, and the draft they leave has no stale reference left (a second
+/// run would change nothing). Returns the draft after the first run.
+fn fix_twice(input: &str) -> Vec<u8> {
+    use redraft::check::{Document, fix, stale};
+    use redraft::ingest::text::decode;
+    let data = std::fs::read(root().join("fuzz/regressions/fix").join(input)).unwrap();
+    let k = data.iter().position(|&b| b == 0).expect("OLD\\0NEW");
+    let (old, new) = (&data[..k], &data[k + 1..]);
+    let options = redraft::model::ParseOptions::default();
+    let doc =
+        |name: &str, bytes: &[u8]| Document::parse(name, decode(bytes).unwrap(), &options).unwrap();
+    let (old, new_doc) = (doc("old", old), doc("new", new));
+    let edits = stale::check(&old, &new_doc).edits;
+    assert!(!edits.is_empty(), "{input}: nothing to rewrite");
+    let fixed = fix::apply(new, &new_doc.text, &edits).expect("the edits apply");
+    let again = stale::check(&old, &doc("fixed", &fixed)).edits;
+    assert!(again.is_empty(), "{input}: a second run rewrites {again:?}");
+    fixed
+}
+
+/// A form feed inside a line: decoding keeps it as a character of its
+/// line, but the stored text's line starts counted it as a line end, so
+/// every edit after it missed its bytes and `--fix` refused the file as
+/// changed meanwhile (fuzz inputs fix/form-feed-edits-mismatch-*).
+#[test]
+fn fix_rewrites_a_draft_with_a_form_feed_in_a_line() {
+    for input in [
+        "form-feed-edits-mismatch-1f65ee5f",
+        "form-feed-edits-mismatch-ede19e9b",
+    ] {
+        let fixed = fix_twice(input);
+        assert!(fixed.contains(&0x0c), "{input}: the form feed is kept");
+        assert!(
+            fixed.starts_with(b"\xEF\xBB\xBF"),
+            "{input}: the BOM is kept"
+        );
+    }
+}
+
+/// A reference whose target one alignment finds deleted and the draft as
+/// `--fix` leaves it finds renumbered ("paragraphe 5 ci-dessus", of two
+/// old copies of paragraph 5): the first run now rewrites it, so a second
+/// finds nothing (fuzz input fix/not-idempotent-deleted-then-renumbered-*).
+#[test]
+fn fix_is_idempotent_when_a_target_deleted_becomes_renumbered() {
+    let fixed = fix_twice("not-idempotent-deleted-then-renumbered-cfbaccd5");
+    let text = String::from_utf8_lossy(&fixed);
+    assert!(text.contains("au paragraphe\r\n3 ci-dessus"), "{text}");
+}

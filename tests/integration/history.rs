@@ -236,6 +236,66 @@ fn labels_name_the_versions() {
     );
 }
 
+/// `-o`'s extension picks the format by the one table `diff` uses
+/// (issue 11: `-o x.txt` wrote Markdown): each file equals what
+/// `--format` writes to the pipe; an extension no history format writes
+/// is refused with one line naming the file, exit 2, nothing written.
+#[test]
+fn the_output_extension_picks_the_format_as_for_diff() {
+    let dir = temp_dir("history-extension");
+    for (name, format) in [
+        ("h.txt", "text"),
+        ("h.md", "markdown"),
+        ("h.html", "html"),
+        ("h.json", "json"),
+        ("h.TXT", "text"),
+    ] {
+        let path = dir.join(name);
+        let out = path.to_str().expect("utf-8 path");
+        let o = redraft(&["history", VERSIONS[0], VERSIONS[1], "-o", out]);
+        assert_eq!(o.status.code(), Some(0), "{name}: {}", stderr(&o));
+        let written = std::fs::read_to_string(&path).expect("written");
+        let piped = stdout(&redraft(&[
+            "history",
+            VERSIONS[0],
+            VERSIONS[1],
+            "--format",
+            format,
+        ]));
+        assert_eq!(written, piped, "{name} is not {format}");
+    }
+    let text = std::fs::read_to_string(dir.join("h.txt")).expect("text");
+    assert!(
+        text.contains("{version 1+") && !text.contains("**"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "no colour in a file: {text}");
+    for name in ["h.docx", "h.pdf"] {
+        let path = dir.join(name);
+        let out = path.to_str().expect("utf-8 path");
+        let o = redraft(&["history", VERSIONS[0], VERSIONS[1], "-o", out]);
+        assert_eq!(o.status.code(), Some(2), "{name}");
+        let message = stderr(&o);
+        assert_eq!(message.trim_end().lines().count(), 1, "{message}");
+        assert!(
+            message.contains(name) && message.contains("--format"),
+            "{message}"
+        );
+        assert!(!path.exists(), "{name} written");
+    }
+}
+
+/// The text format is the terminal's without colour, and `--full` shows
+/// the unchanged units there too.
+#[test]
+fn the_text_format_is_the_terminal_without_colour() {
+    let text = history(&["--format", "text"]);
+    let term = history(&["--format", "term", "--color", "never"]);
+    assert_eq!(text, term);
+    let full = history(&["--format", "text", "--full"]);
+    assert!(full.len() > text.len() && !full.contains('⋯'), "{full}");
+}
+
 #[test]
 fn one_version_is_not_a_history() {
     let o = redraft(&["history", VERSIONS[0]]);

@@ -172,8 +172,12 @@ fn forbidden(src: &Path) -> Vec<String> {
         let relative = path.strip_prefix(src).unwrap_or(&path).to_path_buf();
         let module = module_of(&relative);
         let source = fs::read_to_string(&path).unwrap_or_default();
-        // Unit tests may build what the code is handed.
-        let code = source.split("#[cfg(test)]").next().unwrap_or_default();
+        // Unit tests may build what the code is handed; code after a lone
+        // test-only item is still code.
+        let code = source
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default();
         for &(_, named, allowed) in FORBIDDEN.iter().filter(|(m, _, _)| *m == module) {
             let found: Vec<(usize, String)> = if allowed.is_empty() {
                 imports(code)
@@ -242,7 +246,7 @@ fn a_renderer_that_aligns_is_reported() {
     fs::create_dir_all(dir.join("render")).unwrap();
     fs::write(
         dir.join("render/a.rs"),
-        "use crate::diff::Comparison;\n// crate::align::lis in a comment\nfn f(c: &crate::diff::Comparison) { crate::align::lis(&[]); }\nuse crate::diff::{self, compare};\n#[cfg(test)]\nuse crate::diff::redline;\n",
+        "use crate::diff::Comparison;\n// crate::align::lis in a comment\nfn f(c: &crate::diff::Comparison) { crate::align::lis(&[]); }\nuse crate::diff::{self, compare};\n#[cfg(test)]\nfn g() {}\nuse crate::align::Match;\n#[cfg(test)]\nmod tests {\nuse crate::diff::redline;\n}\n",
     )
     .unwrap();
     fs::write(dir.join("model.rs"), "use crate::align;\n").unwrap();
@@ -251,6 +255,7 @@ fn a_renderer_that_aligns_is_reported() {
         [
             "render/a.rs:3: `render` names `align`",
             "render/a.rs:4: `render` names `diff::{`",
+            "render/a.rs:7: `render` names `align`",
         ]
     );
 }

@@ -19,6 +19,7 @@
 //! An amendment that does not apply is reported with its line and the
 //! reason, and left out.
 
+mod footnotes;
 pub mod items;
 pub mod locate;
 pub mod references;

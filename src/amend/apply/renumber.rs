@@ -4,8 +4,10 @@
 //!   annex, a section where numbering restarts): when the amendments
 //!   inserted, deleted or moved paragraphs there and the draft numbered
 //!   them 1, 2, 3 … (from any start), they are numbered again in order, in
-//!   the style of their marker (`12.`, `12)`). Where the draft's numbering
-//!   was not consecutive (`9 bis`), existing paragraphs keep their number
+//!   the style of their marker (`12.`, `12)`); so are they where the draft
+//!   misnumbered them (`1.`, `1.`, `3.`: a number twice, or going back).
+//!   Where the draft's numbering rose but was not consecutive (`9 bis`, a
+//!   gap), existing paragraphs keep their number
 //!   and a new one takes the next Latin suffix of the one before it
 //!   (`9 ter`). A run in which an amendment numbered a new paragraph
 //!   itself (`1 bis`) is not renumbered either. But where the draft's
@@ -14,9 +16,11 @@
 //! - **Subparagraphs**: when the draft lettered them `(a)`, `(b)` … and
 //!   `(i)`, `(ii)` … in order, they are lettered again in order; otherwise
 //!   only new ones get a letter.
-//! - **Footnotes**: when the draft numbered them in the order of their first
-//!   reference, they are numbered again that way, references and all.
+//! - **Footnotes** ([`super::footnotes`]): when the draft numbered them in
+//!   the order of their first reference, they are numbered again that way,
+//!   references and all.
 
+pub(crate) use super::footnotes::renumber_refs;
 use super::items::{Item, depth, is_numbered_paragraph};
 use crate::model::marker::{self, LATIN_SUFFIXES};
 use crate::model::{Resolution, UnitKind};
@@ -26,7 +30,7 @@ use std::collections::HashMap;
 pub(crate) fn renumber(items: &mut [Item], draft: &Resolution) {
     operatives(items, draft);
     subparagraphs(items, draft);
-    footnotes(items, draft);
+    super::footnotes::renumber(items, draft);
 }
 
 /// The run of numbering an operative paragraph's label belongs to:
@@ -57,7 +61,9 @@ fn live_operatives(items: &[Item]) -> Vec<usize> {
 
 fn operatives(items: &mut [Item], draft: &Resolution) {
     let live = live_operatives(items);
-    let domains = domains(items, draft, &live);
+    let merged = merged_sections(items, draft);
+    let run = |d: String| merged.get(&d).cloned().unwrap_or(d);
+    let domains: Vec<String> = domains(items, draft, &live).into_iter().map(run).collect();
     let mut order: Vec<String> = Vec::new();
     let mut members: HashMap<String, Vec<usize>> = HashMap::new();
     for (&k, d) in live.iter().zip(&domains) {
@@ -73,22 +79,61 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
             .enumerate()
             .filter(|(_, u)| {
                 (u.kind == UnitKind::Operative || is_numbered_paragraph(u))
-                    && domain_of_label(&u.label, u.kind) == d
+                    && run(domain_of_label(&u.label, u.kind)) == d
             })
             .map(|(i, _)| i)
             .collect();
-        number_domain(items, draft, &members[&d], &olds);
+        let joined = merged.values().any(|v| *v == d);
+        number_domain(items, draft, &members[&d], &olds, joined);
     }
 }
 
-/// The numbering run of each live operative paragraph; a new one belongs
-/// to the run of the paragraph before it (or after it) in its part.
+/// Runs of numbering that an amendment joined: where a section heading
+/// (`B. Privileges`) is deleted, or reworded so that it no longer opens a
+/// section (`B, Privileges`), the paragraphs it headed continue the run
+/// before it (`1.`–`3.` then `4.`, not `1.` again), as a reader of the
+/// amended draft counts them. Maps the run of the paragraphs after such a
+/// heading to the run they join.
+fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String> {
+    let mut merged: HashMap<String, String> = HashMap::new();
+    let mut last: Option<(String, Option<String>)> = None;
+    let mut joining = false;
+    for it in items.iter().filter(|it| it.kind != UnitKind::Footnote) {
+        let section = it.old.filter(|&i| {
+            let u = &draft.units[i];
+            u.kind == UnitKind::Heading && u.number.is_some()
+        });
+        if section.is_some() {
+            joining = it.deleted || marker::section(&it.text).is_none();
+            continue;
+        }
+        let (Some(i), false, true) = (it.old, it.deleted, in_runs(it)) else {
+            continue;
+        };
+        let own = domain_of_label(&draft.units[i].label, draft.units[i].kind);
+        let own = merged.get(&own).cloned().unwrap_or(own);
+        match last.take() {
+            Some((before, part)) if joining && part == it.part && before != own => {
+                merged.insert(own, before.clone());
+                last = Some((before, part));
+            }
+            _ => last = Some((own, it.part.clone())),
+        }
+        joining = false;
+    }
+    merged
+}
+
+/// The numbering run of each live operative paragraph; a new or moved one
+/// belongs to the run of the paragraph before it (or after it) in its part
+/// (a paragraph moved into an annex is numbered with the annex's).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     let own: Vec<Option<String>> = live
         .iter()
         .map(|&k| {
             items[k]
                 .old
+                .filter(|_| items[k].attached.is_none())
                 .map(|i| domain_of_label(&draft.units[i].label, draft.units[i].kind))
         })
         .collect();
@@ -114,10 +159,19 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
         .collect()
 }
 
-fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds: &[usize]) {
+/// Numbers a run: `members` as it stands amended, `olds` the draft's
+/// paragraphs of it; `joined` when it joins runs the draft numbered apart
+/// (a section heading gone).
+fn number_domain(
+    items: &mut [Item],
+    draft: &Resolution,
+    members: &[usize],
+    olds: &[usize],
+    joined: bool,
+) {
     let now: Vec<Option<usize>> = members.iter().map(|&k| items[k].old).collect();
     let before: Vec<Option<usize>> = olds.iter().map(|&i| Some(i)).collect();
-    if now == before {
+    if now == before && !joined {
         return;
     }
     // Lettered annex paragraphs ("a) En ce qui concerne …") count in
@@ -145,16 +199,21 @@ fn number_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
     let numbered_new = members
         .iter()
         .any(|&m| items[m].old.is_none() && items[m].marker.is_some());
+    let draft_in_order = rising(olds.iter().map(|&i| draft.units[i].marker.as_deref()));
+    // A run the draft numbered 1, 2, 3 is numbered so again; so is one it
+    // misnumbered (`1.`, `1.`, `3.`: a number given twice or going back),
+    // whose numbers name no paragraph for sure: keeping them would give
+    // `1.`, `1.`, `1 bis.` where the amended text reads 1, 2, 3.
     let consecutive = !numbered_new
-        && numbers
-            .iter()
-            .enumerate()
-            .all(|(k, n)| *n == Some(first + k as u32));
+        && (!draft_in_order
+            || numbers
+                .iter()
+                .enumerate()
+                .all(|(k, n)| *n == Some(first + k as u32)));
     number_members(items, members, consecutive.then_some(first));
     // Numbers kept where the draft numbered out of sequence (a gap, a
     // paragraph 0) but in order must not go out of order when a paragraph
     // moves: the run is then numbered again, from 1.
-    let draft_in_order = rising(olds.iter().map(|&i| draft.units[i].marker.as_deref()));
     if !consecutive
         && draft_in_order
         && !rising(members.iter().map(|&m| items[m].marker.as_deref()))
@@ -335,7 +394,8 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         .all(|(i, _)| counts.contains_key(&i));
     let new_pos = positions(items.iter().map(|it| (it.kind, it.depth, !it.deleted)));
     // New subparagraphs with no sibling to follow are marked as the
-    // draft marks others at their depth, else as its language does.
+    // draft marks others at their depth, else as the amendment quoted
+    // them (« a) … »), else as its language does.
     let mut model: HashMap<usize, String> = HashMap::new();
     for (i, u) in draft.units.iter().enumerate() {
         if let (UnitKind::Subparagraph, Some(m)) = (u.kind, &u.marker) {
@@ -362,7 +422,10 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
             } else {
                 Count::Letters
             };
-            let marker = model.get(&it.depth).map_or(fallback, String::as_str);
+            let marker = model
+                .get(&it.depth)
+                .or(it.marker.as_ref().filter(|_| it.old.is_none()))
+                .map_or(fallback, String::as_str);
             (count, marker.to_string())
         });
         let id = id_for(count, n);
@@ -389,128 +452,6 @@ fn restyle(model: &str, id: &str) -> String {
     format!("{open}{id}{}", close.map_or(")".to_string(), String::from))
 }
 
-/// Footnote numbers in the order of their first reference, then the
-/// unreferenced ones, given texts in order and the defined numbers.
-fn reference_order<'a>(texts: impl Iterator<Item = &'a str>, defined: &[String]) -> Vec<String> {
-    let mut order: Vec<String> = Vec::new();
-    for text in texts {
-        for (_, id) in marker::footnote_refs(text) {
-            if defined.iter().any(|d| d == id) && !order.iter().any(|o| o == id) {
-                order.push(id.to_string());
-            }
-        }
-    }
-    for d in defined {
-        if !order.contains(d) {
-            order.push(d.clone());
-        }
-    }
-    order
-}
-
-fn footnotes(items: &mut [Item], draft: &Resolution) {
-    let old_defined: Vec<String> = draft
-        .of_kind(UnitKind::Footnote)
-        .filter_map(|u| u.number.clone())
-        .collect();
-    let old_order = reference_order(
-        draft
-            .units
-            .iter()
-            .filter(|u| u.kind != UnitKind::Footnote)
-            .map(|u| u.text.as_str()),
-        &old_defined,
-    );
-    let first: u32 = match old_order.first() {
-        Some(f) => match f.parse() {
-            Ok(n) => n,
-            Err(_) => return,
-        },
-        None => 1,
-    };
-    let in_order = old_order
-        .iter()
-        .enumerate()
-        .all(|(k, id)| id.parse::<u32>().ok() == Some(first + k as u32));
-    if !in_order {
-        return;
-    }
-    let defined: Vec<String> = items
-        .iter()
-        .filter(|it| !it.deleted && it.kind == UnitKind::Footnote)
-        .filter_map(|it| footnote_id(it.marker.as_deref()?))
-        .collect();
-    let order = reference_order(
-        items
-            .iter()
-            .filter(|it| !it.deleted && it.kind != UnitKind::Footnote)
-            .map(|it| it.text.as_str()),
-        &defined,
-    );
-    let map: HashMap<String, String> = order
-        .iter()
-        .enumerate()
-        .map(|(k, id)| (id.clone(), (first + k as u32).to_string()))
-        .collect();
-    apply_footnote_map(items, &map);
-}
-
-fn footnote_id(marker: &str) -> Option<String> {
-    marker
-        .strip_prefix("[^")?
-        .strip_suffix("]:")
-        .map(str::to_string)
-}
-
-fn apply_footnote_map(items: &mut [Item], map: &HashMap<String, String>) {
-    for it in items.iter_mut().filter(|it| !it.deleted) {
-        if it.kind == UnitKind::Footnote {
-            if let Some(new) = it
-                .marker
-                .as_deref()
-                .and_then(footnote_id)
-                .and_then(|id| map.get(&id))
-            {
-                it.marker = Some(format!("[^{new}]:"));
-            }
-            continue;
-        }
-        it.text = renumber_refs(&it.text, map);
-    }
-    let mut notes: Vec<(u32, usize)> = items
-        .iter()
-        .enumerate()
-        .filter(|(_, it)| it.kind == UnitKind::Footnote && !it.deleted)
-        .filter_map(|(k, it)| Some((footnote_id(it.marker.as_deref()?)?.parse().ok()?, k)))
-        .collect();
-    notes.sort();
-    let positions: Vec<usize> = {
-        let mut p: Vec<usize> = notes.iter().map(|&(_, k)| k).collect();
-        p.sort();
-        p
-    };
-    let sorted: Vec<Item> = notes.iter().map(|&(_, k)| items[k].clone()).collect();
-    for (slot, item) in positions.into_iter().zip(sorted) {
-        items[slot] = item;
-    }
-}
-
-/// The text with its footnote references renumbered by `map`.
-pub(crate) fn renumber_refs(text: &str, map: &HashMap<String, String>) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut last = 0;
-    for (range, id) in marker::footnote_refs(text) {
-        out.push_str(&text[last..range.start]);
-        match map.get(id) {
-            Some(new) => out.push_str(&format!("[^{new}]")),
-            None => out.push_str(&text[range.clone()]),
-        }
-        last = range.end;
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -529,18 +470,5 @@ mod tests {
         assert_eq!(next_suffixed(Some((9, 0)), "."), "9 bis.");
         assert_eq!(next_suffixed(Some((9, 1)), "."), "9 ter.");
         assert_eq!(next_suffixed(None, "."), "1.");
-    }
-
-    #[test]
-    fn references_renumber_together() {
-        let map: HashMap<String, String> = [
-            ("9".to_string(), "11".to_string()),
-            ("10".into(), "9".into()),
-        ]
-        .into();
-        assert_eq!(
-            renumber_refs("a[^9] b[^10] c[^3]", &map),
-            "a[^11] b[^9] c[^3]"
-        );
     }
 }

@@ -64,12 +64,7 @@ impl Work<'_> {
         let (at, anchor) = self.place(place)?;
         let prev = at.checked_sub(1).map(|p| self.items[p].clone());
         let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
-        // "Before X" reads by X, "after X" by X.
-        let beside = if anchor.is_some() {
-            prev.as_ref()
-        } else {
-            next.as_ref().or(prev.as_ref())
-        };
+        let beside = self.settled_beside(at, anchor);
         let kind = self.new_kind(kinds, text, beside);
         let sub_depth = |it: &Option<Item>| {
             it.as_ref()
@@ -83,16 +78,26 @@ impl Work<'_> {
             .filter(|it| it.kind == UnitKind::Subparagraph)
             .map(|it| it.depth);
         let depth = match kind {
-            UnitKind::Subparagraph => after_sub
-                .or(sub_depth(&next))
-                .or(sub_depth(&prev))
-                .unwrap_or(1),
+            UnitKind::Subparagraph => {
+                let placed = after_sub
+                    .or(sub_depth(&next))
+                    .or(sub_depth(&prev))
+                    .unwrap_or(1);
+                self.quoted_depth(at, placed, text)
+            }
             _ => 0,
         };
         let like = prev.or(next);
-        let marker = number
-            .filter(|_| kind == UnitKind::Operative)
-            .map(|n| self.operative_marker(at, n));
+        // A subparagraph quoted with its letter keeps the letter's style
+        // (`a)`, `(a)`) until it is lettered again on renumbering.
+        let marker = match kind {
+            UnitKind::Subparagraph => marker::subparagraph(text)
+                .filter(|m| !m.rest.is_empty())
+                .map(|m| m.literal.to_string()),
+            _ => number
+                .filter(|_| kind == UnitKind::Operative)
+                .map(|n| self.operative_marker(at, n)),
+        };
         let item = Item {
             id: self.draft.units.len() + self.items.len(),
             old: None,
@@ -111,9 +116,70 @@ impl Work<'_> {
         Ok(())
     }
 
+    /// The draft's unit a new one placed at `at` reads by: "before X" by
+    /// X; "after X" by X or the last of X's own subparagraphs. Never a unit
+    /// an earlier amendment inserted or moved there, whose kind the
+    /// wording of this one could not have known (several new "alinéas"
+    /// after a new paragraph).
+    fn settled_beside(&self, at: usize, anchor: Option<usize>) -> Option<&Item> {
+        let Some(x) = anchor else {
+            return self
+                .items
+                .get(at)
+                .or_else(|| self.items.get(at.checked_sub(1)?));
+        };
+        let from = self.pos(x)?;
+        let mut own = vec![x];
+        let mut last = from;
+        for (k, it) in self.items.iter().enumerate().take(at).skip(from + 1) {
+            if it.old.is_some()
+                && it.attached.is_none()
+                && it.parent.is_some_and(|p| own.contains(&p))
+            {
+                own.push(it.id);
+                last = k;
+            }
+        }
+        self.items.get(last)
+    }
+
+    /// The level of a new subparagraph that its place puts at `placed`:
+    /// one deeper where it is quoted with a numeral (« (i) The
+    /// availability … ») at the level of letters and the numeral is not
+    /// the letter due there (`(i)` after `(h)`).
+    fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
+        let Some(id) = marker::subparagraph(text)
+            .filter(|m| !m.rest.is_empty())
+            .map(|m| m.id)
+        else {
+            return placed;
+        };
+        if placed != 1 || !id.bytes().all(|b| b"ivx".contains(&b)) {
+            return placed;
+        }
+        let due = 1 + self.items[..at]
+            .iter()
+            .rev()
+            .filter(|it| !it.deleted)
+            .take_while(|it| it.kind == UnitKind::Subparagraph && it.depth >= placed)
+            .filter(|it| it.depth == placed)
+            .count();
+        match marker::letter_value(id) == u32::try_from(due).ok() {
+            true => placed,
+            false => placed + 1,
+        }
+    }
+
     /// The kind of a new unit the wording names (one of `kinds`) beside
-    /// unit `beside`.
+    /// unit `beside`. Where the wording names several ("le nouvel alinéa
+    /// suivant": preambular paragraph or subparagraph), a quoted text
+    /// opening with a subparagraph's letter (« b) En ce qui concerne … »)
+    /// states a subparagraph, as delegations write it.
     fn new_kind(&self, kinds: &[NewUnit], text: &str, beside: Option<&Item>) -> UnitKind {
+        let lettered = marker::subparagraph(text).is_some_and(|m| !m.rest.is_empty());
+        if kinds.len() > 1 && kinds.contains(&NewUnit::Subparagraph) && lettered {
+            return UnitKind::Subparagraph;
+        }
         let kind = choose_kind(kinds, beside);
         let generic = kinds.contains(&NewUnit::Operative) && kinds.contains(&NewUnit::Preambular);
         if generic && kind == UnitKind::Preambular && reads_operative(text, self.draft.lang) {
@@ -238,8 +304,8 @@ impl Work<'_> {
             .extend(gone.into_iter().map(|id| (id, line)));
     }
 
-    /// New units belong to the annex they stand in (a new annex heading
-    /// opens one).
+    /// New and moved units belong to the annex they stand in (a new annex
+    /// heading opens one).
     pub(super) fn assign_parts(&mut self) {
         let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
@@ -248,13 +314,14 @@ impl Work<'_> {
             .iter_mut()
             .filter(|it| it.kind != UnitKind::Footnote)
         {
-            if it.old.is_none() {
+            let placed = it.old.is_none() || it.attached.is_some();
+            if placed {
                 it.part = match it.kind {
                     UnitKind::Annex => marker::annex(&it.text, words).or(part.clone()),
                     _ => part.clone(),
                 };
             }
-            if it.kind == UnitKind::Annex || it.old.is_some() {
+            if it.kind == UnitKind::Annex || !placed {
                 part = it.part.clone();
             }
         }

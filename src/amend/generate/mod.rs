@@ -28,6 +28,7 @@
 //! [`from_redline`] rebuilds both drafts from a redline alone.
 
 mod hunks;
+mod lettered;
 mod place;
 mod redline;
 mod refs;

@@ -41,14 +41,19 @@ impl Gen<'_> {
                     target: self.reference(i),
                     place,
                 },
-                None => Action::InsertUnit {
-                    number: self.own_number(j, &place),
-                    kinds: self.kinds_of(new_unit(unit), &place),
-                    place,
-                    text: guard_marker(self.new_text(j), unit.marker.as_deref(), |t| {
+                None => {
+                    let text = self.new_text(j);
+                    let kinds = self.kinds_of(new_unit(unit), &place, &text);
+                    let text = guard_marker(text, unit.marker.as_deref(), |t| {
                         strip_new_marker(unit.kind, t)
-                    }),
-                },
+                    });
+                    Action::InsertUnit {
+                        number: self.own_number(j, &place),
+                        kinds,
+                        text: self.lettered(j, &place, text),
+                        place,
+                    }
+                }
             };
             out.push((key, action));
         }
@@ -61,7 +66,7 @@ impl Gen<'_> {
     /// suivant" after "le troisième alinéa du préambule", and "le nouvel
     /// alinéa du préambule suivant" elsewhere (before an operative
     /// paragraph, "alinéa" alone would be a subparagraph).
-    fn kinds_of(&self, kind: NewUnit, place: &Place) -> Vec<NewUnit> {
+    fn kinds_of(&self, kind: NewUnit, place: &Place, text: &str) -> Vec<NewUnit> {
         let beside_preamble = match place {
             Place::Before(r @ Ref::Preambular(_)) => self.position(&r.label()).is_some(),
             Place::After(r @ Ref::Preambular(_)) => self.position(&r.label()).is_some_and(|i| {
@@ -72,8 +77,12 @@ impl Gen<'_> {
             }),
             _ => false,
         };
+        // A text opening like a subparagraph's letter would state one.
+        let lettered = marker::subparagraph(text).is_some();
         match kind {
-            NewUnit::Preambular if beside_preamble => vec![kind, NewUnit::Subparagraph],
+            NewUnit::Preambular if beside_preamble && !lettered => {
+                vec![kind, NewUnit::Subparagraph]
+            }
             _ => vec![kind],
         }
     }

@@ -53,58 +53,75 @@ pub struct Page {
 /// Reads the pages of `pdftotext -bbox-layout` output.
 pub fn pages(xhtml: &str) -> Result<Vec<Page>, String> {
     let mut reader = quick_xml::Reader::from_str(xhtml);
-    let mut pages: Vec<Page> = Vec::new();
-    let mut word: Option<Word> = None;
+    let mut read = Reading::default();
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("unreadable pdftotext output: {e}"))?;
         match event {
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                "page" => pages.push(Page {
-                    width: number(&e, "width"),
-                    height: number(&e, "height"),
-                    lines: Vec::new(),
-                }),
-                "line" => {
-                    if let Some(page) = pages.last_mut() {
-                        page.lines.push(Vec::new());
-                    }
-                }
-                "word" => {
-                    word = Some(Word {
-                        text: String::new(),
-                        x0: number(&e, "xMin"),
-                        y0: number(&e, "yMin"),
-                        x1: number(&e, "xMax"),
-                        y1: number(&e, "yMax"),
-                    })
-                }
-                _ => {}
-            },
-            Event::Text(t) => {
-                if let Some(w) = word.as_mut() {
-                    w.text.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(r) => {
-                if let Some(w) = word.as_mut() {
-                    w.text.push_str(entity(&r.xml10_content()));
-                }
-            }
-            Event::End(e) if e.name().as_ref() == "word" => {
-                let line = pages.last_mut().and_then(|p| p.lines.last_mut());
-                if let (Some(w), Some(line)) = (word.take(), line)
-                    && !w.text.trim().is_empty()
-                {
-                    line.push(w);
-                }
-            }
+            Event::Start(e) | Event::Empty(e) => read.open(&e),
+            Event::Text(t) => read.text(&t.xml10_content()),
+            Event::GeneralRef(r) => read.text(entity(&r.xml10_content())),
+            Event::End(e) if e.name().as_ref() == "word" => read.close_word(),
             Event::Eof => break,
             _ => {}
         }
     }
-    Ok(pages)
+    Ok(read.pages)
+}
+
+/// The pages read so far, and the word being read.
+#[derive(Default)]
+struct Reading {
+    pages: Vec<Page>,
+    word: Option<Word>,
+}
+
+impl Reading {
+    /// An element opens: a page, a line of the last page, or a word with
+    /// its box.
+    fn open(&mut self, e: &quick_xml::events::BytesStart<'_>) {
+        match e.name().as_ref() {
+            "page" => self.pages.push(Page {
+                width: number(e, "width"),
+                height: number(e, "height"),
+                lines: Vec::new(),
+            }),
+            "line" => {
+                if let Some(page) = self.pages.last_mut() {
+                    page.lines.push(Vec::new());
+                }
+            }
+            "word" => {
+                self.word = Some(Word {
+                    text: String::new(),
+                    x0: number(e, "xMin"),
+                    y0: number(e, "yMin"),
+                    x1: number(e, "xMax"),
+                    y1: number(e, "yMax"),
+                })
+            }
+            _ => {}
+        }
+    }
+
+    /// Text inside the word being read (outside a word, none is kept).
+    fn text(&mut self, text: &str) {
+        if let Some(w) = self.word.as_mut() {
+            w.text.push_str(text);
+        }
+    }
+
+    /// The word ends: it joins the last line of the last page, unless it
+    /// is blank.
+    fn close_word(&mut self) {
+        let line = self.pages.last_mut().and_then(|p| p.lines.last_mut());
+        if let (Some(w), Some(line)) = (self.word.take(), line)
+            && !w.text.trim().is_empty()
+        {
+            line.push(w);
+        }
+    }
 }
 
 /// The characters of the entities Poppler writes.

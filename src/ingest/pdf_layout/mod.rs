@@ -215,47 +215,72 @@ fn paragraphs(
 ) -> Vec<String> {
     let spacing = usual_spacing(flow);
     let tables = table_rows(flow, texts);
-    let mut blocks: Vec<String> = Vec::new();
-    let mut current = String::new();
-    let mut table: Vec<String> = Vec::new();
+    let mut out = Blocks::default();
     for (i, line) in flow.iter().enumerate() {
         let text = texts[i].as_str();
         if let Some(row) = tables[i] {
-            if !current.is_empty() {
-                blocks.push(std::mem::take(&mut current));
-            }
-            match table.last_mut() {
-                Some(last) if Some(row) == tables[i - 1] => {
-                    last.push_str(" | ");
-                    last.push_str(text);
-                }
-                _ => table.push(format!("| {text}")),
-            }
+            out.cell(text, i > 0 && Some(row) == tables[i - 1]);
             continue;
         }
-        if !table.is_empty() {
-            blocks.push(std::mem::take(&mut table).join("\n"));
-        }
+        out.end_table();
         let opens = match i.checked_sub(1) {
             None => true,
-            Some(p) => opens(&flow[p], &texts[p], &current, line, text, body, spacing),
+            Some(p) => opens(&flow[p], &texts[p], &out.current, line, text, body, spacing),
         };
-        if opens && !current.is_empty() {
-            blocks.push(std::mem::take(&mut current));
+        if opens {
+            out.end_paragraph();
         }
-        if !soft && !opens && ends_in_hyphenated_word(&current) {
-            current.push_str(text);
+        if !soft && !opens && ends_in_hyphenated_word(&out.current) {
+            out.current.push_str(text);
         } else {
-            hyphen::join(&mut current, text, compounds);
+            hyphen::join(&mut out.current, text, compounds);
         }
     }
-    if !table.is_empty() {
-        blocks.push(table.join("\n"));
+    out.finish()
+}
+
+/// The blocks of the body as they are read: those done, the paragraph
+/// being joined, and the rows of the table being read (`| a | b`).
+#[derive(Default)]
+struct Blocks {
+    done: Vec<String>,
+    current: String,
+    table: Vec<String>,
+}
+
+impl Blocks {
+    /// A cell of a table: the paragraph before it ends; the cell joins
+    /// the last row when it is on the same row, else opens a row.
+    fn cell(&mut self, text: &str, same_row: bool) {
+        self.end_paragraph();
+        match self.table.last_mut() {
+            Some(last) if same_row => {
+                last.push_str(" | ");
+                last.push_str(text);
+            }
+            _ => self.table.push(format!("| {text}")),
+        }
     }
-    if !current.is_empty() {
-        blocks.push(current);
+
+    /// The table being read, if any, is a block, one row a line.
+    fn end_table(&mut self) {
+        if !self.table.is_empty() {
+            self.done.push(std::mem::take(&mut self.table).join("\n"));
+        }
     }
-    blocks
+
+    /// The paragraph being joined, if any, is a block.
+    fn end_paragraph(&mut self) {
+        if !self.current.is_empty() {
+            self.done.push(std::mem::take(&mut self.current));
+        }
+    }
+
+    fn finish(mut self) -> Vec<String> {
+        self.end_table();
+        self.end_paragraph();
+        self.done
+    }
 }
 
 /// For each line of the flow, the row of a table it is a cell of: lines

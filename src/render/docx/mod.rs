@@ -91,7 +91,7 @@ pub fn render(redline: &Redline, options: &DocxOptions, out: &mut dyn Write) -> 
 
 /// The bytes of a draft's file if it is a Word document.
 pub fn word_bytes(path: &std::path::Path) -> Option<Vec<u8>> {
-    let bytes = std::fs::read(path).ok()?;
+    let bytes = crate::ingest::zip_file_bytes(path)?;
     crate::ingest::docx::looks_like_docx(&bytes).then_some(bytes)
 }
 

@@ -26,8 +26,10 @@ use crate::history::{History, Lineage, Step};
 use crate::lang::Lang;
 use crate::lang::reader::ReaderWords;
 use crate::redline::{Entry, Op};
+use crate::render::Format;
 use crate::render::reader::{self, name_of_label};
 use std::io::{self, Write};
+use std::path::Path;
 
 /// An output format of `redraft history`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,11 +42,42 @@ pub enum HistoryFormat {
     Html,
     /// Markdown.
     Markdown,
+    /// Plain text: the terminal's layout without colour, changes as
+    /// `[round 1-deleted-]` and `{round 2+inserted+}`.
+    Text,
     /// The history as JSON.
     Json,
 }
 
-/// Renders a history in a format; `color` and `full` concern the terminal.
+impl HistoryFormat {
+    /// The format an output file's extension names, by the one table of
+    /// extensions ([`Format::from_path`]): `.txt` text, `.md` Markdown,
+    /// `.html` HTML, `.json` JSON; `Ok(None)` without an extension; an
+    /// error naming the file for any other (`.docx`, `.pdf`).
+    ///
+    /// ```
+    /// use redraft::render::history::HistoryFormat;
+    /// use std::path::Path;
+    /// let of = |p: &str| HistoryFormat::from_path(Path::new(p));
+    /// assert_eq!(of("h.txt").unwrap(), Some(HistoryFormat::Text));
+    /// assert_eq!(of("h.md").unwrap(), Some(HistoryFormat::Markdown));
+    /// assert_eq!(of("h").unwrap(), None);
+    /// assert!(of("h.docx").is_err());
+    /// ```
+    pub fn from_path(path: &Path) -> crate::Result<Option<HistoryFormat>> {
+        let accepted = [Format::Html, Format::Json, Format::Markdown, Format::Text];
+        let format = Format::from_path(path, &accepted, "term, text, html, markdown, json")?;
+        Ok(format.map(|f| match f {
+            Format::Html => HistoryFormat::Html,
+            Format::Json => HistoryFormat::Json,
+            Format::Markdown => HistoryFormat::Markdown,
+            _ => HistoryFormat::Text,
+        }))
+    }
+}
+
+/// Renders a history in a format; `color` concerns the terminal, `full`
+/// the terminal and the text.
 pub fn render(
     history: &History,
     format: HistoryFormat,
@@ -56,6 +89,7 @@ pub fn render(
         HistoryFormat::Term => term::render(history, color, full, out),
         HistoryFormat::Html => html::render(history, out),
         HistoryFormat::Markdown => markdown::render(history, out),
+        HistoryFormat::Text => term::render(history, false, full, out),
         HistoryFormat::Json => json::render(history, out),
     }
 }

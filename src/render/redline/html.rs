@@ -374,6 +374,11 @@ pub fn symbols(text: &str) -> String {
 
 /// [`symbols`], appended to `out`.
 fn symbols_into(text: &str, out: &mut String) {
+    // Only symbols with a hyphen or a slash are marked: a text without
+    // either (most segments) has none to look for.
+    if !any_byte(text.as_bytes(), |b| (b == b'-') | (b == b'/')) {
+        return escape_into(text, out);
+    }
     let mut at = 0;
     for s in crate::check::symbol::find(text) {
         let piece = &text[s.range.clone()];
@@ -460,16 +465,33 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], appended to `out`.
 pub fn escape_into(text: &str, out: &mut String) {
-    let mut rest = text;
-    while let Some(pos) = rest.find(['&', '<', '>', '"']) {
-        out.push_str(&rest[..pos]);
-        out.push_str(match rest.as_bytes()[pos] {
+    let special = |b: u8| (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"');
+    if !any_byte(text.as_bytes(), special) {
+        out.push_str(text);
+        return;
+    }
+    let mut from = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let entity = match b {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
-            _ => "&quot;",
-        });
-        rest = &rest[pos + 1..];
+            b'"' => "&quot;",
+            _ => continue,
+        };
+        out.push_str(&text[from..i]);
+        out.push_str(entity);
+        from = i + 1;
     }
-    out.push_str(rest);
+    out.push_str(&text[from..]);
+}
+
+/// Whether any byte of `bytes` is one that `wanted` (written without
+/// branches: `|`, not `||`) accepts. The bytes are tested a block at a
+/// time without an early exit inside the block, which the compiler turns
+/// into vector instructions: most texts have no such byte at all.
+fn any_byte(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> bool {
+    bytes
+        .chunks(64)
+        .any(|block| block.iter().fold(false, |found, &b| found | wanted(b)))
 }
