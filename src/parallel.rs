@@ -63,7 +63,9 @@ where
     RA: Send,
     RB: Send,
 {
-    if threads() < 2 || !worth_it {
+    // `worth_it` first: the machine's parallelism is read from the system
+    // (cgroup files) the first time, which a small job need never pay.
+    if !worth_it || threads() < 2 {
         return (a(), b());
     }
     std::thread::scope(|s| {
@@ -98,7 +100,8 @@ where
     R: Send,
     F: Fn(&[T]) -> R + Sync,
 {
-    let chunks = threads().min(items.len() / min_chunk.max(1)).max(1);
+    let most = items.len() / min_chunk.max(1);
+    let chunks = if most < 2 { 1 } else { threads().min(most) };
     if chunks == 1 {
         return vec![f(items)];
     }
@@ -122,7 +125,11 @@ where
     R: Send,
     F: Fn(&T) -> R + Sync,
 {
-    let workers = threads().min(items.len());
+    let workers = if items.len() < 2 {
+        items.len()
+    } else {
+        threads().min(items.len())
+    };
     if workers < 2 {
         return items.iter().map(f).collect();
     }

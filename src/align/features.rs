@@ -15,48 +15,85 @@ use crate::model::typography::{Folded, fold_char};
 pub const SKETCH: usize = 16;
 
 /// The sorted, de-duplicated feature hashes of a text.
+///
+/// One pass over the characters: each word's hash is built as its
+/// characters go by (see [`words`] for what a word is), and the word and
+/// the pair it ends are hashed when it ends.
 pub fn features(text: &str) -> Vec<u64> {
     let mut out: Vec<u64> = Vec::with_capacity(text.len() / 3);
     let mut previous: Option<u64> = None;
-    for w in words(text) {
-        let h = word_hash(w);
+    let mut add_word = |h: u64| {
         out.push(mix(h ^ 1));
         if let Some(p) = previous {
             out.push(mix(p.rotate_left(23) ^ h ^ 2));
         }
         previous = Some(h);
+    };
+    // The hash of the word being read, and whether it is a footnote
+    // reference's `^N` (left out).
+    let mut word: Option<(super::hash::Fx, bool)> = None;
+    for c in text.chars() {
+        if is_word_char(c) {
+            let (h, skipped) = word.get_or_insert_with(|| (super::hash::Fx::default(), c == '^'));
+            if !*skipped {
+                add_char(h, c);
+            }
+        } else if let Some((h, false)) = word.take() {
+            add_word(std::hash::Hasher::finish(&h));
+        }
+    }
+    if let Some((h, false)) = word {
+        add_word(std::hash::Hasher::finish(&h));
     }
     out.sort_unstable();
     out.dedup();
     out
 }
 
+/// Whether a character belongs to a word (see [`words`]).
+#[inline]
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '^'
+    } else {
+        c.is_alphanumeric() || fold_char(c) == Folded::Nothing
+    }
+}
+
 /// The hash of a word, case folded, without allocating; invisible
 /// characters (a soft hyphen) do not count, a ligature counts as its
-/// letters.
+/// letters. ([`features`] builds it character by character.)
+#[cfg(test)]
 fn word_hash(word: &str) -> u64 {
     let mut h = super::hash::Fx::default();
-    for c in word.chars() {
-        // ASCII folds to its lower case and nothing else.
-        if c.is_ascii() {
-            h.add(u64::from(c.to_ascii_lowercase()));
-            continue;
-        }
-        for c in c.to_lowercase() {
-            match fold_char(c) {
-                Folded::Nothing => {}
-                Folded::Letters(letters) => letters.chars().for_each(|l| h.add(u64::from(l))),
-                _ => h.add(u64::from(c)),
-            }
+    word.chars().for_each(|c| add_char(&mut h, c));
+    std::hash::Hasher::finish(&h)
+}
+
+/// Adds a word's character to its hash: lower-cased, then folded.
+#[inline]
+fn add_char(h: &mut super::hash::Fx, c: char) {
+    // ASCII folds to its lower case and nothing else.
+    if c.is_ascii() {
+        h.add(u64::from(c.to_ascii_lowercase()));
+        return;
+    }
+    for c in c.to_lowercase() {
+        match fold_char(c) {
+            Folded::Nothing => {}
+            Folded::Letters(letters) => letters.chars().for_each(|l| h.add(u64::from(l))),
+            _ => h.add(u64::from(c)),
         }
     }
-    std::hash::Hasher::finish(&h)
 }
 
 /// The words of a text: runs of letters and digits (and invisible
 /// characters), footnote references `[^N]` skipped. Hyphens, apostrophes
 /// and quotation marks of every kind separate words alike, so the features
 /// of typographic variants (see [`crate::model::typography`]) are the same.
+/// [`features`] reads them in the same pass as it hashes them; this is
+/// their definition.
+#[cfg(test)]
 fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphanumeric() && c != '^' && fold_char(c) != Folded::Nothing)
         .filter(|w| !w.is_empty() && !w.starts_with('^'))
@@ -127,6 +164,11 @@ pub fn containment(part: &[u64], whole: &[u64]) -> f64 {
 #[derive(Default)]
 pub struct Index {
     postings: FxHashMap<u64, Vec<usize>>,
+    /// Scratch of [`Index::candidates`], kept between calls: the number of
+    /// shared hashes of each unit (zero between calls), and the units with
+    /// a count.
+    counts: Vec<u32>,
+    counted: Vec<usize>,
 }
 
 impl Index {
@@ -140,18 +182,28 @@ impl Index {
     /// Units sharing sketch hashes with `features`, the most shared first,
     /// at most `limit`. Hashes shared by more than `common_cap` units (the
     /// sketch of a very common phrase) are skipped.
-    pub fn candidates(&self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
-        let mut counts: FxHashMap<usize, usize> = FxHashMap::default();
+    pub fn candidates(&mut self, features: &[u64], limit: usize, common_cap: usize) -> Vec<usize> {
         for h in sketch(features) {
             if let Some(units) = self.postings.get(h)
                 && units.len() <= common_cap
             {
                 for &u in units {
-                    *counts.entry(u).or_insert(0) += 1;
+                    if u >= self.counts.len() {
+                        self.counts.resize(u + 1, 0);
+                    }
+                    if self.counts[u] == 0 {
+                        self.counted.push(u);
+                    }
+                    self.counts[u] += 1;
                 }
             }
         }
-        let mut ranked: Vec<(usize, usize)> = counts.into_iter().collect();
+        let counts = &mut self.counts;
+        let mut ranked: Vec<(usize, u32)> = self
+            .counted
+            .drain(..)
+            .map(|u| (u, std::mem::take(&mut counts[u])))
+            .collect();
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         ranked.into_iter().take(limit).map(|(u, _)| u).collect()
     }
@@ -160,6 +212,30 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The features as first defined: the words, then their hashes.
+    fn features_slowly(text: &str) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut previous: Option<u64> = None;
+        for w in words(text) {
+            let h = word_hash(w);
+            out.push(mix(h ^ 1));
+            if let Some(p) = previous {
+                out.push(mix(p.rotate_left(23) ^ h ^ 2));
+            }
+            previous = Some(h);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_features_are_the_words_features(text in "([a-zA-Z0-9 ,.;'^\\[\\]-]|É|é|ß|Σ|ΣΟΦΟΣ|İ|\u{ad}|\u{200b}|\u{fb01}|\u{2019}|\u{a0}|\u{2029}|٣|[\\^]){0,60}") {
+            proptest::prop_assert_eq!(features(&text), features_slowly(&text));
+        }
+    }
 
     #[test]
     fn identical_texts_score_one() {

@@ -104,36 +104,26 @@ impl Alignment {
 pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     let mut pairs = sequence::Pairs::new(&old.units, &new.units);
     pairs.match_body();
-    let (body, mut old_features, mut new_features) = pairs.into_parts();
-    let mut matches = pieces::find(
-        &old.units,
-        &new.units,
-        body,
-        &mut old_features,
-        &mut new_features,
-    );
-    flag_moves(&mut matches, &old.units, &mut |m| {
-        likeness(m, &mut old_features, &mut new_features)
-    });
+    let (body, old_features, new_features) = pairs.into_parts();
+    let features = (&old_features, &new_features);
+    let mut matches = pieces::find(&old.units, &new.units, body, features);
+    flag_moves(&mut matches, &old.units, &mut |m| likeness(m, features));
     // A pair that only boilerplate holds together ("En ce qui concerne …,
     // prie … de faire rapport") and that crosses better pairs is a
     // deletion and an insertion, not a move: a move must meet the
     // similarity asked of pairs found far from their place.
-    let weak = |m: &Match,
-                old_f: &mut sequence::Features<'_>,
-                new_f: &mut sequence::Features<'_>| {
+    let weak = |m: &Match| {
         m.moved
             && !m.exact
             && m.old.len() == 1
             && m.new.len() == 1
-            && features::dice(old_f.get(m.old[0]), new_f.get(m.new[0])) < sequence::FAR_THRESHOLD
+            && features::dice(old_features.get(m.old[0]), new_features.get(m.new[0]))
+                < sequence::FAR_THRESHOLD
     };
     let before = matches.len();
-    matches.retain(|m| !weak(m, &mut old_features, &mut new_features));
+    matches.retain(|m| !weak(m));
     if matches.len() != before {
-        flag_moves(&mut matches, &old.units, &mut |m| {
-            likeness(m, &mut old_features, &mut new_features)
-        });
+        flag_moves(&mut matches, &old.units, &mut |m| likeness(m, features));
     }
     footnotes::align(&old.units, &new.units, &mut matches);
     matches.sort_by_key(|m| (m.new[0], m.old[0]));
@@ -173,7 +163,7 @@ const MAX_LIKENESS: u64 = 20;
 /// How much a pair weighs when choosing which pairs stay in order: the
 /// closer the texts, the more (so that a near-copy stays in place and a
 /// pair held by boilerplate is the one that moved).
-fn likeness(m: &Match, old: &mut sequence::Features<'_>, new: &mut sequence::Features<'_>) -> u64 {
+fn likeness(m: &Match, (old, new): (&sequence::Features<'_>, &sequence::Features<'_>)) -> u64 {
     if m.exact {
         return MAX_LIKENESS;
     }

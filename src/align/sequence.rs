@@ -4,6 +4,7 @@ use super::features::{self, Index};
 use super::hash::FxHashMap;
 use super::{Match, is_body, lis};
 use crate::model::Unit;
+use std::cell::OnceCell;
 use std::collections::VecDeque;
 
 /// How similar two units must be to be paired when the old one stands
@@ -20,10 +21,11 @@ const INDEX_CANDIDATES: usize = 6;
 /// not propose candidates.
 const COMMON_CAP: usize = 64;
 
-/// Feature sets, computed on first use.
+/// Feature sets, computed on first use (and borrowed, never copied: any
+/// number of units' features can be held at once).
 pub struct Features<'a> {
     units: &'a [Unit],
-    cache: Vec<Option<Vec<u64>>>,
+    cache: Vec<OnceCell<Vec<u64>>>,
 }
 
 impl<'a> Features<'a> {
@@ -31,14 +33,13 @@ impl<'a> Features<'a> {
     pub fn new(units: &'a [Unit]) -> Self {
         Features {
             units,
-            cache: vec![None; units.len()],
+            cache: vec![OnceCell::new(); units.len()],
         }
     }
 
     /// The features of unit `i`.
-    pub fn get(&mut self, i: usize) -> &[u64] {
-        let units = self.units;
-        self.cache[i].get_or_insert_with(|| features::features(&units[i].text))
+    pub fn get(&self, i: usize) -> &[u64] {
+        self.cache[i].get_or_init(|| features::features(&self.units[i].text))
     }
 
     /// Computes the features of units `indices` ahead, on both cores.
@@ -46,7 +47,7 @@ impl<'a> Features<'a> {
         let units = self.units;
         let computed = crate::parallel::map(indices, |&i| features::features(&units[i].text));
         for (&i, f) in indices.iter().zip(computed) {
-            self.cache[i].get_or_insert(f);
+            let _ = self.cache[i].set(f);
         }
     }
 }
@@ -218,35 +219,14 @@ impl<'a> Pairs<'a> {
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));
         }
-        let common_cap = COMMON_CAP;
         let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-        for j in 0..self.new.len() {
-            if self.new_to_old[j].is_some() || !is_body(&self.new[j]) {
-                continue;
-            }
+        for &j in &unmatched_new {
             let (near, range) = self.near_candidates(&anchors, j);
-            let new_features = self.new_features.get(j).to_vec();
-            let far = index.candidates(&new_features, INDEX_CANDIDATES, common_cap);
+            let new_features = self.new_features.get(j);
+            let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP);
             for i in near.into_iter().chain(far) {
-                let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
-                let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
-                // A preambular paragraph that became operative, an operative
-                // one that became a subparagraph: matched on strong
-                // similarity only.
-                let changed_kind = !same_kind && old_kind.is_paragraph() && new_kind.is_paragraph();
-                if !same_kind && !changed_kind {
-                    continue;
-                }
-                let score = features::dice(self.old_features.get(i), &new_features);
-                let is_near = range.contains(&i) && same_kind;
-                let threshold = if is_near {
-                    NEAR_THRESHOLD
-                } else {
-                    FAR_THRESHOLD
-                };
-                if score >= threshold {
-                    let bonus = if is_near { 0.1 } else { 0.0 };
-                    scored.push((score + bonus, i, j));
+                if let Some(score) = self.score(i, j, &range) {
+                    scored.push((score, i, j));
                 }
             }
         }
@@ -256,6 +236,28 @@ impl<'a> Pairs<'a> {
                 self.pair(i, j, false);
             }
         }
+    }
+
+    /// How well old unit `i` would pair with new unit `j` (its similarity,
+    /// with a bonus when `i` stands where `j` is expected, in `near`), or
+    /// `None` when below the threshold for where it stands.
+    fn score(&self, i: usize, j: usize, near: &std::ops::Range<usize>) -> Option<f64> {
+        let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
+        let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
+        // A preambular paragraph that became operative, an operative one
+        // that became a subparagraph: matched on strong similarity only.
+        let changed_kind = !same_kind && old_kind.is_paragraph() && new_kind.is_paragraph();
+        if !same_kind && !changed_kind {
+            return None;
+        }
+        let score = features::dice(self.old_features.get(i), self.new_features.get(j));
+        let is_near = near.contains(&i) && same_kind;
+        let (threshold, bonus) = if is_near {
+            (NEAR_THRESHOLD, 0.1)
+        } else {
+            (FAR_THRESHOLD, 0.0)
+        };
+        (score >= threshold).then_some(score + bonus)
     }
 
     /// Unmatched old units around the position where new unit `j` is

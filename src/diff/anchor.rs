@@ -24,6 +24,15 @@ pub fn runs<K: Hash + Eq>(
 ) -> Vec<Run> {
     let old_content = content(old_tokens, table);
     let new_content = content(new_tokens, table);
+    anchored((old_keys, &old_content), (new_keys, &new_content))
+}
+
+/// [`runs`], with the indices of the content tokens of each side given
+/// (as [`content`] finds them).
+pub fn anchored<K: Hash + Eq>(
+    (old_keys, old_content): (&[K], &[usize]),
+    (new_keys, new_content): (&[K], &[usize]),
+) -> Vec<Run> {
     let a: Vec<&K> = old_content.iter().map(|&i| &old_keys[i]).collect();
     let b: Vec<&K> = new_content.iter().map(|&i| &new_keys[i]).collect();
     let mut anchors = Vec::new();
@@ -38,7 +47,7 @@ pub fn runs<K: Hash + Eq>(
                 .extend((0..len).map(|k| (old_content[old_index + k], new_content[new_index + k])));
         }
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(2 * anchors.len() + 1);
     let (mut o, mut n) = (0, 0);
     for (ai, bi) in anchors {
         gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
@@ -55,8 +64,9 @@ pub fn runs<K: Hash + Eq>(
     out
 }
 
-/// The indices of the content tokens.
-fn content(tokens: &[Token<'_>], table: &Language) -> Vec<usize> {
+/// The indices of the content tokens: symbols, URLs, footnote references
+/// and words that are not stopwords.
+pub fn content(tokens: &[Token<'_>], table: &Language) -> Vec<usize> {
     tokens
         .iter()
         .enumerate()
@@ -72,7 +82,7 @@ fn content(tokens: &[Token<'_>], table: &Language) -> Vec<usize> {
 /// Whether a word is one of the language's stopwords, in any case
 /// (`word.to_lowercase()` equal to the stopword), without lower-case
 /// copies.
-fn is_stopword(word: &str, table: &Language) -> bool {
+pub fn is_stopword(word: &str, table: &Language) -> bool {
     table.stopwords.iter().any(|s| {
         s.len() == word.len()
             && (s.eq_ignore_ascii_case(word) || (!word.is_ascii() && lowercase_is(word, s)))
@@ -89,8 +99,33 @@ fn lowercase_is(word: &str, lower: &str) -> bool {
     word.chars().flat_map(char::to_lowercase).eq(lower.chars())
 }
 
-/// Diffs a gap between anchors token by token, offsets added.
+/// Diffs a gap between anchors token by token, offsets added. Most gaps
+/// between anchors are the same on both sides (the spaces and stopwords
+/// between two kept words), or empty on one: those are one run, as Myers
+/// makes them, without running it.
 fn gap<K: Hash + Eq>(out: &mut Vec<Run>, (o, old): (usize, &[K]), (n, new): (usize, &[K])) {
+    let whole = (o..o + old.len(), n..n + new.len());
+    if old.is_empty() && new.is_empty() {
+        return;
+    }
+    if old == new {
+        return push(
+            out,
+            Run::Equal {
+                old: whole.0,
+                new: whole.1,
+            },
+        );
+    }
+    if old.is_empty() || new.is_empty() {
+        return push(
+            out,
+            Run::Change {
+                old: whole.0,
+                new: whole.1,
+            },
+        );
+    }
     let ops = capture_diff_slices(Algorithm::Myers, old, new);
     for run in cleanup::runs(&ops, (o, n)) {
         push(out, run);
@@ -135,6 +170,29 @@ mod tests {
             }
         }
         out
+    }
+
+    /// A gap as Myers diffs it, without the shortcuts.
+    fn gap_by_myers(old: &[u8], new: &[u8]) -> Vec<Run> {
+        let mut out = Vec::new();
+        for run in cleanup::runs(&capture_diff_slices(Algorithm::Myers, old, new), (2, 5)) {
+            push(&mut out, run);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn gaps_are_runs_as_myers_makes_them(
+            old in proptest::collection::vec(0u8..3, 0..6),
+            new in proptest::collection::vec(0u8..3, 0..6),
+            same in proptest::bool::ANY,
+        ) {
+            let new = if same { old.clone() } else { new };
+            let mut out = Vec::new();
+            gap(&mut out, (2, &old), (5, &new));
+            proptest::prop_assert_eq!(out, gap_by_myers(&old, &new));
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use super::cleanup::{self, Run};
 use super::tokenize::{Token, TokenKind, tokenize};
 use super::{Granularity, Options};
 use crate::align::hash::FxHashMap;
-use crate::lang::Lang;
+use crate::lang::{Lang, Language};
 use crate::redline::{Segment, SegmentOp};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 use std::collections::{HashMap, HashSet};
@@ -57,40 +57,73 @@ impl FootnoteMap {
 
 /// Token keys as small numbers: equal keys get the same number, and the
 /// diff compares numbers (hashed and compared once per distinct token, not
-/// at every step of the diff). A token's text is folded once per pair of
-/// texts, however often it occurs.
-#[derive(Default)]
+/// at every step of the diff). A token's text is folded, and looked up in
+/// the language's stopwords, once per [`Differ`], however often it occurs.
 struct Ids<'a> {
     /// Key → number.
     by_key: FxHashMap<Key<'a>, u32>,
-    /// Token text → number, for the texts already seen.
-    by_text: FxHashMap<&'a str, u32>,
+    /// Token text → number, and whether the text is a stopword, for the
+    /// texts already seen.
+    by_text: FxHashMap<&'a str, (u32, bool)>,
+    table: &'static Language,
 }
 
 impl<'a> Ids<'a> {
+    fn new(table: &'static Language) -> Self {
+        Ids {
+            by_key: FxHashMap::default(),
+            by_text: FxHashMap::default(),
+            table,
+        }
+    }
+
     fn of(&mut self, key: Key<'a>) -> u32 {
         let next = self.by_key.len() as u32;
         *self.by_key.entry(key).or_insert(next)
     }
 
-    fn of_text(&mut self, text: &'a str) -> u32 {
-        if let Some(&id) = self.by_text.get(text) {
-            return id;
+    fn of_text(&mut self, text: &'a str) -> (u32, bool) {
+        if let Some(&known) = self.by_text.get(text) {
+            return known;
         }
         let id = self.of(Key::Text(super::tokenize::comparison_key(text)));
-        self.by_text.insert(text, id);
-        id
+        let known = (id, anchor::is_stopword(text, self.table));
+        self.by_text.insert(text, known);
+        known
     }
 
-    fn keys(&mut self, tokens: &[Token<'a>], key_of: impl Fn(&'a str) -> Key<'a>) -> Vec<u32> {
-        tokens
+    /// The keys of the tokens, and the indices of the content tokens (as
+    /// [`anchor::content`] finds them).
+    fn keys(
+        &mut self,
+        tokens: &[Token<'a>],
+        key_of: impl Fn(&'a str) -> Key<'a>,
+    ) -> (Vec<u32>, Vec<usize>) {
+        let mut content = Vec::with_capacity(tokens.len() / 2);
+        let keys = tokens
             .iter()
-            .map(|t| match t.kind {
+            .enumerate()
+            .map(|(i, t)| match t.kind {
                 TokenKind::Space => self.of(Key::Space),
-                TokenKind::FootnoteRef => self.of(key_of(footnote_id(t.text))),
-                _ => self.of_text(t.text),
+                TokenKind::FootnoteRef => {
+                    content.push(i);
+                    self.of(key_of(footnote_id(t.text)))
+                }
+                kind => {
+                    let (id, stopword) = self.of_text(t.text);
+                    let is_content = match kind {
+                        TokenKind::Symbol | TokenKind::Url => true,
+                        TokenKind::Word => !stopword,
+                        _ => false,
+                    };
+                    if is_content {
+                        content.push(i);
+                    }
+                    id
+                }
             })
-            .collect()
+            .collect();
+        (keys, content)
     }
 }
 
@@ -130,7 +163,7 @@ impl<'a> Differ<'a> {
             lang,
             map,
             options,
-            ids: Ids::default(),
+            ids: Ids::new(lang.table()),
         }
     }
 
@@ -148,13 +181,9 @@ impl<'a> Differ<'a> {
         }
         let old_tokens = tokenize(old, self.lang);
         let new_tokens = tokenize(new, self.lang);
-        let old_keys = self.ids.keys(&old_tokens, |id| map.old_key(id));
-        let new_keys = self.ids.keys(&new_tokens, |id| map.new_key(id));
-        let runs = anchor::runs(
-            (&old_tokens, &old_keys),
-            (&new_tokens, &new_keys),
-            self.lang.table(),
-        );
+        let (old_keys, old_content) = self.ids.keys(&old_tokens, |id| map.old_key(id));
+        let (new_keys, new_content) = self.ids.keys(&new_tokens, |id| map.new_key(id));
+        let runs = anchor::anchored((&old_keys, &old_content), (&new_keys, &new_content));
         let runs = cleanup::absorb_islands(runs, &new_tokens);
         let mut segments = Vec::with_capacity(runs.len() + 1);
         for run in runs {

@@ -42,8 +42,11 @@ fn is_markdown_line(line: &str, previous: &str) -> bool {
         && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
         && !previous.trim().is_empty();
     let rule = line.starts_with('|') && line.contains("---");
-    let marked = ["**", "~~"].iter().any(|m| has_span(line, m));
-    heading || fence || underline || rule || marked || has_link(line)
+    // Spans and links need a `*`, `~` or `]`, which prose seldom has: one
+    // pass over the bytes spares most lines the searches for them.
+    let spans = line.bytes().any(|b| matches!(b, b'*' | b'~' | b']'));
+    let marked = spans && ["**", "~~"].iter().any(|m| has_span(line, m));
+    heading || fence || underline || rule || marked || (spans && has_link(line))
 }
 
 /// A span `mark`text`mark`, the text not opening nor closing with a space.

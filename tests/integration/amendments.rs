@@ -997,9 +997,10 @@ fn a_numbered_paragraph_that_loses_its_number_is_inserted_unnumbered() {
 
 /// Where a section heading is deleted, or reworded so that it no longer
 /// opens a section, the paragraphs it headed continue the numbering before
-/// it; a paragraph moved into an annex is numbered with the annex's: the
-/// amended draft counts in order as a reader reads it (fuzz, last run:
-/// 3c9d9436, 49ea3083, af9bf89b, 377cf2b7; "amend numbered out of order").
+/// it; a paragraph moved into an annex, or that a new annex heading now
+/// stands before, is numbered with the annex's: the amended draft counts in
+/// order as a reader reads it (fuzz, last run: 3c9d9436, 49ea3083,
+/// af9bf89b, 377cf2b7, 9309d982, 903dcfde; "amend numbered out of order").
 #[test]
 fn runs_of_numbering_follow_the_amended_sections_and_annexes() {
     let old = "The Assembly,\n\nA. Universality\n\n1. Invites States;\n\n2. Requests the President;\n\nB. Privileges\n\n1. Calls upon States;\n\n2. Decides to remain seized.\n";
@@ -1033,6 +1034,19 @@ fn runs_of_numbering_follow_the_amended_sections_and_annexes() {
         "{}",
         out.text
     );
+    // A new annex heading before old paragraphs makes them the annex's.
+    let old = "The Assembly,\n\n1. Invites States;\n\n2. Decides to remain seized.\n\n3. States should act.\n\n4. States should report.\n";
+    let list = redraft::amend::parse(
+        "After operative paragraph 2, insert a new annex heading reading: \"Annex\"",
+    )
+    .expect("read");
+    let out = redraft::amend::apply_exact(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with("2. Decides to remain seized.\n\nAnnex\n\n1. States should act.\n\n2. States should report.\n"),
+        "{}",
+        out.text
+    );
 }
 
 /// A new subparagraph whose level or style the place does not imply is
@@ -1055,10 +1069,46 @@ fn a_new_subparagraph_quoted_with_its_numeral_takes_that_level_and_style() {
         let french = lang == redraft::lang::Lang::Fr;
         assert_eq!(list.contains("(c) To review"), french, "{list}");
     }
+    // Written by hand: a letter placed among numerals is a level higher.
+    let list = redraft::amend::parse(
+        "Before operative paragraph 1 (b) (i), insert a new subparagraph reading: \"(c) To review its working methods, subject to:\"",
+    )
+    .expect("read");
+    let out = redraft::amend::apply_exact(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.contains(
+            "subject to:\n\n(c) To review its working methods, subject to:\n\n(i) The availability"
+        ),
+        "{}",
+        out.text
+    );
     let old = "The General Assembly,\n\nR\n";
     let new = "The General Assembly,\n\n1. Exhorta a los Estados a que:\n\na) Ratifiquen la Convención;\n\nb) Cooperen con el Comité contra la Tortura;\n";
     for lang in redraft::lang::Lang::ALL {
         let list = round_trip(old, new, lang);
         assert!(list.contains("a) Ratifiquen"), "{list}");
     }
+}
+
+/// Footnotes no text refers to have no order amendments can state: a new
+/// one is inserted as the number after the old draft's highest, and `amend`
+/// numbers such notes after the referenced ones. A draft holding one counts
+/// as numbered out of sequence, and the round trip holds it to its notes'
+/// texts (fuzz, last run: 88cb8785, where NEW inserts an unreferenced
+/// note as `[^2]` of five and renumbers the others).
+#[test]
+fn footnotes_no_text_refers_to_are_numbered_out_of_sequence() {
+    let cited =
+        draft("The General Assembly,\n\nNoting the report[^1],\n\n1. Decides.\n\n[^1]: A/78/67.\n");
+    assert!(invariants::numbered_consecutively(&cited));
+    let old = draft(
+        "The General Assembly,\n\nNoting the report,\n\n1. Decides.\n\n[^1]: A/RES/77/248.\n\n[^2]: A/78/67.\n",
+    );
+    let new = draft(
+        "The General Assembly,\n\nNoting the report,\n\n1. Decides.\n\n[^1]: A/RES/77/248.\n\n[^2]: A/CONF.232/2023/4.\n\n[^3]: A/78/67.\n",
+    );
+    assert!(!invariants::numbered_consecutively(&old));
+    assert!(!invariants::numbered_consecutively(&new));
+    invariants::amend_round_trip(&old, &new);
 }

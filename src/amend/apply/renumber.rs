@@ -124,16 +124,17 @@ fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String
     merged
 }
 
-/// The numbering run of each live operative paragraph; a new or moved one
-/// belongs to the run of the paragraph before it (or after it) in its part
-/// (a paragraph moved into an annex is numbered with the annex's).
+/// The numbering run of each live operative paragraph; a new or moved one,
+/// or one a new annex heading now stands before, belongs to the run of the
+/// paragraph before it (or after it) in its part (a paragraph moved into
+/// an annex is numbered with the annex's).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     let own: Vec<Option<String>> = live
         .iter()
         .map(|&k| {
             items[k]
                 .old
-                .filter(|_| items[k].attached.is_none())
+                .filter(|&i| items[k].attached.is_none() && items[k].part == draft.units[i].part)
                 .map(|i| domain_of_label(&draft.units[i].label, draft.units[i].kind))
         })
         .collect();

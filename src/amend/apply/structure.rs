@@ -146,7 +146,9 @@ impl Work<'_> {
     /// The level of a new subparagraph that its place puts at `placed`:
     /// one deeper where it is quoted with a numeral (« (i) The
     /// availability … ») at the level of letters and the numeral is not
-    /// the letter due there (`(i)` after `(h)`).
+    /// the letter due there (`(i)` after `(h)`); one higher where it is
+    /// quoted with a letter (`(b)`) at the level of numerals ("before
+    /// (a) (i)").
     fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
         let Some(id) = marker::subparagraph(text)
             .filter(|m| !m.rest.is_empty())
@@ -154,7 +156,11 @@ impl Work<'_> {
         else {
             return placed;
         };
-        if placed != 1 || !id.bytes().all(|b| b"ivx".contains(&b)) {
+        let numeral = id.bytes().all(|b| b"ivx".contains(&b));
+        if placed == 2 && !numeral {
+            return 1;
+        }
+        if placed != 1 || !numeral {
             return placed;
         }
         let due = 1 + self.items[..at]
@@ -305,17 +311,22 @@ impl Work<'_> {
     }
 
     /// New and moved units belong to the annex they stand in (a new annex
-    /// heading opens one).
+    /// heading opens one), and so do the draft's units that a new annex
+    /// heading now stands before, up to the draft's next annex heading.
     pub(super) fn assign_parts(&mut self) {
         let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
+        let mut new_annex = false;
         for it in self
             .items
             .iter_mut()
             .filter(|it| it.kind != UnitKind::Footnote)
         {
             let placed = it.old.is_none() || it.attached.is_some();
-            if placed {
+            if it.kind == UnitKind::Annex && !it.deleted {
+                new_annex = it.old.is_none();
+            }
+            if placed || (new_annex && it.kind != UnitKind::Annex) {
                 it.part = match it.kind {
                     UnitKind::Annex => marker::annex(&it.text, words).or(part.clone()),
                     _ => part.clone(),
