@@ -197,7 +197,7 @@ pub fn new_sections(old: &Resolution, new: &Resolution) -> bool {
 /// A draft's units without their numbers: the kind and the text of each
 /// unit, footnote references written `[^]`, footnote texts sorted at the
 /// end.
-fn bare(draft: &Resolution) -> Vec<(redraft::model::UnitKind, String)> {
+pub fn bare(draft: &Resolution) -> Vec<(redraft::model::UnitKind, String)> {
     use redraft::model::UnitKind;
     let unref = |t: &str| {
         redraft::model::marker::FOOTNOTE_REF

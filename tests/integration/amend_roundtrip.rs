@@ -8,7 +8,7 @@ use crate::hostile::invariants;
 use crate::support::*;
 use redraft::amend::Action;
 use redraft::lang::Lang;
-use redraft::model::{ParseOptions, Resolution, UnitKind, parse};
+use redraft::model::{ParseOptions, Resolution, parse};
 
 fn draft(text: &str) -> Resolution {
     parse(text, &ParseOptions::default()).expect("a draft")
@@ -37,30 +37,16 @@ fn exact_in_every_language(old: &str, new: &str) {
     }
 }
 
-/// The units of a draft without their numbers: kind and text, footnote
-/// references written `[^]`, footnotes last in the order of their texts.
-fn bare(draft: &Resolution) -> Vec<(UnitKind, String)> {
-    let unref = |t: &str| {
-        redraft::model::marker::FOOTNOTE_REF
-            .replace_all(t, "[^]")
-            .into_owned()
-    };
-    let (mut notes, mut body): (Vec<_>, Vec<_>) = draft
-        .units
-        .iter()
-        .map(|u| (u.kind, unref(&u.text)))
-        .partition(|u| u.0 == UnitKind::Footnote);
-    notes.sort_by(|a, b| a.1.cmp(&b.1));
-    body.extend(notes);
-    body
-}
-
 /// The round trip gives NEW's units, kind and words, in every language
 /// (its numbers are `amend`'s, where NEW misnumbers).
 fn units_in_every_language(old: &str, new: &str) {
-    let expected = bare(&draft(new));
+    let expected = invariants::bare(&draft(new));
     for lang in Lang::ALL {
-        assert_eq!(bare(&amended(old, new, lang)), expected, "{lang}");
+        assert_eq!(
+            invariants::bare(&amended(old, new, lang)),
+            expected,
+            "{lang}"
+        );
     }
 }
 
