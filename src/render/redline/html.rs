@@ -88,6 +88,18 @@ pub fn render(redline: &Redline, out: &mut dyn Write) -> io::Result<()> {
 /// redline dates its revisions) is shown in the header.
 pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::Result<()> {
     let lang = lang_of(redline);
+    head(redline, lang, date, out)?;
+    summary(redline, lang, out)?;
+    let (notes, others) = notes_by_unit(redline);
+    out.write_all(notes_list(&others).as_bytes())?;
+    writeln!(out, "</header>\n<main>")?;
+    units(redline, lang, &notes, out)?;
+    writeln!(out, "</main>\n</body>\n</html>")
+}
+
+/// The page up to the summary: its head (title, style) and the header's
+/// title line naming both versions and the date.
+fn head(redline: &Redline, lang: Lang, date: &str, out: &mut dyn Write) -> io::Result<()> {
     let words = lang.reader();
     let title = format!(
         "{}{}: {} → {}",
@@ -115,13 +127,17 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
         escape(&redline.old.described()),
         escape(&redline.new.described()),
         escape(&date)
-    )?;
-    summary(redline, lang, out)?;
-    let (notes, others) = notes_by_unit(redline);
-    out.write_all(notes_list(&others).as_bytes())?;
-    writeln!(out, "</header>\n<main>")?;
-    // Units rendered in chunks on both cores, written in order, a group of
-    // chunks at a time: the page is never whole in memory.
+    )
+}
+
+/// The units, rendered in chunks on both cores and written in order, a
+/// group of chunks at a time: the page is never whole in memory.
+fn units(
+    redline: &Redline,
+    lang: Lang,
+    notes: &HashMap<usize, Vec<&str>>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let entries = for_reading(redline);
     let group = GROUP_CHUNK * crate::parallel::threads();
     for entries in entries.chunks(group) {
@@ -129,14 +145,14 @@ pub fn render_dated(redline: &Redline, date: &str, out: &mut dyn Write) -> io::R
             let mut html = String::with_capacity(chunk.len() * 400);
             chunk
                 .iter()
-                .for_each(|entry| unit(entry, lang, &notes, &mut html));
+                .for_each(|entry| unit(entry, lang, notes, &mut html));
             html
         });
         for html in chunks {
             out.write_all(html.as_bytes())?;
         }
     }
-    writeln!(out, "</main>\n</body>\n</html>")
+    Ok(())
 }
 
 /// The printed page: A4 margins, and in the top margin of every page the
