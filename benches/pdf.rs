@@ -163,6 +163,35 @@ fn words(seed: usize, n: usize) -> String {
 
 /// The draft as a flat OpenDocument text in the UN layout.
 fn document() -> String {
+    let body = body();
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:styles>
+<style:default-style style:family="paragraph"><style:text-properties fo:font-size="12pt" fo:hyphenate="false"/></style:default-style>
+<style:style style:name="Standard" style:family="paragraph"/>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="0.5in" fo:margin-bottom="6pt"/></style:style>
+<style:style style:name="Mast" style:family="paragraph"><style:paragraph-properties><style:tab-stops><style:tab-stop style:position="3.5in"/></style:tab-stops></style:paragraph-properties></style:style>
+<style:style style:name="Footnote" style:family="paragraph"><style:text-properties fo:font-size="10pt"/></style:style>
+<style:style style:name="Furniture" style:family="paragraph"><style:paragraph-properties><style:tab-stops><style:tab-stop style:position="6.0in" style:type="right"/></style:tab-stops></style:paragraph-properties><style:text-properties fo:font-size="9pt"/></style:style>
+</office:styles>
+<office:automatic-styles>
+<style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="8.5in" fo:page-height="11in" fo:margin-top="0.6in" fo:margin-bottom="0.6in" fo:margin-left="1.25in" fo:margin-right="1.25in"/></style:page-layout>
+<style:style style:name="First" style:family="paragraph" style:parent-style-name="Mast" style:master-page-name="FirstPage"/>
+</office:automatic-styles>
+<office:master-styles>
+<style:master-page style:name="FirstPage" style:page-layout-name="Page" style:next-style-name="Standard"><style:footer><text:p text:style-name="Furniture">25-16107 (E)    061025</text:p><text:p text:style-name="Furniture">*2516107*</text:p></style:footer></style:master-page>
+<style:master-page style:name="Standard" style:page-layout-name="Page"><style:header><text:p text:style-name="Furniture"><text:tab/>A/80/L.77</text:p></style:header><style:footer><text:p text:style-name="Furniture"><text:page-number text:select-page="current">2</text:page-number>/<text:page-count>3</text:page-count><text:tab/>25-16107</text:p></style:footer></style:master-page>
+</office:master-styles>
+<office:body><office:text>
+{body}</office:text></office:body></office:document>
+"#
+    )
+}
+
+/// The masthead, title and chapeau, then the paragraphs: 30 preambular,
+/// the rest operative, a footnote on every sixth.
+fn body() -> String {
     let mut body = String::from(
         "<text:p text:style-name=\"First\">United Nations<text:tab/>A/80/L.77</text:p>\n\
          <text:p text:style-name=\"Mast\">General Assembly<text:tab/>Distr.: Limited</text:p>\n\
@@ -198,27 +227,5 @@ fn document() -> String {
             );
         }
     }
-    format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:styles>
-<style:default-style style:family="paragraph"><style:text-properties fo:font-size="12pt" fo:hyphenate="false"/></style:default-style>
-<style:style style:name="Standard" style:family="paragraph"/>
-<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:text-align="justify" fo:text-indent="0.5in" fo:margin-bottom="6pt"/></style:style>
-<style:style style:name="Mast" style:family="paragraph"><style:paragraph-properties><style:tab-stops><style:tab-stop style:position="3.5in"/></style:tab-stops></style:paragraph-properties></style:style>
-<style:style style:name="Footnote" style:family="paragraph"><style:text-properties fo:font-size="10pt"/></style:style>
-<style:style style:name="Furniture" style:family="paragraph"><style:paragraph-properties><style:tab-stops><style:tab-stop style:position="6.0in" style:type="right"/></style:tab-stops></style:paragraph-properties><style:text-properties fo:font-size="9pt"/></style:style>
-</office:styles>
-<office:automatic-styles>
-<style:page-layout style:name="Page"><style:page-layout-properties fo:page-width="8.5in" fo:page-height="11in" fo:margin-top="0.6in" fo:margin-bottom="0.6in" fo:margin-left="1.25in" fo:margin-right="1.25in"/></style:page-layout>
-<style:style style:name="First" style:family="paragraph" style:parent-style-name="Mast" style:master-page-name="FirstPage"/>
-</office:automatic-styles>
-<office:master-styles>
-<style:master-page style:name="FirstPage" style:page-layout-name="Page" style:next-style-name="Standard"><style:footer><text:p text:style-name="Furniture">25-16107 (E)    061025</text:p><text:p text:style-name="Furniture">*2516107*</text:p></style:footer></style:master-page>
-<style:master-page style:name="Standard" style:page-layout-name="Page"><style:header><text:p text:style-name="Furniture"><text:tab/>A/80/L.77</text:p></style:header><style:footer><text:p text:style-name="Furniture"><text:page-number text:select-page="current">2</text:page-number>/<text:page-count>3</text:page-count><text:tab/>25-16107</text:p></style:footer></style:master-page>
-</office:master-styles>
-<office:body><office:text>
-{body}</office:text></office:body></office:document>
-"#
-    )
+    body
 }

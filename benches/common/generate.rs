@@ -427,23 +427,7 @@ fn write_draft(title: &str, paras: &[Para], notes: &[String]) -> String {
             }
             _ => {}
         }
-        for (k, t) in p.toks.iter().enumerate() {
-            match t {
-                Tok::Word(w) => {
-                    if k > 0 {
-                        out.push(' ');
-                    }
-                    out.push_str(w);
-                }
-                Tok::Note(id) => {
-                    let n = *note_numbers[*id].get_or_insert_with(|| {
-                        order.push(*id);
-                        order.len()
-                    });
-                    let _ = write!(out, "[^{n}]");
-                }
-            }
-        }
+        write_tokens(&mut out, &p.toks, &mut note_numbers, &mut order);
         match p.kind {
             Kind::Preambular => out.push(','),
             Kind::Operative if Some(i) == last_operative => out.push('.'),
@@ -456,6 +440,33 @@ fn write_draft(title: &str, paras: &[Para], notes: &[String]) -> String {
         let _ = write!(out, "\n[^{}]: {}\n", k + 1, notes[*id]);
     }
     out
+}
+
+/// A paragraph's words, spaced, and its footnote references, numbered in
+/// the order they are first cited (`order` lists the notes so cited).
+fn write_tokens(
+    out: &mut String,
+    toks: &[Tok],
+    note_numbers: &mut [Option<usize>],
+    order: &mut Vec<usize>,
+) {
+    for (k, t) in toks.iter().enumerate() {
+        match t {
+            Tok::Word(w) => {
+                if k > 0 {
+                    out.push(' ');
+                }
+                out.push_str(w);
+            }
+            Tok::Note(id) => {
+                let n = *note_numbers[*id].get_or_insert_with(|| {
+                    order.push(*id);
+                    order.len()
+                });
+                let _ = write!(out, "[^{n}]");
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -479,6 +490,40 @@ pub fn generate_pair(n: usize, seed: u64, continuous: bool) -> (String, String, 
         rng: Rng(seed),
         notes: Vec::new(),
     };
+    let old = old_draft(&mut g, n, continuous);
+    let (acts, merged) = acts(&mut g, &old);
+    let mut edits = Edits {
+        merged,
+        ..Edits::default()
+    };
+    let (mut new, moved) = apply_acts(&mut g, &old, &acts, &mut edits);
+    for p in moved {
+        place(&mut g, &mut new, p);
+    }
+    for _ in 0..share(n, 0.03) {
+        let p = if g.rng.chance(0.12) {
+            g.paragraph(Kind::Preambular)
+        } else {
+            g.body_paragraph()
+        };
+        place(&mut g, &mut new, p);
+        edits.inserted += 1;
+    }
+    let title =
+        "Draft resolution on strengthening cooperation with the International Criminal Court";
+    let old_text = write_draft(title, &old, &g.notes);
+    let new_text = write_draft(title, &new, &g.notes);
+    (old_text, new_text, edits)
+}
+
+/// `p` of `n`, rounded.
+fn share(n: usize, p: f64) -> usize {
+    ((n as f64) * p).round() as usize
+}
+
+/// The old draft: 12% preambular paragraphs, then the body, in sections
+/// unless `continuous`, never ending on a heading.
+fn old_draft(g: &mut Generator, n: usize, continuous: bool) -> Vec<Para> {
     let preambular = n * 12 / 100;
     let mut old: Vec<Para> = (0..preambular)
         .map(|_| g.paragraph(Kind::Preambular))
@@ -500,9 +545,13 @@ pub fn generate_pair(n: usize, seed: u64, continuous: bool) -> (String, String, 
         let last = old.len() - 1;
         old[last] = g.paragraph(Kind::Operative);
     }
+    old
+}
 
-    // Disjoint sets of paragraphs for each operation.
-    let pct = |p: f64| ((n as f64) * p).round() as usize;
+/// What happens to each old paragraph: disjoint sets for each operation,
+/// and the number of pairs merged.
+fn acts(g: &mut Generator, old: &[Para]) -> (Vec<Act>, usize) {
+    let n = old.len();
     let mut acts = vec![Act::Keep; n];
     let editable = |p: &Para| matches!(p.kind, Kind::Preambular | Kind::Operative);
     let mut order: Vec<usize> = (0..n).filter(|&i| editable(&old[i])).collect();
@@ -513,13 +562,13 @@ pub fn generate_pair(n: usize, seed: u64, continuous: bool) -> (String, String, 
             acts[i] = act;
         }
     };
-    take(pct(0.03), Act::Delete, &mut acts);
-    take(pct(0.01), Act::Move, &mut acts);
-    take(pct(0.005), Act::Split, &mut acts);
-    take(pct(0.10), Act::Edit, &mut acts);
+    take(share(n, 0.03), Act::Delete, &mut acts);
+    take(share(n, 0.01), Act::Move, &mut acts);
+    take(share(n, 0.005), Act::Split, &mut acts);
+    take(share(n, 0.10), Act::Edit, &mut acts);
     let mut merges = 0;
     let mut attempts = 0;
-    while merges < pct(0.005) && attempts < n * 10 {
+    while merges < share(n, 0.005) && attempts < n * 10 {
         attempts += 1;
         let i = g.rng.below(n - 1);
         let ok = acts[i] == Act::Keep
@@ -532,11 +581,18 @@ pub fn generate_pair(n: usize, seed: u64, continuous: bool) -> (String, String, 
             merges += 1;
         }
     }
-    let mut edits = Edits {
-        merged: merges,
-        ..Edits::default()
-    };
+    (acts, merges)
+}
 
+/// The new draft's paragraphs in old order, and the paragraphs moved out
+/// of it (placed afterwards), counting the edits made.
+fn apply_acts(
+    g: &mut Generator,
+    old: &[Para],
+    acts: &[Act],
+    edits: &mut Edits,
+) -> (Vec<Para>, Vec<Para>) {
+    let n = old.len();
     let mut new: Vec<Para> = Vec::with_capacity(n + n / 10);
     let mut moved: Vec<Para> = Vec::new();
     for i in 0..n {
@@ -561,35 +617,21 @@ pub fn generate_pair(n: usize, seed: u64, continuous: bool) -> (String, String, 
             }
         }
     }
-    // Moves and insertions land in the part of their kind.
-    let preamble_len = |v: &[Para]| v.iter().take_while(|p| p.kind == Kind::Preambular).count();
-    let place = |g: &mut Generator, new: &mut Vec<Para>, p: Para| {
-        let pre = preamble_len(new);
-        let at = if p.kind == Kind::Preambular {
-            g.rng.range(0, pre)
-        } else {
-            // After the first section heading, if any.
-            let first = pre + usize::from(new.get(pre).is_some_and(|p| p.kind == Kind::Section));
-            g.rng.range(first, new.len())
-        };
-        new.insert(at, p);
-    };
-    for p in moved {
-        place(&mut g, &mut new, p);
-    }
-    for _ in 0..pct(0.03) {
-        let p = if g.rng.chance(0.12) {
-            g.paragraph(Kind::Preambular)
-        } else {
-            g.body_paragraph()
-        };
-        place(&mut g, &mut new, p);
-        edits.inserted += 1;
-    }
+    (new, moved)
+}
 
-    let title =
-        "Draft resolution on strengthening cooperation with the International Criminal Court";
-    let old_text = write_draft(title, &old, &g.notes);
-    let new_text = write_draft(title, &new, &g.notes);
-    (old_text, new_text, edits)
+/// Puts a moved or inserted paragraph in the part of its kind: among the
+/// preambular paragraphs, or in the body after the first section heading.
+fn place(g: &mut Generator, new: &mut Vec<Para>, p: Para) {
+    let pre = new
+        .iter()
+        .take_while(|p| p.kind == Kind::Preambular)
+        .count();
+    let at = if p.kind == Kind::Preambular {
+        g.rng.range(0, pre)
+    } else {
+        let first = pre + usize::from(new.get(pre).is_some_and(|p| p.kind == Kind::Section));
+        g.rng.range(first, new.len())
+    };
+    new.insert(at, p);
 }

@@ -175,16 +175,7 @@ fn number_domain(
     if now == before && !joined {
         return;
     }
-    // Lettered annex paragraphs ("a) En ce qui concerne …") count in
-    // letters.
-    let lettered = !olds.is_empty()
-        && olds.iter().all(|&i| {
-            draft.units[i]
-                .number
-                .as_deref()
-                .is_some_and(|n| marker::letter_value(n).is_some())
-        });
-    if lettered {
+    if lettered(draft, olds) {
         return letter_domain(items, draft, members, olds);
     }
     let numbers: Vec<Option<u32>> = olds
@@ -221,6 +212,18 @@ fn number_domain(
     {
         number_members(items, members, Some(first.max(1)));
     }
+}
+
+/// Whether a run's old units are lettered annex paragraphs ("a) En ce qui
+/// concerne …"), which count in letters.
+fn lettered(draft: &Resolution, olds: &[usize]) -> bool {
+    !olds.is_empty()
+        && olds.iter().all(|&i| {
+            draft.units[i]
+                .number
+                .as_deref()
+                .is_some_and(|n| marker::letter_value(n).is_some())
+        })
 }
 
 /// Whether operative markers rise strictly (`1.`, `2.`, `2 bis.`, `3.`).

@@ -66,25 +66,8 @@ impl Work<'_> {
         let next = self.items.get(at).filter(|_| anchor.is_none()).cloned();
         let beside = self.settled_beside(at, anchor);
         let kind = self.new_kind(kinds, text, beside);
-        let sub_depth = |it: &Option<Item>| {
-            it.as_ref()
-                .filter(|i| i.kind == UnitKind::Subparagraph)
-                .map(|i| i.depth)
-        };
-        // "After (b), insert a new subparagraph": at (b)'s level, after
-        // (b)'s own subparagraphs.
-        let after_sub = anchor
-            .and_then(|a| self.items.iter().find(|it| it.id == a))
-            .filter(|it| it.kind == UnitKind::Subparagraph)
-            .map(|it| it.depth);
         let depth = match kind {
-            UnitKind::Subparagraph => {
-                let placed = after_sub
-                    .or(sub_depth(&next))
-                    .or(sub_depth(&prev))
-                    .unwrap_or(1);
-                self.quoted_depth(at, placed, text)
-            }
+            UnitKind::Subparagraph => self.new_depth(at, anchor, (&prev, &next), text),
             _ => 0,
         };
         let like = prev.or(next);
@@ -114,6 +97,34 @@ impl Work<'_> {
         self.items.insert(at, item);
         self.items[at].parent = self.parent_at(at);
         Ok(())
+    }
+
+    /// The level of a new subparagraph placed at `at`: "After (b), insert
+    /// a new subparagraph" puts it at (b)'s level (after (b)'s own
+    /// subparagraphs); else at its neighbours' level, the next one's first;
+    /// a letter quoted with its text may then move it a level
+    /// (`quoted_depth`).
+    fn new_depth(
+        &self,
+        at: usize,
+        anchor: Option<usize>,
+        (prev, next): (&Option<Item>, &Option<Item>),
+        text: &str,
+    ) -> usize {
+        let sub_depth = |it: &Option<Item>| {
+            it.as_ref()
+                .filter(|i| i.kind == UnitKind::Subparagraph)
+                .map(|i| i.depth)
+        };
+        let after_sub = anchor
+            .and_then(|a| self.items.iter().find(|it| it.id == a))
+            .filter(|it| it.kind == UnitKind::Subparagraph)
+            .map(|it| it.depth);
+        let placed = after_sub
+            .or(sub_depth(next))
+            .or(sub_depth(prev))
+            .unwrap_or(1);
+        self.quoted_depth(at, placed, text)
     }
 
     /// The draft's unit a new one placed at `at` reads by: "before X" by
