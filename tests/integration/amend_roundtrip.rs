@@ -463,3 +463,64 @@ fn a_footnote_no_text_cites_is_kept_after_the_others() {
     units_in_every_language(old, new);
     assert!(!invariants::numbered_consecutively(&draft(new)));
 }
+
+const TWICE_OLD: &str = "The General Assembly,
+
+1. Adopts the guidelines;
+
+2. Decides to remain seized of the matter.
+
+2. Decides to remain seized of the matter.
+
+Annex
+
+Guidelines
+
+1. States should protect journalists.
+
+Annex
+
+Guidelines
+
+1. States should investigate attacks.
+
+2.
+";
+
+/// fuzz/regressions/amendments/duplicate-families-*, internal-label-*: a
+/// unit no number names and whose text another unit reads too (a
+/// paragraph numbered twice, a second annex heading, an empty paragraph)
+/// was named by the parser's label (`Delete unit OP2#2.`), which no user
+/// should see. It is named by its place among the units reading so, as
+/// `amend` counts them: "the second paragraph reading …".
+#[test]
+fn a_unit_whose_text_stands_twice_is_named_by_its_occurrence() {
+    let new = "The General Assembly,
+
+1. Adopts the guidelines;
+
+2. Decides to remain seized of the matter.
+
+Annex
+
+Guidelines
+
+1. States should protect journalists.
+
+2. States should investigate attacks.
+";
+    let expected = [
+        (Lang::En, "Delete the second paragraph reading \"Annex\"."),
+        (
+            Lang::Fr,
+            "Supprimer le deuxième paragraphe libellé « Annex ».",
+        ),
+        (Lang::Es, "Suprímase el segundo párrafo que dice «Annex»."),
+    ];
+    for (lang, sentence) in expected {
+        let list = written(&draft(TWICE_OLD), &draft(new), lang);
+        assert!(list.contains(sentence), "{lang}:\n{list}");
+        assert!(!list.contains('#'), "{lang}:\n{list}");
+    }
+    exact_in_every_language(TWICE_OLD, new);
+}

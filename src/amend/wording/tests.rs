@@ -140,6 +140,8 @@ fn every_ref() -> Vec<Ref> {
         Ref::HeadingBefore("3".into()),
         Ref::HeadingText("Coopération avec la Cour".into()),
         Ref::Text("Distr. : générale".into()),
+        Ref::NthText(2, "Annexe".into()),
+        Ref::NthText(1, String::new()),
         Ref::TitleLine(2),
         Ref::AnnexHeading("II".into()),
         Ref::AnnexHeading(String::new()),

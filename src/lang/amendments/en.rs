@@ -102,6 +102,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "the paragraph reading {text}",
         },
         RefForm {
+            kind: RefKind::NthText,
+            bare: "{ord} paragraph reading {text}",
+            definite: "the {ord} paragraph reading {text}",
+        },
+        RefForm {
             kind: RefKind::TitleLine,
             bare: "line {p} of the title",
             definite: "line {p} of the title",

@@ -92,6 +92,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el párrafo que dice {text}",
         },
         RefForm {
+            kind: RefKind::NthText,
+            bare: "{ord} párrafo que dice {text}",
+            definite: "el {ord} párrafo que dice {text}",
+        },
+        RefForm {
             kind: RefKind::TitleLine,
             bare: "línea {p} del título",
             definite: "la línea {p} del título",

@@ -92,6 +92,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "le paragraphe libellé {text}",
         },
         RefForm {
+            kind: RefKind::NthText,
+            bare: "{ord} paragraphe libellé {text}",
+            definite: "le {ord} paragraphe libellé {text}",
+        },
+        RefForm {
             kind: RefKind::TitleLine,
             bare: "ligne {p} du titre",
             definite: "la ligne {p} du titre",
