@@ -524,3 +524,32 @@ Guidelines
     }
     exact_in_every_language(TWICE_OLD, new);
 }
+
+/// fuzz/regressions/amendments/numbered-paragraph-unstated-* and
+/// 65 more of the fourth run: NEW is a text of numbered paragraphs with no
+/// resolution structure (a title, then `1.`, `2.`) where OLD had a
+/// chapeau. "Before the chapeau, insert a new paragraph" was read as a
+/// preambular paragraph (beside the chapeau), written unnumbered; the
+/// amended draft then had no structure and its title read as a
+/// paragraph. A numbered paragraph placed anywhere but beside one is "a
+/// new numbered paragraph", which states its kind; beside one, "a new
+/// paragraph" still says it.
+#[test]
+fn a_new_numbered_paragraph_away_from_numbered_ones_says_numbered() {
+    let old = "The Assembly of States Parties,\n\nNoting the report of the Court on cooperation,\n";
+    let new = "Guidelines on the safety of journalists\n\n1. States should protect journalists.\n\n2. States should investigate attacks.\n";
+    let expected = [
+        (Lang::En, "insert a new numbered paragraph reading"),
+        (Lang::Fr, "insérer le nouveau paragraphe numéroté suivant"),
+        (Lang::Es, "insértese el nuevo párrafo numerado siguiente"),
+    ];
+    for (lang, phrase) in expected {
+        let list = written(&draft(old), &draft(new), lang);
+        assert!(list.contains(phrase), "{lang}:\n{list}");
+    }
+    exact_in_every_language(old, new);
+    let longer = format!("{new}\n3. States should end impunity.\n");
+    let list = written(&draft(new), &draft(&longer), Lang::En);
+    assert!(list.contains("insert a new paragraph reading"), "{list}");
+    exact_in_every_language(new, &longer);
+}

@@ -35,10 +35,10 @@ mod refs;
 
 pub use redline::from_redline;
 
-use super::apply::headings_reading;
 use super::apply::items::{depth, is_numbered_paragraph, strip_marker};
 use super::apply::locate;
 use super::apply::renumber::renumber_refs;
+use super::apply::{headings_reading, units_reading};
 use super::{Action, Amendment, Ref, WordEdit};
 use crate::align::Alignment;
 use crate::diff::{Comparison, Granularity};
@@ -304,6 +304,27 @@ impl<'a> Gen<'a> {
             Some(1) => Ref::Text(text.clone()),
             _ if nth[i] <= ordinals => Ref::NthText(nth[i] as u32, text.clone()),
             _ => label(),
+        }
+    }
+
+    /// The old unit a reference names, as `amend` finds it (`None` where
+    /// it names none, or several).
+    pub(super) fn old_index(&self, r: &Ref) -> Option<usize> {
+        match r {
+            Ref::Text(text) => match units_reading(self.old, text).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+            Ref::NthText(n, text) => {
+                let k = usize::try_from(*n).ok()?.checked_sub(1)?;
+                units_reading(self.old, text).get(k).copied()
+            }
+            Ref::HeadingText(text) => match headings_reading(self.old, text).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+            Ref::HeadingBefore(_) => self.position(&r.label())?.checked_sub(1),
+            _ => r.labels().iter().filter_map(|l| self.position(l)).min(),
         }
     }
 

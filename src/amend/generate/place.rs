@@ -83,8 +83,36 @@ impl Gen<'_> {
             NewUnit::Preambular if beside_preamble && !lettered => {
                 vec![kind, NewUnit::Subparagraph]
             }
+            // "A new paragraph" is numbered like the numbered paragraph
+            // beside it; elsewhere it would be read as an operative or
+            // preambular paragraph, and "a new numbered paragraph" says
+            // what it is (a draft of numbered paragraphs with no
+            // resolution structure, a new one placed before its title).
+            NewUnit::NumberedParagraph if self.beside_numbered(place) => {
+                vec![kind, NewUnit::Operative, NewUnit::Preambular]
+            }
             _ => vec![kind],
         }
+    }
+
+    /// Whether the old unit a new one is placed by is a numbered paragraph
+    /// (not operative) that `amend` reads it beside: the one it goes
+    /// before, or the one it follows when that one has no subparagraphs.
+    fn beside_numbered(&self, place: &Place) -> bool {
+        let (r, after) = match place {
+            Place::Before(r) => (r, false),
+            Place::After(r) => (r, true),
+        };
+        let Some(i) = self.old_index(r) else {
+            return false;
+        };
+        let childless = || {
+            self.old
+                .units
+                .get(i + 1)
+                .is_none_or(|u| u.parent != Some(i))
+        };
+        is_numbered_paragraph(&self.old.units[i]) && (!after || childless())
     }
 
     /// Whether a place is next to one of the subparagraphs of old unit

@@ -314,6 +314,7 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (NewUnit::Heading, "a new heading"),
         (NewUnit::Paragraph, "a new unnumbered paragraph"),
         (NewUnit::NumberedParagraph, "a new paragraph"),
+        (NewUnit::NumberedParagraph, "a new numbered paragraph"),
         (NewUnit::Title, "a new title line"),
         (NewUnit::Chapeau, "a new chapeau"),
         (NewUnit::Annex, "a new annex heading"),

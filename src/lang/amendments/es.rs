@@ -256,6 +256,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (NewUnit::Heading, "el nuevo subtítulo siguiente"),
         (NewUnit::Paragraph, "el nuevo párrafo sin numerar siguiente"),
         (NewUnit::NumberedParagraph, "el nuevo párrafo siguiente"),
+        (
+            NewUnit::NumberedParagraph,
+            "el nuevo párrafo numerado siguiente",
+        ),
         (NewUnit::Title, "la nueva línea de título siguiente"),
         (NewUnit::Chapeau, "el nuevo encabezamiento siguiente"),
         (NewUnit::Annex, "el nuevo título de anexo siguiente"),

@@ -268,6 +268,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             "le nouveau paragraphe non numéroté suivant",
         ),
         (NewUnit::NumberedParagraph, "le nouveau paragraphe suivant"),
+        (
+            NewUnit::NumberedParagraph,
+            "le nouveau paragraphe numéroté suivant",
+        ),
         (NewUnit::Title, "la nouvelle ligne de titre suivante"),
         (NewUnit::Chapeau, "le nouveau chapeau suivant"),
         (NewUnit::Annex, "le nouvel intitulé d’annexe suivant"),
