@@ -553,3 +553,31 @@ fn a_new_numbered_paragraph_away_from_numbered_ones_says_numbered() {
     assert!(list.contains("insert a new paragraph reading"), "{list}");
     exact_in_every_language(new, &longer);
 }
+
+/// fuzz/regressions/amendments/subparagraph-after-unnumbered-text-*: a new
+/// subparagraph placed after an unnumbered paragraph inside a paragraph
+/// ("in particular:") was given that text as its paragraph, so deleting
+/// the text took the new subparagraph with it and `amend` refused the
+/// list. As for the parser, such a text leaves the subparagraphs after it
+/// to the paragraph before it.
+#[test]
+fn a_new_subparagraph_after_unnumbered_text_belongs_to_the_paragraph() {
+    let old = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\nin particular:\n\n(i) On attacks;\n\n(ii) On impunity;\n\n2. Decides to remain seized.\n";
+    let new = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\n(b) To consult:\n\n(i) On attacks;\n\n(ii) On impunity;\n\n2. Decides to remain seized.\n";
+    exact_in_every_language(old, new);
+}
+
+/// fuzz/regressions/amendments/subparagraph-level-after-moved-family-*: a
+/// paragraph keeps its place in NEW's order but gets a new first
+/// subparagraph, its old ones (a level deeper at the end) deleted. `amend`
+/// places the new one after the old block and reads its level from the
+/// last old subparagraph, `(ii)`, so it was a sub-subparagraph, deleted
+/// with `(a)`. The list now quotes its letter, which states its level.
+#[test]
+fn a_new_first_subparagraph_after_a_deeper_old_block_is_quoted_with_its_letter() {
+    let old = "The General Assembly,\n\n1. Decides one thing;\n\n2. Urges States:\n\n(a) To protect journalists:\n\n(i) In conflict;\n\n(ii) In peace;\n\n3. Decides to remain seized.\n";
+    let new = "The General Assembly,\n\n1. Urges States:\n\n(a) To investigate attacks;\n\n2. Decides one thing;\n\n3. Decides to remain seized.\n";
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(list.contains("\"(a) To investigate attacks;\""), "{list}");
+    exact_in_every_language(old, new);
+}

@@ -272,11 +272,24 @@ impl Work<'_> {
         if let Some(s) = sibling {
             return s.parent;
         }
-        self.items[..at]
+        // As the parser does, an unnumbered paragraph between a paragraph
+        // and its subparagraphs ("1. Requests the Secretary-General:" /
+        // "in particular:" / "(a) …") leaves them the paragraph's; one
+        // standing after no paragraph is taken as theirs.
+        let mut before = self.items[..at]
             .iter()
             .rev()
-            .find(|it| it.kind != UnitKind::Subparagraph)
-            .map(|it| it.id)
+            .filter(|it| it.kind != UnitKind::Subparagraph);
+        let nearest = before.clone().next().map(|it| it.id);
+        let unnumbered = |it: &&Item| it.kind == UnitKind::Paragraph && !it.numbered;
+        match before.find(|it| !unnumbered(it)) {
+            Some(p)
+                if matches!(p.kind, UnitKind::Operative | UnitKind::Preambular) || p.numbered =>
+            {
+                Some(p.id)
+            }
+            _ => nearest,
+        }
     }
 
     fn footnote(&mut self, id: &str, text: &str) -> Result<(), String> {

@@ -18,6 +18,7 @@
 //! Elsewhere the text is quoted as it reads, without its letter.
 
 use super::Gen;
+use super::place::carries;
 use crate::amend::apply::items::{depth, strip_new_marker};
 use crate::amend::{Place, Ref};
 use crate::lang::amendments::NewUnit;
@@ -75,12 +76,25 @@ impl Gen<'_> {
     fn level_stated(&self, j: usize, place: &Place) -> bool {
         let (Place::After(r) | Place::Before(r)) = place;
         let named = self.named_subparagraph(r);
-        let before = j
-            .checked_sub(1)
-            .filter(|&k| self.new.units[k].kind == UnitKind::Subparagraph)
-            .map(|k| depth(self.new, k));
+        let before = j.checked_sub(1).and_then(|k| match self.new.units[k].kind {
+            UnitKind::Subparagraph => Some(depth(self.new, k)),
+            _ => self.carried_depth(k),
+        });
         let implied = named.map(|i| depth(self.old, i)).or(before).unwrap_or(1);
         implied == depth(self.new, j)
+    }
+
+    /// The level of the last subparagraph new unit `k` (a paragraph) has
+    /// in the old draft, if any: where `k` continues an old paragraph,
+    /// `amend` places what follows it after its old block (its
+    /// subparagraphs move with it, and go only when a later line deletes
+    /// them), and reads a new subparagraph's level from that one.
+    fn carried_depth(&self, k: usize) -> Option<usize> {
+        let i = self.cont_new[k]?;
+        let last = (i + 1..self.old.units.len())
+            .take_while(|&d| carries(self.old, i, d))
+            .last()?;
+        (self.old.units[last].kind == UnitKind::Subparagraph).then(|| depth(self.old, last))
     }
 
     /// The old subparagraph a reference names, if it names one.
