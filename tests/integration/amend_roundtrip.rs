@@ -581,3 +581,15 @@ fn a_new_first_subparagraph_after_a_deeper_old_block_is_quoted_with_its_letter()
     assert!(list.contains("\"(a) To investigate attacks;\""), "{list}");
     exact_in_every_language(old, new);
 }
+
+/// fuzz/regressions/amendments/letters-past-unnumbered-text-33a56edf: a new
+/// subparagraph placed after an unnumbered paragraph among a paragraph's
+/// subparagraphs ("in particular:") was lettered `(a)` again, as if the
+/// text started a new list, where the parser (and NEW) count on past it:
+/// `(b)`, and the old `(b)` becomes `(c)`.
+#[test]
+fn subparagraphs_are_lettered_on_past_unnumbered_text() {
+    let old = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\nin particular:\n\n(b) To consult;\n\n2. Decides to remain seized.\n";
+    let new = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\nin particular:\n\n(b) To inform;\n\n(c) To consult;\n\n2. Decides to remain seized.\n";
+    exact_in_every_language(old, new);
+}

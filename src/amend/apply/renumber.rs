@@ -349,12 +349,17 @@ fn id_for(count: Count, n: u32) -> String {
 }
 
 /// The position of each subparagraph among its siblings, by walking units
-/// in order: `(a)` `(b)` under a paragraph, `(i)` `(ii)` under `(b)`.
-fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> Vec<Option<u32>> {
+/// in order: `(a)` `(b)` under a paragraph, `(i)` `(ii)` under `(b)`. As
+/// for the parser, an unnumbered paragraph among them ("in particular:")
+/// does not start the count again. Each unit: its kind, depth, whether it
+/// stands in the draft, and whether it is a numbered paragraph.
+fn positions<'a>(
+    units: impl Iterator<Item = (UnitKind, usize, bool, bool)> + 'a,
+) -> Vec<Option<u32>> {
     let mut counters: Vec<u32> = Vec::new();
     units
-        .map(|(kind, depth, live)| {
-            if !live {
+        .map(|(kind, depth, live, numbered)| {
+            if !live || (kind == UnitKind::Paragraph && !numbered) {
                 return None;
             }
             if kind != UnitKind::Subparagraph {
@@ -372,13 +377,10 @@ fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> V
 /// How each of the draft's subparagraphs is counted, when its id is the
 /// letter or numeral of its place.
 fn old_counts(draft: &Resolution, old_depths: &[usize]) -> HashMap<usize, Count> {
-    let old_pos = positions(
-        draft
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.kind, old_depths[i], u.kind != UnitKind::Footnote)),
-    );
+    let old_pos = positions(draft.units.iter().enumerate().map(|(i, u)| {
+        let live = u.kind != UnitKind::Footnote;
+        (u.kind, old_depths[i], live, is_numbered_paragraph(u))
+    }));
     draft
         .units
         .iter()
@@ -396,7 +398,7 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         .enumerate()
         .filter(|(_, u)| u.kind == UnitKind::Subparagraph)
         .all(|(i, _)| counts.contains_key(&i));
-    let new_pos = positions(items.iter().map(|it| (it.kind, it.depth, !it.deleted)));
+    let new_pos = positions((items.iter()).map(|it| (it.kind, it.depth, !it.deleted, it.numbered)));
     // New subparagraphs with no sibling to follow are marked as the
     // draft marks others at their depth, else as the amendment quoted
     // them (« a) … »), else as its language does.
