@@ -411,7 +411,11 @@ const SECTIONS_OLD: &str = "The Assembly of States Parties,\n\nRecalling its res
 /// opens a section OLD does not have and numbers its paragraphs from 1
 /// again; the list inserts the heading and the paragraphs (never their
 /// numbers) and `amend` numbers them on, as OLD counted. Where OLD's
-/// sections already start again at 1, `amend` keeps doing so, exactly.
+/// sections already start again at 1, `amend` keeps doing so, exactly,
+/// in a new section too (`C. Cooperation`, or a second `A.`: fuzz
+/// new-section-restarts-2e7ec0f7), and new paragraphs placed right after
+/// an old section heading are that section's (`1.` of B, not `4.` after
+/// A's `3.`: fuzz paragraphs-after-section-heading-399f40db).
 #[test]
 fn sections_number_from_one_again_where_the_old_draft_does() {
     let new_section = format!(
@@ -429,7 +433,17 @@ fn sections_number_from_one_again_where_the_old_draft_does() {
         "2. Welcomes new States Parties;\n\n3. Calls for universality;",
     );
     exact_in_every_language(SECTIONS_OLD, &inserted);
-    units_in_every_language(SECTIONS_OLD, &new_section);
+    exact_in_every_language(SECTIONS_OLD, &new_section);
+    let twice = format!("{SECTIONS_OLD}\n\nA. Universality\n\n1. Urges States to cooperate;");
+    exact_in_every_language(SECTIONS_OLD, &twice);
+    let headed = SECTIONS_OLD
+        .replace("2. Decides", "3. Decides")
+        .replace("1. Calls", "1. Notes the Agreement;\n\n2. Calls");
+    exact_in_every_language(SECTIONS_OLD, &headed);
+    assert!(!invariants::new_sections(
+        &draft(SECTIONS_OLD),
+        &draft(&new_section)
+    ));
 }
 
 /// fuzz input crash-bebb9b4e (the last run): new paragraphs are inserted

@@ -127,7 +127,8 @@ fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String
 /// The numbering run of each live operative paragraph; a new or moved one,
 /// or one a new annex heading now stands before, belongs to the run of the
 /// paragraph before it (or after it) in its part (a paragraph moved into
-/// an annex is numbered with the annex's).
+/// an annex is numbered with the annex's), or, right after a section
+/// heading, to that section's ([`headed_run`]).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     let own: Vec<Option<String>> = live
         .iter()
@@ -144,20 +145,73 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
             .as_ref()
             .map_or(String::new(), |p| format!("{p}/"))
     };
-    (0..live.len())
-        .map(|n| {
-            let same_part = |m: &usize| items[live[*m]].part == items[live[n]].part;
-            own[n]
-                .clone()
-                .or_else(|| (0..n).rev().filter(same_part).find_map(|m| own[m].clone()))
-                .or_else(|| {
-                    (n + 1..live.len())
-                        .filter(same_part)
-                        .find_map(|m| own[m].clone())
-                })
-                .unwrap_or_else(|| prefix(live[n]))
-        })
-        .collect()
+    let mut runs: Vec<String> = Vec::with_capacity(live.len());
+    for n in 0..live.len() {
+        let same_part = |m: &usize| items[live[*m]].part == items[live[n]].part;
+        let run = own[n]
+            .clone()
+            .or_else(|| headed_run(items, draft, live, &own, n))
+            .or_else(|| (0..n).rev().find(same_part).map(|m| runs[m].clone()))
+            .or_else(|| {
+                (n + 1..live.len())
+                    .filter(same_part)
+                    .find_map(|m| own[m].clone())
+            })
+            .unwrap_or_else(|| prefix(live[n]));
+        runs.push(run);
+    }
+    runs
+}
+
+/// The run of new paragraph `live[n]` where a section heading (`B.
+/// Privileges`) stands between it and the paragraph before it, as a
+/// reader counts them: an old heading's section, that of the first old
+/// paragraph after it ("After the heading B, insert a new operative
+/// paragraph": `1.` of section B, not `4.` after section A's `3.`); and
+/// where the draft numbers each section from 1 again, a run of its own
+/// for a new heading's section, or an old one's whose paragraphs are all
+/// gone.
+fn headed_run(
+    items: &[Item],
+    draft: &Resolution,
+    live: &[usize],
+    own: &[Option<String>],
+    n: usize,
+) -> Option<String> {
+    let k = live[n];
+    let heading = (0..k).rev().find(|&h| {
+        let it = &items[h];
+        let heading = it.kind == UnitKind::Heading && marker::section(&it.text).is_some();
+        let old_section = it.old.is_none_or(|i| draft.units[i].number.is_some());
+        !it.deleted && ((heading && old_section) || in_runs(it))
+    })?;
+    let it = &items[heading];
+    if in_runs(it) {
+        return None;
+    }
+    let old = it.old.and_then(|_| {
+        (n + 1..live.len())
+            .filter(|&m| live[m] > heading && items[live[m]].part == items[k].part)
+            .find_map(|m| own[m].clone())
+    });
+    let (id, _) = marker::section(&it.text)?;
+    let part = it.part.as_ref().map_or(String::new(), |p| format!("{p}/"));
+    old.or_else(|| restarts(draft, &it.part).then(|| format!("{part}{id}/@{heading}")))
+}
+
+/// Whether the draft numbers the operative paragraphs of each section of
+/// a part from 1 again: the parser then labels them `B/OP1`.
+fn restarts(draft: &Resolution, part: &Option<String>) -> bool {
+    draft.units.iter().any(|u| {
+        let domain = domain_of_label(&u.label, u.kind);
+        u.kind == UnitKind::Operative
+            && u.part == *part
+            && domain.split('/').any(|s| {
+                !s.is_empty()
+                    && !s.starts_with("ANNEX")
+                    && s.chars().all(|c| c.is_ascii_uppercase())
+            })
+    })
 }
 
 /// Numbers a run: `members` as it stands amended, `olds` the draft's
