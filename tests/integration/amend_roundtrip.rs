@@ -607,3 +607,24 @@ fn subparagraphs_are_lettered_on_past_unnumbered_text() {
     let new = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\nin particular:\n\n(b) To inform;\n\n(c) To consult;\n\n2. Decides to remain seized.\n";
     exact_in_every_language(old, new);
 }
+
+/// fuzz/regressions/amendments/footnote-leading-nbsp-3b80d321: NEW's
+/// footnote text opens with a no-break space, which the parser keeps; the
+/// list quotes it, and a quotation is read trimmed (as « texte » is), so
+/// the amended footnote has the words without it. The invariant allows
+/// exactly that (`invariants::edges_trimmed`); every word arrives.
+#[test]
+fn a_footnote_opening_with_a_no_break_space_keeps_its_words() {
+    let old = "The General Assembly,\n\nRecalling its resolutions,[^1]\n\n1. Decides one thing.\n\n[^1]: United Nations.\n";
+    let new = "The General Assembly,\n\nRecalling its resolutions,[^1]\n\n1. Decides one thing.\n\n[^1]:\u{a0}United Nations, Treaty Series.\n";
+    let data = format!("{old}\0{new}");
+    invariants::amendments(data.as_bytes());
+    for lang in Lang::ALL {
+        let note = amended(old, new, lang)
+            .units
+            .last()
+            .cloned()
+            .expect("a note");
+        assert_eq!(note.text, "United Nations, Treaty Series.", "{lang}");
+    }
+}
