@@ -628,3 +628,46 @@ fn a_footnote_opening_with_a_no_break_space_keeps_its_words() {
         assert_eq!(note.text, "United Nations, Treaty Series.", "{lang}");
     }
 }
+
+const LETTERED_ANNEX: &str = "L’Assemblée des États Parties,\n\n1. Adopte les mandats figurant dans l’annexe ;\n\n2. Décide de rester saisie de la question.\n\nAnnexe\n\nMandats de l’Assemblée\n\na) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport.\n";
+
+/// fuzz/regressions/amendments/french-new-paragraph-kind-f8a3d983: a new
+/// operative paragraph after the lettered items of an annex was "le
+/// nouveau paragraphe suivant", which `amend` read as one more lettered
+/// item (`c)`). Beside a numbered paragraph it is now "le nouveau
+/// paragraphe du dispositif suivant" ("el nuevo párrafo de la parte
+/// dispositiva siguiente"), numbered in a run of its own (`1.`).
+#[test]
+fn a_new_operative_paragraph_after_lettered_items_says_du_dispositif() {
+    let new = format!("{LETTERED_ANNEX}\n1. Souligne l’importance de la coopération ;\n");
+    let list = written(&draft(LETTERED_ANNEX), &draft(&new), Lang::Fr);
+    assert!(
+        list.contains("le nouveau paragraphe du dispositif suivant"),
+        "{list}"
+    );
+    exact_in_every_language(LETTERED_ANNEX, &new);
+}
+
+/// fuzz/regressions/amendments/lettered-annex-paragraphs-unstated-8a123276:
+/// new items NEW letters `a)`, `b)` in an annex that had no lettered item
+/// were numbered `1.`, `2.`: the wording does not state the style. They
+/// are quoted with their letter (« a) En ce qui concerne … »), which
+/// `amend` keeps, and lettered in order; beside lettered items the
+/// wording alone does (no letter quoted).
+#[test]
+fn new_lettered_items_of_an_annex_are_quoted_with_their_letter() {
+    let old = "L’Assemblée des États Parties,\n\n1. Adopte les mandats figurant dans l’annexe ;\n\n2. Décide de rester saisie de la question.\n\nAnnexe\n\nMandats de l’Assemblée\n";
+    let list = written(&draft(old), &draft(LETTERED_ANNEX), Lang::Fr);
+    assert!(
+        list.contains("« a) En ce qui concerne l’universalité"),
+        "{list}"
+    );
+    exact_in_every_language(old, LETTERED_ANNEX);
+    let more = LETTERED_ANNEX.replace(
+        "b) En ce qui concerne les victimes",
+        "b) En ce qui concerne le budget, prie le Comité de faire rapport ;\n\nc) En ce qui concerne les victimes",
+    );
+    let list = written(&draft(LETTERED_ANNEX), &draft(&more), Lang::Fr);
+    assert!(!list.contains("« b)"), "{list}");
+    exact_in_every_language(LETTERED_ANNEX, &more);
+}

@@ -47,6 +47,25 @@ fn domain_of_label(label: &str, kind: UnitKind) -> String {
     }
 }
 
+/// Whether an item is a lettered paragraph of an annex (`a) En ce qui
+/// concerne …`), old or quoted so.
+fn lettered_item(item: &Item) -> bool {
+    let id = item
+        .marker
+        .as_deref()
+        .map(|m| m.trim_matches(['(', ')', '.']));
+    item.numbered && id.and_then(marker::letter_value).is_some()
+}
+
+/// Whether item `b` may take the run of item `a`: not a lettered item's
+/// for an operative or figure-numbered paragraph, or the reverse. A new
+/// numbered paragraph not quoted with a letter takes either (it follows
+/// its neighbours' style), but gives its run to no other.
+fn same_kind_of_run(a: &Item, b: &Item) -> bool {
+    let open = |it: &Item| it.numbered && it.old.is_none() && it.marker.is_none();
+    open(b) || (!open(a) && lettered_item(a) == lettered_item(b))
+}
+
 /// Whether an item is numbered in runs: an operative paragraph, or a
 /// numbered paragraph of annexed guidelines.
 fn in_runs(item: &Item) -> bool {
@@ -147,7 +166,12 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     };
     let mut runs: Vec<String> = Vec::with_capacity(live.len());
     for n in 0..live.len() {
-        let same_part = |m: &usize| items[live[*m]].part == items[live[n]].part;
+        // Lettered items of an annex (`a)`, `b)`) letter in runs of their
+        // own: a new operative paragraph after them is numbered `1.`.
+        let same_part = |m: &usize| {
+            items[live[*m]].part == items[live[n]].part
+                && same_kind_of_run(&items[live[*m]], &items[live[n]])
+        };
         let run = own[n]
             .clone()
             .or_else(|| headed_run(items, draft, live, &own, n))
@@ -157,7 +181,10 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
                     .filter(same_part)
                     .find_map(|m| own[m].clone())
             })
-            .unwrap_or_else(|| prefix(live[n]));
+            .unwrap_or_else(|| match lettered_item(&items[live[n]]) {
+                true => format!("{}P", prefix(live[n])),
+                false => prefix(live[n]),
+            });
         runs.push(run);
     }
     runs
@@ -192,6 +219,7 @@ fn headed_run(
     let old = it.old.and_then(|_| {
         (n + 1..live.len())
             .filter(|&m| live[m] > heading && items[live[m]].part == items[k].part)
+            .filter(|&m| same_kind_of_run(&items[live[m]], &items[k]))
             .find_map(|m| own[m].clone())
     });
     let (id, _) = marker::section(&it.text)?;
@@ -229,7 +257,10 @@ fn number_domain(
     if now == before && !joined {
         return;
     }
-    if lettered(draft, olds) {
+    // A run of new paragraphs only, quoted with letters (« a) … »), is
+    // lettered too.
+    let new_letters = olds.is_empty() && members.iter().all(|&m| lettered_item(&items[m]));
+    if lettered(draft, olds) || new_letters {
         return letter_domain(items, draft, members, olds);
     }
     let numbers: Vec<Option<u32>> = olds
@@ -346,9 +377,8 @@ fn letter_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
         .iter()
         .enumerate()
         .all(|(k, v)| *v == Some(k as u32 + 1));
-    let model = draft.units[olds[0]]
-        .marker
-        .clone()
+    let model = (olds.first().and_then(|&i| draft.units[i].marker.clone()))
+        .or_else(|| members.first().and_then(|&m| items[m].marker.clone()))
         .unwrap_or_else(|| "a)".into());
     let mut previous = 0;
     for (k, &m) in members.iter().enumerate() {

@@ -19,16 +19,20 @@
 
 use super::Gen;
 use super::place::carries;
+use crate::amend::apply::items::is_numbered_paragraph;
 use crate::amend::apply::items::{depth, strip_new_marker};
 use crate::amend::{Place, Ref};
 use crate::lang::amendments::NewUnit;
-use crate::model::UnitKind;
+use crate::model::{self, UnitKind, marker};
 
 impl Gen<'_> {
     /// The quoted text of new unit `j` placed at `place`: with its letter
     /// in front where a subparagraph's kind, style or level needs it.
     pub(super) fn lettered(&self, j: usize, place: &Place, text: String) -> String {
         let unit = &self.new.units[j];
+        if let (Some(m), true) = (&unit.marker, is_numbered_paragraph(unit)) {
+            return self.lettered_paragraph(unit, m, text);
+        }
         let (Some(m), UnitKind::Subparagraph) = (&unit.marker, unit.kind) else {
             return text;
         };
@@ -39,6 +43,25 @@ impl Gen<'_> {
         match strip_new_marker(unit.kind, &quoted) == text {
             true => quoted,
             false => text,
+        }
+    }
+
+    /// The quoted text of a new numbered paragraph lettered `a)` (the
+    /// items of an annex) where no numbered paragraph of its part is
+    /// lettered in the old draft: with its letter, which states the style
+    /// (`amend` numbers a new paragraph `1.` otherwise).
+    fn lettered_paragraph(&self, unit: &model::Unit, m: &str, text: String) -> String {
+        let letter = |u: &model::Unit| u.number.as_deref().and_then(marker::letter_value);
+        if letter(unit).is_none() {
+            return text;
+        }
+        let stated = (self.old.units.iter())
+            .any(|u| is_numbered_paragraph(u) && u.part == unit.part && letter(u).is_some());
+        let quoted = format!("{m} {text}");
+        let reads = marker::subparagraph(&quoted).is_some_and(|s| s.rest == text);
+        match stated || !reads {
+            true => text,
+            false => quoted,
         }
     }
 

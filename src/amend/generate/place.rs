@@ -91,6 +91,12 @@ impl Gen<'_> {
             NewUnit::NumberedParagraph if self.beside_numbered(place) => {
                 vec![kind, NewUnit::Operative, NewUnit::Preambular]
             }
+            // Likewise an operative paragraph: "le nouveau paragraphe
+            // suivant" (French, Spanish) is one of the numbered paragraphs
+            // beside it, and there "du dispositif" says what it is.
+            NewUnit::Operative if !self.beside_numbered(place) => {
+                vec![kind, NewUnit::NumberedParagraph]
+            }
             _ => vec![kind],
         }
     }

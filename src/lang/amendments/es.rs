@@ -248,6 +248,12 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     new_units: &[
         (NewUnit::Operative, "el nuevo párrafo siguiente"),
+        // Escrito junto a un párrafo numerado de un anexo, donde «el nuevo
+        // párrafo siguiente» sería uno de ellos.
+        (
+            NewUnit::Operative,
+            "el nuevo párrafo de la parte dispositiva siguiente",
+        ),
         (
             NewUnit::Preambular,
             "el nuevo párrafo del preámbulo siguiente",

@@ -256,6 +256,12 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     new_units: &[
         (NewUnit::Operative, "le nouveau paragraphe suivant"),
+        // Écrit à côté d'un paragraphe numéroté d'une annexe, où « le
+        // nouveau paragraphe suivant » serait l'un d'eux.
+        (
+            NewUnit::Operative,
+            "le nouveau paragraphe du dispositif suivant",
+        ),
         // « Alinéa » seul se lit selon son voisin (un alinéa du préambule à
         // côté du préambule, un alinéa d'un paragraphe ailleurs) : il
         // n'est écrit que là où les deux reviennent au même.
