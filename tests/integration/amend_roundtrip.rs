@@ -671,3 +671,18 @@ fn new_lettered_items_of_an_annex_are_quoted_with_their_letter() {
     assert!(!list.contains("« b)"), "{list}");
     exact_in_every_language(LETTERED_ANNEX, &more);
 }
+
+/// fuzz/regressions/amendments/subparagraph-given-to-new-paragraph-ddc60d34:
+/// paragraph 1 moves to the end, and NEW gives its old `(a)` to a new
+/// paragraph inserted after it. The generator took `(a)` to move with
+/// paragraph 1, but `amend`'s block of paragraph 1 ends at the new
+/// paragraph, so `(a)` and what was placed by it stayed behind. A
+/// subparagraph NEW gives to a new paragraph now moves explicitly.
+#[test]
+fn a_subparagraph_given_to_a_new_paragraph_moves_explicitly() {
+    let old = "The General Assembly,\n\n1. Requests the Secretary-General:\n\n(a) To report;\n\n2. Condemns attacks;\n\n3. Calls upon States to act;\n\n4. Encourages cooperation.\n";
+    let new = "The General Assembly,\n\n1. Condemns attacks;\n\n2. Calls upon States to act;\n\n3. Encourages cooperation.\n\n4. Requests the Secretary-General:\n\n(a) To inform;\n\n5. Urges States:\n\n(a) To report;\n";
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(list.contains("Move operative paragraph 1 (a)"), "{list}");
+    exact_in_every_language(old, new);
+}

@@ -157,6 +157,13 @@ impl Gen<'_> {
         if prev + 1 != i || self.old.units[i].kind != UnitKind::Subparagraph {
             return false;
         }
+        // A subparagraph NEW gives to a new paragraph (inserted between
+        // its old one and it, which ends `amend`'s block of the old one)
+        // does not move with its old paragraph.
+        let new_parent = self.new.units[j].parent;
+        if new_parent.is_some_and(|p| self.cont_new[p].is_none()) {
+            return false;
+        }
         let Some(pj) = self.cont_old[prev].filter(|&pj| !self.stable[pj]) else {
             return false;
         };
