@@ -117,31 +117,13 @@ pub fn amendments(data: &[u8]) {
 /// Amendments generated from OLD → NEW, written, read back and applied to
 /// OLD give NEW, in every language the list can be worded in.
 pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
-    let redline = diff::redline(old, new, &Options::default());
-    let lang = old.lang;
-    let list = redraft::amend::from_redline(&redline, Some(lang));
-    let mut written = Vec::new();
-    redraft::render::amendments::write_list(&list, lang, &mut written).expect("written");
-    let written = String::from_utf8(written).expect("UTF-8");
-    if list.is_empty() {
-        assert_eq!(
-            old.to_text(),
-            new.to_text(),
-            "no amendment, yet the drafts differ"
-        );
+    let Some((written, text)) = amended_text(old, new) else {
         return;
-    }
-    let read = redraft::amend::parse(&written)
-        .unwrap_or_else(|e| panic!("generated amendments unreadable: {e:?}\n{written}"));
-    let applied = redraft::amend::apply_exact(old, &read);
-    assert!(
-        applied.failures.is_empty(),
-        "{written}\n{:?}",
-        applied.failures
-    );
-    assert_eq!(applied.unfaithful, None, "{written}");
-    let options = ParseOptions { lang: Some(lang) };
-    let amended = edges_trimmed(parse(&applied.text, &options).expect("amended parses"));
+    };
+    let options = ParseOptions {
+        lang: Some(old.lang),
+    };
+    let amended = edges_trimmed(parse(&text, &options).expect("amended parses"));
     let new = &edges_trimmed(new.clone());
     if amended.to_text() == new.to_text() {
         return;
@@ -170,9 +152,38 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
     );
     assert!(
         !numbered_in_order(old) || numbered_in_order(&amended),
-        "amend numbered out of order:\n{}",
-        applied.text
+        "amend numbered out of order:\n{text}"
     );
+}
+
+/// The list generated from OLD → NEW as written, and OLD amended exactly
+/// by it as read back: every amendment applies, faithfully; `None` for an
+/// empty list (then OLD and NEW must read the same).
+fn amended_text(old: &Resolution, new: &Resolution) -> Option<(String, String)> {
+    let redline = diff::redline(old, new, &Options::default());
+    let lang = old.lang;
+    let list = redraft::amend::from_redline(&redline, Some(lang));
+    let mut written = Vec::new();
+    redraft::render::amendments::write_list(&list, lang, &mut written).expect("written");
+    let written = String::from_utf8(written).expect("UTF-8");
+    if list.is_empty() {
+        assert_eq!(
+            old.to_text(),
+            new.to_text(),
+            "no amendment, yet the drafts differ"
+        );
+        return None;
+    }
+    let read = redraft::amend::parse(&written)
+        .unwrap_or_else(|e| panic!("generated amendments unreadable: {e:?}\n{written}"));
+    let applied = redraft::amend::apply_exact(old, &read);
+    assert!(
+        applied.failures.is_empty(),
+        "{written}\n{:?}",
+        applied.failures
+    );
+    assert_eq!(applied.unfaithful, None, "{written}");
+    Some((written, applied.text))
 }
 
 /// A draft with each unit's text trimmed of spaces of every kind at its
@@ -282,7 +293,6 @@ pub fn numbered_in_order(draft: &Resolution) -> bool {
 /// `consecutive` (`2` after `1`, `1 bis` after `1`, `2` after `1 bis`).
 fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
     use redraft::model::UnitKind;
-    use redraft::model::marker;
     use std::collections::HashMap;
     // A list: the paragraph a subparagraph belongs to, the annex (counted:
     // a draft may give two annexes one number), the section, and whether
@@ -300,32 +310,8 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
         let paragraph = unit.kind == UnitKind::Paragraph;
         let group = (unit.parent, annex, section(unit), paragraph);
         let previous = last.get(&group).copied();
-        // Numbered paragraphs count like operative ones (`1.`, `2.`), or in
-        // letters (`a)`, `b)`).
-        let lettered = paragraph && marker::letter_value(id).is_some();
-        let kind = match unit.kind {
-            UnitKind::Paragraph if lettered => UnitKind::Subparagraph,
-            UnitKind::Paragraph if id.starts_with(|c: char| c.is_ascii_digit()) => {
-                UnitKind::Operative
-            }
-            kind => kind,
-        };
-        let key = match kind {
-            UnitKind::Operative => marker::operative(&format!("{m} x")).map(|o| {
-                let suffix = o
-                    .suffix
-                    .and_then(|s| marker::LATIN_SUFFIXES.iter().position(|l| *l == s));
-                (o.base * 16 + suffix.map_or(0, |k| k as u32 + 1), false)
-            }),
-            UnitKind::Subparagraph => {
-                let roman = !lettered && previous.map_or(id == "i", |p| p.1);
-                let value = match roman {
-                    true => marker::roman_value(id),
-                    false => marker::letter_value(id),
-                };
-                value.map(|v| (v, roman))
-            }
-            _ => continue,
+        let Some((kind, key)) = list_key(unit, m, id, previous) else {
+            continue;
         };
         let Some(key) = key else { return false };
         let starts_list = kind == UnitKind::Subparagraph && previous.is_none();
@@ -345,6 +331,46 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
         last.insert(group, key);
     }
     true
+}
+
+/// How a numbered unit (marker `m`, number `id`) counts in its list: as
+/// an operative paragraph (`16 × number + suffix`: `1`, `1 bis`, `2`) or
+/// a subparagraph (a letter or, after `(i)`, a numeral; numbered
+/// paragraphs count like operative ones, `1.`, or in letters, `a)`), and
+/// its key; `Some((kind, None))` for a marker that reads as no number;
+/// `None` for a unit in no list. `previous`: the last key of its list.
+fn list_key(
+    unit: &redraft::model::Unit,
+    m: &str,
+    id: &str,
+    previous: Option<(u32, bool)>,
+) -> Option<(redraft::model::UnitKind, Option<(u32, bool)>)> {
+    use redraft::model::UnitKind;
+    use redraft::model::marker;
+    let lettered = unit.kind == UnitKind::Paragraph && marker::letter_value(id).is_some();
+    let kind = match unit.kind {
+        UnitKind::Paragraph if lettered => UnitKind::Subparagraph,
+        UnitKind::Paragraph if id.starts_with(|c: char| c.is_ascii_digit()) => UnitKind::Operative,
+        kind => kind,
+    };
+    let key = match kind {
+        UnitKind::Operative => marker::operative(&format!("{m} x")).map(|o| {
+            let suffix = o
+                .suffix
+                .and_then(|s| marker::LATIN_SUFFIXES.iter().position(|l| *l == s));
+            (o.base * 16 + suffix.map_or(0, |k| k as u32 + 1), false)
+        }),
+        UnitKind::Subparagraph => {
+            let roman = !lettered && previous.map_or(id == "i", |p| p.1);
+            let value = match roman {
+                true => marker::roman_value(id),
+                false => marker::letter_value(id),
+            };
+            value.map(|v| (v, roman))
+        }
+        _ => return None,
+    };
+    Some((kind, key))
 }
 
 /// The section whose operative paragraphs a unit counts with: `B` for

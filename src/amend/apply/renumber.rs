@@ -257,10 +257,7 @@ fn number_domain(
     if now == before && !joined {
         return;
     }
-    // A run of new paragraphs only, quoted with letters (« a) … »), is
-    // lettered too.
-    let new_letters = olds.is_empty() && members.iter().all(|&m| lettered_item(&items[m]));
-    if lettered(draft, olds) || new_letters {
+    if lettered(draft, olds) || quoted_letters(items, members, olds) {
         return letter_domain(items, draft, members, olds);
     }
     let numbers: Vec<Option<u32>> = olds
@@ -309,6 +306,12 @@ fn lettered(draft: &Resolution, olds: &[usize]) -> bool {
                 .as_deref()
                 .is_some_and(|n| marker::letter_value(n).is_some())
         })
+}
+
+/// Whether a run of new paragraphs only is quoted with letters (« a) …
+/// »): lettered too.
+fn quoted_letters(items: &[Item], members: &[usize], olds: &[usize]) -> bool {
+    olds.is_empty() && members.iter().all(|&m| lettered_item(&items[m]))
 }
 
 /// Whether operative markers rise strictly (`1.`, `2.`, `2 bis.`, `3.`).
