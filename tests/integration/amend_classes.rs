@@ -216,3 +216,22 @@ fn a_subparagraph_given_to_a_new_paragraph_moves_explicitly() {
     assert!(list.contains("Move operative paragraph 1 (a)"), "{list}");
     exact_in_every_language(old, new);
 }
+
+/// Found by a property run of the round trip on odd blocks: the list
+/// moves the annex heading after the annex's only paragraph, which then
+/// stands in the main text; `amend` kept it in the annex's run (`1.` after
+/// the main text's `3.`). A unit whose annex heading now stands after it
+/// belongs to the part it stands in.
+#[test]
+fn a_paragraph_left_before_its_moved_annex_heading_joins_the_main_text() {
+    let old = "3. Souligne l’importance d’une coopération ;\n\nAnnex\n\n1. Decides to act.";
+    let list = "Delete operative paragraph 3.\n\nBefore paragraph 1 of the annex, insert a new paragraph reading: \"Decides to act now.\"\n\nMove the heading of the annex to follow paragraph 1 of the annex.\n";
+    let list = redraft::amend::parse(list).expect("read");
+    let out = redraft::amend::apply_exact(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert_eq!(
+        out.text,
+        "3. Decides to act now.\n\n4. Decides to act.\n\nAnnex\n"
+    );
+    assert!(invariants::numbered_in_order(&draft(&out.text)));
+}

@@ -363,17 +363,25 @@ impl Work<'_> {
 
     /// New and moved units belong to the annex they stand in (a new annex
     /// heading opens one), and so do the draft's units that a new annex
-    /// heading now stands before, up to the draft's next annex heading.
+    /// heading now stands before, up to the draft's next annex heading,
+    /// and those whose own annex heading was moved after them.
     pub(super) fn assign_parts(&mut self) {
         let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
         let mut new_annex = false;
-        for it in self
-            .items
-            .iter_mut()
-            .filter(|it| it.kind != UnitKind::Footnote)
-        {
-            let placed = it.old.is_none() || it.attached.is_some();
+        let headings: Vec<(usize, Option<String>)> = (self.items.iter().enumerate())
+            .filter(|(_, it)| it.kind == UnitKind::Annex && !it.deleted)
+            .map(|(k, it)| (k, it.part.clone()))
+            .collect();
+        for (k, it) in self.items.iter_mut().enumerate() {
+            if it.kind == UnitKind::Footnote {
+                continue;
+            }
+            let before_own = it.part.is_some()
+                && it.kind != UnitKind::Annex
+                && headings.iter().any(|(_, p)| *p == it.part)
+                && !headings.iter().any(|(h, p)| *h < k && *p == it.part);
+            let placed = it.old.is_none() || it.attached.is_some() || before_own;
             if it.kind == UnitKind::Annex && !it.deleted {
                 new_annex = it.old.is_none();
             }
