@@ -235,3 +235,20 @@ fn a_paragraph_left_before_its_moved_annex_heading_joins_the_main_text() {
     );
     assert!(invariants::numbered_in_order(&draft(&out.text)));
 }
+
+/// Found by a property run on odd blocks: OLD holds footnotes only, so the
+/// generator's one anchor for NEW's text is "before footnote 1", which
+/// `amend` refused (footnotes follow their references). In a draft of
+/// footnotes only, that place is the text, ahead of the notes; elsewhere
+/// a footnote is still no anchor.
+#[test]
+fn text_inserted_into_a_draft_of_footnotes_only_goes_before_them() {
+    let old = "[^1]: A/75/100.";
+    let new = "Draft resolution on cooperation\n\nThe General Assembly,\n\n1. Decides.";
+    exact_in_every_language(old, new);
+    let list = redraft::amend::parse("Before footnote 1, insert a new paragraph reading: \"X\"")
+        .expect("read");
+    let with_text = draft("The General Assembly,\n\n1. Decides.[^1]\n\n[^1]: A/75/100.");
+    let out = redraft::amend::apply_exact(&with_text, &list);
+    assert_eq!(out.failures.len(), 1, "{}", out.text);
+}

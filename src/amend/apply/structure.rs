@@ -44,7 +44,10 @@ impl Work<'_> {
         let pos = self
             .pos(id)
             .ok_or_else(|| format!("{} is not in the draft", describe(r)))?;
-        if self.items[pos].kind == UnitKind::Footnote {
+        // In a draft of footnotes only, "before footnote 1" is the one
+        // place a new unit can be given: the text, ahead of the notes.
+        let body = (self.draft.units.iter()).any(|u| u.kind != UnitKind::Footnote);
+        if self.items[pos].kind == UnitKind::Footnote && (after || body) {
             return Err("footnotes follow their references and cannot be an anchor".into());
         }
         Ok(if after {
