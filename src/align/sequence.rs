@@ -1,11 +1,11 @@
 //! One-to-one matching of body units: exact, then similar, then moves.
 
-use super::features::{self, Index};
+use super::features::{self, Counts, Index};
 use super::hash::FxHashMap;
 use super::{Match, is_body, lis};
 use crate::model::Unit;
-use std::cell::OnceCell;
 use std::collections::VecDeque;
+use std::sync::OnceLock;
 
 /// How similar two units must be to be paired when the old one stands
 /// where the new one is expected (between the same anchors).
@@ -25,7 +25,7 @@ const COMMON_CAP: usize = 64;
 /// number of units' features can be held at once).
 pub struct Features<'a> {
     units: &'a [Unit],
-    cache: Vec<OnceCell<Vec<u64>>>,
+    cache: Vec<OnceLock<Vec<u64>>>,
 }
 
 impl<'a> Features<'a> {
@@ -33,7 +33,7 @@ impl<'a> Features<'a> {
     pub fn new(units: &'a [Unit]) -> Self {
         Features {
             units,
-            cache: vec![OnceCell::new(); units.len()],
+            cache: vec![OnceLock::new(); units.len()],
         }
     }
 
@@ -64,8 +64,32 @@ pub struct Pairs<'a> {
     new_to_old: Vec<Option<usize>>,
     /// For each new unit, whether the pair is exact.
     exact: Vec<bool>,
+    /// For each new unit paired by similarity, its old partner and their
+    /// [`features::dice`] (kept for the passes that weigh the pair).
+    dice: Vec<Option<(usize, f64)>>,
     old_features: Features<'a>,
     new_features: Features<'a>,
+}
+
+/// What the one-to-one passes leave to those that follow: the feature
+/// caches of both versions, and the similarity of the pairs they found.
+pub struct Similarity<'a> {
+    pub old: Features<'a>,
+    pub new: Features<'a>,
+    /// For each new unit paired by similarity, its old partner and their
+    /// similarity.
+    dice: Vec<Option<(usize, f64)>>,
+}
+
+impl Similarity<'_> {
+    /// The [`features::dice`] of old unit `i` and new unit `j`, computed
+    /// once: looked up for the pairs the similarity pass found.
+    pub fn dice(&self, i: usize, j: usize) -> f64 {
+        match self.dice[j] {
+            Some((partner, dice)) if partner == i => dice,
+            _ => features::dice(self.old.get(i), self.new.get(j)),
+        }
+    }
 }
 
 impl<'a> Pairs<'a> {
@@ -80,6 +104,7 @@ impl<'a> Pairs<'a> {
             old_to_new: vec![None; old.len()],
             new_to_old: vec![None; new.len()],
             exact: vec![false; new.len()],
+            dice: vec![None; new.len()],
             old_features: Features::new(old),
             new_features: Features::new(new),
         }
@@ -219,29 +244,53 @@ impl<'a> Pairs<'a> {
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));
         }
-        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-        for &j in &unmatched_new {
-            let (near, range) = self.near_candidates(&anchors, j);
-            let new_features = self.new_features.get(j);
-            let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP);
-            for i in near.into_iter().chain(far) {
-                if let Some(score) = self.score(i, j, &range) {
-                    scored.push((score, i, j));
+        // Each new unit's candidates scored on its own: on both cores.
+        let this = &*self;
+        let mut scored: Vec<(f64, usize, usize, f64)> =
+            crate::parallel::map_chunks(&unmatched_new, crate::parallel::MIN_CHUNK, |chunk| {
+                let mut counts = Counts::default();
+                let mut scored = Vec::new();
+                for &j in chunk {
+                    this.score_candidates(&anchors, &index, &mut counts, j, &mut scored);
                 }
-            }
-        }
+                scored
+            })
+            .concat();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-        for (_, i, j) in scored {
+        for (_, i, j, dice) in scored {
             if self.old_to_new[i].is_none() && self.new_to_old[j].is_none() {
                 self.pair(i, j, false);
+                self.dice[j] = Some((i, dice));
+            }
+        }
+    }
+
+    /// Scores new unit `j` against the old units near its expected place
+    /// and those the index proposes, into `scored` as (score, old, new,
+    /// similarity).
+    fn score_candidates(
+        &self,
+        anchors: &[(usize, usize)],
+        index: &Index,
+        counts: &mut Counts,
+        j: usize,
+        scored: &mut Vec<(f64, usize, usize, f64)>,
+    ) {
+        let (near, range) = self.near_candidates(anchors, j);
+        let new_features = self.new_features.get(j);
+        let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP, counts);
+        for i in near.into_iter().chain(far) {
+            if let Some((score, dice)) = self.score(i, j, &range) {
+                scored.push((score, i, j, dice));
             }
         }
     }
 
     /// How well old unit `i` would pair with new unit `j` (its similarity,
-    /// with a bonus when `i` stands where `j` is expected, in `near`), or
-    /// `None` when below the threshold for where it stands.
-    fn score(&self, i: usize, j: usize, near: &std::ops::Range<usize>) -> Option<f64> {
+    /// with a bonus when `i` stands where `j` is expected, in `near`), and
+    /// their similarity alone; `None` when below the threshold for where
+    /// it stands.
+    fn score(&self, i: usize, j: usize, near: &std::ops::Range<usize>) -> Option<(f64, f64)> {
         let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
         let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
         // A preambular paragraph that became operative, an operative one
@@ -257,7 +306,7 @@ impl<'a> Pairs<'a> {
         } else {
             (FAR_THRESHOLD, 0.0)
         };
-        (score >= threshold).then_some(score + bonus)
+        (score >= threshold).then_some((score + bonus, score))
     }
 
     /// Unmatched old units around the position where new unit `j` is
@@ -284,9 +333,8 @@ impl<'a> Pairs<'a> {
     }
 
     /// The one-to-one matches (move flags are set once splits and merges
-    /// are known), and the feature caches of both versions for the passes
-    /// that follow.
-    pub fn into_parts(self) -> (Vec<Match>, Features<'a>, Features<'a>) {
+    /// are known), and what the passes that follow need of this one.
+    pub fn into_parts(self) -> (Vec<Match>, Similarity<'a>) {
         let matches = self
             .new_to_old
             .iter()
@@ -300,6 +348,11 @@ impl<'a> Pairs<'a> {
                 })
             })
             .collect();
-        (matches, self.old_features, self.new_features)
+        let similarity = Similarity {
+            old: self.old_features,
+            new: self.new_features,
+            dice: self.dice,
+        };
+        (matches, similarity)
     }
 }
