@@ -27,6 +27,7 @@
 //! Every pass is linear or n·log n in the number of units, with a bounded
 //! number of comparisons per unit: no pass compares all pairs.
 
+mod bits;
 pub mod features;
 mod footnotes;
 pub mod hash;

@@ -1,5 +1,6 @@
 //! One-to-one matching of body units: exact, then similar, then moves.
 
+use super::bits::{self, Bits};
 use super::features::{self, Counts, Index};
 use super::hash::FxHashMap;
 use super::{Match, is_body, lis};
@@ -41,15 +42,28 @@ impl<'a> Features<'a> {
     pub fn get(&self, i: usize) -> &[u64] {
         self.cache[i].get_or_init(|| features::features(&self.units[i].text))
     }
+}
 
-    /// Computes the features of units `indices` ahead, on both cores.
-    pub fn prepare(&mut self, indices: &[usize]) {
-        let units = self.units;
-        let computed = crate::parallel::map(indices, |&i| features::features(&units[i].text));
-        for (&i, f) in indices.iter().zip(computed) {
-            let _ = self.cache[i].set(f);
-        }
-    }
+/// Computes the features of units `old` and `new` ahead, on both cores,
+/// and gives their [`Bits`].
+fn summarise(
+    features: (&Features<'_>, &Features<'_>),
+    old: &[usize],
+    new: &[usize],
+) -> (bits::Table, bits::Table) {
+    let units: Vec<(bool, usize)> = old
+        .iter()
+        .map(|&i| (false, i))
+        .chain(new.iter().map(|&j| (true, j)))
+        .collect();
+    let mut all = crate::parallel::map(&units, |&(is_new, k)| {
+        Bits::of(if is_new { features.1 } else { features.0 }.get(k))
+    });
+    let new_bits = all.split_off(old.len());
+    (
+        bits::Table::new(features.0.units.len(), old, all),
+        bits::Table::new(features.1.units.len(), new, new_bits),
+    )
 }
 
 /// The state of one-to-one matching.
@@ -238,8 +252,8 @@ impl<'a> Pairs<'a> {
         let unmatched_new: Vec<usize> = (0..self.new.len())
             .filter(|&j| self.new_to_old[j].is_none() && is_body(&self.new[j]))
             .collect();
-        self.old_features.prepare(&unmatched_old);
-        self.new_features.prepare(&unmatched_new);
+        let features = (&self.old_features, &self.new_features);
+        let bits = summarise(features, &unmatched_old, &unmatched_new);
         let mut index = Index::default();
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));
@@ -251,7 +265,8 @@ impl<'a> Pairs<'a> {
                 let mut counts = Counts::default();
                 let mut scored = Vec::new();
                 for &j in chunk {
-                    this.score_candidates(&anchors, &index, &mut counts, j, &mut scored);
+                    let found = (&index, &bits);
+                    this.score_candidates(&anchors, found, &mut counts, j, &mut scored);
                 }
                 scored
             })
@@ -271,7 +286,7 @@ impl<'a> Pairs<'a> {
     fn score_candidates(
         &self,
         anchors: &[(usize, usize)],
-        index: &Index,
+        (index, bits): (&Index, &(bits::Table, bits::Table)),
         counts: &mut Counts,
         j: usize,
         scored: &mut Vec<(f64, usize, usize, f64)>,
@@ -280,7 +295,8 @@ impl<'a> Pairs<'a> {
         let new_features = self.new_features.get(j);
         let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP, counts);
         for i in near.into_iter().chain(far) {
-            if let Some((score, dice)) = self.score(i, j, &range) {
+            let bits = (bits.0.get(i), bits.1.get(j));
+            if let Some((score, dice)) = self.score(i, j, &range, bits) {
                 scored.push((score, i, j, dice));
             }
         }
@@ -290,7 +306,15 @@ impl<'a> Pairs<'a> {
     /// with a bonus when `i` stands where `j` is expected, in `near`), and
     /// their similarity alone; `None` when below the threshold for where
     /// it stands.
-    fn score(&self, i: usize, j: usize, near: &std::ops::Range<usize>) -> Option<(f64, f64)> {
+    /// Their [`Bits`], when known, spare the comparison of a pair that
+    /// cannot reach the threshold.
+    fn score(
+        &self,
+        i: usize,
+        j: usize,
+        near: &std::ops::Range<usize>,
+        bits: (Option<&Bits>, Option<&Bits>),
+    ) -> Option<(f64, f64)> {
         let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
         let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
         // A preambular paragraph that became operative, an operative one
@@ -299,13 +323,18 @@ impl<'a> Pairs<'a> {
         if !same_kind && !changed_kind {
             return None;
         }
-        let score = features::dice(self.old_features.get(i), self.new_features.get(j));
         let is_near = near.contains(&i) && same_kind;
         let (threshold, bonus) = if is_near {
             (NEAR_THRESHOLD, 0.1)
         } else {
             (FAR_THRESHOLD, 0.0)
         };
+        if let (Some(a), Some(b)) = bits
+            && !a.may_reach(b, threshold)
+        {
+            return None;
+        }
+        let score = features::dice(self.old_features.get(i), self.new_features.get(j));
         (score >= threshold).then_some((score + bonus, score))
     }
 
