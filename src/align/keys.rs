@@ -109,8 +109,30 @@ fn sketch_keys<'u>(
 /// their ends), compared up to the first difference. Texts that fold alike
 /// have: folding maps each character to its representative, drops
 /// invisible ones and only adds or removes spaces.
+///
+/// The bytes the two texts begin with in common are the same letters on
+/// both sides: the comparison starts after them (at the start of the
+/// character they end in).
 fn same_letters(a: &Unit, b: &Unit) -> bool {
-    letters(&a.text).eq(letters(&b.text))
+    let (a, b) = (a.text.as_str(), b.text.as_str());
+    let mut start = common_prefix(a.as_bytes(), b.as_bytes());
+    while !(a.is_char_boundary(start) && b.is_char_boundary(start)) {
+        start -= 1;
+    }
+    letters(&a[start..]).eq(letters(&b[start..]))
+}
+
+/// How many bytes `a` and `b` begin with in common (eight at a time).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
 }
 
 /// The characters of a text as folding writes them, without spaces.
