@@ -63,6 +63,13 @@ impl Bits {
         bound.min(self.len).min(other.len) as usize
     }
 
+    /// Whether `self` may have at least `share` of its features in
+    /// `other` (a [`super::features::containment`] of at least `share`):
+    /// false only when it certainly has not.
+    pub fn may_hold(&self, other: &Bits, share: f64) -> bool {
+        self.len == 0 || self.most_shared(other) as f64 / self.len as f64 >= share
+    }
+
     /// Whether two units may have a [`super::features::dice`] of at least
     /// `threshold`: false only when they certainly have not (the dice of
     /// the bound, computed as `dice` computes its value, is below it).
@@ -100,7 +107,7 @@ impl Table {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::align::features::{common, dice};
+    use crate::align::features::{common, containment, dice};
 
     fn set(values: Vec<u64>) -> Vec<u64> {
         let mut v = values;
@@ -128,6 +135,9 @@ mod tests {
             proptest::prop_assert!(ba.most_shared(&bb) >= common(&a, &b));
             if dice(&a, &b) >= threshold {
                 proptest::prop_assert!(ba.may_reach(&bb, threshold));
+            }
+            if containment(&a, &b) >= threshold {
+                proptest::prop_assert!(ba.may_hold(&bb, threshold));
             }
         }
     }

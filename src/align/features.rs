@@ -32,42 +32,79 @@ pub fn features(text: &str) -> Vec<u64> {
     })
 }
 
-/// The feature hashes of a text, in the order its words come.
-fn hashes(text: &str, out: &mut Vec<u64>) {
-    let mut previous: Option<u64> = None;
-    let mut add_word = |h: u64| {
-        out.push(mix(h ^ 1));
-        if let Some(p) = previous {
-            out.push(mix(p.rotate_left(23) ^ h ^ 2));
+/// For each ASCII byte, what it adds to a word's hash (its lower case), or
+/// 0 if it is no word character (see [`is_word_char`]).
+static ASCII_WORD: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'^' {
+            table[b] = c.to_ascii_lowercase();
         }
-        previous = Some(h);
-    };
-    // The hash of the word being read, and whether it is a footnote
-    // reference's `^N` (left out).
-    let mut word: Option<(super::hash::Fx, bool)> = None;
-    for c in text.chars() {
-        if is_word_char(c) {
-            let (h, skipped) = word.get_or_insert_with(|| (super::hash::Fx::default(), c == '^'));
-            if !*skipped {
-                add_char(h, c);
+        b += 1;
+    }
+    table
+};
+
+/// The feature hashes of a text, in the order its words come: a word at a
+/// time, its ASCII bytes read through [`ASCII_WORD`], other characters
+/// decoded (see [`words`] for what a word is; a word that starts with `^`,
+/// a footnote reference's, is left out).
+fn hashes(text: &str, out: &mut Vec<u64>) {
+    let bytes = text.as_bytes();
+    let mut previous: Option<u64> = None;
+    let mut i = 0;
+    while let Some(&first) = bytes.get(i) {
+        let Some(len) = word_char_len(text, i) else {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let skipped = first == b'^';
+        let mut h = super::hash::Fx::default();
+        let mut next = Some(len);
+        while let Some(len) = next {
+            if !skipped {
+                match bytes[i] {
+                    b if b < 0x80 => h.add(u64::from(ASCII_WORD[usize::from(b)])),
+                    _ => text[i..].chars().take(1).for_each(|c| add_char(&mut h, c)),
+                }
             }
-        } else if let Some((h, false)) = word.take() {
-            add_word(std::hash::Hasher::finish(&h));
+            i += len;
+            next = word_char_len(text, i);
+        }
+        if !skipped {
+            let h = std::hash::Hasher::finish(&h);
+            out.push(mix(h ^ 1));
+            if let Some(p) = previous {
+                out.push(mix(p.rotate_left(23) ^ h ^ 2));
+            }
+            previous = Some(h);
         }
     }
-    if let Some((h, false)) = word {
-        add_word(std::hash::Hasher::finish(&h));
+}
+
+/// The length of the character at byte `i` of `text` if it is a word
+/// character, `None` if it is not or the text ends there.
+#[inline]
+fn word_char_len(text: &str, i: usize) -> Option<usize> {
+    match *text.as_bytes().get(i)? {
+        b if b < 0x80 => (ASCII_WORD[usize::from(b)] != 0).then_some(1),
+        _ => {
+            let c = text[i..].chars().next()?;
+            is_word_char(c).then_some(c.len_utf8())
+        }
     }
 }
 
 /// More hashes than this in one bucket of [`sorted`]'s radix pass (about
-/// two are expected) and the insertion sort is not used.
+/// one is expected) and the insertion sort is not used.
 const CROWDED: u32 = 64;
 
 /// `hashes` sorted and de-duplicated, in a vector of their own.
 ///
 /// The hashes are uniform (each went through [`mix`]), so one pass of a
-/// radix sort on their top bits, with about two hashes a bucket, leaves
+/// radix sort on their top bits, with about one hash a bucket, leaves
 /// them nearly in order; an insertion sort finishes (it only moves a hash
 /// within its bucket). Several times faster than a comparison sort on a
 /// paragraph's few hundred hashes; the result is the same, being sorted.
@@ -79,7 +116,7 @@ fn sorted(hashes: &[u64]) -> Vec<u64> {
         out.dedup();
         return out;
     }
-    let bits = (usize::BITS - n.leading_zeros() - 1).min(16);
+    let bits = (usize::BITS - n.leading_zeros()).min(16);
     let shift = 64 - bits;
     let mut starts = vec![0u32; (1 << bits) + 1];
     for &h in hashes {
@@ -105,12 +142,14 @@ fn sorted(hashes: &[u64]) -> Vec<u64> {
     }
     for k in 1..n {
         let h = out[k];
-        let mut m = k;
-        while m > 0 && out[m - 1] > h {
-            out[m] = out[m - 1];
-            m -= 1;
+        if out[k - 1] > h {
+            let mut m = k;
+            while m > 0 && out[m - 1] > h {
+                out[m] = out[m - 1];
+                m -= 1;
+            }
+            out[m] = h;
         }
-        out[m] = h;
     }
     out.dedup();
     out

@@ -15,12 +15,16 @@
 //!    first and last [`ENDS`] characters of its text as folding leaves them
 //!    with spaces and invisible characters dropped. Texts that fold alike
 //!    have the same sketch, so a text whose sketch no other text has can
-//!    share a key with no other text: its sketch is its key. Only texts
-//!    whose sketch is shared (an edited paragraph and its old version), a
-//!    text with a footnote reference and a closing line are folded.
+//!    share a key with no other text: its sketch is its key.
+//! 3. Two texts with the same sketch (an edited paragraph and its old
+//!    version) are compared letter by letter as folding writes them, up to
+//!    the first difference: if their letters differ, they fold alike with
+//!    no text and each gets a key of its own. Only the texts whose letters
+//!    are the same, those of a sketch three texts share, a text with a
+//!    footnote reference and a closing line are folded.
 //!
 //! ```text
-//! old: [A, B, C]   new: [A, C', B]   copied: A, B   folded: C, C' (same ends)
+//! old: [A, B, C]   new: [A, C', B]   copied: A, B   compared: C, C' (same ends)
 //! ```
 
 use super::hash::{Fx, FxHashMap};
@@ -43,18 +47,8 @@ pub fn both(old: &[Unit], new: &[Unit]) -> (Vec<u64>, Vec<u64>) {
     let twins = twins(old_raw.iter().chain(&new_raw), &unit);
     let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
     let sketches = crate::parallel::map(&distinct, |&k| sketch(unit(k)));
-    let mut shared: FxHashMap<u64, bool> = FxHashMap::default();
-    for s in sketches.iter().flatten() {
-        shared.entry(*s).and_modify(|e| *e = true).or_insert(false);
-    }
     let mut keys = vec![0; all];
-    let mut todo = Vec::new();
-    for (&k, s) in distinct.iter().zip(&sketches) {
-        match s {
-            Some(s) if !shared[s] => keys[k] = *s,
-            _ => todo.push(k),
-        }
-    }
+    let todo = sketch_keys(&distinct, &sketches, &mut keys, &unit);
     let folded = crate::parallel::map(&todo, |&k| key(unit(k)));
     for (&k, f) in todo.iter().zip(folded) {
         keys[k] = f;
@@ -66,6 +60,93 @@ pub fn both(old: &[Unit], new: &[Unit]) -> (Vec<u64>, Vec<u64>) {
     }
     let new_keys = keys.split_off(old.len());
     (keys, new_keys)
+}
+
+/// Sets the keys of the `distinct` units that need no folding, given
+/// their `sketches`, and gives those that do. A sketch no other text has
+/// is the key. Two texts with the same sketch (an edited paragraph and its
+/// old version, most often) whose letters differ ([`same_letters`]) fold
+/// alike with nothing: each gets a key of its own. The others are folded.
+fn sketch_keys<'u>(
+    distinct: &[usize],
+    sketches: &[Option<u64>],
+    keys: &mut [u64],
+    unit: &(dyn Fn(usize) -> &'u Unit + Sync),
+) -> Vec<usize> {
+    // For each sketch: how many texts have it, the first two of them.
+    let mut groups: FxHashMap<u64, (u32, usize, usize)> = FxHashMap::default();
+    for (&k, s) in distinct.iter().zip(sketches) {
+        if let Some(s) = s {
+            let g = groups.entry(*s).or_insert((0, k, k));
+            g.0 += 1;
+            g.2 = if g.0 == 2 { k } else { g.2 };
+        }
+    }
+    let mut todo = Vec::new();
+    let mut pairs = Vec::new();
+    for (&k, s) in distinct.iter().zip(sketches) {
+        match s.map(|s| (s, groups[&s])) {
+            Some((s, (1, _, _))) => keys[k] = s,
+            Some((s, (2, a, b))) if a == k => pairs.push((a, b, s)),
+            Some((_, (2, _, _))) => {}
+            _ => todo.push(k),
+        }
+    }
+    let differ = crate::parallel::map(&pairs, |&(a, b, _)| !same_letters(unit(a), unit(b)));
+    for (&(a, b, s), differ) in pairs.iter().zip(differ) {
+        if differ {
+            keys[a] = super::hash::mix(s.wrapping_add(1));
+            keys[b] = super::hash::mix(s.wrapping_add(2));
+        } else {
+            todo.extend([a, b]);
+        }
+    }
+    todo
+}
+
+/// Whether two texts have the same characters as folding writes them,
+/// spaces and invisible characters left out (what [`sketch`] reads of
+/// their ends), compared up to the first difference. Texts that fold alike
+/// have: folding maps each character to its representative, drops
+/// invisible ones and only adds or removes spaces.
+///
+/// The bytes the two texts begin with in common are the same letters on
+/// both sides: the comparison starts after them (at the start of the
+/// character they end in).
+fn same_letters(a: &Unit, b: &Unit) -> bool {
+    let (a, b) = (a.text.as_str(), b.text.as_str());
+    let mut start = common_prefix(a.as_bytes(), b.as_bytes());
+    while !(a.is_char_boundary(start) && b.is_char_boundary(start)) {
+        start -= 1;
+    }
+    letters(&a[start..]).eq(letters(&b[start..]))
+}
+
+/// How many bytes `a` and `b` begin with in common (eight at a time).
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut i = 0;
+    while i + 8 <= n && a[i..i + 8] == b[i..i + 8] {
+        i += 8;
+    }
+    while i < n && a[i] == b[i] {
+        i += 1;
+    }
+    i
+}
+
+/// The characters of a text as folding writes them, without spaces.
+fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars().flat_map(|c| {
+        let (one, many) = match typography::fold_char(c) {
+            _ if c == ' ' => (None, ""),
+            Folded::Nothing | Folded::As(' ') => (None, ""),
+            Folded::As(r) => (Some(r), ""),
+            Folded::Letters(letters) => (None, letters),
+            Folded::Same => (Some(c), ""),
+        };
+        one.into_iter().chain(many.chars())
+    })
 }
 
 /// For each unit (old ones first, then new ones), the earlier unit with
@@ -92,12 +173,10 @@ fn twins<'u>(
 }
 
 /// The hash of a unit's class and bytes, to find units with the same
-/// text without folding it.
+/// text without folding it (its value matters to nothing else: [`twins`]
+/// compares the bytes of units with the same hash).
 fn raw(unit: &Unit) -> u64 {
-    let mut h = Fx::default();
-    h.add(u64::from(unit.kind.alignment_class()));
-    h.write(unit.text.as_bytes());
-    h.finish()
+    super::hash::wide(u64::from(unit.kind.alignment_class()), unit.text.as_bytes())
 }
 
 /// How many characters of each end of a text its [`sketch`] holds.
@@ -276,6 +355,41 @@ mod tests {
         let (o, n) = both(&old.units, &new.units);
         let units: Vec<&Unit> = old.units.iter().chain(&new.units).collect();
         same_groups(&units, &[o, n].concat());
+    }
+
+    proptest::proptest! {
+        /// Paragraphs with long common ends and a middle that an edit, a
+        /// typographic variant or a space may change, in both versions:
+        /// the keys group them as folding every text does.
+        #[test]
+        fn compared_keys_group_as_folded_keys(
+            middles in proptest::collection::vec(
+                ("(a|b| |\u{a0}|\u{2019}|'|«|\"|\u{ad}|\u{fb01}|fi){0,8}", 0usize..6),
+                1..6,
+            ),
+        ) {
+            let (head, tail) = ("x".repeat(2 * ENDS), "y".repeat(2 * ENDS));
+            // The new middle: typographic variants of the old one, an
+            // invisible character, a letter changed, spaces dropped, or
+            // another text.
+            let edit = |m: &str, how: usize| match how {
+                0 => m.replace('\'', "\u{2019}").replace(' ', "\u{a0}").replace("fi", "\u{fb01}"),
+                1 => format!("\u{ad}{m}"),
+                2 => m.replacen('a', "b", 1),
+                3 => m.replace(' ', ""),
+                4 => m.replace('\u{2019}', "'").replace('\u{a0}', " ").replace('\u{fb01}', "fi"),
+                _ => "ab".to_string(),
+            };
+            let draft = |new: bool| {
+                let mut text = String::from("The General Assembly,");
+                for (k, (m, how)) in middles.iter().enumerate() {
+                    let m = if new { edit(m, *how) } else { m.clone() };
+                    text.push_str(&format!("\n\n{}. Notes {k} {head}{m}{tail}.", k + 1));
+                }
+                text
+            };
+            check(&draft(false), &draft(true));
+        }
     }
 
     #[test]

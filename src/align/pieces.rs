@@ -114,29 +114,45 @@ impl<'s, 'f, 'a> Search<'s, 'f, 'a> {
         {
             index.insert(i, self.old_features.get(i));
         }
-        let mut counts = Counts::default();
+        let open: Vec<usize> = (0..self.new.len())
+            .filter(|&j| self.new_match[j].is_none() && is_body(&self.new[j]))
+            .collect();
+        // Each unmatched new unit looks for its whole on its own: on both
+        // cores, the wholes found put back in the units' order.
+        let wholes = crate::parallel::map_chunks(&open, crate::parallel::MIN_CHUNK, |chunk| {
+            let mut counts = Counts::default();
+            chunk
+                .iter()
+                .map(|&j| self.whole_of(j, &index, &mut counts))
+                .collect::<Vec<_>>()
+        });
         let mut pieces: Vec<Vec<usize>> = vec![Vec::new(); self.old.len()];
-        for j in
-            (0..self.new.len()).filter(|&j| self.new_match[j].is_none() && is_body(&self.new[j]))
-        {
-            let piece = self.new_features.get(j);
-            if piece.len() < MIN_FEATURES {
-                continue;
-            }
-            let neighbours = [j.checked_sub(1), Some(j + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|n| self.new_match.get(n).copied().flatten())
-                .filter(|&k| self.matches[k].old.len() == 1 && self.matches[k].new.len() == 1)
-                .map(|k| self.matches[k].old[0]);
-            let candidates: Vec<usize> = neighbours
-                .chain(index.candidates(piece, 4, usize::MAX, &mut counts))
-                .collect();
-            if let Some(i) = self.best_whole(j, &candidates) {
+        for (&j, whole) in open.iter().zip(wholes.into_iter().flatten()) {
+            if let Some(i) = whole {
                 pieces[i].push(j);
             }
         }
         pieces
+    }
+
+    /// The old unit that unmatched new unit `j` is a piece of, if any,
+    /// among the old partners of its neighbours and the unmatched old units
+    /// of `index`.
+    fn whole_of(&self, j: usize, index: &Index, counts: &mut Counts) -> Option<usize> {
+        let piece = self.new_features.get(j);
+        if piece.len() < MIN_FEATURES {
+            return None;
+        }
+        let neighbours = [j.checked_sub(1), Some(j + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|n| self.new_match.get(n).copied().flatten())
+            .filter(|&k| self.matches[k].old.len() == 1 && self.matches[k].new.len() == 1)
+            .map(|k| self.matches[k].old[0]);
+        let candidates: Vec<usize> = neighbours
+            .chain(index.candidates(piece, 4, usize::MAX, counts))
+            .collect();
+        self.best_whole(j, &candidates)
     }
 
     /// Whether old unit `i` is paired exactly with a new unit of the same
@@ -165,6 +181,13 @@ impl<'s, 'f, 'a> Search<'s, 'f, 'a> {
             let same_kind = self.old[i].kind.alignment_class() == class
                 || partner.is_some_and(|p| self.new[p].kind.alignment_class() == class);
             if !same_kind || self.copied(i) {
+                continue;
+            }
+            // The bits of both, when known, reject most candidates
+            // without comparing their features.
+            if let (Some(p), Some(w)) = (self.new_features.bits(j), self.old_features.bits(i))
+                && !p.may_hold(w, CONTAINED)
+            {
                 continue;
             }
             let whole = self.old_features.get(i);

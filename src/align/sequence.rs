@@ -27,6 +27,8 @@ const COMMON_CAP: usize = 64;
 pub struct Features<'a> {
     units: &'a [Unit],
     cache: Vec<OnceLock<Vec<u64>>>,
+    /// The [`Bits`] of the units unmatched when the similarity pass began.
+    bits: bits::Table,
 }
 
 impl<'a> Features<'a> {
@@ -35,7 +37,14 @@ impl<'a> Features<'a> {
         Features {
             units,
             cache: vec![OnceLock::new(); units.len()],
+            bits: bits::Table::default(),
         }
+    }
+
+    /// The [`Bits`] of unit `i`, if it was unmatched when the similarity
+    /// pass began.
+    pub fn bits(&self, i: usize) -> Option<&Bits> {
+        self.bits.get(i)
     }
 
     /// The features of unit `i`.
@@ -45,25 +54,20 @@ impl<'a> Features<'a> {
 }
 
 /// Computes the features of units `old` and `new` ahead, on both cores,
-/// and gives their [`Bits`].
-fn summarise(
-    features: (&Features<'_>, &Features<'_>),
-    old: &[usize],
-    new: &[usize],
-) -> (bits::Table, bits::Table) {
+/// and their [`Bits`].
+fn summarise(features: (&mut Features<'_>, &mut Features<'_>), old: &[usize], new: &[usize]) {
     let units: Vec<(bool, usize)> = old
         .iter()
         .map(|&i| (false, i))
         .chain(new.iter().map(|&j| (true, j)))
         .collect();
+    let both = (&*features.0, &*features.1);
     let mut all = crate::parallel::map(&units, |&(is_new, k)| {
-        Bits::of(if is_new { features.1 } else { features.0 }.get(k))
+        Bits::of(if is_new { both.1 } else { both.0 }.get(k))
     });
     let new_bits = all.split_off(old.len());
-    (
-        bits::Table::new(features.0.units.len(), old, all),
-        bits::Table::new(features.1.units.len(), new, new_bits),
-    )
+    features.0.bits = bits::Table::new(features.0.units.len(), old, all);
+    features.1.bits = bits::Table::new(features.1.units.len(), new, new_bits);
 }
 
 /// The state of one-to-one matching.
@@ -252,8 +256,8 @@ impl<'a> Pairs<'a> {
         let unmatched_new: Vec<usize> = (0..self.new.len())
             .filter(|&j| self.new_to_old[j].is_none() && is_body(&self.new[j]))
             .collect();
-        let features = (&self.old_features, &self.new_features);
-        let bits = summarise(features, &unmatched_old, &unmatched_new);
+        let features = (&mut self.old_features, &mut self.new_features);
+        summarise(features, &unmatched_old, &unmatched_new);
         let mut index = Index::default();
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));
@@ -265,8 +269,7 @@ impl<'a> Pairs<'a> {
                 let mut counts = Counts::default();
                 let mut scored = Vec::new();
                 for &j in chunk {
-                    let found = (&index, &bits);
-                    this.score_candidates(&anchors, found, &mut counts, j, &mut scored);
+                    this.score_candidates(&anchors, &index, &mut counts, j, &mut scored);
                 }
                 scored
             })
@@ -286,7 +289,7 @@ impl<'a> Pairs<'a> {
     fn score_candidates(
         &self,
         anchors: &[(usize, usize)],
-        (index, bits): (&Index, &(bits::Table, bits::Table)),
+        index: &Index,
         counts: &mut Counts,
         j: usize,
         scored: &mut Vec<(f64, usize, usize, f64)>,
@@ -295,8 +298,7 @@ impl<'a> Pairs<'a> {
         let new_features = self.new_features.get(j);
         let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP, counts);
         for i in near.into_iter().chain(far) {
-            let bits = (bits.0.get(i), bits.1.get(j));
-            if let Some((score, dice)) = self.score(i, j, &range, bits) {
+            if let Some((score, dice)) = self.score(i, j, &range) {
                 scored.push((score, i, j, dice));
             }
         }
@@ -306,15 +308,9 @@ impl<'a> Pairs<'a> {
     /// with a bonus when `i` stands where `j` is expected, in `near`), and
     /// their similarity alone; `None` when below the threshold for where
     /// it stands.
-    /// Their [`Bits`], when known, spare the comparison of a pair that
-    /// cannot reach the threshold.
-    fn score(
-        &self,
-        i: usize,
-        j: usize,
-        near: &std::ops::Range<usize>,
-        bits: (Option<&Bits>, Option<&Bits>),
-    ) -> Option<(f64, f64)> {
+    /// Their [`Bits`] spare the comparison of a pair that cannot reach the
+    /// threshold.
+    fn score(&self, i: usize, j: usize, near: &std::ops::Range<usize>) -> Option<(f64, f64)> {
         let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
         let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
         // A preambular paragraph that became operative, an operative one
@@ -329,7 +325,7 @@ impl<'a> Pairs<'a> {
         } else {
             (FAR_THRESHOLD, 0.0)
         };
-        if let (Some(a), Some(b)) = bits
+        if let (Some(a), Some(b)) = (self.old_features.bits(i), self.new_features.bits(j))
             && !a.may_reach(b, threshold)
         {
             return None;
