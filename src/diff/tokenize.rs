@@ -117,8 +117,18 @@ pub fn tokenize_into<'a>(text: &'a str, lang: Lang, out: &mut Vec<Token<'a>>) {
 }
 
 /// A letter, digit or combining mark.
+///
+/// ASCII and Latin-1 (the letters of French and Spanish drafts) are
+/// answered without the Unicode tables: every character from U+00C0 to
+/// U+00FF is a letter but × and ÷ (a test compares this with the tables
+/// up to U+3000).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\x7f' => false,
+        '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        _ => c.is_alphanumeric() || is_mark(c),
+    }
 }
 
 /// Combining marks (the blocks of combining diacritics).
@@ -308,6 +318,13 @@ mod tests {
         #[test]
         fn scanner_agrees_with_the_oracle(text in "([A-Za-zé0-9 ./()\\-’'ʼ\\[\\]^:;,!?«»\u{a0}\u{202f}\u{ad}\u{2011}\u{2029}]|https://|www\\.|ICC-ASP/|A/RES/){0,40}") {
             prop_assert_eq!(scanned(&text), oracle(&text));
+        }
+    }
+
+    #[test]
+    fn word_characters_are_those_of_the_unicode_tables() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1e9e}', '\u{fe20}', '\u{1f600}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
         }
     }
 

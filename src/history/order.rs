@@ -14,12 +14,10 @@ use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
 
+mod written;
+
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("valid regex"));
-static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:er)?\s+(?:de\s+)?(\p{L}+)\s+(?:de\s+)?(\d{4})\b")
-        .expect("valid regex")
-});
 static REVISION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/Rev\.(\d+)\b").expect("valid regex"));
 
@@ -59,12 +57,8 @@ pub fn stamp_of_text(text: &str) -> Option<Stamp> {
         return Some(Stamp::Date((n(1), n(2), n(3)), c[0].to_string()));
     }
     let year = crate::text::classes::has_digit_run(text, 4);
-    for c in year
-        .then(|| WRITTEN.captures_iter(text))
-        .into_iter()
-        .flatten()
-    {
-        let month = c[2].to_lowercase();
+    for c in year.then(|| written::dates(text)).into_iter().flatten() {
+        let month = text[c.month.clone()].to_lowercase();
         let found = Lang::ALL.iter().find_map(|l| {
             l.reader()
                 .months
@@ -72,8 +66,9 @@ pub fn stamp_of_text(text: &str) -> Option<Stamp> {
                 .position(|m| m.to_lowercase() == month)
         });
         if let Some(m) = found {
-            let (d, y) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
-            return Some(Stamp::Date((y, m as u32 + 1, d), c[0].to_string()));
+            let number = |r: std::ops::Range<usize>| text[r].parse().unwrap_or(0);
+            let (d, y) = (number(c.day), number(c.year));
+            return Some(Stamp::Date((y, m as u32 + 1, d), text[c.whole].to_string()));
         }
     }
     let c = text.contains("/Rev.").then(|| REVISION.captures(text))??;

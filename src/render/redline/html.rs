@@ -130,8 +130,10 @@ fn head(redline: &Redline, lang: Lang, date: &str, out: &mut dyn Write) -> io::R
     )
 }
 
-/// The units, rendered in chunks on both cores and written in order, a
-/// group of chunks at a time: the page is never whole in memory.
+/// The units, rendered in pieces of [`crate::parallel::MIN_CHUNK`] on
+/// every core and written in order as they come
+/// ([`super::ordered::render_in_order`]): the page is never whole in
+/// memory.
 fn units(
     redline: &Redline,
     lang: Lang,
@@ -139,20 +141,15 @@ fn units(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let entries = for_reading(redline);
-    let group = GROUP_CHUNK * crate::parallel::threads();
-    for entries in entries.chunks(group) {
-        let chunks = crate::parallel::map_chunks(entries, crate::parallel::MIN_CHUNK, |chunk| {
-            let mut html = String::with_capacity(chunk.len() * 400);
-            chunk
-                .iter()
-                .for_each(|entry| unit(entry, lang, notes, &mut html));
-            html
-        });
-        for html in chunks {
-            out.write_all(html.as_bytes())?;
-        }
-    }
-    Ok(())
+    let pieces: Vec<_> = entries.chunks(crate::parallel::MIN_CHUNK).collect();
+    let make = |k: usize| {
+        let mut html = String::with_capacity(pieces[k].len() * 400);
+        pieces[k]
+            .iter()
+            .for_each(|entry| unit(entry, lang, notes, &mut html));
+        html
+    };
+    super::ordered::render_in_order(pieces.len(), make, |html| out.write_all(html.as_bytes()))
 }
 
 /// The printed page: A4 margins, and in the top margin of every page the
@@ -166,11 +163,6 @@ fn page_style(redline: &Redline, date: &str) -> String {
         css_string(date)
     )
 }
-
-/// Units a thread renders before the group is written: enough to pay for
-/// the thread, few enough that the page's HTML never sits whole in memory
-/// (peak memory, issue 14).
-const GROUP_CHUNK: usize = 4 * crate::parallel::MIN_CHUNK;
 
 /// How the printed header names the two versions: the symbol (and date)
 /// of a published document's masthead, else the document symbol its title

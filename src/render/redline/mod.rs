@@ -18,6 +18,7 @@
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod ordered;
 pub mod term;
 pub mod text;
 
