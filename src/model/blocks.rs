@@ -104,18 +104,14 @@ const INVISIBLE: [char; 4] = ['\u{200B}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
 /// ```
 pub fn normalise(text: String) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if text.is_ascii() {
-        return text;
-    }
     // ASCII is composed and a starter, so only the runs of other
     // characters need the quick check (and hold the invisible ones).
     let bytes = text.as_bytes();
     let mut at = 0;
     let clean = loop {
-        let Some(start) = bytes[at..].iter().position(|b| !b.is_ascii()) else {
+        let Some(start) = next_non_ascii(bytes, at) else {
             break true;
         };
-        let start = at + start;
         let end = bytes[start..]
             .iter()
             .position(u8::is_ascii)
@@ -132,6 +128,27 @@ pub fn normalise(text: String) -> String {
         return text;
     }
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
+}
+
+/// Where the first byte that is not ASCII stands at or after `from`:
+/// eight bytes are tested at a time (a paragraph of French has an accent
+/// every twenty bytes or so, between long runs of ASCII).
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let high = u64::from_le_bytes(eight) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| i + k)
 }
 
 /// Whether a run of non-ASCII characters holds only characters that are
@@ -355,6 +372,20 @@ mod tests {
         ] {
             assert!(!composed_letters(no.as_bytes()), "{no:?}");
         }
+    }
+
+    #[test]
+    fn the_next_non_ascii_byte_is_found_eight_at_a_time() {
+        let text = "Rappelant l’Assemblée générale des États, coopération œuvre";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let expected = bytes[from..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map(|k| from + k);
+            assert_eq!(next_non_ascii(bytes, from), expected, "{from}");
+        }
+        assert_eq!(next_non_ascii(b"", 0), None);
     }
 
     #[test]
