@@ -250,7 +250,7 @@ pub fn detect(text: &str) -> Lang {
         .max()
         .unwrap_or(0);
     for word in text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
         .take(20_000)
     {
@@ -267,9 +267,26 @@ pub fn detect(text: &str) -> Lang {
     Lang::ALL[best]
 }
 
+/// `char::is_alphabetic`, with Latin-1's letters (the accents of French
+/// and Spanish) answered without the Unicode table.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        c => !c.is_ascii() && c.is_alphabetic(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_the_alphabetic_characters() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 
     #[test]
     fn detects_spanish() {
