@@ -260,7 +260,7 @@ pub fn detect(text: &str) -> Lang {
         .max()
         .unwrap_or(0);
     for word in text
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !is_letter(c))
         .filter(|w| !w.is_empty())
         .take(20_000)
     {
@@ -275,6 +275,16 @@ pub fn detect(text: &str) -> Lang {
     }
     let best = (0..3).max_by_key(|&i| (scores[i], 3 - i)).unwrap_or(0);
     Lang::ALL[best]
+}
+
+/// `char::is_alphabetic`, with Latin-1's letters (the accents of French
+/// and Spanish) answered without the Unicode table.
+fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        c => !c.is_ascii() && c.is_alphabetic(),
+    }
 }
 
 #[cfg(test)]
@@ -316,6 +326,13 @@ mod tests {
             for text in ["", " ", "Équipe", "ΣΟΦΟΣ", "İstanbul", "ǅemal", "1. Décide"] {
                 assert_eq!(t.opener_at(text), slow(t, text), "{text}");
             }
+        }
+    }
+
+    #[test]
+    fn letters_are_the_alphabetic_characters() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

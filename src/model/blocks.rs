@@ -103,66 +103,92 @@ const INVISIBLE: [char; 4] = ['\u{200B}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
 /// assert_eq!(normalise("re\u{301}solution coope\u{301}\u{200B}ration".to_string()), "résolution coopération");
 /// ```
 pub fn normalise(text: String) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if text.is_ascii() {
-        return text;
-    }
-    // ASCII is composed and a starter, so only the runs of other
-    // characters need the quick check (and hold the invisible ones).
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    let clean = loop {
-        let Some(start) = bytes[at..].iter().position(|b| !b.is_ascii()) else {
-            break true;
-        };
-        let start = at + start;
-        let end = bytes[start..]
-            .iter()
-            .position(u8::is_ascii)
-            .map_or(bytes.len(), |n| start + n);
-        let run = &text[start..end];
-        if !composed_letters(run.as_bytes())
-            && (is_nfc_quick(run.chars()) != IsNormalized::Yes || run.contains(INVISIBLE))
-        {
-            break false;
-        }
-        at = end;
-    };
-    if clean {
+    use unicode_normalization::UnicodeNormalization;
+    if is_normal(&text) {
         return text;
     }
     text.nfc().filter(|c| !INVISIBLE.contains(c)).collect()
 }
 
-/// Whether a run of non-ASCII characters holds only characters that are
-/// composed, combine with nothing before them and show: Latin-1's letters
-/// and signs (U+00A0–U+00FF but the soft hyphen U+00AD) and the general
-/// punctuation of U+2002–U+202F (but the zero-width space U+200B; U+2000
-/// and U+2001 are the same spaces as U+2002 and U+2003, NFC writes those): the
-/// accents, apostrophes, quotation marks and no-break spaces of nearly
-/// every draft, read from their bytes without a table look-up.
-///
-/// ```text
-/// "é’«\u{a0}" → true;   "e\u{301}" (a combining accent) → false
-/// ```
-fn composed_letters(run: &[u8]) -> bool {
+/// Whether [`normalise`] leaves `text` as it is. ASCII is composed and a
+/// starter, so only the runs of other characters need a look: a run of
+/// the characters of [`composed_len`] passes, as the walk meets them
+/// (the accents of nearly every draft), and any other run passes when
+/// Unicode's quick check says it is composed and it holds no invisible
+/// character.
+fn is_normal(text: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some(&lead) = run.get(i) {
-        let second = run.get(i + 1).copied().unwrap_or(0);
-        i += match lead {
-            0xC3 => 2,
-            0xC2 if second >= 0xA0 && second != 0xAD => 2,
-            0xE2 if second == 0x80
-                && run
-                    .get(i + 2)
-                    .is_some_and(|&b| (0x82..=0xAF).contains(&b) && b != 0x8B) =>
-            {
-                3
-            }
-            _ => return false,
-        };
+    while let Some(at) = next_non_ascii(bytes, i) {
+        if let Some(n) = composed_len(&bytes[at..]) {
+            i = at + n;
+            continue;
+        }
+        // The whole run of non-ASCII characters around this one.
+        let start = bytes[..at]
+            .iter()
+            .rposition(u8::is_ascii)
+            .map_or(0, |k| k + 1);
+        let end = bytes[at..]
+            .iter()
+            .position(u8::is_ascii)
+            .map_or(bytes.len(), |n| at + n);
+        let run = &text[start..end];
+        if is_nfc_quick(run.chars()) != IsNormalized::Yes || run.contains(INVISIBLE) {
+            return false;
+        }
+        i = end;
     }
     true
+}
+
+/// The length of the character at the start of `bytes` if it is one that
+/// is composed, combines with nothing before it and shows: Latin-1's
+/// letters and signs (U+00A0–U+00FF but the soft hyphen U+00AD) and the
+/// general punctuation of U+2002–U+202F (but the zero-width space U+200B;
+/// U+2000 and U+2001 are the same spaces as U+2002 and U+2003, NFC writes
+/// those): the accents, apostrophes, quotation marks and no-break spaces
+/// of nearly every draft, read from their bytes without a table look-up.
+///
+/// ```text
+/// "é" → Some(2);  "’" → Some(3);  "\u{301}" (a combining accent) → None
+/// ```
+fn composed_len(bytes: &[u8]) -> Option<usize> {
+    let second = bytes.get(1).copied().unwrap_or(0);
+    match *bytes.first()? {
+        0xC3 => Some(2),
+        0xC2 if second >= 0xA0 && second != 0xAD => Some(2),
+        0xE2 if second == 0x80
+            && bytes
+                .get(2)
+                .is_some_and(|&b| (0x82..=0xAF).contains(&b) && b != 0x8B) =>
+        {
+            Some(3)
+        }
+        _ => None,
+    }
+}
+
+/// Where the first byte that is not ASCII stands at or after `from`:
+/// eight bytes are tested at a time (a paragraph of French has an accent
+/// every twenty bytes or so, between long runs of ASCII).
+fn next_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        let high = u64::from_le_bytes(eight) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    bytes[i.min(bytes.len())..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| i + k)
 }
 
 /// Whether `line` (followed by `next`) opens a new unit inside the block
@@ -331,6 +357,18 @@ mod tests {
         split(s).into_iter().map(|b| b.text).collect()
     }
 
+    /// Whether a run is made of [`composed_len`]'s characters alone.
+    fn composed_letters(run: &[u8]) -> bool {
+        let mut i = 0;
+        while i < run.len() {
+            match composed_len(&run[i..]) {
+                Some(n) => i += n,
+                None => return false,
+            }
+        }
+        true
+    }
+
     #[test]
     fn composed_letters_are_those_the_quick_check_passes() {
         use unicode_normalization::{IsNormalized, is_nfc_quick};
@@ -355,6 +393,20 @@ mod tests {
         ] {
             assert!(!composed_letters(no.as_bytes()), "{no:?}");
         }
+    }
+
+    #[test]
+    fn the_next_non_ascii_byte_is_found_eight_at_a_time() {
+        let text = "Rappelant l’Assemblée générale des États, coopération œuvre";
+        let bytes = text.as_bytes();
+        for from in 0..=bytes.len() {
+            let expected = bytes[from..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .map(|k| from + k);
+            assert_eq!(next_non_ascii(bytes, from), expected, "{from}");
+        }
+        assert_eq!(next_non_ascii(b"", 0), None);
     }
 
     #[test]

@@ -114,6 +114,11 @@ fn split_note(text: &str) -> (&str, &str) {
 }
 
 fn read(text: &str) -> Option<Closing> {
+    // What `words` would refuse, refused before the note is looked for in
+    // a long paragraph (the note's text follows the line's start).
+    if !text.trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let words = words(split_note(text).0);
     Lang::ALL
         .iter()

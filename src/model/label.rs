@@ -55,7 +55,7 @@ impl Labeller {
             section: None,
             part: None,
             restarting_parts: restarting_parts(units),
-            seen: HashMap::new(),
+            seen: HashMap::with_capacity(units.len()),
         };
         for i in 0..units.len() {
             let label = labeller.next(units, i);

@@ -55,7 +55,7 @@ pub fn parse(text: &str, options: &ParseOptions) -> Result<Resolution, NoStructu
         .partition(|b| marker::footnote_definition(&b.text).is_none());
     let mut units = Vec::new();
     for (part, blocks) in split_parts(body) {
-        PartParser::new(table, part, &mut units).run(&blocks);
+        PartParser::new(table, part, &mut units).run(blocks);
     }
     units.extend(footnotes.iter().filter_map(footnote_unit));
     Labeller::label(&mut units);
@@ -135,6 +135,43 @@ struct PartParser<'a> {
     /// stands on its own in an annex ("a) En ce qui concerne …"), while
     /// the list goes on.
     lettered: Option<u32>,
+    /// Where the text of the block being read lies in memory.
+    current: Span,
+    /// The unit that took its text from the block being read, and which
+    /// bytes of the block's text: the block's own string is cut to them
+    /// and moved into the unit once the block is read (no copy).
+    taken: Option<(usize, std::ops::Range<usize>)>,
+}
+
+/// The address and length of a string: whether another string is a slice
+/// of it is then told without holding a borrow of it.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: usize,
+    len: usize,
+}
+
+impl Span {
+    fn of(text: &str) -> Span {
+        Span {
+            start: text.as_ptr() as usize,
+            len: text.len(),
+        }
+    }
+
+    /// The bytes of this string that `part` is, if it is a slice of it.
+    fn range_of(self, part: &str) -> Option<std::ops::Range<usize>> {
+        let from = (part.as_ptr() as usize).checked_sub(self.start)?;
+        let to = from + part.len();
+        (to <= self.len).then_some(from..to)
+    }
+}
+
+/// `text` cut to `range`, in its own buffer.
+fn cut(mut text: String, range: std::ops::Range<usize>) -> String {
+    text.truncate(range.end);
+    text.drain(..range.start);
+    text
 }
 
 impl<'a> PartParser<'a> {
@@ -149,24 +186,36 @@ impl<'a> PartParser<'a> {
             levels: Vec::new(),
             report: false,
             lettered: None,
+            current: Span::default(),
+            taken: None,
         }
     }
 
-    fn run(mut self, blocks: &[Block]) {
-        let mut blocks = blocks;
-        if self.part.is_some()
-            && let Some((first, rest)) = blocks.split_first()
-        {
-            self.push(UnitKind::Annex, None, None, &first.text, first.line);
-            blocks = rest;
+    fn run(mut self, mut blocks: Vec<Block>) {
+        if self.part.is_some() && !blocks.is_empty() {
+            let first = blocks.remove(0);
+            self.read(0, first, |parser, _, block| {
+                parser.push(UnitKind::Annex, None, None, &block.text, block.line);
+            });
         }
         self.chapeau = blocks
             .iter()
             .take_while(|b| marker::operative(&b.text).is_none())
             .position(|b| self.is_chapeau(&b.text));
-        self.report = self.chapeau.is_none() && is_report(blocks);
-        for (i, block) in blocks.iter().enumerate() {
-            self.block(i, block);
+        self.report = self.chapeau.is_none() && is_report(&blocks);
+        for (i, block) in blocks.into_iter().enumerate() {
+            self.read(i, block, Self::block);
+        }
+    }
+
+    /// Reads block `index` with `how`; the unit that took the block's text
+    /// (or a slice of it) then gets the block's own string.
+    fn read(&mut self, index: usize, block: Block, how: impl FnOnce(&mut Self, usize, &Block)) {
+        self.current = Span::of(&block.text);
+        how(self, index, &block);
+        self.current = Span::default();
+        if let Some((unit, range)) = self.taken.take() {
+            self.units[unit].text = cut(block.text, range);
         }
     }
 
@@ -219,7 +268,8 @@ impl<'a> PartParser<'a> {
         } else {
             UnitKind::Operative
         };
-        let unit = self.push(kind, Some(op.literal), Some(op.number()), op.rest, line);
+        let number = Some(op.number());
+        let unit = self.push(kind, Some(op.literal), number, op.rest, line);
         self.start_paragraph(unit);
     }
 
@@ -410,17 +460,27 @@ impl<'a> PartParser<'a> {
         text: &str,
         line: usize,
     ) -> usize {
+        let unit = self.units.len();
+        // The block's text, or a slice of it, is moved in once the block is
+        // read (see `read`); any other text is copied.
+        let taken = match self.current.range_of(text) {
+            Some(range) if self.taken.is_none() => {
+                self.taken = Some((unit, range));
+                String::new()
+            }
+            _ => text.to_string(),
+        };
         self.units.push(Unit {
             label: String::new(),
             kind,
             marker: marker.map(str::to_string),
             number,
-            text: text.to_string(),
+            text: taken,
             line,
             parent: None,
             part: self.part.clone(),
         });
-        self.units.len() - 1
+        unit
     }
 
     /// Whether a paragraph opens like a preambular one, in the draft's

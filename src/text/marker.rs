@@ -259,10 +259,9 @@ pub fn section(text: &str) -> Option<(&str, &str)> {
 pub fn annex(text: &str, words: &[&str]) -> Option<String> {
     let mut parts = text.split_whitespace();
     let first = parts.next()?.trim_end_matches([':', '.']);
-    if !words
-        .iter()
-        .any(|w| w.to_lowercase() == first.to_lowercase())
-    {
+    // In any case, without lower-case copies (the first word of every
+    // block is looked at).
+    if !words.iter().any(|w| crate::lang::fold::eq_fold(w, first)) {
         return None;
     }
     let rest: Vec<&str> = parts.collect();

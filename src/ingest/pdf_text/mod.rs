@@ -50,7 +50,7 @@ pub fn looks_like(text: &str) -> bool {
         || hyphen::line_end_hyphenations(&raw) >= 3
         || (lines::blank_after_every_line(&raw) && lines::mostly_cut_mid_sentence(&raw))
         || lines::cut_between_lines(&raw)
-        || published::has_furniture(text)
+        || published::has_furniture_in(&raw)
 }
 
 /// Converts PDF-extracted text into a plain-text draft.
