@@ -117,6 +117,20 @@ pub fn amendments(data: &[u8]) {
 /// Amendments generated from OLD → NEW, written, read back and applied to
 /// OLD give NEW, in every language the list can be worded in.
 pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
+    // NEW reads back as itself from its normal form (parser and writer
+    // agree): otherwise no list could give it (fuzz:
+    // invisible-between-spaces-a4813a2d).
+    let again = parse(
+        &new.to_text(),
+        &ParseOptions {
+            lang: Some(new.lang),
+        },
+    );
+    assert_eq!(
+        bare(&again.expect("NEW's normal form reads")),
+        bare(new),
+        "NEW does not read back from its normal form"
+    );
     let Some((written, text)) = amended_text(old, new) else {
         return;
     };
