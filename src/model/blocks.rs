@@ -82,10 +82,20 @@ fn push_block(blocks: &mut Vec<Block>, lines: &[&str], start: usize) {
     for line in lines {
         append_collapsed(&mut text, line);
     }
-    blocks.push(Block {
-        text: normalise(text),
-        line: start,
-    });
+    // Lines were collapsed before the invisible characters went: one that
+    // stood between two spaces (`Noting \u{FEFF} report`) leaves two, which
+    // reading the text again would make one (fuzz:
+    // invisible-between-spaces-a4813a2d).
+    let before = text.len();
+    let mut text = normalise(text);
+    if text.len() != before && text.contains("  ") {
+        text = text
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
+    blocks.push(Block { text, line: start });
 }
 
 /// Characters that show nothing and only get in the way of comparing

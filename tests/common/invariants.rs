@@ -117,6 +117,20 @@ pub fn amendments(data: &[u8]) {
 /// Amendments generated from OLD → NEW, written, read back and applied to
 /// OLD give NEW, in every language the list can be worded in.
 pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
+    // NEW reads back as itself from its normal form (parser and writer
+    // agree): otherwise no list could give it (fuzz:
+    // invisible-between-spaces-a4813a2d).
+    let again = parse(
+        &new.to_text(),
+        &ParseOptions {
+            lang: Some(new.lang),
+        },
+    );
+    assert_eq!(
+        bare(&again.expect("NEW's normal form reads")),
+        bare(new),
+        "NEW does not read back from its normal form"
+    );
     let Some((written, text)) = amended_text(old, new) else {
         return;
     };
@@ -299,16 +313,23 @@ fn numbered_in_order_by(draft: &Resolution, consecutive: bool) -> bool {
     // it is one of numbered paragraphs that are not operative (annexed
     // guidelines, a text with no resolution structure), which `amend`
     // numbers in runs of their own.
-    type List<'a> = (Option<usize>, usize, &'a str, bool);
+    type List<'a> = (Option<usize>, usize, &'a str, usize, bool);
     let mut last: HashMap<List, (u32, bool)> = HashMap::new();
     let mut annex = 0;
+    // A section letter given again (`A.` twice) heads a list of its own.
+    let mut given: HashMap<&str, usize> = HashMap::new();
     for unit in &draft.units {
         annex += usize::from(unit.kind == UnitKind::Annex);
+        if let (UnitKind::Heading, Some(id)) = (unit.kind, unit.number.as_deref()) {
+            *given.entry(id).or_default() += 1;
+        }
         let (Some(m), Some(id)) = (unit.marker.as_deref(), unit.number.as_deref()) else {
             continue;
         };
         let paragraph = unit.kind == UnitKind::Paragraph;
-        let group = (unit.parent, annex, section(unit), paragraph);
+        let section = section(unit);
+        let again = given.get(section).copied().unwrap_or_default();
+        let group = (unit.parent, annex, section, again, paragraph);
         let previous = last.get(&group).copied();
         let Some((kind, key)) = list_key(unit, m, id, previous) else {
             continue;

@@ -252,3 +252,25 @@ fn text_inserted_into_a_draft_of_footnotes_only_goes_before_them() {
     let out = redraft::amend::apply_exact(&with_text, &list);
     assert_eq!(out.failures.len(), 1, "{}", out.text);
 }
+
+const SECTIONED: &str = "The Assembly of States Parties,\n\nRecalling its resolutions,\n\nA. Universality\n\n1. Invites States to become parties;\n\n2. Requests the President to report;\n\nB. Privileges and immunities\n\n1. Calls upon States Parties to become parties to the Agreement;\n\n2. Decides to remain seized of the matter.";
+
+/// fuzz/regressions/amendments/new-section-heads-old-paragraph-8f507b34,
+/// paragraphs-before-first-section-cf9595d4 (fifth run): where the draft
+/// numbers each section from 1 again, an old paragraph the list leaves
+/// under a new section heading (a second `A.`) is numbered in that
+/// section, not on from the first `A.`; and new paragraphs before the
+/// draft's first section heading are not that section's.
+#[test]
+fn paragraphs_under_a_new_section_heading_are_numbered_in_it() {
+    let second_a = SECTIONED.replace(
+        "2. Requests the President",
+        "A. Universality\n\n1. Welcomes new States Parties;\n\n2. Requests the President",
+    );
+    exact_in_every_language(SECTIONED, &second_a);
+    let before = SECTIONED.replace(
+        "Recalling its resolutions,\n\n",
+        "Recalling its resolutions,\n\n1. Welcomes new States Parties;\n\n",
+    );
+    exact_in_every_language(SECTIONED, &before);
+}

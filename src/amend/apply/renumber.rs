@@ -172,12 +172,13 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
             items[live[*m]].part == items[live[n]].part
                 && same_kind_of_run(&items[live[*m]], &items[live[n]])
         };
-        let run = own[n]
-            .clone()
+        let run = new_section_run(items, draft, live[n])
+            .or_else(|| own[n].clone())
             .or_else(|| headed_run(items, draft, live, &own, n))
             .or_else(|| (0..n).rev().find(same_part).map(|m| runs[m].clone()))
             .or_else(|| {
                 (n + 1..live.len())
+                    .take_while(|&m| !section_between(items, live[n], live[m]))
                     .filter(same_part)
                     .find_map(|m| own[m].clone())
             })
@@ -188,6 +189,34 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
         runs.push(run);
     }
     runs
+}
+
+/// The run of every paragraph a new section heading now heads, where the
+/// draft numbers each section from 1 again: one of its own, old
+/// paragraphs the list placed under it included.
+fn new_section_run(items: &[Item], draft: &Resolution, k: usize) -> Option<String> {
+    let h = (0..k).rev().find(|&h| {
+        let it = &items[h];
+        !it.deleted
+            && (it.kind == UnitKind::Annex
+                || (it.kind == UnitKind::Heading && marker::section(&it.text).is_some()))
+    })?;
+    let it = &items[h];
+    if it.kind == UnitKind::Annex || it.old.is_some() || !restarts(draft, &it.part) {
+        return None;
+    }
+    let (id, _) = marker::section(&it.text)?;
+    let part = it.part.as_ref().map_or(String::new(), |p| format!("{p}/"));
+    Some(format!("{part}{id}/@{h}"))
+}
+
+/// Whether a live section heading (`A. Universality`) stands between
+/// items `a` and `b`: new paragraphs before a draft's first section are
+/// not that section's.
+fn section_between(items: &[Item], a: usize, b: usize) -> bool {
+    items[a + 1..b].iter().any(|it| {
+        it.kind == UnitKind::Heading && !it.deleted && marker::section(&it.text).is_some()
+    })
 }
 
 /// The run of new paragraph `live[n]` where a section heading (`B.
