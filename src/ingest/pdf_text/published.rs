@@ -77,12 +77,13 @@ pub fn prepare(text: &str) -> (String, Metadata) {
 /// Whether a text carries UN page furniture or a printed masthead (not
 /// only the "Resolution adopted by" line and bracket a clean draft keeps).
 pub fn has_furniture(text: &str) -> bool {
-    let lines: Vec<&str> = text.lines().collect();
-    let heads: Vec<Option<&str>> = lines
-        .iter()
+    // The masthead is looked for in the first lines only.
+    let heads: Vec<Option<&str>> = text
+        .lines()
+        .take(masthead::HEAD_LINES)
         .map(|l| Some(l.trim()).filter(|t| !t.is_empty()))
         .collect();
-    masthead::printed(&heads) || lines.iter().any(|l| masthead::is_furniture(l, None))
+    masthead::printed(&heads) || text.lines().any(|l| masthead::is_furniture(l, None))
 }
 
 /// For each line, whether it is furniture, with the blank lines around each

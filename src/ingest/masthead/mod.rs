@@ -29,6 +29,10 @@ use crate::text::metadata::Metadata;
 use regex::Regex;
 use std::sync::LazyLock;
 
+#[cfg(test)]
+mod oracle;
+mod tokens;
+
 /// The masthead words of one kind, in every language: a published
 /// document is read whatever its language.
 fn any_words(
@@ -49,11 +53,6 @@ regex!(
     SYMBOL,
     r"^(?:[A-Z]{1,6}(?:[.-][A-Z0-9]+)*)(?:/[A-Za-z0-9][A-Za-z0-9.\-]*)+(?: \(\d{4}\))?\*?$"
 );
-regex!(PAGE_N_OF_N, r"^\d{1,3}/\d{1,3}$");
-regex!(JOB, r"^\d{2}-\d{4,6}$");
-regex!(JOB_LANG, r"^\([A-Z]\)$");
-regex!(JOB_DATE, r"^\d{6}$");
-regex!(BAR_CODE, r"^\*\d{6,9}\*$");
 regex!(
     PAGE_WORD,
     r"^(?:-\s*\d{1,3}\s*-|(?i:page|página)\s+\d{1,3}(?:\s+(?i:of|de|sur)\s+\d{1,3})?)$"
@@ -83,7 +82,9 @@ const LONGEST: usize = 2000;
 /// assert!(!is_symbol("and/or") && !is_symbol("2/3"));
 /// ```
 pub fn is_symbol(t: &str) -> bool {
-    SYMBOL.is_match(t) && t.chars().any(|c| c.is_ascii_digit()) && t.contains('/')
+    // The cheap conditions first: the expression is compiled only for a
+    // text that has them.
+    t.contains('/') && t.chars().any(|c| c.is_ascii_digit()) && SYMBOL.is_match(t)
 }
 
 /// The symbol a line holds, written whole: the masthead prints its first
@@ -97,6 +98,11 @@ pub fn is_symbol(t: &str) -> bool {
 /// ```
 pub fn symbol_of(t: &str) -> Option<String> {
     let t = t.trim();
+    // A symbol has a `/`, and at most three words (`S /2020/449 (2020)`):
+    // a line of text is not read further.
+    if !t.contains('/') || t.split_whitespace().nth(3).is_some() {
+        return None;
+    }
     if is_symbol(t) {
         return Some(t.trim_end_matches('*').to_string());
     }
@@ -116,11 +122,11 @@ pub fn symbol_of(t: &str) -> Option<String> {
 /// number `2/5`, a job number `20-07231` with its `(E)` and dates
 /// `020620`, a bar code `*2007231*`.
 fn furniture_token(token: &str) -> bool {
-    PAGE_N_OF_N.is_match(token)
-        || JOB.is_match(token)
-        || JOB_LANG.is_match(token)
-        || JOB_DATE.is_match(token)
-        || BAR_CODE.is_match(token)
+    tokens::page_n_of_n(token)
+        || tokens::job(token)
+        || tokens::job_lang(token)
+        || tokens::job_date(token)
+        || tokens::bar_code(token)
 }
 
 /// Whether a line (trimmed) is page furniture in any UN form: page numbers
@@ -141,10 +147,7 @@ pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
     if t.is_empty() || t.len() > LONGEST {
         return false;
     }
-    if PAGE_WORD.is_match(t)
-        || is_note_of_reissue(t)
-        || starts_with_any(t, any_words(|w| w.recycle))
-    {
+    if page_word(t) || is_note_of_reissue(t) || starts_with_any(t, any_words(|w| w.recycle)) {
         return true;
     }
     if symbol.is_some_and(|s| same_symbol(t, s)) {
@@ -155,7 +158,42 @@ pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
     t.split_whitespace()
         .all(|k| furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k))
         && t.split_whitespace()
-            .any(|k| PAGE_N_OF_N.is_match(k) || JOB.is_match(k) || BAR_CODE.is_match(k))
+            .any(|k| tokens::page_n_of_n(k) || tokens::job(k) || tokens::bar_code(k))
+}
+
+/// `- 3 -`, `Page 3`, `página 3 de 5` ([`PAGE_WORD`]); the expression is
+/// compiled only for a line that opens as one of them can.
+fn page_word(t: &str) -> bool {
+    let mut chars = t.chars();
+    let opens = match chars.next() {
+        Some('-') => true,
+        Some('p' | 'P') => matches!(chars.next(), Some('a' | 'A' | 'á' | 'Á')),
+        _ => false,
+    };
+    opens && PAGE_WORD.is_match(t)
+}
+
+/// Whether `t` may match an expression whose first character is one of
+/// `first` (in any case): its first character is one of them or not ASCII
+/// (an ASCII character matches only itself in either case). A cheap test
+/// before an expression is compiled or run.
+fn may_open_with(t: &str, first: &str) -> bool {
+    t.chars()
+        .next()
+        .is_some_and(|c| !c.is_ascii() || first.contains(c))
+}
+
+/// Whether `t` may match an expression whose last character is one of
+/// `last` (as [`may_open_with`]).
+fn may_close_with(t: &str, last: &str) -> bool {
+    t.chars()
+        .next_back()
+        .is_some_and(|c| !c.is_ascii() || last.contains(c))
+}
+
+/// Whether `t` has at most `n` words, reading no further than word `n + 1`.
+fn at_most_words(t: &str, n: usize) -> bool {
+    t.split_whitespace().nth(n).is_none()
 }
 
 /// `S/2020/449*` is `S/2020/449`.
@@ -175,7 +213,16 @@ fn starts_with_any(t: &str, mut words: impl Iterator<Item = &'static str>) -> bo
 
 /// A date written out: `29 May 2020`, `1er novembre 2024`, `29 de mayo de 2020`.
 pub fn is_date(t: &str) -> bool {
-    let lower = t.trim().trim_end_matches('.').to_lowercase();
+    let t = t.trim().trim_end_matches('.');
+    // Three words besides "de" (lower-casing makes no "de" of any other
+    // word): a line of text is not lower-cased.
+    let words = t
+        .split_whitespace()
+        .filter(|w| !w.eq_ignore_ascii_case("de"));
+    if words.take(4).count() != 3 {
+        return false;
+    }
+    let lower = t.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "de").collect();
     let [day, month, year] = words.as_slice() else {
         return false;
@@ -215,13 +262,17 @@ fn role(t: &str) -> Option<Role> {
     {
         return Some(Role::Inside);
     }
-    if symbol_of(t).is_some() || DISTRIBUTION.is_match(t) || ORIGINAL.is_match(t) || is_date(t) {
+    // The cheap conditions before each expression: a line of text (most
+    // lines looked at) never compiles nor runs them.
+    let distribution = || may_open_with(t, "dD") && DISTRIBUTION.is_match(t);
+    let original = || may_open_with(t, "oO") && ORIGINAL.is_match(t);
+    if symbol_of(t).is_some() || distribution() || original() || is_date(t) {
         return Some(Role::Inside);
     }
-    if SESSION.is_match(t) && t.split_whitespace().count() <= 6 {
+    if at_most_words(t, 6) && may_close_with(t, "nNsS") && SESSION.is_match(t) {
         return Some(Role::Inside);
     }
-    if AGENDA.is_match(t) && t.split_whitespace().count() <= 8 {
+    if at_most_words(t, 8) && may_open_with(t, "aApPtTiI") && AGENDA.is_match(t) {
         return Some(Role::Agenda);
     }
     if is_furniture(t, None) {
@@ -318,7 +369,7 @@ pub fn find(lines: &[Option<&str>]) -> Masthead {
 
 /// How far into a document a masthead may reach (a long list of sponsors
 /// takes a dozen lines).
-const HEAD_LINES: usize = 60;
+pub const HEAD_LINES: usize = 60;
 
 /// `on 30 October 2024` after "Resolution adopted by the General Assembly".
 fn continues_end(t: &str, last_end: Option<usize>, i: usize) -> bool {
