@@ -5,10 +5,10 @@
 //! (footnote references left out). Two texts are compared by the Dice
 //! coefficient of their feature sets; candidate pairs are found through a
 //! bottom-k sketch (the [`SKETCH`] smallest feature hashes) and an inverted
-//! index, so that each unit is compared with a handful of others, never with
-//! all of them.
+//! index ([`super::index`]), so that each unit is compared with a handful of
+//! others, never with all of them.
 
-use super::hash::{FxHashMap, mix};
+use super::hash::mix;
 use crate::model::typography::{Folded, fold_char};
 
 /// How many feature hashes a sketch keeps.
@@ -281,75 +281,6 @@ pub fn containment(part: &[u64], whole: &[u64]) -> f64 {
     common(part, whole) as f64 / part.len() as f64
 }
 
-/// An inverted index from sketch hashes to the units that have them.
-#[derive(Default)]
-pub struct Index {
-    postings: FxHashMap<u64, Vec<usize>>,
-}
-
-/// Scratch of [`Index::candidates`], kept between calls (one per thread):
-/// the number of shared hashes of each unit (zero between calls), and the
-/// units with a count.
-#[derive(Default)]
-pub struct Counts {
-    counts: Vec<u32>,
-    counted: Vec<usize>,
-}
-
-impl Index {
-    /// Indexes `unit` under the hashes of its sketch.
-    pub fn insert(&mut self, unit: usize, features: &[u64]) {
-        for &h in sketch(features) {
-            self.postings.entry(h).or_default().push(unit);
-        }
-    }
-
-    /// Units sharing sketch hashes with `features`, the most shared first,
-    /// at most `limit`. Hashes shared by more than `common_cap` units (the
-    /// sketch of a very common phrase) are skipped.
-    pub fn candidates(
-        &self,
-        features: &[u64],
-        limit: usize,
-        common_cap: usize,
-        scratch: &mut Counts,
-    ) -> Vec<usize> {
-        let Counts { counts, counted } = scratch;
-        for h in sketch(features) {
-            if let Some(units) = self.postings.get(h)
-                && units.len() <= common_cap
-            {
-                for &u in units {
-                    if u >= counts.len() {
-                        counts.resize(u + 1, 0);
-                    }
-                    if counts[u] == 0 {
-                        counted.push(u);
-                    }
-                    counts[u] += 1;
-                }
-            }
-        }
-        let mut ranked: Vec<(usize, u32)> = counted
-            .drain(..)
-            .map(|u| (u, std::mem::take(&mut counts[u])))
-            .collect();
-        // The first `limit` in that order: chosen in linear time, then
-        // sorted, not the whole list sorted (an unmatched unit meets most
-        // others through a common phrase's hash).
-        let order = |a: &(usize, u32), b: &(usize, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
-        if limit == 0 {
-            return Vec::new();
-        }
-        if ranked.len() > limit {
-            ranked.select_nth_unstable_by(limit - 1, order);
-            ranked.truncate(limit);
-        }
-        ranked.sort_unstable_by(order);
-        ranked.into_iter().map(|(u, _)| u).collect()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -488,71 +419,5 @@ mod tests {
     #[test]
     fn common_but_not_in_a_third_set() {
         assert_eq!(common_excluding(&[1, 2, 3, 5], &[2, 3, 4, 5], &[3]), 2);
-    }
-
-    /// [`Index::candidates`] as first written: every unit with a shared
-    /// hash counted in a map, the whole list sorted.
-    fn candidates_slowly(
-        sketches: &[Vec<u64>],
-        query: &[u64],
-        limit: usize,
-        common_cap: usize,
-    ) -> Vec<usize> {
-        let mut counts: std::collections::HashMap<usize, u32> = Default::default();
-        for h in sketch(query) {
-            let holders: Vec<usize> = (0..sketches.len())
-                .filter(|&u| sketch(&sketches[u]).contains(h))
-                .collect();
-            if holders.len() <= common_cap {
-                holders
-                    .into_iter()
-                    .for_each(|u| *counts.entry(u).or_default() += 1);
-            }
-        }
-        let mut ranked: Vec<(usize, u32)> = counts.into_iter().collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked.into_iter().take(limit).map(|(u, _)| u).collect()
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn candidates_are_the_first_of_all_counted(
-            sets in proptest::collection::vec(proptest::collection::btree_set(0u64..40, 0..24), 0..40),
-            query in proptest::collection::btree_set(0u64..40, 0..24),
-            limit in 0usize..8,
-            common_cap in 1usize..12,
-        ) {
-            let sets: Vec<Vec<u64>> = sets.into_iter().map(|s| s.into_iter().collect()).collect();
-            let query: Vec<u64> = query.into_iter().collect();
-            let mut index = Index::default();
-            for (u, f) in sets.iter().enumerate() {
-                index.insert(u, f);
-            }
-            let mut counts = Counts::default();
-            for _ in 0..2 {
-                proptest::prop_assert_eq!(
-                    index.candidates(&query, limit, common_cap, &mut counts),
-                    candidates_slowly(&sets, &query, limit, common_cap)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn index_finds_similar_unit() {
-        let texts = [
-            "alpha beta gamma delta",
-            "one two three four five",
-            "alpha beta gamma epsilon",
-        ];
-        let mut index = Index::default();
-        for (i, t) in texts.iter().enumerate().take(2) {
-            index.insert(i, &features(t));
-        }
-        let mut counts = Counts::default();
-        assert_eq!(
-            index.candidates(&features(texts[2]), 1, 10, &mut counts),
-            [0]
-        );
     }
 }

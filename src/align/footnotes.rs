@@ -8,7 +8,8 @@
 //! matched by identical text, then by similar text.
 
 use super::Match;
-use super::features::{self, Counts, Index};
+use super::features;
+use super::index::{Counts, Index};
 use crate::model::{Unit, UnitKind, marker};
 use std::collections::HashMap;
 
@@ -131,8 +132,8 @@ fn by_text(
         .iter()
         .map(|&i| (i, features::features(&old[i].text)))
         .collect();
-    for (&i, f) in &old_features {
-        index.insert(i, f);
+    for &i in &open_old {
+        index.insert(i, &old_features[&i]);
     }
     let mut counts = Counts::default();
     for j in 0..new.len() {

@@ -44,7 +44,7 @@ pub fn both(old: &[Unit], new: &[Unit]) -> (Vec<u64>, Vec<u64>) {
         || old.iter().map(raw).collect(),
         || new.iter().map(raw).collect(),
     );
-    let twins = twins(old_raw.iter().chain(&new_raw), &unit);
+    let twins = twins(old_raw.iter().chain(&new_raw), &unit, all);
     let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
     let sketches = crate::parallel::map(&distinct, |&k| sketch(unit(k)));
     let mut keys = vec![0; all];
@@ -74,7 +74,8 @@ fn sketch_keys<'u>(
     unit: &(dyn Fn(usize) -> &'u Unit + Sync),
 ) -> Vec<usize> {
     // For each sketch: how many texts have it, the first two of them.
-    let mut groups: FxHashMap<u64, (u32, usize, usize)> = FxHashMap::default();
+    let mut groups: FxHashMap<u64, (u32, usize, usize)> =
+        FxHashMap::with_capacity_and_hasher(distinct.len(), Default::default());
     for (&k, s) in distinct.iter().zip(sketches) {
         if let Some(s) = s {
             let g = groups.entry(*s).or_insert((0, k, k));
@@ -152,24 +153,35 @@ fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
 /// For each unit (old ones first, then new ones), the earlier unit with
 /// the same class and the same bytes, if any; such an earlier unit has no
 /// twin itself.
+///
+/// The first unit with each hash is found in one pass over a map sized
+/// for all; the bytes of the units that share a hash with an earlier one
+/// are then compared on both cores (a unit whose bytes differ, through a
+/// collision, has no twin, as the first with its hash stays the one found).
 fn twins<'u>(
     raw: impl Iterator<Item = &'u u64>,
-    unit: &dyn Fn(usize) -> &'u Unit,
+    unit: &(dyn Fn(usize) -> &'u Unit + Sync),
+    all: usize,
 ) -> Vec<Option<usize>> {
-    let mut first: FxHashMap<u64, usize> = FxHashMap::default();
-    raw.enumerate()
+    let mut first: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(all, Default::default());
+    let earlier: Vec<Option<usize>> = raw
+        .enumerate()
         .map(|(k, &h)| match first.entry(h) {
-            Entry::Occupied(e) => {
-                let (a, b) = (unit(*e.get()), unit(k));
-                let same = a.kind.alignment_class() == b.kind.alignment_class() && a.text == b.text;
-                same.then_some(*e.get())
-            }
+            Entry::Occupied(e) => Some(*e.get()),
             Entry::Vacant(e) => {
                 e.insert(k);
                 None
             }
         })
-        .collect()
+        .collect();
+    let indices: Vec<usize> = (0..all).collect();
+    crate::parallel::map(&indices, |&k| {
+        earlier[k].filter(|&e| {
+            let (a, b) = (unit(e), unit(k));
+            a.kind.alignment_class() == b.kind.alignment_class() && a.text == b.text
+        })
+    })
 }
 
 /// The hash of a unit's class and bytes, to find units with the same

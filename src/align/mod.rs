@@ -31,6 +31,7 @@ mod bits;
 pub mod features;
 mod footnotes;
 pub mod hash;
+mod index;
 pub mod keys;
 pub mod lis;
 mod pieces;

@@ -6,7 +6,8 @@
 //! with, form a split if they stand next to each other. Merges are the same
 //! search with old and new swapped.
 
-use super::features::{self, Counts, Index};
+use super::features;
+use super::index::{Counts, Index};
 use super::sequence::Features;
 use super::{Match, is_body};
 use crate::model::Unit;

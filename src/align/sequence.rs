@@ -1,8 +1,9 @@
 //! One-to-one matching of body units: exact, then similar, then moves.
 
 use super::bits::{self, Bits};
-use super::features::{self, Counts, Index};
+use super::features;
 use super::hash::FxHashMap;
+use super::index::{Counts, Index};
 use super::{Match, is_body, lis};
 use crate::model::Unit;
 use std::collections::VecDeque;
@@ -146,7 +147,8 @@ impl<'a> Pairs<'a> {
 
     /// Pairs texts that occur exactly once in each version.
     fn unique_exact(&mut self) {
-        let mut counts: FxHashMap<u64, (usize, usize, usize, usize)> = FxHashMap::default();
+        let mut counts: FxHashMap<u64, (usize, usize, usize, usize)> =
+            FxHashMap::with_capacity_and_hasher(self.old.len(), Default::default());
         for (i, &k) in self.old_keys.iter().enumerate() {
             if is_body(&self.old[i]) {
                 let e = counts.entry(k).or_insert((0, 0, i, 0));
