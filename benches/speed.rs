@@ -16,8 +16,12 @@
 //!
 //! It prints a Markdown table ready for the README, then, for diagnosis, the
 //! time split of the library run in-process on the Annex I pair (first,
-//! cold, run and best of three) and on the 4,000-paragraph pair: read,
-//! parse, align, word diff, HTML render, write, drop.
+//! cold, run and best of three), on every pair of the independent
+//! generator (gen.py large-fr, xl-fr, ...) and on the 4,000-paragraph pair:
+//! read, parse, align, word diff, HTML render, write, drop; each phase's
+//! wall time with every thread, and its processor time on one thread
+//! (`REDRAFT_THREADS=1`, in a fresh copy of the bench), which a loaded
+//! machine does not distort.
 //!
 //! Environment knobs (all optional): `SPEED_PHASES=1` for the phase
 //! splits only (no process timed), `SPEED_RUNS` (N, default 5),
@@ -50,7 +54,7 @@ mod vocabulary;
 
 use generate::generate_pair;
 use measure::{CHILD_FLAG, Pair, Row, best_of, child_main, html_args, measure};
-use phases::{Phases, phase_split};
+use phases::{PHASES_CHILD_FLAG, Phases, phase_split};
 use release::build_redraft;
 use report::{cpus, ms, print_phases, print_report, thousands};
 use std::ffi::OsString;
@@ -63,8 +67,9 @@ const SEED: u64 = 0x5EED_2020_2021_0001;
 const SIZES: [usize; 3] = [1_000, 4_000, 16_000];
 /// The pair whose library run is split into phases.
 const PHASE_SIZE: usize = 4_000;
-/// The independent generator's pair whose library run is split into phases.
-const PHASE_GENERATED: &str = "gen.py large-fr";
+/// The independent generator's pairs the targets are stated on
+/// (under `bench/data`); the bench says so when one is missing.
+const GENERATED: [&str; 2] = ["large-fr", "xl-fr"];
 /// Best of how many runs.
 const RUNS: usize = 5;
 /// Resolutions in the batch measured.
@@ -103,6 +108,9 @@ fn main() {
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     if args.first().is_some_and(|a| a == CHILD_FLAG) {
         return child_main(&args[1..]);
+    }
+    if args.first().is_some_and(|a| a == PHASES_CHILD_FLAG) {
+        return phases::child_main(&args[1..]);
     }
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let config = Config::from_env();
@@ -183,21 +191,24 @@ fn synthetic_pair(n: usize, dir: &Path, continuous: bool) -> Pair {
 
 /// The phase splits: the shipped pair first (its first run is the only
 /// cold one: regexes compiled on first use, as in a process of its own),
-/// then the independent generator's [`PHASE_GENERATED`] pair if there is
-/// one, then the synthetic pair of [`PHASE_SIZE`] paragraphs (or the
+/// then every pair of the independent generator (gen.py large-fr, xl-fr,
+/// ...), then the synthetic pair of [`PHASE_SIZE`] paragraphs (or the
 /// largest).
 fn phase_splits<'a>(pairs: &'a [Pair], dir: &Path) -> Vec<(&'a Pair, Phases)> {
     let big = pairs
         .iter()
         .find(|p| p.size == Some(PHASE_SIZE))
         .or_else(|| pairs.iter().rfind(|p| p.size.is_some()));
-    let independent = pairs.iter().find(|p| p.name == PHASE_GENERATED);
+    let independent = pairs.iter().filter(|p| p.name.starts_with("gen.py "));
     pairs
         .first()
         .into_iter()
         .chain(independent)
         .chain(big)
-        .map(|p| (p, phase_split(p, dir)))
+        .map(|p| {
+            eprintln!("phases of {} ...", p.name);
+            (p, phase_split(p, dir))
+        })
         .collect()
 }
 
@@ -235,8 +246,16 @@ fn generator_pairs(manifest: &Path) -> Vec<Pair> {
         .map(|d| d.filter_map(|e| Some(e.ok()?.path())).collect())
         .unwrap_or_default();
     dirs.sort();
+    dirs.retain(|d| d.join("old.txt").is_file() && d.join("new.txt").is_file());
+    for wanted in GENERATED {
+        if !dirs.iter().any(|d| d.ends_with(wanted)) {
+            eprintln!(
+                "warning: no gen.py pair {wanted} under {}: `python3 ../shared/bench/gen.py --sizes large,xl --langs fr` writes it",
+                root.display()
+            );
+        }
+    }
     dirs.into_iter()
-        .filter(|d| d.join("old.txt").is_file() && d.join("new.txt").is_file())
         .map(|d| Pair {
             name: format!(
                 "gen.py {}",

@@ -116,8 +116,9 @@ fn notes(s: &mut String, rows: &[Row], runs: usize, continuous: bool) {
 
 /// The phase split of `pair`; the `first` pair's note explains the cold run.
 fn phase_table(s: &mut String, pair: &Pair, p: &Phases, first: bool) {
-    let total: Duration = p.rows.iter().map(|r| r.2).sum();
-    let first_total: Duration = p.rows.iter().map(|r| r.1).sum();
+    let total: Duration = p.rows.iter().map(|r| r.best).sum();
+    let first_total: Duration = p.rows.iter().map(|r| r.first).sum();
+    let one_thread: Duration = p.rows.iter().map(|r| r.one_thread).sum();
     let _ = writeln!(
         s,
         "\n## Phase split, in process: {} ({} → {} units)\n",
@@ -125,31 +126,42 @@ fn phase_table(s: &mut String, pair: &Pair, p: &Phases, first: bool) {
         thousands(p.units_old),
         thousands(p.units_new)
     );
-    let _ = writeln!(s, "| phase | best of 3 | share | first run |");
-    let _ = writeln!(s, "|---|--:|--:|--:|");
-    for (name, first, best) in &p.rows {
+    let _ = writeln!(
+        s,
+        "| phase | wall, best of 3 ({} threads) | share | first run | processor, one thread, best of 3 |",
+        cpus()
+    );
+    let _ = writeln!(s, "|---|--:|--:|--:|--:|");
+    for r in &p.rows {
         let _ = writeln!(
             s,
-            "| {name} | {} | {:.1}% | {} |",
-            ms(*best),
-            100.0 * best.as_secs_f64() / total.as_secs_f64(),
-            ms(*first)
+            "| {} | {} | {:.1}% | {} | {} |",
+            r.name,
+            ms(r.best),
+            100.0 * r.best.as_secs_f64() / total.as_secs_f64(),
+            ms(r.first),
+            ms(r.one_thread)
         );
     }
     let _ = writeln!(
         s,
-        "| **total** | **{}** | 100% | {} |",
+        "| **total** | **{}** | 100% | {} | {} |",
         ms(total),
-        ms(first_total)
+        ms(first_total),
+        ms(one_thread)
     );
     if first {
+        let _ = writeln!(
+            s,
+            "\nProcessor time on one thread: the same comparison three times in a fresh process with `REDRAFT_THREADS=1`, each phase timed by the process's processor clock: the work itself, which a loaded machine does not inflate as it does wall time."
+        );
         let _ = writeln!(
             s,
             "\nThe first run is the first library call of this process: it includes compiling the lazily built regexes and warming their lazy DFAs, as every `redraft` process does."
         );
     }
-    let slowest = p.rows.iter().max_by_key(|r| r.2).expect("phases");
-    let _ = writeln!(s, "\nSlowest phase: {}.", slowest.0);
+    let slowest = p.rows.iter().max_by_key(|r| r.best).expect("phases");
+    let _ = writeln!(s, "\nSlowest phase: {}.", slowest.name);
     outcome(s, pair, p);
 }
 

@@ -8,7 +8,7 @@
 //! matched by identical text, then by similar text.
 
 use super::Match;
-use super::features::{self, Index};
+use super::features::{self, Counts, Index};
 use crate::model::{Unit, UnitKind, marker};
 use std::collections::HashMap;
 
@@ -127,6 +127,7 @@ fn by_text(
     for (&i, f) in &old_features {
         index.insert(i, f);
     }
+    let mut counts = Counts::default();
     for j in 0..new.len() {
         if new[j].kind != UnitKind::Footnote || new_done[j] {
             continue;
@@ -137,7 +138,7 @@ fn by_text(
         let f = features::features(&new[j].text);
         let similar = || {
             index
-                .candidates(&f, 4, usize::MAX)
+                .candidates(&f, 4, usize::MAX, &mut counts)
                 .into_iter()
                 .filter(|&i| !old_done[i])
                 .map(|i| (features::dice(&old_features[&i], &f), i))

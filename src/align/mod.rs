@@ -27,6 +27,7 @@
 //! Every pass is linear or n·log n in the number of units, with a bounded
 //! number of comparisons per unit: no pass compares all pairs.
 
+mod bits;
 pub mod features;
 mod footnotes;
 pub mod hash;
@@ -104,10 +105,10 @@ impl Alignment {
 pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
     let mut pairs = sequence::Pairs::new(&old.units, &new.units);
     pairs.match_body();
-    let (body, old_features, new_features) = pairs.into_parts();
-    let features = (&old_features, &new_features);
+    let (body, similarity) = pairs.into_parts();
+    let features = (&similarity.old, &similarity.new);
     let mut matches = pieces::find(&old.units, &new.units, body, features);
-    flag_moves(&mut matches, &old.units, &mut |m| likeness(m, features));
+    flag_moves(&mut matches, &old.units, &mut |m| likeness(m, &similarity));
     // A pair that only boilerplate holds together ("En ce qui concerne …,
     // prie … de faire rapport") and that crosses better pairs is a
     // deletion and an insertion, not a move: a move must meet the
@@ -117,13 +118,12 @@ pub fn align(old: &Resolution, new: &Resolution) -> Alignment {
             && !m.exact
             && m.old.len() == 1
             && m.new.len() == 1
-            && features::dice(old_features.get(m.old[0]), new_features.get(m.new[0]))
-                < sequence::FAR_THRESHOLD
+            && similarity.dice(m.old[0], m.new[0]) < sequence::FAR_THRESHOLD
     };
     let before = matches.len();
     matches.retain(|m| !weak(m));
     if matches.len() != before {
-        flag_moves(&mut matches, &old.units, &mut |m| likeness(m, features));
+        flag_moves(&mut matches, &old.units, &mut |m| likeness(m, &similarity));
     }
     footnotes::align(&old.units, &new.units, &mut matches);
     matches.sort_by_key(|m| (m.new[0], m.old[0]));
@@ -163,12 +163,12 @@ const MAX_LIKENESS: u64 = 20;
 /// How much a pair weighs when choosing which pairs stay in order: the
 /// closer the texts, the more (so that a near-copy stays in place and a
 /// pair held by boilerplate is the one that moved).
-fn likeness(m: &Match, (old, new): (&sequence::Features<'_>, &sequence::Features<'_>)) -> u64 {
+fn likeness(m: &Match, similarity: &sequence::Similarity<'_>) -> u64 {
     if m.exact {
         return MAX_LIKENESS;
     }
     match (m.old.as_slice(), m.new.as_slice()) {
-        ([i], [j]) => ((features::dice(old.get(*i), new.get(*j)) * 10.0).round() as u64).max(1),
+        ([i], [j]) => ((similarity.dice(*i, *j) * 10.0).round() as u64).max(1),
         _ => 10,
     }
 }

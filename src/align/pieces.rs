@@ -6,7 +6,7 @@
 //! with, form a split if they stand next to each other. Merges are the same
 //! search with old and new swapped.
 
-use super::features::{self, Index};
+use super::features::{self, Counts, Index};
 use super::sequence::Features;
 use super::{Match, is_body};
 use crate::model::Unit;
@@ -114,6 +114,7 @@ impl<'s, 'f, 'a> Search<'s, 'f, 'a> {
         {
             index.insert(i, self.old_features.get(i));
         }
+        let mut counts = Counts::default();
         let mut pieces: Vec<Vec<usize>> = vec![Vec::new(); self.old.len()];
         for j in
             (0..self.new.len()).filter(|&j| self.new_match[j].is_none() && is_body(&self.new[j]))
@@ -129,13 +130,25 @@ impl<'s, 'f, 'a> Search<'s, 'f, 'a> {
                 .filter(|&k| self.matches[k].old.len() == 1 && self.matches[k].new.len() == 1)
                 .map(|k| self.matches[k].old[0]);
             let candidates: Vec<usize> = neighbours
-                .chain(index.candidates(piece, 4, usize::MAX))
+                .chain(index.candidates(piece, 4, usize::MAX, &mut counts))
                 .collect();
             if let Some(i) = self.best_whole(j, &candidates) {
                 pieces[i].push(j);
             }
         }
         pieces
+    }
+
+    /// Whether old unit `i` is paired exactly with a new unit of the same
+    /// bytes. Nothing can then be a piece of it: a piece must carry words
+    /// of the whole that the partner lacks ([`adds_to_partner`]), and the
+    /// partner has all of them. Skipping it spares computing the features
+    /// of the unchanged units next to every unmatched one.
+    fn copied(&self, i: usize) -> bool {
+        self.old_match[i].is_some_and(|k| {
+            let m = &self.matches[k];
+            m.exact && m.new.len() == 1 && self.old[i].text == self.new[m.new[0]].text
+        })
     }
 
     /// The candidate old unit that new unit `j` is most contained in, if
@@ -151,7 +164,7 @@ impl<'s, 'f, 'a> Search<'s, 'f, 'a> {
             // operative one).
             let same_kind = self.old[i].kind.alignment_class() == class
                 || partner.is_some_and(|p| self.new[p].kind.alignment_class() == class);
-            if !same_kind {
+            if !same_kind || self.copied(i) {
                 continue;
             }
             let whole = self.old_features.get(i);

@@ -1,11 +1,12 @@
 //! One-to-one matching of body units: exact, then similar, then moves.
 
-use super::features::{self, Index};
+use super::bits::{self, Bits};
+use super::features::{self, Counts, Index};
 use super::hash::FxHashMap;
 use super::{Match, is_body, lis};
 use crate::model::Unit;
-use std::cell::OnceCell;
 use std::collections::VecDeque;
+use std::sync::OnceLock;
 
 /// How similar two units must be to be paired when the old one stands
 /// where the new one is expected (between the same anchors).
@@ -25,7 +26,7 @@ const COMMON_CAP: usize = 64;
 /// number of units' features can be held at once).
 pub struct Features<'a> {
     units: &'a [Unit],
-    cache: Vec<OnceCell<Vec<u64>>>,
+    cache: Vec<OnceLock<Vec<u64>>>,
 }
 
 impl<'a> Features<'a> {
@@ -33,7 +34,7 @@ impl<'a> Features<'a> {
     pub fn new(units: &'a [Unit]) -> Self {
         Features {
             units,
-            cache: vec![OnceCell::new(); units.len()],
+            cache: vec![OnceLock::new(); units.len()],
         }
     }
 
@@ -41,15 +42,28 @@ impl<'a> Features<'a> {
     pub fn get(&self, i: usize) -> &[u64] {
         self.cache[i].get_or_init(|| features::features(&self.units[i].text))
     }
+}
 
-    /// Computes the features of units `indices` ahead, on both cores.
-    pub fn prepare(&mut self, indices: &[usize]) {
-        let units = self.units;
-        let computed = crate::parallel::map(indices, |&i| features::features(&units[i].text));
-        for (&i, f) in indices.iter().zip(computed) {
-            let _ = self.cache[i].set(f);
-        }
-    }
+/// Computes the features of units `old` and `new` ahead, on both cores,
+/// and gives their [`Bits`].
+fn summarise(
+    features: (&Features<'_>, &Features<'_>),
+    old: &[usize],
+    new: &[usize],
+) -> (bits::Table, bits::Table) {
+    let units: Vec<(bool, usize)> = old
+        .iter()
+        .map(|&i| (false, i))
+        .chain(new.iter().map(|&j| (true, j)))
+        .collect();
+    let mut all = crate::parallel::map(&units, |&(is_new, k)| {
+        Bits::of(if is_new { features.1 } else { features.0 }.get(k))
+    });
+    let new_bits = all.split_off(old.len());
+    (
+        bits::Table::new(features.0.units.len(), old, all),
+        bits::Table::new(features.1.units.len(), new, new_bits),
+    )
 }
 
 /// The state of one-to-one matching.
@@ -64,8 +78,32 @@ pub struct Pairs<'a> {
     new_to_old: Vec<Option<usize>>,
     /// For each new unit, whether the pair is exact.
     exact: Vec<bool>,
+    /// For each new unit paired by similarity, its old partner and their
+    /// [`features::dice`] (kept for the passes that weigh the pair).
+    dice: Vec<Option<(usize, f64)>>,
     old_features: Features<'a>,
     new_features: Features<'a>,
+}
+
+/// What the one-to-one passes leave to those that follow: the feature
+/// caches of both versions, and the similarity of the pairs they found.
+pub struct Similarity<'a> {
+    pub old: Features<'a>,
+    pub new: Features<'a>,
+    /// For each new unit paired by similarity, its old partner and their
+    /// similarity.
+    dice: Vec<Option<(usize, f64)>>,
+}
+
+impl Similarity<'_> {
+    /// The [`features::dice`] of old unit `i` and new unit `j`, computed
+    /// once: looked up for the pairs the similarity pass found.
+    pub fn dice(&self, i: usize, j: usize) -> f64 {
+        match self.dice[j] {
+            Some((partner, dice)) if partner == i => dice,
+            _ => features::dice(self.old.get(i), self.new.get(j)),
+        }
+    }
 }
 
 impl<'a> Pairs<'a> {
@@ -80,6 +118,7 @@ impl<'a> Pairs<'a> {
             old_to_new: vec![None; old.len()],
             new_to_old: vec![None; new.len()],
             exact: vec![false; new.len()],
+            dice: vec![None; new.len()],
             old_features: Features::new(old),
             new_features: Features::new(new),
         }
@@ -213,35 +252,69 @@ impl<'a> Pairs<'a> {
         let unmatched_new: Vec<usize> = (0..self.new.len())
             .filter(|&j| self.new_to_old[j].is_none() && is_body(&self.new[j]))
             .collect();
-        self.old_features.prepare(&unmatched_old);
-        self.new_features.prepare(&unmatched_new);
+        let features = (&self.old_features, &self.new_features);
+        let bits = summarise(features, &unmatched_old, &unmatched_new);
         let mut index = Index::default();
         for &i in &unmatched_old {
             index.insert(i, self.old_features.get(i));
         }
-        let mut scored: Vec<(f64, usize, usize)> = Vec::new();
-        for &j in &unmatched_new {
-            let (near, range) = self.near_candidates(&anchors, j);
-            let new_features = self.new_features.get(j);
-            let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP);
-            for i in near.into_iter().chain(far) {
-                if let Some(score) = self.score(i, j, &range) {
-                    scored.push((score, i, j));
+        // Each new unit's candidates scored on its own: on both cores.
+        let this = &*self;
+        let mut scored: Vec<(f64, usize, usize, f64)> =
+            crate::parallel::map_chunks(&unmatched_new, crate::parallel::MIN_CHUNK, |chunk| {
+                let mut counts = Counts::default();
+                let mut scored = Vec::new();
+                for &j in chunk {
+                    let found = (&index, &bits);
+                    this.score_candidates(&anchors, found, &mut counts, j, &mut scored);
                 }
-            }
-        }
+                scored
+            })
+            .concat();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.2.cmp(&b.2)).then(a.1.cmp(&b.1)));
-        for (_, i, j) in scored {
+        for (_, i, j, dice) in scored {
             if self.old_to_new[i].is_none() && self.new_to_old[j].is_none() {
                 self.pair(i, j, false);
+                self.dice[j] = Some((i, dice));
+            }
+        }
+    }
+
+    /// Scores new unit `j` against the old units near its expected place
+    /// and those the index proposes, into `scored` as (score, old, new,
+    /// similarity).
+    fn score_candidates(
+        &self,
+        anchors: &[(usize, usize)],
+        (index, bits): (&Index, &(bits::Table, bits::Table)),
+        counts: &mut Counts,
+        j: usize,
+        scored: &mut Vec<(f64, usize, usize, f64)>,
+    ) {
+        let (near, range) = self.near_candidates(anchors, j);
+        let new_features = self.new_features.get(j);
+        let far = index.candidates(new_features, INDEX_CANDIDATES, COMMON_CAP, counts);
+        for i in near.into_iter().chain(far) {
+            let bits = (bits.0.get(i), bits.1.get(j));
+            if let Some((score, dice)) = self.score(i, j, &range, bits) {
+                scored.push((score, i, j, dice));
             }
         }
     }
 
     /// How well old unit `i` would pair with new unit `j` (its similarity,
-    /// with a bonus when `i` stands where `j` is expected, in `near`), or
-    /// `None` when below the threshold for where it stands.
-    fn score(&self, i: usize, j: usize, near: &std::ops::Range<usize>) -> Option<f64> {
+    /// with a bonus when `i` stands where `j` is expected, in `near`), and
+    /// their similarity alone; `None` when below the threshold for where
+    /// it stands.
+    /// Their [`Bits`], when known, spare the comparison of a pair that
+    /// cannot reach the threshold.
+    fn score(
+        &self,
+        i: usize,
+        j: usize,
+        near: &std::ops::Range<usize>,
+        bits: (Option<&Bits>, Option<&Bits>),
+    ) -> Option<(f64, f64)> {
         let (old_kind, new_kind) = (self.old[i].kind, self.new[j].kind);
         let same_kind = old_kind.alignment_class() == new_kind.alignment_class();
         // A preambular paragraph that became operative, an operative one
@@ -250,14 +323,19 @@ impl<'a> Pairs<'a> {
         if !same_kind && !changed_kind {
             return None;
         }
-        let score = features::dice(self.old_features.get(i), self.new_features.get(j));
         let is_near = near.contains(&i) && same_kind;
         let (threshold, bonus) = if is_near {
             (NEAR_THRESHOLD, 0.1)
         } else {
             (FAR_THRESHOLD, 0.0)
         };
-        (score >= threshold).then_some(score + bonus)
+        if let (Some(a), Some(b)) = bits
+            && !a.may_reach(b, threshold)
+        {
+            return None;
+        }
+        let score = features::dice(self.old_features.get(i), self.new_features.get(j));
+        (score >= threshold).then_some((score + bonus, score))
     }
 
     /// Unmatched old units around the position where new unit `j` is
@@ -284,9 +362,8 @@ impl<'a> Pairs<'a> {
     }
 
     /// The one-to-one matches (move flags are set once splits and merges
-    /// are known), and the feature caches of both versions for the passes
-    /// that follow.
-    pub fn into_parts(self) -> (Vec<Match>, Features<'a>, Features<'a>) {
+    /// are known), and what the passes that follow need of this one.
+    pub fn into_parts(self) -> (Vec<Match>, Similarity<'a>) {
         let matches = self
             .new_to_old
             .iter()
@@ -300,6 +377,11 @@ impl<'a> Pairs<'a> {
                 })
             })
             .collect();
-        (matches, self.old_features, self.new_features)
+        let similarity = Similarity {
+            old: self.old_features,
+            new: self.new_features,
+            dice: self.dice,
+        };
+        (matches, similarity)
     }
 }

@@ -83,6 +83,10 @@ pub enum Ref {
     /// paragraph reading “Distr.: General”"), where no other unit reads
     /// so.
     Text(String),
+    /// The nth unit (from 1) whose whole text reads so ("the second
+    /// paragraph reading “Annex”"), where several do and no number names
+    /// it: a draft holding a paragraph, a heading or a footnote twice.
+    NthText(u32, String),
     /// Line n of a title of several lines (`TITLE`, `TITLE-2`).
     TitleLine(u32),
     /// The heading of an annex ("Annex II"; `""` for the only annex).
@@ -111,6 +115,7 @@ impl Ref {
             Ref::HeadingBefore(_) => RefKind::Heading,
             Ref::HeadingText(_) => RefKind::HeadingText,
             Ref::Text(_) => RefKind::Text,
+            Ref::NthText(..) => RefKind::NthText,
             Ref::TitleLine(_) => RefKind::TitleLine,
             Ref::AnnexHeading(_) => RefKind::AnnexHeading,
             Ref::AnnexTitle(_) => RefKind::AnnexTitle,
@@ -151,6 +156,7 @@ impl Ref {
             Ref::AnnexHeading(a) => annex_part(a),
             Ref::AnnexTitle(a) => format!("{}/TITLE", annex_part(a)),
             Ref::HeadingText(t) | Ref::Text(t) => format!("“{t}”"),
+            Ref::NthText(n, t) => format!("“{t}”#{n}"),
             Ref::Label(l) => l.clone(),
         }
     }

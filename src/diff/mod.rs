@@ -64,6 +64,7 @@ pub fn redline_from(
         alignment,
         options,
         footnotes: footnote_map(old, new, alignment),
+        joined: joined_texts(old, new, alignment),
     };
     Redline {
         version: REDLINE_VERSION,
@@ -105,12 +106,37 @@ fn footnote_map(old: &Resolution, new: &Resolution, alignment: &Alignment) -> Fo
     map
 }
 
+/// The texts of splits and merges diffed as one, by the first new unit of
+/// their match: the new pieces of a split joined, the old units of a merge
+/// joined (see [`BREAK`]). Made before the diffs so that they outlive the
+/// differs, which then number their words with everyone else's.
+fn joined_texts(
+    old: &Resolution,
+    new: &Resolution,
+    alignment: &Alignment,
+) -> crate::align::hash::FxHashMap<usize, String> {
+    let join = |indices: &[usize], r: &Resolution| {
+        let texts: Vec<&str> = indices.iter().map(|&k| r.units[k].text.as_str()).collect();
+        texts.join(&BREAK.to_string())
+    };
+    alignment
+        .matches
+        .iter()
+        .filter_map(|m| match () {
+            _ if m.is_split() => Some((m.new[0], join(&m.new, new))),
+            _ if m.is_merge() => Some((m.new[0], join(&m.old, old))),
+            _ => None,
+        })
+        .collect()
+}
+
 struct Builder<'a> {
     old: &'a Resolution,
     new: &'a Resolution,
     alignment: &'a Alignment,
     options: &'a Options,
     footnotes: FootnoteMap,
+    joined: crate::align::hash::FxHashMap<usize, String>,
 }
 
 impl Builder<'_> {
@@ -178,22 +204,18 @@ impl Builder<'_> {
             None => vec![self.inserted(j)],
             Some(m) if m.is_split() => {
                 if m.new[0] == j {
-                    self.split(m)
+                    self.split(m, differ)
                 } else {
                     Vec::new()
                 }
             }
-            Some(m) if m.is_merge() => vec![self.merged(m)],
+            Some(m) if m.is_merge() => vec![self.merged(m, differ)],
             Some(m) => vec![self.pair(m.old[0], j, m.moved, differ)],
         }
     }
 
     fn lang(&self) -> crate::lang::Lang {
         self.new.lang
-    }
-
-    fn segments(&self, old: &str, new: &str) -> Vec<Segment> {
-        words::diff_texts(old, new, self.lang(), &self.footnotes, self.options)
     }
 
     fn differ(&self) -> words::Differ<'_> {
@@ -298,10 +320,9 @@ impl Builder<'_> {
 
     /// One entry per piece: the old text diffed against the pieces joined,
     /// then cut where the inserted paragraph breaks stand.
-    fn split(&self, m: &Match) -> Vec<Entry> {
+    fn split<'b>(&'b self, m: &Match, differ: &mut words::Differ<'b>) -> Vec<Entry> {
         let old = &self.old.units[m.old[0]];
-        let joined = self.joined(&m.new, self.new);
-        let segments = self.segments(&old.text, &joined);
+        let segments = differ.diff(&old.text, self.joined(m));
         let pieces = cut_at_breaks(segments);
         let of = m.new.len();
         m.new
@@ -326,10 +347,9 @@ impl Builder<'_> {
 
     /// One entry: the old texts joined, diffed against the new; the deleted
     /// breaks become `"\n"`.
-    fn merged(&self, m: &Match) -> Entry {
+    fn merged<'b>(&'b self, m: &Match, differ: &mut words::Differ<'b>) -> Entry {
         let j = m.new[0];
-        let joined = self.joined(&m.old, self.old);
-        let mut segments = self.segments(&joined, &self.new.units[j].text);
+        let mut segments = differ.diff(self.joined(m), &self.new.units[j].text);
         for s in &mut segments {
             s.text = s.text.replace(BREAK, "\n");
         }
@@ -345,9 +365,9 @@ impl Builder<'_> {
         e
     }
 
-    fn joined(&self, indices: &[usize], r: &Resolution) -> String {
-        let texts: Vec<&str> = indices.iter().map(|&k| r.units[k].text.as_str()).collect();
-        texts.join(&BREAK.to_string())
+    /// The joined text of a split's or merge's match ([`joined_texts`]).
+    fn joined(&self, m: &Match) -> &str {
+        self.joined.get(&m.new[0]).map_or("", String::as_str)
     }
 }
 

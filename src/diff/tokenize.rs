@@ -73,8 +73,15 @@ pub struct Token<'a> {
 /// backtracking, and is checked against a regular-expression oracle in the
 /// tests.
 pub fn tokenize(text: &str, lang: Lang) -> Vec<Token<'_>> {
-    let table = lang.table();
     let mut out = Vec::with_capacity(text.len() / 3);
+    tokenize_into(text, lang, &mut out);
+    out
+}
+
+/// [`tokenize`], appended to `out`: a caller that diffs many texts keeps
+/// one vector for all of them.
+pub fn tokenize_into<'a>(text: &'a str, lang: Lang, out: &mut Vec<Token<'a>>) {
+    let table = lang.table();
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
         let rest = &text[pos..];
@@ -86,7 +93,7 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token<'_>> {
             (TokenKind::Symbol, len)
         } else if is_word_char(c) {
             let len = word(rest);
-            push_word(&mut out, &rest[..len], table);
+            push_word(out, &rest[..len], table);
             pos += len;
             continue;
         } else if c == '\u{2029}' {
@@ -107,7 +114,6 @@ pub fn tokenize(text: &str, lang: Lang) -> Vec<Token<'_>> {
         });
         pos += len;
     }
-    out
 }
 
 /// A letter, digit or combining mark.

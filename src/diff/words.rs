@@ -2,7 +2,7 @@
 
 use super::anchor;
 use super::cleanup::{self, Run};
-use super::tokenize::{Token, TokenKind, tokenize};
+use super::tokenize::{Token, TokenKind, tokenize_into};
 use super::{Granularity, Options};
 use crate::align::hash::FxHashMap;
 use crate::lang::{Lang, Language};
@@ -65,6 +65,9 @@ struct Ids<'a> {
     /// Token text → number, and whether the text is a stopword, for the
     /// texts already seen.
     by_text: FxHashMap<&'a str, (u32, bool)>,
+    /// The number of [`Key::Space`], once met: half of all tokens are
+    /// spaces, which need no look-up.
+    space: Option<u32>,
     table: &'static Language,
 }
 
@@ -73,6 +76,7 @@ impl<'a> Ids<'a> {
         Ids {
             by_key: FxHashMap::default(),
             by_text: FxHashMap::default(),
+            space: None,
             table,
         }
     }
@@ -92,38 +96,64 @@ impl<'a> Ids<'a> {
         known
     }
 
+    fn space(&mut self) -> u32 {
+        match self.space {
+            Some(id) => id,
+            None => {
+                let id = self.of(Key::Space);
+                self.space = Some(id);
+                id
+            }
+        }
+    }
+
     /// The keys of the tokens, and the indices of the content tokens (as
-    /// [`anchor::content`] finds them).
-    fn keys(
-        &mut self,
-        tokens: &[Token<'a>],
-        key_of: impl Fn(&'a str) -> Key<'a>,
-    ) -> (Vec<u32>, Vec<usize>) {
-        let mut content = Vec::with_capacity(tokens.len() / 2);
-        let keys = tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| match t.kind {
-                TokenKind::Space => self.of(Key::Space),
-                TokenKind::FootnoteRef => {
+    /// [`anchor::content`] finds them), written into `side`.
+    fn keys(&mut self, side: &mut Side<'a>, key_of: impl Fn(&'a str) -> Key<'a>) {
+        let Side {
+            tokens,
+            keys,
+            content,
+        } = side;
+        keys.clear();
+        content.clear();
+        let ids = tokens.iter().enumerate().map(|(i, t)| match t.kind {
+            TokenKind::Space => self.space(),
+            TokenKind::FootnoteRef => {
+                content.push(i);
+                self.of(key_of(footnote_id(t.text)))
+            }
+            kind => {
+                let (id, stopword) = self.of_text(t.text);
+                let is_content = match kind {
+                    TokenKind::Symbol | TokenKind::Url => true,
+                    TokenKind::Word => !stopword,
+                    _ => false,
+                };
+                if is_content {
                     content.push(i);
-                    self.of(key_of(footnote_id(t.text)))
                 }
-                kind => {
-                    let (id, stopword) = self.of_text(t.text);
-                    let is_content = match kind {
-                        TokenKind::Symbol | TokenKind::Url => true,
-                        TokenKind::Word => !stopword,
-                        _ => false,
-                    };
-                    if is_content {
-                        content.push(i);
-                    }
-                    id
-                }
-            })
-            .collect();
-        (keys, content)
+                id
+            }
+        });
+        keys.extend(ids);
+    }
+}
+
+/// One side of a pair being diffed: its tokens, their keys and the indices
+/// of its content tokens. A [`Differ`] keeps one for each side and reuses
+/// them from pair to pair.
+#[derive(Default)]
+struct Side<'a> {
+    tokens: Vec<Token<'a>>,
+    keys: Vec<u32>,
+    content: Vec<usize>,
+}
+
+impl<'a> Side<'a> {
+    fn tokenize(&mut self, text: &'a str, lang: Lang) {
+        self.tokens.clear();
+        tokenize_into(text, lang, &mut self.tokens);
     }
 }
 
@@ -154,6 +184,8 @@ pub struct Differ<'a> {
     map: &'a FootnoteMap,
     options: &'a Options,
     ids: Ids<'a>,
+    old: Side<'a>,
+    new: Side<'a>,
 }
 
 impl<'a> Differ<'a> {
@@ -164,6 +196,8 @@ impl<'a> Differ<'a> {
             map,
             options,
             ids: Ids::new(lang.table()),
+            old: Side::default(),
+            new: Side::default(),
         }
     }
 
@@ -179,15 +213,22 @@ impl<'a> Differ<'a> {
                 ..Segment::new(SegmentOp::Equal, new)
             }];
         }
-        let old_tokens = tokenize(old, self.lang);
-        let new_tokens = tokenize(new, self.lang);
-        let (old_keys, old_content) = self.ids.keys(&old_tokens, |id| map.old_key(id));
-        let (new_keys, new_content) = self.ids.keys(&new_tokens, |id| map.new_key(id));
-        let runs = anchor::anchored((&old_keys, &old_content), (&new_keys, &new_content));
-        let runs = cleanup::absorb_islands(runs, &new_tokens);
+        self.old.tokenize(old, self.lang);
+        self.new.tokenize(new, self.lang);
+        self.ids.keys(&mut self.old, |id| map.old_key(id));
+        self.ids.keys(&mut self.new, |id| map.new_key(id));
+        let (o, n) = (&self.old, &self.new);
+        let runs = anchor::anchored((&o.keys, &o.content), (&n.keys, &n.content));
+        let runs = cleanup::absorb_islands(runs, &n.tokens);
         let mut segments = Vec::with_capacity(runs.len() + 1);
         for run in runs {
-            emit(&mut segments, &run, &old_tokens, &new_tokens, self.options);
+            emit(
+                &mut segments,
+                &run,
+                (old, &o.tokens),
+                (new, &n.tokens),
+                self.options,
+            );
         }
         coalesce(segments)
     }
@@ -225,34 +266,45 @@ pub fn whole(op: SegmentOp, text: &str) -> Vec<Segment> {
     }
 }
 
-fn concat(tokens: &[Token<'_>]) -> String {
-    tokens.iter().map(|t| t.text).collect()
+/// The text of a run of consecutive tokens of `text`: the tokens are
+/// slices of it that follow one another, so their concatenation is the
+/// slice from the first one's start to the last one's end, taken without
+/// copying token by token.
+fn span<'a>(text: &'a str, tokens: &[Token<'_>]) -> &'a str {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return "";
+    };
+    let offset = |t: &str| t.as_ptr() as usize - text.as_ptr() as usize;
+    &text[offset(first.text)..offset(last.text) + last.text.len()]
 }
 
 fn emit(
     out: &mut Vec<Segment>,
     run: &Run,
-    old: &[Token<'_>],
-    new: &[Token<'_>],
+    (old_text, old): (&str, &[Token<'_>]),
+    (new_text, new): (&str, &[Token<'_>]),
     options: &Options,
 ) {
     match run {
         Run::Equal { old: o, new: n } => {
-            let (old_text, new_text) = (concat(&old[o.clone()]), concat(&new[n.clone()]));
-            let old_text = (old_text != new_text).then_some(old_text);
+            let (old_part, new_part) = (
+                span(old_text, &old[o.clone()]),
+                span(new_text, &new[n.clone()]),
+            );
             out.push(Segment {
-                old_text,
-                ..Segment::new(SegmentOp::Equal, new_text)
+                old_text: (old_part != new_part).then(|| old_part.to_string()),
+                ..Segment::new(SegmentOp::Equal, new_part)
             });
         }
         Run::Change { old: o, new: n } => {
             let (old_part, new_part) = (&old[o.clone()], &new[n.clone()]);
+            let (old_span, new_span) = (span(old_text, old_part), span(new_text, new_part));
             if options.granularity == Granularity::Char && is_one_token_each(old_part, new_part) {
-                out.extend(char_diff(&concat(old_part), &concat(new_part)));
+                out.extend(char_diff(old_span, new_span));
                 return;
             }
-            out.extend(whole(SegmentOp::Delete, &concat(old_part)));
-            out.extend(whole(SegmentOp::Insert, &concat(new_part)));
+            out.extend(whole(SegmentOp::Delete, old_span));
+            out.extend(whole(SegmentOp::Insert, new_span));
         }
     }
 }

@@ -10,12 +10,12 @@ use redraft::amend::Action;
 use redraft::lang::Lang;
 use redraft::model::{ParseOptions, Resolution, parse};
 
-fn draft(text: &str) -> Resolution {
+pub(crate) fn draft(text: &str) -> Resolution {
     parse(text, &ParseOptions::default()).expect("a draft")
 }
 
 /// The list generated from `old` to `new`, worded in `lang`.
-fn written(old: &Resolution, new: &Resolution, lang: Lang) -> String {
+pub(crate) fn written(old: &Resolution, new: &Resolution, lang: Lang) -> String {
     let c = redraft::diff::compare(old.clone(), new.clone(), &Default::default());
     let list = redraft::amend::from_comparison(&c, lang);
     let mut out = Vec::new();
@@ -25,12 +25,12 @@ fn written(old: &Resolution, new: &Resolution, lang: Lang) -> String {
 
 /// OLD amended by the list generated from OLD → NEW in `lang`, in the
 /// normal form.
-fn round_trip(old: &str, new: &str, lang: Lang) -> String {
+pub(crate) fn round_trip(old: &str, new: &str, lang: Lang) -> String {
     amended(old, new, lang).to_text()
 }
 
 /// The round trip gives NEW exactly in every language of the list.
-fn exact_in_every_language(old: &str, new: &str) {
+pub(crate) fn exact_in_every_language(old: &str, new: &str) {
     let expected = draft(new).to_text();
     for lang in Lang::ALL {
         assert_eq!(round_trip(old, new, lang), expected, "{lang}");
@@ -39,7 +39,7 @@ fn exact_in_every_language(old: &str, new: &str) {
 
 /// The round trip gives NEW's units, kind and words, in every language
 /// (its numbers are `amend`'s, where NEW misnumbers).
-fn units_in_every_language(old: &str, new: &str) {
+pub(crate) fn units_in_every_language(old: &str, new: &str) {
     let expected = invariants::bare(&draft(new));
     for lang in Lang::ALL {
         assert_eq!(
@@ -51,7 +51,7 @@ fn units_in_every_language(old: &str, new: &str) {
 }
 
 /// OLD amended by the list generated from OLD → NEW in `lang`.
-fn amended(old: &str, new: &str, lang: Lang) -> Resolution {
+pub(crate) fn amended(old: &str, new: &str, lang: Lang) -> Resolution {
     let (old, new) = (draft(old), draft(new));
     let list = written(&old, &new, lang);
     let read = redraft::amend::parse(&list).unwrap_or_else(|e| panic!("{e:?}\n{list}"));
@@ -411,7 +411,11 @@ const SECTIONS_OLD: &str = "The Assembly of States Parties,\n\nRecalling its res
 /// opens a section OLD does not have and numbers its paragraphs from 1
 /// again; the list inserts the heading and the paragraphs (never their
 /// numbers) and `amend` numbers them on, as OLD counted. Where OLD's
-/// sections already start again at 1, `amend` keeps doing so, exactly.
+/// sections already start again at 1, `amend` keeps doing so, exactly,
+/// in a new section too (`C. Cooperation`, or a second `A.`: fuzz
+/// new-section-restarts-2e7ec0f7), and new paragraphs placed right after
+/// an old section heading are that section's (`1.` of B, not `4.` after
+/// A's `3.`: fuzz paragraphs-after-section-heading-399f40db).
 #[test]
 fn sections_number_from_one_again_where_the_old_draft_does() {
     let new_section = format!(
@@ -429,7 +433,17 @@ fn sections_number_from_one_again_where_the_old_draft_does() {
         "2. Welcomes new States Parties;\n\n3. Calls for universality;",
     );
     exact_in_every_language(SECTIONS_OLD, &inserted);
-    units_in_every_language(SECTIONS_OLD, &new_section);
+    exact_in_every_language(SECTIONS_OLD, &new_section);
+    let twice = format!("{SECTIONS_OLD}\n\nA. Universality\n\n1. Urges States to cooperate;");
+    exact_in_every_language(SECTIONS_OLD, &twice);
+    let headed = SECTIONS_OLD
+        .replace("2. Decides", "3. Decides")
+        .replace("1. Calls", "1. Notes the Agreement;\n\n2. Calls");
+    exact_in_every_language(SECTIONS_OLD, &headed);
+    assert!(!invariants::new_sections(
+        &draft(SECTIONS_OLD),
+        &draft(&new_section)
+    ));
 }
 
 /// fuzz input crash-bebb9b4e (the last run): new paragraphs are inserted

@@ -3,6 +3,7 @@
 
 /// The amendment round trip on the fuzzers' generator-side failure
 /// classes, in en/fr/es; `amend` never writes a draft short of text.
+mod amend_classes;
 mod amend_roundtrip;
 /// Formal amendments: generated (golden file), applied, refused.
 mod amendments;

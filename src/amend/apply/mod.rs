@@ -312,6 +312,11 @@ impl<'a> Work<'a> {
         let reading = match r {
             Ref::HeadingText(text) => Some(headings_reading(self.draft, text)),
             Ref::Text(text) => Some(units_reading(self.draft, text)),
+            Ref::NthText(n, text) => {
+                let found = units_reading(self.draft, text);
+                let nth = (*n as usize).checked_sub(1).and_then(|k| found.get(k));
+                Some(nth.into_iter().copied().collect())
+            }
             _ => None,
         };
         if let Some(found) = reading {

@@ -47,6 +47,25 @@ fn domain_of_label(label: &str, kind: UnitKind) -> String {
     }
 }
 
+/// Whether an item is a lettered paragraph of an annex (`a) En ce qui
+/// concerne …`), old or quoted so.
+fn lettered_item(item: &Item) -> bool {
+    let id = item
+        .marker
+        .as_deref()
+        .map(|m| m.trim_matches(['(', ')', '.']));
+    item.numbered && id.and_then(marker::letter_value).is_some()
+}
+
+/// Whether item `b` may take the run of item `a`: not a lettered item's
+/// for an operative or figure-numbered paragraph, or the reverse. A new
+/// numbered paragraph not quoted with a letter takes either (it follows
+/// its neighbours' style), but gives its run to no other.
+fn same_kind_of_run(a: &Item, b: &Item) -> bool {
+    let open = |it: &Item| it.numbered && it.old.is_none() && it.marker.is_none();
+    open(b) || (!open(a) && lettered_item(a) == lettered_item(b))
+}
+
 /// Whether an item is numbered in runs: an operative paragraph, or a
 /// numbered paragraph of annexed guidelines.
 fn in_runs(item: &Item) -> bool {
@@ -127,7 +146,8 @@ fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String
 /// The numbering run of each live operative paragraph; a new or moved one,
 /// or one a new annex heading now stands before, belongs to the run of the
 /// paragraph before it (or after it) in its part (a paragraph moved into
-/// an annex is numbered with the annex's).
+/// an annex is numbered with the annex's), or, right after a section
+/// heading, to that section's ([`headed_run`]).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
     let own: Vec<Option<String>> = live
         .iter()
@@ -144,20 +164,82 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
             .as_ref()
             .map_or(String::new(), |p| format!("{p}/"))
     };
-    (0..live.len())
-        .map(|n| {
-            let same_part = |m: &usize| items[live[*m]].part == items[live[n]].part;
-            own[n]
-                .clone()
-                .or_else(|| (0..n).rev().filter(same_part).find_map(|m| own[m].clone()))
-                .or_else(|| {
-                    (n + 1..live.len())
-                        .filter(same_part)
-                        .find_map(|m| own[m].clone())
-                })
-                .unwrap_or_else(|| prefix(live[n]))
-        })
-        .collect()
+    let mut runs: Vec<String> = Vec::with_capacity(live.len());
+    for n in 0..live.len() {
+        // Lettered items of an annex (`a)`, `b)`) letter in runs of their
+        // own: a new operative paragraph after them is numbered `1.`.
+        let same_part = |m: &usize| {
+            items[live[*m]].part == items[live[n]].part
+                && same_kind_of_run(&items[live[*m]], &items[live[n]])
+        };
+        let run = own[n]
+            .clone()
+            .or_else(|| headed_run(items, draft, live, &own, n))
+            .or_else(|| (0..n).rev().find(same_part).map(|m| runs[m].clone()))
+            .or_else(|| {
+                (n + 1..live.len())
+                    .filter(same_part)
+                    .find_map(|m| own[m].clone())
+            })
+            .unwrap_or_else(|| match lettered_item(&items[live[n]]) {
+                true => format!("{}P", prefix(live[n])),
+                false => prefix(live[n]),
+            });
+        runs.push(run);
+    }
+    runs
+}
+
+/// The run of new paragraph `live[n]` where a section heading (`B.
+/// Privileges`) stands between it and the paragraph before it, as a
+/// reader counts them: an old heading's section, that of the first old
+/// paragraph after it ("After the heading B, insert a new operative
+/// paragraph": `1.` of section B, not `4.` after section A's `3.`); and
+/// where the draft numbers each section from 1 again, a run of its own
+/// for a new heading's section, or an old one's whose paragraphs are all
+/// gone.
+fn headed_run(
+    items: &[Item],
+    draft: &Resolution,
+    live: &[usize],
+    own: &[Option<String>],
+    n: usize,
+) -> Option<String> {
+    let k = live[n];
+    let heading = (0..k).rev().find(|&h| {
+        let it = &items[h];
+        let heading = it.kind == UnitKind::Heading && marker::section(&it.text).is_some();
+        let old_section = it.old.is_none_or(|i| draft.units[i].number.is_some());
+        !it.deleted && ((heading && old_section) || in_runs(it))
+    })?;
+    let it = &items[heading];
+    if in_runs(it) {
+        return None;
+    }
+    let old = it.old.and_then(|_| {
+        (n + 1..live.len())
+            .filter(|&m| live[m] > heading && items[live[m]].part == items[k].part)
+            .filter(|&m| same_kind_of_run(&items[live[m]], &items[k]))
+            .find_map(|m| own[m].clone())
+    });
+    let (id, _) = marker::section(&it.text)?;
+    let part = it.part.as_ref().map_or(String::new(), |p| format!("{p}/"));
+    old.or_else(|| restarts(draft, &it.part).then(|| format!("{part}{id}/@{heading}")))
+}
+
+/// Whether the draft numbers the operative paragraphs of each section of
+/// a part from 1 again: the parser then labels them `B/OP1`.
+fn restarts(draft: &Resolution, part: &Option<String>) -> bool {
+    draft.units.iter().any(|u| {
+        let domain = domain_of_label(&u.label, u.kind);
+        u.kind == UnitKind::Operative
+            && u.part == *part
+            && domain.split('/').any(|s| {
+                !s.is_empty()
+                    && !s.starts_with("ANNEX")
+                    && s.chars().all(|c| c.is_ascii_uppercase())
+            })
+    })
 }
 
 /// Numbers a run: `members` as it stands amended, `olds` the draft's
@@ -175,7 +257,10 @@ fn number_domain(
     if now == before && !joined {
         return;
     }
-    if lettered(draft, olds) {
+    // A run of new paragraphs only, quoted with letters (« a) … »), is
+    // lettered too.
+    let new_letters = olds.is_empty() && members.iter().all(|&m| lettered_item(&items[m]));
+    if lettered(draft, olds) || new_letters {
         return letter_domain(items, draft, members, olds);
     }
     let numbers: Vec<Option<u32>> = olds
@@ -292,9 +377,8 @@ fn letter_domain(items: &mut [Item], draft: &Resolution, members: &[usize], olds
         .iter()
         .enumerate()
         .all(|(k, v)| *v == Some(k as u32 + 1));
-    let model = draft.units[olds[0]]
-        .marker
-        .clone()
+    let model = (olds.first().and_then(|&i| draft.units[i].marker.clone()))
+        .or_else(|| members.first().and_then(|&m| items[m].marker.clone()))
         .unwrap_or_else(|| "a)".into());
     let mut previous = 0;
     for (k, &m) in members.iter().enumerate() {
@@ -349,12 +433,17 @@ fn id_for(count: Count, n: u32) -> String {
 }
 
 /// The position of each subparagraph among its siblings, by walking units
-/// in order: `(a)` `(b)` under a paragraph, `(i)` `(ii)` under `(b)`.
-fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> Vec<Option<u32>> {
+/// in order: `(a)` `(b)` under a paragraph, `(i)` `(ii)` under `(b)`. As
+/// for the parser, an unnumbered paragraph among them ("in particular:")
+/// does not start the count again. Each unit: its kind, depth, whether it
+/// stands in the draft, and whether it is a numbered paragraph.
+fn positions<'a>(
+    units: impl Iterator<Item = (UnitKind, usize, bool, bool)> + 'a,
+) -> Vec<Option<u32>> {
     let mut counters: Vec<u32> = Vec::new();
     units
-        .map(|(kind, depth, live)| {
-            if !live {
+        .map(|(kind, depth, live, numbered)| {
+            if !live || (kind == UnitKind::Paragraph && !numbered) {
                 return None;
             }
             if kind != UnitKind::Subparagraph {
@@ -372,13 +461,10 @@ fn positions<'a>(units: impl Iterator<Item = (UnitKind, usize, bool)> + 'a) -> V
 /// How each of the draft's subparagraphs is counted, when its id is the
 /// letter or numeral of its place.
 fn old_counts(draft: &Resolution, old_depths: &[usize]) -> HashMap<usize, Count> {
-    let old_pos = positions(
-        draft
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.kind, old_depths[i], u.kind != UnitKind::Footnote)),
-    );
+    let old_pos = positions(draft.units.iter().enumerate().map(|(i, u)| {
+        let live = u.kind != UnitKind::Footnote;
+        (u.kind, old_depths[i], live, is_numbered_paragraph(u))
+    }));
     draft
         .units
         .iter()
@@ -396,7 +482,7 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         .enumerate()
         .filter(|(_, u)| u.kind == UnitKind::Subparagraph)
         .all(|(i, _)| counts.contains_key(&i));
-    let new_pos = positions(items.iter().map(|it| (it.kind, it.depth, !it.deleted)));
+    let new_pos = positions((items.iter()).map(|it| (it.kind, it.depth, !it.deleted, it.numbered)));
     // New subparagraphs with no sibling to follow are marked as the
     // draft marks others at their depth, else as the amendment quoted
     // them (« a) … »), else as its language does.

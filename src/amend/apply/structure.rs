@@ -71,32 +71,59 @@ impl Work<'_> {
             _ => 0,
         };
         let like = prev.or(next);
-        // A subparagraph quoted with its letter keeps the letter's style
-        // (`a)`, `(a)`) until it is lettered again on renumbering.
-        let marker = match kind {
-            UnitKind::Subparagraph => marker::subparagraph(text)
-                .filter(|m| !m.rest.is_empty())
-                .map(|m| m.literal.to_string()),
-            _ => number
-                .filter(|_| kind == UnitKind::Operative)
-                .map(|n| self.operative_marker(at, n)),
-        };
+        let numbered = kind == UnitKind::Paragraph && kinds.contains(&NewUnit::NumberedParagraph);
+        let (marker, text) = self.new_marker(kind, numbered, text, number, at);
         let item = Item {
             id: self.draft.units.len() + self.items.len(),
             old: None,
             kind,
             marker,
-            text: strip_new_marker(kind, text),
+            text,
             parent: None,
             part: like.and_then(|l| l.part),
             attached: anchor,
             depth,
             deleted: false,
-            numbered: kind == UnitKind::Paragraph && kinds.contains(&NewUnit::NumberedParagraph),
+            numbered,
         };
         self.items.insert(at, item);
         self.items[at].parent = self.parent_at(at);
         Ok(())
+    }
+
+    /// The marker and text of a new unit. A subparagraph quoted with its
+    /// letter keeps the letter's style (`a)`, `(a)`) until it is lettered
+    /// again on renumbering; so does a numbered paragraph quoted with a
+    /// letter (« a) En ce qui concerne … »: lettered items of an annex);
+    /// an operative paragraph inserted with its own number (`9 bis`) has
+    /// it.
+    fn new_marker(
+        &self,
+        kind: UnitKind,
+        numbered: bool,
+        text: &str,
+        number: Option<&str>,
+        at: usize,
+    ) -> (Option<String>, String) {
+        let letter = marker::subparagraph(text)
+            .filter(|m| !m.rest.is_empty())
+            .filter(|m| kind == UnitKind::Subparagraph || marker::letter_value(m.id).is_some());
+        match kind {
+            UnitKind::Subparagraph => (
+                letter.map(|m| m.literal.to_string()),
+                strip_new_marker(kind, text),
+            ),
+            UnitKind::Paragraph if numbered && letter.is_some() => letter
+                .map_or((None, text.to_string()), |m| {
+                    (Some(m.literal.to_string()), m.rest.to_string())
+                }),
+            _ => (
+                number
+                    .filter(|_| kind == UnitKind::Operative)
+                    .map(|n| self.operative_marker(at, n)),
+                strip_new_marker(kind, text),
+            ),
+        }
     }
 
     /// The level of a new subparagraph placed at `at`: "After (b), insert
@@ -272,11 +299,24 @@ impl Work<'_> {
         if let Some(s) = sibling {
             return s.parent;
         }
-        self.items[..at]
+        // As the parser does, an unnumbered paragraph between a paragraph
+        // and its subparagraphs ("1. Requests the Secretary-General:" /
+        // "in particular:" / "(a) …") leaves them the paragraph's; one
+        // standing after no paragraph is taken as theirs.
+        let mut before = self.items[..at]
             .iter()
             .rev()
-            .find(|it| it.kind != UnitKind::Subparagraph)
-            .map(|it| it.id)
+            .filter(|it| it.kind != UnitKind::Subparagraph);
+        let nearest = before.clone().next().map(|it| it.id);
+        let unnumbered = |it: &&Item| it.kind == UnitKind::Paragraph && !it.numbered;
+        match before.find(|it| !unnumbered(it)) {
+            Some(p)
+                if matches!(p.kind, UnitKind::Operative | UnitKind::Preambular) || p.numbered =>
+            {
+                Some(p.id)
+            }
+            _ => nearest,
+        }
     }
 
     fn footnote(&mut self, id: &str, text: &str) -> Result<(), String> {

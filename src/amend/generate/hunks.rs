@@ -392,7 +392,10 @@ pub(super) fn plain_quotes(action: &Action, lang: Lang) -> bool {
             ..
         } => plain(new) && plain(anchor) && n.is_none_or(nth),
     };
-    !matches!(target, Ref::Label(_) | Ref::HeadingText(_) | Ref::Text(_)) && quotes_ok
+    !matches!(
+        target,
+        Ref::Label(_) | Ref::HeadingText(_) | Ref::Text(_) | Ref::NthText(..)
+    ) && quotes_ok
 }
 
 /// Whether a text quoted in `lang` reads back as itself: non-empty,

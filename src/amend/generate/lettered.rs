@@ -18,16 +18,21 @@
 //! Elsewhere the text is quoted as it reads, without its letter.
 
 use super::Gen;
+use super::place::carries;
+use crate::amend::apply::items::is_numbered_paragraph;
 use crate::amend::apply::items::{depth, strip_new_marker};
 use crate::amend::{Place, Ref};
 use crate::lang::amendments::NewUnit;
-use crate::model::UnitKind;
+use crate::model::{self, UnitKind, marker};
 
 impl Gen<'_> {
     /// The quoted text of new unit `j` placed at `place`: with its letter
     /// in front where a subparagraph's kind, style or level needs it.
     pub(super) fn lettered(&self, j: usize, place: &Place, text: String) -> String {
         let unit = &self.new.units[j];
+        if let (Some(m), true) = (&unit.marker, is_numbered_paragraph(unit)) {
+            return self.lettered_paragraph(unit, m, text);
+        }
         let (Some(m), UnitKind::Subparagraph) = (&unit.marker, unit.kind) else {
             return text;
         };
@@ -38,6 +43,25 @@ impl Gen<'_> {
         match strip_new_marker(unit.kind, &quoted) == text {
             true => quoted,
             false => text,
+        }
+    }
+
+    /// The quoted text of a new numbered paragraph lettered `a)` (the
+    /// items of an annex) where no numbered paragraph of its part is
+    /// lettered in the old draft: with its letter, which states the style
+    /// (`amend` numbers a new paragraph `1.` otherwise).
+    fn lettered_paragraph(&self, unit: &model::Unit, m: &str, text: String) -> String {
+        let letter = |u: &model::Unit| u.number.as_deref().and_then(marker::letter_value);
+        if letter(unit).is_none() {
+            return text;
+        }
+        let stated = (self.old.units.iter())
+            .any(|u| is_numbered_paragraph(u) && u.part == unit.part && letter(u).is_some());
+        let quoted = format!("{m} {text}");
+        let reads = marker::subparagraph(&quoted).is_some_and(|s| s.rest == text);
+        match stated || !reads {
+            true => text,
+            false => quoted,
         }
     }
 
@@ -75,12 +99,25 @@ impl Gen<'_> {
     fn level_stated(&self, j: usize, place: &Place) -> bool {
         let (Place::After(r) | Place::Before(r)) = place;
         let named = self.named_subparagraph(r);
-        let before = j
-            .checked_sub(1)
-            .filter(|&k| self.new.units[k].kind == UnitKind::Subparagraph)
-            .map(|k| depth(self.new, k));
+        let before = j.checked_sub(1).and_then(|k| match self.new.units[k].kind {
+            UnitKind::Subparagraph => Some(depth(self.new, k)),
+            _ => self.carried_depth(k),
+        });
         let implied = named.map(|i| depth(self.old, i)).or(before).unwrap_or(1);
         implied == depth(self.new, j)
+    }
+
+    /// The level of the last subparagraph new unit `k` (a paragraph) has
+    /// in the old draft, if any: where `k` continues an old paragraph,
+    /// `amend` places what follows it after its old block (its
+    /// subparagraphs move with it, and go only when a later line deletes
+    /// them), and reads a new subparagraph's level from that one.
+    fn carried_depth(&self, k: usize) -> Option<usize> {
+        let i = self.cont_new[k]?;
+        let last = (i + 1..self.old.units.len())
+            .take_while(|&d| carries(self.old, i, d))
+            .last()?;
+        (self.old.units[last].kind == UnitKind::Subparagraph).then(|| depth(self.old, last))
     }
 
     /// The old subparagraph a reference names, if it names one.

@@ -35,10 +35,10 @@ mod refs;
 
 pub use redline::from_redline;
 
-use super::apply::headings_reading;
 use super::apply::items::{depth, is_numbered_paragraph, strip_marker};
 use super::apply::locate;
 use super::apply::renumber::renumber_refs;
+use super::apply::{headings_reading, units_reading};
 use super::{Action, Amendment, Ref, WordEdit};
 use crate::align::Alignment;
 use crate::diff::{Comparison, Granularity};
@@ -150,9 +150,10 @@ struct Gen<'a> {
     new_footnote_ids: HashMap<usize, String>,
     /// Old label → old unit index (the first with that label).
     positions: HashMap<&'a str, usize>,
-    /// Old text (spaces made one) → how many old units read so, counted
-    /// when a unit is first named by its text.
-    readings: std::cell::OnceCell<HashMap<String, usize>>,
+    /// Old text (spaces made one) → how many old units read so, and each
+    /// old unit's place among those (from 1), counted when a unit is first
+    /// named by its text.
+    readings: std::cell::OnceCell<(HashMap<String, usize>, Vec<usize>)>,
     /// For old units, the word segments of their pair with a new unit,
     /// when the comparison gives them ([`from_comparison`]).
     given: Vec<Option<(usize, &'a [Segment])>>,
@@ -264,7 +265,10 @@ impl<'a> Gen<'a> {
                 [one] if hunks::plain_quote(text, self.lang) => Some(*one),
                 _ => None,
             },
-            _ => r.labels().iter().find_map(|l| self.position(l)),
+            // The first unit carrying any of its labels, as `amend` finds
+            // it: "paragraph 1 of the annex" may be an `ANNEX/P1` standing
+            // before an `ANNEX/OP1`.
+            _ => r.labels().iter().filter_map(|l| self.position(l)).min(),
         };
         match r {
             Ref::Label(_) => self.by_text(i),
@@ -273,21 +277,54 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// An old unit no number names, by its quoted text where no other
-    /// unit reads so; by its label (which `amend` reads, though no
-    /// delegation would write it) only where its text is not unique.
+    /// An old unit no number names, by its quoted text: "the paragraph
+    /// reading …" where no other unit reads so, "the second paragraph
+    /// reading …" where others do (counted as `amend` counts them,
+    /// `apply::units_reading`). By its label (which `amend` reads, though no
+    /// delegation would write it) only where its text cannot be quoted.
     fn by_text(&self, i: usize) -> Ref {
         let text = &self.old.units[i].text;
-        let readings = self.readings.get_or_init(|| {
+        // How many units read as each text, and each unit's place (from
+        // 1) among those reading as it: once, for drafts of many copies.
+        let (counts, nth) = self.readings.get_or_init(|| {
             let mut counts = HashMap::new();
-            for u in &self.old.units {
-                *counts.entry(spaced(&u.text)).or_insert(0) += 1;
-            }
-            counts
+            let nth = (self.old.units.iter())
+                .map(|u| {
+                    let count = counts.entry(spaced(&u.text)).or_insert(0);
+                    *count += 1;
+                    *count
+                })
+                .collect();
+            (counts, nth)
         });
-        match readings.get(&spaced(text)) {
-            Some(1) if hunks::plain_quote(text, self.lang) => Ref::Text(text.clone()),
-            _ => Ref::Label(self.old.units[i].label.clone()),
+        let ordinals = self.lang.amendments().preambular_ordinals.words().len();
+        let label = || Ref::Label(self.old.units[i].label.clone());
+        match counts.get(&spaced(text)) {
+            _ if !text.is_empty() && !hunks::plain_quote(text, self.lang) => label(),
+            Some(1) => Ref::Text(text.clone()),
+            _ if nth[i] <= ordinals => Ref::NthText(nth[i] as u32, text.clone()),
+            _ => label(),
+        }
+    }
+
+    /// The old unit a reference names, as `amend` finds it (`None` where
+    /// it names none, or several).
+    pub(super) fn old_index(&self, r: &Ref) -> Option<usize> {
+        match r {
+            Ref::Text(text) => match units_reading(self.old, text).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+            Ref::NthText(n, text) => {
+                let k = usize::try_from(*n).ok()?.checked_sub(1)?;
+                units_reading(self.old, text).get(k).copied()
+            }
+            Ref::HeadingText(text) => match headings_reading(self.old, text).as_slice() {
+                [one] => Some(*one),
+                _ => None,
+            },
+            Ref::HeadingBefore(_) => self.position(&r.label())?.checked_sub(1),
+            _ => r.labels().iter().filter_map(|l| self.position(l)).min(),
         }
     }
 

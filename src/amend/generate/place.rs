@@ -83,8 +83,42 @@ impl Gen<'_> {
             NewUnit::Preambular if beside_preamble && !lettered => {
                 vec![kind, NewUnit::Subparagraph]
             }
+            // "A new paragraph" is numbered like the numbered paragraph
+            // beside it; elsewhere it would be read as an operative or
+            // preambular paragraph, and "a new numbered paragraph" says
+            // what it is (a draft of numbered paragraphs with no
+            // resolution structure, a new one placed before its title).
+            NewUnit::NumberedParagraph if self.beside_numbered(place) => {
+                vec![kind, NewUnit::Operative, NewUnit::Preambular]
+            }
+            // Likewise an operative paragraph: "le nouveau paragraphe
+            // suivant" (French, Spanish) is one of the numbered paragraphs
+            // beside it, and there "du dispositif" says what it is.
+            NewUnit::Operative if !self.beside_numbered(place) => {
+                vec![kind, NewUnit::NumberedParagraph]
+            }
             _ => vec![kind],
         }
+    }
+
+    /// Whether the old unit a new one is placed by is a numbered paragraph
+    /// (not operative) that `amend` reads it beside: the one it goes
+    /// before, or the one it follows when that one has no subparagraphs.
+    fn beside_numbered(&self, place: &Place) -> bool {
+        let (r, after) = match place {
+            Place::Before(r) => (r, false),
+            Place::After(r) => (r, true),
+        };
+        let Some(i) = self.old_index(r) else {
+            return false;
+        };
+        let childless = || {
+            self.old
+                .units
+                .get(i + 1)
+                .is_none_or(|u| u.parent != Some(i))
+        };
+        is_numbered_paragraph(&self.old.units[i]) && (!after || childless())
     }
 
     /// Whether a place is next to one of the subparagraphs of old unit
@@ -121,6 +155,13 @@ impl Gen<'_> {
             return false;
         };
         if prev + 1 != i || self.old.units[i].kind != UnitKind::Subparagraph {
+            return false;
+        }
+        // A subparagraph NEW gives to a new paragraph (inserted between
+        // its old one and it, which ends `amend`'s block of the old one)
+        // does not move with its old paragraph.
+        let new_parent = self.new.units[j].parent;
+        if new_parent.is_some_and(|p| self.cont_new[p].is_none()) {
             return false;
         }
         let Some(pj) = self.cont_old[prev].filter(|&pj| !self.stable[pj]) else {

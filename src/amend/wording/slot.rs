@@ -258,6 +258,7 @@ impl Values {
             Ref::AnnexHeading(a) | Ref::AnnexTitle(a) if a.is_empty() => vec![],
             Ref::AnnexHeading(a) | Ref::AnnexTitle(a) => vec![(Held::Ax, s(a))],
             Ref::HeadingText(t) | Ref::Text(t) => vec![(Held::Text, s(t))],
+            Ref::NthText(n, t) => vec![(Held::Pre, n.to_string()), (Held::Text, s(t))],
             Ref::Label(l) => vec![(Held::Label, s(l))],
         };
         for (h, value) in held {
@@ -301,6 +302,7 @@ impl Values {
             RefKind::Heading => Ref::HeadingBefore(num()?),
             RefKind::HeadingText => Ref::HeadingText(get(Held::Text)?),
             RefKind::Text => Ref::Text(get(Held::Text)?),
+            RefKind::NthText => Ref::NthText(pre()?, get(Held::Text)?),
             RefKind::Footnote => Ref::Footnote(get(Held::Fn)?),
             RefKind::TitleLine => Ref::TitleLine(pre()?),
             RefKind::AnnexHeading => Ref::AnnexHeading(get(Held::Ax).unwrap_or_default()),

@@ -71,9 +71,12 @@ fn writes_the_issue_examples() {
 
 #[test]
 fn writes_the_issue_examples_of_whole_paragraphs() {
+    // The kinds the generator gives a new operative paragraph away from
+    // numbered paragraphs of an annex, where "le nouveau paragraphe
+    // suivant" can be read as nothing else.
     let ins = Amendment::new(Action::InsertUnit {
         place: Place::After(Ref::Operative("15".into())),
-        kinds: vec![NewUnit::Operative],
+        kinds: vec![NewUnit::Operative, NewUnit::NumberedParagraph],
         text: "...".into(),
         number: None,
     });
@@ -84,6 +87,17 @@ fn writes_the_issue_examples_of_whole_paragraphs() {
     assert_eq!(
         phrase(&ins, Lang::Es).unwrap(),
         "Después del párrafo 15 de la parte dispositiva, insértese el nuevo párrafo siguiente: «...»"
+    );
+    // Beside one, it says "du dispositif".
+    let beside = Amendment::new(Action::InsertUnit {
+        place: Place::After(Ref::Operative("15".into())),
+        kinds: vec![NewUnit::Operative],
+        text: "...".into(),
+        number: None,
+    });
+    assert_eq!(
+        phrase(&beside, Lang::Fr).unwrap(),
+        "Après le paragraphe 15 du dispositif, insérer le nouveau paragraphe du dispositif suivant : « ... »"
     );
     let del = Amendment::new(Action::DeleteUnit {
         target: Ref::Operative("7".into()),
@@ -140,6 +154,8 @@ fn every_ref() -> Vec<Ref> {
         Ref::HeadingBefore("3".into()),
         Ref::HeadingText("Coopération avec la Cour".into()),
         Ref::Text("Distr. : générale".into()),
+        Ref::NthText(2, "Annexe".into()),
+        Ref::NthText(1, String::new()),
         Ref::TitleLine(2),
         Ref::AnnexHeading("II".into()),
         Ref::AnnexHeading(String::new()),

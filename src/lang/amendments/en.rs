@@ -102,6 +102,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "the paragraph reading {text}",
         },
         RefForm {
+            kind: RefKind::NthText,
+            bare: "{ord} paragraph reading {text}",
+            definite: "the {ord} paragraph reading {text}",
+        },
+        RefForm {
             kind: RefKind::TitleLine,
             bare: "line {p} of the title",
             definite: "line {p} of the title",
@@ -309,6 +314,7 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (NewUnit::Heading, "a new heading"),
         (NewUnit::Paragraph, "a new unnumbered paragraph"),
         (NewUnit::NumberedParagraph, "a new paragraph"),
+        (NewUnit::NumberedParagraph, "a new numbered paragraph"),
         (NewUnit::Title, "a new title line"),
         (NewUnit::Chapeau, "a new chapeau"),
         (NewUnit::Annex, "a new annex heading"),

@@ -92,6 +92,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "el párrafo que dice {text}",
         },
         RefForm {
+            kind: RefKind::NthText,
+            bare: "{ord} párrafo que dice {text}",
+            definite: "el {ord} párrafo que dice {text}",
+        },
+        RefForm {
             kind: RefKind::TitleLine,
             bare: "línea {p} del título",
             definite: "la línea {p} del título",
@@ -243,6 +248,12 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     new_units: &[
         (NewUnit::Operative, "el nuevo párrafo siguiente"),
+        // Escrito junto a un párrafo numerado de un anexo, donde «el nuevo
+        // párrafo siguiente» sería uno de ellos.
+        (
+            NewUnit::Operative,
+            "el nuevo párrafo de la parte dispositiva siguiente",
+        ),
         (
             NewUnit::Preambular,
             "el nuevo párrafo del preámbulo siguiente",
@@ -251,6 +262,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
         (NewUnit::Heading, "el nuevo subtítulo siguiente"),
         (NewUnit::Paragraph, "el nuevo párrafo sin numerar siguiente"),
         (NewUnit::NumberedParagraph, "el nuevo párrafo siguiente"),
+        (
+            NewUnit::NumberedParagraph,
+            "el nuevo párrafo numerado siguiente",
+        ),
         (NewUnit::Title, "la nueva línea de título siguiente"),
         (NewUnit::Chapeau, "el nuevo encabezamiento siguiente"),
         (NewUnit::Annex, "el nuevo título de anexo siguiente"),

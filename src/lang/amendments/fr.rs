@@ -92,6 +92,11 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             definite: "le paragraphe libellé {text}",
         },
         RefForm {
+            kind: RefKind::NthText,
+            bare: "{ord} paragraphe libellé {text}",
+            definite: "le {ord} paragraphe libellé {text}",
+        },
+        RefForm {
             kind: RefKind::TitleLine,
             bare: "ligne {p} du titre",
             definite: "la ligne {p} du titre",
@@ -251,6 +256,12 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
     ],
     new_units: &[
         (NewUnit::Operative, "le nouveau paragraphe suivant"),
+        // Écrit à côté d'un paragraphe numéroté d'une annexe, où « le
+        // nouveau paragraphe suivant » serait l'un d'eux.
+        (
+            NewUnit::Operative,
+            "le nouveau paragraphe du dispositif suivant",
+        ),
         // « Alinéa » seul se lit selon son voisin (un alinéa du préambule à
         // côté du préambule, un alinéa d'un paragraphe ailleurs) : il
         // n'est écrit que là où les deux reviennent au même.
@@ -263,6 +274,10 @@ pub static AMENDMENTS: AmendmentStyle = AmendmentStyle {
             "le nouveau paragraphe non numéroté suivant",
         ),
         (NewUnit::NumberedParagraph, "le nouveau paragraphe suivant"),
+        (
+            NewUnit::NumberedParagraph,
+            "le nouveau paragraphe numéroté suivant",
+        ),
         (NewUnit::Title, "la nouvelle ligne de titre suivante"),
         (NewUnit::Chapeau, "le nouveau chapeau suivant"),
         (NewUnit::Annex, "le nouvel intitulé d’annexe suivant"),

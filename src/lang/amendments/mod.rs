@@ -63,6 +63,9 @@ pub enum RefKind {
     /// Any unit by its whole quoted text ("the paragraph reading
     /// “Distr.: General”"), when no number names it.
     Text,
+    /// The nth unit whose whole text reads so ("the second paragraph
+    /// reading “Annex”"), where several do.
+    NthText,
     /// A line of a title of several lines ("line 2 of the title").
     TitleLine,
     /// The heading of an annex ("the heading of annex II").
@@ -78,7 +81,7 @@ pub enum RefKind {
 
 impl RefKind {
     /// Every kind, for completeness checks of the tables.
-    pub const ALL: [RefKind; 17] = [
+    pub const ALL: [RefKind; 18] = [
         RefKind::Title,
         RefKind::Chapeau,
         RefKind::Preambular,
@@ -91,6 +94,7 @@ impl RefKind {
         RefKind::Heading,
         RefKind::HeadingText,
         RefKind::Text,
+        RefKind::NthText,
         RefKind::TitleLine,
         RefKind::AnnexHeading,
         RefKind::AnnexTitle,
