@@ -40,7 +40,7 @@ pub struct Block {
 /// assert_eq!(texts, ["Title", "1. Decides to act;", "2. Requests;"]);
 /// ```
 pub fn split(text: &str) -> Vec<Block> {
-    let lines: Vec<&str> = text.lines().collect();
+    let lines: Vec<&str> = crate::text::lines::lines(text).collect();
     let line_mode = !has_blank_line_between_content(&lines);
     let mut blocks = Vec::new();
     let mut current: Vec<&str> = Vec::new();

@@ -137,7 +137,7 @@ fn from_source(path: &Path, source: Source, options: &LoadOptions) -> Result<Dra
 fn text_within_budget(path: &Path, text: &str, budget: usize) -> Result<()> {
     let mut blocks = 0;
     let mut blank = true;
-    for line in text.lines() {
+    for line in crate::text::lines::lines(text) {
         let now_blank = line.trim().is_empty();
         if blank && !now_blank {
             blocks += 1;

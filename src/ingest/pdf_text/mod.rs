@@ -43,7 +43,7 @@ pub fn looks_like(text: &str) -> bool {
     if text.contains("[^") {
         return false;
     }
-    let raw: Vec<&str> = text.lines().collect();
+    let raw: Vec<&str> = crate::text::lines::lines(text).collect();
     text.contains('\u{0C}')
         || lines::mostly_indented(&raw)
         || footnotes::has_footnote_area(&raw)
