@@ -222,7 +222,12 @@ pub fn is_date(t: &str) -> bool {
     if words.take(4).count() != 3 {
         return false;
     }
-    let lower = t.to_lowercase();
+    is_lower_date(&t.to_lowercase())
+}
+
+/// Whether a lower-cased line is a day, a month and a four-digit year,
+/// besides "de".
+fn is_lower_date(lower: &str) -> bool {
     let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "de").collect();
     let [day, month, year] = words.as_slice() else {
         return false;

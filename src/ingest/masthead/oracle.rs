@@ -84,21 +84,10 @@ fn symbol_of_whole(t: &str) -> Option<String> {
     (second.starts_with('/') && is_symbol(&whole)).then(|| whole.trim_end_matches('*').to_string())
 }
 
-/// [`is_date`] as it was, lower-casing every line whole.
+/// [`is_date`] as it was, lower-casing every line whole before reading
+/// its words (without the cheap count of words first).
 fn is_date_whole(t: &str) -> bool {
-    let lower = t.trim().trim_end_matches('.').to_lowercase();
-    let words: Vec<&str> = lower.split_whitespace().filter(|w| *w != "de").collect();
-    let [day, month, year] = words.as_slice() else {
-        return false;
-    };
-    let day = day.trim_end_matches("er");
-    day.len() <= 2
-        && day.chars().all(|c| c.is_ascii_digit())
-        && Lang::ALL
-            .iter()
-            .any(|l| l.table().adoption.month(month).is_some())
-        && year.len() == 4
-        && year.chars().all(|c| c.is_ascii_digit())
+    is_lower_date(&t.trim().trim_end_matches('.').to_lowercase())
 }
 
 #[test]
