@@ -274,3 +274,61 @@ fn paragraphs_under_a_new_section_heading_are_numbered_in_it() {
     );
     exact_in_every_language(SECTIONED, &before);
 }
+
+/// fuzz/regressions/amendments/letters-repeated-nested-bcf46a35: NEW
+/// letters `(a)` and then `(a)`, `(b)` again, which the parser reads as a
+/// nested list of letters (`OP1(a)(a)`). The list quotes the second `(a)`
+/// with its letter, but `amend` took a quoted letter for a level deeper
+/// only when it was a numeral, and lettered a deeper list in numerals:
+/// the three stood at one level, `(a)`, `(b)`, `(c)`. A quoted `a` that
+/// is not the letter due opens a nested list, as for the parser, lettered
+/// `(a)`, `(b)`; a letter due there goes on with it.
+#[test]
+fn a_letter_given_again_opens_a_nested_list_of_letters() {
+    let old = "The General Assembly,\n\n1. Adopts the mandates:\n\n2. Decides to remain seized.\n";
+    let new = "The General Assembly,\n\n1. Adopts the mandates:\n\n(a) For the intersessional period:\n\n(a) On universality, requests the Bureau to report;\n\n(b) On victims, requests the Court to report;\n\n2. Decides to remain seized.\n";
+    let labels: Vec<String> = draft(new).units.into_iter().map(|u| u.label).collect();
+    assert!(labels.contains(&"OP1(a)(b)".to_string()), "{labels:?}");
+    exact_in_every_language(old, new);
+    let french = "L’Assemblée des États Parties,\n\n1. Adopte les mandats :\n\n2. Décide de rester saisie de la question.\n";
+    let nested = "L’Assemblée des États Parties,\n\n1. Adopte les mandats :\n\na) Pour la période intersessions :\n\na) En ce qui concerne l’universalité, prie le Bureau de faire rapport ;\n\nb) En ce qui concerne les victimes, prie la Cour de faire rapport ;\n\n2. Décide de rester saisie de la question.\n";
+    exact_in_every_language(french, nested);
+}
+
+/// fuzz/regressions/amendments/letters-repeated-after-text-85364d53: NEW
+/// letters `(a)`, `(b)`, an unnumbered paragraph ("in particular:"), then
+/// `(a)` again, which the parser reads a level deeper (`(b) (a)`): it
+/// counts on past the text. `amend` counted the letter due from the text
+/// on (`a`, due), so the new `(a)` stood at the first level, lettered
+/// `(c)`.
+#[test]
+fn a_letter_given_again_past_unnumbered_text_is_nested() {
+    let old = "The General Assembly,\n\n1. Urges States:\n\n2. Decides to remain seized.\n";
+    let new = "The General Assembly,\n\n1. Urges States:\n\n(a) To designate a focal point;\n\n(b) To share their experience;\n\nin particular:\n\n(a) To report on arrests;\n\n2. Decides to remain seized.\n";
+    let labels: Vec<String> = draft(new).units.into_iter().map(|u| u.label).collect();
+    assert!(labels.contains(&"OP1(b)(a)".to_string()), "{labels:?}");
+    exact_in_every_language(old, new);
+}
+
+/// fuzz/regressions/amendments/section-letter-twice-463e0dc8: OLD gives
+/// the section letter `A.` twice, each numbered from 1, which the parser
+/// labels as one section (`A/OP1`, `A/OP1#2`, `A/OP2`). `amend` numbered
+/// in runs named by labels, so once a paragraph moved from the second `A.`
+/// into the first, it numbered the second on (`3.`) where NEW has `1.`.
+/// Each section heading given again heads a run of its own.
+#[test]
+fn a_section_letter_given_twice_numbers_each_section_from_one() {
+    let old = SECTIONED.replace(
+        "2. Requests the President",
+        "A. Universality\n\n1. Welcomes new States Parties;\n\n2. Requests the President",
+    );
+    let new = old
+        .replace("1. Welcomes new States Parties;\n\n", "")
+        .replace(
+            "become parties;\n\n",
+            "become parties;\n\n2. Welcomes new States Parties;\n\n",
+        )
+        .replace("2. Requests the President", "1. Requests the President");
+    assert!(new.contains("A. Universality\n\n1. Requests"), "{new}");
+    exact_in_every_language(&old, &new);
+}

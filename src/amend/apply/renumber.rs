@@ -78,11 +78,50 @@ fn live_operatives(items: &[Item]) -> Vec<usize> {
         .collect()
 }
 
+/// The run of numbering of each of the draft's units: that of its label
+/// ([`domain_of_label`]), told apart by its section heading where the
+/// draft gives a section letter twice in a part (`A.` twice, each
+/// numbered from 1), which the parser labels as one section (`A/OP1`,
+/// `A/OP1#2`, `A/OP2`) but a reader counts as two: `A/§4` for the
+/// paragraphs under the heading that is unit 4.
+fn old_runs(draft: &Resolution) -> Vec<String> {
+    let section = |u: &crate::model::Unit| match (u.kind, &u.number) {
+        (UnitKind::Heading, Some(id)) => Some((u.part.clone(), id.clone())),
+        _ => None,
+    };
+    let mut given: HashMap<(Option<String>, String), usize> = HashMap::new();
+    for key in draft.units.iter().filter_map(section) {
+        *given.entry(key).or_default() += 1;
+    }
+    let mut heading: Option<(usize, Option<String>, String)> = None;
+    let mut runs = Vec::with_capacity(draft.units.len());
+    for (i, u) in draft.units.iter().enumerate() {
+        if let Some((part, id)) = section(u) {
+            heading = Some((i, part, id));
+        }
+        let domain = domain_of_label(&u.label, u.kind);
+        let again = heading.as_ref().filter(|(_, part, id)| {
+            *part == u.part
+                && given.get(&(part.clone(), id.clone())) > Some(&1)
+                && domain.ends_with(&format!("{id}/"))
+        });
+        runs.push(match again {
+            Some((h, ..)) => format!("{domain}§{h}"),
+            None => domain,
+        });
+    }
+    runs
+}
+
 fn operatives(items: &mut [Item], draft: &Resolution) {
     let live = live_operatives(items);
-    let merged = merged_sections(items, draft);
+    let old_runs = old_runs(draft);
+    let merged = merged_sections(items, draft, &old_runs);
     let run = |d: String| merged.get(&d).cloned().unwrap_or(d);
-    let domains: Vec<String> = domains(items, draft, &live).into_iter().map(run).collect();
+    let domains: Vec<String> = domains(items, draft, &live, &old_runs)
+        .into_iter()
+        .map(run)
+        .collect();
     let mut order: Vec<String> = Vec::new();
     let mut members: HashMap<String, Vec<usize>> = HashMap::new();
     for (&k, d) in live.iter().zip(&domains) {
@@ -96,9 +135,9 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
             .units
             .iter()
             .enumerate()
-            .filter(|(_, u)| {
+            .filter(|(i, u)| {
                 (u.kind == UnitKind::Operative || is_numbered_paragraph(u))
-                    && run(domain_of_label(&u.label, u.kind)) == d
+                    && run(old_runs[*i].clone()) == d
             })
             .map(|(i, _)| i)
             .collect();
@@ -113,7 +152,11 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
 /// before it (`1.`–`3.` then `4.`, not `1.` again), as a reader of the
 /// amended draft counts them. Maps the run of the paragraphs after such a
 /// heading to the run they join.
-fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String> {
+fn merged_sections(
+    items: &[Item],
+    draft: &Resolution,
+    old_runs: &[String],
+) -> HashMap<String, String> {
     let mut merged: HashMap<String, String> = HashMap::new();
     let mut last: Option<(String, Option<String>)> = None;
     let mut joining = false;
@@ -129,7 +172,7 @@ fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String
         let (Some(i), false, true) = (it.old, it.deleted, in_runs(it)) else {
             continue;
         };
-        let own = domain_of_label(&draft.units[i].label, draft.units[i].kind);
+        let own = old_runs[i].clone();
         let own = merged.get(&own).cloned().unwrap_or(own);
         match last.take() {
             Some((before, part)) if joining && part == it.part && before != own => {
@@ -148,14 +191,19 @@ fn merged_sections(items: &[Item], draft: &Resolution) -> HashMap<String, String
 /// paragraph before it (or after it) in its part (a paragraph moved into
 /// an annex is numbered with the annex's), or, right after a section
 /// heading, to that section's ([`headed_run`]).
-fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
+fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[String]) -> Vec<String> {
+    let sections = given_again(old_runs);
+    let under = standing_under(items, draft, &sections);
     let own: Vec<Option<String>> = live
         .iter()
         .map(|&k| {
-            items[k]
+            let i = items[k]
                 .old
-                .filter(|&i| items[k].attached.is_none() && items[k].part == draft.units[i].part)
-                .map(|i| domain_of_label(&draft.units[i].label, draft.units[i].kind))
+                .filter(|&i| items[k].attached.is_none() && items[k].part == draft.units[i].part)?;
+            let now = under[k]
+                .and_then(|h| sections.get(&h))
+                .filter(|_| old_runs[i].contains('§'));
+            Some(now.unwrap_or(&old_runs[i]).clone())
         })
         .collect();
     let prefix = |k: usize| {
@@ -174,7 +222,7 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize]) -> Vec<String> {
         };
         let run = new_section_run(items, draft, live[n])
             .or_else(|| own[n].clone())
-            .or_else(|| headed_run(items, draft, live, &own, n))
+            .or_else(|| headed_run(items, draft, live, &own, n, &sections))
             .or_else(|| (0..n).rev().find(same_part).map(|m| runs[m].clone()))
             .or_else(|| {
                 (n + 1..live.len())
@@ -210,6 +258,49 @@ fn new_section_run(items: &[Item], draft: &Resolution, k: usize) -> Option<Strin
     Some(format!("{part}{id}/@{h}"))
 }
 
+/// The run of each section heading of the draft whose letter the draft
+/// gives again (by the heading's unit): that of its paragraphs
+/// ([`old_runs`]).
+fn given_again(old_runs: &[String]) -> HashMap<usize, String> {
+    let mut runs = HashMap::new();
+    for run in old_runs {
+        if let Some(h) = run.rsplit_once('§').and_then(|(_, h)| h.parse().ok()) {
+            runs.entry(h).or_insert_with(|| run.clone());
+        }
+    }
+    runs
+}
+
+/// For each item, the draft's section heading it now stands under, if
+/// the draft gives that heading's letter again (one of `sections`): the
+/// last such heading before it in its part, no other section heading
+/// between. A paragraph of a section `A.` given twice is counted with
+/// the `A.` it stands under once the list has moved a heading.
+fn standing_under(
+    items: &[Item],
+    draft: &Resolution,
+    sections: &HashMap<usize, String>,
+) -> Vec<Option<usize>> {
+    let mut current: Option<(usize, Option<String>)> = None;
+    let mut under = Vec::with_capacity(items.len());
+    for it in items {
+        let heading = it.kind == UnitKind::Heading && !it.deleted;
+        if heading && marker::section(&it.text).is_some() {
+            let old = it.old.filter(|&i| draft.units[i].number.is_some());
+            current = old
+                .filter(|h| sections.contains_key(h))
+                .map(|h| (h, it.part.clone()));
+        }
+        under.push(
+            current
+                .as_ref()
+                .filter(|(_, p)| *p == it.part)
+                .map(|(h, _)| *h),
+        );
+    }
+    under
+}
+
 /// Whether a live section heading (`A. Universality`) stands between
 /// items `a` and `b`: new paragraphs before a draft's first section are
 /// not that section's.
@@ -226,13 +317,16 @@ fn section_between(items: &[Item], a: usize, b: usize) -> bool {
 /// paragraph": `1.` of section B, not `4.` after section A's `3.`); and
 /// where the draft numbers each section from 1 again, a run of its own
 /// for a new heading's section, or an old one's whose paragraphs are all
-/// gone.
+/// gone. Where the draft gives the heading's letter twice, its section is
+/// that of the draft's paragraphs under that heading ([`old_runs`]), not
+/// of the first old one after it, which may be the other's.
 fn headed_run(
     items: &[Item],
     draft: &Resolution,
     live: &[usize],
     own: &[Option<String>],
     n: usize,
+    sections: &HashMap<usize, String>,
 ) -> Option<String> {
     let k = live[n];
     let heading = (0..k).rev().find(|&h| {
@@ -245,7 +339,9 @@ fn headed_run(
     if in_runs(it) {
         return None;
     }
-    let old = it.old.and_then(|_| {
+    let told = it.old.and_then(|h| sections.get(&h).cloned());
+    let old = told.or_else(|| {
+        it.old?;
         (n + 1..live.len())
             .filter(|&m| live[m] > heading && items[live[m]].part == items[k].part)
             .filter(|&m| same_kind_of_run(&items[live[m]], &items[k]))
@@ -532,7 +628,7 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         let own = it
             .old
             .and_then(|i| Some((*counts.get(&i)?, it.marker.clone()?)));
-        if let Some(s) = own.clone() {
+        if let Some(s) = own.clone().or_else(|| quoted_letters_run(it, n)) {
             style.insert(it.depth, s);
         }
         if it.old.is_some() && !regular {
@@ -553,6 +649,16 @@ fn subparagraphs(items: &mut [Item], draft: &Resolution) {
         let id = id_for(count, n);
         items[k].marker = Some(restyle(&marker, &id));
     }
+}
+
+/// The count of a run of new subparagraphs nested a level deeper than
+/// letters whose first, item `it` (its place `n`), is quoted `a)`: a
+/// nested list of letters, as the parser reads `a)` after `a)`, not of
+/// numerals.
+fn quoted_letters_run(it: &Item, n: u32) -> Option<(Count, String)> {
+    let m = it.marker.as_ref().filter(|_| it.old.is_none())?;
+    let first = marker::subparagraph(&format!("{m} x")).is_some_and(|s| s.id == "a");
+    (n == 1 && it.depth >= 2 && first).then(|| (Count::Letters, m.clone()))
 }
 
 /// Whether a subparagraph id is the `n`th letter or numeral.

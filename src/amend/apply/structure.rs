@@ -184,12 +184,15 @@ impl Work<'_> {
         self.items.get(last)
     }
 
-    /// The level of a new subparagraph that its place puts at `placed`:
-    /// one deeper where it is quoted with a numeral (« (i) The
-    /// availability … ») at the level of letters and the numeral is not
-    /// the letter due there (`(i)` after `(h)`); one higher where it is
-    /// quoted with a letter (`(b)`) at the level of numerals ("before
-    /// (a) (i)").
+    /// The level of a new subparagraph that its place puts at `placed`,
+    /// read from a letter quoted with its text as the parser reads it
+    /// (`model::parse`, `place`): one deeper where it is quoted with a
+    /// numeral (« (i) The availability … ») or with `a` at the level of
+    /// letters and that is not the letter due there (`(i)` after `(h)` is
+    /// due; `a)` after `a)` opens a nested list); one higher where it is
+    /// quoted with a letter (`(b)`) at the level of numerals ("before (a)
+    /// (i)"), unless it goes on a nested list of letters there (`b)` after
+    /// a nested `a)`).
     fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
         let Some(id) = marker::subparagraph(text)
             .filter(|m| !m.rest.is_empty())
@@ -198,23 +201,51 @@ impl Work<'_> {
             return placed;
         };
         let numeral = id.bytes().all(|b| b"ivx".contains(&b));
+        let letter = marker::letter_value(id);
+        let due = |depth| u32::try_from(self.due(at, depth)).ok();
         if placed == 2 && !numeral {
-            return 1;
+            let continues = letter == due(2) && self.lettered_run(at, 2);
+            return if continues { 2 } else { 1 };
         }
-        if placed != 1 || !numeral {
+        if placed != 1 || !(numeral || letter == Some(1)) {
             return placed;
         }
-        let due = 1 + self.items[..at]
-            .iter()
-            .rev()
-            .filter(|it| !it.deleted)
-            .take_while(|it| it.kind == UnitKind::Subparagraph && it.depth >= placed)
-            .filter(|it| it.depth == placed)
-            .count();
-        match marker::letter_value(id) == u32::try_from(due).ok() {
+        match letter == due(placed) {
             true => placed,
             false => placed + 1,
         }
+    }
+
+    /// The place (from 1) a subparagraph standing at `at` at `depth`
+    /// would take among the subparagraphs of that depth before it: those
+    /// of its run, deeper ones and unnumbered paragraphs (« in particular
+    /// : ») among them aside, as the parser counts them.
+    fn due(&self, at: usize, depth: usize) -> usize {
+        1 + self.run_before(at, depth).count()
+    }
+
+    /// The live subparagraphs at `depth` of the run a subparagraph
+    /// standing at `at` would join, last first.
+    fn run_before(&self, at: usize, depth: usize) -> impl Iterator<Item = &Item> {
+        let unnumbered = |it: &Item| it.kind == UnitKind::Paragraph && !it.numbered;
+        self.items[..at]
+            .iter()
+            .rev()
+            .filter(|it| !it.deleted)
+            .take_while(move |it| {
+                (it.kind == UnitKind::Subparagraph && it.depth >= depth) || unnumbered(it)
+            })
+            .filter(move |it| it.kind == UnitKind::Subparagraph && it.depth == depth)
+    }
+
+    /// Whether the run at `depth` a subparagraph standing at `at` would
+    /// join counts in letters: its first is marked `a`.
+    fn lettered_run(&self, at: usize, depth: usize) -> bool {
+        let first = self.run_before(at, depth).last();
+        let id = first
+            .and_then(|it| it.marker.as_deref())
+            .and_then(|m| marker::subparagraph(&format!("{m} x")).map(|s| s.id == "a"));
+        id == Some(true)
     }
 
     /// The kind of a new unit the wording names (one of `kinds`) beside
