@@ -332,3 +332,19 @@ fn a_section_letter_given_twice_numbers_each_section_from_one() {
     assert!(new.contains("A. Universality\n\n1. Requests"), "{new}");
     exact_in_every_language(&old, &new);
 }
+
+/// fuzz/regressions/amendments/subparagraph-deleted-with-another-0b49cce9:
+/// NEW keeps `2 (b) (i)` (moved) while paragraph 2 and its `(b)` go, and
+/// puts a new `(a)` after a new paragraph that follows `(i)`. The
+/// generator placed the new `(a)` "after operative paragraph 2 (b)",
+/// `(i)`'s parent at `(a)`'s level, which the list deletes: `amend`
+/// refused the list (the new subparagraph would go with paragraph 2). A
+/// unit is placed at the level of a parent only where that parent stays.
+#[test]
+fn a_new_subparagraph_is_not_placed_after_a_deleted_parent() {
+    let old = "The General Assembly,\n\n1. Welcomes the report;\n\n2. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n(ii) The approval of the Bureau;\n\n3. Requests the Bureau to report.\n";
+    let new = "The General Assembly,\n\n1. Welcomes the report;\n\n(a) To establish a working group:\n\n(i) The availability of conference services;\n\n2. Decides to act:\n\n(a) To consult States;\n\n3. Requests the Bureau to report.\n";
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(!list.contains("After operative paragraph 2 (b)"), "{list}");
+    exact_in_every_language(old, new);
+}

@@ -235,7 +235,9 @@ impl Gen<'_> {
     /// For a new subparagraph `j` following old subparagraph `i` nested
     /// deeper ("(c)" after "(b) (ii)"), the subparagraph of `i`'s family at
     /// `j`'s level ("(b)"): "after (b)" puts `j` after (b)'s own
-    /// subparagraphs, at (b)'s level.
+    /// subparagraphs, at (b)'s level. Never one the list deletes: `j`
+    /// would stand in its block and go with it (fuzz:
+    /// subparagraph-deleted-with-another-0b49cce9).
     fn at_level_of(&self, j: usize, mut i: usize) -> usize {
         if self.new.units[j].kind != UnitKind::Subparagraph {
             return i;
@@ -245,6 +247,7 @@ impl Gen<'_> {
             match self.old.units[i].parent {
                 Some(p)
                     if self.old.units[p].kind == UnitKind::Subparagraph
+                        && self.cont_old[p].is_some()
                         && carries(self.old, p, i) =>
                 {
                     i = p
