@@ -348,3 +348,41 @@ fn a_new_subparagraph_is_not_placed_after_a_deleted_parent() {
     assert!(!list.contains("After operative paragraph 2 (b)"), "{list}");
     exact_in_every_language(old, new);
 }
+
+/// fuzz/regressions/amendments/duplicate-families-75fabf53: NEW moves
+/// `1 (a)` and `1 (c)` (with its `(i)`) into paragraph 2, before 2's own
+/// subparagraphs, which stay. To place `(a)` before them the generator
+/// looks for the first unit after it that stands in place; it stopped at
+/// `(i)`, carried along by the move of `(c)` listed later and so not in
+/// place yet, and put `(a)` "after operative paragraph 2", behind 2's
+/// subparagraphs. Such a carried unit is now passed over.
+#[test]
+fn units_moved_before_kept_subparagraphs_go_before_them() {
+    let old = "The General Assembly,\n\n1. Decides:\n\n(a) To act on the situation of children in armed conflict;\n\n(b) To report to the Assembly at its next session;\n\n(c) To review the measures taken by States:\n\n(i) In schools and other educational settings;\n\n2. Calls upon States:\n\n(a) To protect children from violence;\n\n(b) To end impunity for attacks against children;\n\n3. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Decides:\n\n(a) To report to the Assembly at its next session;\n\n2. Calls upon States:\n\n(a) To act on the situation of children in armed conflict;\n\n(b) To review the measures taken by States:\n\n(i) In schools and other educational settings;\n\n(c) To protect children from violence;\n\n(d) To end impunity for attacks against children;\n\n3. Decides to remain seized of the matter.\n";
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(
+        list.contains("Move operative paragraph 1 (a) to precede operative paragraph 2 (a)."),
+        "{list}"
+    );
+    exact_in_every_language(old, new);
+}
+
+/// fuzz/regressions/amendments/duplicate-families-1c40dcec: NEW moves
+/// `2 (a) (i)` under `1 (a)` and keeps `1 (b)` after it, paragraph 1
+/// moving to the end. To place `1 (b)` a level higher than `(i)`, the
+/// generator climbed from `(i)` to its old parent `2 (a)`, which `(i)`
+/// has left: "Move operative paragraph 1 (b) to follow operative
+/// paragraph 2 (a)" put it in paragraph 2. It climbs only to a parent NEW
+/// keeps `(i)` under.
+#[test]
+fn a_unit_is_not_placed_by_the_old_parent_of_a_moved_subparagraph() {
+    let old = "The General Assembly,\n\n1. Decides:\n\n(a) To act on the situation of children;\n\n(b) To end child marriage, early and forced marriage;\n\n2. Calls upon States:\n\n(a) To take measures to eliminate violence against children:\n\n(i) In schools and other educational settings;\n\n(b) To protect children from violence;\n\n(c) To end impunity for attacks against children;\n\n3. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Calls upon States:\n\n(a) To take measures to eliminate violence against children:\n\n(b) To protect children from violence;\n\n(c) To end impunity for attacks against children;\n\n2. Decides:\n\n(a) To act on the situation of children:\n\n(i) In schools and other educational settings;\n\n(b) To end child marriage, early and forced marriage;\n\n3. Decides to remain seized of the matter.\n";
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(
+        !list.contains("Move operative paragraph 1 (b) to follow operative paragraph 2 (a)"),
+        "{list}"
+    );
+    exact_in_every_language(old, new);
+}

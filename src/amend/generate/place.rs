@@ -235,9 +235,11 @@ impl Gen<'_> {
     /// For a new subparagraph `j` following old subparagraph `i` nested
     /// deeper ("(c)" after "(b) (ii)"), the subparagraph of `i`'s family at
     /// `j`'s level ("(b)"): "after (b)" puts `j` after (b)'s own
-    /// subparagraphs, at (b)'s level. Never one the list deletes: `j`
-    /// would stand in its block and go with it (fuzz:
-    /// subparagraph-deleted-with-another-0b49cce9).
+    /// subparagraphs, at (b)'s level. Only while NEW keeps `i` under that
+    /// subparagraph: never one the list deletes (`j` would stand in its
+    /// block and go with it; fuzz: subparagraph-deleted-with-another-0b49cce9)
+    /// or one `i` moved away from (`j` would go to the old family;
+    /// duplicate-families-1c40dcec).
     fn at_level_of(&self, j: usize, mut i: usize) -> usize {
         if self.new.units[j].kind != UnitKind::Subparagraph {
             return i;
@@ -247,7 +249,7 @@ impl Gen<'_> {
             match self.old.units[i].parent {
                 Some(p)
                     if self.old.units[p].kind == UnitKind::Subparagraph
-                        && self.cont_old[p].is_some()
+                        && self.kept_under(i, p)
                         && carries(self.old, p, i) =>
                 {
                     i = p
@@ -256,6 +258,15 @@ impl Gen<'_> {
             }
         }
         i
+    }
+
+    /// Whether old unit `i` stays under old unit `p` in NEW: both continue,
+    /// `i`'s new unit a subparagraph of `p`'s.
+    fn kept_under(&self, i: usize, p: usize) -> bool {
+        match (self.cont_old[i], self.cont_old[p]) {
+            (Some(ji), Some(jp)) => descends(self.new, ji, jp),
+            _ => false,
+        }
     }
 
     /// The old unit continued by the new unit right after `j`, if that one
@@ -270,10 +281,17 @@ impl Gen<'_> {
     /// The old unit continued by the next new unit after `j` that is not
     /// placed by an amendment of its own, when it is a subparagraph of old
     /// unit `p`: "after `p`" would put `j` after it, so `j` goes before it.
+    /// A subparagraph carried along by a unit moved after `j` (which is
+    /// not `p`'s) is not in place yet and is passed over (fuzz:
+    /// duplicate-families-75fabf53).
     fn next_child_of(&self, j: usize, p: usize) -> Option<usize> {
         let q = (j + 1..self.new.units.len())
             .filter(|&k| Self::is_body(&self.new.units[k]))
-            .find_map(|k| self.cont_new[k].filter(|&i| self.stable[k] || self.carried(k, i)))?;
+            .find_map(|k| {
+                let i = self.cont_new[k]?;
+                let carried = || descends(self.old, i, p) && self.carried(k, i);
+                (self.stable[k] || carried()).then_some(i)
+            })?;
         descends(self.old, q, p).then_some(q)
     }
 
