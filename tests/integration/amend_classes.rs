@@ -386,3 +386,25 @@ fn a_unit_is_not_placed_by_the_old_parent_of_a_moved_subparagraph() {
     );
     exact_in_every_language(old, new);
 }
+
+/// fuzz/regressions/amendments/typographic-variant-in-edit-fa66ded1 (sixth
+/// run): NEW writes a no-break space where OLD has a space, next to a
+/// change ("renforcer des" → "renforcer\u{a0}es"). A formal amendment
+/// leaves typographic variants as it finds them (`model::typography`,
+/// `same_characters`; the redline shows none either), so the amended
+/// draft has the space: the invariant held NEW's characters and failed,
+/// and failed alone on a change of variants only ("no amendment, yet the
+/// drafts differ"). It now takes a unit reading as NEW's up to variants
+/// as NEW's; no list states them.
+#[test]
+fn typographic_variants_are_left_as_the_list_finds_them() {
+    let old = "The General Assembly,\n\n1. Decides to strengthen des procedures now.\n";
+    let new = "The General Assembly,\n\n1. Decides to strengthen\u{a0}es procedures now.\n";
+    invariants::amendments(format!("{old}\0{new}").as_bytes());
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(list.contains("replace \"des\" with \"es\""), "{list}");
+    let variant_only = new.replace("\u{a0}es", "\u{a0}des");
+    invariants::amendments(format!("{old}\0{variant_only}").as_bytes());
+    let list = written(&draft(old), &draft(&variant_only), Lang::En);
+    assert!(list.trim().is_empty(), "{list}");
+}
