@@ -408,3 +408,35 @@ fn typographic_variants_are_left_as_the_list_finds_them() {
     let list = written(&draft(old), &draft(&variant_only), Lang::En);
     assert!(list.trim().is_empty(), "{list}");
 }
+
+/// fuzz/regressions/amendments/sections-left-one-58c6bfa7 and four more
+/// of the sixth run: the draft numbers sections `A.` and `B.` from 1
+/// each, and NEW deletes the heading `A.` (or moves it) but keeps its
+/// paragraphs. `amend` numbered them `1.`, `2.` and section B from 1
+/// again; but a draft's sections count from 1 again only where two of
+/// them start at 1 (the parser's rule), so the amended draft read `1.`,
+/// `2.`, `1.`, `2.`: out of order. Where its runs leave such a list out of
+/// order, `amend` numbers the part by where its paragraphs now stand:
+/// here as one list, `1.` to `4.`.
+#[test]
+fn a_section_left_alone_numbers_on_from_the_paragraphs_before_it() {
+    let new = SECTIONED.replace("A. Universality\n\n", "");
+    for lang in Lang::ALL {
+        let amended = amended(SECTIONED, &new, lang);
+        assert!(invariants::numbered_in_order(&amended), "{lang}");
+        assert!(
+            amended
+                .to_text()
+                .contains("B. Privileges and immunities\n\n3. Calls upon"),
+            "{lang}: {}",
+            amended.to_text()
+        );
+    }
+    invariants::amendments(format!("{SECTIONED}\0{new}").as_bytes());
+    // Two sections still heading paragraphs each count from 1.
+    let moved = SECTIONED.replace(
+        "1. Invites States to become parties;\n\n",
+        "1. Invites States to become parties;\n\nC. Cooperation\n\n",
+    );
+    invariants::amendments(format!("{SECTIONED}\0{moved}").as_bytes());
+}

@@ -29,6 +29,7 @@ use std::collections::HashMap;
 /// Renumbers the units of an amended draft in place.
 pub(crate) fn renumber(items: &mut [Item], draft: &Resolution) {
     operatives(items, draft);
+    sections_read_in_order(items, draft);
     subparagraphs(items, draft);
     super::footnotes::renumber(items, draft);
 }
@@ -144,6 +145,84 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
         let joined = merged.values().any(|v| *v == d);
         number_domain(items, draft, &members[&d], &olds, joined);
     }
+}
+
+/// Where the draft numbers the operative paragraphs of each section of a
+/// part from 1 again, the numbers as a reader of the amended draft (and
+/// the parser) counts them: its sections count from 1 again only where at
+/// least two of them start at 1 (`model::label`), each list then under
+/// its section heading; else the part is one list. Where the runs above
+/// leave such a list out of order (a section heading deleted or moved, so
+/// one section is left numbering from 1 after paragraphs outside it; fuzz:
+/// sections-left-one-58c6bfa7), the part is numbered again by where its
+/// paragraphs now stand: each section heading's paragraphs from 1 where
+/// two headings or more still head some, else the part as one list.
+fn sections_read_in_order(items: &mut [Item], draft: &Resolution) {
+    let mut parts: Vec<&Option<String>> = Vec::new();
+    for it in items.iter().filter(|it| is_section_paragraph(it)) {
+        if !parts.contains(&&it.part) {
+            parts.push(&it.part);
+        }
+    }
+    let parts: Vec<Option<String>> = (parts.into_iter())
+        .filter(|p| restarts(draft, p))
+        .cloned()
+        .collect();
+    for part in parts {
+        let groups = section_groups(items, &part);
+        let restarting = groups[1..]
+            .iter()
+            .flatten()
+            .filter(|&&k| first_number(&items[k]))
+            .count()
+            >= 2;
+        let lists: Vec<Vec<usize>> = match restarting {
+            true => groups.clone(),
+            false => vec![groups.concat()],
+        };
+        let in_order = lists
+            .iter()
+            .all(|l| rising(l.iter().map(|&k| items[k].marker.as_deref())));
+        if in_order {
+            continue;
+        }
+        let headed = groups.iter().skip(1).filter(|g| !g.is_empty()).count();
+        match headed >= 2 {
+            true => groups
+                .iter()
+                .for_each(|g| number_members(items, g, Some(1))),
+            false => number_members(items, &groups.concat(), Some(1)),
+        }
+    }
+}
+
+/// Whether an item is a live operative paragraph (the paragraphs the
+/// parser numbers by section).
+fn is_section_paragraph(it: &Item) -> bool {
+    it.kind == UnitKind::Operative && !it.deleted
+}
+
+/// Whether an item is numbered `1` (`1.`, `1)`).
+fn first_number(it: &Item) -> bool {
+    it.marker.as_deref().and_then(marker_key) == Some((1, 0))
+}
+
+/// The live operative paragraphs of a part by the section heading they
+/// stand under, in order: first those under none, then one group per
+/// live section heading (empty where it heads none).
+fn section_groups(items: &[Item], part: &Option<String>) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new()];
+    for (k, it) in items.iter().enumerate().filter(|(_, it)| it.part == *part) {
+        let heading = it.kind == UnitKind::Heading && !it.deleted;
+        if heading && marker::section(&it.text).is_some() {
+            groups.push(Vec::new());
+        } else if is_section_paragraph(it)
+            && let Some(g) = groups.last_mut()
+        {
+            g.push(k);
+        }
+    }
+    groups
 }
 
 /// Runs of numbering that an amendment joined: where a section heading
