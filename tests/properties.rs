@@ -8,6 +8,8 @@ use proptest::prelude::*;
 
 #[path = "common/edits.rs"]
 mod edits;
+#[path = "common/invariants.rs"]
+mod invariants;
 use edits::{Edit, apply, apply_hostile, draft, edit, hostile_edit, pool};
 use redraft::diff::{self, Granularity, Options};
 use redraft::lang::Lang;
@@ -466,5 +468,119 @@ proptest! {
         prop_assert_eq!(redline.reject_all(), old.to_text());
         let (amended, list) = round_trip(&redline, &old, Lang::En);
         prop_assert_eq!(&amended, &new.to_text(), "{}", list);
+    }
+}
+
+/// A block of a draft of lettered sections: a section heading (`A.`, `B.`,
+/// `C.`, a letter the draft may give twice), an operative paragraph, a
+/// subparagraph, or a subparagraph lettered `a)` again (a nested list, as
+/// the parser reads it).
+#[derive(Debug, Clone, PartialEq)]
+enum Sectioned {
+    Section(u8),
+    Op(String),
+    Sub(String),
+    Again(String),
+}
+
+/// A French draft whose sections each number their paragraphs from 1.
+fn sectioned(blocks: &[Sectioned]) -> String {
+    const TITLES: [&str; 3] = ["Universalité", "Coopération", "Privilèges et immunités"];
+    let mut out = String::from("L’Assemblée des États Parties,\n\nRappelant ses résolutions,\n");
+    let (mut op, mut sub) = (0, 0u8);
+    for b in blocks {
+        let line = match b {
+            Sectioned::Section(k) => {
+                op = 0;
+                format!(
+                    "{}. {}",
+                    char::from(b'A' + k % 3),
+                    TITLES[usize::from(k % 3)]
+                )
+            }
+            Sectioned::Op(t) => {
+                (op, sub) = (op + 1, 0);
+                format!("{op}. {t}")
+            }
+            Sectioned::Sub(t) | Sectioned::Again(t) => {
+                sub = if matches!(b, Sectioned::Again(_)) {
+                    1
+                } else {
+                    sub + 1
+                };
+                format!("{}) {t}", char::from(b'a' + sub - 1))
+            }
+        };
+        out.push_str(&format!("\n{line}\n"));
+    }
+    out
+}
+
+/// A block of kind `kind` (of 6) with a text of the pool.
+fn sectioned_block(kind: usize, text: &str) -> Sectioned {
+    let sub = || text.trim_end_matches(['.', ';']).to_string() + ";";
+    match kind % 6 {
+        0 | 1 => Sectioned::Op(text.to_string()),
+        2 => Sectioned::Sub(sub()),
+        3 => Sectioned::Again(sub()),
+        k => Sectioned::Section((text.len() + k) as u8 % 3),
+    }
+}
+
+/// Subparagraphs only after a paragraph or a subparagraph; a section
+/// heading never last.
+fn sections_well_formed(blocks: Vec<Sectioned>) -> Vec<Sectioned> {
+    let mut out: Vec<Sectioned> = Vec::new();
+    for b in blocks {
+        let sub = matches!(b, Sectioned::Sub(_) | Sectioned::Again(_));
+        let after_paragraph = matches!(out.last(), Some(b) if !matches!(b, Sectioned::Section(_)));
+        if (!sub || after_paragraph) && (matches!(b, Sectioned::Section(_)) || !out.contains(&b)) {
+            out.push(b);
+        }
+    }
+    while matches!(out.last(), Some(Sectioned::Section(_))) {
+        out.pop();
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// The round trip on the classes the fuzzers found in drafts of
+    /// sections (session 22): a section letter given twice, a section
+    /// heading deleted or moved so that one section is left, subparagraphs
+    /// lettered `a)` again (a nested list). The fuzz invariant:
+    /// `amend(OLD, amendments(OLD, NEW))` is NEW, up to numbering where
+    /// either numbers out of order, and numbered in order where OLD was.
+    #[test]
+    fn amendments_round_trip_with_sections_and_letters_again(
+        picks in prop::collection::vec((any::<usize>(), any::<usize>()), 3..14),
+        edits in prop::collection::vec((edit(), any::<usize>()), 1..6),
+    ) {
+        let pool = pool();
+        let old = sections_well_formed(picks.iter().map(|&(k, t)| sectioned_block(k, &pool[t % pool.len()])).collect());
+        prop_assume!(!old.is_empty());
+        let mut new = old.clone();
+        for (e, kind) in &edits {
+            let n = new.len();
+            match e {
+                Edit::Insert { at, from_pool } => {
+                    new.insert(at % (n + 1), sectioned_block(*kind, &pool[from_pool % pool.len()]));
+                }
+                Edit::Delete { para } if n > 1 => {
+                    new.remove(para % n);
+                }
+                Edit::Move { from, to } => {
+                    let b = new.remove(from % n);
+                    new.insert(to % n, b);
+                }
+                _ => {}
+            }
+        }
+        let new = sections_well_formed(new);
+        prop_assume!(!new.is_empty());
+        let data = format!("{}\0{}", sectioned(&old), sectioned(&new));
+        invariants::amendments(data.as_bytes());
     }
 }

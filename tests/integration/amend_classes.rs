@@ -440,3 +440,50 @@ fn a_section_left_alone_numbers_on_from_the_paragraphs_before_it() {
     );
     invariants::amendments(format!("{SECTIONED}\0{moved}").as_bytes());
 }
+
+/// Found by the property test of session 22
+/// (`properties::amendments_round_trip_with_sections_and_letters_again`;
+/// fuzz/regressions/amendments/letters-three-deep-*): NEW nests letters
+/// given again three deep (`b)`, `a)` in it, `a)` in that). A quoted
+/// letter is now read as the parser reads it: it goes on the deepest open
+/// list of letters whose next letter it is, and `a)` that goes on none
+/// opens a list below the subparagraph before it, however deep; both
+/// against the draft as the list leaves it (units it deletes, or moves
+/// and has not moved yet, aside).
+#[test]
+fn letters_given_again_nest_as_deep_as_the_parser_reads_them() {
+    let old = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) d’agir ;\n\nb) de faire rapport :\n\na) à l’Assemblée ;\n\nb) au Bureau ;\n\n2. Décide de rester saisie de la question.\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) d’agir ;\n\nb) de faire rapport :\n\na) par écrit :\n\na) à l’Assemblée ;\n\nb) au Bureau ;\n\n2. Décide de rester saisie de la question.\n";
+    let labels: Vec<String> = draft(new).units.into_iter().map(|u| u.label).collect();
+    assert!(labels.contains(&"OP1(b)(a)(b)".to_string()), "{labels:?}");
+    exact_in_every_language(old, new);
+}
+
+/// The letter due is counted without the units the list deletes: French
+/// quotes every new subparagraph's letter, and « a) » inserted before
+/// `b)` where the list deletes the old `a)` is the letter due, not a
+/// nested list (`a)` after `a)`). This held on main; the reading of a
+/// quoted `a)` as a nested list (above) broke it until the count left
+/// deleted units aside (fuzz/regressions/amendments/letter-due-after-deletion-*).
+#[test]
+fn a_letter_quoted_where_the_list_deletes_the_old_one_is_due() {
+    let old = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) d’agir ;\n\nb) de faire rapport ;\n\n2. Décide de rester saisie de la question.\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) de coopérer avec la Cour et de lui apporter son soutien ;\n\nb) de faire rapport ;\n\n2. Décide de rester saisie de la question.\n";
+    exact_in_every_language(old, new);
+    let list = written(&draft(old), &draft(new), Lang::Fr);
+    assert!(list.contains("« a) de coopérer"), "{list}");
+}
+
+/// Found by the property test of session 22
+/// (fuzz/regressions/amendments/subparagraph-of-new-paragraph-*): the
+/// first subparagraph of a new paragraph NEW puts after a paragraph whose
+/// old subparagraphs nest deeper was placed "after operative paragraph 1
+/// (a)", in the old paragraph: a subparagraph placed a level higher than
+/// the unit before it dropped the place of that unit even when that unit
+/// was a new paragraph, its own. It follows a new paragraph's place.
+#[test]
+fn the_first_subparagraph_of_a_new_paragraph_follows_it() {
+    let old = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) d’agir :\n\na) au Siège ;\n\nb) sur le terrain ;\n\n2. Décide de rester saisie de la question.\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) d’agir :\n\na) au Siège ;\n\n2. Prie le Bureau :\n\na) de faire rapport ;\n\nb) sur le terrain ;\n\n3. Décide de rester saisie de la question.\n";
+    exact_in_every_language(old, new);
+}

@@ -110,6 +110,7 @@ pub fn apply_exact(draft: &Resolution, list: &[Amendment]) -> Applied {
     let list = work.without_conflicts(list);
     let list = list.as_slice();
     work.words(list);
+    (work.doomed, work.pending) = work.doomed(list);
     let mut touched = work.targets(list, false);
     for a in list {
         let next = draft.units.len() + work.items.len();
@@ -210,6 +211,11 @@ struct Work<'a> {
     failures: Vec<Failure>,
     /// Each unit deleted, with the line of the deletion that took it.
     deleted_by: Vec<(usize, usize)>,
+    /// The draft's units the list deletes (with their subparagraphs),
+    /// and those it moves and has not moved yet: a quoted letter is read
+    /// against the draft as the list leaves it, without them.
+    doomed: Vec<bool>,
+    pending: Vec<bool>,
 }
 
 impl<'a> Work<'a> {
@@ -237,7 +243,38 @@ impl<'a> Work<'a> {
             items,
             failures: Vec::new(),
             deleted_by: Vec::new(),
+            doomed: Vec::new(),
+            pending: Vec::new(),
         }
+    }
+
+    /// The draft's units the deletions of a list take (each unit named
+    /// and the subparagraphs that belong to it, but those the list moves
+    /// away), and those its moves take (each unit named and its
+    /// subparagraphs).
+    fn doomed(&self, list: &[Amendment]) -> (Vec<bool>, Vec<bool>) {
+        let n = self.draft.units.len();
+        let (mut doomed, mut moved) = (vec![false; n], vec![false; n]);
+        for (i, _) in self.targets(list, true) {
+            doomed[i] = true;
+        }
+        for a in list {
+            if let Action::MoveUnit { target, .. } = &a.action
+                && let Ok(i) = self.resolve(target)
+            {
+                moved[i] = true;
+            }
+        }
+        for i in 0..n {
+            let parent = self.draft.units[i].parent;
+            if !moved[i] && parent.is_some_and(|p| doomed[p]) {
+                doomed[i] = true;
+            }
+            if parent.is_some_and(|p| moved[p]) {
+                moved[i] = true;
+            }
+        }
+        (doomed, moved)
     }
 
     /// The units the list deletes (`deleting`), or those it rewords or

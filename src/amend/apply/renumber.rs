@@ -271,7 +271,7 @@ fn merged_sections(
 /// an annex is numbered with the annex's), or, right after a section
 /// heading, to that section's ([`headed_run`]).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[String]) -> Vec<String> {
-    let sections = given_again(old_runs);
+    let sections = given_again(draft, old_runs);
     let under = standing_under(items, draft, &sections);
     let own: Vec<Option<String>> = live
         .iter()
@@ -291,8 +291,13 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[Strin
             .as_ref()
             .map_or(String::new(), |p| format!("{p}/"))
     };
+    let positional = positional_runs(items, draft, live, old_runs);
     let mut runs: Vec<String> = Vec::with_capacity(live.len());
     for n in 0..live.len() {
+        if let Some(run) = positional[n].clone() {
+            runs.push(run);
+            continue;
+        }
         // Lettered items of an annex (`a)`, `b)`) letter in runs of their
         // own: a new operative paragraph after them is numbered `1.`.
         let same_part = |m: &usize| {
@@ -318,6 +323,65 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[Strin
     runs
 }
 
+/// In a part the draft numbers by section ([`restarts`]), the run of each
+/// live operative paragraph by the section heading it now stands under,
+/// as a reader counts them: the run of that heading's paragraphs in the
+/// draft, or one of its own for a new heading or one that headed none;
+/// the part's own run before the first. A heading the list moves takes
+/// its section along to the paragraphs now under it (fuzz and property
+/// runs of session 22: a section heading moved, a letter given again).
+/// `None` for the others, numbered by their labels.
+fn positional_runs(
+    items: &[Item],
+    draft: &Resolution,
+    live: &[usize],
+    old_runs: &[String],
+) -> Vec<Option<String>> {
+    let mut heading_runs: HashMap<usize, String> = HashMap::new();
+    let mut current: Option<usize> = None;
+    for (i, u) in draft.units.iter().enumerate() {
+        match (u.kind, &u.number) {
+            (UnitKind::Heading, Some(_)) => current = Some(i),
+            (UnitKind::Annex, _) => current = None,
+            (UnitKind::Operative, _) => {
+                if let Some(h) = current.filter(|&h| draft.units[h].part == u.part) {
+                    heading_runs.entry(h).or_insert_with(|| old_runs[i].clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    let prefix = |it: &Item| it.part.as_ref().map_or(String::new(), |p| format!("{p}/"));
+    let own_run = |it: &Item, mark: &str, k: usize| {
+        let id = marker::section(&it.text).map_or("", |(id, _)| id);
+        format!("{}{id}/{mark}{k}", prefix(it))
+    };
+    let mut restarting: HashMap<Option<String>, bool> = HashMap::new();
+    let mut current: Option<(Option<String>, String)> = None;
+    let mut at: HashMap<usize, String> = HashMap::new();
+    for (k, it) in items.iter().enumerate() {
+        if it.deleted || it.kind == UnitKind::Footnote {
+            continue;
+        }
+        let taken = it.old.is_none_or(|i| draft.units[i].number.is_some());
+        if it.kind == UnitKind::Heading && taken && marker::section(&it.text).is_some() {
+            let run = match it.old {
+                Some(h) => (heading_runs.get(&h).cloned()).unwrap_or_else(|| own_run(it, "§", h)),
+                None => own_run(it, "@", k),
+            };
+            current = Some((it.part.clone(), run));
+        } else if it.kind == UnitKind::Operative
+            && *(restarting.entry(it.part.clone())).or_insert_with(|| restarts(draft, &it.part))
+        {
+            let run = (current.as_ref())
+                .filter(|(p, _)| *p == it.part)
+                .map_or_else(|| prefix(it), |(_, r)| r.clone());
+            at.insert(k, run);
+        }
+    }
+    live.iter().map(|k| at.get(k).cloned()).collect()
+}
+
 /// The run of every paragraph a new section heading now heads, where the
 /// draft numbers each section from 1 again: one of its own, old
 /// paragraphs the list placed under it included.
@@ -339,12 +403,36 @@ fn new_section_run(items: &[Item], draft: &Resolution, k: usize) -> Option<Strin
 
 /// The run of each section heading of the draft whose letter the draft
 /// gives again (by the heading's unit): that of its paragraphs
-/// ([`old_runs`]).
-fn given_again(old_runs: &[String]) -> HashMap<usize, String> {
+/// ([`old_runs`]), or for one that heads none in the draft, in a part
+/// numbered by section, a run of its own, which paragraphs the list puts
+/// under it take.
+fn given_again(draft: &Resolution, old_runs: &[String]) -> HashMap<usize, String> {
     let mut runs = HashMap::new();
-    for run in old_runs {
+    let mut parts: Vec<&Option<String>> = Vec::new();
+    for (i, run) in old_runs.iter().enumerate() {
         if let Some(h) = run.rsplit_once('§').and_then(|(_, h)| h.parse().ok()) {
             runs.entry(h).or_insert_with(|| run.clone());
+            if !parts.contains(&&draft.units[i].part) {
+                parts.push(&draft.units[i].part);
+            }
+        }
+    }
+    let mut given: HashMap<(&Option<String>, &str), usize> = HashMap::new();
+    let headings =
+        (draft.units.iter().enumerate()).filter_map(|(h, u)| match (u.kind, &u.number) {
+            (UnitKind::Heading, Some(id)) if parts.contains(&&u.part) => {
+                Some((h, &u.part, id.as_str()))
+            }
+            _ => None,
+        });
+    let headings: Vec<_> = headings.collect();
+    for &(_, part, id) in &headings {
+        *given.entry((part, id)).or_default() += 1;
+    }
+    for (h, part, id) in headings {
+        if given[&(part, id)] > 1 && !runs.contains_key(&h) {
+            let prefix = part.as_ref().map_or(String::new(), |p| format!("{p}/"));
+            runs.insert(h, format!("{prefix}{id}/§{h}"));
         }
     }
     runs

@@ -186,13 +186,14 @@ impl Work<'_> {
 
     /// The level of a new subparagraph that its place puts at `placed`,
     /// read from a letter quoted with its text as the parser reads it
-    /// (`model::parse`, `place`): one deeper where it is quoted with a
-    /// numeral (« (i) The availability … ») or with `a` at the level of
-    /// letters and that is not the letter due there (`(i)` after `(h)` is
-    /// due; `a)` after `a)` opens a nested list); one higher where it is
-    /// quoted with a letter (`(b)`) at the level of numerals ("before (a)
-    /// (i)"), unless it goes on a nested list of letters there (`b)` after
-    /// a nested `a)`).
+    /// (`model::parse`, `place`), against the draft as the list leaves it
+    /// ([`Work::stays`]): a letter goes on the deepest open list of
+    /// letters whose next letter it is (`b)` after a nested `a)`, `(c)`
+    /// after `(b)`); `a` that goes on none opens a list a level below the
+    /// subparagraph before it (`a)` after `a)`); another letter goes at
+    /// the first level when placed deeper ("before (a) (i)", « (b) … »).
+    /// A numeral (« (i) The availability … ») at the first level is a
+    /// level deeper unless it is the letter due there (`(i)` after `(h)`).
     fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
         let Some(id) = marker::subparagraph(text)
             .filter(|m| !m.rest.is_empty())
@@ -203,17 +204,46 @@ impl Work<'_> {
         let numeral = id.bytes().all(|b| b"ivx".contains(&b));
         let letter = marker::letter_value(id);
         let due = |depth| u32::try_from(self.due(at, depth)).ok();
-        if placed == 2 && !numeral {
-            let continues = letter == due(2) && self.lettered_run(at, 2);
-            return if continues { 2 } else { 1 };
+        if let (false, Some(l)) = (numeral, letter) {
+            let deepest = self.last_depth(at).unwrap_or(0);
+            let open = (1..=deepest)
+                .rev()
+                .find(|&d| (d == 1 || self.lettered_run(at, d)) && due(d) == Some(l));
+            return match open {
+                Some(d) => d,
+                None if l == 1 && deepest > 0 => deepest + 1,
+                None if placed >= 2 => 1,
+                None => placed,
+            };
         }
-        if placed != 1 || !(numeral || letter == Some(1)) {
+        if placed != 1 || !numeral {
             return placed;
         }
         match letter == due(placed) {
             true => placed,
             false => placed + 1,
         }
+    }
+
+    /// Whether an item stands in the draft as the list leaves it: not a
+    /// unit the list deletes, nor one it moves and has not moved yet
+    /// (« a) » quoted before `b)` where the list deletes `a)` is the
+    /// letter due).
+    fn stays(&self, it: &Item) -> bool {
+        let flagged = |v: &Vec<bool>| it.old.is_some_and(|o| v.get(o) == Some(&true));
+        !it.deleted && !flagged(&self.doomed) && !flagged(&self.pending)
+    }
+
+    /// The level of the subparagraph right before `at` that stays
+    /// (unnumbered paragraphs passed over), if it follows one.
+    fn last_depth(&self, at: usize) -> Option<usize> {
+        let unnumbered = |it: &&Item| it.kind == UnitKind::Paragraph && !it.numbered;
+        let last = self.items[..at]
+            .iter()
+            .rev()
+            .filter(|it| self.stays(it))
+            .find(|it| !unnumbered(it))?;
+        (last.kind == UnitKind::Subparagraph).then_some(last.depth)
     }
 
     /// The place (from 1) a subparagraph standing at `at` at `depth`
@@ -224,14 +254,14 @@ impl Work<'_> {
         1 + self.run_before(at, depth).count()
     }
 
-    /// The live subparagraphs at `depth` of the run a subparagraph
-    /// standing at `at` would join, last first.
+    /// The subparagraphs at `depth` of the run a subparagraph standing at
+    /// `at` would join, last first: those that stay ([`Work::stays`]).
     fn run_before(&self, at: usize, depth: usize) -> impl Iterator<Item = &Item> {
         let unnumbered = |it: &Item| it.kind == UnitKind::Paragraph && !it.numbered;
         self.items[..at]
             .iter()
             .rev()
-            .filter(|it| !it.deleted)
+            .filter(move |it| self.stays(it))
             .take_while(move |it| {
                 (it.kind == UnitKind::Subparagraph && it.depth >= depth) || unnumbered(it)
             })
@@ -299,6 +329,11 @@ impl Work<'_> {
             ));
         }
         let block: Vec<Item> = self.items.drain(from..end).collect();
+        for it in &block {
+            if let Some(p) = it.old.and_then(|o| self.pending.get_mut(o)) {
+                *p = false;
+            }
+        }
         match self.place(place) {
             Ok((at, anchor)) => {
                 self.items.splice(at..at, block);

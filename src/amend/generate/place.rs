@@ -206,9 +206,18 @@ impl Gen<'_> {
                 return ((q, 0, j, 0), Place::Before(self.reference(q)));
             }
             // A subparagraph placed a level higher than the one before it
-            // does not follow that one's place.
+            // does not follow that one's place; one placed after a new
+            // paragraph (its first subparagraph) does.
+            let deeper_before = (0..j)
+                .rev()
+                .find(|&k| Self::is_body(&self.new.units[k]))
+                .is_none_or(|k| {
+                    self.new.units[k].kind == UnitKind::Subparagraph
+                        && depth(self.new, k) > depth(self.new, j)
+                });
             let follow = follow.filter(|(_, place)| {
                 i == nearest
+                    || !deeper_before
                     || matches!(place, Place::After(r) if self.position(&r.label()) == Some(i))
             });
             if let Some(((a, phase, _, _), place)) = follow {
