@@ -487,3 +487,23 @@ fn the_first_subparagraph_of_a_new_paragraph_follows_it() {
     let new = "L’Assemblée des États Parties,\n\n1. Décide :\n\na) d’agir :\n\na) au Siège ;\n\n2. Prie le Bureau :\n\na) de faire rapport ;\n\nb) sur le terrain ;\n\n3. Décide de rester saisie de la question.\n";
     exact_in_every_language(old, new);
 }
+
+/// fuzz/regressions/amendments/units-in-another-order-acba8407 (found by
+/// the subparagraphs-and-headings property test at 1,500 cases; main
+/// fails it too): NEW moves paragraph 2 before 3's `(a)`, which it takes
+/// as its own, and puts a new paragraph after that family. The generator
+/// placed it "after operative paragraph 3", `(a)`'s old paragraph, whose
+/// block `amend` ends before the moved paragraph 2: the new paragraph came
+/// before it. It climbs from a subparagraph only to a paragraph NEW keeps
+/// it under ("after 3 (a)" here, with what was put after it).
+#[test]
+fn a_paragraph_after_a_family_it_took_over_is_placed_after_it() {
+    let old = "The General Assembly,\n\n1. Welcomes the report of the Court;\n\n2. Requests the Bureau:\n\n(a) To report to the Assembly;\n\n3. Recognizes the contribution of civil society:\n\n(a) Recalls the ratification of the Statute;\n\n4. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Welcomes the report of the Court;\n\n(a) To report to the Assembly;\n\n2. Recognizes the contribution of civil society:\n\n3. Requests the Bureau:\n\n(a) Recalls the ratification of the Statute;\n\n(b) To consult States on cooperation;\n\n4. Urges States to cooperate fully with the Court;\n\n5. Decides to remain seized of the matter.\n";
+    let list = written(&draft(old), &draft(new), Lang::En);
+    assert!(
+        !list.contains("After operative paragraph 3, insert"),
+        "{list}"
+    );
+    exact_in_every_language(old, new);
+}

@@ -313,8 +313,13 @@ impl Gen<'_> {
         {
             return i;
         }
+        // The paragraph NEW keeps `i` under, not one `i` left (a
+        // subparagraph NEW gives to a paragraph moved before it).
         let mut top = i;
-        while let Some(p) = self.old.units[top].parent {
+        while let Some(p) = self.old.units[top]
+            .parent
+            .filter(|&p| self.kept_under(top, p))
+        {
             top = p;
         }
         let family = top + 1..self.old.units.len();
