@@ -271,18 +271,13 @@ fn merged_sections(
 /// an annex is numbered with the annex's), or, right after a section
 /// heading, to that section's ([`headed_run`]).
 fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[String]) -> Vec<String> {
-    let sections = given_again(draft, old_runs);
-    let under = standing_under(items, draft, &sections);
     let own: Vec<Option<String>> = live
         .iter()
         .map(|&k| {
-            let i = items[k]
+            items[k]
                 .old
-                .filter(|&i| items[k].attached.is_none() && items[k].part == draft.units[i].part)?;
-            let now = under[k]
-                .and_then(|h| sections.get(&h))
-                .filter(|_| old_runs[i].contains('§'));
-            Some(now.unwrap_or(&old_runs[i]).clone())
+                .filter(|&i| items[k].attached.is_none() && items[k].part == draft.units[i].part)
+                .map(|i| old_runs[i].clone())
         })
         .collect();
     let prefix = |k: usize| {
@@ -306,7 +301,7 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[Strin
         };
         let run = new_section_run(items, draft, live[n])
             .or_else(|| own[n].clone())
-            .or_else(|| headed_run(items, draft, live, &own, n, &sections))
+            .or_else(|| headed_run(items, draft, live, &own, n))
             .or_else(|| (0..n).rev().find(same_part).map(|m| runs[m].clone()))
             .or_else(|| {
                 (n + 1..live.len())
@@ -401,73 +396,6 @@ fn new_section_run(items: &[Item], draft: &Resolution, k: usize) -> Option<Strin
     Some(format!("{part}{id}/@{h}"))
 }
 
-/// The run of each section heading of the draft whose letter the draft
-/// gives again (by the heading's unit): that of its paragraphs
-/// ([`old_runs`]), or for one that heads none in the draft, in a part
-/// numbered by section, a run of its own, which paragraphs the list puts
-/// under it take.
-fn given_again(draft: &Resolution, old_runs: &[String]) -> HashMap<usize, String> {
-    let mut runs = HashMap::new();
-    let mut parts: Vec<&Option<String>> = Vec::new();
-    for (i, run) in old_runs.iter().enumerate() {
-        if let Some(h) = run.rsplit_once('§').and_then(|(_, h)| h.parse().ok()) {
-            runs.entry(h).or_insert_with(|| run.clone());
-            if !parts.contains(&&draft.units[i].part) {
-                parts.push(&draft.units[i].part);
-            }
-        }
-    }
-    let mut given: HashMap<(&Option<String>, &str), usize> = HashMap::new();
-    let headings =
-        (draft.units.iter().enumerate()).filter_map(|(h, u)| match (u.kind, &u.number) {
-            (UnitKind::Heading, Some(id)) if parts.contains(&&u.part) => {
-                Some((h, &u.part, id.as_str()))
-            }
-            _ => None,
-        });
-    let headings: Vec<_> = headings.collect();
-    for &(_, part, id) in &headings {
-        *given.entry((part, id)).or_default() += 1;
-    }
-    for (h, part, id) in headings {
-        if given[&(part, id)] > 1 && !runs.contains_key(&h) {
-            let prefix = part.as_ref().map_or(String::new(), |p| format!("{p}/"));
-            runs.insert(h, format!("{prefix}{id}/§{h}"));
-        }
-    }
-    runs
-}
-
-/// For each item, the draft's section heading it now stands under, if
-/// the draft gives that heading's letter again (one of `sections`): the
-/// last such heading before it in its part, no other section heading
-/// between. A paragraph of a section `A.` given twice is counted with
-/// the `A.` it stands under once the list has moved a heading.
-fn standing_under(
-    items: &[Item],
-    draft: &Resolution,
-    sections: &HashMap<usize, String>,
-) -> Vec<Option<usize>> {
-    let mut current: Option<(usize, Option<String>)> = None;
-    let mut under = Vec::with_capacity(items.len());
-    for it in items {
-        let heading = it.kind == UnitKind::Heading && !it.deleted;
-        if heading && marker::section(&it.text).is_some() {
-            let old = it.old.filter(|&i| draft.units[i].number.is_some());
-            current = old
-                .filter(|h| sections.contains_key(h))
-                .map(|h| (h, it.part.clone()));
-        }
-        under.push(
-            current
-                .as_ref()
-                .filter(|(_, p)| *p == it.part)
-                .map(|(h, _)| *h),
-        );
-    }
-    under
-}
-
 /// Whether a live section heading (`A. Universality`) stands between
 /// items `a` and `b`: new paragraphs before a draft's first section are
 /// not that section's.
@@ -484,16 +412,13 @@ fn section_between(items: &[Item], a: usize, b: usize) -> bool {
 /// paragraph": `1.` of section B, not `4.` after section A's `3.`); and
 /// where the draft numbers each section from 1 again, a run of its own
 /// for a new heading's section, or an old one's whose paragraphs are all
-/// gone. Where the draft gives the heading's letter twice, its section is
-/// that of the draft's paragraphs under that heading ([`old_runs`]), not
-/// of the first old one after it, which may be the other's.
+/// gone.
 fn headed_run(
     items: &[Item],
     draft: &Resolution,
     live: &[usize],
     own: &[Option<String>],
     n: usize,
-    sections: &HashMap<usize, String>,
 ) -> Option<String> {
     let k = live[n];
     let heading = (0..k).rev().find(|&h| {
@@ -506,9 +431,7 @@ fn headed_run(
     if in_runs(it) {
         return None;
     }
-    let told = it.old.and_then(|h| sections.get(&h).cloned());
-    let old = told.or_else(|| {
-        it.old?;
+    let old = it.old.and_then(|_| {
         (n + 1..live.len())
             .filter(|&m| live[m] > heading && items[live[m]].part == items[k].part)
             .filter(|&m| same_kind_of_run(&items[live[m]], &items[k]))
