@@ -11,6 +11,7 @@
 pub mod anchor;
 pub mod cleanup;
 mod comparison;
+pub mod patience;
 pub mod tokenize;
 pub mod words;
 

@@ -186,6 +186,7 @@ pub struct Differ<'a> {
     ids: Ids<'a>,
     old: Side<'a>,
     new: Side<'a>,
+    scratch: anchor::Scratch,
 }
 
 impl<'a> Differ<'a> {
@@ -198,6 +199,7 @@ impl<'a> Differ<'a> {
             ids: Ids::new(lang.table()),
             old: Side::default(),
             new: Side::default(),
+            scratch: anchor::Scratch::default(),
         }
     }
 
@@ -218,7 +220,9 @@ impl<'a> Differ<'a> {
         self.ids.keys(&mut self.old, |id| map.old_key(id));
         self.ids.keys(&mut self.new, |id| map.new_key(id));
         let (o, n) = (&self.old, &self.new);
-        let runs = anchor::anchored((&o.keys, &o.content), (&n.keys, &n.content));
+        let runs = self
+            .scratch
+            .anchored((&o.keys, &o.content), (&n.keys, &n.content));
         let runs = cleanup::absorb_islands(runs, &n.tokens);
         let mut segments = Vec::with_capacity(runs.len() + 1);
         for run in runs {
