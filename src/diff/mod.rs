@@ -12,6 +12,7 @@ pub mod anchor;
 pub mod cleanup;
 mod comparison;
 pub mod patience;
+mod reuse;
 pub mod tokenize;
 pub mod words;
 

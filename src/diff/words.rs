@@ -2,6 +2,7 @@
 
 use super::anchor;
 use super::cleanup::{self, Run};
+use super::reuse::{self, Shared};
 use super::tokenize::{Token, TokenKind, tokenize_into};
 use super::{Granularity, Options};
 use crate::align::hash::FxHashMap;
@@ -108,21 +109,43 @@ impl<'a> Ids<'a> {
     }
 
     /// The keys of the tokens, and the indices of the content tokens (as
-    /// [`anchor::content`] finds them), written into `side`.
-    fn keys(&mut self, side: &mut Side<'a>, key_of: impl Fn(&'a str) -> Key<'a>) {
+    /// [`anchor::content`] finds them), written into `side`. The tokens
+    /// that `shared` says are copies of `other`'s take their key and
+    /// whether they are content from it, but for footnote references,
+    /// whose keys differ between the versions.
+    fn keys(
+        &mut self,
+        side: &mut Side<'a>,
+        (other, shared): (&Side<'a>, Shared),
+        key_of: impl Fn(&'a str) -> Key<'a>,
+    ) {
         let Side {
             tokens,
             keys,
             content,
+            is_content,
         } = side;
         keys.clear();
         content.clear();
-        let ids = tokens.iter().enumerate().map(|(i, t)| match t.kind {
-            TokenKind::Space => self.space(),
-            TokenKind::FootnoteRef => {
+        is_content.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            let (key, is) = match shared.old_of(i) {
+                Some(j) if t.kind != TokenKind::FootnoteRef => (other.keys[j], other.is_content[j]),
+                _ => self.key(t, &key_of),
+            };
+            keys.push(key);
+            is_content.push(is);
+            if is {
                 content.push(i);
-                self.of(key_of(footnote_id(t.text)))
             }
+        }
+    }
+
+    /// A token's key, and whether it is a content token.
+    fn key(&mut self, t: &Token<'a>, key_of: impl Fn(&'a str) -> Key<'a>) -> (u32, bool) {
+        match t.kind {
+            TokenKind::Space => (self.space(), false),
+            TokenKind::FootnoteRef => (self.of(key_of(footnote_id(t.text))), true),
             kind => {
                 let (id, stopword) = self.of_text(t.text);
                 let is_content = match kind {
@@ -130,13 +153,9 @@ impl<'a> Ids<'a> {
                     TokenKind::Word => !stopword,
                     _ => false,
                 };
-                if is_content {
-                    content.push(i);
-                }
-                id
+                (id, is_content)
             }
-        });
-        keys.extend(ids);
+        }
     }
 }
 
@@ -148,12 +167,31 @@ struct Side<'a> {
     tokens: Vec<Token<'a>>,
     keys: Vec<u32>,
     content: Vec<usize>,
+    /// Whether each token is a content token.
+    is_content: Vec<bool>,
 }
 
 impl<'a> Side<'a> {
     fn tokenize(&mut self, text: &'a str, lang: Lang) {
         self.tokens.clear();
         tokenize_into(text, lang, &mut self.tokens);
+    }
+
+    /// Cuts `text` into tokens, reusing those of `other` (cut from
+    /// `other_text`) where the two texts share their ends ([`reuse`]).
+    fn tokenize_like(
+        &mut self,
+        text: &'a str,
+        (other_text, other): (&'a str, &Self),
+        lang: Lang,
+    ) -> Shared {
+        self.tokens.clear();
+        reuse::tokenize_like(
+            (other_text, &other.tokens),
+            text,
+            lang.table(),
+            &mut self.tokens,
+        )
     }
 }
 
@@ -216,9 +254,13 @@ impl<'a> Differ<'a> {
             }];
         }
         self.old.tokenize(old, self.lang);
-        self.new.tokenize(new, self.lang);
-        self.ids.keys(&mut self.old, |id| map.old_key(id));
-        self.ids.keys(&mut self.new, |id| map.new_key(id));
+        let shared = self.new.tokenize_like(new, (old, &self.old), self.lang);
+        self.ids
+            .keys(&mut self.old, (&self.new, Shared::default()), |id| {
+                map.old_key(id)
+            });
+        self.ids
+            .keys(&mut self.new, (&self.old, shared), |id| map.new_key(id));
         let (o, n) = (&self.old, &self.new);
         let runs = self
             .scratch
