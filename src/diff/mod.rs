@@ -13,6 +13,7 @@ pub mod cleanup;
 mod comparison;
 pub mod patience;
 mod reuse;
+mod texthash;
 pub mod tokenize;
 pub mod words;
 

@@ -174,15 +174,19 @@ fn general<'a>(rest: &'a str, table: &Language, out: &mut Vec<Token<'a>>) -> usi
 
 /// A letter, digit or combining mark.
 ///
-/// ASCII and Latin-1 (the letters of French and Spanish drafts) are
-/// answered without the Unicode tables: every character from U+00C0 to
-/// U+00FF is a letter but × and ÷ (a test compares this with the tables
-/// up to U+3000).
+/// ASCII, Latin-1 (the letters of French and Spanish drafts) and the
+/// general punctuation block (spaces, dashes, quotation marks: none a word
+/// character) are answered without the Unicode tables: every character
+/// from U+00C0 to U+00FF is a letter but × and ÷, and from U+0080 to
+/// U+00BF only ª, µ, º and the superscript figures and vulgar fractions
+/// (a test compares this with the tables up to U+3000).
 fn is_word_char(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' | '0'..='9' => true,
         '\0'..='\x7f' => false,
+        '\u{80}'..='\u{bf}' => matches!(c, 'ª' | 'µ' | 'º' | '²' | '³' | '¹' | '¼' | '½' | '¾'),
         '\u{c0}'..='\u{ff}' => c != '×' && c != '÷',
+        '\u{2000}'..='\u{206f}' => false,
         _ => c.is_alphanumeric() || is_mark(c),
     }
 }
@@ -302,8 +306,10 @@ fn word(s: &str) -> (usize, bool) {
                 break;
             };
             let next = i + ch.len_utf8();
-            if !(is_word_char(ch) || matches!(ch, '‐' | '‑' | '’' | '\u{ad}') && starts_word(next))
-            {
+            // The connectors are not word characters: asked first, they
+            // spare the Unicode tables the apostrophe of every elision.
+            let connector = matches!(ch, '‐' | '‑' | '’' | '\u{ad}');
+            if connector && !starts_word(next) || !connector && !is_word_char(ch) {
                 break;
             }
             apostrophe |= ch == '’' || ch == 'ʼ';

@@ -3,6 +3,7 @@
 use super::anchor;
 use super::cleanup::{self, Run};
 use super::reuse::{self, Shared};
+use super::texthash::TextMap;
 use super::tokenize::{Token, TokenKind, tokenize_into};
 use super::{Granularity, Options};
 use crate::align::hash::FxHashMap;
@@ -65,7 +66,7 @@ struct Ids<'a> {
     by_key: FxHashMap<Key<'a>, u32>,
     /// Token text → number, and whether the text is a stopword, for the
     /// texts already seen.
-    by_text: FxHashMap<&'a str, (u32, bool)>,
+    by_text: TextMap<&'a str, (u32, bool)>,
     /// The number of [`Key::Space`], once met: half of all tokens are
     /// spaces, which need no look-up.
     space: Option<u32>,
@@ -76,7 +77,7 @@ impl<'a> Ids<'a> {
     fn new(table: &'static Language) -> Self {
         Ids {
             by_key: FxHashMap::default(),
-            by_text: FxHashMap::default(),
+            by_text: TextMap::default(),
             space: None,
             table,
         }
