@@ -20,6 +20,7 @@
 use similar::DiffOp;
 use similar::algorithms::{Capture, Compact, DiffHook, NoFinishHook, Replace, myers};
 use std::convert::Infallible;
+use std::ops::Range;
 
 /// `similar`'s preflight: both sides at least this long before the
 /// disjoint fast path is tried (`DISJOINT_FAST_PATH_MIN_LEN`).
@@ -217,14 +218,10 @@ impl<D: DiffHook<Error = Infallible>> DiffHook for Hook<'_, D> {
             if self.old_current > a0 {
                 self.d.equal(a0, b0, self.old_current - a0)?;
             }
-            let mut no_finish = NoFinishHook::new(&mut *self.d);
-            myers::diff_deadline(
-                &mut no_finish,
-                self.old,
-                self.old_current..old_to,
-                self.new,
-                self.new_current..new_to,
-                None,
+            myers(
+                &mut *self.d,
+                (self.old, self.old_current..old_to),
+                (self.new, self.new_current..new_to),
             )?;
             self.old_current = old_to;
             self.new_current = new_to;
@@ -233,14 +230,30 @@ impl<D: DiffHook<Error = Infallible>> DiffHook for Hook<'_, D> {
     }
 
     fn finish(&mut self) -> Result<(), Infallible> {
-        myers::diff_deadline(
+        myers(
             self.d,
-            self.old,
-            self.old_current..self.old.len(),
-            self.new,
-            self.new_current..self.new.len(),
-            None,
-        )
+            (self.old, self.old_current..self.old.len()),
+            (self.new, self.new_current..self.new.len()),
+        )?;
+        self.d.finish()
+    }
+}
+
+/// `similar::algorithms::myers::diff_deadline` on two ranges, without its
+/// final `finish`. Most gaps between two unique items are empty on one
+/// side or both: what Myers emits for them (nothing, one insertion, one
+/// deletion: its trim finds no common ends in an empty range) is emitted
+/// without the call.
+fn myers<D: DiffHook<Error = Infallible>>(
+    d: &mut D,
+    (old, o): (&[u32], Range<usize>),
+    (new, n): (&[u32], Range<usize>),
+) -> Result<(), Infallible> {
+    match (o.is_empty(), n.is_empty()) {
+        (true, true) => Ok(()),
+        (true, false) => d.insert(o.start, n.start, n.len()),
+        (false, true) => d.delete(o.start, o.len(), n.start),
+        (false, false) => myers::diff_deadline(&mut NoFinishHook::new(d), old, o, new, n, None),
     }
 }
 
