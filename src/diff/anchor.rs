@@ -97,6 +97,45 @@ impl Scratch {
     }
 }
 
+/// [`Scratch::anchored`] as it was before `super::patience`: `similar`'s
+/// own patience diff over the content tokens' keys. The oracle of the
+/// word diff's tests.
+#[cfg(test)]
+pub(crate) fn anchored_by_similar(
+    (old_keys, old_content): (&[u32], &[usize]),
+    (new_keys, new_content): (&[u32], &[usize]),
+) -> Vec<Run> {
+    let a: Vec<&u32> = old_content.iter().map(|&i| &old_keys[i]).collect();
+    let b: Vec<&u32> = new_content.iter().map(|&i| &new_keys[i]).collect();
+    let mut anchors = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            anchors
+                .extend((0..len).map(|k| (old_content[old_index + k], new_content[new_index + k])));
+        }
+    }
+    let mut out = Vec::new();
+    let (mut o, mut n) = (0, 0);
+    for (ai, bi) in anchors {
+        gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
+        push(
+            &mut out,
+            Run::Equal {
+                old: ai..ai + 1,
+                new: bi..bi + 1,
+            },
+        );
+        (o, n) = (ai + 1, bi + 1);
+    }
+    gap(&mut out, (o, &old_keys[o..]), (n, &new_keys[n..]));
+    out
+}
+
 /// The indices of the content tokens: symbols, URLs, footnote references
 /// and words that are not stopwords.
 pub fn content(tokens: &[Token<'_>], table: &Language) -> Vec<usize> {

@@ -474,6 +474,82 @@ mod tests {
             .collect()
     }
 
+    /// The word diff as it was before session 22: both texts cut whole,
+    /// every token keyed, the content tokens anchored by `similar`'s own
+    /// patience diff.
+    fn reference(old: &str, new: &str, map: &FootnoteMap) -> Vec<Segment> {
+        if old == new {
+            return whole(SegmentOp::Equal, new);
+        }
+        if same_but_footnote_numbers(old, new, map) {
+            return vec![Segment {
+                old_text: Some(old.to_string()),
+                ..Segment::new(SegmentOp::Equal, new)
+            }];
+        }
+        let lang = Lang::Fr;
+        let mut ids = Ids::new(lang.table());
+        let (mut o, mut n) = (Side::default(), Side::default());
+        o.tokenize(old, lang);
+        n.tokenize(new, lang);
+        ids.keys(&mut o, (&n, Shared::default()), |id| map.old_key(id));
+        ids.keys(&mut n, (&o, Shared::default()), |id| map.new_key(id));
+        let runs = anchor::anchored_by_similar((&o.keys, &o.content), (&n.keys, &n.content));
+        let runs = cleanup::absorb_islands(runs, &n.tokens);
+        let mut segments = Vec::new();
+        for run in runs {
+            emit(
+                &mut segments,
+                &run,
+                (old, &o.tokens),
+                (new, &n.tokens),
+                &Options::default(),
+            );
+        }
+        coalesce(segments)
+    }
+
+    const PIECE: &str = "(la|Cour|coopération|de|des|États|et|l’|d’|qu’|elle|ICC-ASP/19/Res.2|2020|\\[\\^1\\]|\\[\\^2\\]|\\[\\^3\\]| |, |; |\\. |\u{a0}; |« | »|\\(|\\))";
+
+    fn footnotes() -> FootnoteMap {
+        let mut map = FootnoteMap::default();
+        map.old_to_new.insert("1".into(), "2".into());
+        map.matched_new.insert("2".into());
+        map.old_defined.extend(["1".to_string(), "3".to_string()]);
+        map.new_defined.extend(["2".to_string(), "3".to_string()]);
+        map
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// One differ for a run of pairs (its numbers and scratch reused)
+        /// gives each pair the segments of the reference.
+        #[test]
+        fn segments_are_those_of_the_reference(
+            pairs in proptest::collection::vec((
+                proptest::collection::vec(PIECE, 0..30),
+                proptest::collection::vec(PIECE, 0..4),
+                proptest::collection::vec(PIECE, 0..4),
+                proptest::collection::vec(PIECE, 0..30),
+            ), 1..5)
+        ) {
+            let map = footnotes();
+            let options = Options::default();
+            let texts: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(head, old_mid, new_mid, tail)| {
+                    let (head, tail) = (head.concat(), tail.concat());
+                    (format!("{head}{}{tail}", old_mid.concat()), format!("{head}{}{tail}", new_mid.concat()))
+                })
+                .collect();
+            let mut differ = Differ::new(Lang::Fr, &map, &options);
+            for (old, new) in &texts {
+                proptest::prop_assert_eq!(differ.diff(old, new), reference(old, new, &map), "{:?} -> {:?}", old, new);
+            }
+        }
+    }
+
     #[test]
     fn a_resolution_added_to_a_list_leaves_the_others_alone() {
         assert_eq!(
