@@ -10,9 +10,11 @@
 //! the gaps between those anchors are diffed token by token (Myers).
 
 use super::cleanup::{self, Run};
+use super::patience::Patience;
 use super::tokenize::{Token, TokenKind};
 use crate::lang::Language;
 use similar::{Algorithm, DiffOp, capture_diff_slices};
+use std::collections::HashMap;
 use std::hash::Hash;
 
 /// The runs of equal and changed tokens between two token sequences,
@@ -24,17 +26,87 @@ pub fn runs<K: Hash + Eq>(
 ) -> Vec<Run> {
     let old_content = content(old_tokens, table);
     let new_content = content(new_tokens, table);
-    anchored((old_keys, &old_content), (new_keys, &new_content))
+    let mut numbers = HashMap::new();
+    let old_numbers = number(&mut numbers, old_keys);
+    let new_numbers = number(&mut numbers, new_keys);
+    Scratch::default().anchored((&old_numbers, &old_content), (&new_numbers, &new_content))
 }
 
-/// [`runs`], with the indices of the content tokens of each side given
-/// (as [`content`] finds them).
-pub fn anchored<K: Hash + Eq>(
-    (old_keys, old_content): (&[K], &[usize]),
-    (new_keys, new_content): (&[K], &[usize]),
+/// Keys as small numbers: equal keys, equal numbers.
+fn number<'k, K: Hash + Eq>(numbers: &mut HashMap<&'k K, u32>, keys: &'k [K]) -> Vec<u32> {
+    keys.iter()
+        .map(|k| {
+            // Cannot overflow: a number per token, and tokens fit in memory.
+            let next = numbers.len() as u32;
+            *numbers.entry(k).or_insert(next)
+        })
+        .collect()
+}
+
+/// What [`Scratch::anchored`] reuses from pair to pair: the content
+/// tokens' keys, the anchors and the patience diff's counts.
+#[derive(Default)]
+pub struct Scratch {
+    patience: Patience,
+    old: Vec<u32>,
+    new: Vec<u32>,
+    anchors: Vec<(usize, usize)>,
+}
+
+impl Scratch {
+    /// [`runs`], with the tokens' keys as small numbers (equal keys, equal
+    /// numbers) and the indices of the content tokens of each side given
+    /// (as [`content`] finds them).
+    pub fn anchored(
+        &mut self,
+        (old_keys, old_content): (&[u32], &[usize]),
+        (new_keys, new_content): (&[u32], &[usize]),
+    ) -> Vec<Run> {
+        self.old.clear();
+        self.old.extend(old_content.iter().map(|&i| old_keys[i]));
+        self.new.clear();
+        self.new.extend(new_content.iter().map(|&i| new_keys[i]));
+        self.anchors.clear();
+        for op in self.patience.diff(&self.old, &self.new) {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = op
+            {
+                self.anchors.extend(
+                    (0..len).map(|k| (old_content[old_index + k], new_content[new_index + k])),
+                );
+            }
+        }
+        let mut out = Vec::with_capacity(2 * self.anchors.len() + 1);
+        let (mut o, mut n) = (0, 0);
+        for &(ai, bi) in &self.anchors {
+            gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
+            push(
+                &mut out,
+                Run::Equal {
+                    old: ai..ai + 1,
+                    new: bi..bi + 1,
+                },
+            );
+            (o, n) = (ai + 1, bi + 1);
+        }
+        gap(&mut out, (o, &old_keys[o..]), (n, &new_keys[n..]));
+        out
+    }
+}
+
+/// [`Scratch::anchored`] as it was before `super::patience`: `similar`'s
+/// own patience diff over the content tokens' keys. The oracle of the
+/// word diff's tests.
+#[cfg(test)]
+pub(crate) fn anchored_by_similar(
+    (old_keys, old_content): (&[u32], &[usize]),
+    (new_keys, new_content): (&[u32], &[usize]),
 ) -> Vec<Run> {
-    let a: Vec<&K> = old_content.iter().map(|&i| &old_keys[i]).collect();
-    let b: Vec<&K> = new_content.iter().map(|&i| &new_keys[i]).collect();
+    let a: Vec<&u32> = old_content.iter().map(|&i| &old_keys[i]).collect();
+    let b: Vec<&u32> = new_content.iter().map(|&i| &new_keys[i]).collect();
     let mut anchors = Vec::new();
     for op in capture_diff_slices(Algorithm::Patience, &a, &b) {
         if let DiffOp::Equal {
@@ -47,7 +119,7 @@ pub fn anchored<K: Hash + Eq>(
                 .extend((0..len).map(|k| (old_content[old_index + k], new_content[new_index + k])));
         }
     }
-    let mut out = Vec::with_capacity(2 * anchors.len() + 1);
+    let mut out = Vec::new();
     let (mut o, mut n) = (0, 0);
     for (ai, bi) in anchors {
         gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));

@@ -11,6 +11,9 @@
 pub mod anchor;
 pub mod cleanup;
 mod comparison;
+pub mod patience;
+mod reuse;
+mod texthash;
 pub mod tokenize;
 pub mod words;
 

@@ -2,6 +2,8 @@
 
 use super::anchor;
 use super::cleanup::{self, Run};
+use super::reuse::{self, Shared};
+use super::texthash::TextMap;
 use super::tokenize::{Token, TokenKind, tokenize_into};
 use super::{Granularity, Options};
 use crate::align::hash::FxHashMap;
@@ -64,7 +66,7 @@ struct Ids<'a> {
     by_key: FxHashMap<Key<'a>, u32>,
     /// Token text → number, and whether the text is a stopword, for the
     /// texts already seen.
-    by_text: FxHashMap<&'a str, (u32, bool)>,
+    by_text: TextMap<&'a str, (u32, bool)>,
     /// The number of [`Key::Space`], once met: half of all tokens are
     /// spaces, which need no look-up.
     space: Option<u32>,
@@ -75,7 +77,7 @@ impl<'a> Ids<'a> {
     fn new(table: &'static Language) -> Self {
         Ids {
             by_key: FxHashMap::default(),
-            by_text: FxHashMap::default(),
+            by_text: TextMap::default(),
             space: None,
             table,
         }
@@ -108,21 +110,43 @@ impl<'a> Ids<'a> {
     }
 
     /// The keys of the tokens, and the indices of the content tokens (as
-    /// [`anchor::content`] finds them), written into `side`.
-    fn keys(&mut self, side: &mut Side<'a>, key_of: impl Fn(&'a str) -> Key<'a>) {
+    /// [`anchor::content`] finds them), written into `side`. The tokens
+    /// that `shared` says are copies of `other`'s take their key and
+    /// whether they are content from it, but for footnote references,
+    /// whose keys differ between the versions.
+    fn keys(
+        &mut self,
+        side: &mut Side<'a>,
+        (other, shared): (&Side<'a>, Shared),
+        key_of: impl Fn(&'a str) -> Key<'a>,
+    ) {
         let Side {
             tokens,
             keys,
             content,
+            is_content,
         } = side;
         keys.clear();
         content.clear();
-        let ids = tokens.iter().enumerate().map(|(i, t)| match t.kind {
-            TokenKind::Space => self.space(),
-            TokenKind::FootnoteRef => {
+        is_content.clear();
+        for (i, t) in tokens.iter().enumerate() {
+            let (key, is) = match shared.old_of(i) {
+                Some(j) if t.kind != TokenKind::FootnoteRef => (other.keys[j], other.is_content[j]),
+                _ => self.key(t, &key_of),
+            };
+            keys.push(key);
+            is_content.push(is);
+            if is {
                 content.push(i);
-                self.of(key_of(footnote_id(t.text)))
             }
+        }
+    }
+
+    /// A token's key, and whether it is a content token.
+    fn key(&mut self, t: &Token<'a>, key_of: impl Fn(&'a str) -> Key<'a>) -> (u32, bool) {
+        match t.kind {
+            TokenKind::Space => (self.space(), false),
+            TokenKind::FootnoteRef => (self.of(key_of(footnote_id(t.text))), true),
             kind => {
                 let (id, stopword) = self.of_text(t.text);
                 let is_content = match kind {
@@ -130,13 +154,9 @@ impl<'a> Ids<'a> {
                     TokenKind::Word => !stopword,
                     _ => false,
                 };
-                if is_content {
-                    content.push(i);
-                }
-                id
+                (id, is_content)
             }
-        });
-        keys.extend(ids);
+        }
     }
 }
 
@@ -148,12 +168,31 @@ struct Side<'a> {
     tokens: Vec<Token<'a>>,
     keys: Vec<u32>,
     content: Vec<usize>,
+    /// Whether each token is a content token.
+    is_content: Vec<bool>,
 }
 
 impl<'a> Side<'a> {
     fn tokenize(&mut self, text: &'a str, lang: Lang) {
         self.tokens.clear();
         tokenize_into(text, lang, &mut self.tokens);
+    }
+
+    /// Cuts `text` into tokens, reusing those of `other` (cut from
+    /// `other_text`) where the two texts share their ends ([`reuse`]).
+    fn tokenize_like(
+        &mut self,
+        text: &'a str,
+        (other_text, other): (&'a str, &Self),
+        lang: Lang,
+    ) -> Shared {
+        self.tokens.clear();
+        reuse::tokenize_like(
+            (other_text, &other.tokens),
+            text,
+            lang.table(),
+            &mut self.tokens,
+        )
     }
 }
 
@@ -186,6 +225,7 @@ pub struct Differ<'a> {
     ids: Ids<'a>,
     old: Side<'a>,
     new: Side<'a>,
+    scratch: anchor::Scratch,
 }
 
 impl<'a> Differ<'a> {
@@ -198,6 +238,7 @@ impl<'a> Differ<'a> {
             ids: Ids::new(lang.table()),
             old: Side::default(),
             new: Side::default(),
+            scratch: anchor::Scratch::default(),
         }
     }
 
@@ -214,11 +255,17 @@ impl<'a> Differ<'a> {
             }];
         }
         self.old.tokenize(old, self.lang);
-        self.new.tokenize(new, self.lang);
-        self.ids.keys(&mut self.old, |id| map.old_key(id));
-        self.ids.keys(&mut self.new, |id| map.new_key(id));
+        let shared = self.new.tokenize_like(new, (old, &self.old), self.lang);
+        self.ids
+            .keys(&mut self.old, (&self.new, Shared::default()), |id| {
+                map.old_key(id)
+            });
+        self.ids
+            .keys(&mut self.new, (&self.old, shared), |id| map.new_key(id));
         let (o, n) = (&self.old, &self.new);
-        let runs = anchor::anchored((&o.keys, &o.content), (&n.keys, &n.content));
+        let runs = self
+            .scratch
+            .anchored((&o.keys, &o.content), (&n.keys, &n.content));
         let runs = cleanup::absorb_islands(runs, &n.tokens);
         let mut segments = Vec::with_capacity(runs.len() + 1);
         for run in runs {
@@ -425,6 +472,82 @@ mod tests {
                 SegmentOp::Insert => format!("{{+{}+}}", s.text),
             })
             .collect()
+    }
+
+    /// The word diff as it was before session 22: both texts cut whole,
+    /// every token keyed, the content tokens anchored by `similar`'s own
+    /// patience diff.
+    fn reference(old: &str, new: &str, map: &FootnoteMap) -> Vec<Segment> {
+        if old == new {
+            return whole(SegmentOp::Equal, new);
+        }
+        if same_but_footnote_numbers(old, new, map) {
+            return vec![Segment {
+                old_text: Some(old.to_string()),
+                ..Segment::new(SegmentOp::Equal, new)
+            }];
+        }
+        let lang = Lang::Fr;
+        let mut ids = Ids::new(lang.table());
+        let (mut o, mut n) = (Side::default(), Side::default());
+        o.tokenize(old, lang);
+        n.tokenize(new, lang);
+        ids.keys(&mut o, (&n, Shared::default()), |id| map.old_key(id));
+        ids.keys(&mut n, (&o, Shared::default()), |id| map.new_key(id));
+        let runs = anchor::anchored_by_similar((&o.keys, &o.content), (&n.keys, &n.content));
+        let runs = cleanup::absorb_islands(runs, &n.tokens);
+        let mut segments = Vec::new();
+        for run in runs {
+            emit(
+                &mut segments,
+                &run,
+                (old, &o.tokens),
+                (new, &n.tokens),
+                &Options::default(),
+            );
+        }
+        coalesce(segments)
+    }
+
+    const PIECE: &str = "(la|Cour|coopération|de|des|États|et|l’|d’|qu’|elle|ICC-ASP/19/Res.2|2020|\\[\\^1\\]|\\[\\^2\\]|\\[\\^3\\]| |, |; |\\. |\u{a0}; |« | »|\\(|\\))";
+
+    fn footnotes() -> FootnoteMap {
+        let mut map = FootnoteMap::default();
+        map.old_to_new.insert("1".into(), "2".into());
+        map.matched_new.insert("2".into());
+        map.old_defined.extend(["1".to_string(), "3".to_string()]);
+        map.new_defined.extend(["2".to_string(), "3".to_string()]);
+        map
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+
+        /// One differ for a run of pairs (its numbers and scratch reused)
+        /// gives each pair the segments of the reference.
+        #[test]
+        fn segments_are_those_of_the_reference(
+            pairs in proptest::collection::vec((
+                proptest::collection::vec(PIECE, 0..30),
+                proptest::collection::vec(PIECE, 0..4),
+                proptest::collection::vec(PIECE, 0..4),
+                proptest::collection::vec(PIECE, 0..30),
+            ), 1..5)
+        ) {
+            let map = footnotes();
+            let options = Options::default();
+            let texts: Vec<(String, String)> = pairs
+                .iter()
+                .map(|(head, old_mid, new_mid, tail)| {
+                    let (head, tail) = (head.concat(), tail.concat());
+                    (format!("{head}{}{tail}", old_mid.concat()), format!("{head}{}{tail}", new_mid.concat()))
+                })
+                .collect();
+            let mut differ = Differ::new(Lang::Fr, &map, &options);
+            for (old, new) in &texts {
+                proptest::prop_assert_eq!(differ.diff(old, new), reference(old, new, &map), "{:?} -> {:?}", old, new);
+            }
+        }
     }
 
     #[test]
