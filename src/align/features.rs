@@ -47,33 +47,50 @@ static ASCII_WORD: [u8; 128] = {
     table
 };
 
-/// The feature hashes of a text, in the order its words come: a word at a
-/// time, its ASCII bytes read through [`ASCII_WORD`], other characters
-/// decoded (see [`words`] for what a word is; a word that starts with `^`,
-/// a footnote reference's, is left out).
+/// The feature hashes of a text, in the order its words come (see
+/// [`words`] for what a word is; a word that starts with `^`, a footnote
+/// reference's, is left out): each character read once, a word's hash
+/// built as its characters go by; ASCII through [`ASCII_WORD`] in a tight
+/// loop, other characters by [`wide_char`].
 fn hashes(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
     let mut previous: Option<u64> = None;
     let mut i = 0;
     while let Some(&first) = bytes.get(i) {
-        let Some(len) = word_char_len(text, i) else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        };
-        let skipped = first == b'^';
         let mut h = super::hash::Fx::default();
-        let mut next = Some(len);
-        while let Some(len) = next {
-            if !skipped {
-                match bytes[i] {
-                    b if b < 0x80 => h.add(u64::from(ASCII_WORD[usize::from(b)])),
-                    _ => text[i..].chars().take(1).for_each(|c| add_char(&mut h, c)),
+        if first < 0x80 {
+            if ASCII_WORD[usize::from(first)] == 0 {
+                i += 1;
+                continue;
+            }
+        } else {
+            match wide_char(text, i, h) {
+                Ok((len, added)) => (i, h) = (i + len, added),
+                Err(len) => {
+                    i += len;
+                    continue;
                 }
             }
-            i += len;
-            next = word_char_len(text, i);
         }
-        if !skipped {
+        // The rest of the word, and the character that ends it.
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                i += 1;
+                match ASCII_WORD[usize::from(b)] {
+                    0 => break,
+                    v => h.add(u64::from(v)),
+                }
+            } else {
+                match wide_char(text, i, h) {
+                    Ok((len, added)) => (i, h) = (i + len, added),
+                    Err(len) => {
+                        i += len;
+                        break;
+                    }
+                }
+            }
+        }
+        if first != b'^' {
             let h = std::hash::Hasher::finish(&h);
             out.push(mix(h ^ 1));
             if let Some(p) = previous {
@@ -84,16 +101,56 @@ fn hashes(text: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// The length of the character at byte `i` of `text` if it is a word
-/// character, `None` if it is not or the text ends there.
+/// The non-ASCII character at byte `i` of `text`: `Ok((its length, h
+/// with what it adds to a word's hash))` if it is a word character,
+/// `Err(its length)` if it is not. (The hash goes by value, so that it
+/// stays in a register through the word.)
+///
+/// The Latin-1 letters (`C3 xx`: an accented letter, its capital 0x20
+/// below it, but `×` and `÷`) and the general punctuation `E2 80 xx`
+/// (U+2000–U+203F, of which only U+200B, invisible, is a word character)
+/// are read from their bytes; other characters are decoded ([`other_char`]).
+/// The same answers as decoding every character (a test compares them on
+/// every character).
 #[inline]
-fn word_char_len(text: &str, i: usize) -> Option<usize> {
-    match *text.as_bytes().get(i)? {
-        b if b < 0x80 => (ASCII_WORD[usize::from(b)] != 0).then_some(1),
-        _ => {
-            let c = text[i..].chars().next()?;
-            is_word_char(c).then_some(c.len_utf8())
+fn wide_char(
+    text: &str,
+    i: usize,
+    mut h: super::hash::Fx,
+) -> Result<(usize, super::hash::Fx), usize> {
+    let bytes = text.as_bytes();
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        0xC3 => {
+            // U+00C0 + (next - 0x80).
+            let c = u32::from(next) + 0x40;
+            match c {
+                0xD7 | 0xF7 => return Err(2),
+                0xC0..=0xDE => h.add(u64::from(c + 0x20)),
+                _ => h.add(u64::from(c)),
+            }
+            Ok((2, h))
         }
+        0xE2 if next == 0x80 && bytes.get(i + 2) != Some(&0x8B) => Err(3),
+        _ => other_char(text, i, h),
+    }
+}
+
+/// [`wide_char`] for a character it does not read from its bytes:
+/// decoded, then [`is_word_char`] and [`add_char`].
+#[inline(never)]
+fn other_char(
+    text: &str,
+    i: usize,
+    mut h: super::hash::Fx,
+) -> Result<(usize, super::hash::Fx), usize> {
+    match text.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) if is_word_char(c) => {
+            add_char(&mut h, c);
+            Ok((c.len_utf8(), h))
+        }
+        Some(c) => Err(c.len_utf8()),
+        None => Err(1),
     }
 }
 
@@ -327,6 +384,17 @@ mod tests {
             expected.sort_unstable();
             expected.dedup();
             proptest::prop_assert_eq!(sorted(&hashes), expected);
+        }
+    }
+
+    /// Every character of the first planes, inside a word and alone,
+    /// read by [`step`]'s shortcuts as by its definition.
+    #[test]
+    fn every_character_steps_as_defined() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            for text in [format!("a{c}b"), format!("{c}"), format!("x y{c}")] {
+                assert_eq!(features(&text), features_slowly(&text), "{:?}", c);
+            }
         }
     }
 
