@@ -154,18 +154,24 @@ fn other_char(
     }
 }
 
-/// More hashes than this in one bucket of [`sorted`]'s radix pass (about
-/// one is expected) and the insertion sort is not used.
-const CROWDED: u32 = 64;
+/// How many places, on average a hash, [`insertion_sort`] may move hashes
+/// after [`sorted`]'s radix passes (about none are expected) before it
+/// gives up for a comparison sort.
+const MOVES: usize = 8;
 
-/// `hashes` sorted and de-duplicated, in a vector of their own.
+/// `hashes` sorted and de-duplicated, in a vector of their own (`hashes`
+/// is left in any order).
 ///
-/// The hashes are uniform (each went through [`mix`]), so one pass of a
-/// radix sort on their top bits, with about one hash a bucket, leaves
-/// them nearly in order; an insertion sort finishes (it only moves a hash
-/// within its bucket). Several times faster than a comparison sort on a
-/// paragraph's few hundred hashes; the result is the same, being sorted.
-fn sorted(hashes: &[u64]) -> Vec<u64> {
+/// The hashes are uniform (each went through [`mix`]), so two passes of a
+/// radix sort on their top sixteen bits leave a paragraph's few hundred
+/// nearly in order (hashes with the same top bits are rare); an insertion
+/// sort finishes, and the repeated ones are dropped without branches.
+/// Faster than a comparison sort, which mispredicts its branches on
+/// random values; the result is the same, being sorted. Hashes made to
+/// share their top bits (hostile text) cannot make the insertion sort
+/// quadratic: past [`MOVES`] moves a hash it hands over to a comparison
+/// sort.
+fn sorted(hashes: &mut [u64]) -> Vec<u64> {
     let n = hashes.len();
     if n < 32 {
         let mut out = hashes.to_vec();
@@ -173,43 +179,61 @@ fn sorted(hashes: &[u64]) -> Vec<u64> {
         out.dedup();
         return out;
     }
-    let bits = (usize::BITS - n.leading_zeros()).min(16);
-    let shift = 64 - bits;
-    let mut starts = vec![0u32; (1 << bits) + 1];
-    for &h in hashes {
-        starts[(h >> shift) as usize + 1] += 1;
+    let digit = |h: u64, shift: u32| ((h >> shift) & 0xFF) as usize;
+    let (mut low, mut high) = ([0u32; 257], [0u32; 257]);
+    for &h in hashes.iter() {
+        low[digit(h, 48) + 1] += 1;
+        high[digit(h, 56) + 1] += 1;
     }
-    // Hashes made to share their top bits must not make the insertion
-    // sort quadratic: a crowded bucket sends the whole to a comparison
-    // sort.
-    if starts.iter().any(|&c| c > CROWDED) {
-        let mut out = hashes.to_vec();
-        out.sort_unstable();
-        out.dedup();
-        return out;
-    }
-    for b in 1..starts.len() {
-        starts[b] += starts[b - 1];
+    for b in 1..257 {
+        low[b] += low[b - 1];
+        high[b] += high[b - 1];
     }
     let mut out = vec![0u64; n];
-    for &h in hashes {
-        let slot = &mut starts[(h >> shift) as usize];
+    for &h in hashes.iter() {
+        let slot = &mut low[digit(h, 48)];
         out[*slot as usize] = h;
         *slot += 1;
     }
-    for k in 1..n {
-        let h = out[k];
-        if out[k - 1] > h {
-            let mut m = k;
-            while m > 0 && out[m - 1] > h {
-                out[m] = out[m - 1];
-                m -= 1;
-            }
-            out[m] = h;
-        }
+    for &h in &out {
+        let slot = &mut high[digit(h, 56)];
+        hashes[*slot as usize] = h;
+        *slot += 1;
     }
-    out.dedup();
+    if !insertion_sort(hashes, MOVES * n) {
+        hashes.sort_unstable();
+    }
+    // Each hash is written at the end of the distinct ones so far, which
+    // grow by one when it differs from the last of them.
+    let mut distinct = 1;
+    for k in 1..n {
+        let h = hashes[k];
+        hashes[distinct] = h;
+        distinct += usize::from(h != hashes[distinct - 1]);
+    }
+    out.clear();
+    out.extend_from_slice(&hashes[..distinct]);
     out
+}
+
+/// Sorts `v` by insertion, unless that takes more than `budget` moves:
+/// then gives false, `v` left in some order.
+fn insertion_sort(v: &mut [u64], mut budget: usize) -> bool {
+    for k in 1..v.len() {
+        let h = v[k];
+        let mut m = k;
+        while m > 0 && v[m - 1] > h {
+            if budget == 0 {
+                v[m] = h;
+                return false;
+            }
+            budget -= 1;
+            v[m] = v[m - 1];
+            m -= 1;
+        }
+        v[m] = h;
+    }
+    true
 }
 
 /// Whether a character belongs to a word (see [`words`]).
@@ -373,7 +397,7 @@ mod tests {
             repeats in proptest::collection::vec(0usize..700, 0..40),
             narrow in proptest::bool::ANY,
         ) {
-            // Uniform hashes, some repeated; or all in a few buckets.
+            // Uniform hashes, some repeated; or all with the same top bits.
             let mut hashes: Vec<u64> = hashes.into_iter().map(|h| if narrow { h >> 60 } else { h }).collect();
             for r in repeats {
                 if let Some(&h) = hashes.get(r) {
@@ -383,7 +407,7 @@ mod tests {
             let mut expected = hashes.clone();
             expected.sort_unstable();
             expected.dedup();
-            proptest::prop_assert_eq!(sorted(&hashes), expected);
+            proptest::prop_assert_eq!(sorted(&mut hashes), expected);
         }
     }
 

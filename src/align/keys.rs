@@ -212,38 +212,73 @@ pub const ENDS: usize = 48;
 /// assert!(sketch(&r.units[1]).is_some());
 /// ```
 pub fn sketch(unit: &Unit) -> Option<u64> {
-    if unit.kind == crate::model::UnitKind::Closing || unit.text.contains('[') {
+    let bytes = unit.text.as_bytes();
+    if unit.kind == crate::model::UnitKind::Closing || memchr::memchr(b'[', bytes).is_some() {
         return None;
     }
     let mut h = Fx::default();
     h.add(u64::from(unit.kind.alignment_class()));
-    sketch_end(unit.text.chars(), false, &mut h);
+    let mut h = sketch_head(&unit.text, h);
     h.add(u64::MAX);
-    sketch_end(unit.text.chars().rev(), true, &mut h);
-    Some(h.finish())
+    Some(sketch_tail(&unit.text, h).finish())
 }
 
-/// Adds the first [`ENDS`] characters of `chars` as folding writes them
-/// (see [`sketch_char`]; printable ASCII is its own fold, added at once).
+/// Adds the first [`ENDS`] characters of `text` as folding writes them
+/// (see [`sketch_char`]): printable ASCII is its own fold, added at once,
+/// a space adds nothing, other characters are decoded. (The hash goes by
+/// value, so that it stays in a register.)
 #[inline]
-fn sketch_end(chars: impl Iterator<Item = char>, backwards: bool, h: &mut Fx) {
-    let mut left = ENDS;
-    for c in chars {
+fn sketch_head(text: &str, mut h: Fx) -> Fx {
+    let bytes = text.as_bytes();
+    let (mut left, mut i) = (ENDS, 0);
+    while let Some(&b) = bytes.get(i) {
         if left == 0 {
             break;
         }
-        if c.is_ascii_graphic() {
-            h.add(u64::from(c));
-            left -= 1;
+        if b.is_ascii_graphic() {
+            h.add(u64::from(b));
+            (left, i) = (left - 1, i + 1);
+        } else if b == b' ' {
+            i += 1;
         } else {
-            left -= sketch_char(c, backwards, left, h);
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            left -= sketch_char(c, false, left, &mut h);
+            i += c.len_utf8();
         }
     }
+    h
+}
+
+/// Adds the last [`ENDS`] characters of `text`, last first, as
+/// [`sketch_head`] adds the first.
+#[inline]
+fn sketch_tail(text: &str, mut h: Fx) -> Fx {
+    let bytes = text.as_bytes();
+    let (mut left, mut end) = (ENDS, bytes.len());
+    while left > 0 && end > 0 {
+        let b = bytes[end - 1];
+        if b.is_ascii_graphic() {
+            h.add(u64::from(b));
+            (left, end) = (left - 1, end - 1);
+        } else if b == b' ' {
+            end -= 1;
+        } else {
+            let Some(c) = text.get(..end).and_then(|rest| rest.chars().next_back()) else {
+                break;
+            };
+            left -= sketch_char(c, true, left, &mut h);
+            end -= c.len_utf8();
+        }
+    }
+    h
 }
 
 /// Adds a character as folding writes it (nothing for a space or an
 /// invisible character; a ligature's letters, backwards when `backwards`),
 /// at most `most` characters of it, and gives how many it added.
+#[inline]
 fn sketch_char(c: char, backwards: bool, most: usize, h: &mut Fx) -> usize {
     let folded = if c == ' ' {
         Folded::Nothing
