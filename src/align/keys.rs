@@ -44,9 +44,8 @@ pub fn both(old: &[Unit], new: &[Unit]) -> (Vec<u64>, Vec<u64>) {
         || old.iter().map(raw).collect(),
         || new.iter().map(raw).collect(),
     );
-    let twins = twins(old_raw.iter().chain(&new_raw), &unit, all);
-    let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
-    let sketches = crate::parallel::map(&distinct, |&k| sketch(unit(k)));
+    let raw = old_raw.iter().chain(&new_raw);
+    let (twins, distinct, sketches) = twins_and_sketches(raw, &unit, (all, old.len()));
     let mut keys = vec![0; all];
     let todo = sketch_keys(&distinct, &sketches, &mut keys, &unit);
     let folded = crate::parallel::map(&todo, |&k| key(unit(k)));
@@ -150,19 +149,24 @@ fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// For each unit (old ones first, then new ones), the earlier unit with
-/// the same class and the same bytes, if any; such an earlier unit has no
-/// twin itself.
+/// For each of `all` units (the `old` ones first, then the new ones), the earlier unit with
+/// the same class and the same bytes, if any (such an earlier unit has no
+/// twin itself); the units without one (`distinct`, in order), and their
+/// [`sketch`]es.
 ///
 /// The first unit with each hash is found in one pass over a map sized
-/// for all; the bytes of the units that share a hash with an earlier one
-/// are then compared on both cores (a unit whose bytes differ, through a
-/// collision, has no twin, as the first with its hash stays the one found).
-fn twins<'u>(
+/// for all; then, in one step on both cores, the bytes of each unit that
+/// shares a hash with an earlier one are compared with it, and the others
+/// are sketched (a unit whose bytes differ, through a collision, has no
+/// twin, as the first with its hash stays the one found). The units are
+/// dealt to the cores old and new alternately: the old ones are mostly
+/// sketched, the new ones mostly compared.
+#[allow(clippy::type_complexity)]
+fn twins_and_sketches<'u>(
     raw: impl Iterator<Item = &'u u64>,
     unit: &(dyn Fn(usize) -> &'u Unit + Sync),
-    all: usize,
-) -> Vec<Option<usize>> {
+    (all, old): (usize, usize),
+) -> (Vec<Option<usize>>, Vec<usize>, Vec<Option<u64>>) {
     let mut first: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(all, Default::default());
     let earlier: Vec<Option<usize>> = raw
@@ -175,13 +179,43 @@ fn twins<'u>(
             }
         })
         .collect();
-    let indices: Vec<usize> = (0..all).collect();
-    crate::parallel::map(&indices, |&k| {
-        earlier[k].filter(|&e| {
+    let dealt = alternately(all, old);
+    let found = crate::parallel::map(&dealt, |&k| {
+        let twin = earlier[k].filter(|&e| {
             let (a, b) = (unit(e), unit(k));
             a.kind.alignment_class() == b.kind.alignment_class() && a.text == b.text
-        })
-    })
+        });
+        match twin {
+            Some(e) => Err(e),
+            None => Ok(sketch(unit(k))),
+        }
+    });
+    let mut twins = vec![None; all];
+    let mut sketched = vec![None; all];
+    for (&k, f) in dealt.iter().zip(found) {
+        match f {
+            Err(e) => twins[k] = Some(e),
+            Ok(s) => sketched[k] = Some(s),
+        }
+    }
+    let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
+    let sketches = distinct.iter().filter_map(|&k| sketched[k]).collect();
+    (twins, distinct, sketches)
+}
+
+/// The indices `0..all`, those below `split` and those above it taken in
+/// turn (`0, split, 1, split + 1, ...`), the rest of the longer run last.
+fn alternately(all: usize, split: usize) -> Vec<usize> {
+    let split = split.min(all);
+    let (low, high) = (0..split, split..all);
+    let mut out = Vec::with_capacity(all);
+    let mut high = high.peekable();
+    for k in low {
+        out.push(k);
+        out.extend(high.next());
+    }
+    out.extend(high);
+    out
 }
 
 /// The hash of a unit's class and bytes, to find units with the same
@@ -437,6 +471,14 @@ mod tests {
             };
             check(&draft(false), &draft(true));
         }
+    }
+
+    #[test]
+    fn old_and_new_units_are_dealt_alternately() {
+        assert_eq!(alternately(7, 3), [0, 3, 1, 4, 2, 5, 6]);
+        assert_eq!(alternately(5, 4), [0, 4, 1, 2, 3]);
+        assert_eq!(alternately(3, 0), [0, 1, 2]);
+        assert_eq!(alternately(0, 0), Vec::<usize>::new());
     }
 
     #[test]
