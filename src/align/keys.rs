@@ -149,10 +149,14 @@ fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// For each of `all` units (the `old` ones first, then the new ones), the earlier unit with
-/// the same class and the same bytes, if any (such an earlier unit has no
-/// twin itself); the units without one (`distinct`, in order), and their
-/// [`sketch`]es.
+/// What [`twins_and_sketches`] finds: for each unit its twin, the units
+/// without one, and their sketches.
+type Found = (Vec<Option<usize>>, Vec<usize>, Vec<Option<u64>>);
+
+/// For each of `all` units (the `old` ones first, then the new ones), the
+/// earlier unit with the same class and the same bytes, if any (such an
+/// earlier unit has no twin itself); the units without one (`distinct`,
+/// in order), and their [`sketch`]es.
 ///
 /// The first unit with each hash is found in one pass over a map sized
 /// for all; then, in one step on both cores, the bytes of each unit that
@@ -161,12 +165,11 @@ fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
 /// twin, as the first with its hash stays the one found). The units are
 /// dealt to the cores old and new alternately: the old ones are mostly
 /// sketched, the new ones mostly compared.
-#[allow(clippy::type_complexity)]
 fn twins_and_sketches<'u>(
     raw: impl Iterator<Item = &'u u64>,
     unit: &(dyn Fn(usize) -> &'u Unit + Sync),
     (all, old): (usize, usize),
-) -> (Vec<Option<usize>>, Vec<usize>, Vec<Option<u64>>) {
+) -> Found {
     let mut first: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(all, Default::default());
     let earlier: Vec<Option<usize>> = raw
@@ -207,10 +210,9 @@ fn twins_and_sketches<'u>(
 /// turn (`0, split, 1, split + 1, ...`), the rest of the longer run last.
 fn alternately(all: usize, split: usize) -> Vec<usize> {
     let split = split.min(all);
-    let (low, high) = (0..split, split..all);
+    let mut high = split..all;
     let mut out = Vec::with_capacity(all);
-    let mut high = high.peekable();
-    for k in low {
+    for k in 0..split {
         out.push(k);
         out.extend(high.next());
     }
