@@ -47,33 +47,50 @@ static ASCII_WORD: [u8; 128] = {
     table
 };
 
-/// The feature hashes of a text, in the order its words come: a word at a
-/// time, its ASCII bytes read through [`ASCII_WORD`], other characters
-/// decoded (see [`words`] for what a word is; a word that starts with `^`,
-/// a footnote reference's, is left out).
+/// The feature hashes of a text, in the order its words come (see
+/// [`words`] for what a word is; a word that starts with `^`, a footnote
+/// reference's, is left out): each character read once, a word's hash
+/// built as its characters go by; ASCII through [`ASCII_WORD`] in a tight
+/// loop, other characters by [`wide_char`].
 fn hashes(text: &str, out: &mut Vec<u64>) {
     let bytes = text.as_bytes();
     let mut previous: Option<u64> = None;
     let mut i = 0;
     while let Some(&first) = bytes.get(i) {
-        let Some(len) = word_char_len(text, i) else {
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        };
-        let skipped = first == b'^';
         let mut h = super::hash::Fx::default();
-        let mut next = Some(len);
-        while let Some(len) = next {
-            if !skipped {
-                match bytes[i] {
-                    b if b < 0x80 => h.add(u64::from(ASCII_WORD[usize::from(b)])),
-                    _ => text[i..].chars().take(1).for_each(|c| add_char(&mut h, c)),
+        if first < 0x80 {
+            if ASCII_WORD[usize::from(first)] == 0 {
+                i += 1;
+                continue;
+            }
+        } else {
+            match wide_char(text, i, h) {
+                Ok((len, added)) => (i, h) = (i + len, added),
+                Err(len) => {
+                    i += len;
+                    continue;
                 }
             }
-            i += len;
-            next = word_char_len(text, i);
         }
-        if !skipped {
+        // The rest of the word, and the character that ends it.
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                i += 1;
+                match ASCII_WORD[usize::from(b)] {
+                    0 => break,
+                    v => h.add(u64::from(v)),
+                }
+            } else {
+                match wide_char(text, i, h) {
+                    Ok((len, added)) => (i, h) = (i + len, added),
+                    Err(len) => {
+                        i += len;
+                        break;
+                    }
+                }
+            }
+        }
+        if first != b'^' {
             let h = std::hash::Hasher::finish(&h);
             out.push(mix(h ^ 1));
             if let Some(p) = previous {
@@ -84,31 +101,77 @@ fn hashes(text: &str, out: &mut Vec<u64>) {
     }
 }
 
-/// The length of the character at byte `i` of `text` if it is a word
-/// character, `None` if it is not or the text ends there.
+/// The non-ASCII character at byte `i` of `text`: `Ok((its length, h
+/// with what it adds to a word's hash))` if it is a word character,
+/// `Err(its length)` if it is not. (The hash goes by value, so that it
+/// stays in a register through the word.)
+///
+/// The Latin-1 letters (`C3 xx`: an accented letter, its capital 0x20
+/// below it, but `×` and `÷`) and the general punctuation `E2 80 xx`
+/// (U+2000–U+203F, of which only U+200B, invisible, is a word character)
+/// are read from their bytes; other characters are decoded ([`other_char`]).
+/// The same answers as decoding every character (a test compares them on
+/// every character).
 #[inline]
-fn word_char_len(text: &str, i: usize) -> Option<usize> {
-    match *text.as_bytes().get(i)? {
-        b if b < 0x80 => (ASCII_WORD[usize::from(b)] != 0).then_some(1),
-        _ => {
-            let c = text[i..].chars().next()?;
-            is_word_char(c).then_some(c.len_utf8())
+fn wide_char(
+    text: &str,
+    i: usize,
+    mut h: super::hash::Fx,
+) -> Result<(usize, super::hash::Fx), usize> {
+    let bytes = text.as_bytes();
+    let next = bytes.get(i + 1).copied().unwrap_or(0);
+    match bytes[i] {
+        0xC3 => {
+            // U+00C0 + (next - 0x80).
+            let c = u32::from(next) + 0x40;
+            match c {
+                0xD7 | 0xF7 => return Err(2),
+                0xC0..=0xDE => h.add(u64::from(c + 0x20)),
+                _ => h.add(u64::from(c)),
+            }
+            Ok((2, h))
         }
+        0xE2 if next == 0x80 && bytes.get(i + 2) != Some(&0x8B) => Err(3),
+        _ => other_char(text, i, h),
     }
 }
 
-/// More hashes than this in one bucket of [`sorted`]'s radix pass (about
-/// one is expected) and the insertion sort is not used.
-const CROWDED: u32 = 64;
+/// [`wide_char`] for a character it does not read from its bytes:
+/// decoded, then [`is_word_char`] and [`add_char`].
+#[inline(never)]
+fn other_char(
+    text: &str,
+    i: usize,
+    mut h: super::hash::Fx,
+) -> Result<(usize, super::hash::Fx), usize> {
+    match text.get(i..).and_then(|rest| rest.chars().next()) {
+        Some(c) if is_word_char(c) => {
+            add_char(&mut h, c);
+            Ok((c.len_utf8(), h))
+        }
+        Some(c) => Err(c.len_utf8()),
+        None => Err(1),
+    }
+}
 
-/// `hashes` sorted and de-duplicated, in a vector of their own.
+/// How many places, on average a hash, [`insertion_sort`] may move hashes
+/// after [`sorted`]'s radix passes (about none are expected) before it
+/// gives up for a comparison sort.
+const MOVES: usize = 8;
+
+/// `hashes` sorted and de-duplicated, in a vector of their own (`hashes`
+/// is left in any order).
 ///
-/// The hashes are uniform (each went through [`mix`]), so one pass of a
-/// radix sort on their top bits, with about one hash a bucket, leaves
-/// them nearly in order; an insertion sort finishes (it only moves a hash
-/// within its bucket). Several times faster than a comparison sort on a
-/// paragraph's few hundred hashes; the result is the same, being sorted.
-fn sorted(hashes: &[u64]) -> Vec<u64> {
+/// The hashes are uniform (each went through [`mix`]), so two passes of a
+/// radix sort on their top sixteen bits leave a paragraph's few hundred
+/// nearly in order (hashes with the same top bits are rare); an insertion
+/// sort finishes, and the repeated ones are dropped without branches.
+/// Faster than a comparison sort, which mispredicts its branches on
+/// random values; the result is the same, being sorted. Hashes made to
+/// share their top bits (hostile text) cannot make the insertion sort
+/// quadratic: past [`MOVES`] moves a hash it hands over to a comparison
+/// sort.
+fn sorted(hashes: &mut [u64]) -> Vec<u64> {
     let n = hashes.len();
     if n < 32 {
         let mut out = hashes.to_vec();
@@ -116,43 +179,61 @@ fn sorted(hashes: &[u64]) -> Vec<u64> {
         out.dedup();
         return out;
     }
-    let bits = (usize::BITS - n.leading_zeros()).min(16);
-    let shift = 64 - bits;
-    let mut starts = vec![0u32; (1 << bits) + 1];
-    for &h in hashes {
-        starts[(h >> shift) as usize + 1] += 1;
+    let digit = |h: u64, shift: u32| ((h >> shift) & 0xFF) as usize;
+    let (mut low, mut high) = ([0u32; 257], [0u32; 257]);
+    for &h in hashes.iter() {
+        low[digit(h, 48) + 1] += 1;
+        high[digit(h, 56) + 1] += 1;
     }
-    // Hashes made to share their top bits must not make the insertion
-    // sort quadratic: a crowded bucket sends the whole to a comparison
-    // sort.
-    if starts.iter().any(|&c| c > CROWDED) {
-        let mut out = hashes.to_vec();
-        out.sort_unstable();
-        out.dedup();
-        return out;
-    }
-    for b in 1..starts.len() {
-        starts[b] += starts[b - 1];
+    for b in 1..257 {
+        low[b] += low[b - 1];
+        high[b] += high[b - 1];
     }
     let mut out = vec![0u64; n];
-    for &h in hashes {
-        let slot = &mut starts[(h >> shift) as usize];
+    for &h in hashes.iter() {
+        let slot = &mut low[digit(h, 48)];
         out[*slot as usize] = h;
         *slot += 1;
     }
-    for k in 1..n {
-        let h = out[k];
-        if out[k - 1] > h {
-            let mut m = k;
-            while m > 0 && out[m - 1] > h {
-                out[m] = out[m - 1];
-                m -= 1;
-            }
-            out[m] = h;
-        }
+    for &h in &out {
+        let slot = &mut high[digit(h, 56)];
+        hashes[*slot as usize] = h;
+        *slot += 1;
     }
-    out.dedup();
+    if !insertion_sort(hashes, MOVES * n) {
+        hashes.sort_unstable();
+    }
+    // Each hash is written at the end of the distinct ones so far, which
+    // grow by one when it differs from the last of them.
+    let mut distinct = 1;
+    for k in 1..n {
+        let h = hashes[k];
+        hashes[distinct] = h;
+        distinct += usize::from(h != hashes[distinct - 1]);
+    }
+    out.clear();
+    out.extend_from_slice(&hashes[..distinct]);
     out
+}
+
+/// Sorts `v` by insertion, unless that takes more than `budget` moves:
+/// then gives false, `v` left in some order.
+fn insertion_sort(v: &mut [u64], mut budget: usize) -> bool {
+    for k in 1..v.len() {
+        let h = v[k];
+        let mut m = k;
+        while m > 0 && v[m - 1] > h {
+            if budget == 0 {
+                v[m] = h;
+                return false;
+            }
+            budget -= 1;
+            v[m] = v[m - 1];
+            m -= 1;
+        }
+        v[m] = h;
+    }
+    true
 }
 
 /// Whether a character belongs to a word (see [`words`]).
@@ -316,7 +397,7 @@ mod tests {
             repeats in proptest::collection::vec(0usize..700, 0..40),
             narrow in proptest::bool::ANY,
         ) {
-            // Uniform hashes, some repeated; or all in a few buckets.
+            // Uniform hashes, some repeated; or all with the same top bits.
             let mut hashes: Vec<u64> = hashes.into_iter().map(|h| if narrow { h >> 60 } else { h }).collect();
             for r in repeats {
                 if let Some(&h) = hashes.get(r) {
@@ -326,7 +407,18 @@ mod tests {
             let mut expected = hashes.clone();
             expected.sort_unstable();
             expected.dedup();
-            proptest::prop_assert_eq!(sorted(&hashes), expected);
+            proptest::prop_assert_eq!(sorted(&mut hashes), expected);
+        }
+    }
+
+    /// Every character of the first planes, inside a word and alone,
+    /// read by [`step`]'s shortcuts as by its definition.
+    #[test]
+    fn every_character_steps_as_defined() {
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            for text in [format!("a{c}b"), format!("{c}"), format!("x y{c}")] {
+                assert_eq!(features(&text), features_slowly(&text), "{:?}", c);
+            }
         }
     }
 

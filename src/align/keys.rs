@@ -44,9 +44,8 @@ pub fn both(old: &[Unit], new: &[Unit]) -> (Vec<u64>, Vec<u64>) {
         || old.iter().map(raw).collect(),
         || new.iter().map(raw).collect(),
     );
-    let twins = twins(old_raw.iter().chain(&new_raw), &unit, all);
-    let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
-    let sketches = crate::parallel::map(&distinct, |&k| sketch(unit(k)));
+    let raw = old_raw.iter().chain(&new_raw);
+    let (twins, distinct, sketches) = twins_and_sketches(raw, &unit, (all, old.len()));
     let mut keys = vec![0; all];
     let todo = sketch_keys(&distinct, &sketches, &mut keys, &unit);
     let folded = crate::parallel::map(&todo, |&k| key(unit(k)));
@@ -150,19 +149,27 @@ fn letters(text: &str) -> impl Iterator<Item = char> + '_ {
     })
 }
 
-/// For each unit (old ones first, then new ones), the earlier unit with
-/// the same class and the same bytes, if any; such an earlier unit has no
-/// twin itself.
+/// What [`twins_and_sketches`] finds: for each unit its twin, the units
+/// without one, and their sketches.
+type Found = (Vec<Option<usize>>, Vec<usize>, Vec<Option<u64>>);
+
+/// For each of `all` units (the `old` ones first, then the new ones), the
+/// earlier unit with the same class and the same bytes, if any (such an
+/// earlier unit has no twin itself); the units without one (`distinct`,
+/// in order), and their [`sketch`]es.
 ///
 /// The first unit with each hash is found in one pass over a map sized
-/// for all; the bytes of the units that share a hash with an earlier one
-/// are then compared on both cores (a unit whose bytes differ, through a
-/// collision, has no twin, as the first with its hash stays the one found).
-fn twins<'u>(
+/// for all; then, in one step on both cores, the bytes of each unit that
+/// shares a hash with an earlier one are compared with it, and the others
+/// are sketched (a unit whose bytes differ, through a collision, has no
+/// twin, as the first with its hash stays the one found). The units are
+/// dealt to the cores old and new alternately: the old ones are mostly
+/// sketched, the new ones mostly compared.
+fn twins_and_sketches<'u>(
     raw: impl Iterator<Item = &'u u64>,
     unit: &(dyn Fn(usize) -> &'u Unit + Sync),
-    all: usize,
-) -> Vec<Option<usize>> {
+    (all, old): (usize, usize),
+) -> Found {
     let mut first: FxHashMap<u64, usize> =
         FxHashMap::with_capacity_and_hasher(all, Default::default());
     let earlier: Vec<Option<usize>> = raw
@@ -175,13 +182,42 @@ fn twins<'u>(
             }
         })
         .collect();
-    let indices: Vec<usize> = (0..all).collect();
-    crate::parallel::map(&indices, |&k| {
-        earlier[k].filter(|&e| {
+    let dealt = alternately(all, old);
+    let found = crate::parallel::map(&dealt, |&k| {
+        let twin = earlier[k].filter(|&e| {
             let (a, b) = (unit(e), unit(k));
             a.kind.alignment_class() == b.kind.alignment_class() && a.text == b.text
-        })
-    })
+        });
+        match twin {
+            Some(e) => Err(e),
+            None => Ok(sketch(unit(k))),
+        }
+    });
+    let mut twins = vec![None; all];
+    let mut sketched = vec![None; all];
+    for (&k, f) in dealt.iter().zip(found) {
+        match f {
+            Err(e) => twins[k] = Some(e),
+            Ok(s) => sketched[k] = Some(s),
+        }
+    }
+    let distinct: Vec<usize> = (0..all).filter(|&k| twins[k].is_none()).collect();
+    let sketches = distinct.iter().filter_map(|&k| sketched[k]).collect();
+    (twins, distinct, sketches)
+}
+
+/// The indices `0..all`, those below `split` and those above it taken in
+/// turn (`0, split, 1, split + 1, ...`), the rest of the longer run last.
+fn alternately(all: usize, split: usize) -> Vec<usize> {
+    let split = split.min(all);
+    let mut high = split..all;
+    let mut out = Vec::with_capacity(all);
+    for k in 0..split {
+        out.push(k);
+        out.extend(high.next());
+    }
+    out.extend(high);
+    out
 }
 
 /// The hash of a unit's class and bytes, to find units with the same
@@ -212,38 +248,73 @@ pub const ENDS: usize = 48;
 /// assert!(sketch(&r.units[1]).is_some());
 /// ```
 pub fn sketch(unit: &Unit) -> Option<u64> {
-    if unit.kind == crate::model::UnitKind::Closing || unit.text.contains('[') {
+    let bytes = unit.text.as_bytes();
+    if unit.kind == crate::model::UnitKind::Closing || memchr::memchr(b'[', bytes).is_some() {
         return None;
     }
     let mut h = Fx::default();
     h.add(u64::from(unit.kind.alignment_class()));
-    sketch_end(unit.text.chars(), false, &mut h);
+    let mut h = sketch_head(&unit.text, h);
     h.add(u64::MAX);
-    sketch_end(unit.text.chars().rev(), true, &mut h);
-    Some(h.finish())
+    Some(sketch_tail(&unit.text, h).finish())
 }
 
-/// Adds the first [`ENDS`] characters of `chars` as folding writes them
-/// (see [`sketch_char`]; printable ASCII is its own fold, added at once).
+/// Adds the first [`ENDS`] characters of `text` as folding writes them
+/// (see [`sketch_char`]): printable ASCII is its own fold, added at once,
+/// a space adds nothing, other characters are decoded. (The hash goes by
+/// value, so that it stays in a register.)
 #[inline]
-fn sketch_end(chars: impl Iterator<Item = char>, backwards: bool, h: &mut Fx) {
-    let mut left = ENDS;
-    for c in chars {
+fn sketch_head(text: &str, mut h: Fx) -> Fx {
+    let bytes = text.as_bytes();
+    let (mut left, mut i) = (ENDS, 0);
+    while let Some(&b) = bytes.get(i) {
         if left == 0 {
             break;
         }
-        if c.is_ascii_graphic() {
-            h.add(u64::from(c));
-            left -= 1;
+        if b.is_ascii_graphic() {
+            h.add(u64::from(b));
+            (left, i) = (left - 1, i + 1);
+        } else if b == b' ' {
+            i += 1;
         } else {
-            left -= sketch_char(c, backwards, left, h);
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            left -= sketch_char(c, false, left, &mut h);
+            i += c.len_utf8();
         }
     }
+    h
+}
+
+/// Adds the last [`ENDS`] characters of `text`, last first, as
+/// [`sketch_head`] adds the first.
+#[inline]
+fn sketch_tail(text: &str, mut h: Fx) -> Fx {
+    let bytes = text.as_bytes();
+    let (mut left, mut end) = (ENDS, bytes.len());
+    while left > 0 && end > 0 {
+        let b = bytes[end - 1];
+        if b.is_ascii_graphic() {
+            h.add(u64::from(b));
+            (left, end) = (left - 1, end - 1);
+        } else if b == b' ' {
+            end -= 1;
+        } else {
+            let Some(c) = text.get(..end).and_then(|rest| rest.chars().next_back()) else {
+                break;
+            };
+            left -= sketch_char(c, true, left, &mut h);
+            end -= c.len_utf8();
+        }
+    }
+    h
 }
 
 /// Adds a character as folding writes it (nothing for a space or an
 /// invisible character; a ligature's letters, backwards when `backwards`),
 /// at most `most` characters of it, and gives how many it added.
+#[inline]
 fn sketch_char(c: char, backwards: bool, most: usize, h: &mut Fx) -> usize {
     let folded = if c == ' ' {
         Folded::Nothing
@@ -402,6 +473,14 @@ mod tests {
             };
             check(&draft(false), &draft(true));
         }
+    }
+
+    #[test]
+    fn old_and_new_units_are_dealt_alternately() {
+        assert_eq!(alternately(7, 3), [0, 3, 1, 4, 2, 5, 6]);
+        assert_eq!(alternately(5, 4), [0, 4, 1, 2, 3]);
+        assert_eq!(alternately(3, 0), [0, 1, 2]);
+        assert_eq!(alternately(0, 0), Vec::<usize>::new());
     }
 
     #[test]
