@@ -193,8 +193,77 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Error> {
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map_err(read_error)?;
         return Ok(bytes);
     }
-    std::fs::read(path).map_err(read_error)
+    read_file(path).map_err(read_error)
 }
+
+/// The bytes of a file, as `std::fs::read` reads them, into a buffer
+/// whose pages are mapped before the file is copied in ([`prefault`]).
+fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let Ok(size) = usize::try_from(size) else {
+        return std::fs::read(path);
+    };
+    let mut bytes = Vec::new();
+    // One byte more than the file, as `std::fs::read` asks: the read that
+    // finds the end then needs no more room.
+    if bytes.try_reserve_exact(size.saturating_add(1)).is_err() {
+        return std::fs::read(path);
+    }
+    if size >= PREFAULT_FROM {
+        prefault(bytes.spare_capacity_mut());
+    }
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Files from this size on have their buffer's pages mapped at once.
+const PREFAULT_FROM: usize = 256 * 1024;
+
+/// Maps the whole pages of a fresh buffer at once (Linux's
+/// `MADV_POPULATE_WRITE`), before the kernel copies a file into it: a
+/// draft of 4 MB otherwise takes a page fault for each of its thousand
+/// pages, a third of the time it takes to read it (issue 14). Nothing is
+/// written; on a kernel without it (before 5.14), nothing happens and the
+/// pages are mapped as they are first written, as before.
+#[cfg(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+))]
+fn prefault(buffer: &mut [std::mem::MaybeUninit<u8>]) {
+    const PAGE: usize = 4096;
+    const MADV_POPULATE_WRITE: std::ffi::c_int = 23;
+    unsafe extern "C" {
+        fn madvise(
+            addr: *mut std::ffi::c_void,
+            len: usize,
+            advice: std::ffi::c_int,
+        ) -> std::ffi::c_int;
+    }
+    let start = buffer.as_mut_ptr() as usize;
+    let first = start.next_multiple_of(PAGE);
+    let end = (start + buffer.len()) / PAGE * PAGE;
+    if end > first {
+        // SAFETY: the pages from `first` to `end` lie inside `buffer`,
+        // which this function borrows mutably; the advice maps them and
+        // changes no byte, and its failure is harmless.
+        unsafe {
+            madvise(
+                first as *mut std::ffi::c_void,
+                end - first,
+                MADV_POPULATE_WRITE,
+            );
+        }
+    }
+}
+
+/// Elsewhere the pages are mapped as they are first written.
+#[cfg(not(all(
+    target_os = "linux",
+    any(target_arch = "x86_64", target_arch = "aarch64")
+)))]
+fn prefault(_buffer: &mut [std::mem::MaybeUninit<u8>]) {}
 
 /// Why a file is not a draft the tool reads, when that can be told from
 /// its name or first bytes: an old Word `.doc` (or another Office binary

@@ -78,6 +78,15 @@ pub fn ends_with_fold(word: &str, suffix: &str) -> bool {
 
 /// Whether `a` and `b` are the same in any case.
 pub fn eq_fold(a: &str, b: &str) -> bool {
+    // Two ASCII first characters that differ in every case: not equal, as
+    // both comparisons below would find at their first character.
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
+    }
     a.eq_ignore_ascii_case(b)
         || (!(a.is_ascii() && b.is_ascii())
             && a.chars()
@@ -138,6 +147,12 @@ mod tests {
                 strip_prefix_fold(&text, &prefix),
                 strip_prefix_fold_as_first(&text, &prefix),
                 "{text:?} / {prefix:?}"
+            );
+            let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+            assert_eq!(
+                eq_fold(&text, &prefix),
+                text.eq_ignore_ascii_case(&prefix) || lower(&text) == lower(&prefix),
+                "{text:?} = {prefix:?}"
             );
         }
     }
