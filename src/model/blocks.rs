@@ -134,15 +134,56 @@ pub fn normalise(text: String) -> String {
 /// whole (the walk it replaces, [`tests::is_normal_by_walk`], is the
 /// oracle of the tests).
 fn is_normal(text: &str) -> bool {
-    const BLOCK: usize = 64;
     let bytes = text.as_bytes();
     let byte = |k: usize| bytes.get(k).copied().unwrap_or(0);
     let is_odd = |k: usize| odd_lead(byte(k), byte(k + 1), byte(k + 2));
     // Runs that end before this have been checked.
     let mut checked = 0;
-    let mut at = 0;
-    while at < bytes.len() {
+    let mut from = 0;
+    while let Some(at) = odd_block(bytes, from) {
         let end = (at + BLOCK).min(bytes.len());
+        for k in at..end {
+            if k < checked || !is_odd(k) {
+                continue;
+            }
+            match run_end_if_normal(text, k) {
+                Some(run_end) => checked = run_end,
+                None => return false,
+            }
+        }
+        from = end;
+    }
+    true
+}
+
+/// The bytes [`is_normal`] tests at once.
+const BLOCK: usize = 64;
+
+/// Where the first block of [`BLOCK`] bytes at `from`, `from + 64` …
+/// starts that holds a lead byte [`composed_len`] does not pass. With
+/// AVX2, where the processor has it (the blocks are read twice as fast as
+/// with the SSE2 every x86-64 processor has).
+fn odd_block(bytes: &[u8], from: usize) -> Option<usize> {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2, as just checked.
+        return unsafe { odd_block_avx2(bytes, from) };
+    }
+    odd_block_portable(bytes, from)
+}
+
+/// [`odd_block`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn odd_block_avx2(bytes: &[u8], from: usize) -> Option<usize> {
+    odd_block_portable(bytes, from)
+}
+
+/// [`odd_block`] for any processor.
+#[inline(always)]
+fn odd_block_portable(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while at < bytes.len() {
         let odd = match bytes.get(at..at + BLOCK + 2) {
             Some(window) => any_odd_lead(window),
             None => {
@@ -153,24 +194,17 @@ fn is_normal(text: &str) -> bool {
             }
         };
         if odd {
-            for k in at..end {
-                if k < checked || !is_odd(k) {
-                    continue;
-                }
-                match run_end_if_normal(text, k) {
-                    Some(run_end) => checked = run_end,
-                    None => return false,
-                }
-            }
+            return Some(at);
         }
-        at = end;
+        at += BLOCK;
     }
-    true
+    None
 }
 
 /// Whether a byte among the first 64 of `window` (66 bytes: the two after
 /// them are read as the last ones' followers) leads a character that
 /// [`composed_len`] does not pass; without branching.
+#[inline(always)]
 fn any_odd_lead(window: &[u8]) -> bool {
     let n = window.len().saturating_sub(2);
     let (a, b, c) = (&window[..n], &window[1..=n], &window[2..]);
@@ -201,6 +235,7 @@ fn run_end_if_normal(text: &str, at: usize) -> Option<usize> {
 /// Whether `first` leads a character that [`composed_len`] does not
 /// pass, `second` and `third` being the bytes after it (a byte that leads
 /// nothing, ASCII or a continuation byte, is not odd).
+#[inline(always)]
 fn odd_lead(first: u8, second: u8, third: u8) -> bool {
     let latin = (first == 0xC3) | ((first == 0xC2) & (second >= 0xA0) & (second != 0xAD));
     let punctuation = (first == 0xE2)
@@ -558,6 +593,33 @@ mod tests {
                 }
             }
             assert_eq!(is_normal(&text), is_normal_by_walk(&text), "{text:?}");
+        }
+    }
+
+    /// The portable block search finds the blocks the AVX2 one does.
+    #[test]
+    fn odd_blocks_are_found_alike_on_every_processor() {
+        let pieces = ["abcdefghij ", "é", "’", "œ", "e\u{301}", "\u{ad}"];
+        let mut seed = 23u64;
+        for round in 0..2000 {
+            let mut text = String::new();
+            while text.len() < round % 400 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                let k = (seed >> 33) as usize % pieces.len();
+                if k < 3 || seed.is_multiple_of(32) {
+                    text.push_str(pieces[k]);
+                }
+            }
+            let bytes = text.as_bytes();
+            let mut from = 0;
+            loop {
+                let found = odd_block(bytes, from);
+                assert_eq!(found, odd_block_portable(bytes, from), "{text:?} {from}");
+                match found {
+                    Some(at) => from = at + BLOCK,
+                    None => break,
+                }
+            }
         }
     }
 
