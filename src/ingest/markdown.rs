@@ -18,7 +18,7 @@
 pub fn reads_as_markdown(text: &str) -> bool {
     let mut previous = "";
     let mut count = 0;
-    for line in text.lines() {
+    for line in crate::text::lines::lines(text) {
         let line = line.trim_end();
         if is_markdown_line(line, previous) {
             count += 1;
@@ -44,7 +44,7 @@ fn is_markdown_line(line: &str, previous: &str) -> bool {
     let rule = line.starts_with('|') && line.contains("---");
     // Spans and links need a `*`, `~` or `]`, which prose seldom has: one
     // pass over the bytes spares most lines the searches for them.
-    let spans = line.bytes().any(|b| matches!(b, b'*' | b'~' | b']'));
+    let spans = memchr::memchr3(b'*', b'~', b']', line.as_bytes()).is_some();
     let marked = spans && ["**", "~~"].iter().any(|m| has_span(line, m));
     heading || fence || underline || rule || marked || (spans && has_link(line))
 }

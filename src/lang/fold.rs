@@ -15,6 +15,16 @@
 /// `text` after `prefix`, when `text` starts with `prefix` in any case
 /// (both lower-cased, character by character).
 pub fn strip_prefix_fold<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    // Two ASCII first characters that differ in every case: no match, as
+    // the comparisons below would find at their first character (a text
+    // is tried against many prefixes, issue 14).
+    if let (Some(t), Some(p)) = (text.as_bytes().first(), prefix.as_bytes().first())
+        && t.is_ascii()
+        && p.is_ascii()
+        && !t.eq_ignore_ascii_case(p)
+    {
+        return None;
+    }
     let n = prefix.len();
     if prefix.is_ascii()
         && let Some(head) = text.as_bytes().get(..n)
@@ -68,6 +78,15 @@ pub fn ends_with_fold(word: &str, suffix: &str) -> bool {
 
 /// Whether `a` and `b` are the same in any case.
 pub fn eq_fold(a: &str, b: &str) -> bool {
+    // Two ASCII first characters that differ in every case: not equal, as
+    // both comparisons below would find at their first character.
+    if let (Some(x), Some(y)) = (a.as_bytes().first(), b.as_bytes().first())
+        && x.is_ascii()
+        && y.is_ascii()
+        && !x.eq_ignore_ascii_case(y)
+    {
+        return false;
+    }
     a.eq_ignore_ascii_case(b)
         || (!(a.is_ascii() && b.is_ascii())
             && a.chars()
@@ -78,6 +97,65 @@ pub fn eq_fold(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`strip_prefix_fold`] as it was before its first-character test:
+    /// the oracle.
+    fn strip_prefix_fold_as_first<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+        let n = prefix.len();
+        if prefix.is_ascii()
+            && let Some(head) = text.as_bytes().get(..n)
+            && head.is_ascii()
+        {
+            return head
+                .eq_ignore_ascii_case(prefix.as_bytes())
+                .then(|| &text[n..]);
+        }
+        let mut wanted = prefix.chars().flat_map(char::to_lowercase).peekable();
+        for (i, c) in text.char_indices() {
+            if wanted.peek().is_none() {
+                return Some(&text[i..]);
+            }
+            for l in c.to_lowercase() {
+                if wanted.next() != Some(l) {
+                    return None;
+                }
+            }
+        }
+        wanted.peek().is_none().then_some("")
+    }
+
+    /// The first-character test changes no answer, on random texts and
+    /// prefixes of ASCII and other letters in both cases.
+    #[test]
+    fn the_first_character_test_changes_nothing() {
+        let pieces = [
+            "r", "R", "a", "é", "É", "İ", "i", "ß", "s", "S", " ", "’", "K", "\u{212a}",
+        ];
+        let mut seed = 13u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for _ in 0..20_000 {
+            let mut word = || {
+                (0..next(5))
+                    .map(|_| pieces[next(pieces.len() as u64) as usize])
+                    .collect::<String>()
+            };
+            let (text, prefix) = (word(), word());
+            assert_eq!(
+                strip_prefix_fold(&text, &prefix),
+                strip_prefix_fold_as_first(&text, &prefix),
+                "{text:?} / {prefix:?}"
+            );
+            let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+            assert_eq!(
+                eq_fold(&text, &prefix),
+                text.eq_ignore_ascii_case(&prefix) || lower(&text) == lower(&prefix),
+                "{text:?} = {prefix:?}"
+            );
+        }
+    }
 
     #[test]
     fn folding_matches_lower_casing_both() {

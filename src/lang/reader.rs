@@ -170,8 +170,18 @@ impl ReaderWords {
     /// ```
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         let mut out = template.to_string();
+        // One buffer for the placeholders, and no new string for a key the
+        // text does not hold (names of units are filled by the thousand in
+        // a renumbering table).
+        let mut placeholder = String::new();
         for (key, value) in values {
-            out = out.replace(&format!("{{{key}}}"), value);
+            placeholder.clear();
+            placeholder.push('{');
+            placeholder.push_str(key);
+            placeholder.push('}');
+            if let Some(filled) = replaced(&out, &placeholder, value) {
+                out = filled;
+            }
         }
         out
     }
@@ -222,9 +232,52 @@ impl ReaderWords {
     }
 }
 
+/// `text` with every occurrence of `pattern` replaced by `value`, as
+/// `str::replace` replaces them (leftmost first, none overlapping), or
+/// `None` when there is none. Templates are a few words long: a plain
+/// search costs less than setting up the standard library's searcher.
+fn replaced(text: &str, pattern: &str, value: &str) -> Option<String> {
+    let (bytes, wanted) = (text.as_bytes(), pattern.as_bytes());
+    let mut out: Option<String> = None;
+    let (mut from, mut at) = (0, 0);
+    while !wanted.is_empty() && at + wanted.len() <= bytes.len() {
+        if bytes[at..].starts_with(wanted) {
+            let filled = out.get_or_insert_with(|| String::with_capacity(text.len() + value.len()));
+            filled.push_str(&text[from..at]);
+            filled.push_str(value);
+            at += wanted.len();
+            from = at;
+        } else {
+            at += 1;
+        }
+    }
+    let mut filled = out?;
+    filled.push_str(&text[from..]);
+    Some(filled)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::lang::Lang;
+
+    /// The plain search replaces what `str::replace` replaces, on random
+    /// texts of placeholders, braces and accented letters.
+    #[test]
+    fn replaced_is_str_replace() {
+        let pieces = ["{x}", "{", "}", "x", "é", " ", "{xx}", "{{x}}"];
+        let mut seed = 17u64;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..5000 {
+            let text: String = (0..next(8)).map(|_| pieces[next(pieces.len())]).collect();
+            let pattern = ["{x}", "{xx}", "x", "{"][next(4)];
+            let expected = text.replace(pattern, "[é]");
+            let got = super::replaced(&text, pattern, "[é]").unwrap_or_else(|| text.clone());
+            assert_eq!(got, expected, "{text:?} / {pattern:?}");
+        }
+    }
 
     #[test]
     fn every_language_fills_every_template() {

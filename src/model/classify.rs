@@ -39,10 +39,15 @@ pub(crate) fn is_report(blocks: &[Block]) -> bool {
 /// A short line without the punctuation that ends a paragraph:
 /// "Cooperation with the United Nations".
 pub(crate) fn is_heading(text: &str) -> bool {
-    // Counted up to 16: a paragraph of 150 words is not read to its end.
-    let words = text.split_whitespace().take(16).count();
+    // The ending first: most paragraphs end with a comma or a semicolon,
+    // and are not split into words at all. Counted up to 16: a paragraph
+    // of 150 words is not read to its end.
     let trimmed = text.trim_end();
-    words <= 15 && !trimmed.ends_with([',', ';', ':']) && (!trimmed.ends_with('.') || words <= 6)
+    if trimmed.ends_with([',', ';', ':']) {
+        return false;
+    }
+    let words = text.split_whitespace().take(16).count();
+    words <= 15 && (!trimmed.ends_with('.') || words <= 6)
 }
 
 #[cfg(test)]

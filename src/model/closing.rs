@@ -107,7 +107,9 @@ pub fn is_adoption_note(text: &str) -> bool {
 
 /// The closing line and the adoption note after it, if any.
 fn split_note(text: &str) -> (&str, &str) {
-    match text.find('[') {
+    // The `memchr` crate's vector search: the standard library's reads a
+    // word at a time, and every numbered paragraph is searched (issue 14).
+    match memchr::memchr(b'[', text.as_bytes()) {
         Some(at) if is_adoption_note(&text[at..]) => text.split_at(at),
         _ => (text, ""),
     }

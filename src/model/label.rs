@@ -39,7 +39,9 @@ pub struct Labeller {
     section: Option<String>,
     part: Option<String>,
     restarting_parts: HashSet<Option<String>>,
-    seen: HashMap<String, u32>,
+    /// Whether operative numbering restarts in the current part (looked
+    /// up once a part, not once a unit).
+    restarts: bool,
 }
 
 impl Labeller {
@@ -54,13 +56,14 @@ impl Labeller {
             title: 0,
             section: None,
             part: None,
+            restarts: false,
             restarting_parts: restarting_parts(units),
-            seen: HashMap::with_capacity(units.len()),
         };
+        labeller.restarts = labeller.restarting_parts.contains(&None);
         for i in 0..units.len() {
-            let label = labeller.next(units, i);
-            units[i].label = labeller.unique(label);
+            units[i].label = labeller.next(units, i);
         }
+        make_unique(units);
     }
 
     fn next(&mut self, units: &[Unit], i: usize) -> String {
@@ -109,7 +112,7 @@ impl Labeller {
     }
 
     fn operative(&self, unit: &Unit) -> String {
-        format!("OP{}", unit.number.as_deref().unwrap_or(""))
+        numbered("OP", unit.number.as_deref().unwrap_or(""))
     }
 
     /// `P12` for a numbered paragraph; `OP12.1` for the first unnumbered
@@ -132,16 +135,20 @@ impl Labeller {
     /// Adds the annex and, for operative paragraphs of a part where
     /// numbering restarts, the section.
     fn prefixed(&self, local: String, operative: bool) -> String {
+        let section = self
+            .section
+            .as_ref()
+            .filter(|_| self.restarts && (operative || local.starts_with("OP")));
+        if self.part.is_none() && section.is_none() {
+            // The main text's units, most of every draft: as they are.
+            return local;
+        }
         let mut out = String::new();
         if let Some(part) = &self.part {
             out.push_str(part);
             out.push('/');
         }
-        let restarts = self.restarting_parts.contains(&self.part);
-        if restarts
-            && (operative || local.starts_with("OP"))
-            && let Some(section) = &self.section
-        {
+        if let Some(section) = section {
             out.push_str(section);
             out.push('/');
         }
@@ -150,6 +157,7 @@ impl Labeller {
     }
 
     fn enter_part(&mut self, part: Option<String>) {
+        self.restarts = self.restarting_parts.contains(&part);
         self.part = part;
         self.pp = 0;
         self.heading = 0;
@@ -159,20 +167,41 @@ impl Labeller {
         self.title = 0;
         self.section = None;
     }
+}
 
-    fn unique(&mut self, label: String) -> String {
-        let n = self.seen.entry(label.clone()).or_insert(0);
-        *n += 1;
-        match *n {
-            1 => label,
-            n => format!("{label}#{n}"),
+/// A label's second, third … occurrence gets `#2`, `#3`: `OP5#2`. Done
+/// once every unit has its label, the labels counted where they stand (no
+/// copy of each): a subparagraph's label is made from its paragraph's
+/// without what follows a `#`, which is the same before and after.
+fn make_unique(units: &mut [Unit]) {
+    let mut seen: HashMap<&str, u32> = HashMap::with_capacity(units.len());
+    let occurrence: Vec<u32> = units
+        .iter()
+        .map(|u| {
+            let n = seen.entry(u.label.as_str()).or_insert(0);
+            *n += 1;
+            *n
+        })
+        .collect();
+    for (unit, n) in units.iter_mut().zip(occurrence) {
+        if n > 1 {
+            unit.label = format!("{}#{n}", unit.label);
         }
     }
 }
 
 fn counted(prefix: &str, counter: &mut u32) -> String {
     *counter += 1;
-    format!("{prefix}{counter}")
+    numbered(prefix, &counter.to_string())
+}
+
+/// `prefix` and `number` in one string (`OP12`, `PP3`), without the
+/// formatting machinery (a label a unit).
+fn numbered(prefix: &str, number: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + number.len());
+    out.push_str(prefix);
+    out.push_str(number);
+    out
 }
 
 /// Parts in which at least two lettered sections each restart operative

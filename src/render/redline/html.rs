@@ -31,7 +31,7 @@ use crate::model::UnitKind;
 use crate::redline::{Entry, Op, Redline, SegmentOp};
 use crate::render::reader::{self, lang_of};
 use crate::render::redline::term::replaces_whole_words;
-use crate::render::{anchor, for_reading, hug, number_struck, shown_marker};
+use crate::render::{for_reading, hug, number_struck, shown_marker};
 use std::collections::HashMap;
 use std::io::{self, Write};
 
@@ -273,7 +273,9 @@ fn notes_list(notes: &[&str]) -> String {
 fn unit(entry: &Entry, lang: Lang, notes: &HashMap<usize, Vec<&str>>, html: &mut String) {
     open_unit(entry, html);
     if let Some(was) = reader::formerly(entry, lang) {
-        html.push_str(&format!("<span class=\"was\">({})</span> ", escape(&was)));
+        html.push_str("<span class=\"was\">(");
+        escape_into(&was, html);
+        html.push_str(")</span> ");
     }
     let badges = reader::badges(entry, lang);
     for (class, text) in badges.iter().filter(|(class, _)| *class != "edited") {
@@ -366,7 +368,8 @@ fn core_into(core: &str, html: &mut String) {
     if !any_byte(core.as_bytes(), plain) {
         return html.push_str(core);
     }
-    if core.contains('\n') || core.contains("[^") {
+    let bytes = core.as_bytes();
+    if memchr::memchr(b'\n', bytes).is_some() || memchr::memmem::find(bytes, b"[^").is_some() {
         html.push_str(&footnote_refs(&symbols(core).replace('\n', " ¶ ")));
     } else {
         symbols_into(core, html);
@@ -392,7 +395,8 @@ fn symbols_into(text: &str, out: &mut String) {
     // has a slash but `ICC-ASP-18…` (a hyphen where a slash belongs, after
     // that head only: `xref::symbol`): a text with neither (most, hyphens
     // being common in words) has none to look for.
-    if !any_byte(text.as_bytes(), |b| b == b'/') && !text.contains("ICC-ASP") {
+    let bytes = text.as_bytes();
+    if memchr::memchr(b'/', bytes).is_none() && memchr::memmem::find(bytes, b"ICC-ASP").is_none() {
         return escape_into(text, out);
     }
     let mut at = 0;
@@ -429,7 +433,7 @@ pub fn footnote_refs(html: &str) -> String {
 
 /// Opens a unit's `<div>` (classes for its kind and change, and
 /// `changed`, or `renumbered` when its number is its only change; its
-/// [`anchor`] as id; its label) and its paragraph, which begins with its
+/// [`anchor`](crate::render::anchor) as id; its label) and its paragraph, which begins with its
 /// number: a resolution's paragraph begins with its number.
 pub fn open_unit(entry: &Entry, html: &mut String) {
     let quiet = reader::renumbered_only(entry);
@@ -438,15 +442,27 @@ pub fn open_unit(entry: &Entry, html: &mut String) {
         (true, false) => " changed",
         _ => "",
     };
-    html.push_str(&format!(
-        "<div class=\"unit {} {}{changed}\" id=\"{}\" data-label=\"{}\"><p>",
-        entry.kind.name(),
-        entry.op.name(),
-        escape(&anchor(entry)),
-        escape(entry.label())
-    ));
+    // Pushed piece by piece: the formatting machinery and its copies cost
+    // more than the rest of an unchanged unit's page (issue 14).
+    html.push_str("<div class=\"unit ");
+    html.push_str(entry.kind.name());
+    html.push(' ');
+    html.push_str(entry.op.name());
+    html.push_str(changed);
+    html.push_str("\" id=\"");
+    match (entry.op, entry.old.first()) {
+        // `anchor`, without its copy.
+        (Op::Deleted | Op::MovedAway, Some(old)) => {
+            html.push_str("was-");
+            escape_into(&old.label, html);
+        }
+        _ => escape_into(entry.label(), html),
+    }
+    html.push_str("\" data-label=\"");
+    escape_into(entry.label(), html);
+    html.push_str("\"><p>");
     if let Some(m) = shown_marker(entry) {
-        html.push_str(&marker(m, number_struck(entry)));
+        marker_into(m, number_struck(entry), html);
         html.push(' ');
     }
 }
@@ -461,15 +477,27 @@ pub fn open_unit(entry: &Entry, html: &mut String) {
 /// assert_eq!(marker("9 bis.", true), r#"<span class="num"><del>9 bis.</del></span>"#);
 /// ```
 pub fn marker(m: &str, struck: bool) -> String {
-    let shown = match m.strip_prefix("[^").and_then(|n| n.strip_suffix("]:")) {
-        Some(n) => format!("<sup>{}</sup>", escape(n)),
-        None => escape(m),
-    };
-    if struck {
-        format!("<span class=\"num\"><del>{shown}</del></span>")
+    let mut out = String::with_capacity(m.len() + 40);
+    marker_into(m, struck, &mut out);
+    out
+}
+
+/// [`marker`], appended to `out`.
+fn marker_into(m: &str, struck: bool, out: &mut String) {
+    out.push_str(if struck {
+        "<span class=\"num\"><del>"
     } else {
-        format!("<span class=\"num\">{shown}</span>")
+        "<span class=\"num\">"
+    });
+    match m.strip_prefix("[^").and_then(|n| n.strip_suffix("]:")) {
+        Some(n) => {
+            out.push_str("<sup>");
+            escape_into(n, out);
+            out.push_str("</sup>");
+        }
+        None => escape_into(m, out),
     }
+    out.push_str(if struck { "</del></span>" } else { "</span>" });
 }
 
 /// Escapes text for HTML.
