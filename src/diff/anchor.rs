@@ -79,22 +79,29 @@ impl Scratch {
                 );
             }
         }
-        let mut out = Vec::with_capacity(2 * self.anchors.len() + 1);
-        let (mut o, mut n) = (0, 0);
-        for &(ai, bi) in &self.anchors {
-            gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
-            push(
-                &mut out,
-                Run::Equal {
-                    old: ai..ai + 1,
-                    new: bi..bi + 1,
-                },
-            );
-            (o, n) = (ai + 1, bi + 1);
-        }
-        gap(&mut out, (o, &old_keys[o..]), (n, &new_keys[n..]));
-        out
+        around_anchors(&self.anchors, old_keys, new_keys)
     }
+}
+
+/// The runs of a pair given its anchors (pairs of equal token indices, in
+/// order): each anchor an equal run, each stretch between two anchors
+/// diffed by [`gap`].
+fn around_anchors(anchors: &[(usize, usize)], old_keys: &[u32], new_keys: &[u32]) -> Vec<Run> {
+    let mut out = Vec::with_capacity(2 * anchors.len() + 1);
+    let (mut o, mut n) = (0, 0);
+    for &(ai, bi) in anchors {
+        gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
+        push(
+            &mut out,
+            Run::Equal {
+                old: ai..ai + 1,
+                new: bi..bi + 1,
+            },
+        );
+        (o, n) = (ai + 1, bi + 1);
+    }
+    gap(&mut out, (o, &old_keys[o..]), (n, &new_keys[n..]));
+    out
 }
 
 /// [`Scratch::anchored`] as it was before `super::patience`: `similar`'s
@@ -119,21 +126,7 @@ pub(crate) fn anchored_by_similar(
                 .extend((0..len).map(|k| (old_content[old_index + k], new_content[new_index + k])));
         }
     }
-    let mut out = Vec::new();
-    let (mut o, mut n) = (0, 0);
-    for (ai, bi) in anchors {
-        gap(&mut out, (o, &old_keys[o..ai]), (n, &new_keys[n..bi]));
-        push(
-            &mut out,
-            Run::Equal {
-                old: ai..ai + 1,
-                new: bi..bi + 1,
-            },
-        );
-        (o, n) = (ai + 1, bi + 1);
-    }
-    gap(&mut out, (o, &old_keys[o..]), (n, &new_keys[n..]));
-    out
+    around_anchors(&anchors, old_keys, new_keys)
 }
 
 /// The indices of the content tokens: symbols, URLs, footnote references
