@@ -507,3 +507,15 @@ fn a_paragraph_after_a_family_it_took_over_is_placed_after_it() {
     );
     exact_in_every_language(old, new);
 }
+
+#[test]
+fn a_lettered_annex_item_where_the_list_deletes_the_old_ones_is_quoted_with_its_letter() {
+    // Fuzz: annex-letter-before-numbers-5a956e7e. OLD's lettered items are
+    // all deleted, so they state no style: the new item is quoted « a) … »
+    // and comes back lettered, not as an operative paragraph.
+    let old = "L’Assemblée des États Parties,\n\n1. Adopte les mandats figurant dans l’annexe ;\n\nAnnexe\n\nMandats de l’Assemblée\n\na) En ce qui concerne l’universalité, prie le Bureau de suivre les ratifications ;\n\nb) En ce qui concerne le budget, prie le Comité de faire rapport.\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Adopte les mandats figurant dans l’annexe ;\n\nAnnexe\n\nMandats de l’Assemblée\n\na) Quant aux réparations dues aux victimes de crimes graves, demande un examen détaillé des fonds disponibles ;\n\n6. Invite instamment les États Parties à éviter tout rapport non essentiel avec des personnes visées ;\n\n7. Rappelle que la ratification doit avoir pour contrepartie la mise en œuvre du Statut ;\n";
+    let list = written(&draft(old), &draft(new), Lang::Fr);
+    assert!(list.contains("« a) Quant aux réparations"), "{list}");
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}

@@ -47,16 +47,22 @@ impl Gen<'_> {
     }
 
     /// The quoted text of a new numbered paragraph lettered `a)` (the
-    /// items of an annex) where no numbered paragraph of its part is
-    /// lettered in the old draft: with its letter, which states the style
-    /// (`amend` numbers a new paragraph `1.` otherwise).
+    /// items of an annex) where no numbered paragraph of its part that
+    /// NEW keeps is lettered in the old draft: with its letter, which
+    /// states the style (`amend` numbers a new paragraph `1.` otherwise;
+    /// lettered ones the list deletes state nothing: fuzz
+    /// annex-letter-before-numbers-5a956e7e).
     fn lettered_paragraph(&self, unit: &model::Unit, m: &str, text: String) -> String {
         let letter = |u: &model::Unit| u.number.as_deref().and_then(marker::letter_value);
         if letter(unit).is_none() {
             return text;
         }
-        let stated = (self.old.units.iter())
-            .any(|u| is_numbered_paragraph(u) && u.part == unit.part && letter(u).is_some());
+        let stated = (self.old.units.iter().enumerate()).any(|(i, u)| {
+            is_numbered_paragraph(u)
+                && u.part == unit.part
+                && letter(u).is_some()
+                && self.cont_old[i].is_some()
+        });
         let quoted = format!("{m} {text}");
         let reads = marker::subparagraph(&quoted).is_some_and(|s| s.rest == text);
         match stated || !reads {
