@@ -519,3 +519,39 @@ fn a_lettered_annex_item_where_the_list_deletes_the_old_ones_is_quoted_with_its_
     assert!(list.contains("« a) Quant aux réparations"), "{list}");
     invariants::amend_round_trip(&draft(old), &draft(new));
 }
+
+/// Fuzz: title-deleted-78e7118e (the eighth run). OLD's paragraph 1 has a
+/// `(ii)` with a nested `(c)`; NEW gives it a new first subparagraph, turns
+/// the old `(ii)` into an unnumbered paragraph (deleted and inserted) and
+/// keeps `(c)`. "After operative paragraph 1, insert a new subparagraph"
+/// lands past the old family, and `amend` nested it under the unit before
+/// it there, the `(ii)` that goes, whose deletion took it along. A new
+/// subparagraph now reads its level by the units the list leaves, and a
+/// quoted numeral that follows no subparagraph is the first level's.
+#[test]
+fn a_new_subparagraph_after_a_family_that_goes_is_not_deleted_with_it() {
+    let old = "The General Assembly,\n\n1. Reaffirms that the best interests of the child shall be a primary consideration;\n\n(ii) In the digital environment, including online exploitation;\n\n(c) To end child marriage, early and forced marriage;\n\n2. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Reaffirms that the best interests of the child shall be a primary consideration;\n\n(ii) In schools and other educational settings:\n\n(the digital environment, including online exploitation;\n\n(c) To end child marriage, early and forced marriage;\n\n2. Decides to remain seized of the matter.\n";
+    let (old, new) = (draft(old), draft(new));
+    let list = written(&old, &new, Lang::En);
+    let read = redraft::amend::parse(&list).expect("the list reads back");
+    let applied = redraft::amend::apply_exact(&old, &read);
+    assert_eq!(applied.unfaithful, None, "{list}");
+    assert!(applied.text.contains("In schools and other"), "{}", applied.text);
+    invariants::amend_round_trip(&old, &new);
+}
+
+/// Fuzz: no-amendment-drafts-differ-cc2a11eb (the eighth run). NEW differs
+/// from OLD only in numbering a paragraph `2.` twice (line-wrapped as a
+/// PDF's text is). A list states what to insert, delete and reword, never
+/// a number, so it is empty, and `amend` leaves OLD numbered 1 to 5: NEW
+/// up to numbering, as the round trip holds wherever a draft numbers out
+/// of sequence.
+#[test]
+fn a_number_given_twice_is_no_amendment() {
+    let old = "The General Assembly,\n\n1. Takes note of the report;\n\n2. Urges Member States to support the Fund;\n\n3. Requests the Secretary-General to continue his efforts;\n\n4. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Takes note of the report;\n\n2. Urges Member States to support\nthe Fund;\n\n2. Requests the Secretary-General to continue\nhis efforts;\n\n4. Decides to remain seized of the matter.\n";
+    let (old, new) = (draft(old), draft(new));
+    assert_eq!(written(&old, &new, Lang::En).trim(), "");
+    invariants::amend_round_trip(&old, &new);
+}

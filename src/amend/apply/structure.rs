@@ -150,9 +150,20 @@ impl Work<'_> {
             .and_then(|a| self.items.iter().find(|it| it.id == a))
             .filter(|it| it.kind == UnitKind::Subparagraph)
             .map(|it| it.depth);
+        // The unit before it as the list leaves the draft: not one the
+        // list deletes or has yet to move ("after operative paragraph 1"
+        // past subparagraphs that go is at paragraph 1's first level).
+        let prev = match prev {
+            Some(p) if !self.stays(p) => self.items[..at]
+                .iter()
+                .rev()
+                .find(|it| self.stays(it))
+                .cloned(),
+            _ => prev.clone(),
+        };
         let placed = after_sub
             .or(sub_depth(next))
-            .or(sub_depth(prev))
+            .or(sub_depth(&prev))
             .unwrap_or(1);
         self.quoted_depth(at, placed, text)
     }
@@ -193,7 +204,9 @@ impl Work<'_> {
     /// subparagraph before it (`a)` after `a)`); another letter goes at
     /// the first level when placed deeper ("before (a) (i)", « (b) … »).
     /// A numeral (« (i) The availability … ») at the first level is a
-    /// level deeper unless it is the letter due there (`(i)` after `(h)`).
+    /// level deeper unless it is the letter due there (`(i)` after `(h)`)
+    /// or follows no subparagraph (« 1. … / (ii) … » reads as the first
+    /// level).
     fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
         let Some(id) = marker::subparagraph(text)
             .filter(|m| !m.rest.is_empty())
@@ -216,7 +229,9 @@ impl Work<'_> {
                 None => placed,
             };
         }
-        if placed != 1 || !numeral {
+        // A numeral that follows no subparagraph is the first level's, as
+        // the parser reads « 1. … / (ii) … ».
+        if placed != 1 || !numeral || self.last_depth(at).is_none() {
             return placed;
         }
         match letter == due(placed) {
