@@ -143,7 +143,11 @@ pub fn amend_round_trip(old: &Resolution, new: &Resolution) {
     if amended.to_text() == new.to_text() {
         return;
     }
-    if numbered_consecutively(old) && numbered_consecutively(new) && !new_sections(old, new) {
+    if numbered_consecutively(old)
+        && numbered_consecutively(new)
+        && !new_sections(old, new)
+        && suffixes_stated(old, new)
+    {
         assert_eq!(
             amended.to_text(),
             new.to_text(),
@@ -274,6 +278,40 @@ pub fn new_sections(old: &Resolution, new: &Resolution) -> bool {
     sections(new)
         .iter()
         .any(|s| !had.contains(s) && !restarting.contains(&part(s)))
+}
+
+/// Whether every operative paragraph NEW numbers with a Latin suffix
+/// (`1 bis`) follows a number OLD has in the same section (`1`): the one
+/// place a list gives a new paragraph its own number ("after operative
+/// paragraph 1, insert …" keeps `1 bis`). Elsewhere (`1 bis` after a new
+/// `1`, in a draft that had no operative paragraph) `amend` numbers the
+/// new paragraphs as it counts, 1, 2, 3 (fuzz:
+/// suffix-after-new-paragraph-df4668ef).
+pub fn suffixes_stated(old: &Resolution, new: &Resolution) -> bool {
+    use redraft::model::UnitKind;
+    let had: Vec<&str> = old
+        .of_kind(UnitKind::Operative)
+        .map(|u| u.label.as_str())
+        .collect();
+    new.of_kind(UnitKind::Operative).all(|u| {
+        let Some(number) = u.number.as_deref() else {
+            return true;
+        };
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == number.len() || digits == 0 {
+            return true;
+        }
+        let section = u.label.rsplit_once('/').map_or("", |(s, _)| s);
+        let base = &number[..digits];
+        let earlier = match section {
+            "" => format!("OP{base}"),
+            s => format!("{s}/OP{base}"),
+        };
+        had.iter().any(|l| {
+            l.strip_prefix(earlier.as_str())
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    })
 }
 
 /// A draft's units without their numbers: the kind and the text of each

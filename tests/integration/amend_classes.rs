@@ -555,3 +555,19 @@ fn a_number_given_twice_is_no_amendment() {
     assert_eq!(written(&old, &new, Lang::En).trim(), "");
     invariants::amend_round_trip(&old, &new);
 }
+
+/// Fuzz: suffix-after-new-paragraph-df4668ef (session 23). OLD has no
+/// operative paragraph; NEW numbers its new ones `1`, `1 bis`, `2`, `3`.
+/// A list gives a new paragraph its own number only where it follows the
+/// paragraph that number follows in OLD ("after operative paragraph 1,
+/// insert" keeps `1 bis`); here none does, and `amend` numbers them as it
+/// counts, 1 to 4. The round trip holds up to that numbering.
+#[test]
+fn a_suffix_after_a_new_paragraph_is_counted_on() {
+    let old = "The Security Council,\n\nReaffirming its commitment to the country,\n";
+    let new = "The Security Council,\n\nReaffirming its commitment to the country,\n\n1. Decides to extend the mandate of the Mission;\n\n1 bis. Requests the Mission to protect civilians;\n\n2. Requests the Secretary-General to report;\n\n3. Decides to remain seized of the matter.\n";
+    let text = amended(old, new, Lang::En).to_text();
+    assert!(text.contains("\n2. Requests the Mission"), "{text}");
+    assert!(text.contains("\n4. Decides to remain"), "{text}");
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
