@@ -32,6 +32,7 @@
 pub mod apply;
 mod faithful;
 pub mod generate;
+mod readings;
 pub mod wording;
 
 pub use apply::{Applied, Failure, apply, apply_exact, locate};

@@ -281,36 +281,50 @@ pub fn new_sections(old: &Resolution, new: &Resolution) -> bool {
 }
 
 /// Whether every operative paragraph NEW numbers with a Latin suffix
-/// (`1 bis`) follows a number OLD has in the same section (`1`): the one
-/// place a list gives a new paragraph its own number ("after operative
-/// paragraph 1, insert …" keeps `1 bis`). Elsewhere (`1 bis` after a new
-/// `1`, in a draft that had no operative paragraph) `amend` numbers the
-/// new paragraphs as it counts, 1, 2, 3 (fuzz:
-/// suffix-after-new-paragraph-df4668ef).
+/// (`1 bis`) follows, in NEW, the paragraph numbered as the one before
+/// (`1`), a number OLD has in the same section: the one place a list
+/// gives a new paragraph its own number ("after operative paragraph 1,
+/// insert …" keeps `1 bis`). Elsewhere (`1 bis` after a new `1` in a
+/// draft that had no operative paragraph, or first where OLD's `1` is
+/// deleted) `amend` numbers new paragraphs as it counts, 1, 2, 3 (fuzz:
+/// suffix-after-new-paragraph-df4668ef, suffix-after-replaced-paragraph-deb5bdf5).
 pub fn suffixes_stated(old: &Resolution, new: &Resolution) -> bool {
     use redraft::model::UnitKind;
-    let had: Vec<&str> = old
+    let section = |label: &str| label.rsplit_once('/').map_or("", |(s, _)| s).to_string();
+    let had: Vec<(String, &str)> = old
         .of_kind(UnitKind::Operative)
-        .map(|u| u.label.as_str())
+        .filter_map(|u| Some((section(&u.label), u.number.as_deref()?)))
         .collect();
-    new.of_kind(UnitKind::Operative).all(|u| {
-        let Some(number) = u.number.as_deref() else {
-            return true;
-        };
+    let mut before: Option<(String, &str)> = None;
+    for u in new.of_kind(UnitKind::Operative) {
+        let here = section(&u.label);
+        let number = u.number.as_deref().unwrap_or_default();
         let digits = number.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == number.len() || digits == 0 {
-            return true;
+        if digits > 0 && digits < number.len() {
+            let stated = before.as_ref().is_some_and(|(s, previous)| {
+                *s == here
+                    && previous_of(number).as_deref() == Some(*previous)
+                    && had.iter().any(|(hs, n)| *hs == here && n == previous)
+            });
+            if !stated {
+                return false;
+            }
         }
-        let section = u.label.rsplit_once('/').map_or("", |(s, _)| s);
-        let base = &number[..digits];
-        let earlier = match section {
-            "" => format!("OP{base}"),
-            s => format!("{s}/OP{base}"),
-        };
-        had.iter().any(|l| {
-            l.strip_prefix(earlier.as_str())
-                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit()))
-        })
+        before = Some((here, number));
+    }
+    true
+}
+
+/// The number a suffixed number follows (`9` for `9bis`, `9bis` for
+/// `9ter`).
+fn previous_of(number: &str) -> Option<String> {
+    use redraft::model::marker::LATIN_SUFFIXES;
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    let (base, suffix) = number.split_at(digits);
+    let k = LATIN_SUFFIXES.iter().position(|s| *s == suffix.trim())?;
+    Some(match k {
+        0 => base.to_string(),
+        _ => format!("{base}{}", LATIN_SUFFIXES[k - 1]),
     })
 }
 

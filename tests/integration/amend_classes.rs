@@ -537,7 +537,11 @@ fn a_new_subparagraph_after_a_family_that_goes_is_not_deleted_with_it() {
     let read = redraft::amend::parse(&list).expect("the list reads back");
     let applied = redraft::amend::apply_exact(&old, &read);
     assert_eq!(applied.unfaithful, None, "{list}");
-    assert!(applied.text.contains("In schools and other"), "{}", applied.text);
+    assert!(
+        applied.text.contains("In schools and other"),
+        "{}",
+        applied.text
+    );
     invariants::amend_round_trip(&old, &new);
 }
 
@@ -569,5 +573,36 @@ fn a_suffix_after_a_new_paragraph_is_counted_on() {
     let text = amended(old, new, Lang::En).to_text();
     assert!(text.contains("\n2. Requests the Mission"), "{text}");
     assert!(text.contains("\n4. Decides to remain"), "{text}");
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
+
+/// Found by the sections-and-letters property test at 3,000 cases
+/// (session 23; main fails it too): NEW moves paragraph 1's `a)` (with
+/// its nested `a)`) under paragraph 2 and nests 2's `a)` a level deeper
+/// still. The list inserts « a) Souligne … » after 1 (a) (a), then moves
+/// 1 (a): `amend` read the quoted letter against the draft without the
+/// units the list moves later, found no list it continues, and lettered
+/// it `b)` a level up. Units of the block a new one travels with are in
+/// place for it (`apply/structure.rs`, `travelling_with`).
+#[test]
+fn a_letter_inserted_in_a_family_that_moves_later_nests_as_quoted() {
+    let old = "L’Assemblée des États Parties,\n\nRappelant ses résolutions,\n\n1. Demande au Bureau de continuer à traiter les questions prioritaires ;\n\na) Exprime sa vive préoccupation au sujet de la non-exécution des mandats d’arrêt ;\n\na) Demande au Bureau de développer la Plateforme sécurisée ;\n\n2. Prend note des efforts déployés par le Greffe ;\n\na) Souligne l’importance d’une coopération efficace ;\n";
+    let new = "L’Assemblée des États Parties,\n\nRappelant ses résolutions,\n\n1. Demande au Bureau de continuer à traiter les questions prioritaires ;\n\n2. Salue la table ronde sur le renforcement de la coopération ;\n\n3. Prend note des efforts déployés par le Greffe ;\n\na) Exprime sa vive préoccupation au sujet de la non-exécution des mandats d’arrêt ;\n\na) Demande au Bureau de développer la Plateforme sécurisée ;\n\na) Souligne l’importance d’une coopération efficace ;\n";
+    let text = amended(old, new, Lang::Fr).to_text();
+    assert!(text.contains("a) Souligne"), "{text}");
+    exact_in_every_language(old, new);
+}
+
+/// Fuzz: suffix-after-replaced-paragraph-deb5bdf5 (session 23, ninth
+/// run): NEW deletes OLD's paragraph 1 and numbers its new paragraphs
+/// `1 bis`, `2`, `3`. No list states that `1 bis` (it follows no
+/// paragraph 1), and `amend` counts 1, 2, 3: the round trip holds up to
+/// numbering.
+#[test]
+fn a_suffix_with_no_paragraph_before_it_is_counted_on() {
+    let old = "The Security Council,\n\nReaffirming its commitment to the country,\n\n1. Decides to extend the mandate;\n";
+    let new = "The Security Council,\n\nReaffirming its commitment to the country,\n\n1 bis. Requests the Mission to protect civilians;\n\n2. Requests the Secretary-General to report;\n";
+    let text = amended(old, new, Lang::En).to_text();
+    assert!(text.contains("\n1. Requests the Mission"), "{text}");
     invariants::amend_round_trip(&draft(old), &draft(new));
 }

@@ -75,6 +75,19 @@ pub(crate) fn depth(draft: &Resolution, i: usize) -> usize {
     d
 }
 
+/// Whether old unit `k` is a subparagraph (at any depth) of old unit
+/// `top`.
+pub(crate) fn descends(old: &Resolution, k: usize, top: usize) -> bool {
+    let mut p = old.units[k].parent;
+    while let Some(q) = p {
+        if q == top {
+            return true;
+        }
+        p = old.units[q].parent;
+    }
+    false
+}
+
 /// Whether a draft unit is a numbered paragraph that is not operative:
 /// `P3` of annexed guidelines, `Pb` of an annex of lettered items.
 pub(crate) fn is_numbered_paragraph(u: &model::Unit) -> bool {

@@ -26,6 +26,7 @@ pub mod references;
 pub mod renumber;
 mod structure;
 
+use crate::amend::readings::Readings;
 use crate::amend::wording::describe;
 use crate::amend::{Action, Amendment, Ref};
 use crate::model::{self, Resolution, UnitKind};
@@ -216,6 +217,8 @@ struct Work<'a> {
     /// against the draft as the list leaves it, without them.
     doomed: Vec<bool>,
     pending: Vec<bool>,
+    /// The draft's units by their text, for references by text.
+    readings: Readings<'a>,
 }
 
 impl<'a> Work<'a> {
@@ -245,6 +248,7 @@ impl<'a> Work<'a> {
             deleted_by: Vec::new(),
             doomed: Vec::new(),
             pending: Vec::new(),
+            readings: Readings::new(draft),
         }
     }
 
@@ -347,10 +351,10 @@ impl<'a> Work<'a> {
             false => format!("{} is not in the draft", describe(r)),
         };
         let reading = match r {
-            Ref::HeadingText(text) => Some(headings_reading(self.draft, text)),
-            Ref::Text(text) => Some(units_reading(self.draft, text)),
+            Ref::HeadingText(text) => Some(self.readings.headings(text)),
+            Ref::Text(text) => Some(self.readings.units(text).to_vec()),
             Ref::NthText(n, text) => {
-                let found = units_reading(self.draft, text);
+                let found = self.readings.units(text);
                 let nth = (*n as usize).checked_sub(1).and_then(|k| found.get(k));
                 Some(nth.into_iter().copied().collect())
             }
@@ -451,24 +455,6 @@ fn names_paragraph_zero(r: &Ref) -> bool {
         | Ref::AnnexParagraph(_, n) => n == "0",
         _ => false,
     }
-}
-
-/// The headings of a draft whose text is `text` (spaces aside): those an
-/// amendment naming a heading by its text may mean.
-pub(crate) fn headings_reading(draft: &Resolution, text: &str) -> Vec<usize> {
-    let mut found = units_reading(draft, text);
-    found.retain(|&i| draft.units[i].kind == UnitKind::Heading);
-    found
-}
-
-/// The units of a draft, of any kind, whose text reads `text` (spaces
-/// aside): where an amendment names "the paragraph reading “…”".
-pub(crate) fn units_reading(draft: &Resolution, text: &str) -> Vec<usize> {
-    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
-    let text = words(text);
-    (0..draft.units.len())
-        .filter(|&i| words(&draft.units[i].text) == text)
-        .collect()
 }
 
 /// Whether a splice can be added to those of a unit.

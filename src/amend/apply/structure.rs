@@ -5,7 +5,7 @@
 //! list; a unit moves with its subparagraphs and what was put after it.
 
 use super::Work;
-use super::items::{Item, block_end, strip_new_marker};
+use super::items::{Item, block_end, descends, strip_new_marker};
 use crate::amend::wording::{describe, display};
 use crate::amend::{Action, Amendment, Place, Ref};
 use crate::lang::amendments::NewUnit;
@@ -153,11 +153,12 @@ impl Work<'_> {
         // The unit before it as the list leaves the draft: not one the
         // list deletes or has yet to move ("after operative paragraph 1"
         // past subparagraphs that go is at paragraph 1's first level).
+        let with = self.travelling_with(anchor);
         let prev = match prev {
-            Some(p) if !self.stays(p) => self.items[..at]
+            Some(p) if !self.stays(p, with) => self.items[..at]
                 .iter()
                 .rev()
-                .find(|it| self.stays(it))
+                .find(|it| self.stays(it, with))
                 .cloned(),
             _ => prev.clone(),
         };
@@ -165,7 +166,22 @@ impl Work<'_> {
             .or(sub_depth(next))
             .or(sub_depth(&prev))
             .unwrap_or(1);
-        self.quoted_depth(at, placed, text)
+        self.quoted_depth(at, placed, text, with)
+    }
+
+    /// The unit the list moves later whose block a new unit placed after
+    /// `anchor` stands in, and travels with: its units are in place for
+    /// the new one ("after 1 (a) (a), insert « a) … »", then "move 1 (a)
+    /// after paragraph 2": the new `a)` nests under the `(a) (a)` it
+    /// follows; fuzz property test, session 23).
+    fn travelling_with(&self, anchor: Option<usize>) -> Option<usize> {
+        let it = self.items.iter().find(|it| Some(it.id) == anchor)?;
+        let pending = |o: usize| self.pending.get(o) == Some(&true);
+        let mut root = it.old.filter(|&o| pending(o))?;
+        while let Some(p) = self.draft.units[root].parent.filter(|&p| pending(p)) {
+            root = p;
+        }
+        Some(root)
     }
 
     /// The draft's unit a new one placed at `at` reads by: "before X" by
@@ -207,7 +223,7 @@ impl Work<'_> {
     /// level deeper unless it is the letter due there (`(i)` after `(h)`)
     /// or follows no subparagraph (« 1. … / (ii) … » reads as the first
     /// level).
-    fn quoted_depth(&self, at: usize, placed: usize, text: &str) -> usize {
+    fn quoted_depth(&self, at: usize, placed: usize, text: &str, with: Option<usize>) -> usize {
         let Some(id) = marker::subparagraph(text)
             .filter(|m| !m.rest.is_empty())
             .map(|m| m.id)
@@ -216,12 +232,12 @@ impl Work<'_> {
         };
         let numeral = id.bytes().all(|b| b"ivx".contains(&b));
         let letter = marker::letter_value(id);
-        let due = |depth| u32::try_from(self.due(at, depth)).ok();
+        let due = |depth| u32::try_from(self.due(at, depth, with)).ok();
         if let (false, Some(l)) = (numeral, letter) {
-            let deepest = self.last_depth(at).unwrap_or(0);
+            let deepest = self.last_depth(at, with).unwrap_or(0);
             let open = (1..=deepest)
                 .rev()
-                .find(|&d| (d == 1 || self.lettered_run(at, d)) && due(d) == Some(l));
+                .find(|&d| (d == 1 || self.lettered_run(at, d, with)) && due(d) == Some(l));
             return match open {
                 Some(d) => d,
                 None if l == 1 && deepest > 0 => deepest + 1,
@@ -231,7 +247,7 @@ impl Work<'_> {
         }
         // A numeral that follows no subparagraph is the first level's, as
         // the parser reads « 1. … / (ii) … ».
-        if placed != 1 || !numeral || self.last_depth(at).is_none() {
+        if placed != 1 || !numeral || self.last_depth(at, with).is_none() {
             return placed;
         }
         match letter == due(placed) {
@@ -244,19 +260,27 @@ impl Work<'_> {
     /// unit the list deletes, nor one it moves and has not moved yet
     /// (« a) » quoted before `b)` where the list deletes `a)` is the
     /// letter due).
-    fn stays(&self, it: &Item) -> bool {
+    /// One the list moves is in place for a new unit that travels `with`
+    /// the block it stands in ([`Work::travelling_with`]).
+    fn stays(&self, it: &Item, with: Option<usize>) -> bool {
         let flagged = |v: &Vec<bool>| it.old.is_some_and(|o| v.get(o) == Some(&true));
-        !it.deleted && !flagged(&self.doomed) && !flagged(&self.pending)
+        let travels = || {
+            let (Some(o), Some(root)) = (it.old, with) else {
+                return false;
+            };
+            o == root || descends(self.draft, o, root)
+        };
+        !it.deleted && !flagged(&self.doomed) && (!flagged(&self.pending) || travels())
     }
 
     /// The level of the subparagraph right before `at` that stays
     /// (unnumbered paragraphs passed over), if it follows one.
-    fn last_depth(&self, at: usize) -> Option<usize> {
+    fn last_depth(&self, at: usize, with: Option<usize>) -> Option<usize> {
         let unnumbered = |it: &&Item| it.kind == UnitKind::Paragraph && !it.numbered;
         let last = self.items[..at]
             .iter()
             .rev()
-            .filter(|it| self.stays(it))
+            .filter(|it| self.stays(it, with))
             .find(|it| !unnumbered(it))?;
         (last.kind == UnitKind::Subparagraph).then_some(last.depth)
     }
@@ -265,18 +289,23 @@ impl Work<'_> {
     /// would take among the subparagraphs of that depth before it: those
     /// of its run, deeper ones and unnumbered paragraphs (« in particular
     /// : ») among them aside, as the parser counts them.
-    fn due(&self, at: usize, depth: usize) -> usize {
-        1 + self.run_before(at, depth).count()
+    fn due(&self, at: usize, depth: usize, with: Option<usize>) -> usize {
+        1 + self.run_before(at, depth, with).count()
     }
 
     /// The subparagraphs at `depth` of the run a subparagraph standing at
     /// `at` would join, last first: those that stay ([`Work::stays`]).
-    fn run_before(&self, at: usize, depth: usize) -> impl Iterator<Item = &Item> {
+    fn run_before(
+        &self,
+        at: usize,
+        depth: usize,
+        with: Option<usize>,
+    ) -> impl Iterator<Item = &Item> {
         let unnumbered = |it: &Item| it.kind == UnitKind::Paragraph && !it.numbered;
         self.items[..at]
             .iter()
             .rev()
-            .filter(move |it| self.stays(it))
+            .filter(move |it| self.stays(it, with))
             .take_while(move |it| {
                 (it.kind == UnitKind::Subparagraph && it.depth >= depth) || unnumbered(it)
             })
@@ -285,8 +314,8 @@ impl Work<'_> {
 
     /// Whether the run at `depth` a subparagraph standing at `at` would
     /// join counts in letters: its first is marked `a`.
-    fn lettered_run(&self, at: usize, depth: usize) -> bool {
-        let first = self.run_before(at, depth).last();
+    fn lettered_run(&self, at: usize, depth: usize, with: Option<usize>) -> bool {
+        let first = self.run_before(at, depth, with).last();
         let id = first
             .and_then(|it| it.marker.as_deref())
             .and_then(|m| marker::subparagraph(&format!("{m} x")).map(|s| s.id == "a"));

@@ -38,7 +38,7 @@ pub use redline::from_redline;
 use super::apply::items::{depth, is_numbered_paragraph, strip_marker};
 use super::apply::locate;
 use super::apply::renumber::renumber_refs;
-use super::apply::{headings_reading, units_reading};
+use super::readings::Readings;
 use super::{Action, Amendment, Ref, WordEdit};
 use crate::align::Alignment;
 use crate::diff::{Comparison, Granularity};
@@ -150,10 +150,8 @@ struct Gen<'a> {
     new_footnote_ids: HashMap<usize, String>,
     /// Old label → old unit index (the first with that label).
     positions: HashMap<&'a str, usize>,
-    /// Old text (spaces made one) → how many old units read so, and each
-    /// old unit's place among those (from 1), counted when a unit is first
-    /// named by its text.
-    readings: std::cell::OnceCell<(HashMap<String, usize>, Vec<usize>)>,
+    /// The old units by their text, as `amend` finds them.
+    texts: Readings<'a>,
     /// For old units, the word segments of their pair with a new unit,
     /// when the comparison gives them ([`from_comparison`]).
     given: Vec<Option<(usize, &'a [Segment])>>,
@@ -186,7 +184,7 @@ impl<'a> Gen<'a> {
             footnotes: HashMap::new(),
             new_footnote_ids: HashMap::new(),
             positions: HashMap::new(),
-            readings: std::cell::OnceCell::new(),
+            texts: Readings::new(old),
             given: Vec::new(),
         };
         for (i, u) in old.units.iter().enumerate().rev() {
@@ -261,7 +259,7 @@ impl<'a> Gen<'a> {
             Ref::HeadingBefore(_) => self.position(&r.label()).map(|k| k.wrapping_sub(1)),
             // A heading by its text: the only one reading so, quoted
             // plainly (no closing mark inside).
-            Ref::HeadingText(text) => match headings_reading(self.old, text).as_slice() {
+            Ref::HeadingText(text) => match self.texts.headings(text).as_slice() {
                 [one] if hunks::plain_quote(text, self.lang) => Some(*one),
                 _ => None,
             },
@@ -280,29 +278,20 @@ impl<'a> Gen<'a> {
     /// An old unit no number names, by its quoted text: "the paragraph
     /// reading …" where no other unit reads so, "the second paragraph
     /// reading …" where others do (counted as `amend` counts them,
-    /// `apply::units_reading`). By its label (which `amend` reads, though no
+    /// `readings::Readings`). By its label (which `amend` reads, though no
     /// delegation would write it) only where its text cannot be quoted.
     fn by_text(&self, i: usize) -> Ref {
         let text = &self.old.units[i].text;
-        // How many units read as each text, and each unit's place (from
-        // 1) among those reading as it: once, for drafts of many copies.
-        let (counts, nth) = self.readings.get_or_init(|| {
-            let mut counts = HashMap::new();
-            let nth = (self.old.units.iter())
-                .map(|u| {
-                    let count = counts.entry(spaced(&u.text)).or_insert(0);
-                    *count += 1;
-                    *count
-                })
-                .collect();
-            (counts, nth)
-        });
+        // Its place (from 1) among the units reading as it, counted only
+        // as far as the ordinals go: drafts of many copies stay linear.
+        let found = self.texts.units(text);
         let ordinals = self.lang.amendments().preambular_ordinals.words().len();
+        let nth = (found.iter().take(ordinals)).position(|&k| k == i);
         let label = || Ref::Label(self.old.units[i].label.clone());
-        match counts.get(&spaced(text)) {
+        match (found.len(), nth) {
             _ if !text.is_empty() && !hunks::plain_quote(text, self.lang) => label(),
-            Some(1) => Ref::Text(text.clone()),
-            _ if nth[i] <= ordinals => Ref::NthText(nth[i] as u32, text.clone()),
+            (1, _) => Ref::Text(text.clone()),
+            (_, Some(k)) => Ref::NthText(k as u32 + 1, text.clone()),
             _ => label(),
         }
     }
@@ -311,15 +300,15 @@ impl<'a> Gen<'a> {
     /// it names none, or several).
     pub(super) fn old_index(&self, r: &Ref) -> Option<usize> {
         match r {
-            Ref::Text(text) => match units_reading(self.old, text).as_slice() {
+            Ref::Text(text) => match self.texts.units(text) {
                 [one] => Some(*one),
                 _ => None,
             },
             Ref::NthText(n, text) => {
                 let k = usize::try_from(*n).ok()?.checked_sub(1)?;
-                units_reading(self.old, text).get(k).copied()
+                self.texts.units(text).get(k).copied()
             }
-            Ref::HeadingText(text) => match headings_reading(self.old, text).as_slice() {
+            Ref::HeadingText(text) => match self.texts.headings(text).as_slice() {
                 [one] => Some(*one),
                 _ => None,
             },
@@ -470,11 +459,5 @@ impl<'a> Gen<'a> {
 /// Whether every unit between old unit `p` and its descendant `i` descends
 /// from `p` too: deleting `p` then deletes `i` with it.
 fn descendants_follow(old: &Resolution, p: usize, i: usize) -> bool {
-    (p + 1..i).all(|k| place::descends(old, k, p))
-}
-
-/// A text with its runs of spaces made one, as `amend` compares a quoted
-/// paragraph with the draft's.
-fn spaced(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    (p + 1..i).all(|k| crate::amend::apply::items::descends(old, k, p))
 }

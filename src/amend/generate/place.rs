@@ -5,7 +5,7 @@
 
 use super::{Gen, Key};
 use crate::align::lis;
-use crate::amend::apply::items::{depth, is_numbered_paragraph, strip_new_marker};
+use crate::amend::apply::items::{depth, descends, is_numbered_paragraph, strip_new_marker};
 use crate::amend::{Action, Place, Ref};
 use crate::lang::amendments::NewUnit;
 use crate::model::{self, Resolution, UnitKind, marker};
@@ -377,19 +377,6 @@ fn predecessor(number: &str) -> Option<String> {
         0 => base.to_string(),
         _ => format!("{base}{}", marker::LATIN_SUFFIXES[k - 1]),
     })
-}
-
-/// Whether old unit `k` is a subparagraph (at any depth) of old unit
-/// `top`.
-pub(super) fn descends(old: &Resolution, k: usize, top: usize) -> bool {
-    let mut p = old.units[k].parent;
-    while let Some(q) = p {
-        if q == top {
-            return true;
-        }
-        p = old.units[q].parent;
-    }
-    false
 }
 
 /// Whether old unit `k` moves with old unit `x` and stands inside what
