@@ -48,14 +48,7 @@ impl<'a> Readings<'a> {
 /// A text with its runs of spaces (of any kind) made one space and its
 /// edges trimmed.
 pub(crate) fn spaced(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    crate::model::blocks::words_joined(text.split_whitespace(), text.len())
 }
 
 #[cfg(test)]

@@ -457,8 +457,13 @@ fn needs_collapsing_by_blocks(bytes: &[u8]) -> bool {
 /// assert_eq!(collapse_space("  a \t b\n c\u{a0}; "), "a b c\u{a0};");
 /// ```
 pub fn collapse_space(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for word in s.split_ascii_whitespace() {
+    words_joined(s.split_ascii_whitespace(), s.len())
+}
+
+/// Words joined by one space (`capacity`: the bytes they came from).
+pub(crate) fn words_joined<'a>(words: impl Iterator<Item = &'a str>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    for word in words {
         if !out.is_empty() {
             out.push(' ');
         }
