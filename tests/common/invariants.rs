@@ -240,14 +240,27 @@ fn edges_trimmed(mut draft: Resolution) -> Resolution {
 /// no delegation amends a space into a no-break space, so NEW's
 /// characters cannot come back where only they changed (fuzz:
 /// typographic-variant-in-edit-fa66ded1).
+///
+/// Likewise a marker that reads as NEW's but for its spaces (`1\u{a0}.`
+/// for `1.`, French spacing): a list states no marker, and `amend` keeps
+/// the draft's where it does not renumber (fuzz:
+/// marker-spacing-11616493).
 fn variants_as_in(mut draft: Resolution, new: &Resolution) -> Resolution {
     use redraft::model::typography::same_characters;
+    let unspaced = |m: &str| m.split_whitespace().collect::<String>();
     for (unit, theirs) in draft.units.iter_mut().zip(&new.units) {
         if unit.kind == theirs.kind
             && unit.text != theirs.text
             && same_characters(&unit.text, &theirs.text)
         {
             unit.text = theirs.text.clone();
+        }
+        if let (Some(m), Some(t)) = (&unit.marker, &theirs.marker)
+            && unit.kind == theirs.kind
+            && m != t
+            && unspaced(m) == unspaced(t)
+        {
+            unit.marker = theirs.marker.clone();
         }
     }
     draft

@@ -601,3 +601,49 @@ fn a_suffix_no_list_can_state_is_counted_on() {
         invariants::amend_round_trip(&draft(&old_text), &draft(&new));
     }
 }
+
+/// Fuzz: moved-twice-7d44c805 (session 23, tenth run). NEW moves OLD's
+/// second paragraph 1 to the top, gives it a new `(ii)`, turns its old
+/// `(ii)` into an unnumbered paragraph and moves its `(c)` after them.
+/// The first move carried `(c)` along and `amend` took it as in place,
+/// though the list moves it again later: the new `(ii)` took `(c)`'s
+/// level under the old `(ii)` and went with that one's deletion. A unit
+/// with a move of its own still to come stays pending when its paragraph
+/// moves (`apply/structure.rs`, `moved`).
+#[test]
+fn a_subparagraph_carried_by_one_move_and_moved_again_is_still_pending() {
+    let old = "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Stresses the importance of cooperation;\n\n2. Decides to act;\n\n1. Reaffirms that the best interests of the child shall be a primary consideration;\n\n(ii) In the digital environment, including online exploitation;\n\n(c) To end child marriage, early and forced marriage;\n";
+    let new = "The General Assembly,\n\nRecalling its resolution 78/1,\n\n1. Reaffirms that the best interests of the child shall be a primary consideration;\n\n(ii) In schools and other settings:\n\n(the digital environment, including online exploitation;\n\n(c) To end child marriage, early and forced marriage;\n\n1. Stresses the importance of cooperation;\n\n2. Decides to act;\n";
+    let text = amended(old, new, Lang::En).to_text();
+    assert!(text.contains("In schools and other settings"), "{text}");
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
+
+/// Fuzz: marker-spacing-11616493 (session 23, tenth run): OLD writes a
+/// number with French spacing (`1\u{a0}.`), NEW without. A list states
+/// no marker and `amend` keeps the draft's; the redline shows no change
+/// there either. The round trip holds with markers read up to spaces.
+#[test]
+fn a_marker_spaced_otherwise_is_no_amendment() {
+    let old = "L’Assemblée des États Parties,\n\n1\u{a0}. Rappelle que la ratification doit avoir pour contrepartie la mise en œuvre ;\n\n2. Décide de rester saisie de la question.\n";
+    let new = "L’Assemblée des États Parties,\n\n1. Rappelle que la ratification doit avoir pour contrepartie la mise en œuvre du Statut ;\n\n2. Décide de rester saisie de la question.\n";
+    let text = amended(old, new, Lang::Fr).to_text();
+    assert!(text.contains("du Statut"), "{text}");
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
+
+/// Found by the sections-and-letters property test at 20,000 cases
+/// (session 23; main fails it too). OLD numbers sections C and B from 1
+/// again, with an empty section A between them; NEW deletes heading A and
+/// moves heading B after B's first paragraph, which now counts with C.
+/// `amend` joined B's whole run to C's because a heading before it went
+/// (`4.` under B), though B's heading still stands: a run whose heading
+/// stands joins no other (`renumber::standing_runs`).
+#[test]
+fn a_section_whose_heading_moved_past_a_deleted_one_counts_from_one() {
+    let old = "L’Assemblée des États Parties,\n\nRappelant ses résolutions,\n\nC. Privilèges et immunités\n\n1. Takes note of the report of the Secretary-General;\n\n2. Welcomes the pledges made at the high-level pledging event for the Central Emergency ;\n\n3. Souligne les efforts continus déployés par la Cour pour formuler des demandes de ;\n\nA. Universalité\n\nB. Coopération\n\n1. Destaca la importancia de una cooperación eficaz y oportuna de los Estados Partes ;\n\na) Invite instamment les États Parties à coopérer dans le cadre des demandes émises ;\n\n2. Reconnaît que, lorsque la réinstallation de témoins et de leur famille se révèle ;\n\na) Reconnaît l’importance de mesures de protection pour les victimes et les témoins aux ;\n";
+    let new = "L’Assemblée des États Parties,\n\nRappelant ses résolutions,\n\nC. Privilèges et immunités\n\n1. Welcomes the pledges made at the high-level pledging event for the Central Emergency ;\n\n2. Souligne les efforts continus déployés par la Cour pour formuler des demandes de ;\n\n3. Destaca la importancia de una cooperación eficaz y oportuna de los Estados Partes ;\n\nB. Coopération\n\n1. Reconnaît que, lorsque la réinstallation de témoins et de leur famille se révèle ;\n\na) Reconnaît l’importance de mesures de protection pour les victimes et les témoins aux ;\n";
+    let text = amended(old, new, Lang::Fr).to_text();
+    assert!(text.contains("B. Coopération\n\n1. Reconnaît"), "{text}");
+    exact_in_every_language(old, new);
+}

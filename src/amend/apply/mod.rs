@@ -217,6 +217,10 @@ struct Work<'a> {
     /// against the draft as the list leaves it, without them.
     doomed: Vec<bool>,
     pending: Vec<bool>,
+    /// For each draft unit, how many moves of its own the list has yet to
+    /// make: a unit carried along by its paragraph's move is still
+    /// pending when it moves again later.
+    moves_left: Vec<u32>,
     /// The draft's units by their text, for references by text.
     readings: Readings<'a>,
 }
@@ -248,6 +252,7 @@ impl<'a> Work<'a> {
             deleted_by: Vec::new(),
             doomed: Vec::new(),
             pending: Vec::new(),
+            moves_left: vec![0; draft.units.len()],
             readings: Readings::new(draft),
         }
     }
@@ -256,7 +261,7 @@ impl<'a> Work<'a> {
     /// and the subparagraphs that belong to it, but those the list moves
     /// away), and those its moves take (each unit named and its
     /// subparagraphs).
-    fn doomed(&self, list: &[Amendment]) -> (Vec<bool>, Vec<bool>) {
+    fn doomed(&mut self, list: &[Amendment]) -> (Vec<bool>, Vec<bool>) {
         let n = self.draft.units.len();
         let (mut doomed, mut moved) = (vec![false; n], vec![false; n]);
         for (i, _) in self.targets(list, true) {
@@ -267,6 +272,7 @@ impl<'a> Work<'a> {
                 && let Ok(i) = self.resolve(target)
             {
                 moved[i] = true;
+                self.moves_left[i] += 1;
             }
         }
         for i in 0..n {

@@ -237,6 +237,7 @@ fn merged_sections(
     old_runs: &[String],
 ) -> HashMap<String, String> {
     let mut merged: HashMap<String, String> = HashMap::new();
+    let standing = standing_runs(items, draft, old_runs);
     let mut last: Option<(String, Option<String>)> = None;
     let mut joining = false;
     for it in items.iter().filter(|it| it.kind != UnitKind::Footnote) {
@@ -254,7 +255,9 @@ fn merged_sections(
         let own = old_runs[i].clone();
         let own = merged.get(&own).cloned().unwrap_or(own);
         match last.take() {
-            Some((before, part)) if joining && part == it.part && before != own => {
+            Some((before, part))
+                if joining && part == it.part && before != own && !standing.contains(&own) =>
+            {
                 merged.insert(own, before.clone());
                 last = Some((before, part));
             }
@@ -263,6 +266,44 @@ fn merged_sections(
         joining = false;
     }
     merged
+}
+
+/// The run of the draft's paragraphs each numbered section heading heads
+/// (that of the first operative paragraph under it in its part).
+fn heading_runs(draft: &Resolution, old_runs: &[String]) -> HashMap<usize, String> {
+    let mut runs: HashMap<usize, String> = HashMap::new();
+    let mut current: Option<usize> = None;
+    for (i, u) in draft.units.iter().enumerate() {
+        match (u.kind, &u.number) {
+            (UnitKind::Heading, Some(_)) => current = Some(i),
+            (UnitKind::Annex, _) => current = None,
+            (UnitKind::Operative, _) => {
+                if let Some(h) = current.filter(|&h| draft.units[h].part == u.part) {
+                    runs.entry(h).or_insert_with(|| old_runs[i].clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    runs
+}
+
+/// The runs whose section heading still stands in the amended draft (not
+/// deleted, still opening a section, wherever the list moved it): they
+/// join no other run when a heading before them goes (a heading deleted,
+/// and the next section's heading moved after its first paragraph:
+/// property test of session 23).
+fn standing_runs(
+    items: &[Item],
+    draft: &Resolution,
+    old_runs: &[String],
+) -> std::collections::HashSet<String> {
+    let of_heading = heading_runs(draft, old_runs);
+    items
+        .iter()
+        .filter(|it| !it.deleted && marker::section(&it.text).is_some())
+        .filter_map(|it| of_heading.get(&it.old?).cloned())
+        .collect()
 }
 
 /// The numbering run of each live operative paragraph; a new or moved one,
@@ -332,20 +373,7 @@ fn positional_runs(
     live: &[usize],
     old_runs: &[String],
 ) -> Vec<Option<String>> {
-    let mut heading_runs: HashMap<usize, String> = HashMap::new();
-    let mut current: Option<usize> = None;
-    for (i, u) in draft.units.iter().enumerate() {
-        match (u.kind, &u.number) {
-            (UnitKind::Heading, Some(_)) => current = Some(i),
-            (UnitKind::Annex, _) => current = None,
-            (UnitKind::Operative, _) => {
-                if let Some(h) = current.filter(|&h| draft.units[h].part == u.part) {
-                    heading_runs.entry(h).or_insert_with(|| old_runs[i].clone());
-                }
-            }
-            _ => {}
-        }
-    }
+    let heading_runs = heading_runs(draft, old_runs);
     let prefix = |it: &Item| it.part.as_ref().map_or(String::new(), |p| format!("{p}/"));
     let own_run = |it: &Item, mark: &str, k: usize| {
         let id = marker::section(&it.text).map_or("", |(id, _)| id);

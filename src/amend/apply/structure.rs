@@ -373,11 +373,7 @@ impl Work<'_> {
             ));
         }
         let block: Vec<Item> = self.items.drain(from..end).collect();
-        for it in &block {
-            if let Some(p) = it.old.and_then(|o| self.pending.get_mut(o)) {
-                *p = false;
-            }
-        }
+        self.moved(&block);
         match self.place(place) {
             Ok((at, anchor)) => {
                 self.items.splice(at..at, block);
@@ -388,6 +384,34 @@ impl Work<'_> {
             Err(e) => {
                 self.items.splice(from..from, block);
                 Err(e)
+            }
+        }
+    }
+
+    /// A block moved: its units are in place but those with a move of
+    /// their own still to come, and the units they carry (a subparagraph
+    /// moved with its paragraph, then on its own: fuzz, session 23).
+    fn moved(&mut self, block: &[Item]) {
+        if let Some(left) =
+            (block.first().and_then(|it| it.old)).and_then(|o| self.moves_left.get_mut(o))
+        {
+            *left = left.saturating_sub(1);
+        }
+        // In the block's order, each unit after what holds it.
+        let mut carrying = std::collections::HashSet::new();
+        for it in block {
+            let own = it
+                .old
+                .is_some_and(|o| self.moves_left.get(o).is_some_and(|&n| n > 0));
+            let held = it
+                .parent
+                .or(it.attached)
+                .is_some_and(|h| carrying.contains(&h));
+            if own || held {
+                carrying.insert(it.id);
+            }
+            if let Some(p) = it.old.and_then(|o| self.pending.get_mut(o)) {
+                *p = own || held;
             }
         }
     }
