@@ -537,7 +537,11 @@ fn a_new_subparagraph_after_a_family_that_goes_is_not_deleted_with_it() {
     let read = redraft::amend::parse(&list).expect("the list reads back");
     let applied = redraft::amend::apply_exact(&old, &read);
     assert_eq!(applied.unfaithful, None, "{list}");
-    assert!(applied.text.contains("In schools and other"), "{}", applied.text);
+    assert!(
+        applied.text.contains("In schools and other"),
+        "{}",
+        applied.text
+    );
     invariants::amend_round_trip(&old, &new);
 }
 
