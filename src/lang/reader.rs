@@ -169,7 +169,9 @@ impl ReaderWords {
     /// assert_eq!(ReaderWords::fill("moved from {x}", &[("x", "paragraph 2")]), "moved from paragraph 2");
     /// ```
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
+        // The template is copied once, when a placeholder is filled (the
+        // name of every unit of a page is filled, issue 14).
+        let mut out = std::borrow::Cow::Borrowed(template);
         // One buffer for the placeholders, and no new string for a key the
         // text does not hold (names of units are filled by the thousand in
         // a renumbering table).
@@ -180,10 +182,10 @@ impl ReaderWords {
             placeholder.push_str(key);
             placeholder.push('}');
             if let Some(filled) = replaced(&out, &placeholder, value) {
-                out = filled;
+                out = std::borrow::Cow::Owned(filled);
             }
         }
-        out
+        out.into_owned()
     }
 
     /// The count word agreeing with `n`.
@@ -240,8 +242,12 @@ fn replaced(text: &str, pattern: &str, value: &str) -> Option<String> {
     let (bytes, wanted) = (text.as_bytes(), pattern.as_bytes());
     let mut out: Option<String> = None;
     let (mut from, mut at) = (0, 0);
-    while !wanted.is_empty() && at + wanted.len() <= bytes.len() {
-        if bytes[at..].starts_with(wanted) {
+    while let Some(&first) = wanted.first()
+        && at + wanted.len() <= bytes.len()
+    {
+        // The first byte before the whole pattern: most bytes of a
+        // template differ from `{`, and comparing slices calls `memcmp`.
+        if bytes[at] == first && bytes[at..].starts_with(wanted) {
             let filled = out.get_or_insert_with(|| String::with_capacity(text.len() + value.len()));
             filled.push_str(&text[from..at]);
             filled.push_str(value);

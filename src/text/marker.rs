@@ -257,6 +257,18 @@ pub fn section(text: &str) -> Option<(&str, &str)> {
 /// Reads an annex heading (`Annex`, `Annex II`, `ANNEXE 3`, `Anexo I: ...`)
 /// given the words for "annex"; gives its label, `ANNEX` or `ANNEX-II`.
 pub fn annex(text: &str, words: &[&str]) -> Option<String> {
+    // A block whose first byte is ASCII and opens none of the words, in
+    // either case, is no heading: `eq_fold` would say so at that byte for
+    // each word (every block is asked, issue 14).
+    let opens = *text.trim_start().as_bytes().first()?;
+    let differs = |w: &&str| {
+        w.as_bytes()
+            .first()
+            .is_some_and(|x| x.is_ascii() && !x.eq_ignore_ascii_case(&opens))
+    };
+    if opens.is_ascii() && words.iter().all(differs) {
+        return None;
+    }
     let mut parts = text.split_whitespace();
     let first = parts.next()?.trim_end_matches([':', '.']);
     // In any case, without lower-case copies (the first word of every
@@ -417,6 +429,56 @@ mod tests {
             Some("ANNEX-II")
         );
         assert!(annex("Annex to the letter dated", &w).is_none());
+    }
+
+    /// The first-byte test changes no answer: against the reader without
+    /// it, on headings and other blocks in every case, after whitespace,
+    /// with the words of every language and with words that open with a
+    /// letter that is not ASCII.
+    #[test]
+    fn the_first_byte_test_changes_no_answer() {
+        fn before(text: &str, words: &[&str]) -> Option<String> {
+            let first = text.split_whitespace().next()?.trim_end_matches([':', '.']);
+            if !words.iter().any(|w| crate::lang::fold::eq_fold(w, first)) {
+                return None;
+            }
+            // Past the word, the reader is unchanged.
+            annex(text, &[first])
+        }
+        let all = crate::lang::annex_words();
+        let odd = ["Éxhibit", "annex", "İlave", ""];
+        let texts = [
+            "Annex",
+            "ANNEXE II",
+            "anexo 3:",
+            " \u{a0}Annex I",
+            "\tannexe — x",
+            "Rappelant",
+            "1. Décide",
+            "...",
+            ": Annex",
+            "Éxhibit A",
+            "éxhibit",
+            "İlave 2",
+            "ilave",
+            "i̇lave",
+            "",
+            "  ",
+            "Annexes",
+            "KANNEX",
+            "\u{212a}",
+            "Ａnnex",
+            "a",
+        ];
+        for words in [all, &odd[..], &[][..]] {
+            for text in texts {
+                assert_eq!(
+                    annex(text, words),
+                    before(text, words),
+                    "{text:?} {words:?}"
+                );
+            }
+        }
     }
 
     /// The regular expressions the readers replaced: the oracle they are
