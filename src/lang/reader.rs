@@ -175,7 +175,8 @@ impl ReaderWords {
         // One buffer for the placeholders, and no new string for a key the
         // text does not hold (names of units are filled by the thousand in
         // a renumbering table).
-        let mut placeholder = String::new();
+        let longest = values.iter().map(|(key, _)| key.len()).max();
+        let mut placeholder = String::with_capacity(longest.unwrap_or(0) + 2);
         for (key, value) in values {
             placeholder.clear();
             placeholder.push('{');

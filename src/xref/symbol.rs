@@ -120,7 +120,7 @@ fn read(text: &str, head: Range<usize>) -> Option<Symbol> {
             symbol.problems.push(Problem::Space);
         }
         symbol.canonical.push('/');
-        symbol.canonical.push_str(&canonical_segment(seg_text));
+        push_canonical_segment(seg_text, &mut symbol.canonical);
         pos = seg;
         segments += 1;
     }
@@ -283,10 +283,10 @@ fn canonical_head(head: &str) -> String {
     }
 }
 
-fn canonical_segment(seg: &str) -> String {
-    seg.chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}'))
-        .collect()
+/// A segment as it should be written (without its spaces), appended to
+/// the symbol being built.
+fn push_canonical_segment(seg: &str, canonical: &mut String) {
+    canonical.extend(seg.chars().filter(|c| !matches!(c, ' ' | '\u{a0}')));
 }
 
 #[cfg(test)]

@@ -143,7 +143,7 @@ fn furniture_token(token: &str) -> bool {
 /// assert!(!is_furniture("2. Decides", None) && !is_furniture("1999, 55/20 of", None));
 /// ```
 pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
-    let t = t.trim();
+    let t = crate::text::lines::trimmed(t);
     if t.is_empty() || t.len() > LONGEST {
         return false;
     }

@@ -33,7 +33,7 @@ pub fn has_footnote_area(raw: &[&str]) -> bool {
     // it, without collecting them.
     let mut after_rule = false;
     for l in raw {
-        let blank = l.trim().is_empty();
+        let blank = crate::text::lines::is_blank(l);
         if blank && !is_rule(l) {
             continue;
         }

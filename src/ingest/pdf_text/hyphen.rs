@@ -64,7 +64,11 @@ pub fn line_end_hyphenations(raw: &[&str]) -> usize {
     // Each non-blank line with the one before it, without collecting them.
     let mut count = 0;
     let mut cut = false;
-    for line in raw.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+    for line in raw
+        .iter()
+        .map(|l| crate::text::lines::trimmed(l))
+        .filter(|l| !l.is_empty())
+    {
         count += usize::from(cut && line.starts_with(char::is_lowercase));
         cut = line
             .strip_suffix('-')

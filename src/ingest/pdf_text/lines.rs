@@ -1,5 +1,7 @@
 //! The lines of PDF-extracted text.
 
+use crate::text::lines::trimmed;
+
 /// A line of the flow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -48,7 +50,7 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
     let (mut content, mut followed) = (0, 0);
     let mut previous_content = false;
     for line in raw {
-        let blank = line.trim().is_empty();
+        let blank = trimmed(line).is_empty();
         followed += usize::from(previous_content && blank);
         content += usize::from(!blank);
         previous_content = !blank;
@@ -66,12 +68,12 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
 pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
     let start = raw
         .iter()
-        .position(|l| crate::text::chapeau::is_chapeau(l.trim()))
+        .position(|l| crate::text::chapeau::is_chapeau(trimmed(l)))
         .map_or(0, |c| c + 1);
     let (mut content, mut cut) = (0, 0);
     for l in raw[start..]
         .iter()
-        .map(|l| l.trim())
+        .map(|l| trimmed(l))
         .filter(|l| !l.is_empty())
     {
         content += 1;
@@ -89,7 +91,7 @@ pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
 /// the next starts in lower case): printed lines, or paragraphs one a line
 /// with some cut by a page break, not a draft written one paragraph a line.
 pub fn cut_between_lines(raw: &[&str]) -> bool {
-    let blank = |l: &&str| l.trim().is_empty();
+    let blank = |l: &&str| trimmed(l).is_empty();
     let Some(first) = raw.iter().position(|l| !blank(l)) else {
         return false;
     };
@@ -101,7 +103,7 @@ pub fn cut_between_lines(raw: &[&str]) -> bool {
         return false;
     }
     body.windows(2).any(|w| {
-        let (line, next) = (w[0].trim(), w[1].trim());
+        let (line, next) = (trimmed(w[0]), trimmed(w[1]));
         line.split_whitespace().nth(5).is_some()
             && line.ends_with(char::is_alphabetic)
             && next.starts_with(char::is_lowercase)
@@ -257,7 +259,7 @@ fn bare_marker(line: &str, next: &str) -> bool {
 /// (`pdftotext -layout`).
 pub fn mostly_indented(raw: &[&str]) -> bool {
     let (mut content, mut indented) = (0, 0);
-    for l in raw.iter().filter(|l| !l.trim().is_empty()) {
+    for l in raw.iter().filter(|l| !trimmed(l).is_empty()) {
         content += 1;
         indented += usize::from(l.starts_with("  "));
     }
