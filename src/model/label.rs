@@ -192,7 +192,10 @@ fn make_unique(units: &mut [Unit]) {
 
 fn counted(prefix: &str, counter: &mut u32) -> String {
     *counter += 1;
-    numbered(prefix, &counter.to_string())
+    let mut out = String::with_capacity(prefix.len() + 10);
+    out.push_str(prefix);
+    crate::text::marker::push_decimal(&mut out, *counter);
+    out
 }
 
 /// `prefix` and `number` in one string (`OP12`, `PP3`), without the
