@@ -242,14 +242,17 @@ fn initial(text: &str) -> Option<char> {
     text.chars().next().and_then(|c| c.to_lowercase().next())
 }
 
+/// Openers, each with its [`initial`], in their order.
+type Initialled = Vec<(Option<char>, &'static str)>;
+
 /// Openers with their [`initial`]s, in their order.
-fn with_initials(openers: &'static [&'static str]) -> Vec<(Option<char>, &'static str)> {
+fn with_initials(openers: &'static [&'static str]) -> Initialled {
     openers.iter().map(|o| (initial(o), *o)).collect()
 }
 
 /// The preambular openers of each language of [`Lang::ALL`], with their
 /// initials.
-static OPENER_INITIALS: std::sync::LazyLock<[Vec<(Option<char>, &'static str)>; 3]> =
+static OPENER_INITIALS: std::sync::LazyLock<[Initialled; 3]> =
     std::sync::LazyLock::new(|| Lang::ALL.map(|l| with_initials(l.table().preambular_openers)));
 
 /// The words that head an annex in every language ("Annex", "Annexe",
