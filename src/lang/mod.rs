@@ -19,6 +19,7 @@ pub mod fold;
 pub mod fr;
 pub mod ordinals;
 pub mod reader;
+mod stopwords;
 pub mod vocab;
 pub mod word;
 
@@ -202,21 +203,24 @@ impl Language {
 
     /// The length of the opener or participle `text` starts with.
     fn opener_at(&self, text: &str) -> Option<usize> {
-        // An opener can only match if its first letter is the text's, in
-        // any case: a cheap test before the folded comparison (speed,
-        // issue 14; `opening_first_letter_test_changes_nothing`).
-        let first = |s: &str| s.chars().next().and_then(|c| c.to_lowercase().next());
-        let initial = first(text);
-        let may_open = |o: &str| match (o.as_bytes().first(), text.as_bytes().first()) {
-            (Some(a), Some(b)) if a.is_ascii() && b.is_ascii() => a.eq_ignore_ascii_case(b),
-            _ => first(o) == initial,
+        // An opener can only match if its initial is the text's: compared
+        // first, with the openers' initials found once (speed, issue 14;
+        // `opening_first_letter_test_changes_nothing`).
+        let initial = initial(text);
+        let own;
+        let openers = match Lang::ALL.iter().position(|l| std::ptr::eq(l.table(), self)) {
+            Some(i) => &OPENER_INITIALS[i],
+            None => {
+                own = with_initials(self.preambular_openers);
+                &own
+            }
         };
-        let phrase = self
-            .preambular_openers
+        let phrase = openers
             .iter()
-            .filter(|o| may_open(o))
-            .filter(|o| fold::starts_with_word_fold(text, o))
-            .filter_map(|o| fold::strip_prefix_fold(text, o))
+            .filter(|(i, _)| *i == initial)
+            // `starts_with_word_fold`, folding once.
+            .filter_map(|(_, o)| fold::strip_prefix_fold(text, o))
+            .filter(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
             .map(|rest| text.len() - rest.len())
             .max();
         phrase.max(self.participle_at(text))
@@ -230,6 +234,26 @@ impl Language {
             .any(|v| fold::starts_with_word_fold(first_words, v))
     }
 }
+
+/// The first character of a text, lower-cased (its first lower-case
+/// character): two texts whose initials differ never match in any case
+/// (`fold::strip_prefix_fold` compares these first).
+fn initial(text: &str) -> Option<char> {
+    text.chars().next().and_then(|c| c.to_lowercase().next())
+}
+
+/// Openers, each with its [`initial`], in their order.
+type Initialled = Vec<(Option<char>, &'static str)>;
+
+/// Openers with their [`initial`]s, in their order.
+fn with_initials(openers: &'static [&'static str]) -> Initialled {
+    openers.iter().map(|o| (initial(o), *o)).collect()
+}
+
+/// The preambular openers of each language of [`Lang::ALL`], with their
+/// initials.
+static OPENER_INITIALS: std::sync::LazyLock<[Initialled; 3]> =
+    std::sync::LazyLock::new(|| Lang::ALL.map(|l| with_initials(l.table().preambular_openers)));
 
 /// The words that head an annex in every language ("Annex", "Annexe",
 /// "Anexo", …): an annex is recognised whatever the draft's language.
@@ -252,30 +276,73 @@ pub fn annex_words() -> &'static [&'static str] {
 /// ```
 pub fn detect(text: &str) -> Lang {
     let mut scores = [0usize; 3];
-    // Stopwords are short: a longer word is no stopword of any language.
-    let longest = Lang::ALL
-        .iter()
-        .flat_map(|l| l.table().stopwords)
-        .map(|w| w.len())
-        .max()
-        .unwrap_or(0);
-    for word in text
-        .split(|c: char| !is_letter(c))
-        .filter(|w| !w.is_empty())
-        .take(20_000)
-    {
-        if word.len() > longest {
-            continue;
-        }
-        for (i, lang) in Lang::ALL.iter().enumerate() {
-            if lang.table().stopwords.contains(&word) {
-                scores[i] += 1;
-            }
+    for word in words(text).take(20_000) {
+        let languages = stopwords::languages_of(word);
+        for (i, score) in scores.iter_mut().enumerate() {
+            *score += usize::from(languages >> i & 1);
         }
     }
     let best = (0..3).max_by_key(|&i| (scores[i], 3 - i)).unwrap_or(0);
     Lang::ALL[best]
 }
+
+/// The words of a text: its runs of letters ([`is_letter`]), as
+/// `text.split(|c| !is_letter(c)).filter(|w| !w.is_empty())` gives them,
+/// read a byte at a time where the text is ASCII (the standard library's
+/// split decodes every character through its searcher: most of what
+/// telling the language of a draft cost, issue 14).
+///
+/// ```text
+/// "l’État, 2020 et" → ["l", "État", "et"]
+/// ```
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = run_end(text, at, false);
+        at = run_end(text, start, true);
+        (at > start).then(|| &text[start..at])
+    })
+}
+
+/// Where the run of letters (`letters`) or of other characters that
+/// starts at byte `at` of `text` ends: ASCII bytes in a tight loop over
+/// [`ASCII_CLASS`], a character that is not ASCII decoded and asked
+/// ([`is_letter`]).
+#[inline(always)]
+fn run_end(text: &str, mut at: usize, letters: bool) -> usize {
+    let bytes = text.as_bytes();
+    let wanted = u8::from(letters);
+    loop {
+        while let Some(&b) = bytes.get(at)
+            && ASCII_CLASS[usize::from(b)] == wanted
+        {
+            at += 1;
+        }
+        let Some(c) = bytes
+            .get(at)
+            .filter(|b| !b.is_ascii())
+            .and_then(|_| text.get(at..)?.chars().next())
+        else {
+            return at;
+        };
+        if is_letter(c) != letters {
+            return at;
+        }
+        at += c.len_utf8();
+    }
+}
+
+/// For each byte: 1 for an ASCII letter, 0 for another ASCII character, 2
+/// for a byte of a character that is not ASCII (decoded to be asked).
+static ASCII_CLASS: [u8; 256] = {
+    let mut class = [2u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        class[b] = (b as u8).is_ascii_alphabetic() as u8;
+        b += 1;
+    }
+    class
+};
 
 /// `char::is_alphabetic`, with Latin-1's letters (the accents of French
 /// and Spanish) answered without the Unicode table.
@@ -283,6 +350,9 @@ fn is_letter(c: char) -> bool {
     match c {
         'a'..='z' | 'A'..='Z' => true,
         '\u{C0}'..='\u{FF}' => c != '×' && c != '÷',
+        // General punctuation (the typographic apostrophe of French, the
+        // dashes, quotes and spaces) holds no letter.
+        '\u{2000}'..='\u{206F}' => false,
         c => !c.is_ascii() && c.is_alphabetic(),
     }
 }
@@ -326,6 +396,29 @@ mod tests {
             for text in ["", " ", "Équipe", "ΣΟΦΟΣ", "İstanbul", "ǅemal", "1. Décide"] {
                 assert_eq!(t.opener_at(text), slow(t, text), "{text}");
             }
+        }
+    }
+
+    /// The words read a byte at a time are the standard library's split,
+    /// on random texts of ASCII, Latin-1, other scripts and separators.
+    #[test]
+    fn words_are_the_split_of_letters() {
+        let pieces = [
+            "a", "Bc", " ", "’", "l'", "é", "É", "×", "2020", "ΣΟΦ", "一", "\u{2028}", ",", "ǅ",
+        ];
+        let mut seed = 17u64;
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..seed % 14 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(7);
+            let expected: Vec<&str> = text
+                .split(|c: char| !is_letter(c))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
 

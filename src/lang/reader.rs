@@ -169,21 +169,15 @@ impl ReaderWords {
     /// assert_eq!(ReaderWords::fill("moved from {x}", &[("x", "paragraph 2")]), "moved from paragraph 2");
     /// ```
     pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-        let mut out = template.to_string();
-        // One buffer for the placeholders, and no new string for a key the
-        // text does not hold (names of units are filled by the thousand in
-        // a renumbering table).
-        let mut placeholder = String::new();
+        // The template is copied once, when a placeholder is filled (the
+        // name of every unit of a page is filled, issue 14).
+        let mut out = std::borrow::Cow::Borrowed(template);
         for (key, value) in values {
-            placeholder.clear();
-            placeholder.push('{');
-            placeholder.push_str(key);
-            placeholder.push('}');
-            if let Some(filled) = replaced(&out, &placeholder, value) {
-                out = filled;
+            if let Some(filled) = replaced(&out, key, value) {
+                out = std::borrow::Cow::Owned(filled);
             }
         }
-        out
+        out.into_owned()
     }
 
     /// The count word agreeing with `n`.
@@ -232,20 +226,25 @@ impl ReaderWords {
     }
 }
 
-/// `text` with every occurrence of `pattern` replaced by `value`, as
+/// `text` with every placeholder `{key}` replaced by `value`, as
 /// `str::replace` replaces them (leftmost first, none overlapping), or
 /// `None` when there is none. Templates are a few words long: a plain
-/// search costs less than setting up the standard library's searcher.
-fn replaced(text: &str, pattern: &str, value: &str) -> Option<String> {
-    let (bytes, wanted) = (text.as_bytes(), pattern.as_bytes());
+/// search, at each `{`, costs less than setting up the standard library's
+/// searcher, and the placeholder is never written out.
+fn replaced(text: &str, key: &str, value: &str) -> Option<String> {
+    let (bytes, key_bytes) = (text.as_bytes(), key.as_bytes());
+    let len = key_bytes.len() + 2;
+    let placeholder_at = |at: usize| {
+        bytes[at] == b'{' && bytes[at + 1..].starts_with(key_bytes) && bytes[at + len - 1] == b'}'
+    };
     let mut out: Option<String> = None;
     let (mut from, mut at) = (0, 0);
-    while !wanted.is_empty() && at + wanted.len() <= bytes.len() {
-        if bytes[at..].starts_with(wanted) {
+    while at + len <= bytes.len() {
+        if placeholder_at(at) {
             let filled = out.get_or_insert_with(|| String::with_capacity(text.len() + value.len()));
             filled.push_str(&text[from..at]);
             filled.push_str(value);
-            at += wanted.len();
+            at += len;
             from = at;
         } else {
             at += 1;
@@ -260,8 +259,9 @@ fn replaced(text: &str, pattern: &str, value: &str) -> Option<String> {
 mod tests {
     use crate::lang::Lang;
 
-    /// The plain search replaces what `str::replace` replaces, on random
-    /// texts of placeholders, braces and accented letters.
+    /// The plain search replaces what `str::replace` replaces (the
+    /// placeholder `{key}`), on random texts of placeholders, braces and
+    /// accented letters.
     #[test]
     fn replaced_is_str_replace() {
         let pieces = ["{x}", "{", "}", "x", "é", " ", "{xx}", "{{x}}"];
@@ -272,10 +272,10 @@ mod tests {
         };
         for _ in 0..5000 {
             let text: String = (0..next(8)).map(|_| pieces[next(pieces.len())]).collect();
-            let pattern = ["{x}", "{xx}", "x", "{"][next(4)];
-            let expected = text.replace(pattern, "[é]");
-            let got = super::replaced(&text, pattern, "[é]").unwrap_or_else(|| text.clone());
-            assert_eq!(got, expected, "{text:?} / {pattern:?}");
+            let key = ["x", "xx", "", "{x}", "é"][next(5)];
+            let expected = text.replace(&format!("{{{key}}}"), "[é]");
+            let got = super::replaced(&text, key, "[é]").unwrap_or_else(|| text.clone());
+            assert_eq!(got, expected, "{text:?} / {key:?}");
         }
     }
 

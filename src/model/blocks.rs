@@ -46,7 +46,7 @@ pub fn split(text: &str) -> Vec<Block> {
     let mut current: Vec<&str> = Vec::new();
     let mut start = 0;
     for (i, line) in lines.iter().enumerate() {
-        let blank = line.trim().is_empty();
+        let blank = crate::text::lines::is_blank(line);
         let next = lines.get(i + 1).copied().unwrap_or("");
         let starts_new =
             !current.is_empty() && (blank || line_mode || opens_unit(&current, line, next));
@@ -66,10 +66,10 @@ pub fn split(text: &str) -> Vec<Block> {
 }
 
 fn has_blank_line_between_content(lines: &[&str]) -> bool {
-    let first = lines.iter().position(|l| !l.trim().is_empty());
-    let last = lines.iter().rposition(|l| !l.trim().is_empty());
+    let first = lines.iter().position(|l| !crate::text::lines::is_blank(l));
+    let last = lines.iter().rposition(|l| !crate::text::lines::is_blank(l));
     match (first, last) {
-        (Some(f), Some(l)) => lines[f..l].iter().any(|l| l.trim().is_empty()),
+        (Some(f), Some(l)) => lines[f..l].iter().any(|l| crate::text::lines::is_blank(l)),
         _ => false,
     }
 }

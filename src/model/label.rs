@@ -101,10 +101,14 @@ impl Labeller {
                 let parent = unit.parent.map(|p| units[p].label.as_str()).unwrap_or("");
                 let parent = parent.rsplit('/').next().unwrap_or(parent);
                 let parent = parent.split('#').next().unwrap_or(parent);
-                return self.prefixed(
-                    format!("{parent}({})", unit.number.as_deref().unwrap_or("")),
-                    false,
-                );
+                // Pushed, not formatted (a label a subparagraph, issue 14).
+                let number = unit.number.as_deref().unwrap_or("");
+                let mut label = String::with_capacity(parent.len() + number.len() + 2);
+                label.push_str(parent);
+                label.push('(');
+                label.push_str(number);
+                label.push(')');
+                return self.prefixed(label, false);
             }
         };
         let in_section = unit.kind == UnitKind::Operative;
@@ -192,7 +196,10 @@ fn make_unique(units: &mut [Unit]) {
 
 fn counted(prefix: &str, counter: &mut u32) -> String {
     *counter += 1;
-    numbered(prefix, &counter.to_string())
+    let mut out = String::with_capacity(prefix.len() + 10);
+    out.push_str(prefix);
+    crate::text::marker::push_decimal(&mut out, *counter);
+    out
 }
 
 /// `prefix` and `number` in one string (`OP12`, `PP3`), without the

@@ -183,14 +183,16 @@ pub fn display_marker(marker: &str) -> String {
     if let Some(n) = m.strip_prefix("[^") {
         return n.trim_end_matches(':').trim_end_matches(']').to_string();
     }
-    let core = m
-        .trim_end_matches(['.', ')'])
-        .trim_start_matches('(')
-        .to_string();
+    let core = m.trim_end_matches(['.', ')']).trim_start_matches('(');
     if m.ends_with(')') && !core.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-        format!("({core})")
+        // Pushed, not formatted: a marker a unit (issue 14).
+        let mut out = String::with_capacity(core.len() + 2);
+        out.push('(');
+        out.push_str(core);
+        out.push(')');
+        out
     } else {
-        core
+        core.to_string()
     }
 }
 

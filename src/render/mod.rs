@@ -322,7 +322,7 @@ pub fn shown_marker(entry: &Entry) -> Option<&str> {
 /// assert_eq!(redraft::render::hug(" a b "), (" ", "a b", " "));
 /// ```
 pub fn hug(text: &str) -> (&str, &str, &str) {
-    let core = text.trim();
+    let core = crate::text::lines::trimmed(text);
     if core.is_empty() {
         return (text, "", "");
     }

@@ -143,15 +143,18 @@ fn furniture_token(token: &str) -> bool {
 /// assert!(!is_furniture("2. Decides", None) && !is_furniture("1999, 55/20 of", None));
 /// ```
 pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
-    let t = t.trim();
+    let t = crate::text::lines::trimmed(t);
     if t.is_empty() || t.len() > LONGEST {
         return false;
     }
-    if page_word(t) || is_note_of_reissue(t) || starts_with_any(t, any_words(|w| w.recycle)) {
+    if page_word(t) || is_note_of_reissue(t) || is_recycle(t) {
         return true;
     }
     if symbol.is_some_and(|s| same_symbol(t, s)) {
         return true;
+    }
+    if !first_token_may_be_furniture(t) {
+        return false;
     }
     // Every token furniture first: a line of text fails at its first word
     // (the tokens are not collected: most lines are long paragraphs).
@@ -159,6 +162,69 @@ pub fn is_furniture(t: &str, symbol: Option<&str>) -> bool {
         .all(|k| furniture_token(k) || symbol.is_some_and(|s| same_symbol(k, s)) || is_symbol(k))
         && t.split_whitespace()
             .any(|k| tokens::page_n_of_n(k) || tokens::job(k) || tokens::bar_code(k))
+}
+
+/// Whether the first token of a trimmed line may pass the test of every
+/// token in [`is_furniture`]: a furniture token holds a `/` (a page
+/// number), a `-` (a job number) or only digits (its date), or opens with
+/// `(` (its language) or `*` (a bar code), and a symbol, the document's
+/// or any, holds a `/`. Read on the token's bytes up to the first ASCII
+/// whitespace; one that is not ASCII (another script's digit, a space of
+/// Unicode) lets the line through. Most lines of a draft fail here, at
+/// their first word, without the tests of each token (every line of every
+/// plain-text draft is looked at, issue 14).
+///
+/// ```text
+/// "Recalling its" → false;  "1. Decides" → false;  "2/5" → true;  "020620" → true
+/// ```
+fn first_token_may_be_furniture(t: &str) -> bool {
+    let token = t
+        .as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        .next()
+        .unwrap_or_default();
+    matches!(token.first(), Some(b'(' | b'*'))
+        || token.iter().all(u8::is_ascii_digit)
+        || token
+            .iter()
+            .any(|&b| !b.is_ascii() || b == b'/' || b == b'-')
+}
+
+/// "Please recycle" in any language ([`MastheadWords::recycle`]): only a
+/// line whose first byte may open one of them is compared with them.
+fn is_recycle(t: &str) -> bool {
+    may_open_as_any(t, &RECYCLE_OPENERS) && starts_with_any(t, any_words(|w| w.recycle))
+}
+
+/// The first bytes, in both cases, that may open a text one of the words
+/// matches by [`crate::lang::fold::strip_prefix_fold`]; `None` when a
+/// word opens with a character that is not ASCII (any text may then).
+type Openers = Option<[bool; 128]>;
+
+static RECYCLE_OPENERS: LazyLock<Openers> = LazyLock::new(|| openers(any_words(|w| w.recycle)));
+
+/// The [`Openers`] of some words.
+fn openers(words: impl Iterator<Item = &'static str>) -> Openers {
+    let mut set = [false; 128];
+    for w in words {
+        let b = *w.as_bytes().first()?;
+        if !b.is_ascii() {
+            return None;
+        }
+        set[usize::from(b.to_ascii_lowercase())] = true;
+        set[usize::from(b.to_ascii_uppercase())] = true;
+    }
+    Some(set)
+}
+
+/// Whether `t` may open as one of the words whose [`Openers`] are given:
+/// `strip_prefix_fold` refuses an ASCII first byte that differs in every
+/// case from an ASCII word's.
+fn may_open_as_any(t: &str, openers: &Openers) -> bool {
+    match (openers, t.as_bytes().first()) {
+        (Some(set), Some(&b)) if b.is_ascii() => set[usize::from(b)],
+        _ => true,
+    }
 }
 
 /// `- 3 -`, `Page 3`, `página 3 de 5` ([`PAGE_WORD`]); the expression is
@@ -203,8 +269,8 @@ fn same_symbol(t: &str, symbol: &str) -> bool {
 
 /// `* Reissued for technical reasons on 5 June 2020.`
 fn is_note_of_reissue(t: &str) -> bool {
-    let body = t.trim_start_matches(['*', ' ']);
-    t.starts_with('*') && starts_with_any(body, any_words(|w| w.reissued))
+    t.starts_with('*')
+        && starts_with_any(t.trim_start_matches(['*', ' ']), any_words(|w| w.reissued))
 }
 
 fn starts_with_any(t: &str, mut words: impl Iterator<Item = &'static str>) -> bool {
@@ -256,15 +322,16 @@ enum Role {
 
 /// The role of a line in a masthead, if it has one.
 fn role(t: &str) -> Option<Role> {
+    inside_role(t).or_else(|| end_role(t))
+}
+
+/// The role of a line inside a masthead ([`Role::Inside`] or
+/// [`Role::Agenda`]), if it has one: what [`printed`] counts.
+fn inside_role(t: &str) -> Option<Role> {
     if t.len() > LONGEST {
         return None;
     }
-    let lower = t.to_lowercase();
-    let lower = lower.trim_end_matches(['*', ' ']);
-    if any_words(|w| w.organs)
-        .chain(any_words(|w| w.united_nations))
-        .any(|w| w == lower)
-    {
+    if is_organ_line(t) {
         return Some(Role::Inside);
     }
     // The cheap conditions before each expression: a line of text (most
@@ -280,9 +347,37 @@ fn role(t: &str) -> Option<Role> {
     if at_most_words(t, 8) && may_open_with(t, "aApPtTiI") && AGENDA.is_match(t) {
         return Some(Role::Agenda);
     }
-    if is_furniture(t, None) {
-        return Some(Role::Inside);
+    is_furniture(t, None).then_some(Role::Inside)
+}
+
+/// Whether a line is, lower-cased, an organ or "United Nations" in any
+/// language, stars and spaces after it aside. Lower-casing a character
+/// gives one byte at least for its four at most: a line more than four
+/// times the longest word is none of them, and is not lower-cased (the
+/// first lines of a draft are paragraphs of a thousand bytes, issue 14).
+fn is_organ_line(t: &str) -> bool {
+    static LONGEST_WORD: LazyLock<usize> =
+        LazyLock::new(|| organ_words().map(str::len).max().unwrap_or(0));
+    if t.trim_end_matches(['*', ' ']).len() > 4 * *LONGEST_WORD {
+        return false;
     }
+    let lower = t.to_lowercase();
+    let lower = lower.trim_end_matches(['*', ' ']);
+    organ_words().any(|w| w == lower)
+}
+
+/// The organs and "United Nations", in every language.
+fn organ_words() -> impl Iterator<Item = &'static str> {
+    any_words(|w| w.organs).chain(any_words(|w| w.united_nations))
+}
+
+/// The role of a line that ends a masthead ([`Role::End`]), if it has one.
+fn end_role(t: &str) -> Option<Role> {
+    if t.len() > LONGEST {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let lower = lower.trim_end_matches(['*', ' ']);
     let sponsors = any_words(|w| w.draft_resolution).any(|d| {
         lower.ends_with(&format!(": {d}")) || lower.ends_with(&format!(" : {d}")) || lower == d
     });
@@ -301,7 +396,7 @@ pub fn printed(lines: &[Option<&str>]) -> bool {
     let inside = head
         .iter()
         .flatten()
-        .filter(|t| matches!(role(t), Some(Role::Inside | Role::Agenda)))
+        .filter(|t| inside_role(t).is_some())
         .count();
     inside >= 2
 }

@@ -29,17 +29,24 @@ pub struct Note {
 
 /// Whether the raw text has a rule followed by a footnote line.
 pub fn has_footnote_area(raw: &[&str]) -> bool {
-    let content: Vec<&&str> = raw
-        .iter()
-        .filter(|l| !l.trim().is_empty() || is_rule(l))
-        .collect();
-    content
-        .windows(2)
-        .any(|w| is_rule(w[0]) && footnote_start(w[1]).is_some())
+    // The lines that are not blank or are rules, each with the one before
+    // it, without collecting them.
+    let mut after_rule = false;
+    for l in raw {
+        let blank = crate::text::lines::is_blank(l);
+        if blank && !is_rule(l) {
+            continue;
+        }
+        if after_rule && footnote_start(l).is_some() {
+            return true;
+        }
+        after_rule = is_rule(l);
+    }
+    false
 }
 
 /// `N text` at the start of a line: the number and the text.
-fn footnote_start(line: &str) -> Option<(u32, &str)> {
+pub(super) fn footnote_start(line: &str) -> Option<(u32, &str)> {
     let t = line.trim_start();
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     if digits == 0 || digits > 3 {

@@ -61,20 +61,20 @@ pub fn compounds(text: &str) -> Compounds {
 /// How many lines end with a letter and a hyphen and are followed by a line
 /// starting with a lower-case letter.
 pub fn line_end_hyphenations(raw: &[&str]) -> usize {
-    let lines: Vec<&str> = raw
+    // Each non-blank line with the one before it, without collecting them.
+    let mut count = 0;
+    let mut cut = false;
+    for line in raw
         .iter()
-        .map(|l| l.trim())
+        .map(|l| crate::text::lines::trimmed(l))
         .filter(|l| !l.is_empty())
-        .collect();
-    lines
-        .windows(2)
-        .filter(|w| {
-            let cut = w[0]
-                .strip_suffix('-')
-                .is_some_and(|h| h.ends_with(char::is_alphabetic));
-            cut && w[1].starts_with(char::is_lowercase)
-        })
-        .count()
+    {
+        count += usize::from(cut && line.starts_with(char::is_lowercase));
+        cut = line
+            .strip_suffix('-')
+            .is_some_and(|h| h.ends_with(char::is_alphabetic));
+    }
+    count
 }
 
 /// Appends `next` (a trimmed line) to `text`, undoing an end-of-line

@@ -1,5 +1,7 @@
 //! The lines of PDF-extracted text.
 
+use crate::text::lines::trimmed;
+
 /// A line of the flow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Line {
@@ -43,15 +45,17 @@ impl Line {
 /// paragraph information): at least three quarters of the non-blank lines
 /// are followed by a blank one.
 pub fn blank_after_every_line(raw: &[&str]) -> bool {
-    let content = raw.iter().filter(|l| !l.trim().is_empty()).count();
-    if content < 4 {
-        return false;
+    // One pass, each line trimmed once (every plain-text draft is asked,
+    // issue 14).
+    let (mut content, mut followed) = (0, 0);
+    let mut previous_content = false;
+    for line in raw {
+        let blank = trimmed(line).is_empty();
+        followed += usize::from(previous_content && blank);
+        content += usize::from(!blank);
+        previous_content = !blank;
     }
-    let followed = raw
-        .windows(2)
-        .filter(|w| !w[0].trim().is_empty() && w[1].trim().is_empty())
-        .count();
-    followed * 4 >= content * 3
+    content >= 4 && followed * 4 >= content * 3
 }
 
 /// Whether at least a fifth of the non-blank lines end without the
@@ -64,21 +68,22 @@ pub fn blank_after_every_line(raw: &[&str]) -> bool {
 pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
     let start = raw
         .iter()
-        .position(|l| crate::text::chapeau::is_chapeau(l.trim()))
+        .position(|l| crate::text::chapeau::is_chapeau(trimmed(l)))
         .map_or(0, |c| c + 1);
-    let content: Vec<&str> = raw[start..]
+    let (mut content, mut cut) = (0, 0);
+    for l in raw[start..]
         .iter()
-        .map(|l| l.trim())
+        .map(|l| trimmed(l))
         .filter(|l| !l.is_empty())
-        .collect();
-    let cut = content
-        .iter()
-        .filter(|l| {
+    {
+        content += 1;
+        // More than six words: the seventh is there.
+        cut += usize::from(
             !l.ends_with(['.', ',', ';', ':', ')', '»', '"', '”'])
-                && l.split_whitespace().count() > 6
-        })
-        .count();
-    cut >= 2 && cut * 5 >= content.len()
+                && l.split_whitespace().nth(6).is_some(),
+        );
+    }
+    cut >= 2 && cut * 5 >= content
 }
 
 /// Whether the text has no blank line between its lines and a sentence runs
@@ -86,20 +91,22 @@ pub fn mostly_cut_mid_sentence(raw: &[&str]) -> bool {
 /// the next starts in lower case): printed lines, or paragraphs one a line
 /// with some cut by a page break, not a draft written one paragraph a line.
 pub fn cut_between_lines(raw: &[&str]) -> bool {
-    let content: Vec<&str> = raw.iter().map(|l| l.trim()).collect();
-    let first = content.iter().position(|l| !l.is_empty());
-    let last = content.iter().rposition(|l| !l.is_empty());
-    let (Some(first), Some(last)) = (first, last) else {
+    let blank = |l: &&str| trimmed(l).is_empty();
+    let Some(first) = raw.iter().position(|l| !blank(l)) else {
         return false;
     };
-    let body = &content[first..=last];
-    if body.iter().any(|l| l.is_empty()) {
+    let last = raw.iter().rposition(|l| !blank(l)).unwrap_or(first);
+    let body = &raw[first..=last];
+    // A draft has a blank line between its paragraphs: its second or
+    // third line answers.
+    if body.iter().any(blank) {
         return false;
     }
     body.windows(2).any(|w| {
-        w[0].split_whitespace().count() >= 6
-            && w[0].ends_with(char::is_alphabetic)
-            && w[1].starts_with(char::is_lowercase)
+        let (line, next) = (trimmed(w[0]), trimmed(w[1]));
+        line.split_whitespace().nth(5).is_some()
+            && line.ends_with(char::is_alphabetic)
+            && next.starts_with(char::is_lowercase)
     })
 }
 
@@ -251,14 +258,27 @@ fn bare_marker(line: &str, next: &str) -> bool {
 /// Whether most lines are indented, as in a layout extraction
 /// (`pdftotext -layout`).
 pub fn mostly_indented(raw: &[&str]) -> bool {
-    let content: Vec<&&str> = raw.iter().filter(|l| !l.trim().is_empty()).collect();
-    let indented = content.iter().filter(|l| l.starts_with("  ")).count();
-    content.len() >= 4 && indented * 5 >= content.len() * 3
+    let (mut content, mut indented) = (0, 0);
+    for l in raw.iter().filter(|l| !trimmed(l).is_empty()) {
+        content += 1;
+        indented += usize::from(l.starts_with("  "));
+    }
+    content >= 4 && indented * 5 >= content * 3
 }
 
 /// A rule that separates footnotes from the text: a long run of spaces
 /// (as some extractions render the printed rule) or of underscores.
 pub fn is_rule(text: &str) -> bool {
+    // A line that opens with an ASCII character other than a space, an
+    // underscore or other whitespace is no rule: most lines, at their
+    // first byte (every line of every plain-text draft is asked).
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii() && !matches!(b, b' ' | b'_' | b'\t'..=b'\r'))
+    {
+        return false;
+    }
     let t = text.trim_end_matches(['\r', '\u{0C}']);
     let spaces = t.len() >= 20 && t.chars().all(|c| c == ' ');
     let underscores = t.trim().len() >= 5 && t.trim().chars().all(|c| c == '_');

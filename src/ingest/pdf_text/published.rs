@@ -86,7 +86,7 @@ pub(super) fn has_furniture_in(lines: &[&str]) -> bool {
     let heads: Vec<Option<&str>> = lines
         .iter()
         .take(masthead::HEAD_LINES)
-        .map(|l| Some(l.trim()).filter(|t| !t.is_empty()))
+        .map(|l| Some(crate::text::lines::trimmed(l)).filter(|t| !t.is_empty()))
         .collect();
     masthead::printed(&heads) || lines.iter().any(|l| masthead::is_furniture(l, None))
 }

@@ -32,8 +32,10 @@ use crate::redline::{Entry, Op, Redline, SegmentOp};
 use crate::render::reader::{self, lang_of};
 use crate::render::redline::term::replaces_whole_words;
 use crate::render::{for_reading, hug, number_struck, shown_marker};
+use memchr::memmem::Finder;
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 const STYLE: &str = r#"
 :root { --del: #b3261e; --ins: #0b6b2e; --muted: #5f6368; --edit: #f9ab00; }
@@ -143,13 +145,25 @@ fn units(
     let entries = for_reading(redline);
     let pieces: Vec<_> = entries.chunks(crate::parallel::MIN_CHUNK).collect();
     let make = |k: usize| {
-        let mut html = String::with_capacity(pieces[k].len() * 400);
+        let mut html = String::with_capacity(page_size(pieces[k]));
         pieces[k]
             .iter()
             .for_each(|entry| unit(entry, lang, notes, &mut html));
         html
     };
     super::ordered::render_in_order(pieces.len(), make, |html| out.write_all(html.as_bytes()))
+}
+
+/// Room for the HTML of some entries: their text, and 400 bytes of
+/// markup each (tags, classes, ids, labels). Enough for most pieces of a
+/// page, so that the buffer is not grown and copied as it fills: a piece
+/// of 64 paragraphs of a thousand bytes outgrew 400 bytes an entry twice
+/// (issue 14).
+fn page_size(entries: &[std::borrow::Cow<'_, Entry>]) -> usize {
+    entries
+        .iter()
+        .map(|e| 400 + e.segments.iter().map(|s| s.text.len()).sum::<usize>())
+        .sum()
 }
 
 /// The printed page: A4 margins, and in the top margin of every page the
@@ -369,7 +383,10 @@ fn core_into(core: &str, html: &mut String) {
         return html.push_str(core);
     }
     let bytes = core.as_bytes();
-    if memchr::memchr(b'\n', bytes).is_some() || memchr::memmem::find(bytes, b"[^").is_some() {
+    // The searchers are built once (building one cost as much as a
+    // search of a paragraph).
+    static REFERENCE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("[^"));
+    if memchr::memchr(b'\n', bytes).is_some() || REFERENCE.find(bytes).is_some() {
         html.push_str(&footnote_refs(&symbols(core).replace('\n', " ¶ ")));
     } else {
         symbols_into(core, html);
@@ -396,7 +413,8 @@ fn symbols_into(text: &str, out: &mut String) {
     // that head only: `xref::symbol`): a text with neither (most, hyphens
     // being common in words) has none to look for.
     let bytes = text.as_bytes();
-    if memchr::memchr(b'/', bytes).is_none() && memchr::memmem::find(bytes, b"ICC-ASP").is_none() {
+    static HYPHENATED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("ICC-ASP"));
+    if memchr::memchr(b'/', bytes).is_none() && HYPHENATED.find(bytes).is_none() {
         return escape_into(text, out);
     }
     let mut at = 0;
