@@ -170,10 +170,11 @@ pub struct Sub<'a> {
 /// assert_eq!(subparagraph("(ii) to act").unwrap().id, "ii");
 /// assert_eq!(subparagraph("b) invite").unwrap().literal, "b)");
 /// assert!(subparagraph("a la").is_none());
+/// assert!(subparagraph("on. the").is_none());
 /// ```
 pub fn subparagraph(text: &str) -> Option<Sub<'_>> {
-    // `^\(([a-z]{1,2}|[ivxlc]{1,6})\)(?:[ \u{a0}\t]+|$)`, else
-    // `^([a-z]{1,2}|[ivxlc]{1,6})([.)])(?:[ \u{a0}\t]+|$)`, read by hand.
+    // `^\((ID)\)(?:[ \u{a0}\t]+|$)`, else `^(ID)([.)])(?:[ \u{a0}\t]+|$)`,
+    // ID a letter, a letter doubled or `[ivxlc]{1,6}`, read by hand.
     let parenthesised = text.strip_prefix('(').and_then(|body| {
         let id = sub_id(body)?;
         body[id.len()..].starts_with(')').then_some(())?;
@@ -198,13 +199,16 @@ pub fn subparagraph(text: &str) -> Option<Sub<'_>> {
 }
 
 /// The letters `a`–`z` at the start of `s` when they make a subparagraph
-/// id: one or two letters, or a roman numeral of up to six (`[a-z]{1,2}`
-/// or `[ivxlc]{1,6}` followed by a character that is not a letter).
+/// id: one letter, a letter doubled (`aa`, after `z`), or a roman numeral
+/// of up to six (followed by a character that is not a letter). Two other
+/// letters are a word (`on.`, `to)`), not a marker (fuzz:
+/// word-read-as-marker-8e99f61e).
 fn sub_id(s: &str) -> Option<&str> {
     let n = s.bytes().take_while(u8::is_ascii_lowercase).count();
     let id = &s[..n];
     let roman = n <= 6 && id.bytes().all(|b| b"ivxlc".contains(&b));
-    (n > 0 && (n <= 2 || roman)).then_some(id)
+    let lettered = n == 1 || (n == 2 && id.as_bytes()[0] == id.as_bytes()[1]);
+    (n > 0 && (lettered || roman)).then_some(id)
 }
 
 /// Reads a footnote definition `[^7]: text`, giving the id, the marker and
@@ -535,11 +539,16 @@ mod tests {
         static R1: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"^(\d{1,5})(?:[ \u{a0}]?(bis|ter|quater|quinquies|sexies|septies|octies|novies|decies))?[ \u{a0}]?([.)])(?:[ \u{a0}\t]+|$)").unwrap()
         });
+        /// One letter, a letter doubled, or a roman numeral.
+        fn ids() -> String {
+            let doubled: Vec<String> = ('a'..='z').map(|c| format!("{c}{c}")).collect();
+            format!("[ivxlc]{{1,6}}|{}|[a-z]", doubled.join("|"))
+        }
         static R2: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\)(?:[ \u{a0}\t]+|$)").unwrap()
+            Regex::new(&format!(r"^\(({})\)(?:[ \u{{a0}}\t]+|$)", ids())).unwrap()
         });
         static R3: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"^([a-z]{1,2}|[ivxlc]{1,6})([.)])(?:[ \u{a0}\t]+|$)").unwrap()
+            Regex::new(&format!(r"^({})([.)])(?:[ \u{{a0}}\t]+|$)", ids())).unwrap()
         });
         static R4: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r"^\[\^([^\]\s]{1,12})\]:[ \t]*").unwrap());

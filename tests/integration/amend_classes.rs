@@ -7,6 +7,7 @@
 use crate::amend_roundtrip::{amended, draft, exact_in_every_language, written};
 use crate::hostile::invariants;
 use redraft::lang::Lang;
+use redraft::model::UnitKind;
 
 const TWICE_OLD: &str = "The General Assembly,
 
@@ -645,5 +646,47 @@ fn a_section_whose_heading_moved_past_a_deleted_one_counts_from_one() {
     let new = "L’Assemblée des États Parties,\n\nRappelant ses résolutions,\n\nC. Privilèges et immunités\n\n1. Welcomes the pledges made at the high-level pledging event for the Central Emergency ;\n\n2. Souligne les efforts continus déployés par la Cour pour formuler des demandes de ;\n\n3. Destaca la importancia de una cooperación eficaz y oportuna de los Estados Partes ;\n\nB. Coopération\n\n1. Reconnaît que, lorsque la réinstallation de témoins et de leur famille se révèle ;\n\na) Reconnaît l’importance de mesures de protection pour les victimes et les témoins aux ;\n";
     let text = amended(old, new, Lang::Fr).to_text();
     assert!(text.contains("B. Coopération\n\n1. Reconnaît"), "{text}");
+    exact_in_every_language(old, new);
+}
+
+/// Fuzz: word-read-as-marker-8e99f61e, word-read-as-marker-155a5396
+/// (session 23, eleventh run): a line `on.` was read as a subparagraph
+/// marked `on.` with no text, which the list inserted empty and `amend`
+/// dropped. A marker is one letter, a letter doubled or a roman numeral;
+/// two other letters are a word.
+#[test]
+fn a_word_and_a_full_stop_is_no_subparagraph() {
+    let old = "The General Assembly,\n\n1. Salue l’arrestation et la remise à la Cour ;\n";
+    let new = "The General Assembly,\n\n1. Salue l’arrestation et la remise à la Cour ;\n\non.\n";
+    let parsed = draft(new);
+    assert!(
+        parsed
+            .units
+            .iter()
+            .all(|u| u.kind != UnitKind::Subparagraph),
+        "{:?}",
+        parsed.units
+    );
+    invariants::amend_round_trip(&draft(old), &parsed);
+}
+
+/// Fuzz: numeral-level-no-structure-75985543 (session 23, eleventh run):
+/// NEW's `(b)` holds `(i)`–`(iii)`, then an unnumbered line, then `(i)`
+/// again, which the parser nests under `(iii)`. `amend` placed the quoted
+/// « (i) » at `(iii)`'s level (`(iv)`): a `(i)` after numerals it does not
+/// continue opens a list below them now.
+#[test]
+fn a_numeral_one_after_numerals_nests_below_them() {
+    let old = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n(ii) The approval of the Bureau;\n\n2. Decides to remain seized of the matter.\n";
+    let new = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n(ii) The approval of the Bureau;\n\nin particular:\n\n(i) The availability of interpretation;\n\n2. Decides to remain seized of the matter.\n";
+    assert!(draft(new).units.iter().any(|u| u.label == "OP1(b)(ii)(i)"));
+    let text = amended(old, new, Lang::En).to_text();
+    assert!(
+        draft(&text)
+            .units
+            .iter()
+            .any(|u| u.label == "OP1(b)(ii)(i)"),
+        "{text}"
+    );
     exact_in_every_language(old, new);
 }

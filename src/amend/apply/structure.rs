@@ -247,7 +247,16 @@ impl Work<'_> {
         }
         // A numeral that follows no subparagraph is the first level's, as
         // the parser reads « 1. … / (ii) … ».
-        if placed != 1 || !numeral || self.last_depth(at, with).is_none() {
+        let Some(deepest) = self.last_depth(at, with).filter(|_| numeral) else {
+            return placed;
+        };
+        // `(i)` after numerals it does not continue opens a list below
+        // them, as the parser reads `(ii)` then `(i)` (fuzz:
+        // numeral-level-no-structure-75985543).
+        if id == "i" && self.roman_run(at, deepest, with) && due(deepest) != Some(1) {
+            return deepest + 1;
+        }
+        if placed != 1 {
             return placed;
         }
         match letter == due(placed) {
@@ -310,6 +319,22 @@ impl Work<'_> {
                 (it.kind == UnitKind::Subparagraph && it.depth >= depth) || unnumbered(it)
             })
             .filter(move |it| it.kind == UnitKind::Subparagraph && it.depth == depth)
+    }
+
+    /// Whether the run at `depth` a subparagraph standing at `at` would
+    /// join counts in roman numerals: its first is marked `i` and others
+    /// follow it (a `(i)` after `(h)` is a letter; those after it may be
+    /// unmarked, numbered on renumbering).
+    fn roman_run(&self, at: usize, depth: usize, with: Option<usize>) -> bool {
+        let mut run = self.run_before(at, depth, with);
+        let Some(first) = run.by_ref().last() else {
+            return false;
+        };
+        let id = first
+            .marker
+            .as_deref()
+            .and_then(|m| marker::subparagraph(&format!("{m} x")).map(|s| s.id == "i"));
+        id == Some(true) && self.run_before(at, depth, with).nth(1).is_some()
     }
 
     /// Whether the run at `depth` a subparagraph standing at `at` would
