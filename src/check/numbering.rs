@@ -374,7 +374,7 @@ mod tests {
         let text = "The General Assembly,\n\n1. Decides:\n\n(a) x;\n\n(b) y;\n\n(d) z.";
         assert_eq!(
             messages(text),
-            ["OP1(b)(d): subparagraph (d) follows (b); expected (c)"]
+            ["OP1(d): subparagraph (d) follows (b); expected (c)"]
         );
     }
 

@@ -446,10 +446,34 @@ impl<'a> PartParser<'a> {
             (_, Some(1)) if depth > 0 => (depth, true, 1),
             (Some(1), _) => (depth, false, 1),
             (_, Some(1)) => (depth, true, 1),
-            (Some(v), _) => (depth.min(self.levels.len()), false, v),
-            (None, Some(v)) => (depth, true, v),
-            (None, None) => (depth, false, 0),
+            _ => self
+                .after_gap(letter, roman)
+                .unwrap_or(match (letter, roman) {
+                    (Some(v), _) => (depth, false, v),
+                    (None, Some(v)) => (depth, true, v),
+                    (None, None) => (depth, false, 0),
+                }),
         }
+    }
+
+    /// A marker further on than the next of a list that stands: the list
+    /// has a gap (`a)` then `c)`, an item deleted or a misprint), and the
+    /// marker stands beside its items, not below them. Of the lists it can
+    /// continue so, the one with the smaller gap (`(v)` after `(ii)` is a
+    /// numeral, `c)` after `(i)` a letter), the deeper one on a tie.
+    fn after_gap(&self, letter: Option<u32>, roman: Option<u32>) -> Option<(usize, bool, u32)> {
+        let mut best: Option<(u32, (usize, bool, u32))> = None;
+        for (depth, level) in self.levels.iter().enumerate() {
+            let value = if level.roman { roman } else { letter };
+            let Some(value) = value.filter(|&v| v > level.value) else {
+                continue;
+            };
+            let gap = value - level.value;
+            if best.is_none_or(|(g, _)| gap <= g) {
+                best = Some((gap, (depth, level.roman, value)));
+            }
+        }
+        best.map(|(_, place)| place)
     }
 
     fn push(
@@ -566,6 +590,27 @@ mod tests {
         let l = labels(&text);
         assert_eq!(l[10], "OP1(i)");
         assert_eq!(l[11], "OP1(j)");
+    }
+
+    #[test]
+    fn a_marker_past_the_next_stands_beside_its_list() {
+        // A letter skipped (`(c)` after `(a)`), a numeral skipped (`(iv)`
+        // after `(ii)`): a gap, not a list below; `(v)` after `(ii)` is
+        // nearer as a numeral than as a letter after `(a)`.
+        let text = "The General Assembly,\n\n1. Decides:\n\n(a) x:\n\n(i) y;\n\n(ii) z;\n\n(v) w;\n\n(c) v;\n\n2. Notes.";
+        assert_eq!(
+            labels(text),
+            [
+                "CHAPEAU",
+                "OP1",
+                "OP1(a)",
+                "OP1(a)(i)",
+                "OP1(a)(ii)",
+                "OP1(a)(v)",
+                "OP1(c)",
+                "OP2"
+            ]
+        );
     }
 
     #[test]

@@ -690,3 +690,55 @@ fn a_numeral_one_after_numerals_nests_below_them() {
     );
     exact_in_every_language(old, new);
 }
+
+/// Fuzz: numbered-paragraphs-order-ce06b815 (session 23, eleventh run):
+/// the parser read `c)` after `a)` (a letter skipped) as a list nested
+/// below `a)`, so a draft with a gap in its letters could never be
+/// given back by a list (`amend` letters `a)`, `b)` side by side). A
+/// letter past the next one stands beside its list now, as a reader sees
+/// it.
+#[test]
+fn a_letter_after_a_gap_stands_beside_its_list() {
+    let new = "The General Assembly,\n\n1. Calls upon States:\n\n(a) To adopt measures;\n\n(c) To cooperate with the Special Rapporteur;\n\n2. Decides to remain seized of the matter.\n";
+    let labels: Vec<String> = draft(new).units.iter().map(|u| u.label.clone()).collect();
+    assert!(labels.contains(&"OP1(c)".to_string()), "{labels:?}");
+    let old = "The General Assembly,\n\n1. Calls upon States:\n\n(a) To adopt measures;\n\n2. Decides to remain seized of the matter.\n";
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
+
+/// Fuzz: numbered-paragraphs-order-cb003c8c, -ce06b815 (session 23,
+/// eleventh run): the list deletes the chapeau, so the operative
+/// paragraphs of sections A and B become numbered paragraphs of a text
+/// without resolution structure, which a reader (and the parser) counts as
+/// one list. `amend` numbered them by OLD's sections, `1.` | `B.` `1.`,
+/// `2.`: a number twice. They are numbered on across the heading now.
+#[test]
+fn paragraphs_a_deleted_chapeau_leaves_are_numbered_as_one_list() {
+    let old = "The General Assembly,\n\nA. Universality\n\n1. Invites States to join the Statute;\n\n2. Requests the President to promote universality;\n\nB. Privileges and immunities\n\n1. Calls upon States to ratify the Agreement;\n";
+    let new = "Universality and privileges\n\n1. The universality of the Statute;\n\nB. Privileges and immunities\n\n1. The ratification of the Agreement;\n\n2. The seizure of the matter.\n";
+    let text = amended(old, new, Lang::En).to_text();
+    let markers: Vec<String> = draft(&text)
+        .units
+        .iter()
+        .filter_map(|u| u.marker.clone())
+        .collect();
+    assert_eq!(markers, ["1.", "2.", "3."], "{text}");
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
+
+/// Fuzz: annex-kinds-e04de8c4, heading-order-8b1a39be (session 23,
+/// eleventh run): NEW gives a second annex (`Annex` again, one part for
+/// the parser) whose first item is a lettered paragraph. `amend` lettered
+/// the items of both annexes as one list, so the second annex's opened
+/// with `b)`, which the parser reads as part of its title (and a heading
+/// after it as a title line too). Each annex letters its items from
+/// `a)` now, as the parser reads them.
+#[test]
+fn each_annex_letters_its_items_from_a() {
+    let old = "The General Assembly,\n\n1. Adopts the mandates in the annex;\n\nAnnex\n\nMandates for the intersessional period\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\nb) With regard to victims, requests the Court to report;\n";
+    let new = "The General Assembly,\n\n1. Adopts the mandates in the annexes;\n\nAnnex\n\nMandates for the intersessional period\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\nAnnex\n\nMandates for the next session\n\na) With regard to victims, requests the Court to report;\n";
+    let text = amended(old, new, Lang::En).to_text();
+    let kinds: Vec<UnitKind> = draft(&text).units.iter().map(|u| u.kind).collect();
+    assert_eq!(kinds.last(), Some(&UnitKind::Paragraph), "{text}");
+    exact_in_every_language(old, new);
+}

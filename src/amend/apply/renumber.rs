@@ -30,6 +30,7 @@ use std::collections::HashMap;
 pub(crate) fn renumber(items: &mut [Item], draft: &Resolution) {
     operatives(items, draft);
     sections_read_in_order(items, draft);
+    numbered_read_in_order(items, draft);
     subparagraphs(items, draft);
     super::footnotes::renumber(items, draft);
 }
@@ -95,6 +96,7 @@ fn old_runs(draft: &Resolution) -> Vec<String> {
         *given.entry(key).or_default() += 1;
     }
     let mut heading: Option<(usize, Option<String>, String)> = None;
+    let mut annex: Option<usize> = None;
     let mut runs = Vec::with_capacity(draft.units.len());
     for (i, u) in draft.units.iter().enumerate() {
         if let Some((part, id)) = section(u) {
@@ -106,12 +108,52 @@ fn old_runs(draft: &Resolution) -> Vec<String> {
                 && given.get(&(part.clone(), id.clone())) > Some(&1)
                 && domain.ends_with(&format!("{id}/"))
         });
-        runs.push(match again {
+        let domain = match again {
             Some((h, ..)) => format!("{domain}§{h}"),
             None => domain,
+        };
+        runs.push(match (lettered_unit(u), annex) {
+            (true, Some(a)) => format!("{domain}¶{a}"),
+            _ => domain,
         });
+        if u.kind == UnitKind::Annex {
+            annex = Some(i);
+        }
     }
     runs
+}
+
+/// Whether a draft's unit is a lettered paragraph of an annex (`a) En ce
+/// qui concerne …`).
+fn lettered_unit(u: &crate::model::Unit) -> bool {
+    is_numbered_paragraph(u) && u.number.as_deref().and_then(marker::letter_value).is_some()
+}
+
+/// The runs of lettered items told apart by the annex heading they stand
+/// under: the parser letters the items of each annex from `a)` (an annex
+/// heading given twice, `Annexe` and `Annexe`, is one part but two lists
+/// of items; a `b)` first under its title reads as part of the title;
+/// fuzz: annex-kinds-e04de8c4). The draft's annex heading by its unit,
+/// as in [`old_runs`]; a new one by its place.
+fn lettered_by_annex(items: &[Item], live: &[usize], runs: &mut [String]) {
+    let mut annex: Option<String> = None;
+    let mut n = 0;
+    for (k, it) in items.iter().enumerate() {
+        if it.kind == UnitKind::Annex && !it.deleted {
+            annex = Some(it.old.map_or_else(|| format!("@{k}"), |i| i.to_string()));
+        }
+        if live.get(n) != Some(&k) {
+            continue;
+        }
+        if lettered_item(it) {
+            let run = runs[n].split('¶').next().unwrap_or_default().to_string();
+            runs[n] = match &annex {
+                Some(a) => format!("{run}¶{a}"),
+                None => run,
+            };
+        }
+        n += 1;
+    }
 }
 
 fn operatives(items: &mut [Item], draft: &Resolution) {
@@ -194,6 +236,54 @@ fn sections_read_in_order(items: &mut [Item], draft: &Resolution) {
             false => number_members(items, &groups.concat(), Some(1)),
         }
     }
+}
+
+/// The numbered paragraphs of a text without resolution structure (or
+/// of annexed guidelines) as a reader of the amended draft, and the
+/// parser, counts them: one list per part, section headings or not
+/// (`model::label` numbers no section of them). Where the runs above leave
+/// that list out of order though the draft had it in order (operative
+/// paragraphs numbered by section that a deleted chapeau leaves plain
+/// numbered paragraphs, each section from 1; fuzz:
+/// numbered-paragraphs-order-ce06b815), it is numbered again from its
+/// first number.
+fn numbered_read_in_order(items: &mut [Item], draft: &Resolution) {
+    let mut parts: Vec<Option<String>> = Vec::new();
+    for it in items.iter().filter(|it| is_figure_numbered(it)) {
+        if !parts.contains(&it.part) {
+            parts.push(it.part.clone());
+        }
+    }
+    for part in parts {
+        let list: Vec<usize> = (0..items.len())
+            .filter(|&k| items[k].part == part && is_figure_numbered(&items[k]))
+            .collect();
+        if rising(list.iter().map(|&k| items[k].marker.as_deref())) {
+            continue;
+        }
+        let olds = (draft.units.iter())
+            .filter(|u| u.part == part && is_numbered_paragraph(u) && u.kind == UnitKind::Paragraph)
+            .filter(|u| {
+                u.number
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+            });
+        if !rising(olds.map(|u| u.marker.as_deref())) {
+            continue;
+        }
+        let first = (list.iter())
+            .find_map(|&k| items[k].marker.as_deref().and_then(marker_key))
+            .map_or(1, |(n, _)| n.max(1));
+        number_members(items, &list, Some(first));
+    }
+}
+
+/// Whether an item is a live paragraph numbered with figures that is not
+/// operative (`1.` of annexed guidelines).
+fn is_figure_numbered(it: &Item) -> bool {
+    it.kind == UnitKind::Paragraph
+        && !it.deleted
+        && it.marker.as_deref().and_then(marker_key).is_some()
 }
 
 /// Whether an item is a live operative paragraph (the paragraphs the
@@ -356,6 +446,7 @@ fn domains(items: &[Item], draft: &Resolution, live: &[usize], old_runs: &[Strin
             });
         runs.push(run);
     }
+    lettered_by_annex(items, live, &mut runs);
     runs
 }
 
