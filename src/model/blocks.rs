@@ -85,10 +85,13 @@ fn push_block(blocks: &mut Vec<Block>, lines: &[&str], start: usize) {
     // Lines were collapsed before the invisible characters went: one that
     // stood between two spaces (`Noting \u{FEFF} report`) leaves two, which
     // reading the text again would make one (fuzz:
-    // invisible-between-spaces-a4813a2d).
+    // invisible-between-spaces-a4813a2d); one before a space at the start
+    // of a block (`\u{FEFF} General Assembly,`) leaves that space, which
+    // reading the text again would trim (fuzz: invisible-before-space-6a5d13f5).
     let before = text.len();
     let mut text = normalise(text);
-    if text.len() != before && text.contains("  ") {
+    let spaced = |t: &str| t.contains("  ") || t.starts_with(' ') || t.ends_with(' ');
+    if text.len() != before && spaced(&text) {
         text = text
             .split(' ')
             .filter(|w| !w.is_empty())
@@ -558,6 +561,16 @@ mod tests {
             i = end;
         }
         true
+    }
+
+    /// An invisible character at a block's edge, beside a space, leaves no
+    /// space there: the text reads back the same from its normal form
+    /// (fuzz: invisible-before-space-6a5d13f5).
+    #[test]
+    fn an_invisible_at_a_block_edge_leaves_no_space() {
+        let blocks = split("Title\n\n\u{feff} General Assembly,\n\nRecalling x \u{200b}\n");
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, ["Title", "General Assembly,", "Recalling x"]);
     }
 
     /// The block test gives the walk's answer on texts long enough for

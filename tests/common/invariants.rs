@@ -288,9 +288,26 @@ pub fn new_sections(old: &Resolution, new: &Resolution) -> bool {
     // so in a new section of that part too.
     let part = |s: &str| s.rsplit_once('/').map_or("", |(p, _)| p).to_string();
     let restarting: Vec<String> = had.iter().map(|s| part(s)).collect();
-    sections(new)
+    let new_sections = sections(new);
+    if new_sections
         .iter()
         .any(|s| !had.contains(s) && !restarting.contains(&part(s)))
+    {
+        return true;
+    }
+    // And the reverse: NEW numbers on across the section headings of a
+    // part whose sections OLD numbers from 1 again (`A.` `1.` | `B.` `2.`
+    // for OLD's `1.` | `1.`), where `amend` numbers as OLD counts (fuzz:
+    // sections-numbered-on-86fc4ca9).
+    let numbered_on: Vec<String> = new_sections.iter().map(|s| part(s)).collect();
+    let part_of = |label: &str| match label.rsplit_once('/') {
+        Some((s, _)) if new_sections.iter().any(|n| n == s) => part(s),
+        Some((p, _)) => p.to_string(),
+        None => String::new(),
+    };
+    new.of_kind(UnitKind::Operative)
+        .map(|u| part_of(&u.label))
+        .any(|p| restarting.contains(&p) && !numbered_on.contains(&p))
 }
 
 /// Whether every operative paragraph NEW numbers with a Latin suffix

@@ -742,3 +742,19 @@ fn each_annex_letters_its_items_from_a() {
     assert_eq!(kinds.last(), Some(&UnitKind::Paragraph), "{text}");
     exact_in_every_language(old, new);
 }
+
+/// Fuzz: sections-numbered-on-86fc4ca9 (session 24, twelfth run): OLD
+/// numbers each section from 1 again, NEW numbers on across the same
+/// headings (`A.` `1.` | `B.` `2.`). No list states numbers: `amend` keeps
+/// OLD's way of counting, as its documented rule says, so NEW is given
+/// back up to its numbering (the invariant said so only for a section
+/// NEW numbers from 1 again where OLD numbers on; now both ways).
+#[test]
+fn sections_a_draft_numbers_from_one_stay_so_when_new_numbers_on() {
+    let old = "The General Assembly,\n\nA. Universality\n\n1. Invites States to join the Statute;\n\nB. Cooperation\n\n1. Urges States to cooperate with the Court;\n\n2. Welcomes the round table on cooperation;\n";
+    let new = "The General Assembly,\n\nA. Universality\n\n1. Invites States to join the Statute;\n\nB. Cooperation\n\n2. Urges States to cooperate with the Court;\n";
+    let text = amended(old, new, Lang::En).to_text();
+    assert!(text.contains("B. Cooperation\n\n1. Urges"), "{text}");
+    assert!(invariants::new_sections(&draft(old), &draft(new)));
+    invariants::amend_round_trip(&draft(old), &draft(new));
+}
