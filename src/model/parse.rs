@@ -456,16 +456,20 @@ impl<'a> PartParser<'a> {
         }
     }
 
-    /// A marker further on than the next of a list that stands: the list
-    /// has a gap (`a)` then `c)`, an item deleted or a misprint), and the
-    /// marker stands beside its items, not below them. Of the lists it can
-    /// continue so, the one with the smaller gap (`(v)` after `(ii)` is a
-    /// numeral, `c)` after `(i)` a letter), the deeper one on a tie.
+    /// A marker further on than the next of a list that stands, or the
+    /// same as its last: the list has a gap (`a)` then `c)`, an item
+    /// deleted or a misprint) or gives a marker twice, and the marker
+    /// stands beside its items, not below them. Of the lists it can
+    /// continue so, the one with the smaller gap (`(ii)` after `(ii)` is a
+    /// numeral given twice, `(v)` after `(ii)` a numeral, `c)` after `(i)`
+    /// a letter), the deeper one on a tie. A letter doubled (`ii`) is a
+    /// letter only where it continues its list (`aa` after `z`).
     fn after_gap(&self, letter: Option<u32>, roman: Option<u32>) -> Option<(usize, bool, u32)> {
         let mut best: Option<(u32, (usize, bool, u32))> = None;
+        let letter = letter.filter(|&v| v <= 26);
         for (depth, level) in self.levels.iter().enumerate() {
             let value = if level.roman { roman } else { letter };
-            let Some(value) = value.filter(|&v| v > level.value) else {
+            let Some(value) = value.filter(|&v| v >= level.value) else {
                 continue;
             };
             let gap = value - level.value;
@@ -609,6 +613,31 @@ mod tests {
                 "OP1(a)(v)",
                 "OP1(c)",
                 "OP2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_marker_given_twice_stands_beside_its_twin() {
+        // `(b)` twice, `(ii)` twice: a numbering slip, not a list below
+        // (fuzz: subparagraph-of-new-paragraph-a0e5e57d); `(ii)` with no
+        // numeral before it is a numeral, not the doubled letter.
+        let text = "The General Assembly,\n\n1. Decides:\n\n(a) x;\n\n(b) y:\n\n(i) p;\n\n(ii) q;\n\n(ii) r;\n\n(b) z;\n\n(c) w;\n\n2. Notes:\n\n(a) s:\n\n(ii) t;";
+        assert_eq!(
+            labels(text),
+            [
+                "CHAPEAU",
+                "OP1",
+                "OP1(a)",
+                "OP1(b)",
+                "OP1(b)(i)",
+                "OP1(b)(ii)",
+                "OP1(b)(ii)#2",
+                "OP1(b)#2",
+                "OP1(c)",
+                "OP2",
+                "OP2(a)",
+                "OP2(a)(ii)"
             ]
         );
     }

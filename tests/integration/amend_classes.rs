@@ -758,3 +758,31 @@ fn sections_a_draft_numbers_from_one_stay_so_when_new_numbers_on() {
     assert!(invariants::new_sections(&draft(old), &draft(new)));
     invariants::amend_round_trip(&draft(old), &draft(new));
 }
+
+/// Fuzz: subparagraph-of-new-paragraph-a0e5e57d (session 24, thirteenth
+/// run): NEW adds a paragraph with subparagraphs `(a)`, `(a) (i)`, `(b)`
+/// after a paragraph whose last subparagraph is nested (`1 (b) (ii)`).
+/// The new `(b)`, a level higher than the `(i)` before it, was anchored
+/// by the old units before it ("after operative paragraph 1 (b)") and
+/// went into paragraph 1 as its `(c)`; a subparagraph of a new paragraph
+/// follows that paragraph's place now.
+#[test]
+fn a_subparagraph_of_a_new_paragraph_stays_in_it() {
+    let old = "The General Assembly,\n\n1. Calls upon States:\n\n(a) To ratify the Convention;\n\n(b) To take measures against violence:\n\n(i) In schools;\n\n(ii) In the digital environment;\n\n2. Decides to remain seized of the matter.\n";
+    let new = "The General Assembly,\n\n1. Calls upon States:\n\n(a) To ratify the Convention;\n\n(b) To take measures against violence:\n\n(i) In schools;\n\n(ii) In the digital environment;\n\n2. Urges States:\n\n(a) To protect children:\n\n(i) In armed conflict;\n\n(b) To end child marriage;\n\n3. Decides to remain seized of the matter.\n";
+    exact_in_every_language(old, new);
+}
+
+/// Fuzz: annex-sections-joined-16226def (session 24, thirteenth run): the
+/// list deletes the heading of annex II, whose sections number from 1
+/// again; its paragraphs now stand in the main text after operative
+/// paragraphs 1 and 2. `amend` kept them in the annex's part and numbered
+/// section B from 1 again, which a reader (and the parser: one section
+/// only) counts as `1.`, `2.`, `1.`, `2.`. They join the part before
+/// them now and are numbered on.
+#[test]
+fn paragraphs_of_an_annex_whose_heading_goes_join_the_text_before() {
+    let old = "The Assembly of States Parties,\n\n1. Adopts the language in the annex;\n\n2. Decides to remain seized of the matter.\n\nAnnex II\n\nProposed language\n\nA. Cooperation\n\n1. Recalls its resolution on cooperation;\n\n2. Calls upon States Parties to comply with their obligations;\n\nB. Mandates\n\n1. With regard to cooperation, urges the Bureau to continue;\n\n2. Requests the Bureau to report to the Assembly;\n";
+    let new = "The Assembly of States Parties,\n\n1. Adopts the language below;\n\n2. Decides to remain seized of the matter.\n\nB. Mandates\n\n3. With regard to cooperation, urges the Bureau to continue;\n\n4. Requests the Bureau to report to the Assembly;\n";
+    exact_in_every_language(old, new);
+}

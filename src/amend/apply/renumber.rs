@@ -198,7 +198,8 @@ fn operatives(items: &mut [Item], draft: &Resolution) {
 /// one section is left numbering from 1 after paragraphs outside it; fuzz:
 /// sections-left-one-58c6bfa7), the part is numbered again by where its
 /// paragraphs now stand: each section heading's paragraphs from 1 where
-/// two headings or more still head some, else the part as one list.
+/// two headings or more still head some, else the part as one list. So is
+/// a part that took in another's paragraphs.
 fn sections_read_in_order(items: &mut [Item], draft: &Resolution) {
     let mut parts: Vec<&Option<String>> = Vec::new();
     for it in items.iter().filter(|it| is_section_paragraph(it)) {
@@ -206,8 +207,18 @@ fn sections_read_in_order(items: &mut [Item], draft: &Resolution) {
             parts.push(&it.part);
         }
     }
+    // A part that took in paragraphs of another (an annex heading
+    // deleted: the annex's sections now stand in the main text) is read
+    // so too (fuzz: annex-sections-joined-16226def).
+    let joined = |p: &Option<String>| {
+        items.iter().any(|it| {
+            is_section_paragraph(it)
+                && it.part == *p
+                && it.old.is_some_and(|i| draft.units[i].part != it.part)
+        })
+    };
     let parts: Vec<Option<String>> = (parts.into_iter())
-        .filter(|p| restarts(draft, p))
+        .filter(|p| restarts(draft, p) || joined(p))
         .cloned()
         .collect();
     for part in parts {

@@ -526,7 +526,8 @@ impl Work<'_> {
     /// New and moved units belong to the annex they stand in (a new annex
     /// heading opens one), and so do the draft's units that a new annex
     /// heading now stands before, up to the draft's next annex heading,
-    /// and those whose own annex heading was moved after them.
+    /// those whose own annex heading was moved after them, and those whose
+    /// own annex heading the list deletes (they join the part before).
     pub(super) fn assign_parts(&mut self) {
         let words = crate::lang::annex_words();
         let mut part: Option<String> = None;
@@ -543,7 +544,12 @@ impl Work<'_> {
                 && it.kind != UnitKind::Annex
                 && headings.iter().any(|(_, p)| *p == it.part)
                 && !headings.iter().any(|(h, p)| *h < k && *p == it.part);
-            let placed = it.old.is_none() || it.attached.is_some() || before_own;
+            // A unit whose annex heading the list deletes stands in the
+            // part before it now (fuzz: annex-sections-joined-16226def).
+            let orphan = it.part.is_some()
+                && it.kind != UnitKind::Annex
+                && !headings.iter().any(|(_, p)| *p == it.part);
+            let placed = it.old.is_none() || it.attached.is_some() || before_own || orphan;
             if it.kind == UnitKind::Annex && !it.deleted {
                 new_annex = it.old.is_none();
             }
@@ -553,7 +559,8 @@ impl Work<'_> {
                     _ => part.clone(),
                 };
             }
-            if it.kind == UnitKind::Annex || !placed {
+            let gone_annex = it.kind == UnitKind::Annex && it.deleted;
+            if (it.kind == UnitKind::Annex || !placed) && !gone_annex {
                 part = it.part.clone();
             }
         }

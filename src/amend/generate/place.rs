@@ -207,7 +207,10 @@ impl Gen<'_> {
             }
             // A subparagraph placed a level higher than the one before it
             // does not follow that one's place; one placed after a new
-            // paragraph (its first subparagraph) does.
+            // paragraph (its first subparagraph) does, and so does one
+            // whose paragraph is new: it stands in that paragraph's block,
+            // wherever the old unit before it stood (fuzz:
+            // subparagraph-of-new-paragraph-a0e5e57d).
             let deeper_before = (0..j)
                 .rev()
                 .find(|&k| Self::is_body(&self.new.units[k]))
@@ -215,9 +218,11 @@ impl Gen<'_> {
                     self.new.units[k].kind == UnitKind::Subparagraph
                         && depth(self.new, k) > depth(self.new, j)
                 });
+            let new_family = self.new_paragraph_of(j);
             let follow = follow.filter(|(_, place)| {
                 i == nearest
                     || !deeper_before
+                    || new_family
                     || matches!(place, Place::After(r) if self.position(&r.label()) == Some(i))
             });
             if let Some(((a, phase, _, _), place)) = follow {
@@ -239,6 +244,16 @@ impl Gen<'_> {
             .find_map(|k| self.cont_new[k])
             .unwrap_or(0);
         ((next, 0, j, 0), Place::Before(self.reference(next)))
+    }
+
+    /// Whether new subparagraph `j` belongs to a paragraph NEW brings in
+    /// (its top ancestor continues no old unit).
+    fn new_paragraph_of(&self, j: usize) -> bool {
+        let mut top = j;
+        while let Some(p) = self.new.units[top].parent {
+            top = p;
+        }
+        top != j && self.cont_new[top].is_none()
     }
 
     /// For a new subparagraph `j` following old subparagraph `i` nested
