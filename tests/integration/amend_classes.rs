@@ -786,3 +786,35 @@ fn paragraphs_of_an_annex_whose_heading_goes_join_the_text_before() {
     let new = "The Assembly of States Parties,\n\n1. Adopts the language below;\n\n2. Decides to remain seized of the matter.\n\nB. Mandates\n\n3. With regard to cooperation, urges the Bureau to continue;\n\n4. Requests the Bureau to report to the Assembly;\n";
     exact_in_every_language(old, new);
 }
+
+/// Fuzz: lettered-run-moved-6c82011c (session 24, thirteenth run): a list
+/// moves an annex's heading, title and lettered item `a)` after the
+/// chapeau and inserts a new numbered paragraph after them. Two defects:
+/// the new paragraph (not quoted with a letter) took the lettered run of
+/// the moved `a)` but not its annex, and was numbered `1.` as an
+/// operative paragraph (found by the fuzz input, replayed by
+/// `hostile::fuzz_regressions_replay`); and the operative paragraphs the
+/// moved annex heading now stands before stayed in the main text's run,
+/// numbered `3.` before the annex's `1.` (this test). They belong to the
+/// annex now, as a reader and the parser take them, and are numbered
+/// with its paragraphs.
+#[test]
+fn units_a_moved_annex_heading_now_heads_belong_to_the_annex() {
+    let old = "L’Assemblée des États Parties,\n\n1. Adopte les mandats figurant dans l’annexe ;\n\n2. Décide de rester saisie de la question.\n\nAnnexe\n\nMandats de l’Assemblée\n\na) En ce qui concerne l’universalité, prie le Bureau de suivre les ratifications ;\n\n1. Souligne l’importance de la coopération ;\n";
+    let list = "Après le chapeau, insérer le nouveau paragraphe suivant : « Adopte les mandats ; »\n\nDéplacer le paragraphe 2 du dispositif après le chapeau.\n\nDéplacer l’intitulé de l’annexe après le chapeau.\n\nDéplacer le titre de l’annexe après le chapeau.\n\nDéplacer le paragraphe libellé « En ce qui concerne l’universalité, prie le Bureau de suivre les ratifications ; » après le chapeau.\n\nAprès le chapeau, insérer le nouveau paragraphe numéroté suivant : « En ce qui concerne les victimes, prie la Cour de faire rapport ; »\n";
+    let list = redraft::amend::parse(list).expect("read");
+    let out = redraft::amend::apply(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    assert!(
+        out.text.ends_with(
+            "b) En ce qui concerne les victimes, prie la Cour de faire rapport ;\n\n1. Adopte les mandats figurant dans l’annexe ;\n\n2. Souligne l’importance de la coopération ;\n"
+        ),
+        "{}",
+        out.text
+    );
+    assert!(
+        invariants::numbered_in_order(&draft(&out.text)),
+        "{}",
+        out.text
+    );
+}

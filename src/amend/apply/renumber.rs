@@ -136,6 +136,14 @@ fn lettered_unit(u: &crate::model::Unit) -> bool {
 /// fuzz: annex-kinds-e04de8c4). The draft's annex heading by its unit,
 /// as in [`old_runs`]; a new one by its place.
 fn lettered_by_annex(items: &[Item], live: &[usize], runs: &mut [String]) {
+    let base = |run: &str| run.split('¶').next().unwrap_or_default().to_string();
+    // A new paragraph not quoted with a letter that took a lettered run
+    // letters with it (fuzz: lettered-run-moved-6c82011c).
+    let lettered: Vec<String> = (live.iter().zip(runs.iter()))
+        .filter(|(k, _)| lettered_item(&items[**k]))
+        .map(|(_, run)| base(run))
+        .collect();
+    let open = |it: &Item| it.numbered && it.old.is_none() && it.marker.is_none();
     let mut annex: Option<String> = None;
     let mut n = 0;
     for (k, it) in items.iter().enumerate() {
@@ -145,7 +153,7 @@ fn lettered_by_annex(items: &[Item], live: &[usize], runs: &mut [String]) {
         if live.get(n) != Some(&k) {
             continue;
         }
-        if lettered_item(it) {
+        if lettered_item(it) || (open(it) && lettered.contains(&base(&runs[n]))) {
             let run = runs[n].split('¶').next().unwrap_or_default().to_string();
             runs[n] = match &annex {
                 Some(a) => format!("{run}¶{a}"),

@@ -524,8 +524,8 @@ impl Work<'_> {
     }
 
     /// New and moved units belong to the annex they stand in (a new annex
-    /// heading opens one), and so do the draft's units that a new annex
-    /// heading now stands before, up to the draft's next annex heading,
+    /// heading opens one), and so do the draft's units that a new or moved
+    /// annex heading now stands before, up to the draft's next annex heading,
     /// those whose own annex heading was moved after them, and those whose
     /// own annex heading the list deletes (they join the part before).
     pub(super) fn assign_parts(&mut self) {
@@ -551,7 +551,7 @@ impl Work<'_> {
                 && !headings.iter().any(|(_, p)| *p == it.part);
             let placed = it.old.is_none() || it.attached.is_some() || before_own || orphan;
             if it.kind == UnitKind::Annex && !it.deleted {
-                new_annex = it.old.is_none();
+                new_annex = it.old.is_none() || it.attached.is_some();
             }
             if placed || (new_annex && it.kind != UnitKind::Annex) {
                 it.part = match it.kind {
