@@ -818,3 +818,30 @@ fn units_a_moved_annex_heading_now_heads_belong_to_the_annex() {
         out.text
     );
 }
+
+/// Fuzz: annex-letter-after-numbers-cdb7f2b2 (session 24, thirteenth
+/// run): NEW adds a second `Annex` whose first item is lettered `a)`,
+/// after the first annex's numbered paragraphs. The list quoted the item
+/// without its letter, judging it stated by the first annex's lettered
+/// item, and `amend` numbered it like its neighbours (`2.`). A new
+/// lettered item is quoted with its letter now unless the numbered
+/// paragraph before it in its annex is lettered.
+#[test]
+fn a_lettered_item_after_numbered_paragraphs_is_quoted_with_its_letter() {
+    let old = "The General Assembly,\n\n1. Adopts the mandates in the annex;\n\nAnnex\n\nMandates of the Assembly\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\n1. Stresses the importance of cooperation;\n";
+    let new = "The General Assembly,\n\n1. Adopts the mandates in the annex;\n\nAnnex\n\nMandates of the Assembly\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\n1. Stresses the importance of cooperation;\n\nAnnex\n\nFurther mandates\n\na) With regard to victims, requests the Court to report;\n";
+    exact_in_every_language(old, new);
+}
+
+/// Fuzz: annex-letters-new-run-4ab1870a (session 24, thirteenth run): a
+/// new annex of two new lettered items: the list quotes the first with
+/// its letter (« a) … ») and the second without (the letter before it
+/// states it). `amend` lettered a run of new paragraphs only where every
+/// one was quoted with a letter, and numbered these `1)`, `2)`; a run
+/// that opens with a letter letters the paragraphs that follow it now.
+#[test]
+fn new_items_after_a_quoted_letter_are_lettered_with_it() {
+    let old = "The General Assembly,\n\n1. Adopts the mandates in the annex;\n\nAnnex\n\nMandates of the Assembly\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\n1. Stresses the importance of cooperation;\n";
+    let new = "The General Assembly,\n\n1. Adopts the mandates in the annex;\n\nAnnex\n\nMandates of the Assembly\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\n1. Stresses the importance of cooperation;\n\nAnnex\n\nFurther mandates\n\na) With regard to victims, requests the Court to report;\n\nb) With regard to the budget, requests the Committee to report;\n";
+    exact_in_every_language(old, new);
+}

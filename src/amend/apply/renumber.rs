@@ -662,9 +662,17 @@ fn lettered(draft: &Resolution, olds: &[usize]) -> bool {
 }
 
 /// Whether a run of new paragraphs only is quoted with letters (« a) …
-/// »): lettered too.
+/// »), or opens so and goes on with paragraphs not quoted with theirs:
+/// lettered too.
 fn quoted_letters(items: &[Item], members: &[usize], olds: &[usize]) -> bool {
-    olds.is_empty() && members.iter().all(|&m| lettered_item(&items[m]))
+    // New paragraphs not quoted with a letter follow the one that is
+    // (fuzz: annex-letters-new-run-4ab1870a).
+    let open = |it: &Item| it.numbered && it.old.is_none() && it.marker.is_none();
+    olds.is_empty()
+        && members.iter().any(|&m| lettered_item(&items[m]))
+        && members
+            .iter()
+            .all(|&m| lettered_item(&items[m]) || open(&items[m]))
 }
 
 /// Whether operative markers rise strictly (`1.`, `2.`, `2 bis.`, `3.`).

@@ -31,7 +31,7 @@ impl Gen<'_> {
     pub(super) fn lettered(&self, j: usize, place: &Place, text: String) -> String {
         let unit = &self.new.units[j];
         if let (Some(m), true) = (&unit.marker, is_numbered_paragraph(unit)) {
-            return self.lettered_paragraph(unit, m, text);
+            return self.lettered_paragraph(j, m, text);
         }
         let (Some(m), UnitKind::Subparagraph) = (&unit.marker, unit.kind) else {
             return text;
@@ -51,18 +51,23 @@ impl Gen<'_> {
     /// NEW keeps is lettered in the old draft: with its letter, which
     /// states the style (`amend` numbers a new paragraph `1.` otherwise;
     /// lettered ones the list deletes state nothing: fuzz
-    /// annex-letter-before-numbers-5a956e7e).
-    fn lettered_paragraph(&self, unit: &model::Unit, m: &str, text: String) -> String {
+    /// annex-letter-before-numbers-5a956e7e). Nor does one where the
+    /// numbered paragraph before it in its annex is not lettered, or none
+    /// is (the first item under a new `Annexe`): `amend` numbers it like
+    /// its neighbours (fuzz: annex-letter-after-numbers-cdb7f2b2).
+    fn lettered_paragraph(&self, j: usize, m: &str, text: String) -> String {
+        let unit = &self.new.units[j];
         let letter = |u: &model::Unit| u.number.as_deref().and_then(marker::letter_value);
         if letter(unit).is_none() {
             return text;
         }
-        let stated = (self.old.units.iter().enumerate()).any(|(i, u)| {
-            is_numbered_paragraph(u)
-                && u.part == unit.part
-                && letter(u).is_some()
-                && self.cont_old[i].is_some()
-        });
+        let lettered = |u: &model::Unit| is_numbered_paragraph(u) && letter(u).is_some();
+        let before = (self.new.units[..j].iter().rev())
+            .take_while(|u| u.kind != UnitKind::Annex)
+            .find(|u| u.kind == UnitKind::Operative || is_numbered_paragraph(u));
+        let stated = before.is_some_and(lettered)
+            && (self.old.units.iter().enumerate())
+                .any(|(i, u)| lettered(u) && u.part == unit.part && self.cont_old[i].is_some());
         let quoted = format!("{m} {text}");
         let reads = marker::subparagraph(&quoted).is_some_and(|s| s.rest == text);
         match stated || !reads {
