@@ -845,3 +845,29 @@ fn new_items_after_a_quoted_letter_are_lettered_with_it() {
     let new = "The General Assembly,\n\n1. Adopts the mandates in the annex;\n\nAnnex\n\nMandates of the Assembly\n\na) With regard to universality, requests the Bureau to follow ratifications;\n\n1. Stresses the importance of cooperation;\n\nAnnex\n\nFurther mandates\n\na) With regard to victims, requests the Court to report;\n\nb) With regard to the budget, requests the Committee to report;\n";
     exact_in_every_language(old, new);
 }
+
+/// Fuzz: numeral-one-twice-b55e2b5e (session 24, fourteenth run): NEW
+/// gives `(i)` after a lone `(i)`, which the parser nests below it; the
+/// list quotes « (i) … » after `1 (b) (i)`, and `amend` placed it beside
+/// `(i)` as `(ii)`: it took a list of numerals to need two items before
+/// a quoted `(i)` opens one below them. A lone `(i)` is such a list.
+#[test]
+fn a_numeral_one_after_a_lone_numeral_one_nests_below_it() {
+    let old = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n2. Requests the Bureau to report.\n";
+    let new = "The Assembly of States Parties,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services, namely:\n\n(i) Interpretation in all official languages;\n\n2. Requests the Bureau to report.\n";
+    exact_in_every_language(old, new);
+}
+
+/// Fuzz: paragraph-before-new-subparagraphs-083a5764 (session 24,
+/// fourteenth run): NEW puts an unnumbered line and a new `(ii)` after
+/// `1 (b) (i)`, then a new `(c)`. The line was placed "after operative
+/// paragraph 1" (the paragraph, as after the last subparagraph of one
+/// left whole), and so came after the new `(c)`, which went "after 1
+/// (b)": the order changed. A paragraph goes after the whole paragraph
+/// only where NEW gives it no subparagraph after that line.
+#[test]
+fn a_line_between_subparagraphs_stays_before_the_new_ones_after_it() {
+    let old = "The General Assembly,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\n2. Requests the Bureau to report.\n";
+    let new = "The General Assembly,\n\n1. Decides:\n\n(a) To hold its next session in The Hague;\n\n(b) To hold the resumed session in New York, subject to:\n\n(i) The availability of conference services;\n\nand, where possible,\n\n(ii) The approval of the Bureau;\n\n(c) To review its working methods;\n\n2. Requests the Bureau to report.\n";
+    exact_in_every_language(old, new);
+}

@@ -322,19 +322,19 @@ impl Work<'_> {
     }
 
     /// Whether the run at `depth` a subparagraph standing at `at` would
-    /// join counts in roman numerals: its first is marked `i` and others
-    /// follow it (a `(i)` after `(h)` is a letter; those after it may be
-    /// unmarked, numbered on renumbering).
+    /// join counts in roman numerals: its first is marked `i` (a `(i)`
+    /// after `(h)` is a letter; those after it may be unmarked, numbered on
+    /// renumbering). A lone `(i)` is such a run: the parser nests a `(i)`
+    /// after it too (fuzz: numeral-one-twice-b55e2b5e).
     fn roman_run(&self, at: usize, depth: usize, with: Option<usize>) -> bool {
-        let mut run = self.run_before(at, depth, with);
-        let Some(first) = run.by_ref().last() else {
+        let Some(first) = self.run_before(at, depth, with).last() else {
             return false;
         };
         let id = first
             .marker
             .as_deref()
             .and_then(|m| marker::subparagraph(&format!("{m} x")).map(|s| s.id == "i"));
-        id == Some(true) && self.run_before(at, depth, with).nth(1).is_some()
+        id == Some(true)
     }
 
     /// Whether the run at `depth` a subparagraph standing at `at` would

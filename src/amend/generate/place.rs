@@ -344,8 +344,17 @@ impl Gen<'_> {
         let whole = family
             .iter()
             .all(|&k| self.cont_old[k].is_none_or(|kj| self.stable[kj]));
+        // Nor where NEW gives that paragraph subparagraphs after `j` (new
+        // ones, placed after its old ones: "after operative paragraph 1"
+        // would put `j` after them; fuzz: paragraph-before-new-subparagraphs-083a5764).
+        let later_family =
+            |jt: usize| (j + 1..self.new.units.len()).any(|k| descends(self.new, k, jt));
         match self.cont_old[top] {
-            Some(jt) if last == Some(&i) && whole && !self.breaks_block(jt, j) => top,
+            Some(jt)
+                if last == Some(&i) && whole && !self.breaks_block(jt, j) && !later_family(jt) =>
+            {
+                top
+            }
             _ => i,
         }
     }
