@@ -23,6 +23,14 @@ pub(crate) fn written(old: &Resolution, new: &Resolution, lang: Lang) -> String 
     String::from_utf8(out).expect("UTF-8")
 }
 
+/// `old` amended exactly by the written `list`: every amendment applies.
+pub(crate) fn applied_exactly(old: &str, list: &str) -> String {
+    let list = redraft::amend::parse(list).unwrap_or_else(|e| panic!("{e:?}\n{list}"));
+    let out = redraft::amend::apply_exact(&draft(old), &list);
+    assert!(out.failures.is_empty(), "{:?}", out.failures);
+    out.text
+}
+
 /// OLD amended by the list generated from OLD → NEW in `lang`, in the
 /// normal form.
 pub(crate) fn round_trip(old: &str, new: &str, lang: Lang) -> String {
